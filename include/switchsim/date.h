@@ -1,0 +1,65 @@
+/* date.h - calendar dates and months without a clock.
+ *
+ * A date is a day number (days since 1970-01-01, proleptic Gregorian); a month is
+ * year * 12 + (month - 1). Nothing here reads the system clock or time zone: every
+ * reference date comes from the input, so a run can always be reproduced.
+ */
+#ifndef SWITCHSIM_DATE_H
+#define SWITCHSIM_DATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "switchsim/err.h"
+
+typedef int32_t sw_date;   /* days since 1970-01-01 */
+typedef int32_t sw_month;  /* year * 12 + (month - 1) */
+
+#define SW_DATE_MIN_YEAR 1900
+#define SW_DATE_MAX_YEAR 2200
+
+/* Build a date from its parts; false when the parts are not a real calendar day
+ * or the year lies outside [SW_DATE_MIN_YEAR, SW_DATE_MAX_YEAR]. */
+bool sw_date_from_ymd(sw_date *out, int year, int month, int day);
+void sw_date_to_ymd(sw_date d, int *year, int *month, int *day);
+
+/* Parse "YYYY-MM-DD" exactly (no time, no spaces). Fails with SW_ERR_INVALID
+ * naming `field` for any other form or an impossible day such as 2025-02-29. */
+sw_status sw_date_parse(sw_date *out, const char *text, const char *field,
+                        struct sw_err *err) __attribute__((warn_unused_result));
+/* "YYYY-MM-DD" into buf (at least 11 bytes). */
+void sw_date_format(char *buf, size_t size, sw_date d);
+
+/* Parse "YYYY-MM". */
+sw_status sw_month_parse(sw_month *out, const char *text, const char *field,
+                         struct sw_err *err) __attribute__((warn_unused_result));
+/* "YYYY-MM" into buf (at least 8 bytes). */
+void sw_month_format(char *buf, size_t size, sw_month m);
+
+sw_month sw_month_of(sw_date d);
+sw_month sw_month_from_ym(int year, int month);
+int sw_month_year(sw_month m);
+int sw_month_number(sw_month m);           /* 1..12 */
+sw_date sw_month_first_day(sw_month m);
+sw_date sw_month_last_day(sw_month m);
+int sw_month_days(sw_month m);             /* 28..31 */
+
+/* The same day of the month `n` months later (n may be negative), clamped to the
+ * last day of a shorter month (2025-01-31 + 1 month = 2025-02-28). */
+sw_date sw_date_add_months(sw_date d, int n);
+
+/* Age in whole years on `on` for someone born on `birth`: a person reaches an age
+ * on the birthday (someone born on 29 February turns a year older on 1 March in a
+ * common year, as art. 2 Boek 1 BW's counting is applied in practice). -1 when
+ * `on` is before `birth`. */
+int sw_age_on(sw_date birth, sw_date on);
+
+/* The first day on which someone born on `birth` has reached `years` years and
+ * `months` months of age. */
+sw_date sw_date_reaching_age(sw_date birth, int years, int months);
+
+/* Day of the week, 0 = Monday ... 6 = Sunday. */
+int sw_date_weekday(sw_date d);
+
+#endif

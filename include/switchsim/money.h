@@ -1,0 +1,93 @@
+/* money.h - eurocents, exact rates and the named roundings of Dutch law.
+ *
+ * Money is int64_t eurocents everywhere; a rate is int64_t parts per million of
+ * one (1 % = 10 000 ppm), read exactly from decimal text. No float or double is
+ * used on the money path. Each rounding the law or the official rekenregels
+ * prescribe has its own helper here, named after what it does, with the rule
+ * that prescribes it cited at its definition.
+ */
+#ifndef SWITCHSIM_MONEY_H
+#define SWITCHSIM_MONEY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "switchsim/err.h"
+
+#define SW_PPM_ONE 1000000    /* a rate of 100 % in parts per million */
+#define SW_PPM_PER_PERCENT 10000
+
+/* Largest amount accepted anywhere: one thousand million euros in cents. Keeps
+ * every product of an amount and a rate (at most 10 x SW_PPM_ONE) inside int64. */
+#define SW_MONEY_MAX ((int64_t)100000000000)
+
+/* Parse a decimal number with at most `decimals` digits after the point into an
+ * integer scaled by 10^decimals ("12.5" with 2 -> 1250). Accepts an optional
+ * leading '-', digits, and one '.' or ','. No exponent, no spaces, no thousands
+ * separators. Fails with SW_ERR_INVALID (naming `field`) on any other text, too
+ * many decimals, or a magnitude over `max_abs`. */
+sw_status sw_decimal_parse(int64_t *out, const char *text, int decimals,
+                           int64_t max_abs, const char *field, struct sw_err *err)
+    __attribute__((warn_unused_result));
+
+/* Euros as typed on a command line ("2000", "2000.00", "2000,5") -> cents,
+ * 0 <= amount <= SW_MONEY_MAX. */
+sw_status sw_money_parse_euros(int64_t *out, const char *text, const char *field,
+                               struct sw_err *err) __attribute__((warn_unused_result));
+
+/* A percentage as decimal text ("35.82", up to 4 decimals) -> ppm. */
+sw_status sw_rate_parse_percent(int64_t *out, const char *text, const char *field,
+                                struct sw_err *err) __attribute__((warn_unused_result));
+
+/* "1234.56" / "-0.05": euros with a point, for machine-readable text. */
+void sw_money_format(char *buf, size_t size, int64_t cents);
+
+/* "€ 1.234,56" / "-€ 0,05": Dutch notation for people. UTF-8. */
+void sw_money_format_nl(char *buf, size_t size, int64_t cents);
+
+/* "1234,56": Dutch decimal comma without thousands separators (CSV for Excel). */
+void sw_money_format_csv(char *buf, size_t size, int64_t cents);
+
+/* A rate in ppm as a percentage with up to 4 decimals, trailing zeros dropped
+ * ("35.82", "8", "-6.51"). */
+void sw_rate_format(char *buf, size_t size, int64_t ppm);
+
+/* --- integer division with a stated rounding (den > 0) --- */
+
+/* Floor division: rounds towards minus infinity. */
+int64_t sw_div_floor(int64_t num, int64_t den);
+/* Ceiling division: rounds towards plus infinity. */
+int64_t sw_div_ceil(int64_t num, int64_t den);
+/* Commercial rounding: half away from zero ("rekenkundig afronden"). */
+int64_t sw_div_half_up(int64_t num, int64_t den);
+
+/* --- the named roundings --- */
+
+/* amount x rate, rounded half away from zero to whole cents. The general rule
+ * for an amount in euros and cents computed from a percentage, e.g. the youth
+ * minimum wage (Besluit minimumjeugdloon: bedragen "rekenkundig afgerond" op
+ * hele centen), vakantiebijslag, the inkomstenvrijlating (art. 31 lid 2 Pw). */
+int64_t sw_money_rate_half_up(int64_t cents, int64_t ppm);
+
+/* amount x rate, rounded down (towards minus infinity) to whole cents. Used
+ * where the rekenregels truncate, e.g. loonheffing per tijdvak. */
+int64_t sw_money_rate_down(int64_t cents, int64_t ppm);
+
+/* amount x num / den rounded half away from zero to cents (pro-rating, e.g. a
+ * part month by days, a monthly amount from a weekly one: x 52 / 12). */
+int64_t sw_money_scale_half_up(int64_t cents, int64_t num, int64_t den);
+
+/* Round cents down to whole euros (towards minus infinity): e.g. the annual
+ * toetsingsinkomen and the taxable annual wage in whole euros (Wet IB 2001
+ * art. 2.9 / Rekenvoorschriften: "afgerond op hele euro's naar beneden"). */
+int64_t sw_money_floor_euros(int64_t cents);
+
+/* Round cents half away from zero to whole euros: e.g. heffingskortingen and
+ * toeslag year amounts as the Belastingdienst tables print them. */
+int64_t sw_money_round_euros(int64_t cents);
+
+/* Round cents up to whole euros (towards plus infinity). */
+int64_t sw_money_ceil_euros(int64_t cents);
+
+#endif

@@ -1,0 +1,176 @@
+/* tables.h - the dated, sourced parameter tables and their lookup.
+ *
+ * A table set is built from XML documents held in memory (the core does no file
+ * I/O; see fileio.h for reading a directory). Each document is validated against
+ * the XSD (tables/schema/v1/tables.xsd), then checked for meaning: dates in order
+ * and unique, units known and values in range, every value sourced, no overlap
+ * between documents. After sw_tables_finish() the set is immutable and may be
+ * shared between threads.
+ *
+ * A parameter has an id ("participatiewet.norm.single"), a unit, and a timeline of
+ * values, each valid from its `from` date until the next one (half-open). A scale
+ * (tax brackets, kortingen) is a parameter whose value is a list of brackets.
+ * Municipal tables (kind="municipality") hold ids starting "gemeente."; a lookup
+ * of such an id uses the scenario's municipality and falls back to the table of
+ * municipality "default".
+ */
+#ifndef SWITCHSIM_TABLES_H
+#define SWITCHSIM_TABLES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "switchsim/date.h"
+#include "switchsim/err.h"
+
+#define SW_TABLE_MAX_BYTES (1024 * 1024)  /* one table document */
+#define SW_TABLES_MAX_DOCS 256
+
+enum sw_unit {
+    SW_UNIT_EUROCENT,     /* integer cents */
+    SW_UNIT_PERCENT,      /* decimal percentage, stored as ppm of one */
+    SW_UNIT_HOURS,        /* decimal hours, stored in hundredths */
+    SW_UNIT_DAYS,
+    SW_UNIT_WEEKS,
+    SW_UNIT_MONTHS,
+    SW_UNIT_YEARS,
+    SW_UNIT_COUNT,
+    SW_UNIT_DAY_OF_MONTH, /* 1..31 */
+    SW_UNIT_MONTH_OF_YEAR,/* 1..12 */
+    SW_UNIT_BOOL,         /* 0 or 1 ("true"/"false" in XML) */
+    SW_UNIT__COUNT
+};
+
+/* "eurocent", "percent", ... ; NULL for an unknown unit. */
+const char *sw_unit_name(enum sw_unit unit);
+
+
+enum sw_scale_kind {
+    SW_SCALE_MARGINAL,  /* tax brackets: rate applies to the part above threshold */
+    SW_SCALE_PIECEWISE  /* base + rate x (x - threshold) in the bracket holding x */
+};
+
+struct sw_bracket {
+    int64_t threshold;  /* in the scale's threshold unit (eurocent) */
+    int64_t base;       /* piecewise only: value at threshold (eurocent) */
+    int64_t rate;       /* ppm; may be negative in a piecewise scale */
+};
+
+/* What a lookup found, for traces and `tables show`. Strings are owned by the
+ * table set, valid until sw_tables_free(). */
+struct sw_value_info {
+    const char *id;
+    const char *description;
+    enum sw_unit unit;
+    sw_date from;
+    const char *source;      /* law and article, or publication */
+    const char *url;         /* may be "" */
+    const char *note;        /* may be "" */
+    const char *file;        /* document name it came from */
+    bool provisional;        /* not yet confirmed by an official publication */
+    bool overridden;         /* supplied by the user, not by a table */
+    bool end;                /* timeline entry that ends the parameter */
+    int64_t amount;          /* for a plain parameter */
+    bool is_scale;
+    enum sw_scale_kind kind;                 /* scales only */
+    const struct sw_bracket *brackets;       /* scales only; owned by the set */
+    size_t nbrackets;
+};
+
+struct sw_tables;
+
+/* Create an empty set that validates documents with the XSD in xsd[0..xsd_len).
+ * Call sw_tables_free() to release. */
+sw_status sw_tables_new(struct sw_tables **out, const char *xsd, size_t xsd_len,
+                        struct sw_err *err) __attribute__((warn_unused_result));
+
+/* Parse, validate and add one document. `name` (e.g. "tables/wml.xml") is used
+ * in messages and copied. The document is untrusted: no network, no DTD, no
+ * entity expansion, at most SW_TABLE_MAX_BYTES. On failure the set is unchanged
+ * and err names the document and line. */
+sw_status sw_tables_add(struct sw_tables *t, const char *name, const char *xml,
+                        size_t len, struct sw_err *err) __attribute__((warn_unused_result));
+
+/* Cross-document checks (no overlapping timelines, consistent units), index for
+ * lookup, and compute the set's sha256 and version. Must be called once, after
+ * the last sw_tables_add() and before any lookup. */
+sw_status sw_tables_finish(struct sw_tables *t, struct sw_err *err)
+    __attribute__((warn_unused_result));
+
+void sw_tables_free(struct sw_tables *t);
+
+/* The sha256 (64 hex digits) over all documents in name order, and the version
+ * (the newest `version` attribute among them). Owned by the set. */
+const char *sw_tables_sha256(const struct sw_tables *t);
+const char *sw_tables_version(const struct sw_tables *t);
+
+/* Enumeration for `tables list` / `GET /api/tables`. */
+size_t sw_tables_doc_count(const struct sw_tables *t);
+/* Name, id, title, version, and the municipality ("" for national) of document i. */
+void sw_tables_doc(const struct sw_tables *t, size_t i, const char **name,
+                   const char **id, const char **title, const char **version,
+                   const char **municipality);
+size_t sw_tables_param_count(const struct sw_tables *t);
+/* Id, unit and whether parameter i is a scale; municipality is "" or its id. */
+void sw_tables_param(const struct sw_tables *t, size_t i, const char **id,
+                     const char **municipality, enum sw_unit *unit, bool *is_scale);
+/* true when a municipality with this id has a table. */
+bool sw_tables_has_municipality(const struct sw_tables *t, const char *municipality);
+
+/* --- user overrides: parameter id -> value, supplied in a scenario --- */
+
+struct sw_override {
+    const char *id;   /* not owned */
+    int64_t amount;   /* in the parameter's unit (cents, ppm, ...) */
+};
+
+/* --- lookups --- */
+
+/* Records every value a calculation used: to list provisional values in the
+ * output and to build traces. A caller that does not care passes NULL. */
+struct sw_used {
+    struct sw_value_info *items;
+    size_t len, cap;
+    bool nomem;
+};
+void sw_used_release(struct sw_used *u);
+
+/* Everything a rule needs to look up a parameter. */
+struct sw_ctx {
+    const struct sw_tables *tables;
+    const char *municipality;          /* NULL or "" = national defaults */
+    const struct sw_override *overrides;
+    size_t n_overrides;
+    struct sw_used *used;              /* may be NULL */
+};
+
+/* The value of plain parameter `id` on `date`, which must have unit `unit`.
+ * SW_ERR_NO_VALUE naming id and date when there is none (before the first value,
+ * or after an explicit end); SW_ERR_INTERNAL when the unit or kind differs (a
+ * programming error: the rule asked for the wrong thing). info may be NULL. */
+sw_status sw_param(const struct sw_ctx *c, const char *id, sw_date date,
+                   enum sw_unit unit, int64_t *out, struct sw_value_info *info,
+                   struct sw_err *err) __attribute__((warn_unused_result));
+
+/* The brackets of scale `id` on `date`; the array is owned by the table set.
+ * `kind` must match the scale's kind. */
+sw_status sw_scale(const struct sw_ctx *c, const char *id, sw_date date,
+                   enum sw_scale_kind kind, const struct sw_bracket **out, size_t *n,
+                   struct sw_value_info *info, struct sw_err *err)
+    __attribute__((warn_unused_result));
+
+/* Evaluate a scale on x (cents): marginal = sum of rate x part of x in each
+ * bracket; piecewise = base + rate x (x - threshold) of the bracket holding x.
+ * Each bracket's product is rounded with `round` (sw_money_rate_half_up or
+ * sw_money_rate_down). */
+int64_t sw_scale_eval(enum sw_scale_kind kind, const struct sw_bracket *b, size_t n,
+                      int64_t x, int64_t (*round)(int64_t, int64_t));
+
+/* Document-level info of a parameter for `tables show`: its timeline. Returns the
+ * number of values; fills up to `max` infos. 0 when the id is unknown. */
+size_t sw_tables_timeline(const struct sw_tables *t, const char *id,
+                          const char *municipality, struct sw_value_info *out,
+                          size_t max);
+
+#endif

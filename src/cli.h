@@ -1,0 +1,100 @@
+/* cli.h - what the switchsim subcommands share: option parsing, loading tables,
+ * printing JSON, and turning an error into a message and an exit code.
+ *
+ * Each subcommand lives in its own src/cli_<name>.c as
+ *     int cli_<name>(int argc, char **argv);
+ * with argv[0] the subcommand's name; it returns the process exit code.
+ */
+#ifndef SWITCHSIM_CLI_H
+#define SWITCHSIM_CLI_H
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include <cjson/cJSON.h>
+
+#include "switchsim/date.h"
+#include "switchsim/err.h"
+#include "switchsim/tables.h"
+
+/* Exit codes (CONTRACT.md). */
+enum {
+    EXIT_OK = 0,
+    EXIT_BAD_INPUT = 1,
+    EXIT_USAGE = 2,
+    EXIT_TABLES = 3
+};
+
+/* Option codes every subcommand shares; put CLI_COMMON_OPTIONS in its
+ * `struct option` array and pass unknown codes to cli_common_option(). */
+enum {
+    OPT_TABLES = 1000,
+    OPT_JSON,
+    OPT_DATE,
+    OPT_HELP,
+    OPT_FIRST_OWN = 1100  /* subcommands number their own options from here */
+};
+
+#define CLI_COMMON_OPTIONS                                   \
+    {"tables", required_argument, NULL, OPT_TABLES},         \
+    {"json", no_argument, NULL, OPT_JSON},                   \
+    {"help", no_argument, NULL, OPT_HELP}
+
+struct cli_common {
+    const char *tables_dir;  /* NULL = default */
+    bool json;
+    bool help;
+};
+
+/* Handle a shared option; false when `code` is not one of them. */
+bool cli_common_option(struct cli_common *c, int code);
+
+/* Print "switchsim: <message>" on stderr and return the exit code for the error:
+ * 1 for bad input and missing values, 3 for table problems. */
+int cli_fail(const struct sw_err *err);
+
+/* Usage problem: print "switchsim <cmd>: <message>" and the usage hint; return 2. */
+int cli_usage_error(const char *cmd, const char *usage, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Print the usage text on stdout; return 0. */
+int cli_help(const char *usage);
+
+/* Load the tables (--tables or the default); on failure print and return false
+ * with *exit_code set to 3. */
+bool cli_load_tables(struct sw_tables **out, const struct cli_common *c, int *exit_code);
+
+/* Parse a required date option value; on failure print and return false. */
+bool cli_parse_date(sw_date *out, const char *text, const char *option, int *exit_code);
+/* Parse euros; on failure print and return false. */
+bool cli_parse_euros(int64_t *out, const char *text, const char *option, int *exit_code);
+
+/* Print a JSON object (formatted) and a newline on stdout, then flush and
+ * check stdout; frees `obj`. Returns 0, or 1 when stdout failed or obj is NULL
+ * (out of memory). */
+int cli_print_json(cJSON *obj);
+
+/* Check that stdout was written; call before returning 0 after plain output. */
+int cli_finish_stdout(void);
+
+/* Reset getopt for a subcommand's own parsing. */
+void cli_getopt_reset(void);
+
+/* The subcommands. */
+int cli_tables(int argc, char **argv);
+int cli_wml(int argc, char **argv);
+int cli_net(int argc, char **argv);
+int cli_bijstand(int argc, char **argv);
+int cli_zorgtoeslag(int argc, char **argv);
+int cli_huurtoeslag(int argc, char **argv);
+int cli_lks(int argc, char **argv);
+int cli_loonwaarde(int argc, char **argv);
+int cli_employer(int argc, char **argv);
+int cli_municipality(int argc, char **argv);
+int cli_simulate(int argc, char **argv);
+int cli_explain(int argc, char **argv);
+int cli_batch(int argc, char **argv);
+int cli_sweep(int argc, char **argv);
+
+#endif

@@ -1,0 +1,199 @@
+/* date.c - civil calendar arithmetic on day numbers, without a clock.
+ * The day-number conversion is Howard Hinnant's days_from_civil algorithm. */
+#include <stdio.h>
+#include <string.h>
+
+#include "switchsim/date.h"
+
+static bool is_leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int days_in(int y, int m)
+{
+    static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+    return m == 2 && is_leap(y) ? 29 : dm[m - 1];
+}
+
+static sw_date days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    int era = (y >= 0 ? y : y - 399) / 400;
+    int yoe = y - era * 400;
+    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+    return (sw_date)(era * 146097 + doe - 719468);
+}
+
+bool sw_date_from_ymd(sw_date *out, int year, int month, int day)
+{
+    if (year < SW_DATE_MIN_YEAR || year > SW_DATE_MAX_YEAR || month < 1 || month > 12 ||
+        day < 1 || day > days_in(year, month))
+        return false;
+    *out = days_from_civil(year, month, day);
+    return true;
+}
+
+void sw_date_to_ymd(sw_date z, int *year, int *month, int *day)
+{
+    int zz = z + 719468;
+    int era = (zz >= 0 ? zz : zz - 146096) / 146097;
+    int doe = zz - era * 146097;
+    int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int y = yoe + era * 400;
+    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int mp = (5 * doy + 2) / 153;
+    int d = doy - (153 * mp + 2) / 5 + 1;
+    int m = mp < 10 ? mp + 3 : mp - 9;
+
+    *year = y + (m <= 2);
+    *month = m;
+    *day = d;
+}
+
+/* Read exactly n digits at s into *v. */
+static bool digits(const char *s, int n, int *v)
+{
+    int x = 0;
+
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        x = x * 10 + (s[i] - '0');
+    }
+    *v = x;
+    return true;
+}
+
+sw_status sw_date_parse(sw_date *out, const char *text, const char *field,
+                        struct sw_err *err)
+{
+    int y, m, d;
+
+    if (!text || strlen(text) != 10 || text[4] != '-' || text[7] != '-' ||
+        !digits(text, 4, &y) || !digits(text + 5, 2, &m) || !digits(text + 8, 2, &d))
+        return sw_err_set(err, SW_ERR_INVALID, field,
+                          "not a date (YYYY-MM-DD): '%.40s' for '%s'", text ? text : "",
+                          field ? field : "");
+    if (!sw_date_from_ymd(out, y, m, d))
+        return sw_err_set(err, SW_ERR_INVALID, field,
+                          "impossible date '%s' for '%s'", text, field ? field : "");
+    return SW_OK;
+}
+
+void sw_date_format(char *buf, size_t size, sw_date d)
+{
+    int y, m, dd;
+
+    sw_date_to_ymd(d, &y, &m, &dd);
+    snprintf(buf, size, "%04d-%02d-%02d", y, m, dd);
+}
+
+sw_status sw_month_parse(sw_month *out, const char *text, const char *field,
+                         struct sw_err *err)
+{
+    int y, m;
+
+    if (!text || strlen(text) != 7 || text[4] != '-' || !digits(text, 4, &y) ||
+        !digits(text + 5, 2, &m) || m < 1 || m > 12 || y < SW_DATE_MIN_YEAR ||
+        y > SW_DATE_MAX_YEAR)
+        return sw_err_set(err, SW_ERR_INVALID, field,
+                          "not a month (YYYY-MM): '%.40s' for '%s'", text ? text : "",
+                          field ? field : "");
+    *out = sw_month_from_ym(y, m);
+    return SW_OK;
+}
+
+void sw_month_format(char *buf, size_t size, sw_month m)
+{
+    snprintf(buf, size, "%04d-%02d", sw_month_year(m), sw_month_number(m));
+}
+
+sw_month sw_month_from_ym(int year, int month)
+{
+    return (sw_month)(year * 12 + (month - 1));
+}
+
+sw_month sw_month_of(sw_date d)
+{
+    int y, m, dd;
+
+    sw_date_to_ymd(d, &y, &m, &dd);
+    return sw_month_from_ym(y, m);
+}
+
+int sw_month_year(sw_month m)
+{
+    return m / 12;
+}
+
+int sw_month_number(sw_month m)
+{
+    return m % 12 + 1;
+}
+
+sw_date sw_month_first_day(sw_month m)
+{
+    return days_from_civil(sw_month_year(m), sw_month_number(m), 1);
+}
+
+int sw_month_days(sw_month m)
+{
+    return days_in(sw_month_year(m), sw_month_number(m));
+}
+
+sw_date sw_month_last_day(sw_month m)
+{
+    return sw_month_first_day(m) + sw_month_days(m) - 1;
+}
+
+sw_date sw_date_add_months(sw_date d, int n)
+{
+    int y, m, dd;
+    sw_month target;
+
+    sw_date_to_ymd(d, &y, &m, &dd);
+    target = sw_month_from_ym(y, m) + n;
+    if (dd > sw_month_days(target))
+        dd = sw_month_days(target);
+    return days_from_civil(sw_month_year(target), sw_month_number(target), dd);
+}
+
+int sw_age_on(sw_date birth, sw_date on)
+{
+    int by, bm, bd, y, m, d, age;
+
+    if (on < birth)
+        return -1;
+    sw_date_to_ymd(birth, &by, &bm, &bd);
+    sw_date_to_ymd(on, &y, &m, &d);
+    age = y - by;
+    if (m < bm || (m == bm && d < bd))
+        age--;
+    return age;
+}
+
+sw_date sw_date_reaching_age(sw_date birth, int years, int months)
+{
+    int by, bm, bd;
+    sw_month target;
+
+    sw_date_to_ymd(birth, &by, &bm, &bd);
+    target = sw_month_from_ym(by, bm) + years * 12 + months;
+    /* Born on a day the target month lacks (29 Feb, 31st): the age is reached on
+     * the first day of the next month. */
+    if (bd > sw_month_days(target))
+        return sw_month_first_day(target + 1);
+    return days_from_civil(sw_month_year(target), sw_month_number(target), bd);
+}
+
+int sw_date_weekday(sw_date d)
+{
+    /* 1970-01-01 was a Thursday (3 when Monday = 0). */
+    int w = (d + 3) % 7;
+
+    return w < 0 ? w + 7 : w;
+}

@@ -1,0 +1,30 @@
+/* testutil.h - shared by the Check suites: the in-tree tables, loaded once per
+ * test binary, and a main() that runs one suite. */
+#ifndef SWITCHSIM_TESTUTIL_H
+#define SWITCHSIM_TESTUTIL_H
+
+#include <check.h>
+
+#include "switchsim/tables.h"
+
+/* The shipped tables (tables/ in the source tree, or $SWITCHSIM_TABLES). Aborts
+ * the test with the loader's message when they do not load. Owned by testutil. */
+const struct sw_tables *test_tables(void);
+
+/* A lookup context on the shipped tables, national defaults, no overrides. */
+struct sw_ctx test_ctx(void);
+
+/* Parse "YYYY-MM-DD" or abort. */
+sw_date test_date(const char *text);
+
+/* Run one suite (with CK_FORK as set in the environment); exit code 0 when all
+ * passed. */
+int test_run_suite(Suite *s);
+
+#define TEST_MAIN(suite_fn)                                                  \
+    int main(void)                                                           \
+    {                                                                        \
+        return test_run_suite(suite_fn());                                   \
+    }
+
+#endif
