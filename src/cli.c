@@ -58,6 +58,10 @@ bool cli_common_option(struct cli_common *c, int code)
     case OPT_TABLES: c->tables_dir = optarg; return true;
     case OPT_JSON: c->json = true; return true;
     case OPT_HELP: c->help = true; return true;
+    case OPT_OVERRIDE:
+        if (c->n_override_text < CLI_MAX_OVERRIDES)
+            c->override_text[c->n_override_text++] = optarg;
+        return true;
     default: return false;
     }
 }
@@ -99,6 +103,37 @@ bool cli_load_tables(struct sw_tables **out, const struct cli_common *c, int *ex
         *exit_code = err.code == SW_ERR_NOMEM ? EXIT_BAD_INPUT : EXIT_TABLES;
         return false;
     }
+    return true;
+}
+
+bool cli_ctx(struct sw_ctx *out, struct cli_common *c, const struct sw_tables *t,
+             struct sw_used *used, int *exit_code)
+{
+    struct sw_err err;
+
+    memset(out, 0, sizeof(*out));
+    for (size_t i = 0; i < c->n_override_text; i++) {
+        const char *text = c->override_text[i], *eq = strchr(text, '=');
+        size_t idlen = eq ? (size_t)(eq - text) : 0;
+
+        if (!eq || idlen == 0 || idlen >= sizeof(c->override_ids[i])) {
+            fprintf(stderr, "switchsim: --override takes ID=VALUE, not '%.60s'\n", text);
+            *exit_code = EXIT_BAD_INPUT;
+            return false;
+        }
+        memcpy(c->override_ids[i], text, idlen);
+        c->override_ids[i][idlen] = '\0';
+        if (sw_tables_parse_override(t, c->override_ids[i], eq + 1, "--override",
+                                     &c->overrides[i].amount, &err) != SW_OK) {
+            *exit_code = cli_fail(&err);
+            return false;
+        }
+        c->overrides[i].id = c->override_ids[i];
+    }
+    out->tables = t;
+    out->overrides = c->overrides;
+    out->n_overrides = c->n_override_text;
+    out->used = used;
     return true;
 }
 

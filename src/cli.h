@@ -33,18 +33,27 @@ enum {
     OPT_JSON,
     OPT_DATE,
     OPT_HELP,
+    OPT_OVERRIDE,
     OPT_FIRST_OWN = 1100  /* subcommands number their own options from here */
 };
 
 #define CLI_COMMON_OPTIONS                                   \
     {"tables", required_argument, NULL, OPT_TABLES},         \
     {"json", no_argument, NULL, OPT_JSON},                   \
-    {"help", no_argument, NULL, OPT_HELP}
+    {"help", no_argument, NULL, OPT_HELP},                   \
+    {"override", required_argument, NULL, OPT_OVERRIDE}
+
+#define CLI_MAX_OVERRIDES 32
 
 struct cli_common {
     const char *tables_dir;  /* NULL = default */
     bool json;
     bool help;
+    /* --override ID=VALUE, repeatable: raw text until cli_ctx() parses it */
+    const char *override_text[CLI_MAX_OVERRIDES];
+    size_t n_override_text;
+    char override_ids[CLI_MAX_OVERRIDES][104];
+    struct sw_override overrides[CLI_MAX_OVERRIDES];
 };
 
 /* Handle a shared option; false when `code` is not one of them. */
@@ -64,6 +73,12 @@ int cli_help(const char *usage);
 /* Load the tables (--tables or the default); on failure print and return false
  * with *exit_code set to 3. */
 bool cli_load_tables(struct sw_tables **out, const struct cli_common *c, int *exit_code);
+
+/* A lookup context on `t` with the --override values parsed in the parameters'
+ * units (national defaults, no municipality). On a bad override prints the error
+ * and returns false with *exit_code = 1. `used` may be NULL. */
+bool cli_ctx(struct sw_ctx *out, struct cli_common *c, const struct sw_tables *t,
+             struct sw_used *used, int *exit_code);
 
 /* Parse a required date option value; on failure print and return false. */
 bool cli_parse_date(sw_date *out, const char *text, const char *option, int *exit_code);

@@ -956,6 +956,28 @@ int64_t sw_scale_eval(enum sw_scale_kind kind, const struct sw_bracket *b, size_
     return sum;
 }
 
+sw_status sw_tables_parse_override(const struct sw_tables *t, const char *id,
+                                   const char *text, const char *field, int64_t *out,
+                                   struct sw_err *err)
+{
+    const struct tparam *p = find(t, "", id);
+    struct reader r = {field, 0, err};
+
+    if (!p && strncmp(id, "gemeente.", 9) == 0)
+        p = find(t, "default", id);
+    if (!p)
+        return sw_err_set(err, SW_ERR_INVALID, field, "unknown parameter '%s' in '%s'", id,
+                          field);
+    if (p->is_scale)
+        return sw_err_set(err, SW_ERR_INVALID, field, "'%s' is a scale and cannot be overridden",
+                          id);
+    if (parse_amount(&r, 0, "value", text, p->unit, false, out) != SW_OK)
+        return sw_err_set(err, SW_ERR_INVALID, field,
+                          "bad value '%.40s' for '%s' (unit %s) in '%s'", text, id,
+                          unit_names[p->unit], field);
+    return SW_OK;
+}
+
 size_t sw_tables_timeline(const struct sw_tables *t, const char *id,
                           const char *municipality, struct sw_value_info *out, size_t max)
 {

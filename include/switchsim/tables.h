@@ -125,6 +125,14 @@ struct sw_override {
     int64_t amount;   /* in the parameter's unit (cents, ppm, ...) */
 };
 
+/* Parse `text` as a value of parameter `id` in that parameter's unit, as written
+ * in the tables ("1401.50" is not cents: eurocent values are integers, percent
+ * values decimals like "25"). For scenario and command-line overrides.
+ * SW_ERR_INVALID naming `field` for an unknown id, a scale, or a bad value. */
+sw_status sw_tables_parse_override(const struct sw_tables *t, const char *id,
+                                   const char *text, const char *field, int64_t *out,
+                                   struct sw_err *err) __attribute__((warn_unused_result));
+
 /* --- lookups --- */
 
 /* Records every value a calculation used: to list provisional values in the
