@@ -1,0 +1,24 @@
+/* aow.h - the pensioengerechtigde leeftijd (AOW age, art. 7a AOW), which the
+ * Participatiewet norms, the loonheffing and the toeslagen depend on. */
+#ifndef SWITCHSIM_AOW_H
+#define SWITCHSIM_AOW_H
+
+#include <stdbool.h>
+
+#include "switchsim/tables.h"
+#include "switchsim/trace.h"
+
+/* The date on which someone born on `birth` reaches the AOW age: the age in force
+ * for the calendar year in which it is reached (tables aow.age_years and
+ * aow.age_months, valid from 1 January of that year). SW_ERR_NO_VALUE when the
+ * tables do not cover that year. */
+sw_status sw_aow_date(const struct sw_ctx *c, sw_date birth, sw_date *out,
+                      struct sw_trace *tr, struct sw_err *err) __attribute__((warn_unused_result));
+
+/* Whether someone born on `birth` has reached the AOW age on `date`. A birth date
+ * of SW_NO_DATE (see wml.h) is below the AOW age. */
+sw_status sw_aow_reached(const struct sw_ctx *c, sw_date birth, sw_date date, bool *out,
+                         struct sw_trace *tr, struct sw_err *err)
+    __attribute__((warn_unused_result));
+
+#endif

@@ -1,0 +1,65 @@
+/* aow.c - when the AOW age is reached (art. 7a AOW). */
+#include "switchsim/aow.h"
+#include "switchsim/wml.h"
+
+sw_status sw_aow_date(const struct sw_ctx *c, sw_date birth, sw_date *out,
+                      struct sw_trace *tr, struct sw_err *err)
+{
+    int by, bm, bd;
+    sw_status st = SW_OK;
+    struct sw_err first;
+
+    sw_err_clear(&first);
+    sw_date_to_ymd(birth, &by, &bm, &bd);
+    /* The AOW age of a calendar year applies to whoever reaches it in that year;
+     * try each year in which the person could reach it. */
+    for (int y = by + 60; y <= by + 75; y++) {
+        int64_t years, months;
+        sw_date jan1, d;
+
+        if (!sw_date_from_ymd(&jan1, y, 1, 1))
+            continue;
+        st = sw_param(c, "aow.age_years", jan1, SW_UNIT_YEARS, &years, NULL, err);
+        if (!st)
+            st = sw_param(c, "aow.age_months", jan1, SW_UNIT_MONTHS, &months, NULL, err);
+        if (st) {
+            if (first.code == SW_OK && err)
+                first = *err;
+            continue;
+        }
+        d = sw_date_reaching_age(birth, (int)years, (int)months);
+        if (sw_month_year(sw_month_of(d)) == y) {
+            /* Record the values used, for the trace. */
+            st = sw_param_t(c, "aow.age_years", jan1, SW_UNIT_YEARS, &years, tr, err);
+            if (!st)
+                st = sw_param_t(c, "aow.age_months", jan1, SW_UNIT_MONTHS, &months, tr, err);
+            if (st)
+                return st;
+            *out = d;
+            return SW_OK;
+        }
+    }
+    if (err && first.code != SW_OK) {
+        *err = first;
+        return first.code;
+    }
+    return sw_err_set(err, SW_ERR_NO_VALUE, "aow.age_years",
+                      "no AOW age in the tables for someone born in %d", by);
+}
+
+sw_status sw_aow_reached(const struct sw_ctx *c, sw_date birth, sw_date date, bool *out,
+                         struct sw_trace *tr, struct sw_err *err)
+{
+    sw_date aow;
+    sw_status st;
+
+    if (birth == SW_NO_DATE || sw_age_on(birth, date) < 60) {
+        *out = false;
+        return SW_OK;
+    }
+    st = sw_aow_date(c, birth, &aow, tr, err);
+    if (st)
+        return st;
+    *out = date >= aow;
+    return SW_OK;
+}
