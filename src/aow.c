@@ -8,6 +8,7 @@ sw_status sw_aow_date(const struct sw_ctx *c, sw_date birth, sw_date *out,
     int by, bm, bd;
     sw_status st = SW_OK;
     struct sw_err first;
+    bool seen = false, first_seen = false;
 
     sw_err_clear(&first);
     sw_date_to_ymd(birth, &by, &bm, &bd);
@@ -27,8 +28,12 @@ sw_status sw_aow_date(const struct sw_ctx *c, sw_date birth, sw_date *out,
                 first = *err;
             continue;
         }
+        first_seen = !seen;
+        seen = true;
         d = sw_date_reaching_age(birth, (int)years, (int)months);
-        if (sw_month_year(sw_month_of(d)) == y) {
+        /* Reached before the first year the tables cover: the exact day lies
+         * outside them, but it is before every date they can answer for. */
+        if (sw_month_year(sw_month_of(d)) == y || (first_seen && d < jan1)) {
             /* Record the values used, for the trace. */
             st = sw_param_t(c, "aow.age_years", jan1, SW_UNIT_YEARS, &years, tr, err);
             if (!st)
