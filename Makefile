@@ -111,7 +111,7 @@ bench: all
 	@sh tests/bench/run
 
 lint:
-	@sh tests/lint
+	@sh tests/cli/lint.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/switchsim

@@ -121,7 +121,8 @@ static sw_status list_xml(char ***out, size_t *n, const char *dir, bool optional
         cnt++;
     }
     closedir(d);
-    qsort(names, cnt, sizeof(*names), name_cmp);
+    if (cnt > 1)
+        qsort(names, cnt, sizeof(*names), name_cmp);
     *out = names;
     *n = cnt;
     return SW_OK;

@@ -609,6 +609,27 @@ static int doc_cmp(const void *a, const void *b)
     return strcmp(((const struct tdoc *)a)->name, ((const struct tdoc *)b)->name);
 }
 
+/* Put the documents in name order (the order the sha256 is taken in) and remap
+ * the document indices that parameters and values keep. */
+static void sort_docs(struct sw_tables *t)
+{
+    size_t inv[SW_TABLES_MAX_DOCS];
+    struct tdoc sorted[SW_TABLES_MAX_DOCS];
+
+    memcpy(sorted, t->docs, t->ndocs * sizeof(*sorted));
+    qsort(sorted, t->ndocs, sizeof(*sorted), doc_cmp);
+    for (size_t i = 0; i < t->ndocs; i++)
+        for (size_t j = 0; j < t->ndocs; j++)
+            if (sorted[i].name == t->docs[j].name)
+                inv[j] = i;
+    memcpy(t->docs, sorted, t->ndocs * sizeof(*sorted));
+    for (size_t i = 0; i < t->nparams; i++) {
+        t->params[i].doc = inv[t->params[i].doc];
+        for (size_t k = 0; k < t->params[i].nvalues; k++)
+            t->params[i].values[k].doc = inv[t->params[i].values[k].doc];
+    }
+}
+
 /* Append b's timeline to a's; b must start after a's last date. */
 static sw_status merge_into(struct sw_tables *t, struct tparam *a, struct tparam *b,
                             struct sw_err *err)
@@ -638,7 +659,7 @@ static sw_status merge_into(struct sw_tables *t, struct tparam *a, struct tparam
 
 sw_status sw_tables_finish(struct sw_tables *t, struct sw_err *err)
 {
-    size_t w = 0;
+    size_t w = 0, i;
     struct sw_sha256 h;
     sw_status st = SW_OK;
 
@@ -646,57 +667,40 @@ sw_status sw_tables_finish(struct sw_tables *t, struct sw_err *err)
         return SW_OK;
     if (t->ndocs == 0)
         return sw_err_set(err, SW_ERR_TABLE, "tables", "no table documents");
-    for (size_t i = 0; i < t->nparams; i++) {
+    for (i = 0; i < t->nparams; i++) {
         if (t->params[i].nvalues == 0)
             return sw_err_set(err, SW_ERR_TABLE, t->docs[t->params[i].doc].name,
                               "%s: '%s' has no values", t->docs[t->params[i].doc].name,
                               t->params[i].id);
     }
-    qsort(t->params, t->nparams, sizeof(*t->params), param_cmp);
-    for (size_t i = 0; i < t->nparams && st == SW_OK; i++) {
+    if (t->nparams > 1)
+        qsort(t->params, t->nparams, sizeof(*t->params), param_cmp);
+    for (i = 0; i < t->nparams; i++) {
         if (w > 0 && strcmp(t->params[w - 1].id, t->params[i].id) == 0 &&
             strcmp(t->params[w - 1].municipality, t->params[i].municipality) == 0) {
             st = merge_into(t, &t->params[w - 1], &t->params[i], err);
             param_release(&t->params[i]);
+            if (st != SW_OK)
+                break;
             continue;
         }
         t->params[w++] = t->params[i];
     }
     if (st != SW_OK) {
-        /* The set is unusable; keep it consistent for sw_tables_free(). */
-        for (size_t i = w; i < t->nparams; i++)
-            if (t->params[i].values)
-                param_release(&t->params[i]);
+        /* Entries w..i are moved or released; those after i still own their
+         * contents. Keep the set consistent for sw_tables_free(). */
+        for (size_t k = i + 1; k < t->nparams; k++)
+            t->params[w++] = t->params[k];
         t->nparams = w;
         return st;
     }
     t->nparams = w;
 
-    /* Document order by name; remap the indices params keep. */
-    {
-        size_t order[SW_TABLES_MAX_DOCS], inv[SW_TABLES_MAX_DOCS];
-        struct tdoc sorted[SW_TABLES_MAX_DOCS];
-
-        memcpy(sorted, t->docs, t->ndocs * sizeof(*sorted));
-        for (size_t i = 0; i < t->ndocs; i++)
-            order[i] = i;
-        qsort(sorted, t->ndocs, sizeof(*sorted), doc_cmp);
-        for (size_t i = 0; i < t->ndocs; i++)
-            for (size_t j = 0; j < t->ndocs; j++)
-                if (sorted[i].name == t->docs[j].name)
-                    inv[j] = i;
-        (void)order;
-        memcpy(t->docs, sorted, t->ndocs * sizeof(*sorted));
-        for (size_t i = 0; i < t->nparams; i++) {
-            t->params[i].doc = inv[t->params[i].doc];
-            for (size_t k = 0; k < t->params[i].nvalues; k++)
-                t->params[i].values[k].doc = inv[t->params[i].values[k].doc];
-        }
-    }
+    sort_docs(t);
 
     sw_sha256_init(&h);
     t->version = t->docs[0].version;
-    for (size_t i = 0; i < t->ndocs; i++) {
+    for (i = 0; i < t->ndocs; i++) {
         sw_sha256_update(&h, t->docs[i].name, strlen(t->docs[i].name) + 1);
         sw_sha256_update(&h, t->docs[i].sha, 64);
         if (strcmp(t->docs[i].version, t->version) > 0)

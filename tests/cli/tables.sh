@@ -1,0 +1,82 @@
+#!/bin/sh
+# `switchsim tables`: the shipped tables pass; every broken table in
+# tests/tables/invalid is refused with exit 3, its file named and its own message.
+. tests/lib.sh
+
+run "$SWITCHSIM" tables check
+expect_rc "shipped tables pass check" 0
+expect_out "check reports ok" "tables ok:"
+
+run "$SWITCHSIM" tables list --json
+expect_rc "tables list --json" 0
+expect_json "list names a sha256" '.sha256 | length' 64
+expect_json "list names wml.xml" '[.documents[].file] | index("tables/wml.xml") != null' true
+
+run "$SWITCHSIM" tables show wml.hourly --date 2025-08-01 --json
+expect_rc "tables show on a date" 0
+expect_json "WML 2025-07-01 is 14.40 (Stcrt. 2025, 12264)" '.value' 1440
+expect_json "show gives the valid-from date" '.from' 2025-07-01
+expect_json "show gives the source" '.source | test("12264")' true
+
+run "$SWITCHSIM" tables show wml.hourly
+expect_rc "tables show timeline" 0
+expect_out "timeline lists 2024-01-01" "from 2024-01-01  13.27 euro"
+
+fail_input "show of an unknown id" "nope.nope" "$SWITCHSIM" tables show nope.nope
+fail_input "show before the first value" "2019-01-01" "$SWITCHSIM" tables show wml.hourly --date 2019-01-01
+fail_input "show with an impossible date" "--date" "$SWITCHSIM" tables show wml.hourly --date 2025-02-30
+
+run "$SWITCHSIM" tables frobnicate
+expect_rc "unknown action is a usage error" 2
+
+run "$SWITCHSIM" tables check --tables /nonexistent/dir
+expect_rc "missing tables directory" 3
+expect_no_out "missing tables directory"
+
+# The valid matrix: base + each valid document loads.
+mkdir -p "$TMPD/valid/schema/v1"
+cp tables/schema/v1/tables.xsd "$TMPD/valid/schema/v1/"
+cp tests/tables/valid/*.xml "$TMPD/valid/"
+run "$SWITCHSIM" tables check --tables "$TMPD/valid"
+expect_rc "valid matrix loads (timeline split over two documents)" 0
+run "$SWITCHSIM" tables show test.rate --date 2026-03-01 --tables "$TMPD/valid" --json
+expect_json "later document continues the timeline" '.value' 300000
+run "$SWITCHSIM" tables show test.amount --date 2027-03-01 --tables "$TMPD/valid"
+expect_rc "no value after an explicit end" 1
+expect_err "end is named" "no value for 'test.amount' on '2027-03-01'"
+
+# The invalid matrix.
+check_bad() {
+    name=$1
+    expect=$2
+    d="$TMPD/bad-$name"
+    rm -rf "$d"
+    mkdir -p "$d/schema/v1"
+    cp tables/schema/v1/tables.xsd "$d/schema/v1/"
+    cp tests/tables/valid/base.xml "$d/"
+    cp "tests/tables/invalid/$name.xml" "$d/zz-$name.xml" 2>/dev/null || cp "$TMPD/$name.xml" "$d/zz-$name.xml"
+    run "$SWITCHSIM" tables check --tables "$d"
+    if [ "$RC" -eq 3 ] && [ ! -s "$OUT" ] && grep -qF "zz-$name.xml" "$ERR" &&
+        grep -qF -- "$expect" "$ERR"; then
+        ok "broken table '$name' refused: $expect"
+    else
+        not_ok "broken table '$name': expected exit 3 naming the file and '$expect'"
+    fi
+}
+
+n=0
+for f in tests/tables/invalid/*.xml; do
+    name=$(basename "$f" .xml)
+    check_bad "$name" "$(cat "tests/tables/invalid/$name.err")"
+    n=$((n + 1))
+done
+[ "$n" -ge 25 ] && ok "matrix has $n broken tables" || not_ok "matrix too small: $n"
+
+# Over the size cap (1 MiB): generated here rather than kept in the repo.
+{
+    echo '<?xml version="1.0"?>'
+    echo '<tables xmlns="urn:switchsim:tables:1"><!--'
+    head -c 1100000 /dev/zero | tr '\0' x
+    echo '--></tables>'
+} >"$TMPD/too-large.xml"
+check_bad too-large "larger than"

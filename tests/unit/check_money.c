@@ -1,0 +1,164 @@
+/* check_money.c - exact decimal parsing, formatting and the named roundings. */
+#include <string.h>
+
+#include "switchsim/money.h"
+#include "testutil.h"
+
+struct parse_case {
+    const char *text;
+    int decimals;
+    int64_t expected;
+};
+
+/* Expected values written out by hand: "12.5" with 2 decimals is 12.50 = 1250. */
+static const struct parse_case good[] = {
+    {"0", 2, 0},         {"2000", 2, 200000},   {"2000.00", 2, 200000},
+    {"2000,5", 2, 200050}, {"0.01", 2, 1},      {"1345.45", 2, 134545},
+    {"-6.51", 4, -65100}, {"35.82", 4, 358200}, {"8.053", 4, 80530},
+    {"100", 4, 1000000}, {"007", 0, 7},
+};
+
+START_TEST(test_decimal_parse_exact)
+{
+    int64_t v = -1;
+    struct sw_err err;
+
+    ck_assert_int_eq(sw_decimal_parse(&v, good[_i].text, good[_i].decimals, SW_MONEY_MAX,
+                                      "x", &err), SW_OK);
+    ck_assert_int_eq(v, good[_i].expected);
+}
+END_TEST
+
+static const char *const bad[] = {
+    "", "-", ".", "1.", ".5", "1.2.3", "1e5", " 1", "1 ", "1,000.00", "12.345", "abc",
+    "0x10", "+5", "--1", "99999999999999999999999", "1000000000.01",
+};
+
+START_TEST(test_money_parse_rejects_malformed)
+{
+    int64_t v = 42;
+    struct sw_err err;
+
+    ck_assert_int_eq(sw_money_parse_euros(&v, bad[_i], "--gross", &err), SW_ERR_INVALID);
+    ck_assert_str_eq(err.field, "--gross");
+    ck_assert_ptr_nonnull(strstr(err.msg, "--gross"));
+    ck_assert_int_eq(v, 42);  /* untouched on failure */
+}
+END_TEST
+
+START_TEST(test_money_parse_rejects_negative)
+{
+    int64_t v;
+    struct sw_err err;
+
+    ck_assert_int_eq(sw_money_parse_euros(&v, "-1", "--rent", &err), SW_ERR_INVALID);
+    ck_assert_ptr_nonnull(strstr(err.msg, "negative"));
+}
+END_TEST
+
+START_TEST(test_money_parse_limit)
+{
+    int64_t v;
+    struct sw_err err;
+
+    /* SW_MONEY_MAX is 1e9 euros = 1e11 cents: accepted; one cent more is not. */
+    ck_assert_int_eq(sw_money_parse_euros(&v, "1000000000", "a", &err), SW_OK);
+    ck_assert_int_eq(v, SW_MONEY_MAX);
+    ck_assert_int_eq(sw_money_parse_euros(&v, "1000000000.01", "a", &err), SW_ERR_INVALID);
+}
+END_TEST
+
+START_TEST(test_money_format)
+{
+    char b[64];
+
+    sw_money_format(b, sizeof(b), 134545);
+    ck_assert_str_eq(b, "1345.45");
+    sw_money_format(b, sizeof(b), -5);
+    ck_assert_str_eq(b, "-0.05");
+    sw_money_format_nl(b, sizeof(b), 123456789);
+    ck_assert_str_eq(b, "\xe2\x82\xac 1.234.567,89");
+    sw_money_format_nl(b, sizeof(b), 99);
+    ck_assert_str_eq(b, "\xe2\x82\xac 0,99");
+    sw_money_format_nl(b, sizeof(b), -140150);
+    ck_assert_str_eq(b, "-\xe2\x82\xac 1.401,50");
+    sw_money_format_csv(b, sizeof(b), 140150);
+    ck_assert_str_eq(b, "1401,50");
+    sw_rate_format(b, sizeof(b), 358200);
+    ck_assert_str_eq(b, "35.82");
+    sw_rate_format(b, sizeof(b), 80000);
+    ck_assert_str_eq(b, "8");
+    sw_rate_format(b, sizeof(b), -65100);
+    ck_assert_str_eq(b, "-6.51");
+}
+END_TEST
+
+START_TEST(test_division_roundings)
+{
+    /* 7/2 = 3.5; -7/2 = -3.5 */
+    ck_assert_int_eq(sw_div_floor(7, 2), 3);
+    ck_assert_int_eq(sw_div_floor(-7, 2), -4);
+    ck_assert_int_eq(sw_div_ceil(7, 2), 4);
+    ck_assert_int_eq(sw_div_ceil(-7, 2), -3);
+    ck_assert_int_eq(sw_div_half_up(7, 2), 4);
+    ck_assert_int_eq(sw_div_half_up(-7, 2), -4);   /* half away from zero */
+    ck_assert_int_eq(sw_div_half_up(5, 3), 2);     /* 1.67 */
+    ck_assert_int_eq(sw_div_half_up(4, 3), 1);     /* 1.33 */
+    ck_assert_int_eq(sw_div_floor(6, 3), 2);
+}
+END_TEST
+
+START_TEST(test_money_round_half_up_at_half_cent)
+{
+    /* Youth WML: 14.71 x 60 % = 8.826 -> 8.83 (params.md §1.2: published 8,83). */
+    ck_assert_int_eq(sw_money_rate_half_up(1471, 600000), 883);
+    /* 14.06 x 34.5 % = 4.8507 -> 4.85 (published 4,85 for 2025-01-01). */
+    ck_assert_int_eq(sw_money_rate_half_up(1406, 345000), 485);
+    /* 1401.50 x 95 % = 1331.425 -> 1331.43: exactly half a cent rounds up. */
+    ck_assert_int_eq(sw_money_rate_half_up(140150, 950000), 133143);
+    /* ...and down when truncating. */
+    ck_assert_int_eq(sw_money_rate_down(140150, 950000), 133142);
+}
+END_TEST
+
+START_TEST(test_whole_euro_roundings)
+{
+    ck_assert_int_eq(sw_money_floor_euros(1234599), 1234500);
+    ck_assert_int_eq(sw_money_round_euros(1234550), 1234600);
+    ck_assert_int_eq(sw_money_round_euros(1234549), 1234500);
+    ck_assert_int_eq(sw_money_ceil_euros(1234501), 1234600);
+    ck_assert_int_eq(sw_money_ceil_euros(1234500), 1234500);
+    ck_assert_int_eq(sw_money_floor_euros(-1), -100);
+}
+END_TEST
+
+START_TEST(test_money_scale_part_month)
+{
+    /* 2000.00 for 17 of 30 days: 2000 x 17 / 30 = 1133.333 -> 1133.33 */
+    ck_assert_int_eq(sw_money_scale_half_up(200000, 17, 30), 113333);
+    /* 14.71 x 28 h x 52 / 12 = 1784.8133 -> 1784.81 */
+    ck_assert_int_eq(sw_money_scale_half_up(1471 * 28, 52, 12), 178481);
+}
+END_TEST
+
+static Suite *money_suite(void)
+{
+    Suite *s = suite_create("money");
+    TCase *core = tcase_create("Core"), *limits = tcase_create("Limits");
+
+    tcase_add_loop_test(core, test_decimal_parse_exact, 0, (int)(sizeof(good) / sizeof(good[0])));
+    tcase_add_test(core, test_money_format);
+    tcase_add_test(core, test_division_roundings);
+    tcase_add_test(core, test_money_round_half_up_at_half_cent);
+    tcase_add_test(core, test_whole_euro_roundings);
+    tcase_add_test(core, test_money_scale_part_month);
+    tcase_add_loop_test(limits, test_money_parse_rejects_malformed, 0,
+                        (int)(sizeof(bad) / sizeof(bad[0])));
+    tcase_add_test(limits, test_money_parse_rejects_negative);
+    tcase_add_test(limits, test_money_parse_limit);
+    suite_add_tcase(s, core);
+    suite_add_tcase(s, limits);
+    return s;
+}
+
+TEST_MAIN(money_suite)
