@@ -1,0 +1,125 @@
+/* scenario.h - the resident's situation and the job offer (scenario JSON version 1,
+ * CONTRACT.md), parsed with cJSON into a validated struct.
+ *
+ * Every field is checked for type, range, date validity and consistency (a trial
+ * before the start, a partner's birth date for a couple, ...). Each problem is
+ * reported with its JSON path ("job.hours_per_week", "job.loonwaarde[1].percent").
+ * Unknown and duplicate keys are problems too: a typo must not silently fall back
+ * to a default.
+ */
+#ifndef SWITCHSIM_SCENARIO_H
+#define SWITCHSIM_SCENARIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "switchsim/date.h"
+#include "switchsim/err.h"
+#include "switchsim/tables.h"
+
+#define SW_SCENARIO_MAX_BYTES (64 * 1024)
+#define SW_SCENARIO_MAX_MONTHS 60
+#define SW_SCENARIO_MAX_CHILDREN 12
+#define SW_SCENARIO_MAX_LOONWAARDE 12
+#define SW_SCENARIO_MAX_OVERRIDES 32
+#define SW_SCENARIO_MAX_PROBLEMS 16
+
+enum sw_composition { SW_HH_SINGLE, SW_HH_COUPLE, SW_HH_SINGLE_PARENT };
+enum sw_job_kind { SW_JOB_BESCHUT, SW_JOB_BANENAFSPRAAK, SW_JOB_REGULIER };
+enum sw_holiday_timing { SW_HOLIDAY_YEARLY, SW_HOLIDAY_MONTHLY };
+enum sw_settlement_method {
+    SW_SETTLE_DEFAULT,     /* from the municipal table */
+    SW_SETTLE_ADVANCE,     /* paid in advance for the month, corrected next month */
+    SW_SETTLE_IN_ARREARS   /* paid next month, after the month's income is known */
+};
+
+struct sw_loonwaarde_period {
+    sw_date from;
+    int64_t percent;     /* ppm of the wage (50 % = 500 000) */
+    bool forfaitair;     /* the forfaitaire LKS before the loonwaarde is measured */
+};
+
+struct sw_scenario_override {
+    char id[104];
+    int64_t amount;      /* in the parameter's unit, as sw_tables_parse_override */
+};
+
+struct sw_scenario {
+    int version;
+    sw_month start_month;
+    int months;
+    char municipality[64];             /* "" = national defaults */
+
+    struct {
+        enum sw_composition composition;
+        sw_date birth;
+        sw_date partner_birth;          /* SW_NO_DATE unless a couple */
+        sw_date children[SW_SCENARIO_MAX_CHILDREN];
+        size_t n_children;
+        int cost_sharers;               /* other adults counted for the kostendelersnorm */
+        int64_t rent;                   /* cents per month; 0 = no huurtoeslag */
+        bool medical_hour_limit;
+    } household;
+
+    struct {
+        int dagbesteding_dagdelen;      /* per week */
+    } before;
+
+    struct {
+        enum sw_job_kind kind;
+        sw_date trial_start, trial_end; /* SW_NO_DATE when no proefplaatsing */
+        sw_date start;
+        sw_date end;                    /* SW_NO_DATE = no end */
+        int64_t hours_x100;             /* hours per week in hundredths */
+        int64_t hourly_wage;            /* cents; -1 = the minimum wage for the age */
+        enum sw_holiday_timing holiday_pay;
+        int pay_day;
+        struct sw_loonwaarde_period loonwaarde[SW_SCENARIO_MAX_LOONWAARDE];
+        size_t n_loonwaarde;
+        bool loonheffingskorting;       /* the employer applies the korting */
+        sw_date dagbesteding_until;     /* SW_NO_DATE = indication ends at the start */
+    } job;
+
+    struct {
+        int benefit_pay_day;            /* 0 = from the municipal table */
+        enum sw_settlement_method method;
+        bool municipality_applies_korting;
+    } settlement;
+
+    struct {
+        bool zorgtoeslag;
+        bool huurtoeslag;
+        sw_month estimate_updated;      /* -1 = never reported */
+    } toeslagen;
+
+    struct sw_scenario_override overrides[SW_SCENARIO_MAX_OVERRIDES];
+    size_t n_overrides;
+};
+
+/* All problems found in one scenario, in document order; the first is also in
+ * the sw_err passed to sw_scenario_parse(). */
+struct sw_problems {
+    struct sw_err items[SW_SCENARIO_MAX_PROBLEMS];
+    size_t n;
+    bool truncated;    /* more problems than fit */
+};
+
+/* Parse and validate scenario JSON text json[0..len). Needs the tables for the
+ * municipality's existence and the units of overrides. On failure returns
+ * SW_ERR_INVALID (SW_ERR_TOO_BIG over SW_SCENARIO_MAX_BYTES), fills err with the
+ * first problem and `problems` (may be NULL) with all of them; *out is then
+ * unspecified. */
+sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
+                            const char *json, size_t len, struct sw_problems *problems,
+                            struct sw_err *err) __attribute__((warn_unused_result));
+
+/* Defaults for a scenario built in code: version 1, 24 months, single, no trial,
+ * 8 % holiday pay in May, pay day 25, korting by the employer, toeslagen on. */
+void sw_scenario_init(struct sw_scenario *s);
+
+/* Names used in JSON and messages. */
+const char *sw_composition_name(enum sw_composition c);
+const char *sw_job_kind_name(enum sw_job_kind k);
+
+#endif

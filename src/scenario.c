@@ -1,0 +1,665 @@
+/* scenario.c - parse and validate scenario JSON (version 1) into struct sw_scenario.
+ *
+ * This is the JSON boundary: cJSON hands numbers over as double, and each one is
+ * checked here to be finite, integral where an integer is asked and within
+ * +-2^53, before it becomes an int64. Nothing past this file sees a double.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "switchsim/money.h"
+#include "switchsim/scenario.h"
+#include "switchsim/wml.h"
+
+#define MAX_EXACT 9007199254740992.0  /* 2^53: larger doubles are not exact integers */
+
+struct rd {
+    struct sw_problems *pr;
+    struct sw_err *first;
+    const struct sw_tables *t;
+    char path[160];
+};
+
+static void problem(struct rd *r, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void problem(struct rd *r, const char *field, const char *fmt, ...)
+{
+    struct sw_err e;
+    va_list ap;
+    char msg[400];
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    if (field[0])
+        sw_err_set(&e, SW_ERR_INVALID, field, "%s: %s", field, msg);
+    else
+        sw_err_set(&e, SW_ERR_INVALID, field, "%s", msg);
+    if (r->first && r->first->code == SW_OK)
+        *r->first = e;
+    if (r->pr->n < SW_SCENARIO_MAX_PROBLEMS)
+        r->pr->items[r->pr->n++] = e;
+    else
+        r->pr->truncated = true;
+}
+
+/* "job" + "start" -> "job.start" into buf. */
+static const char *join(char *buf, size_t size, const char *parent, const char *key)
+{
+    snprintf(buf, size, "%s%s%s", parent, parent[0] ? "." : "", key);
+    return buf;
+}
+
+/* Check that an object has only the allowed keys, each at most once. */
+static bool check_keys(struct rd *r, const cJSON *obj, const char *path,
+                       const char *const *allowed)
+{
+    bool ok = true;
+
+    for (const cJSON *a = obj->child; a; a = a->next) {
+        char f[160];
+        bool known = false;
+
+        join(f, sizeof(f), path, a->string ? a->string : "");
+        for (size_t i = 0; allowed[i]; i++)
+            if (a->string && strcmp(a->string, allowed[i]) == 0)
+                known = true;
+        if (!known) {
+            problem(r, f, "unknown field");
+            ok = false;
+            continue;
+        }
+        for (const cJSON *b = obj->child; b != a; b = b->next) {
+            if (b->string && strcmp(b->string, a->string) == 0) {
+                problem(r, f, "field given twice");
+                ok = false;
+                break;
+            }
+        }
+    }
+    return ok;
+}
+
+static const cJSON *get(const cJSON *obj, const char *key)
+{
+    return obj ? cJSON_GetObjectItemCaseSensitive(obj, key) : NULL;
+}
+
+static bool is_absent(const cJSON *v)
+{
+    return !v || cJSON_IsNull(v);
+}
+
+/* An integer within [min, max]; `absent_ok` leaves *out as it is when the field
+ * is missing or null. */
+static bool read_int(struct rd *r, const cJSON *obj, const char *path, const char *key,
+                     int64_t min, int64_t max, bool required, int64_t *out)
+{
+    const cJSON *v = get(obj, key);
+    char f[160];
+    double d;
+
+    join(f, sizeof(f), path, key);
+    if (is_absent(v)) {
+        if (required)
+            problem(r, f, "missing");
+        return !required;
+    }
+    if (!cJSON_IsNumber(v)) {
+        problem(r, f, "must be a number");
+        return false;
+    }
+    d = v->valuedouble;
+    if (!isfinite(d) || d != floor(d) || fabs(d) > MAX_EXACT) {
+        problem(r, f, "must be a whole number");
+        return false;
+    }
+    if (d < (double)min || d > (double)max) {
+        problem(r, f, "%.0f is out of range (%lld to %lld)", d, (long long)min,
+                (long long)max);
+        return false;
+    }
+    *out = (int64_t)d;
+    return true;
+}
+
+/* A decimal number with at most `decimals` digits after the point, scaled:
+ * hours 28.5 -> 2850 with 2 decimals. The double is printed with more digits
+ * than asked and parsed exactly, so 28.5 and 28.50 read the same and 28.555 is
+ * refused. */
+static bool read_decimal(struct rd *r, const cJSON *obj, const char *path, const char *key,
+                         int decimals, int64_t min, int64_t max, bool required, int64_t *out)
+{
+    const cJSON *v = get(obj, key);
+    char f[160], text[64];
+    struct sw_err e;
+    int64_t x;
+    size_t n;
+
+    join(f, sizeof(f), path, key);
+    if (is_absent(v)) {
+        if (required)
+            problem(r, f, "missing");
+        return !required;
+    }
+    if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) || fabs(v->valuedouble) > 1e12) {
+        problem(r, f, "must be a number");
+        return false;
+    }
+    snprintf(text, sizeof(text), "%.*f", decimals + 3, v->valuedouble);
+    /* Drop the extra digits only when they are zeros (noise below 1e-9 aside). */
+    n = strlen(text);
+    for (int i = 0; i < 3; i++, n--) {
+        if (text[n - 1] != '0') {
+            problem(r, f, "has more than %d decimals", decimals);
+            return false;
+        }
+    }
+    text[n] = '\0';
+    if (sw_decimal_parse(&x, text, decimals, SW_MONEY_MAX, f, &e) != SW_OK) {
+        problem(r, f, "must be a number");
+        return false;
+    }
+    if (x < min || x > max) {
+        problem(r, f, "%s is out of range", text);
+        return false;
+    }
+    *out = x;
+    return true;
+}
+
+static bool read_bool(struct rd *r, const cJSON *obj, const char *path, const char *key,
+                      bool *out)
+{
+    const cJSON *v = get(obj, key);
+    char f[160];
+
+    if (is_absent(v))
+        return true;
+    if (!cJSON_IsBool(v)) {
+        problem(r, join(f, sizeof(f), path, key), "must be true or false");
+        return false;
+    }
+    *out = cJSON_IsTrue(v);
+    return true;
+}
+
+/* A string; NULL when absent or null. A non-string is a problem. */
+static const char *read_str(struct rd *r, const cJSON *obj, const char *path, const char *key,
+                            bool required)
+{
+    const cJSON *v = get(obj, key);
+    char f[160];
+
+    join(f, sizeof(f), path, key);
+    if (is_absent(v)) {
+        if (required)
+            problem(r, f, "missing");
+        return NULL;
+    }
+    if (!cJSON_IsString(v) || !v->valuestring) {
+        problem(r, f, "must be a string");
+        return NULL;
+    }
+    return v->valuestring;
+}
+
+static bool read_date(struct rd *r, const cJSON *obj, const char *path, const char *key,
+                      bool required, sw_date *out)
+{
+    char f[160];
+    const char *s = read_str(r, obj, path, key, required);
+    struct sw_err e;
+
+    if (!s)
+        return !required && is_absent(get(obj, key));
+    join(f, sizeof(f), path, key);
+    if (sw_date_parse(out, s, f, &e) != SW_OK) {
+        problem(r, f, "not a date (YYYY-MM-DD): '%.20s'", s);
+        return false;
+    }
+    return true;
+}
+
+/* One of `names`; returns its index or -1 (absent: `dflt`). */
+static int read_enum(struct rd *r, const cJSON *obj, const char *path, const char *key,
+                     const char *const *names, int dflt, bool required)
+{
+    char f[160], list[160] = "";
+    const char *s = read_str(r, obj, path, key, required);
+
+    if (!s)
+        return is_absent(get(obj, key)) && !required ? dflt : -1;
+    for (int i = 0; names[i]; i++) {
+        if (strcmp(s, names[i]) == 0)
+            return i;
+        snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", i ? ", " : "",
+                 names[i]);
+    }
+    problem(r, join(f, sizeof(f), path, key), "'%.30s' is not one of: %s", s, list);
+    return -1;
+}
+
+static const cJSON *read_object(struct rd *r, const cJSON *obj, const char *path,
+                                const char *key, bool required)
+{
+    const cJSON *v = get(obj, key);
+    char f[160];
+
+    join(f, sizeof(f), path, key);
+    if (is_absent(v)) {
+        if (required)
+            problem(r, f, "missing");
+        return NULL;
+    }
+    if (!cJSON_IsObject(v)) {
+        problem(r, f, "must be an object");
+        return NULL;
+    }
+    return v;
+}
+
+static const char *const compositions[] = {"single", "couple", "single_parent", NULL};
+static const char *const job_kinds[] = {"beschut", "banenafspraak", "regulier", NULL};
+
+const char *sw_composition_name(enum sw_composition c)
+{
+    return compositions[c];
+}
+
+const char *sw_job_kind_name(enum sw_job_kind k)
+{
+    return job_kinds[k];
+}
+
+void sw_scenario_init(struct sw_scenario *s)
+{
+    memset(s, 0, sizeof(*s));
+    s->version = 1;
+    s->months = 24;
+    s->household.composition = SW_HH_SINGLE;
+    s->household.birth = SW_NO_DATE;
+    s->household.partner_birth = SW_NO_DATE;
+    s->job.kind = SW_JOB_REGULIER;
+    s->job.trial_start = s->job.trial_end = SW_NO_DATE;
+    s->job.start = SW_NO_DATE;
+    s->job.end = SW_NO_DATE;
+    s->job.hourly_wage = -1;
+    s->job.holiday_pay = SW_HOLIDAY_YEARLY;
+    s->job.pay_day = 25;
+    s->job.loonheffingskorting = true;
+    s->job.dagbesteding_until = SW_NO_DATE;
+    s->settlement.method = SW_SETTLE_DEFAULT;
+    s->settlement.municipality_applies_korting = true;
+    s->toeslagen.zorgtoeslag = true;
+    s->toeslagen.huurtoeslag = true;
+    s->toeslagen.estimate_updated = -1;
+}
+
+static void read_household(struct rd *r, const cJSON *h, struct sw_scenario *s)
+{
+    static const char *const keys[] = {"composition", "birth_date", "partner_birth_date",
+                                       "children_birth_dates", "cost_sharers", "rent",
+                                       "medical_hour_limit", NULL};
+    const cJSON *kids;
+    int c;
+    int64_t v;
+
+    check_keys(r, h, "household", keys);
+    c = read_enum(r, h, "household", "composition", compositions, -1, true);
+    if (c >= 0)
+        s->household.composition = (enum sw_composition)c;
+    read_date(r, h, "household", "birth_date", true, &s->household.birth);
+    read_date(r, h, "household", "partner_birth_date", false, &s->household.partner_birth);
+    kids = get(h, "children_birth_dates");
+    if (!is_absent(kids)) {
+        if (!cJSON_IsArray(kids)) {
+            problem(r, "household.children_birth_dates", "must be a list of dates");
+        } else if (cJSON_GetArraySize(kids) > SW_SCENARIO_MAX_CHILDREN) {
+            problem(r, "household.children_birth_dates", "at most %d children",
+                    SW_SCENARIO_MAX_CHILDREN);
+        } else {
+            size_t i = 0;
+            for (const cJSON *k = kids->child; k; k = k->next, i++) {
+                char f[160];
+                struct sw_err e;
+                snprintf(f, sizeof(f), "household.children_birth_dates[%zu]", i);
+                if (!cJSON_IsString(k) ||
+                    sw_date_parse(&s->household.children[s->household.n_children],
+                                  k->valuestring, f, &e) != SW_OK)
+                    problem(r, f, "not a date (YYYY-MM-DD)");
+                else
+                    s->household.n_children++;
+            }
+        }
+    }
+    v = 0;
+    if (read_int(r, h, "household", "cost_sharers", 0, 10, false, &v))
+        s->household.cost_sharers = (int)v;
+    /* Rent up to 10 000 euro a month: anything more is a typo, not a rent. */
+    read_int(r, h, "household", "rent", 0, 1000000, false, &s->household.rent);
+    read_bool(r, h, "household", "medical_hour_limit", &s->household.medical_hour_limit);
+}
+
+static void read_loonwaarde(struct rd *r, const cJSON *arr, struct sw_scenario *s)
+{
+    static const char *const keys[] = {"from", "percent", "forfaitair", NULL};
+    size_t i = 0;
+
+    if (!cJSON_IsArray(arr)) {
+        problem(r, "job.loonwaarde", "must be a list of {from, percent}");
+        return;
+    }
+    if (cJSON_GetArraySize(arr) > SW_SCENARIO_MAX_LOONWAARDE) {
+        problem(r, "job.loonwaarde", "at most %d periods", SW_SCENARIO_MAX_LOONWAARDE);
+        return;
+    }
+    for (const cJSON *p = arr->child; p; p = p->next, i++) {
+        char path[64];
+        struct sw_loonwaarde_period lw = {0, 0, false};
+        bool ok = true;
+
+        snprintf(path, sizeof(path), "job.loonwaarde[%zu]", i);
+        if (!cJSON_IsObject(p)) {
+            problem(r, path, "must be an object {from, percent}");
+            continue;
+        }
+        ok &= check_keys(r, p, path, keys);
+        ok &= read_date(r, p, path, "from", true, &lw.from);
+        /* percent 0-100 with up to 2 decimals -> ppm (x 10 000) */
+        {
+            int64_t pct;
+            if (read_decimal(r, p, path, "percent", 2, 0, 10000, true, &pct))
+                lw.percent = pct * 100;
+            else
+                ok = false;
+        }
+        ok &= read_bool(r, p, path, "forfaitair", &lw.forfaitair);
+        if (ok && s->job.n_loonwaarde > 0 &&
+            lw.from <= s->job.loonwaarde[s->job.n_loonwaarde - 1].from) {
+            char f[80];
+            snprintf(f, sizeof(f), "%s.from", path);
+            problem(r, f, "periods must be in date order");
+            ok = false;
+        }
+        if (ok)
+            s->job.loonwaarde[s->job.n_loonwaarde++] = lw;
+    }
+}
+
+static void read_job(struct rd *r, const cJSON *j, struct sw_scenario *s)
+{
+    static const char *const keys[] = {"kind", "trial_start", "trial_end", "start", "end",
+                                       "hours_per_week", "hourly_wage", "holiday_pay",
+                                       "pay_day", "loonwaarde", "loonheffingskorting",
+                                       "dagbesteding_until", NULL};
+    static const char *const holiday[] = {"may", "monthly", NULL};
+    const cJSON *lw;
+    int k;
+    int64_t v;
+
+    check_keys(r, j, "job", keys);
+    k = read_enum(r, j, "job", "kind", job_kinds, -1, true);
+    if (k >= 0)
+        s->job.kind = (enum sw_job_kind)k;
+    read_date(r, j, "job", "trial_start", false, &s->job.trial_start);
+    read_date(r, j, "job", "trial_end", false, &s->job.trial_end);
+    read_date(r, j, "job", "start", true, &s->job.start);
+    read_date(r, j, "job", "end", false, &s->job.end);
+    read_decimal(r, j, "job", "hours_per_week", 2, 100, 4000, true, &s->job.hours_x100);
+    read_int(r, j, "job", "hourly_wage", 1, 100000, false, &s->job.hourly_wage);
+    k = read_enum(r, j, "job", "holiday_pay", holiday, 0, false);
+    if (k >= 0)
+        s->job.holiday_pay = (enum sw_holiday_timing)k;
+    v = s->job.pay_day;
+    if (read_int(r, j, "job", "pay_day", 1, 31, false, &v))
+        s->job.pay_day = (int)v;
+    lw = get(j, "loonwaarde");
+    if (!is_absent(lw))
+        read_loonwaarde(r, lw, s);
+    read_bool(r, j, "job", "loonheffingskorting", &s->job.loonheffingskorting);
+    read_date(r, j, "job", "dagbesteding_until", false, &s->job.dagbesteding_until);
+}
+
+static void read_overrides(struct rd *r, const cJSON *o, struct sw_scenario *s)
+{
+    for (const cJSON *a = o->child; a; a = a->next) {
+        char f[160], text[64];
+        struct sw_err e;
+        struct sw_scenario_override *ov;
+
+        snprintf(f, sizeof(f), "overrides.%.100s", a->string ? a->string : "");
+        if (s->n_overrides >= SW_SCENARIO_MAX_OVERRIDES) {
+            problem(r, "overrides", "at most %d overrides", SW_SCENARIO_MAX_OVERRIDES);
+            return;
+        }
+        if (!a->string || strlen(a->string) >= sizeof(ov->id)) {
+            problem(r, f, "parameter id too long");
+            continue;
+        }
+        for (size_t i = 0; i < s->n_overrides; i++)
+            if (strcmp(s->overrides[i].id, a->string) == 0)
+                problem(r, f, "field given twice");
+        if (cJSON_IsString(a) && a->valuestring && strlen(a->valuestring) < sizeof(text)) {
+            snprintf(text, sizeof(text), "%s", a->valuestring);
+        } else if (cJSON_IsNumber(a) && isfinite(a->valuedouble) &&
+                   fabs(a->valuedouble) <= 1e12) {
+            /* Print with 6 decimals, then drop trailing zeros: 25 -> "25",
+             * 12.5 -> "12.5"; the unit's own decimal limit applies in the parse. */
+            size_t n;
+            snprintf(text, sizeof(text), "%.6f", a->valuedouble);
+            n = strlen(text);
+            while (n > 0 && text[n - 1] == '0')
+                text[--n] = '\0';
+            if (n > 0 && text[n - 1] == '.')
+                text[--n] = '\0';
+        } else {
+            problem(r, f, "must be a number");
+            continue;
+        }
+        ov = &s->overrides[s->n_overrides];
+        snprintf(ov->id, sizeof(ov->id), "%s", a->string);
+        if (sw_tables_parse_override(r->t, ov->id, text, f, &ov->amount, &e) != SW_OK) {
+            problem(r, f, "%s", strstr(e.msg, "unknown") ? "unknown parameter"
+                                                          : "not a valid value for this parameter");
+            continue;
+        }
+        s->n_overrides++;
+    }
+}
+
+/* Consistency between fields, once each field is valid on its own. */
+static void check_consistency(struct rd *r, struct sw_scenario *s)
+{
+    sw_date first = sw_month_first_day(s->start_month);
+    int age;
+
+    if (s->household.birth != SW_NO_DATE) {
+        age = sw_age_on(s->household.birth, first);
+        if (age < 0)
+            problem(r, "household.birth_date", "after the start month");
+        else if (age < 18)
+            problem(r, "household.birth_date",
+                    "the resident is %d: the Participatiewet applies from 18", age);
+        else if (age > 120)
+            problem(r, "household.birth_date", "an age of %d is not plausible", age);
+    }
+    if (s->household.composition == SW_HH_COUPLE && s->household.partner_birth == SW_NO_DATE)
+        problem(r, "household.partner_birth_date", "missing: a couple needs both birth dates");
+    if (s->household.composition != SW_HH_COUPLE && s->household.partner_birth != SW_NO_DATE)
+        problem(r, "household.partner_birth_date", "only for a couple");
+    if (s->household.partner_birth != SW_NO_DATE && sw_age_on(s->household.partner_birth, first) < 18)
+        problem(r, "household.partner_birth_date", "the partner must be 18 or older");
+    if (s->household.composition == SW_HH_SINGLE_PARENT && s->household.n_children == 0)
+        problem(r, "household.children_birth_dates",
+                "a single parent needs at least one child's birth date");
+    for (size_t i = 0; i < s->household.n_children; i++) {
+        if (s->household.children[i] > first) {
+            char f[64];
+            snprintf(f, sizeof(f), "household.children_birth_dates[%zu]", i);
+            problem(r, f, "after the start month");
+        }
+    }
+    if (s->job.start == SW_NO_DATE)
+        return;
+    if (sw_month_of(s->job.start) < s->start_month)
+        problem(r, "job.start", "before the start month: the simulation starts on bijstand");
+    if (sw_month_of(s->job.start) >= s->start_month + s->months)
+        problem(r, "job.start", "after the last month shown");
+    if (s->job.end != SW_NO_DATE && s->job.end < s->job.start)
+        problem(r, "job.end", "before job.start");
+    if ((s->job.trial_start == SW_NO_DATE) != (s->job.trial_end == SW_NO_DATE))
+        problem(r, s->job.trial_start == SW_NO_DATE ? "job.trial_start" : "job.trial_end",
+                "a trial needs both trial_start and trial_end");
+    if (s->job.trial_start != SW_NO_DATE && s->job.trial_end != SW_NO_DATE) {
+        if (s->job.trial_end < s->job.trial_start)
+            problem(r, "job.trial_end", "before job.trial_start");
+        else if (s->job.trial_end >= s->job.start)
+            problem(r, "job.trial_end", "the trial must end before job.start");
+        if (sw_month_of(s->job.trial_start) < s->start_month)
+            problem(r, "job.trial_start", "before the start month");
+    }
+    if (s->job.n_loonwaarde > 0 && s->job.loonwaarde[0].from > s->job.start)
+        problem(r, "job.loonwaarde[0].from", "the first period must start at job.start");
+    if (s->job.dagbesteding_until != SW_NO_DATE &&
+        sw_month_of(s->job.dagbesteding_until) < s->start_month)
+        problem(r, "job.dagbesteding_until", "before the start month");
+    if (s->toeslagen.estimate_updated >= 0 &&
+        (s->toeslagen.estimate_updated < s->start_month ||
+         s->toeslagen.estimate_updated >= s->start_month + s->months))
+        problem(r, "toeslagen.estimate_updated", "outside the months shown");
+}
+
+sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
+                            const char *json, size_t len, struct sw_problems *problems,
+                            struct sw_err *err)
+{
+    static const char *const top_keys[] = {"version", "start_month", "months", "municipality",
+                                           "household", "before", "job", "settlement",
+                                           "toeslagen", "overrides", NULL};
+    static const char *const before_keys[] = {"benefit", "dagbesteding_dagdelen_per_week",
+                                              NULL};
+    static const char *const settle_keys[] = {"benefit_pay_day", "method",
+                                              "municipality_applies_korting", NULL};
+    static const char *const settle_methods[] = {"advance", "in_arrears", NULL};
+    static const char *const toeslag_keys[] = {"zorgtoeslag", "huurtoeslag", "estimate_updated",
+                                               NULL};
+    static const char *const benefits[] = {"participatiewet", NULL};
+    struct sw_problems local;
+    struct rd r;
+    cJSON *root = NULL;
+    const cJSON *o;
+    const char *s;
+    int64_t v;
+    bool huur_given;
+
+    if (!problems)
+        problems = &local;
+    memset(problems, 0, sizeof(*problems));
+    sw_err_clear(err);
+    r.pr = problems;
+    r.first = err;
+    r.t = t;
+    sw_scenario_init(out);
+
+    if (len > SW_SCENARIO_MAX_BYTES)
+        return sw_err_set(err, SW_ERR_TOO_BIG, "", "scenario larger than %d bytes",
+                          SW_SCENARIO_MAX_BYTES);
+    root = cJSON_ParseWithLength(json, len);
+    if (!root) {
+        const char *at = cJSON_GetErrorPtr();
+        size_t off = at && at >= json && at <= json + len ? (size_t)(at - json) : 0;
+        problem(&r, "", "not valid JSON (near byte %zu)", off);
+        goto out;
+    }
+    if (!cJSON_IsObject(root)) {
+        problem(&r, "", "the scenario must be a JSON object");
+        goto out;
+    }
+    check_keys(&r, root, "", top_keys);
+    v = 0;
+    if (read_int(&r, root, "", "version", 1, 1, true, &v))
+        out->version = (int)v;
+    s = read_str(&r, root, "", "start_month", true);
+    if (s) {
+        struct sw_err e;
+        if (sw_month_parse(&out->start_month, s, "start_month", &e) != SW_OK)
+            problem(&r, "start_month", "not a month (YYYY-MM): '%.20s'", s);
+    }
+    v = out->months;
+    if (read_int(&r, root, "", "months", 1, SW_SCENARIO_MAX_MONTHS, false, &v))
+        out->months = (int)v;
+    s = read_str(&r, root, "", "municipality", false);
+    if (s) {
+        size_t n = strlen(s), ok = n > 0 && n < sizeof(out->municipality);
+        for (size_t i = 0; ok && i < n; i++)
+            ok = (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_';
+        if (!ok)
+            problem(&r, "municipality", "not a municipality id (lowercase letters, digits, _)");
+        else if (!sw_tables_has_municipality(t, s))
+            problem(&r, "municipality", "no table for municipality '%s'", s);
+        else
+            snprintf(out->municipality, sizeof(out->municipality), "%s", s);
+    }
+    o = read_object(&r, root, "", "household", true);
+    if (o)
+        read_household(&r, o, out);
+    o = read_object(&r, root, "", "before", false);
+    if (o) {
+        check_keys(&r, o, "before", before_keys);
+        read_enum(&r, o, "before", "benefit", benefits, 0, false);
+        v = 0;
+        if (read_int(&r, o, "before", "dagbesteding_dagdelen_per_week", 0, 10, false, &v))
+            out->before.dagbesteding_dagdelen = (int)v;
+    }
+    o = read_object(&r, root, "", "job", true);
+    if (o)
+        read_job(&r, o, out);
+    o = read_object(&r, root, "", "settlement", false);
+    if (o) {
+        int m;
+        check_keys(&r, o, "settlement", settle_keys);
+        v = 0;
+        if (read_int(&r, o, "settlement", "benefit_pay_day", 1, 31, false, &v))
+            out->settlement.benefit_pay_day = (int)v;
+        m = read_enum(&r, o, "settlement", "method", settle_methods, -1, false);
+        if (m >= 0)
+            out->settlement.method = m == 0 ? SW_SETTLE_ADVANCE : SW_SETTLE_IN_ARREARS;
+        read_bool(&r, o, "settlement", "municipality_applies_korting",
+                  &out->settlement.municipality_applies_korting);
+    }
+    huur_given = false;
+    o = read_object(&r, root, "", "toeslagen", false);
+    if (o) {
+        check_keys(&r, o, "toeslagen", toeslag_keys);
+        read_bool(&r, o, "toeslagen", "zorgtoeslag", &out->toeslagen.zorgtoeslag);
+        huur_given = !is_absent(get(o, "huurtoeslag"));
+        read_bool(&r, o, "toeslagen", "huurtoeslag", &out->toeslagen.huurtoeslag);
+        s = read_str(&r, o, "toeslagen", "estimate_updated", false);
+        if (s) {
+            struct sw_err e;
+            if (sw_month_parse(&out->toeslagen.estimate_updated, s, "toeslagen.estimate_updated",
+                               &e) != SW_OK)
+                problem(&r, "toeslagen.estimate_updated", "not a month (YYYY-MM): '%.20s'", s);
+        }
+    }
+    /* No rent, no huurtoeslag; asking for it without a rent is a mistake. */
+    if (out->household.rent == 0) {
+        if (huur_given && out->toeslagen.huurtoeslag)
+            problem(&r, "toeslagen.huurtoeslag", "needs household.rent");
+        out->toeslagen.huurtoeslag = false;
+    }
+    o = read_object(&r, root, "", "overrides", false);
+    if (o)
+        read_overrides(&r, o, out);
+    if (problems->n == 0)
+        check_consistency(&r, out);
+out:
+    cJSON_Delete(root);
+    return problems->n ? SW_ERR_INVALID : SW_OK;
+}
