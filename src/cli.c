@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "fileio.h"
 #include "switchsim/money.h"
+#include "switchsim/scenario.h"
 #include "switchsim/version.h"
 
 static const char usage[] =
@@ -134,6 +135,33 @@ bool cli_ctx(struct sw_ctx *out, struct cli_common *c, const struct sw_tables *t
     out->overrides = c->overrides;
     out->n_overrides = c->n_override_text;
     out->used = used;
+    return true;
+}
+
+bool cli_load_scenario(struct sw_scenario *out, const char *path, const struct sw_tables *t,
+                       int *exit_code)
+{
+    struct sw_problems pr;
+    struct sw_err err;
+    char *buf = NULL;
+    size_t len;
+
+    if (sw_read_file(&buf, &len, path, SW_SCENARIO_MAX_BYTES, &err) != SW_OK) {
+        *exit_code = cli_fail(&err);
+        return false;
+    }
+    if (sw_scenario_parse(out, t, buf, len, &pr, &err) != SW_OK) {
+        if (pr.n == 0)
+            fprintf(stderr, "switchsim: %s\n", err.msg);
+        for (size_t i = 0; i < pr.n; i++)
+            fprintf(stderr, "switchsim: %s\n", pr.items[i].msg);
+        if (pr.truncated)
+            fprintf(stderr, "switchsim: (more problems not shown)\n");
+        free(buf);
+        *exit_code = EXIT_BAD_INPUT;
+        return false;
+    }
+    free(buf);
     return true;
 }
 

@@ -80,6 +80,13 @@ bool cli_load_tables(struct sw_tables **out, const struct cli_common *c, int *ex
 bool cli_ctx(struct sw_ctx *out, struct cli_common *c, const struct sw_tables *t,
              struct sw_used *used, int *exit_code);
 
+/* Read a scenario file ("-" = standard input) and parse it against `t`. On
+ * failure prints every problem (with its JSON path) on stderr, returns false and
+ * sets *exit_code (1 bad input, 3 tables). */
+struct sw_scenario;
+bool cli_load_scenario(struct sw_scenario *out, const char *path, const struct sw_tables *t,
+                       int *exit_code);
+
 /* Parse a required date option value; on failure print and return false. */
 bool cli_parse_date(sw_date *out, const char *text, const char *option, int *exit_code);
 /* Parse euros; on failure print and return false. */

@@ -16,6 +16,7 @@
 
 #include "switchsim/date.h"
 #include "switchsim/err.h"
+#include "switchsim/lks.h"      /* struct sw_loonwaarde_period */
 #include "switchsim/tables.h"
 
 #define SW_SCENARIO_MAX_BYTES (64 * 1024)
@@ -32,12 +33,6 @@ enum sw_settlement_method {
     SW_SETTLE_DEFAULT,     /* from the municipal table */
     SW_SETTLE_ADVANCE,     /* paid in advance for the month, corrected next month */
     SW_SETTLE_IN_ARREARS   /* paid next month, after the month's income is known */
-};
-
-struct sw_loonwaarde_period {
-    sw_date from;
-    int64_t percent;     /* ppm of the wage (50 % = 500 000) */
-    bool forfaitair;     /* the forfaitaire LKS before the loonwaarde is measured */
 };
 
 struct sw_scenario_override {

@@ -1,0 +1,141 @@
+/* engine.h - the month engine: (tables, scenario) -> timeline.
+ *
+ * For each month of the horizon it computes what the resident receives when they
+ * switch to the job (the scenario run) and had they stayed on bijstand +
+ * dagbesteding (the baseline run), keeps a ledger of bijstand and toeslagen paid
+ * against entitled, foresees every recovery the payment timing causes, and says
+ * what to set aside and what to do when. The same pure call serves the CLI, the
+ * CGI and the tests.
+ */
+#ifndef SWITCHSIM_ENGINE_H
+#define SWITCHSIM_ENGINE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "switchsim/scenario.h"
+#include "switchsim/tables.h"
+#include "switchsim/trace.h"
+
+enum sw_month_status {
+    SW_STATUS_BIJSTAND,   /* on bijstand (+ dagbesteding) */
+    SW_STATUS_TRIAL,      /* unpaid proefplaatsing; bijstand continues */
+    SW_STATUS_WORK,       /* employed (with aanvullende bijstand where due) */
+    SW_STATUS_FALLBACK    /* the job ended; back on bijstand */
+};
+
+/* The line items of one month, all in cents. The JSON names are sw_item_name(). */
+enum sw_item {
+    SW_ITEM_GROSS_WAGE,            /* gross wage earned in the month (part months pro rata) */
+    SW_ITEM_HOLIDAY_PAY,           /* gross vakantiebijslag paid in the month */
+    SW_ITEM_LOONHEFFING,           /* withheld on wage and holiday pay */
+    SW_ITEM_NET_WAGE,              /* wage + holiday pay - loonheffing */
+    SW_ITEM_BIJSTAND_NORM,         /* the norm for the month, incl. vakantietoeslag */
+    SW_ITEM_VRIJLATING,            /* inkomstenvrijlating applied */
+    SW_ITEM_BIJSTAND_ENTITLED,     /* entitlement for the month excl. the 5 % reserve */
+    SW_ITEM_BIJSTAND_PAID,         /* bijstand actually paid in the month */
+    SW_ITEM_BIJSTAND_HOLIDAY_PAID, /* vakantietoeslag of the bijstand paid out */
+    SW_ITEM_ZORGTOESLAG_ENTITLED,  /* 1/12 of the final year amount */
+    SW_ITEM_ZORGTOESLAG_PAID,      /* the advance paid */
+    SW_ITEM_HUURTOESLAG_ENTITLED,
+    SW_ITEM_HUURTOESLAG_PAID,
+    SW_ITEM_WMO_EIGEN_BIJDRAGE,    /* abonnementstarief for dagbesteding */
+    SW_ITEM_RECOVERY_COLLECTED,    /* recoveries paid back in the month */
+    SW_ITEM_RECEIVED,              /* what lands in the account, minus what is collected */
+    SW_ITEM_SET_ASIDE,             /* keep this apart for a recovery still to come */
+    SW_ITEM_SAFE_TO_SPEND,         /* received - set aside + reserve released */
+    SW_ITEM_LKS,                   /* loonkostensubsidie to the employer (not the resident's) */
+    SW_ITEM_BIJSTAND_RESERVE,      /* vakantietoeslag reserved this month (5 %) */
+    SW_ITEM_RESERVE_RELEASED,      /* set-aside money used for a recovery this month */
+    SW_ITEM__COUNT
+};
+
+const char *sw_item_name(enum sw_item item);
+const char *sw_month_status_name(enum sw_month_status s);
+/* Parse an item name ("bijstand_paid"); false when unknown. */
+bool sw_item_parse(const char *name, enum sw_item *out);
+
+struct sw_month_row {
+    sw_month month;
+    enum sw_month_status status;
+    int64_t v[SW_ITEM__COUNT];
+    int vrijlating_month;          /* K-th month with income from work; 0 = none */
+    char vrijlating_kind;          /* 'n', 'r', 'y', 'z' or 0 */
+    struct sw_trace *trace;        /* SW_ITEM__COUNT traces, or NULL without tracing */
+};
+
+struct sw_run {
+    struct sw_month_row *rows;
+    int n;
+    int64_t totals[SW_ITEM__COUNT];
+};
+
+enum sw_recovery_kind {
+    SW_RECOVERY_BIJSTAND,
+    SW_RECOVERY_ZORGTOESLAG,
+    SW_RECOVERY_HUURTOESLAG,
+    SW_RECOVERY_INKOMSTENBELASTING
+};
+const char *sw_recovery_kind_name(enum sw_recovery_kind k);
+
+struct sw_recovery {
+    enum sw_recovery_kind kind;
+    char for_period[16];           /* "2026-04" or "2026" */
+    sw_month caused;               /* the month the overpayment arose (set aside then) */
+    int64_t amount;
+    sw_month expected;             /* the month the letter is expected */
+    sw_month collected;            /* the month it is paid back (may lie past the horizon) */
+    char avoidable_by[400];        /* plain Dutch */
+};
+
+enum sw_who { SW_WHO_RESIDENT, SW_WHO_CONSULTANT, SW_WHO_EMPLOYER };
+const char *sw_who_name(enum sw_who w);
+
+struct sw_warning {
+    char code[40];
+    sw_month month;                /* -1: not tied to a month */
+    int64_t amount;
+    char text[480];                /* plain Dutch */
+};
+
+struct sw_action {
+    sw_date before;
+    enum sw_who who;
+    char text[480];                /* plain Dutch */
+};
+
+#define SW_MAX_RECOVERIES 64
+#define SW_MAX_WARNINGS 32
+#define SW_MAX_ACTIONS 24
+
+struct sw_timeline {
+    struct sw_run scenario;        /* the switch */
+    struct sw_run baseline;        /* staying on bijstand + dagbesteding */
+    struct sw_recovery recoveries[SW_MAX_RECOVERIES];
+    size_t n_recoveries;
+    struct sw_warning warnings[SW_MAX_WARNINGS];
+    size_t n_warnings;
+    struct sw_action actions[SW_MAX_ACTIONS];
+    size_t n_actions;
+    int64_t average_gain;          /* mean of safe_to_spend(switch - stay) per month */
+    int64_t total_gain;
+    struct sw_used used;           /* every table value used (provisional ones listed) */
+    char tables_version[16];
+    char tables_sha256[65];
+};
+
+enum {
+    SW_SIM_TRACE = 1u << 0         /* keep a trace for every item of every month */
+};
+
+/* Run the scenario and the baseline. *out is allocated; release with
+ * sw_timeline_free(). On failure *out is NULL and err names the problem: a
+ * parameter without a value for a month (SW_ERR_NO_VALUE, naming id and date),
+ * or an inconsistency the parser could not see (SW_ERR_INVALID with the field). */
+sw_status sw_simulate(struct sw_timeline **out, const struct sw_tables *t,
+                      const struct sw_scenario *s, unsigned flags, struct sw_err *err)
+    __attribute__((warn_unused_result));
+
+void sw_timeline_free(struct sw_timeline *tl);
+
+#endif

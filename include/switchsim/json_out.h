@@ -1,0 +1,31 @@
+/* json_out.h - the timeline and traces as cJSON trees, exactly as CONTRACT.md
+ * names the fields (amounts in cents, months "YYYY-MM", dates "YYYY-MM-DD").
+ * Shared by the CLI and the CGI. */
+#ifndef SWITCHSIM_JSON_OUT_H
+#define SWITCHSIM_JSON_OUT_H
+
+#include <cjson/cJSON.h>
+
+#include "switchsim/engine.h"
+#include "switchsim/scenario.h"
+#include "switchsim/trace.h"
+
+/* The simulate output object. NULL when out of memory. Free with cJSON_Delete(). */
+cJSON *sw_timeline_json(const struct sw_timeline *tl);
+
+/* One trace: {"rule", "formula", "parameters": [{id, value, unit, from, source,
+ * url, provisional}], "inputs": [{name, value, unit}]}. NULL when out of memory. */
+cJSON *sw_trace_json(const struct sw_trace *tr);
+
+/* {"version", "sha256", "provisional": [ids]} for any set of used values. */
+cJSON *sw_tables_json(const char *version, const char *sha256, const struct sw_used *used);
+
+/* {"error": {"code", "field", "message", "problems": [...]}} for an error and,
+ * optionally, the scenario parser's list of problems. */
+cJSON *sw_error_json(const struct sw_err *err, const struct sw_problems *problems);
+
+/* Add an int64 amount as a JSON number (exact up to 2^53, which every amount
+ * switchsim produces is far below). Returns false when out of memory. */
+bool sw_json_add_cents(cJSON *obj, const char *name, int64_t cents);
+
+#endif

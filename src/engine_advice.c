@@ -1,0 +1,239 @@
+/* engine_advice.c - warnings and actions in plain Dutch (taalniveau B1), with
+ * dates and amounts, from a finished switch run and its recoveries. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_impl.h"
+#include "switchsim/money.h"
+
+static void eur(char *buf, size_t size, int64_t cents)
+{
+    sw_money_format_nl(buf, size, cents);
+}
+
+static const char *toeslag_name(enum sw_recovery_kind k)
+{
+    return k == SW_RECOVERY_ZORGTOESLAG ? "zorgtoeslag" : "huurtoeslag";
+}
+
+/* Warnings that come from recoveries, and the actions that avoid them. */
+static void recovery_advice(struct eng_run *r)
+{
+    struct sw_timeline *tl = r->tl;
+    const struct sw_scenario *s = r->s;
+    char a[40], m1[32], m2[32], d1[40];
+    bool told_toeslag = false;
+
+    for (size_t k = 0; k < tl->n_recoveries; k++) {
+        const struct sw_recovery *rec = &tl->recoveries[k];
+
+        eur(a, sizeof(a), rec->amount);
+        eng_month_nl(m1, sizeof(m1), rec->caused);
+        eng_month_nl(m2, sizeof(m2), rec->expected);
+        switch (rec->kind) {
+        case SW_RECOVERY_BIJSTAND:
+            eng_warning(tl, "bijstand_recovery", rec->caused, rec->amount,
+                        "Let op: in %s krijgt u loon en ook nog bijstand. U krijgt dan %s "
+                        "bijstand te veel. De gemeente vraagt dat terug (brief in %s). "
+                        "Zet %s apart zodra het binnenkomt.",
+                        m1, a, m2, a);
+            break;
+        case SW_RECOVERY_ZORGTOESLAG:
+        case SW_RECOVERY_HUURTOESLAG:
+            eng_warning(tl, "toeslag_recovery", rec->caused, rec->amount,
+                        "U krijgt over %s %s te veel %s, omdat het voorschot nog op uw oude "
+                        "inkomen is berekend. De Belastingdienst vraagt dat terug (brief vanaf "
+                        "%s). Zet het teveel elke maand apart.",
+                        rec->for_period, a, toeslag_name(rec->kind), m2);
+            if (!told_toeslag) {
+                sw_date before = sw_month_first_day(sw_month_of(s->job.start));
+                eng_date_nl(d1, sizeof(d1), before);
+                eng_action(tl, before, SW_WHO_RESIDENT,
+                           "Geef uw nieuwe inkomen vóór %s door aan de Belastingdienst (Mijn "
+                           "toeslagen). Dan wordt uw zorgtoeslag en huurtoeslag meteen "
+                           "aangepast en hoeft u later minder of niets terug te betalen.",
+                           d1);
+                told_toeslag = true;
+            }
+            break;
+        case SW_RECOVERY_INKOMSTENBELASTING:
+            eng_warning(tl, "korting_twice", rec->caused, rec->amount,
+                        "Uw werkgever en de gemeente geven allebei loonheffingskorting. Dan "
+                        "wordt te weinig belasting ingehouden. U betaalt over %s ongeveer %s "
+                        "terug aan de Belastingdienst (aanslag in %s).",
+                        rec->for_period, a, m2);
+            {
+                sw_date before = s->job.start;
+                eng_date_nl(d1, sizeof(d1), before);
+                eng_action(tl, before, SW_WHO_RESIDENT,
+                           "Vraag de gemeente vóór %s om geen loonheffingskorting meer toe te "
+                           "passen op uw bijstand, omdat uw werkgever dat al doet.",
+                           d1);
+            }
+            break;
+        }
+    }
+}
+
+/* The first month from which something changes in the switch run. */
+static void month_advice(struct eng_run *r)
+{
+    struct sw_timeline *tl = r->tl;
+    const struct sw_scenario *s = r->s;
+    const struct sw_run *run = r->run;
+    char a[40], b[40], m1[32], m2[32];
+    bool had_bijstand = true, told_end = false, told_vrij = false, told_holiday = false,
+         told_vt = false, told_setoff = false;
+    int prev_kind = 0;
+
+    for (int i = 0; i < run->n; i++) {
+        const struct sw_month_row *row = &run->rows[i];
+        const int64_t *v = row->v;
+        bool has = v[SW_ITEM_BIJSTAND_ENTITLED] > 0;
+
+        eng_month_nl(m1, sizeof(m1), row->month);
+        if (had_bijstand && !has && row->status == SW_STATUS_WORK && !told_end) {
+            eng_warning(tl, "bijstand_ends", row->month, 0,
+                        "Vanaf %s heeft u geen bijstand meer nodig: uw loon is hoger dan de "
+                        "bijstandsnorm.", m1);
+            told_end = true;
+        }
+        if (prev_kind && !row->vrijlating_kind && v[SW_ITEM_NET_WAGE] > 0 && has && !told_vrij) {
+            eur(a, sizeof(a), run->rows[i - 1].v[SW_ITEM_VRIJLATING]);
+            eng_warning(tl, "vrijlating_ends", row->month, run->rows[i - 1].v[SW_ITEM_VRIJLATING],
+                        "Vanaf %s telt uw hele loon mee voor de bijstand: de "
+                        "inkomstenvrijlating is voorbij. U houdt dan ongeveer %s per maand "
+                        "minder over.", m1, a);
+            told_vrij = true;
+        }
+        if (v[SW_ITEM_HOLIDAY_PAY] > 0 && has && s->job.holiday_pay == SW_HOLIDAY_YEARLY &&
+            !told_holiday) {
+            eur(a, sizeof(a), v[SW_ITEM_HOLIDAY_PAY]);
+            eng_warning(tl, "holiday_pay_counted", row->month, v[SW_ITEM_HOLIDAY_PAY],
+                        "In %s krijgt u vakantiegeld van uw werkgever (%s bruto). De gemeente "
+                        "telt dat mee als inkomen: uw bijstand over die maand is lager.", m1, a);
+            told_holiday = true;
+        }
+        if (v[SW_ITEM_BIJSTAND_HOLIDAY_PAID] > 0 && !has && !told_vt) {
+            eur(a, sizeof(a), v[SW_ITEM_BIJSTAND_HOLIDAY_PAID]);
+            eng_warning(tl, "holiday_allowance_paid_out", row->month,
+                        v[SW_ITEM_BIJSTAND_HOLIDAY_PAID],
+                        "Omdat uw bijstand stopt, krijgt u in %s de vakantietoeslag die u bij de "
+                        "bijstand hebt opgebouwd: %s.", m1, a);
+            told_vt = true;
+        }
+        if (i > 0 && v[SW_ITEM_BIJSTAND_PAID] < v[SW_ITEM_BIJSTAND_ENTITLED] &&
+            v[SW_ITEM_RESERVE_RELEASED] > 0 && has && !told_setoff) {
+            eur(a, sizeof(a), v[SW_ITEM_BIJSTAND_ENTITLED] - v[SW_ITEM_BIJSTAND_PAID]);
+            eng_month_nl(m2, sizeof(m2), row->month - 1);
+            eng_warning(tl, "bijstand_set_off", row->month,
+                        v[SW_ITEM_BIJSTAND_ENTITLED] - v[SW_ITEM_BIJSTAND_PAID],
+                        "In %s krijgt u %s minder bijstand: de gemeente verrekent dan het loon "
+                        "van %s. Gebruik daarvoor het geld dat u apart hebt gezet.", m1, a, m2);
+            told_setoff = true;
+        }
+        had_bijstand = has;
+        prev_kind = row->vrijlating_kind;
+    }
+    (void)b;
+}
+
+static void job_advice(struct eng_run *r)
+{
+    struct sw_timeline *tl = r->tl;
+    const struct sw_scenario *s = r->s;
+    char d1[40], d2[40];
+
+    eng_date_nl(d1, sizeof(d1), s->job.start);
+    eng_action(tl, s->job.start, SW_WHO_RESIDENT,
+               "Geef vóór %s aan de gemeente door dat u gaat werken, vanaf welke datum en "
+               "hoeveel uur. Stuur daarna elke maand uw loonstrook.", d1);
+    if (s->job.trial_start != SW_NO_DATE) {
+        eng_date_nl(d1, sizeof(d1), s->job.trial_start);
+        eng_date_nl(d2, sizeof(d2), s->job.trial_end);
+        eng_warning(tl, "trial", sw_month_of(s->job.trial_start), 0,
+                    "Tijdens de proefplaatsing (%s tot en met %s) krijgt u geen loon. U houdt "
+                    "uw bijstand.", d1, d2);
+    }
+    if (s->before.dagbesteding_dagdelen > 0) {
+        if (s->job.dagbesteding_until == SW_NO_DATE) {
+            eng_date_nl(d1, sizeof(d1), s->job.start);
+            eng_action(tl, s->job.start, SW_WHO_CONSULTANT,
+                       "Spreek vóór %s af tot wanneer de Wmo-indicatie voor dagbesteding "
+                       "blijft bestaan. Dan is er een weg terug als het werk niet lukt.", d1);
+        } else {
+            eng_date_nl(d1, sizeof(d1), s->job.dagbesteding_until);
+            eng_warning(tl, "wmo_overlap", sw_month_of(s->job.start), 0,
+                        "De indicatie voor dagbesteding loopt door tot %s. Zo lang betaalt u "
+                        "ook de eigen bijdrage aan het CAK.", d1);
+        }
+    }
+    if (s->job.n_loonwaarde > 0) {
+        eng_date_nl(d1, sizeof(d1), s->job.start);
+        eng_action(tl, s->job.start, SW_WHO_EMPLOYER,
+                   "Vraag vóór %s loonkostensubsidie aan bij de gemeente en meld de "
+                   "werknemer aan voor de no-risk polis.", d1);
+    }
+}
+
+static void provisional_advice(struct eng_run *r)
+{
+    struct sw_timeline *tl = r->tl;
+    char ids[400] = "";
+    size_t n = 0;
+
+    for (size_t i = 0; i < tl->used.len; i++) {
+        const struct sw_value_info *u = &tl->used.items[i];
+        bool dup = false;
+        if (!u->provisional)
+            continue;
+        for (size_t j = 0; j < i; j++)
+            if (tl->used.items[j].provisional && strcmp(tl->used.items[j].id, u->id) == 0)
+                dup = true;
+        if (dup)
+            continue;
+        if (strlen(ids) + strlen(u->id) + 3 < sizeof(ids))
+            snprintf(ids + strlen(ids), sizeof(ids) - strlen(ids), "%s%s", n ? ", " : "", u->id);
+        n++;
+    }
+    if (n)
+        eng_warning(tl, "provisional_values", -1, 0,
+                    "Deze berekening gebruikt bedragen die nog niet officieel zijn bevestigd "
+                    "(%s). De uitkomst kan daardoor nog iets veranderen.", ids);
+}
+
+/* Actions in date order; the same date keeps the order they were added in. */
+static void sort_actions(struct sw_timeline *tl)
+{
+    for (size_t i = 1; i < tl->n_actions; i++) {
+        struct sw_action a = tl->actions[i];
+        size_t j = i;
+        while (j > 0 && tl->actions[j - 1].before > a.before) {
+            tl->actions[j] = tl->actions[j - 1];
+            j--;
+        }
+        tl->actions[j] = a;
+    }
+}
+
+sw_status eng_advice(struct eng_run *r, struct sw_err *err)
+{
+    struct sw_timeline *tl = r->tl;
+    char a[40];
+
+    (void)err;
+    job_advice(r);
+    recovery_advice(r);
+    month_advice(r);
+    provisional_advice(r);
+    if (tl->average_gain < 0) {
+        eur(a, sizeof(a), -tl->average_gain);
+        eng_warning(tl, "no_gain", -1, tl->average_gain,
+                    "Met deze baan houdt u gemiddeld %s per maand minder over dan nu. Bespreek "
+                    "met de consulent of meer uren, een ander loon of een andere regeling "
+                    "helpt.", a);
+    }
+    sort_actions(tl);
+    return SW_OK;
+}

@@ -1,0 +1,528 @@
+/* engine_months.c - the month loop of one run: status, wage and vakantiebijslag,
+ * loonheffing, bijstand entitled and paid (the ledger), the vakantietoeslag of the
+ * bijstand, the Wmo eigen bijdrage and the LKS. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_impl.h"
+#include "switchsim/aow.h"
+#include "switchsim/bijstand.h"
+#include "switchsim/lks.h"
+#include "switchsim/loonheffing.h"
+#include "switchsim/money.h"
+#include "switchsim/wml.h"
+
+/* State carried from month to month. */
+struct ledger {
+    bool in_arrears;
+    int64_t prev_payable;     /* entitlement (excl. reserve) of the previous month */
+    int64_t prev_estimate;    /* what was paid as the estimate for it */
+    int64_t prev_counted;     /* counted income of the previous month */
+    int64_t debt;             /* overpayment not yet set off (<= 0) */
+    sw_month debt_since;      /* month the oldest part of the debt arose */
+    int64_t vt_accrued;       /* vakantietoeslag reserved, not yet paid */
+    bool had_entitlement;     /* the previous month had bijstand */
+    bool vt_due;              /* bijstand ended last month: pay the reserve out now */
+    int work_months;          /* K: months with income from work so far */
+    int64_t holiday_accrued;  /* vakantiebijslag from work, not yet paid */
+};
+
+static sw_date first_day(sw_month m)
+{
+    return sw_month_first_day(m);
+}
+
+static void household_facts(const struct sw_scenario *s, sw_date d,
+                            struct sw_household_facts *f)
+{
+    sw_household_facts_init(f);
+    switch (s->household.composition) {
+    case SW_HH_SINGLE: f->composition = SW_HOUSEHOLD_SINGLE; break;
+    case SW_HH_COUPLE: f->composition = SW_HOUSEHOLD_COUPLE; break;
+    case SW_HH_SINGLE_PARENT: f->composition = SW_HOUSEHOLD_SINGLE_PARENT; break;
+    }
+    f->birth = s->household.birth;
+    f->partner_birth = s->household.partner_birth;
+    f->cost_sharers = s->household.cost_sharers;
+    f->medical_hour_limit = s->household.medical_hour_limit;
+    f->youngest_child_birth = SW_NO_DATE;
+    for (size_t i = 0; i < s->household.n_children; i++) {
+        sw_date b = s->household.children[i];
+        if (b <= d && (f->youngest_child_birth == SW_NO_DATE || b > f->youngest_child_birth))
+            f->youngest_child_birth = b;
+    }
+}
+
+/* Days of employment in month m (0 = none). */
+static int employed_days(const struct sw_scenario *s, sw_month m)
+{
+    sw_date a = first_day(m), b = sw_month_last_day(m);
+    sw_date from = s->job.start > a ? s->job.start : a;
+    sw_date to = (s->job.end != SW_NO_DATE && s->job.end < b) ? s->job.end : b;
+
+    return to >= from ? to - from + 1 : 0;
+}
+
+static enum sw_month_status month_status(const struct eng_run *r, sw_month m)
+{
+    const struct sw_scenario *s = r->s;
+
+    if (!r->is_switch)
+        return SW_STATUS_BIJSTAND;
+    if (employed_days(s, m) > 0)
+        return SW_STATUS_WORK;
+    if (m > sw_month_of(s->job.start))
+        return SW_STATUS_FALLBACK;
+    if (s->job.trial_start != SW_NO_DATE && sw_month_of(s->job.trial_start) <= m &&
+        m <= sw_month_of(s->job.trial_end))
+        return SW_STATUS_TRIAL;
+    return SW_STATUS_BIJSTAND;
+}
+
+/* Gross wage, vakantiebijslag, loonheffing and net wage of month index i. */
+static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct sw_err *err)
+{
+    const struct sw_scenario *s = r->s;
+    struct sw_month_row *row = &r->run->rows[i];
+    sw_month m = row->month;
+    sw_date d = first_day(m);
+    struct sw_wml wml;
+    struct sw_lh_month lh;
+    int64_t hourly, full, gross, accrual, holiday_paid = 0, lh_total, holiday_month;
+    bool last_month;
+    sw_status st;
+
+    st = sw_wml_hourly(r->c, d, s->household.birth, "household.birth_date", &wml,
+                       eng_trace(r, i, SW_ITEM_GROSS_WAGE), err);
+    if (st)
+        return st;
+    hourly = wml.hourly;
+    if (s->job.hourly_wage >= 0) {
+        /* Wml art. 7: at least the minimum wage for every hour worked. */
+        if (s->job.hourly_wage < wml.hourly) {
+            char b1[32], b2[32];
+            sw_money_format_nl(b1, sizeof(b1), s->job.hourly_wage);
+            sw_money_format_nl(b2, sizeof(b2), wml.hourly);
+            eng_warning(r->tl, "hourly_wage_below_wml", m, wml.hourly - s->job.hourly_wage,
+                        "Het uurloon in het aanbod (%s) is lager dan het minimumloon (%s). "
+                        "De werkgever moet minstens het minimumloon betalen; switchsim rekent "
+                        "daarmee.", b1, b2);
+        } else {
+            hourly = s->job.hourly_wage;
+        }
+    }
+    st = sw_wage_monthly(r->c, d, hourly, s->job.hours_x100, &full,
+                         eng_trace(r, i, SW_ITEM_GROSS_WAGE), err);
+    if (st)
+        return st;
+    gross = sw_wage_part_month(full, m, s->job.start, s->job.end);
+    if (gross != full)
+        sw_trace_rule(eng_trace(r, i, SW_ITEM_GROSS_WAGE),
+                      "Wet minimumloon; kalenderdagenmethode",
+                      "uurloon x uren per week x 52 / 12, voor %d van de %d dagen van de maand",
+                      employed_days(s, m), sw_month_days(m));
+    sw_trace_input(eng_trace(r, i, SW_ITEM_GROSS_WAGE), "maandloon bij een hele maand", full,
+                   SW_UNIT_EUROCENT);
+    st = sw_holiday_pay(r->c, d, gross, &accrual, eng_trace(r, i, SW_ITEM_HOLIDAY_PAY), err);
+    if (!st)
+        st = sw_param_t(r->c, "wml.holiday_pay_month", d, SW_UNIT_MONTH_OF_YEAR, &holiday_month,
+                        eng_trace(r, i, SW_ITEM_HOLIDAY_PAY), err);
+    if (st)
+        return st;
+    last_month = s->job.end != SW_NO_DATE && sw_month_of(s->job.end) == m;
+    if (s->job.holiday_pay == SW_HOLIDAY_MONTHLY) {
+        holiday_paid = accrual;
+    } else {
+        lg->holiday_accrued += accrual;
+        /* Wml art. 16: paid once a year (the table's month), and at the end of the
+         * employment. */
+        if (sw_month_number(m) == holiday_month || last_month) {
+            holiday_paid = lg->holiday_accrued;
+            lg->holiday_accrued = 0;
+        }
+    }
+
+    /* Loonheffing: the monthly table on the month's wage; a vakantiebijslag paid
+     * monthly is part of that wage, a yearly one is a bijzondere beloning. */
+    st = sw_loonheffing_month(r->c, d,
+                              gross + (s->job.holiday_pay == SW_HOLIDAY_MONTHLY ? holiday_paid : 0),
+                              s->household.birth, s->job.loonheffingskorting ? SW_LH_KORTING : 0,
+                              &lh, eng_trace(r, i, SW_ITEM_LOONHEFFING), err);
+    if (st)
+        return st;
+    lh_total = lh.loonheffing;
+    if (s->job.holiday_pay != SW_HOLIDAY_MONTHLY && holiday_paid > 0) {
+        struct sw_lh_bijzonder bz;
+        int64_t year_accrual;
+        /* The jaarloon that selects the percentage: the expected wage of a full
+         * year incl. vakantiebijslag (a new employee), in whole euros. */
+        st = sw_holiday_pay(r->c, d, full * 12, &year_accrual, NULL, err);
+        if (!st)
+            st = sw_loonheffing_bijzonder(r->c, d, holiday_paid,
+                                          sw_money_floor_euros(full * 12 + year_accrual),
+                                          s->household.birth,
+                                          s->job.loonheffingskorting ? SW_LH_KORTING : 0, &bz,
+                                          eng_trace(r, i, SW_ITEM_LOONHEFFING), err);
+        if (st)
+            return st;
+        lh_total += bz.loonheffing;
+    }
+    row->v[SW_ITEM_GROSS_WAGE] = gross;
+    row->v[SW_ITEM_HOLIDAY_PAY] = holiday_paid;
+    row->v[SW_ITEM_LOONHEFFING] = lh_total;
+    row->v[SW_ITEM_NET_WAGE] = gross + holiday_paid - lh_total;
+    sw_trace_rule(eng_trace(r, i, SW_ITEM_NET_WAGE), "Wet op de loonbelasting 1964",
+                  "brutoloon + vakantiebijslag - loonheffing");
+    sw_trace_input(eng_trace(r, i, SW_ITEM_NET_WAGE), "brutoloon", gross, SW_UNIT_EUROCENT);
+    sw_trace_input(eng_trace(r, i, SW_ITEM_NET_WAGE), "vakantiebijslag", holiday_paid,
+                   SW_UNIT_EUROCENT);
+    sw_trace_input(eng_trace(r, i, SW_ITEM_NET_WAGE), "loonheffing", lh_total,
+                   SW_UNIT_EUROCENT);
+    return SW_OK;
+}
+
+/* The bijstand entitlement of a month for a counted income (the estimate the
+ * municipality pays in advance on). */
+static sw_status estimate(struct eng_run *r, sw_month m, int64_t counted, int64_t *out,
+                          struct sw_err *err)
+{
+    struct sw_household_facts f;
+    struct sw_bijstand bj;
+    sw_status st;
+
+    household_facts(r->s, first_day(m), &f);
+    st = sw_bijstand_entitled(r->c, first_day(m), &f, 0, counted, 0, &bj, NULL, err);
+    if (st)
+        return st;
+    *out = bj.monthly_payment;
+    return SW_OK;
+}
+
+/* Record an overpayment that can no longer be set off: the letter. */
+static sw_status bijstand_letter(struct eng_run *r, struct ledger *lg, sw_month m, int64_t amount,
+                                 struct sw_err *err)
+{
+    char period[16], mb[32];
+    char why[400];
+    int64_t lag;
+    sw_status st;
+
+    st = sw_param(r->c, "uitvoering.bijstand.recovery_payment_months", first_day(m),
+                  SW_UNIT_MONTHS, &lag, NULL, err);
+    if (st)
+        return st;
+
+    sw_month_format(period, sizeof(period), lg->debt_since);
+    eng_month_nl(mb, sizeof(mb), lg->debt_since);
+    snprintf(why, sizeof(why),
+             "Geef het nieuwe inkomen vooraf door en vraag de gemeente de bijstand over %s "
+             "niet (volledig) uit te betalen, of zet dit bedrag apart zodra het binnenkomt.",
+             mb);
+    /* The letter comes in the month the income is processed; it is shown as paid
+     * back in full after the table's term (the worst case; ask for a regeling). */
+    eng_recovery(r, SW_RECOVERY_BIJSTAND, period, lg->debt_since, amount, m, m + (sw_month)lag,
+                 why);
+    return SW_OK;
+}
+
+/* Bijstand paid in month index i under the municipality's method; updates the
+ * ledger. payable = this month's entitlement excl. the reserve. */
+static sw_status pay_bijstand(struct eng_run *r, struct ledger *lg, int i, int64_t payable,
+                              int64_t counted, struct sw_err *err)
+{
+    struct sw_month_row *row = &r->run->rows[i];
+    sw_month m = row->month;
+    int64_t est, correction, due, paid;
+    sw_status st;
+
+    if (lg->in_arrears) {
+        /* Paid after the month, with its income known: no overpayment. */
+        row->v[SW_ITEM_BIJSTAND_PAID] = lg->prev_payable;
+        sw_trace_rule(eng_trace(r, i, SW_ITEM_BIJSTAND_PAID),
+                      "Participatiewet art. 45 lid 1; betaling achteraf (gemeentelijke tabel)",
+                      "de bijstand over de vorige maand, na verrekening van het inkomen van "
+                      "die maand");
+        lg->prev_payable = payable;
+        lg->prev_counted = counted;
+        return SW_OK;
+    }
+    /* In advance: the estimate from the income last reported, corrected next month. */
+    st = estimate(r, m, lg->prev_counted, &est, err);
+    if (st)
+        return st;
+    correction = lg->prev_payable - lg->prev_estimate;
+    if (correction < 0 && lg->debt == 0)
+        lg->debt_since = m - 1;
+    due = est + correction + lg->debt;
+    if (est == 0 && correction + lg->debt < 0) {
+        /* Bijstand stops: nothing left to set off against; a recovery letter. */
+        st = bijstand_letter(r, lg, m, -(correction + lg->debt), err);
+        if (st)
+            return st;
+        paid = 0;
+        lg->debt = 0;
+    } else if (due < 0) {
+        paid = 0;
+        eng_add(r, m, SW_ITEM_RESERVE_RELEASED, est);
+        lg->debt = due;
+    } else {
+        paid = due;
+        if (correction + lg->debt < 0)
+            eng_add(r, m, SW_ITEM_RESERVE_RELEASED, -(correction + lg->debt));
+        lg->debt = 0;
+    }
+    row->v[SW_ITEM_BIJSTAND_PAID] = paid;
+    /* What is paid for this month beyond the entitlement will be taken back:
+     * keep it apart now. */
+    if (est > payable)
+        row->v[SW_ITEM_SET_ASIDE] += est - payable;
+    sw_trace_rule(eng_trace(r, i, SW_ITEM_BIJSTAND_PAID),
+                  "Participatiewet art. 45 en 58; betaling vooraf (gemeentelijke tabel)",
+                  "voorschot op basis van het laatst opgegeven inkomen, plus of min de "
+                  "correctie over de vorige maand");
+    sw_trace_input(eng_trace(r, i, SW_ITEM_BIJSTAND_PAID), "voorschot deze maand", est,
+                   SW_UNIT_EUROCENT);
+    sw_trace_input(eng_trace(r, i, SW_ITEM_BIJSTAND_PAID), "correctie vorige maand", correction,
+                   SW_UNIT_EUROCENT);
+    lg->prev_payable = payable;
+    lg->prev_estimate = est;
+    lg->prev_counted = counted;
+    return SW_OK;
+}
+
+/* After the last month: what the correction of the last month will do. */
+static sw_status close_ledger(struct eng_run *r, struct ledger *lg, struct sw_err *err)
+{
+    sw_month next = r->s->start_month + r->s->months;
+    int64_t est, correction;
+    sw_status st;
+
+    if (lg->in_arrears)
+        return SW_OK;
+    correction = lg->prev_payable - lg->prev_estimate;
+    if (correction >= 0 && lg->debt == 0)
+        return SW_OK;
+    if (correction < 0 && lg->debt == 0)
+        lg->debt_since = next - 1;
+    /* Next month's estimate, on the norm of the last month shown. */
+    st = estimate(r, next - 1, lg->prev_counted, &est, err);
+    if (st)
+        return st;
+    if (est == 0 || est + correction + lg->debt < 0)
+        return bijstand_letter(r, lg, next, -(correction + lg->debt) - (est > 0 ? est : 0), err);
+    return SW_OK;
+}
+
+/* The Wmo eigen bijdrage charged in month index i: the abonnementstarief for a
+ * month in which the indication ran, billed wmo.billing_lag_months later. */
+static sw_status wmo_month(struct eng_run *r, int i, struct sw_err *err)
+{
+    const struct sw_scenario *s = r->s;
+    sw_month m = r->run->rows[i].month;
+    struct sw_trace *tr = eng_trace(r, i, SW_ITEM_WMO_EIGEN_BIJDRAGE);
+    int64_t lag, tarief, exempt;
+    sw_month service;
+    sw_date until;
+    bool covered, aow1, aow2;
+    sw_status st;
+
+    if (s->before.dagbesteding_dagdelen == 0)
+        return SW_OK;
+    st = sw_param_t(r->c, "wmo.billing_lag_months", first_day(m), SW_UNIT_MONTHS, &lag, tr, err);
+    if (st)
+        return st;
+    service = m - (sw_month)lag;
+    /* The indication ends the day before the job starts, unless kept longer. */
+    until = s->job.dagbesteding_until != SW_NO_DATE ? s->job.dagbesteding_until
+                                                     : s->job.start - 1;
+    covered = !r->is_switch || first_day(service) <= until;
+    if (!covered)
+        return SW_OK;
+    st = sw_param_t(r->c, "wmo.abonnementstarief", first_day(service), SW_UNIT_EUROCENT,
+                    &tarief, tr, err);
+    if (!st)
+        st = sw_param_t(r->c, "wmo.couple_below_aow_exempt", first_day(service), SW_UNIT_BOOL,
+                        &exempt, tr, err);
+    if (st)
+        return st;
+    if (exempt && s->household.composition == SW_HH_COUPLE) {
+        st = sw_aow_reached(r->c, s->household.birth, first_day(service), &aow1, tr, err);
+        if (!st)
+            st = sw_aow_reached(r->c, s->household.partner_birth, first_day(service), &aow2, tr,
+                                err);
+        if (st)
+            return st;
+        if (!aow1 || !aow2)
+            tarief = 0;
+    }
+    r->run->rows[i].v[SW_ITEM_WMO_EIGEN_BIJDRAGE] = tarief;
+    sw_trace_rule(tr, "Wmo 2015 art. 2.1.4; Uitvoeringsbesluit Wmo 2015 (abonnementstarief)",
+                  "vast bedrag per maand waarin de dagbesteding loopt, achteraf geind door "
+                  "het CAK");
+    return SW_OK;
+}
+
+static sw_status lks_month(struct eng_run *r, int i, struct sw_err *err)
+{
+    const struct sw_scenario *s = r->s;
+    struct sw_lks_job job;
+    struct sw_lks_month lm;
+    sw_status st;
+
+    if (!r->is_switch || s->job.n_loonwaarde == 0 || employed_days(s, r->run->rows[i].month) == 0)
+        return SW_OK;
+    memset(&job, 0, sizeof(job));
+    job.start = s->job.start;
+    job.end = s->job.end;
+    job.birth = s->household.birth;
+    job.hours_x100 = s->job.hours_x100;
+    job.hourly_wage = s->job.hourly_wage > 0 ? s->job.hourly_wage : 0;
+    job.periods = s->job.loonwaarde;
+    job.nperiods = s->job.n_loonwaarde;
+    st = sw_lks_month(r->c, r->run->rows[i].month, &job, &lm, eng_trace(r, i, SW_ITEM_LKS), err);
+    if (st)
+        return st;
+    r->run->rows[i].v[SW_ITEM_LKS] = lm.total;
+    return SW_OK;
+}
+
+/* Vakantietoeslag of the bijstand: reserved each month, paid in the municipality's
+ * month over the twelve months before it, or after bijstand ends (art. 45 lid 1). */
+static sw_status holiday_allowance(struct eng_run *r, struct ledger *lg, int i, int64_t reserve,
+                                   bool has_entitlement, struct sw_err *err)
+{
+    struct sw_month_row *row = &r->run->rows[i];
+    int64_t month_no;
+    sw_status st;
+
+    st = sw_param_t(r->c, "gemeente.bijstand.holiday_allowance_month", first_day(row->month),
+                    SW_UNIT_MONTH_OF_YEAR, &month_no,
+                    eng_trace(r, i, SW_ITEM_BIJSTAND_HOLIDAY_PAID), err);
+    if (st)
+        return st;
+    /* Art. 45 lid 1: within three months after bijstand ends; the municipality
+     * learns of it from the next month's income form, and pays it then. */
+    if (sw_month_number(row->month) == month_no || lg->vt_due) {
+        row->v[SW_ITEM_BIJSTAND_HOLIDAY_PAID] = lg->vt_accrued;
+        sw_trace_rule(eng_trace(r, i, SW_ITEM_BIJSTAND_HOLIDAY_PAID),
+                      "Participatiewet art. 19 lid 3 en 45 lid 1",
+                      sw_month_number(row->month) == month_no
+                          ? "de vakantietoeslag die de twaalf maanden hiervoor is gereserveerd"
+                          : "de gereserveerde vakantietoeslag, uitbetaald nu de bijstand stopt");
+        sw_trace_input(eng_trace(r, i, SW_ITEM_BIJSTAND_HOLIDAY_PAID), "gereserveerd",
+                       lg->vt_accrued, SW_UNIT_EUROCENT);
+        lg->vt_accrued = 0;
+    }
+    lg->vt_due = lg->had_entitlement && !has_entitlement && lg->vt_accrued > 0;
+    lg->vt_accrued += reserve;
+    row->v[SW_ITEM_BIJSTAND_RESERVE] = reserve;
+    lg->had_entitlement = has_entitlement;
+    return SW_OK;
+}
+
+static void copy_trace(struct sw_trace *dst, const struct sw_trace *src)
+{
+    if (dst)
+        *dst = *src;
+}
+
+sw_status eng_months(struct eng_run *r, struct sw_err *err)
+{
+    const struct sw_scenario *s = r->s;
+    struct ledger lg;
+    struct sw_household_facts f;
+    struct sw_bijstand bj;
+    struct sw_bijstand_traces *bt = NULL;
+    sw_month m0 = s->start_month, last_payout;
+    int64_t in_arrears = 0, month_no;
+    sw_status st;
+
+    memset(&lg, 0, sizeof(lg));
+    if (r->run->rows[0].trace) {
+        bt = calloc(1, sizeof(*bt));
+        if (!bt)
+            return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
+    }
+    /* The municipality's settlement method. */
+    if (s->settlement.method == SW_SETTLE_DEFAULT) {
+        st = sw_param(r->c, "gemeente.bijstand.settlement_in_arrears", first_day(m0),
+                      SW_UNIT_BOOL, &in_arrears, NULL, err);
+        if (st)
+            goto out;
+        lg.in_arrears = in_arrears != 0;
+    } else {
+        lg.in_arrears = s->settlement.method == SW_SETTLE_IN_ARREARS;
+    }
+    /* Before the first month shown the resident was on bijstand without income:
+     * the month before is taken as the first month without income. */
+    household_facts(s, first_day(m0), &f);
+    st = sw_bijstand_entitled(r->c, first_day(m0), &f, 0, 0, 0, &bj, NULL, err);
+    if (st)
+        goto out;
+    lg.prev_payable = lg.prev_estimate = bj.monthly_payment;
+    lg.had_entitlement = bj.entitled > 0;
+    r->first_month_bijstand = bj.entitled;
+    /* The vakantietoeslag reserved since the last yearly payment before m0. */
+    st = sw_param(r->c, "gemeente.bijstand.holiday_allowance_month", first_day(m0),
+                  SW_UNIT_MONTH_OF_YEAR, &month_no, NULL, err);
+    if (st)
+        goto out;
+    last_payout = sw_month_from_ym(sw_month_year(m0), (int)month_no);
+    if (last_payout >= m0)
+        last_payout -= 12;
+    lg.vt_accrued = bj.holiday_allowance_reserve * (m0 - last_payout);
+
+    for (int i = 0; i < r->run->n; i++) {
+        struct sw_month_row *row = &r->run->rows[i];
+        sw_date d = first_day(row->month);
+        int64_t net_work;
+
+        row->status = month_status(r, row->month);
+        if (row->status == SW_STATUS_WORK) {
+            st = wage_month(r, &lg, i, err);
+            if (st)
+                goto out;
+        }
+        net_work = row->v[SW_ITEM_NET_WAGE];
+        if (net_work > 0)
+            lg.work_months++;
+        household_facts(s, d, &f);
+        st = sw_bijstand_entitled(r->c, d, &f, net_work, 0, net_work > 0 ? lg.work_months : 0,
+                                  &bj, bt, err);
+        if (st)
+            goto out;
+        row->v[SW_ITEM_BIJSTAND_NORM] = bj.norm;
+        row->v[SW_ITEM_VRIJLATING] = bj.vrijlating;
+        row->v[SW_ITEM_BIJSTAND_ENTITLED] = bj.monthly_payment;
+        row->vrijlating_month = net_work > 0 ? lg.work_months : 0;
+        {
+            const char *k = sw_vrijlating_kind_name(bj.vrijlating_detail.kind);
+            row->vrijlating_kind = k ? k[0] : 0;
+        }
+        if (bt) {
+            copy_trace(eng_trace(r, i, SW_ITEM_BIJSTAND_NORM), &bt->norm);
+            copy_trace(eng_trace(r, i, SW_ITEM_VRIJLATING), &bt->vrijlating);
+            copy_trace(eng_trace(r, i, SW_ITEM_BIJSTAND_ENTITLED), &bt->payment);
+            sw_trace_merge(eng_trace(r, i, SW_ITEM_BIJSTAND_ENTITLED), &bt->entitled);
+            copy_trace(eng_trace(r, i, SW_ITEM_BIJSTAND_PAID), &bt->payment);
+        }
+        r->bijstand_net_incl_vt[i] = bj.entitled;
+        st = pay_bijstand(r, &lg, i, bj.monthly_payment, bj.counted_income, err);
+        if (!st)
+            st = holiday_allowance(r, &lg, i, bj.holiday_allowance_reserve, bj.entitled > 0, err);
+        if (!st)
+            st = wmo_month(r, i, err);
+        if (!st)
+            st = lks_month(r, i, err);
+        if (st)
+            goto out;
+        r->wage_and_bijstand[i] = row->v[SW_ITEM_GROSS_WAGE] > 0 &&
+                                  (row->v[SW_ITEM_BIJSTAND_PAID] > 0 ||
+                                   row->v[SW_ITEM_BIJSTAND_ENTITLED] > 0);
+    }
+    st = close_ledger(r, &lg, err);
+out:
+    free(bt);
+    return st;
+}

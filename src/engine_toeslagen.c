@@ -1,0 +1,370 @@
+/* engine_toeslagen.c - zorgtoeslag and huurtoeslag: the advance paid on the
+ * estimated income against the entitlement on the year's real income, and the
+ * settlement after the year (a recovery or a back payment); and the income-tax
+ * bill when the loonheffingskorting is applied twice. */
+#include <stdio.h>
+#include <string.h>
+
+#include "engine_impl.h"
+#include "switchsim/aow.h"
+#include "switchsim/loonheffing.h"
+#include "switchsim/money.h"
+#include "switchsim/toeslagen.h"
+#include "switchsim/wml.h"
+
+/* The month of year `y` with number k (1..12) mapped to a run's month index;
+ * months outside the horizon take the nearest month shown (before the first: the
+ * first month of the baseline, when the resident was still on bijstand; after the
+ * last: the last month, as if the situation continued). */
+static int source_index(const struct eng_run *r, sw_month m, bool *before)
+{
+    int i = m - r->s->start_month;
+
+    *before = i < 0;
+    if (i < 0)
+        return 0;
+    if (i >= r->run->n)
+        return r->run->n - 1;
+    return i;
+}
+
+/* The gross bijstand of a month whose net entitlement (incl. vakantietoeslag) is
+ * `net`: as the municipality grosses it up; a couple's bijstand is split over
+ * both partners, each with their own korting. */
+static sw_status gross_bijstand(const struct eng_run *r, sw_date d, int64_t net, int64_t *out,
+                                struct sw_err *err)
+{
+    const struct sw_scenario *s = r->s;
+    struct sw_lh_benefit b1, b2;
+    unsigned korting = s->settlement.municipality_applies_korting ? SW_LH_KORTING : 0;
+    sw_status st;
+
+    if (net <= 0) {
+        *out = 0;
+        return SW_OK;
+    }
+    if (s->household.composition != SW_HH_COUPLE) {
+        st = sw_gross_from_net_benefit(r->c, d, net, s->household.birth, korting, &b1, NULL, err);
+        if (!st)
+            *out = b1.gross;
+        return st;
+    }
+    st = sw_gross_from_net_benefit(r->c, d, net / 2, s->household.birth, korting, &b1, NULL, err);
+    if (!st)
+        st = sw_gross_from_net_benefit(r->c, d, net - net / 2, s->household.partner_birth,
+                                       korting, &b2, NULL, err);
+    if (!st)
+        *out = b1.gross + b2.gross;
+    return st;
+}
+
+/* The toetsingsinkomen of year y for a run (the switch or the baseline). */
+static sw_status year_income(const struct eng_run *r, const struct eng_run *base, int y,
+                             int64_t *out, struct sw_err *err)
+{
+    struct sw_income_parts parts;
+    sw_status st = SW_OK;
+
+    memset(&parts, 0, sizeof(parts));
+    for (int k = 1; k <= 12 && !st; k++) {
+        sw_month m = sw_month_from_ym(y, k);
+        bool before;
+        int i = source_index(r, m, &before);
+        /* Before the first month shown, every run was the baseline's first month. */
+        const struct eng_run *src = before ? base : r;
+        const int64_t *v = src->run->rows[i].v;
+        int64_t g;
+
+        parts.wage += v[SW_ITEM_GROSS_WAGE];
+        parts.holiday_pay += v[SW_ITEM_HOLIDAY_PAY];
+        st = gross_bijstand(src, sw_month_first_day(m), src->bijstand_net_incl_vt[i], &g, err);
+        parts.benefit += g;
+    }
+    if (!st)
+        st = sw_toetsingsinkomen(&parts, out, NULL, err);
+    return st;
+}
+
+/* One toeslag over one year: monthly entitlement (final) and estimate, in whole
+ * euros as paid. */
+struct toeslag_year {
+    int64_t final_month[12], estimate_month[12];
+    int64_t final_year;      /* Awir art. 14 year amount on the real income */
+    struct sw_trace tr_final;
+};
+
+static sw_status zorg_year(const struct eng_run *r, int y, int64_t income, int64_t *year_amount,
+                           int64_t months[12], struct sw_trace *tr, struct sw_err *err)
+{
+    struct sw_zorgtoeslag_facts f[12];
+    struct sw_zorgtoeslag z;
+    sw_status st;
+
+    memset(f, 0, sizeof(f));
+    for (int k = 0; k < 12; k++) {
+        f[k].income = income;
+        f[k].partner = r->s->household.composition == SW_HH_COUPLE;
+        f[k].birth = r->s->household.birth;
+    }
+    st = sw_zorgtoeslag_months(r->c, y, f, &z, tr, err);
+    if (st)
+        return st;
+    *year_amount = z.year_amount;
+    /* Paid per month as the Belastingdienst pays it (the year amount / 12 in whole
+     * euros); the remainder follows with the definitive berekening. */
+    for (int k = 0; k < 12; k++)
+        months[k] = z.month_amount;
+    return SW_OK;
+}
+
+static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64_t *year_amount,
+                           int64_t months[12], struct sw_trace *tr, struct sw_err *err)
+{
+    const struct sw_scenario *s = r->s;
+    int64_t sum = 0;
+    sw_status st;
+
+    for (int k = 0; k < 12; k++) {
+        struct sw_huurtoeslag_facts f;
+        struct sw_huurtoeslag h;
+        sw_date d = sw_month_first_day(sw_month_from_ym(y, k + 1));
+        bool aow = false, aow2 = false;
+
+        memset(&f, 0, sizeof(f));
+        f.income = income;
+        f.rent = s->household.rent;
+        f.partner = s->household.composition == SW_HH_COUPLE;
+        f.persons = 1 + (f.partner ? 1 : 0) + (int)s->household.n_children +
+                    s->household.cost_sharers;
+        f.multi = f.persons > 1;
+        f.birth = s->household.birth;
+        if (f.partner && s->household.partner_birth != SW_NO_DATE &&
+            s->household.partner_birth < f.birth)
+            f.birth = s->household.partner_birth;
+        f.child = s->household.n_children > 0;
+        st = sw_aow_reached(r->c, s->household.birth, d, &aow, NULL, err);
+        if (!st && f.partner)
+            st = sw_aow_reached(r->c, s->household.partner_birth, d, &aow2, NULL, err);
+        if (st)
+            return st;
+        f.aow = aow || aow2;
+        st = sw_huurtoeslag_month(r->c, d, &f, &h, k == 11 ? tr : NULL, err);
+        if (st)
+            return st;
+        months[k] = h.month_amount;
+        sum += h.month_exact;
+    }
+    return sw_awir_year_amount(r->c, sw_month_first_day(sw_month_from_ym(y, 1)), sum, 1,
+                               year_amount, NULL, err);
+}
+
+typedef sw_status (*year_fn)(const struct eng_run *, int, int64_t, int64_t *, int64_t[12],
+                             struct sw_trace *, struct sw_err *);
+
+/* Advances, entitlement and settlement of one toeslag for one year. */
+static sw_status settle(struct eng_run *r, int y, enum sw_recovery_kind kind, year_fn fn,
+                        int64_t income_real, int64_t income_est, enum sw_item item_entitled,
+                        enum sw_item item_paid, struct sw_err *err)
+{
+    const struct sw_scenario *s = r->s;
+    int64_t fin[12], est[12], fin_year, est_year, paid = 0, adv, threshold, final_month,
+        term, diff;
+    sw_month report = s->toeslagen.estimate_updated, expected, collected;
+    struct sw_trace tr;
+    int64_t set_aside_total = 0;
+    sw_status st;
+    char period[8];
+
+    memset(&tr, 0, sizeof(tr));
+    st = fn(r, y, income_real, &fin_year, fin, &tr, err);
+    if (!st)
+        st = fn(r, y, income_est, &est_year, est, NULL, err);
+    if (st)
+        return st;
+    for (int k = 0; k < 12; k++) {
+        sw_month m = sw_month_from_ym(y, k + 1);
+        int i = eng_index(r, m);
+        bool reported = r->is_switch && report >= 0 && m >= report;
+
+        if (!reported) {
+            /* On the estimate: the income before the switch. */
+            adv = est[k];
+        } else if (report < sw_month_from_ym(y, 1)) {
+            adv = fin[k];
+        } else {
+            /* From the month of the report: (new year amount - paid so far) spread
+             * over the months left, in whole euros (Dienst Toeslagen's practice). */
+            adv = sw_money_floor_euros(sw_div_floor(fin_year - paid, 12 - k));
+            if (adv < 0)
+                adv = 0;
+        }
+        paid += adv;
+        if (i >= 0) {
+            r->run->rows[i].v[item_entitled] = fin[k];
+            r->run->rows[i].v[item_paid] = adv;
+            if (r->run->rows[i].trace) {
+                r->run->rows[i].trace[item_entitled] = tr;
+                sw_trace_input(&r->run->rows[i].trace[item_entitled], "toetsingsinkomen van het jaar",
+                               income_real, SW_UNIT_EUROCENT);
+                sw_trace_rule(&r->run->rows[i].trace[item_paid],
+                              "Awir art. 16 (voorschot) en 19 (definitieve berekening)",
+                              reported ? "voorschot herberekend met het nieuwe inkomen: (nieuw "
+                                         "jaarbedrag - al betaald) / resterende maanden"
+                                       : "voorschot op het geschatte inkomen (het inkomen van "
+                                         "voor de overstap)");
+                sw_trace_input(&r->run->rows[i].trace[item_paid], "geschat inkomen", income_est,
+                               SW_UNIT_EUROCENT);
+            }
+            /* What is paid beyond the entitlement comes back after the year. */
+            if (adv > fin[k] && r->is_switch) {
+                r->run->rows[i].v[SW_ITEM_SET_ASIDE] += adv - fin[k];
+                set_aside_total += adv - fin[k];
+            }
+        }
+    }
+    diff = paid - fin_year;
+    if (diff == 0)
+        return SW_OK;
+    st = sw_param(r->c, "uitvoering.toeslagen.final_assessment_month",
+                  sw_month_first_day(sw_month_from_ym(y + 1, 1)), SW_UNIT_MONTH_OF_YEAR,
+                  &final_month, NULL, err);
+    if (!st)
+        st = sw_param(r->c, "uitvoering.toeslagen.payment_term_months",
+                      sw_month_first_day(sw_month_from_ym(y + 1, 1)), SW_UNIT_MONTHS, &term, NULL,
+                      err);
+    if (st)
+        return st;
+    expected = sw_month_from_ym(y + 1, (int)final_month);
+    collected = expected + (sw_month)term;
+    if (diff < 0) {
+        /* Too little paid: the rest comes with the definitive berekening. */
+        eng_add(r, expected, item_paid, -diff);
+        return SW_OK;
+    }
+    st = sw_param(r->c, "uitvoering.toeslagen.recovery_threshold", sw_month_first_day(expected),
+                  SW_UNIT_EUROCENT, &threshold, NULL, err);
+    if (st)
+        return st;
+    if (diff <= threshold) {
+        /* Small amounts are not recovered: nothing set aside needs to go back. */
+        if (set_aside_total > 0)
+            eng_add(r, expected, SW_ITEM_RESERVE_RELEASED, set_aside_total);
+        return SW_OK;
+    }
+    snprintf(period, sizeof(period), "%d", y);
+    {
+        char why[400], mb[32];
+        sw_month first_over = -1;
+        for (int k = 0; k < 12 && first_over < 0; k++) {
+            sw_month m = sw_month_from_ym(y, k + 1);
+            int i = eng_index(r, m);
+            if (i >= 0 && r->run->rows[i].v[item_paid] > fin[k])
+                first_over = m;
+        }
+        if (first_over < 0)
+            first_over = sw_month_from_ym(y, 12);
+        eng_month_nl(mb, sizeof(mb), first_over);
+        snprintf(why, sizeof(why),
+                 "Geef het nieuwe inkomen door aan de Dienst Toeslagen (Mijn toeslagen) zodra "
+                 "het werk begint, uiterlijk in %s. Dan wordt het voorschot direct lager en "
+                 "hoeft u achteraf niets terug te betalen.",
+                 mb);
+        /* Set aside where the excess arose; a part outside the horizon was
+         * already booked in no month shown. */
+        eng_recovery(r, kind, period, first_over, diff, expected, collected, why);
+        /* Release what was set aside for it in the months shown, no more. */
+        eng_add(r, collected, SW_ITEM_RESERVE_RELEASED, set_aside_total - diff);
+    }
+    return SW_OK;
+}
+
+sw_status eng_toeslagen(struct eng_run *r, struct sw_err *err)
+{
+    const struct sw_scenario *s = r->s;
+    const struct eng_run *base = r->is_switch ? r->base : r;
+    int y0 = sw_month_year(s->start_month), y1 = sw_month_year(s->start_month + s->months - 1);
+    sw_status st = SW_OK;
+
+    if (!s->toeslagen.zorgtoeslag && !s->toeslagen.huurtoeslag)
+        return SW_OK;
+    /* The baseline run stands for the months before the horizon and for the
+     * estimate the advances are paid on. */
+    for (int y = y0; y <= y1 && !st; y++) {
+        int64_t real, est;
+
+        st = year_income(r, base, y, &real, err);
+        if (!st)
+            st = year_income(base, base, y, &est, err);
+        if (!st && s->toeslagen.zorgtoeslag)
+            st = settle(r, y, SW_RECOVERY_ZORGTOESLAG, zorg_year, real, est,
+                        SW_ITEM_ZORGTOESLAG_ENTITLED, SW_ITEM_ZORGTOESLAG_PAID, err);
+        if (!st && s->toeslagen.huurtoeslag)
+            st = settle(r, y, SW_RECOVERY_HUURTOESLAG, huur_year, real, est,
+                        SW_ITEM_HUURTOESLAG_ENTITLED, SW_ITEM_HUURTOESLAG_PAID, err);
+    }
+    return st;
+}
+
+/* The employer and the municipality both apply the loonheffingskorting: the
+ * algemene heffingskorting is taken twice and comes back with the aanslag. */
+sw_status eng_korting_twice(struct eng_run *r, struct sw_err *err)
+{
+    const struct sw_scenario *s = r->s;
+    int64_t per_year[SW_SCENARIO_MAX_MONTHS / 12 + 2];
+    sw_month first[SW_SCENARIO_MAX_MONTHS / 12 + 2];
+    int y0 = sw_month_year(s->start_month);
+    sw_status st;
+
+    if (!r->is_switch || !s->job.loonheffingskorting || !s->settlement.municipality_applies_korting)
+        return SW_OK;
+    memset(per_year, 0, sizeof(per_year));
+    for (size_t k = 0; k < sizeof(first) / sizeof(first[0]); k++)
+        first[k] = -1;
+    for (int i = 0; i < r->run->n; i++) {
+        struct sw_month_row *row = &r->run->rows[i];
+        struct sw_lh_benefit b;
+        int64_t twice;
+        int yi = sw_month_year(row->month) - y0;
+
+        if (!r->wage_and_bijstand[i] || row->v[SW_ITEM_BIJSTAND_ENTITLED] <= 0)
+            continue;
+        st = sw_gross_from_net_benefit(r->c, sw_month_first_day(row->month),
+                                       r->bijstand_net_incl_vt[i], s->household.birth,
+                                       SW_LH_KORTING, &b, NULL, err);
+        if (st)
+            return st;
+        /* The korting the municipality used this month: a twelfth of the year's
+         * kortingen, at most the tax it offsets. */
+        twice = sw_div_half_up(b.kortingen_annual < b.tax_annual ? b.kortingen_annual
+                                                                : b.tax_annual, 12);
+        per_year[yi] += twice;
+        row->v[SW_ITEM_SET_ASIDE] += twice;
+        if (first[yi] < 0)
+            first[yi] = row->month;
+    }
+    for (int yi = 0; yi < (int)(sizeof(first) / sizeof(first[0])); yi++) {
+        int64_t month_no, term;
+        sw_month expected;
+        char period[8];
+
+        if (per_year[yi] <= 0)
+            continue;
+        st = sw_param(r->c, "uitvoering.ib.assessment_month",
+                      sw_month_first_day(sw_month_from_ym(y0 + yi + 1, 1)), SW_UNIT_MONTH_OF_YEAR,
+                      &month_no, NULL, err);
+        if (!st)
+            st = sw_param(r->c, "uitvoering.ib.payment_term_months",
+                          sw_month_first_day(sw_month_from_ym(y0 + yi + 1, 1)), SW_UNIT_MONTHS,
+                          &term, NULL, err);
+        if (st)
+            return st;
+        expected = sw_month_from_ym(y0 + yi + 1, (int)month_no);
+        snprintf(period, sizeof(period), "%d", y0 + yi);
+        eng_recovery(r, SW_RECOVERY_INKOMSTENBELASTING, period, first[yi], per_year[yi], expected,
+                     expected + (sw_month)term,
+                     "Vraag de gemeente de loonheffingskorting op de bijstand te stoppen zodra "
+                     "de werkgever die toepast (of andersom): maar één betaler mag de korting "
+                     "geven.");
+    }
+    return SW_OK;
+}

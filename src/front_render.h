@@ -1,0 +1,19 @@
+/* front_render.h - the timeline for people: a terminal table, CSV for Dutch Excel
+ * (semicolon, decimal comma) and a printable one-page HTML summary in plain Dutch.
+ * Front end only (writes to a FILE). */
+#ifndef SWITCHSIM_FRONT_RENDER_H
+#define SWITCHSIM_FRONT_RENDER_H
+
+#include <stdio.h>
+
+#include "switchsim/engine.h"
+
+/* The headline sentence: "Met deze baan houdt u gemiddeld € 123,45 per maand meer
+ * over dan nu." into buf. */
+void render_headline(char *buf, size_t size, const struct sw_timeline *tl);
+
+void render_table(FILE *f, const struct sw_timeline *tl);
+void render_csv(FILE *f, const struct sw_timeline *tl);
+void render_html(FILE *f, const struct sw_timeline *tl);
+
+#endif
