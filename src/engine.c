@@ -270,6 +270,7 @@ sw_status sw_simulate(struct sw_timeline **out, const struct sw_tables *t,
     c.overrides = ov;
     c.n_overrides = s->n_overrides;
     c.used = &tl->used;
+    c.project = s->project_unpublished;
     snprintf(tl->tables_version, sizeof(tl->tables_version), "%s", sw_tables_version(t));
     snprintf(tl->tables_sha256, sizeof(tl->tables_sha256), "%s", sw_tables_sha256(t));
 

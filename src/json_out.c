@@ -72,6 +72,8 @@ cJSON *sw_trace_json(const struct sw_trace *tr)
         if (p->url && p->url[0])
             cJSON_AddStringToObject(po, "url", p->url);
         cJSON_AddBoolToObject(po, "provisional", p->provisional);
+        if (p->projected)
+            cJSON_AddBoolToObject(po, "projected", true);
         if (p->overridden)
             cJSON_AddBoolToObject(po, "overridden", true);
         cJSON_AddItemToArray(params, po);
@@ -107,6 +109,23 @@ cJSON *sw_tables_json(const char *version, const char *sha256, const struct sw_u
                 dup = true;
         if (!dup)
             cJSON_AddItemToArray(prov, cJSON_CreateString(used->items[i].id));
+    }
+    if (used) {
+        cJSON *pj = NULL;
+        for (size_t i = 0; i < used->len; i++) {
+            bool dup = false;
+            if (!used->items[i].projected)
+                continue;
+            for (size_t j = 0; j < i; j++)
+                if (used->items[j].projected && strcmp(used->items[j].id, used->items[i].id) == 0)
+                    dup = true;
+            if (dup)
+                continue;
+            if (!pj)
+                pj = cJSON_AddArrayToObject(o, "projected");
+            if (pj)
+                cJSON_AddItemToArray(pj, cJSON_CreateString(used->items[i].id));
+        }
     }
     if (used) {
         cJSON *ov = NULL;

@@ -541,7 +541,8 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
 {
     static const char *const top_keys[] = {"version", "start_month", "months", "municipality",
                                            "household", "before", "job", "settlement",
-                                           "toeslagen", "overrides", NULL};
+                                           "toeslagen", "overrides", "project_unpublished",
+                                           NULL};
     static const char *const before_keys[] = {"benefit", "dagbesteding_dagdelen_per_week",
                                               NULL};
     static const char *const settle_keys[] = {"benefit_pay_day", "method",
@@ -654,6 +655,7 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
             problem(&r, "toeslagen.huurtoeslag", "needs household.rent");
         out->toeslagen.huurtoeslag = false;
     }
+    read_bool(&r, root, "", "project_unpublished", &out->project_unpublished);
     o = read_object(&r, root, "", "overrides", false);
     if (o)
         read_overrides(&r, o, out);

@@ -20,6 +20,7 @@
 struct tvalue {
     sw_date from;
     bool end;
+    bool unpublished;   /* an end that only says the next value is not known yet */
     bool provisional;
     int64_t amount;
     struct sw_bracket *brackets;
@@ -347,6 +348,7 @@ static sw_status read_value(struct reader *r, xmlNodePtr vn, struct tparam *p,
     v->doc = r->doc;
     v->line = line;
     v->end = attr_true(vn, "end");
+    v->unpublished = attr_true(vn, "unpublished");
     v->provisional = attr_true(vn, "provisional");
     v->source = attr_or_empty(vn, "source");
     v->url = attr_or_empty(vn, "url");
@@ -363,6 +365,11 @@ static sw_status read_value(struct reader *r, xmlNodePtr vn, struct tparam *p,
      * source either. */
     if (strspn(v->source, " \t\r\n") == strlen(v->source)) {
         st = fail_at(r, line, SW_ERR_TABLE, "value of '%s' from %s has no source", p->id, from);
+        goto out;
+    }
+    if (v->unpublished && !v->end) {
+        st = fail_at(r, line, SW_ERR_TABLE, "unpublished applies to an end value only (%s)%s",
+                     p->id, NULL);
         goto out;
     }
     if (p->is_scale) {
@@ -810,11 +817,21 @@ static void fill_info(const struct sw_tables *t, const struct tparam *p,
     info->provisional = v->provisional;
     info->overridden = false;
     info->end = v->end;
+    info->projected = false;
     info->amount = v->amount;
     info->is_scale = p->is_scale;
     info->kind = p->kind;
     info->brackets = v->brackets;
     info->nbrackets = v->nbrackets;
+}
+
+/* A projected value is a stand-in: provisional, and named as such. */
+static void mark_projected(struct sw_value_info *info, bool projected)
+{
+    if (projected) {
+        info->projected = true;
+        info->provisional = true;
+    }
 }
 
 static void record(const struct sw_ctx *c, const struct sw_value_info *info)
@@ -825,7 +842,8 @@ static void record(const struct sw_ctx *c, const struct sw_value_info *info)
         return;
     for (size_t i = 0; i < u->len; i++)
         if (u->items[i].id == info->id && u->items[i].from == info->from &&
-            u->items[i].overridden == info->overridden)
+            u->items[i].overridden == info->overridden &&
+            u->items[i].projected == info->projected)
             return;
     if (u->len == u->cap) {
         size_t cap = u->cap ? u->cap * 2 : 32;
@@ -850,18 +868,25 @@ void sw_used_release(struct sw_used *u)
 }
 
 static sw_status lookup(const struct sw_ctx *c, const char *id, sw_date date,
-                        const struct tparam **pp, const struct tvalue **vp,
+                        const struct tparam **pp, const struct tvalue **vp, bool *projected,
                         struct sw_err *err)
 {
     const struct tparam *p = resolve(c, id);
     const struct tvalue *v = NULL;
     char ds[16];
 
+    *projected = false;
     sw_date_format(ds, sizeof(ds), date);
     if (!p)
         return sw_err_set(err, SW_ERR_NO_VALUE, id, "no parameter '%s' in the tables", id);
     for (size_t i = 0; i < p->nvalues && p->values[i].from <= date; i++)
         v = &p->values[i];
+    /* An end marked unpublished means "the next value is not known yet": with
+     * c->project the last known value stands in, marked as projected. */
+    if (v && v->end && v->unpublished && c->project && v > p->values) {
+        v--;
+        *projected = true;
+    }
     if (!v || v->end)
         return sw_err_set(err, SW_ERR_NO_VALUE, id, "no value for '%s' on '%s'", id, ds);
     *pp = p;
@@ -875,6 +900,7 @@ sw_status sw_param(const struct sw_ctx *c, const char *id, sw_date date, enum sw
     const struct tparam *p = NULL;
     const struct tvalue *v = NULL;
     struct sw_value_info tmp;
+    bool projected;
     sw_status st;
 
     for (size_t i = 0; i < c->n_overrides; i++) {
@@ -901,7 +927,7 @@ sw_status sw_param(const struct sw_ctx *c, const char *id, sw_date date, enum sw
             return SW_OK;
         }
     }
-    st = lookup(c, id, date, &p, &v, err);
+    st = lookup(c, id, date, &p, &v, &projected, err);
     if (st)
         return st;
     if (p->is_scale || p->unit != unit)
@@ -909,6 +935,7 @@ sw_status sw_param(const struct sw_ctx *c, const char *id, sw_date date, enum sw
                           "parameter '%s' has unit '%s', the rule asks for '%s'", id,
                           p->is_scale ? "scale" : unit_names[p->unit], unit_names[unit]);
     fill_info(c->tables, p, v, &tmp);
+    mark_projected(&tmp, projected);
     record(c, &tmp);
     *out = v->amount;
     if (info)
@@ -923,7 +950,8 @@ sw_status sw_scale(const struct sw_ctx *c, const char *id, sw_date date,
     const struct tparam *p = NULL;
     const struct tvalue *v = NULL;
     struct sw_value_info tmp;
-    sw_status st = lookup(c, id, date, &p, &v, err);
+    bool projected;
+    sw_status st = lookup(c, id, date, &p, &v, &projected, err);
 
     if (st)
         return st;
@@ -932,6 +960,7 @@ sw_status sw_scale(const struct sw_ctx *c, const char *id, sw_date date,
                           "parameter '%s' is not a %s scale", id,
                           kind == SW_SCALE_MARGINAL ? "marginal" : "piecewise");
     fill_info(c->tables, p, v, &tmp);
+    mark_projected(&tmp, projected);
     record(c, &tmp);
     *out = v->brackets;
     *n = v->nbrackets;

@@ -90,6 +90,10 @@ struct sw_scenario {
 
     struct sw_scenario_override overrides[SW_SCENARIO_MAX_OVERRIDES];
     size_t n_overrides;
+
+    /* "project_unpublished": true - past the tables' last published value, use
+     * it (listed as provisional). Default false: a clear error naming it. */
+    bool project_unpublished;
 };
 
 /* All problems found in one scenario, in document order; the first is also in

@@ -71,6 +71,7 @@ struct sw_value_info {
     bool provisional;        /* not yet confirmed by an official publication */
     bool overridden;         /* supplied by the user, not by a table */
     bool end;                /* timeline entry that ends the parameter */
+    bool projected;          /* the last value used past its timeline (sw_ctx.project) */
     int64_t amount;          /* for a plain parameter */
     bool is_scale;
     enum sw_scale_kind kind;                 /* scales only */
@@ -151,11 +152,15 @@ struct sw_ctx {
     const struct sw_override *overrides;
     size_t n_overrides;
     struct sw_used *used;              /* may be NULL */
+    /* Past a parameter's last published value (and no explicit end), use that
+     * value, marked provisional and projected, instead of failing. Only when the
+     * user asks for it: the output lists every projected value by name. */
+    bool project;
 };
 
 /* The value of plain parameter `id` on `date`, which must have unit `unit`.
  * SW_ERR_NO_VALUE naming id and date when there is none (before the first value,
- * or after an explicit end); SW_ERR_INTERNAL when the unit or kind differs (a
+ * or after an explicit end; past the last value unless c->project); SW_ERR_INTERNAL when the unit or kind differs (a
  * programming error: the rule asked for the wrong thing). info may be NULL. */
 sw_status sw_param(const struct sw_ctx *c, const char *id, sw_date date,
                    enum sw_unit unit, int64_t *out, struct sw_value_info *info,

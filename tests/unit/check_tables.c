@@ -179,6 +179,38 @@ START_TEST(test_overrides_and_used_list)
 }
 END_TEST
 
+START_TEST(test_projection_only_when_asked)
+{
+    struct sw_err err;
+    struct sw_tables *t = load(valid, 3, &err);
+    struct sw_used used = {0};
+    struct sw_ctx c = {0};
+    struct sw_value_info info;
+    int64_t v;
+
+    c.tables = t;
+    c.used = &used;
+    /* Not asked: past the published value there is none, by name. */
+    ck_assert_int_eq(sw_param(&c, "test.indexed", test_date("2026-02-01"), SW_UNIT_EUROCENT, &v,
+                              NULL, &err), SW_ERR_NO_VALUE);
+    ck_assert_str_eq(err.msg, "no value for 'test.indexed' on '2026-02-01'");
+    /* Asked: the last published value stands in, marked projected + provisional. */
+    c.project = true;
+    ck_assert_int_eq(sw_param(&c, "test.indexed", test_date("2026-02-01"), SW_UNIT_EUROCENT, &v,
+                              &info, &err), SW_OK);
+    ck_assert_int_eq(v, 5000);
+    ck_assert(info.projected);
+    ck_assert(info.provisional);
+    ck_assert_int_eq(used.len, 1);
+    ck_assert(used.items[0].projected);
+    /* An end that is not "unpublished" (a rule abolished) is never projected. */
+    ck_assert_int_eq(sw_param(&c, "test.amount", test_date("2027-02-01"), SW_UNIT_EUROCENT, &v,
+                              NULL, &err), SW_ERR_NO_VALUE);
+    sw_used_release(&used);
+    sw_tables_free(t);
+}
+END_TEST
+
 START_TEST(test_municipal_lookup)
 {
     struct sw_err err;
@@ -277,6 +309,7 @@ static Suite *tables_suite(void)
     tcase_add_test(core, test_scale_marginal_and_piecewise);
     tcase_add_test(core, test_overrides_and_used_list);
     tcase_add_test(core, test_municipal_lookup);
+    tcase_add_test(core, test_projection_only_when_asked);
     tcase_add_test(core, test_set_identity);
     tcase_add_test(core, test_shipped_tables_load);
     tcase_add_test(limits, test_lookup_wrong_unit_is_a_bug);

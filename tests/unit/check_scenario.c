@@ -1,0 +1,225 @@
+/* check_scenario.c - scenario JSON v1: defaults, every problem reported with its
+ * JSON path, unknown and duplicate keys refused. */
+#include <string.h>
+
+#include "switchsim/scenario.h"
+#include "switchsim/wml.h"
+#include "testutil.h"
+
+#define BASE_HH "\"household\":{\"composition\":\"single\",\"birth_date\":\"1994-05-01\"}"
+#define BASE_JOB "\"job\":{\"kind\":\"beschut\",\"start\":\"2026-04-01\",\"hours_per_week\":28}"
+#define HEAD "{\"version\":1,\"start_month\":\"2026-01\","
+
+static sw_status parse(const char *json, struct sw_scenario *s, struct sw_problems *pr,
+                       struct sw_err *err)
+{
+    return sw_scenario_parse(s, test_tables(), json, strlen(json), pr, err);
+}
+
+START_TEST(test_minimal_scenario_gets_defaults)
+{
+    struct sw_scenario s;
+    struct sw_problems pr;
+    struct sw_err err;
+
+    ck_assert_int_eq(parse(HEAD BASE_HH "," BASE_JOB "}", &s, &pr, &err), SW_OK);
+    ck_assert_int_eq(s.months, 24);                 /* CONTRACT.md: [24] */
+    ck_assert_int_eq(s.job.hours_x100, 2800);
+    ck_assert_int_eq(s.job.hourly_wage, -1);        /* null = WML for the age */
+    ck_assert_int_eq(s.job.pay_day, 25);
+    ck_assert(s.job.loonheffingskorting);
+    ck_assert_int_eq(s.job.holiday_pay, SW_HOLIDAY_YEARLY);
+    ck_assert_int_eq(s.settlement.method, SW_SETTLE_DEFAULT);
+    ck_assert(!s.toeslagen.huurtoeslag);            /* no rent, no huurtoeslag */
+    ck_assert(s.toeslagen.zorgtoeslag);
+    ck_assert_int_eq(s.toeslagen.estimate_updated, -1);
+    ck_assert_int_eq(s.household.partner_birth, SW_NO_DATE);
+    ck_assert(!s.project_unpublished);
+}
+END_TEST
+
+START_TEST(test_full_contract_example_parses)
+{
+    /* The scenario of CONTRACT.md, comments removed. */
+    static const char json[] =
+        "{\"version\":1,\"start_month\":\"2026-01\",\"months\":24,\"municipality\":\"amersfoort\","
+        "\"household\":{\"composition\":\"single\",\"birth_date\":\"1994-05-01\","
+        "\"partner_birth_date\":null,\"children_birth_dates\":[],\"cost_sharers\":0,"
+        "\"rent\":65000,\"medical_hour_limit\":false},"
+        "\"before\":{\"benefit\":\"participatiewet\",\"dagbesteding_dagdelen_per_week\":6},"
+        "\"job\":{\"kind\":\"beschut\",\"trial_start\":null,\"trial_end\":null,"
+        "\"start\":\"2026-04-01\",\"end\":null,\"hours_per_week\":28,\"hourly_wage\":null,"
+        "\"holiday_pay\":\"may\",\"pay_day\":25,"
+        "\"loonwaarde\":[{\"from\":\"2026-04-01\",\"percent\":50,\"forfaitair\":true},"
+        "{\"from\":\"2026-10-01\",\"percent\":35}],\"loonheffingskorting\":true,"
+        "\"dagbesteding_until\":null},"
+        "\"settlement\":{\"benefit_pay_day\":1,\"method\":\"advance\"},"
+        "\"toeslagen\":{\"zorgtoeslag\":true,\"huurtoeslag\":true,\"estimate_updated\":null},"
+        "\"overrides\":{}}";
+    struct sw_scenario s;
+    struct sw_problems pr;
+    struct sw_err err;
+
+    ck_assert_msg(parse(json, &s, &pr, &err) == SW_OK, "%s", err.msg);
+    ck_assert_str_eq(s.municipality, "amersfoort");
+    ck_assert_int_eq(s.household.rent, 65000);
+    ck_assert_int_eq(s.before.dagbesteding_dagdelen, 6);
+    ck_assert_int_eq(s.job.n_loonwaarde, 2);
+    ck_assert_int_eq(s.job.loonwaarde[0].percent, 500000);
+    ck_assert(s.job.loonwaarde[0].forfaitair);
+    ck_assert_int_eq(s.job.loonwaarde[1].percent, 350000);
+    ck_assert(!s.job.loonwaarde[1].forfaitair);
+    ck_assert_int_eq(s.settlement.method, SW_SETTLE_ADVANCE);
+    ck_assert_int_eq(s.settlement.benefit_pay_day, 1);
+    ck_assert(s.toeslagen.huurtoeslag);
+}
+END_TEST
+
+struct bad_case {
+    const char *json;
+    const char *field;     /* the JSON path the first problem must name */
+};
+
+static const struct bad_case bad[] = {
+    {"", ""},
+    {"[]", ""},
+    {"{\"version\":1", ""},
+    {HEAD BASE_HH "," BASE_JOB ",\"version\":1}", "version"},                 /* duplicate key */
+    {"{\"version\":2,\"start_month\":\"2026-01\"," BASE_HH "," BASE_JOB "}", "version"},
+    {"{\"version\":\"1\",\"start_month\":\"2026-01\"," BASE_HH "," BASE_JOB "}", "version"},
+    {"{\"version\":1,\"start_month\":\"2026-13\"," BASE_HH "," BASE_JOB "}", "start_month"},
+    {HEAD "\"months\":0," BASE_HH "," BASE_JOB "}", "months"},
+    {HEAD "\"months\":61," BASE_HH "," BASE_JOB "}", "months"},
+    {HEAD "\"months\":12.5," BASE_HH "," BASE_JOB "}", "months"},
+    {HEAD "\"municipality\":\"atlantis\"," BASE_HH "," BASE_JOB "}", "municipality"},
+    {HEAD "\"municipality\":\"../etc\"," BASE_HH "," BASE_JOB "}", "municipality"},
+    {HEAD "\"colour\":\"blue\"," BASE_HH "," BASE_JOB "}", "colour"},          /* unknown key */
+    {HEAD BASE_JOB "}", "household"},
+    {HEAD BASE_HH "}", "job"},
+    {HEAD "\"household\":{\"composition\":\"trio\",\"birth_date\":\"1994-05-01\"}," BASE_JOB "}",
+     "household.composition"},
+    {HEAD "\"household\":{\"composition\":\"single\",\"birth_date\":\"1994-02-30\"}," BASE_JOB "}",
+     "household.birth_date"},
+    {HEAD "\"household\":{\"composition\":\"single\",\"birth_date\":\"2012-01-01\"}," BASE_JOB "}",
+     "household.birth_date"},                                                  /* age 14 */
+    {HEAD "\"household\":{\"composition\":\"couple\",\"birth_date\":\"1994-05-01\"}," BASE_JOB "}",
+     "household.partner_birth_date"},
+    {HEAD "\"household\":{\"composition\":\"single_parent\",\"birth_date\":\"1994-05-01\"},"
+     BASE_JOB "}", "household.children_birth_dates"},
+    {HEAD "\"household\":{\"composition\":\"single\",\"birth_date\":\"1994-05-01\","
+     "\"children_birth_dates\":[\"2020-01-01\",\"nope\"]}," BASE_JOB "}",
+     "household.children_birth_dates[1]"},
+    {HEAD "\"household\":{\"composition\":\"single\",\"birth_date\":\"1994-05-01\","
+     "\"rent\":-1}," BASE_JOB "}", "household.rent"},
+    {HEAD "\"household\":{\"composition\":\"single\",\"birth_date\":\"1994-05-01\","
+     "\"rent\":1e300}," BASE_JOB "}", "household.rent"},
+    {HEAD "\"household\":{\"composition\":\"single\",\"birth_date\":\"1994-05-01\","
+     "\"cost_sharers\":-2}," BASE_JOB "}", "household.cost_sharers"},
+    {HEAD BASE_HH ",\"job\":{\"kind\":\"beschut\",\"start\":\"2026-04-01\",\"hours_per_week\":0}}",
+     "job.hours_per_week"},
+    {HEAD BASE_HH ",\"job\":{\"kind\":\"beschut\",\"start\":\"2026-04-01\",\"hours_per_week\":41}}",
+     "job.hours_per_week"},
+    {HEAD BASE_HH ",\"job\":{\"kind\":\"beschut\",\"start\":\"2026-04-01\","
+     "\"hours_per_week\":28.125}}", "job.hours_per_week"},
+    {HEAD BASE_HH ",\"job\":{\"kind\":\"beschut\",\"start\":\"2026-04-01\","
+     "\"hours_per_week\":\"28\"}}", "job.hours_per_week"},
+    {HEAD BASE_HH ",\"job\":{\"kind\":\"beschut\",\"start\":\"2025-12-01\",\"hours_per_week\":28}}",
+     "job.start"},
+    {HEAD BASE_HH ",\"job\":{\"kind\":\"beschut\",\"start\":\"2026-04-01\",\"end\":\"2026-03-01\","
+     "\"hours_per_week\":28}}", "job.end"},
+    {HEAD BASE_HH ",\"job\":{\"kind\":\"beschut\",\"start\":\"2026-04-01\","
+     "\"trial_start\":\"2026-02-01\",\"hours_per_week\":28}}", "job.trial_end"},
+    {HEAD BASE_HH ",\"job\":{\"kind\":\"beschut\",\"start\":\"2026-04-01\","
+     "\"trial_start\":\"2026-02-01\",\"trial_end\":\"2026-04-15\",\"hours_per_week\":28}}",
+     "job.trial_end"},                                                          /* trial after start */
+    {HEAD BASE_HH ",\"job\":{\"kind\":\"beschut\",\"start\":\"2026-04-01\",\"hours_per_week\":28,"
+     "\"loonwaarde\":[{\"from\":\"2026-04-01\",\"percent\":101}]}}", "job.loonwaarde[0].percent"},
+    {HEAD BASE_HH ",\"job\":{\"kind\":\"beschut\",\"start\":\"2026-04-01\",\"hours_per_week\":28,"
+     "\"loonwaarde\":[{\"from\":\"2026-04-01\",\"percent\":50},"
+     "{\"from\":\"2026-03-01\",\"percent\":40}]}}", "job.loonwaarde[1].from"},
+    {HEAD BASE_HH ",\"job\":{\"kind\":\"beschut\",\"start\":\"2026-04-01\",\"hours_per_week\":28,"
+     "\"loonwaarde\":[{\"from\":\"2026-04-01\",\"pct\":50}]}}", "job.loonwaarde[0].pct"},
+    {HEAD BASE_HH ",\"job\":{\"kind\":\"beschut\",\"start\":\"2026-04-01\",\"hours_per_week\":28,"
+     "\"hourly_wage\":-5}}", "job.hourly_wage"},
+    {HEAD BASE_HH ",\"job\":{\"kind\":\"beschut\",\"start\":\"2026-04-01\",\"hours_per_week\":28,"
+     "\"holiday_pay\":\"june\"}}", "job.holiday_pay"},
+    {HEAD BASE_HH ",\"job\":{\"kind\":\"beschut\",\"start\":\"2026-04-01\",\"hours_per_week\":28,"
+     "\"pay_day\":32}}", "job.pay_day"},
+    {HEAD BASE_HH "," BASE_JOB ",\"settlement\":{\"method\":\"later\"}}", "settlement.method"},
+    {HEAD BASE_HH "," BASE_JOB ",\"toeslagen\":{\"huurtoeslag\":true}}", "toeslagen.huurtoeslag"},
+    {HEAD BASE_HH "," BASE_JOB ",\"toeslagen\":{\"estimate_updated\":\"2030-01\"}}",
+     "toeslagen.estimate_updated"},
+    {HEAD BASE_HH "," BASE_JOB ",\"overrides\":{\"no.such.param\":1}}", "overrides.no.such.param"},
+    {HEAD BASE_HH "," BASE_JOB ",\"overrides\":{\"wml.hourly\":14.5}}", "overrides.wml.hourly"},
+    {HEAD BASE_HH "," BASE_JOB ",\"overrides\":{\"wml.hourly\":[1]}}", "overrides.wml.hourly"},
+    {HEAD BASE_HH "," BASE_JOB ",\"project_unpublished\":\"yes\"}", "project_unpublished"},
+};
+
+START_TEST(test_bad_scenario_names_the_path)
+{
+    struct sw_scenario s;
+    struct sw_problems pr;
+    struct sw_err err;
+
+    ck_assert_int_eq(parse(bad[_i].json, &s, &pr, &err), SW_ERR_INVALID);
+    ck_assert_uint_ge(pr.n, 1);
+    ck_assert_msg(strcmp(err.field, bad[_i].field) == 0, "case %d: field '%s', expected '%s' (%s)",
+                  _i, err.field, bad[_i].field, err.msg);
+    ck_assert_str_eq(pr.items[0].field, err.field);
+}
+END_TEST
+
+START_TEST(test_all_problems_reported)
+{
+    static const char json[] = HEAD "\"household\":{\"composition\":\"x\",\"birth_date\":\"y\"},"
+                                    "\"job\":{\"kind\":\"z\",\"start\":\"2026-04-01\","
+                                    "\"hours_per_week\":99}}";
+    struct sw_scenario s;
+    struct sw_problems pr;
+    struct sw_err err;
+
+    ck_assert_int_eq(parse(json, &s, &pr, &err), SW_ERR_INVALID);
+    ck_assert_uint_eq(pr.n, 4);
+    ck_assert_str_eq(pr.items[0].field, "household.composition");
+    ck_assert_str_eq(pr.items[1].field, "household.birth_date");
+    ck_assert_str_eq(pr.items[2].field, "job.kind");
+    ck_assert_str_eq(pr.items[3].field, "job.hours_per_week");
+}
+END_TEST
+
+START_TEST(test_too_big_and_deep)
+{
+    static char big[SW_SCENARIO_MAX_BYTES + 10];
+    char deep[4000];
+    struct sw_scenario s;
+    struct sw_problems pr;
+    struct sw_err err;
+    size_t n = 0;
+
+    memset(big, ' ', sizeof(big) - 1);
+    big[sizeof(big) - 1] = '\0';
+    ck_assert_int_eq(parse(big, &s, &pr, &err), SW_ERR_TOO_BIG);
+    for (int i = 0; i < 1500; i++)
+        deep[n++] = '[';
+    deep[n] = '\0';
+    ck_assert_int_eq(parse(deep, &s, &pr, &err), SW_ERR_INVALID);
+}
+END_TEST
+
+static Suite *scenario_suite(void)
+{
+    Suite *s = suite_create("scenario");
+    TCase *core = tcase_create("Core"), *limits = tcase_create("Limits");
+
+    tcase_add_test(core, test_minimal_scenario_gets_defaults);
+    tcase_add_test(core, test_full_contract_example_parses);
+    tcase_add_test(core, test_all_problems_reported);
+    tcase_add_loop_test(limits, test_bad_scenario_names_the_path, 0,
+                        (int)(sizeof(bad) / sizeof(bad[0])));
+    tcase_add_test(limits, test_too_big_and_deep);
+    suite_add_tcase(s, core);
+    suite_add_tcase(s, limits);
+    return s;
+}
+
+TEST_MAIN(scenario_suite)
