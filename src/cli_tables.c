@@ -55,6 +55,8 @@ static cJSON *info_json(const struct sw_value_info *in)
     cJSON_AddStringToObject(o, "from", d);
     if (in->end) {
         cJSON_AddBoolToObject(o, "end", true);
+        if (in->unpublished)
+            cJSON_AddBoolToObject(o, "unpublished", true);
     } else if (in->is_scale) {
         cJSON *arr = cJSON_AddArrayToObject(o, "brackets");
         for (size_t i = 0; i < in->nbrackets; i++) {
@@ -86,7 +88,8 @@ static void print_info(const struct sw_value_info *in)
 
     sw_date_format(d, sizeof(d), in->from);
     if (in->end) {
-        printf("  from %s  (no value: the parameter ends)\n", d);
+        printf("  from %s  (no value: %s)\n", d,
+               in->unpublished ? "not published yet" : "the parameter ends");
     } else if (in->is_scale) {
         printf("  from %s  %s scale%s\n", d,
                in->kind == SW_SCALE_PIECEWISE ? "piecewise" : "marginal",

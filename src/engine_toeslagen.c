@@ -328,9 +328,13 @@ sw_status eng_korting_twice(struct eng_run *r, struct sw_err *err)
 
         if (!r->wage_and_bijstand[i] || row->v[SW_ITEM_BIJSTAND_ENTITLED] <= 0)
             continue;
+        /* A couple's bijstand is split over both partners; the korting given twice
+         * is the one on the working resident's half. */
         st = sw_gross_from_net_benefit(r->c, sw_month_first_day(row->month),
-                                       r->bijstand_net_incl_vt[i], s->household.birth,
-                                       SW_LH_KORTING, &b, NULL, err);
+                                       s->household.composition == SW_HH_COUPLE
+                                           ? r->bijstand_net_incl_vt[i] / 2
+                                           : r->bijstand_net_incl_vt[i],
+                                       s->household.birth, SW_LH_KORTING, &b, NULL, err);
         if (st)
             return st;
         /* The korting the municipality used this month: a twelfth of the year's

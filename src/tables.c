@@ -817,6 +817,7 @@ static void fill_info(const struct sw_tables *t, const struct tparam *p,
     info->provisional = v->provisional;
     info->overridden = false;
     info->end = v->end;
+    info->unpublished = v->unpublished;
     info->projected = false;
     info->amount = v->amount;
     info->is_scale = p->is_scale;

@@ -72,6 +72,7 @@ struct sw_value_info {
     bool overridden;         /* supplied by the user, not by a table */
     bool end;                /* timeline entry that ends the parameter */
     bool projected;          /* the last value used past its timeline (sw_ctx.project) */
+    bool unpublished;        /* an end meaning "next value not published yet" */
     int64_t amount;          /* for a plain parameter */
     bool is_scale;
     enum sw_scale_kind kind;                 /* scales only */
