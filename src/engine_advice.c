@@ -149,6 +149,22 @@ static void job_advice(struct eng_run *r)
     eng_action(tl, s->job.start, SW_WHO_RESIDENT,
                "Geef vóór %s aan de gemeente door dat u gaat werken, vanaf welke datum en "
                "hoeveel uur. Stuur daarna elke maand uw loonstrook.", d1);
+    /* Work that ends the bijstand: stopping it in time avoids the letter. */
+    for (int i = 0; i < r->run->n; i++) {
+        const struct sw_month_row *row = &r->run->rows[i];
+        sw_date from;
+        if (row->status != SW_STATUS_WORK || row->v[SW_ITEM_BIJSTAND_ENTITLED] != 0)
+            continue;
+        from = sw_month_first_day(row->month);
+        if (from < s->job.start)
+            from = s->job.start;
+        eng_date_nl(d1, sizeof(d1), from);
+        eng_action(tl, from, SW_WHO_RESIDENT,
+                   "Vraag de gemeente vóór %s om de bijstand vanaf die datum te stoppen. Uw "
+                   "loon is dan hoger dan de bijstand; wat u daarna nog krijgt, moet u "
+                   "terugbetalen.", d1);
+        break;
+    }
     if (s->job.trial_start != SW_NO_DATE) {
         eng_date_nl(d1, sizeof(d1), s->job.trial_start);
         eng_date_nl(d2, sizeof(d2), s->job.trial_end);
