@@ -554,6 +554,7 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
     struct sw_problems local;
     struct rd r;
     cJSON *root = NULL;
+    const char *end = NULL;
     const cJSON *o;
     const char *s;
     int64_t v;
@@ -571,10 +572,11 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
     if (len > SW_SCENARIO_MAX_BYTES)
         return sw_err_set(err, SW_ERR_TOO_BIG, "", "scenario larger than %d bytes",
                           SW_SCENARIO_MAX_BYTES);
-    root = cJSON_ParseWithLength(json, len);
+    /* cJSON_ParseWithLengthOpts reports where parsing stopped through end, which
+     * (unlike cJSON_GetErrorPtr's global) is safe when threads parse at once. */
+    root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
     if (!root) {
-        const char *at = cJSON_GetErrorPtr();
-        size_t off = at && at >= json && at <= json + len ? (size_t)(at - json) : 0;
+        size_t off = end && end >= json && end <= json + len ? (size_t)(end - json) : 0;
         problem(&r, "", "not valid JSON (near byte %zu)", off);
         goto out;
     }
