@@ -21,7 +21,7 @@ static const char *const item_names[SW_ITEM__COUNT] = {
     "bijstand_entitled", "bijstand_paid", "bijstand_holiday_allowance_paid",
     "zorgtoeslag_entitled", "zorgtoeslag_paid", "huurtoeslag_entitled", "huurtoeslag_paid",
     "wmo_eigen_bijdrage", "recovery_collected", "received", "set_aside", "safe_to_spend",
-    "lks", "bijstand_holiday_allowance_reserved", "reserve_released"};
+    "lks", "bijstand_holiday_allowance_reserved", "reserve_released", "ww_gross", "ww_net"};
 
 const char *sw_item_name(enum sw_item item)
 {
@@ -212,7 +212,7 @@ static void wallet(struct eng_run *r)
     for (int i = 0; i < r->run->n; i++) {
         int64_t *v = r->run->rows[i].v;
 
-        v[SW_ITEM_RECEIVED] = v[SW_ITEM_NET_WAGE] + v[SW_ITEM_BIJSTAND_PAID] +
+        v[SW_ITEM_RECEIVED] = v[SW_ITEM_NET_WAGE] + v[SW_ITEM_WW_NET] + v[SW_ITEM_BIJSTAND_PAID] +
                               v[SW_ITEM_BIJSTAND_HOLIDAY_PAID] +
                               v[SW_ITEM_ZORGTOESLAG_PAID] + v[SW_ITEM_HUURTOESLAG_PAID] -
                               v[SW_ITEM_WMO_EIGEN_BIJDRAGE] - v[SW_ITEM_RECOVERY_COLLECTED];
@@ -221,7 +221,7 @@ static void wallet(struct eng_run *r)
         if (r->run->rows[i].trace) {
             struct sw_trace *tr = &r->run->rows[i].trace[SW_ITEM_RECEIVED];
             sw_trace_rule(tr, "switchsim: wat er op de rekening komt",
-                          "nettoloon + bijstand + vakantietoeslag bijstand + zorgtoeslag + "
+                          "nettoloon + WW + bijstand + vakantietoeslag bijstand + zorgtoeslag + "
                           "huurtoeslag - eigen bijdrage Wmo - terugbetalingen");
             tr = &r->run->rows[i].trace[SW_ITEM_SAFE_TO_SPEND];
             sw_trace_rule(tr, "switchsim: veilig te besteden",

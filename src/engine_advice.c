@@ -193,6 +193,60 @@ static void job_advice(struct eng_run *r)
     }
 }
 
+/* The way back: what comes after the job, in plain words. */
+static void way_back_advice(struct eng_run *r)
+{
+    struct sw_timeline *tl = r->tl;
+    const struct sw_way_back *wb = &tl->way_back;
+    char d1[40], d2[40], a[40];
+    sw_month m;
+
+    if (!wb->active)
+        return;
+    m = sw_month_of(wb->job_end + 1);
+    eng_date_nl(d1, sizeof(d1), wb->job_end);
+    if (wb->ww) {
+        int i = eng_index(r, sw_month_of(wb->ww_from) + 1);
+        int64_t amount = i >= 0 ? r->run->rows[i].v[SW_ITEM_WW_GROSS] : 0;
+        eng_date_nl(d2, sizeof(d2), wb->ww_until);
+        sw_money_format_nl(a, sizeof(a), amount);
+        eng_warning(tl, "way_back_ww", m, amount,
+                    "Na het einde van de baan (%s) heeft u recht op WW, want u werkte %d weken: "
+                    "tot en met %s, ongeveer %s bruto per maand. Is de WW lager dan de "
+                    "bijstand, dan vult de gemeente aan. Vraag de WW aan bij het UWV.",
+                    d1, wb->weeks_worked, d2, a);
+    } else {
+        eng_warning(tl, "way_back_no_ww", m, 0,
+                    "Na het einde van de baan (%s) heeft u nog geen recht op WW: u werkte %d "
+                    "weken, er zijn er 26 nodig. U krijgt weer bijstand.",
+                    d1, wb->weeks_worked);
+    }
+    if (wb->new_application) {
+        eng_date_nl(d2, sizeof(d2), wb->bijstand_from);
+        eng_action(tl, wb->job_end, SW_WHO_RESIDENT,
+                   "Meld u meteen bij de gemeente als de baan stopt (vóór %s) en vraag de "
+                   "bijstand opnieuw aan. De bijstand kan ingaan op %s.", d1, d2);
+    }
+    if (wb->gap_days > 0) {
+        eng_date_nl(d2, sizeof(d2), wb->bijstand_from - 1);
+        eng_warning(tl, "way_back_gap", m, 0,
+                    "Omdat u jonger bent dan 27, moet u eerst 4 weken zelf werk of een "
+                    "opleiding zoeken. Tot en met %s krijgt u geen bijstand: %d dagen zonder "
+                    "inkomen. Zet daarvoor geld opzij.", d2, wb->gap_days);
+    }
+    if (r->s->before.dagbesteding_dagdelen > 0) {
+        eng_date_nl(d2, sizeof(d2), wb->dagbesteding_from);
+        if (wb->wmo_kept)
+            eng_warning(tl, "way_back_dagbesteding", m, 0,
+                        "Uw indicatie voor dagbesteding liep door: u kunt meteen weer naar de "
+                        "dagbesteding.");
+        else
+            eng_warning(tl, "way_back_dagbesteding", m, 0,
+                        "Uw indicatie voor dagbesteding is gestopt. Een nieuwe aanvragen duurt "
+                        "ongeveer 8 weken: dagbesteding vanaf ongeveer %s.", d2);
+    }
+}
+
 static void provisional_advice(struct eng_run *r)
 {
     struct sw_timeline *tl = r->tl;
@@ -242,6 +296,7 @@ sw_status eng_advice(struct eng_run *r, struct sw_err *err)
     job_advice(r);
     recovery_advice(r);
     month_advice(r);
+    way_back_advice(r);
     provisional_advice(r);
     if (tl->average_gain < 0) {
         eur(a, sizeof(a), -tl->average_gain);

@@ -26,6 +26,7 @@ struct ledger {
     bool vt_due;              /* bijstand ended last month: pay the reserve out now */
     int work_months;          /* K: months with income from work so far */
     int64_t holiday_accrued;  /* vakantiebijslag from work, not yet paid */
+    int64_t last_full_wage;   /* the job's full-month wage, for the WW dagloon */
 };
 
 static sw_date first_day(sw_month m)
@@ -168,6 +169,7 @@ static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct 
             return st;
         lh_total += bz.loonheffing;
     }
+    lg->last_full_wage = full;
     row->v[SW_ITEM_GROSS_WAGE] = gross;
     row->v[SW_ITEM_HOLIDAY_PAY] = holiday_paid;
     row->v[SW_ITEM_LOONHEFFING] = lh_total;
@@ -180,6 +182,160 @@ static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct 
     sw_trace_input(eng_trace(r, i, SW_ITEM_NET_WAGE), "loonheffing", lh_total,
                    SW_UNIT_EUROCENT);
     return SW_OK;
+}
+
+/* --- the way back: after job.end --- */
+
+/* Plan what follows the end of the job, once the run reaches it: WW when the
+ * wekeneis is met (WW art. 17), bijstand again (a new application when it had
+ * stopped; the zoektermijn for young people, art. 41 lid 4 Pw), and when
+ * dagbesteding can start again. `running`: bijstand was still paid in the last
+ * month of work. */
+static sw_status plan_way_back(struct eng_run *r, struct ledger *lg, bool running,
+                               struct sw_err *err)
+{
+    const struct sw_scenario *s = r->s;
+    struct sw_way_back *wb = &r->tl->way_back;
+    sw_date after = s->job.end + 1;
+    int64_t need, ref_weeks, months, max_dl, days_year, months_year, zt_weeks, zt_age, wmo_weeks;
+    int worked_in_ref;
+    sw_status st;
+
+    memset(wb, 0, sizeof(*wb));
+    wb->active = true;
+    wb->job_end = s->job.end;
+    wb->weeks_worked = (s->job.end - s->job.start + 1) / 7;
+    st = sw_param(r->c, "ww.wekeneis.weeks_worked", after, SW_UNIT_WEEKS, &need, NULL, err);
+    if (!st)
+        st = sw_param(r->c, "ww.wekeneis.reference_weeks", after, SW_UNIT_WEEKS, &ref_weeks, NULL,
+                      err);
+    if (!st)
+        st = sw_param(r->c, "participatiewet.zoektermijn.weeks", after, SW_UNIT_WEEKS, &zt_weeks,
+                      NULL, err);
+    if (!st)
+        st = sw_param(r->c, "participatiewet.zoektermijn.age_below", after, SW_UNIT_YEARS,
+                      &zt_age, NULL, err);
+    if (!st)
+        st = sw_param(r->c, "wmo.new_indication_weeks", after, SW_UNIT_WEEKS, &wmo_weeks, NULL,
+                      err);
+    if (st)
+        return st;
+    /* Weeks with work within the reference period before the first day without. */
+    worked_in_ref = wb->weeks_worked < ref_weeks ? wb->weeks_worked : (int)ref_weeks;
+    wb->ww = worked_in_ref >= need;
+    if (wb->ww) {
+        st = sw_param(r->c, "ww.wekeneis.duration_months", after, SW_UNIT_MONTHS, &months, NULL,
+                      err);
+        if (!st)
+            st = sw_param(r->c, "ww.max_dagloon", after, SW_UNIT_EUROCENT, &max_dl, NULL, err);
+        if (!st)
+            st = sw_param(r->c, "ww.dagloondagen_per_year", after, SW_UNIT_DAYS, &days_year, NULL,
+                          err);
+        if (!st)
+            st = sw_param(r->c, "wml.months_per_year", after, SW_UNIT_MONTHS, &months_year, NULL,
+                          err);
+        if (st)
+            return st;
+        wb->ww_from = after;
+        wb->ww_until = sw_date_add_months(after, (int)months) - 1;
+        /* Dagloon: the wage of the refertejaar over its dagloondagen, days without
+         * wage not counted (CRvB 2024:1523): a full month's wage x 12 / 261, in
+         * cents rounded down, at most the maximum. */
+        wb->ww_dagloon = sw_div_floor(lg->last_full_wage * months_year, days_year);
+        if (wb->ww_dagloon > max_dl)
+            wb->ww_dagloon = max_dl;
+    }
+    wb->new_application = !running;
+    if (running) {
+        wb->bijstand_from = after;
+    } else {
+        sw_date from = after;
+        /* Art. 41 lid 4: under the age limit, first four weeks of searching; with
+         * WW in between, a timely report makes the weeks run during the WW. */
+        if (s->household.birth != SW_NO_DATE && sw_age_on(s->household.birth, after) < zt_age)
+            from = after + (sw_date)(7 * zt_weeks);
+        wb->bijstand_from = from;
+        if (!wb->ww)
+            wb->gap_days = from - after;
+        else if (from > wb->ww_until + 1)
+            wb->gap_days = from - (wb->ww_until + 1);
+    }
+    wb->wmo_kept = s->job.dagbesteding_until != SW_NO_DATE && s->job.dagbesteding_until >= s->job.end;
+    wb->dagbesteding_from = wb->wmo_kept ? after : after + (sw_date)(7 * wmo_weeks);
+    return SW_OK;
+}
+
+/* WW for month index i: per stretch at one rate, rate x dagloon x 261 / 12 for a
+ * full month, pro rata by calendar days; loonheffing by the monthly table with the
+ * korting (the UWV applies it once the employer no longer does). */
+static sw_status ww_month(struct eng_run *r, int i, struct sw_err *err)
+{
+    const struct sw_way_back *wb = &r->tl->way_back;
+    struct sw_month_row *row = &r->run->rows[i];
+    sw_month m = row->month;
+    sw_date a = sw_month_first_day(m), b = sw_month_last_day(m), switch_day;
+    int64_t first, after, first_months, days_year, months_year, gross = 0;
+    struct sw_lh_month lh;
+    struct sw_trace *tr = eng_trace(r, i, SW_ITEM_WW_GROSS);
+    sw_status st;
+
+    if (!wb->active || !wb->ww || wb->ww_until < a || wb->ww_from > b)
+        return SW_OK;
+    st = sw_param_t(r->c, "ww.rate_first", wb->ww_from, SW_UNIT_PERCENT, &first, tr, err);
+    if (!st)
+        st = sw_param_t(r->c, "ww.rate_after", wb->ww_from, SW_UNIT_PERCENT, &after, tr, err);
+    if (!st)
+        st = sw_param_t(r->c, "ww.rate_first_months", wb->ww_from, SW_UNIT_MONTHS, &first_months,
+                        tr, err);
+    if (!st)
+        st = sw_param_t(r->c, "ww.dagloondagen_per_year", wb->ww_from, SW_UNIT_DAYS, &days_year,
+                        tr, err);
+    if (!st)
+        st = sw_param_t(r->c, "wml.months_per_year", wb->ww_from, SW_UNIT_MONTHS, &months_year,
+                        tr, err);
+    if (st)
+        return st;
+    switch_day = sw_date_add_months(wb->ww_from, (int)first_months);
+    for (int seg = 0; seg < 2; seg++) {
+        sw_date from = seg == 0 ? wb->ww_from : switch_day;
+        sw_date to = seg == 0 ? switch_day - 1 : wb->ww_until;
+        int64_t rate = seg == 0 ? first : after;
+        if (from < a)
+            from = a;
+        if (to > b)
+            to = b;
+        if (to < from)
+            continue;
+        /* WW art. 47: rate x dagloon per uitkeringsdag; 261 / 12 = 21.75 a month. */
+        gross += sw_div_half_up(sw_money_rate_half_up(wb->ww_dagloon, rate) * days_year *
+                                    (to - from + 1),
+                                months_year * sw_month_days(m));
+    }
+    st = sw_loonheffing_month(r->c, a, gross, r->s->household.birth, SW_LH_KORTING, &lh,
+                              eng_trace(r, i, SW_ITEM_WW_NET), err);
+    if (st)
+        return st;
+    row->v[SW_ITEM_WW_GROSS] = gross;
+    row->v[SW_ITEM_WW_NET] = gross - lh.loonheffing;
+    sw_trace_rule(tr, "Werkloosheidswet art. 17 (wekeneis), 45-47 (hoogte)",
+                  "percentage x dagloon x 21,75 per maand (75%% de eerste twee maanden, daarna "
+                  "70%%), naar rato van de dagen met WW");
+    sw_trace_input(tr, "dagloon", wb->ww_dagloon, SW_UNIT_EUROCENT);
+    return SW_OK;
+}
+
+/* The share of month m with a right to bijstand after the job: none before
+ * bijstand_from, pro rata in its month (art. 45 lid 3 Pw). num/den. */
+static void bijstand_share(const struct eng_run *r, sw_month m, int64_t *num, int64_t *den)
+{
+    const struct sw_way_back *wb = &r->tl->way_back;
+    sw_date a = sw_month_first_day(m), b = sw_month_last_day(m);
+
+    *num = *den = 1;
+    if (!wb->active || wb->bijstand_from <= a)
+        return;
+    *den = sw_month_days(m);
+    *num = wb->bijstand_from > b ? 0 : b - wb->bijstand_from + 1;
 }
 
 /* The bijstand entitlement of a month for a counted income (the estimate the
@@ -337,6 +493,10 @@ static sw_status wmo_month(struct eng_run *r, int i, struct sw_err *err)
     until = s->job.dagbesteding_until != SW_NO_DATE ? s->job.dagbesteding_until
                                                      : s->job.start - 1;
     covered = !r->is_switch || first_day(service) <= until;
+    /* The way back: dagbesteding again once the (kept or new) indication runs. */
+    if (r->is_switch && r->tl->way_back.active &&
+        service >= sw_month_of(r->tl->way_back.dagbesteding_from))
+        covered = true;
     if (!covered)
         return SW_OK;
     st = sw_param_t(r->c, "wmo.abonnementstarief", first_day(service), SW_UNIT_EUROCENT,
@@ -484,14 +644,44 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
             if (st)
                 goto out;
         }
+        /* The month the job ends: plan the way back (bijstand still running means
+         * it was paid in the month before). */
+        if (r->is_switch && s->job.end != SW_NO_DATE && !r->tl->way_back.active &&
+            sw_month_of(s->job.end) == row->month) {
+            st = plan_way_back(r, &lg, lg.had_entitlement, err);
+            if (st)
+                goto out;
+        }
+        if (r->is_switch) {
+            st = ww_month(r, i, err);
+            if (st)
+                goto out;
+        }
+        /* After the job the municipality knows what comes in: no wage, and the WW
+         * the UWV decided on. It pays on that, not on the last wage slip. */
+        if (r->is_switch && row->status == SW_STATUS_FALLBACK)
+            lg.prev_counted = row->v[SW_ITEM_WW_NET];
         net_work = row->v[SW_ITEM_NET_WAGE];
         if (net_work > 0)
             lg.work_months++;
         household_facts(s, d, &f);
-        st = sw_bijstand_entitled(r->c, d, &f, net_work, 0, net_work > 0 ? lg.work_months : 0,
-                                  &bj, bt, err);
+        /* WW counts in full, without vrijlating (art. 31 lid 2 covers work only). */
+        st = sw_bijstand_entitled(r->c, d, &f, net_work, row->v[SW_ITEM_WW_NET],
+                                  net_work > 0 ? lg.work_months : 0, &bj, bt, err);
         if (st)
             goto out;
+        if (r->is_switch && r->tl->way_back.active && r->tl->way_back.new_application) {
+            int64_t num, den;
+            bijstand_share(r, row->month, &num, &den);
+            if (num != den) {
+                /* Part of the month without a right to bijstand (the zoektermijn). */
+                bj.entitled = sw_money_scale_half_up(bj.entitled, num, den);
+                bj.monthly_payment = sw_money_scale_half_up(bj.monthly_payment, num, den);
+                bj.holiday_allowance_reserve = bj.entitled - bj.monthly_payment;
+                sw_trace_input(eng_trace(r, i, SW_ITEM_BIJSTAND_ENTITLED),
+                               "dagen met recht op bijstand", num, SW_UNIT_DAYS);
+            }
+        }
         row->v[SW_ITEM_BIJSTAND_NORM] = bj.norm;
         row->v[SW_ITEM_VRIJLATING] = bj.vrijlating;
         row->v[SW_ITEM_BIJSTAND_ENTITLED] = bj.monthly_payment;

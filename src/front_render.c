@@ -64,14 +64,14 @@ void render_table(FILE *f, const struct sw_timeline *tl)
     render_headline(h, sizeof(h), tl);
     fprintf(f, "%s\n\n", h);
     fprintf(f, "%-9s %-8s %10s %10s %10s %9s %9s %10s %10s %10s | %10s %10s\n", "maand", "status",
-            "nettoloon", "bijstand", "toeslagen", "wmo", "terug", "ontvangen", "apart",
+            "loon/WW", "bijstand", "toeslagen", "wmo", "terug", "ontvangen", "apart",
             "besteden", "nu besteed", "verschil");
     for (int i = 0; i < tl->scenario.n; i++) {
         const int64_t *v = tl->scenario.rows[i].v, *b = tl->baseline.rows[i].v;
         char c[10][32], ml[16];
 
         month_label(ml, sizeof(ml), tl->scenario.rows[i].month);
-        num(c[0], 32, v[SW_ITEM_NET_WAGE]);
+        num(c[0], 32, v[SW_ITEM_NET_WAGE] + v[SW_ITEM_WW_NET]);
         num(c[1], 32, bijstand_total(v));
         num(c[2], 32, toeslagen_paid(v));
         num(c[3], 32, v[SW_ITEM_WMO_EIGEN_BIJDRAGE]);
@@ -206,14 +206,14 @@ void render_html(FILE *f, const struct sw_timeline *tl)
         fputs("</ul>\n", f);
     }
     fputs("<h2>Per maand (in euro)</h2>\n<table>\n<thead><tr><th>Maand</th><th>Situatie</th>"
-          "<th>Nettoloon</th><th>Bijstand</th><th>Toeslagen</th><th>Eigen bijdrage</th>"
+          "<th>Nettoloon of WW</th><th>Bijstand</th><th>Toeslagen</th><th>Eigen bijdrage</th>"
           "<th>Terugbetalen</th><th>Apart zetten</th><th>Te besteden</th>"
           "<th>Als u niet gaat werken</th></tr></thead>\n<tbody>\n", f);
     for (int i = 0; i < tl->scenario.n; i++) {
         const int64_t *v = tl->scenario.rows[i].v, *b = tl->baseline.rows[i].v;
         char c[8][32], ml[16];
         month_label(ml, sizeof(ml), tl->scenario.rows[i].month);
-        num(c[0], 32, v[SW_ITEM_NET_WAGE]);
+        num(c[0], 32, v[SW_ITEM_NET_WAGE] + v[SW_ITEM_WW_NET]);
         num(c[1], 32, bijstand_total(v));
         num(c[2], 32, toeslagen_paid(v));
         num(c[3], 32, v[SW_ITEM_WMO_EIGEN_BIJDRAGE]);

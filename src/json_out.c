@@ -183,6 +183,25 @@ cJSON *sw_timeline_json(const struct sw_timeline *tl)
                                                       &tl->used));
     cJSON_AddItemToObject(o, "scenario", run_json(&tl->scenario));
     cJSON_AddItemToObject(o, "baseline", run_json(&tl->baseline));
+    if (tl->way_back.active) {
+        const struct sw_way_back *wb = &tl->way_back;
+        cJSON *w = cJSON_AddObjectToObject(o, "way_back");
+        if (w) {
+            add_date(w, "job_end", wb->job_end);
+            cJSON_AddNumberToObject(w, "weeks_worked", wb->weeks_worked);
+            cJSON_AddBoolToObject(w, "ww", wb->ww);
+            if (wb->ww) {
+                add_date(w, "ww_from", wb->ww_from);
+                add_date(w, "ww_until", wb->ww_until);
+                sw_json_add_cents(w, "ww_dagloon", wb->ww_dagloon);
+            }
+            cJSON_AddBoolToObject(w, "new_application", wb->new_application);
+            add_date(w, "bijstand_from", wb->bijstand_from);
+            cJSON_AddNumberToObject(w, "gap_days", wb->gap_days);
+            cJSON_AddBoolToObject(w, "wmo_kept", wb->wmo_kept);
+            add_date(w, "dagbesteding_from", wb->dagbesteding_from);
+        }
+    }
     sw_json_add_cents(o, "average_gain", tl->average_gain);
     sw_json_add_cents(o, "total_gain", tl->total_gain);
     arr = cJSON_AddArrayToObject(o, "recoveries");

@@ -47,6 +47,8 @@ enum sw_item {
     SW_ITEM_LKS,                   /* loonkostensubsidie to the employer (not the resident's) */
     SW_ITEM_BIJSTAND_RESERVE,      /* vakantietoeslag reserved this month (5 %) */
     SW_ITEM_RESERVE_RELEASED,      /* set-aside money used for a recovery this month */
+    SW_ITEM_WW_GROSS,              /* WW after the job ended (the way back) */
+    SW_ITEM_WW_NET,                /* WW after loonheffing */
     SW_ITEM__COUNT
 };
 
@@ -104,6 +106,24 @@ struct sw_action {
     char text[480];                /* plain Dutch */
 };
 
+/* What happens after the job ends (job.end): WW when the wekeneis is met, else
+ * bijstand again, with the zoektermijn gap for young people, and when dagbesteding
+ * can start again. */
+struct sw_way_back {
+    bool active;                   /* the job ends within the horizon */
+    sw_date job_end;
+    int weeks_worked;
+    bool ww;                       /* the wekeneis (26 of 36 weeks) is met */
+    sw_date ww_from, ww_until;
+    int64_t ww_dagloon;            /* cents per day, after the maximum */
+    int64_t ww_month_first;        /* gross WW for a full month at the first rate */
+    bool new_application;          /* bijstand had stopped: apply again */
+    sw_date bijstand_from;         /* SW_NO_DATE when no bijstand follows in the horizon */
+    int gap_days;                  /* days without wage, WW or bijstand */
+    bool wmo_kept;                 /* the indication ran on: dagbesteding at once */
+    sw_date dagbesteding_from;
+};
+
 #define SW_MAX_RECOVERIES 64
 #define SW_MAX_WARNINGS 32
 #define SW_MAX_ACTIONS 24
@@ -117,6 +137,7 @@ struct sw_timeline {
     size_t n_warnings;
     struct sw_action actions[SW_MAX_ACTIONS];
     size_t n_actions;
+    struct sw_way_back way_back;
     int64_t average_gain;          /* mean of safe_to_spend(switch - stay) per month */
     int64_t total_gain;
     struct sw_used used;           /* every table value used (provisional ones listed) */
