@@ -1,0 +1,324 @@
+/* zorgtoeslag.c - the zorgtoeslag: the standaardpremie minus the normpremie on the
+ * year's toetsingsinkomen (Wet op de zorgtoeslag art. 2), per year or per month. */
+#include <stdio.h>
+#include <string.h>
+
+#include "switchsim/money.h"
+#include "switchsim/toeslagen.h"
+#include "switchsim/wml.h"
+
+/* The year's parameters, looked up once (all change on 1 January). */
+struct zt_params {
+    int64_t standaardpremie, drempel, rate_single, rate_partner, rate_above;
+    int64_t uninsured_pct, verm_single, verm_partner, min_age, months;
+};
+
+/* What one situation gives before the Awir rounding. */
+struct zt_claim {
+    int64_t income, standaardpremie, rate_drempel, normpremie, amount;
+    bool vermogen_excluded;
+};
+
+static sw_status load_params(const struct sw_ctx *c, sw_date jan1, struct zt_params *p,
+                             struct sw_trace *tr, struct sw_err *err)
+{
+    sw_status st;
+
+    if ((st = sw_param_t(c, "zorgtoeslag.standaardpremie", jan1, SW_UNIT_EUROCENT,
+                         &p->standaardpremie, tr, err)) ||
+        (st = sw_param_t(c, "zorgtoeslag.drempelinkomen", jan1, SW_UNIT_EUROCENT, &p->drempel,
+                         tr, err)) ||
+        (st = sw_param_t(c, "zorgtoeslag.normpremie.single", jan1, SW_UNIT_PERCENT,
+                         &p->rate_single, tr, err)) ||
+        (st = sw_param_t(c, "zorgtoeslag.normpremie.partner", jan1, SW_UNIT_PERCENT,
+                         &p->rate_partner, tr, err)) ||
+        (st = sw_param_t(c, "zorgtoeslag.normpremie.above_drempel", jan1, SW_UNIT_PERCENT,
+                         &p->rate_above, tr, err)) ||
+        (st = sw_param_t(c, "awir.months_per_year", jan1, SW_UNIT_MONTHS, &p->months, tr,
+                         err)))
+        return st;
+    if (p->months < 1 || p->months > 12)
+        return sw_err_set(err, SW_ERR_TABLE, "awir.months_per_year",
+                          "'awir.months_per_year' must be from 1 to 12");
+    return SW_OK;
+}
+
+/* The parameters only some situations need, so that a trace shows only what was
+ * used: the uninsured partner's percentage and the vermogensgrens. */
+static sw_status load_situation_params(const struct sw_ctx *c, sw_date jan1,
+                                       const struct sw_zorgtoeslag_facts *f,
+                                       struct zt_params *p, struct sw_trace *tr,
+                                       struct sw_err *err)
+{
+    sw_status st = SW_OK;
+
+    if (f->partner && f->partner_uninsured)
+        st = sw_param_t(c, "zorgtoeslag.partner_uninsured_percent", jan1, SW_UNIT_PERCENT,
+                        &p->uninsured_pct, tr, err);
+    if (!st && f->vermogen_known)
+        st = sw_param_t(c, f->partner ? "zorgtoeslag.vermogensgrens.partner"
+                                      : "zorgtoeslag.vermogensgrens.single",
+                        jan1, SW_UNIT_EUROCENT, f->partner ? &p->verm_partner : &p->verm_single,
+                        tr, err);
+    return st;
+}
+
+static sw_status check_facts(const struct sw_zorgtoeslag_facts *f, const char *prefix,
+                             struct sw_err *err)
+{
+    char field[48];
+
+    if (f->income < 0 || f->income > SW_MONEY_MAX) {
+        snprintf(field, sizeof(field), "%sincome", prefix);
+        return sw_err_set(err, SW_ERR_INVALID, field,
+                          "toetsingsinkomen '%s' must be between 0 and %lld cents", field,
+                          (long long)SW_MONEY_MAX);
+    }
+    if (f->vermogen_known && (f->vermogen < 0 || f->vermogen > SW_MONEY_MAX)) {
+        snprintf(field, sizeof(field), "%svermogen", prefix);
+        return sw_err_set(err, SW_ERR_INVALID, field,
+                          "vermogen '%s' must be between 0 and %lld cents", field,
+                          (long long)SW_MONEY_MAX);
+    }
+    return SW_OK;
+}
+
+/* The claim on a year basis for one situation (pure arithmetic on loaded params). */
+static void claim_for(const struct zt_params *p, const struct sw_zorgtoeslag_facts *f,
+                      struct zt_claim *out)
+{
+    int64_t above;
+
+    memset(out, 0, sizeof(*out));
+    /* Awir art. 8: the toetsingsinkomen counts in whole euros. */
+    out->income = sw_money_floor_euros(f->income);
+    /* Wzt art. 2 lid 1: twice the standaardpremie for a verzekerde with a partner. */
+    out->standaardpremie = f->partner ? 2 * p->standaardpremie : p->standaardpremie;
+    /* Wzt art. 2 lid 2 and 3: a percentage of the drempelinkomen plus a percentage
+     * of the (joint) toetsingsinkomen above it. */
+    out->rate_drempel = f->partner ? p->rate_partner : p->rate_single;
+    above = out->income > p->drempel ? out->income - p->drempel : 0;
+    /* The normpremie in whole cents, half up, as the Dienst Toeslagen computes it
+     * (Berekening zorgtoeslag 2024-2026: 1,879% x 26.819 = 503,93; 4,256% x 26.819 +
+     * 13,67% x 6.381 = 2.013,70). One rounding over both parts. */
+    out->normpremie = sw_div_half_up(out->rate_drempel * p->drempel + p->rate_above * above,
+                                     SW_PPM_ONE);
+    /* Wzt art. 2 lid 1: the difference when the normpremie is below the standaardpremie. */
+    out->amount = out->standaardpremie > out->normpremie
+                      ? out->standaardpremie - out->normpremie : 0;
+    /* Wzt art. 2 lid 4: 50 % for a verzekerde whose partner is not a verzekerde;
+     * half up to cents (Dienst Toeslagen 2025 rekenvoorbeeld 2: 2.353,43 -> 1.176,72). */
+    if (f->partner && f->partner_uninsured)
+        out->amount = sw_money_rate_half_up(out->amount, p->uninsured_pct);
+    /* Wzt art. 3 lid 1: no claim above the vermogensgrens. */
+    if (f->vermogen_known &&
+        f->vermogen > (f->partner ? p->verm_partner : p->verm_single)) {
+        out->vermogen_excluded = true;
+        out->amount = 0;
+    }
+    if (f->uninsured)
+        out->amount = 0;
+}
+
+static void pct_nl(char *buf, size_t size, int64_t ppm)
+{
+    sw_rate_format(buf, size, ppm);
+    for (char *s = buf; *s; s++)
+        if (*s == '.')
+            *s = ',';
+}
+
+static void trace_formula(struct sw_trace *tr, const struct sw_zorgtoeslag_facts *f,
+                          const struct zt_params *p, bool per_month)
+{
+    char r1[24], r2[24];
+
+    if (!tr)
+        return;
+    pct_nl(r1, sizeof(r1), f->partner ? p->rate_partner : p->rate_single);
+    pct_nl(r2, sizeof(r2), p->rate_above);
+    sw_trace_rule(tr, "Wet op de zorgtoeslag art. 2 en 3; Awir art. 14",
+                  "%s - normpremie%s; normpremie = %s%% van het drempelinkomen + %s%% "
+                  "van het toetsingsinkomen daarboven; %sjaarbedrag afgerond op hele "
+                  "euro's, niets onder het minimum; per maand 1/12, afgerond naar beneden",
+                  f->partner ? "2 x standaardpremie" : "standaardpremie",
+                  f->partner && f->partner_uninsured ? ", daarvan 50%" : "", r1, r2,
+                  per_month ? "per maand 1/12 van de jaarformule voor die maand; " : "");
+}
+
+/* The year amount a claim of `amount` cents gives (for the max-income search). */
+static sw_status rounded(const struct sw_ctx *c, sw_date jan1, int64_t amount, int64_t *out,
+                         struct sw_err *err)
+{
+    return sw_awir_year_amount(c, jan1, amount, 1, out, NULL, err);
+}
+
+/* The highest whole-euro income that still gets at least the minimum: the claim
+ * falls as the income rises, so bisect on whole euros. No legal value here: the
+ * limit follows from the formula and the Awir minimum (the Belastingdienst's
+ * published maxima, e.g. 39.719 for 2025, are exactly these points). */
+static sw_status max_income(const struct sw_ctx *c, sw_date jan1, const struct zt_params *p,
+                            const struct sw_zorgtoeslag_facts *f, struct sw_zorgtoeslag *out,
+                            struct sw_err *err)
+{
+    struct sw_zorgtoeslag_facts g = *f;
+    struct zt_claim cl;
+    int64_t lo = 0, hi = SW_MONEY_MAX / 100, y;
+    sw_status st;
+
+    out->has_max_income = false;
+    out->max_income = 0;
+    g.income = lo;
+    claim_for(p, &g, &cl);
+    if ((st = rounded(c, jan1, cl.amount, &y, err)))
+        return st;
+    if (y == 0)
+        return SW_OK;                   /* no income gets anything */
+    g.income = hi * 100;
+    claim_for(p, &g, &cl);
+    if ((st = rounded(c, jan1, cl.amount, &y, err)))
+        return st;
+    if (y > 0)
+        return SW_OK;                   /* no limit (e.g. an override of 0 %) */
+    while (hi - lo > 1) {
+        int64_t mid = lo + (hi - lo) / 2;
+        g.income = mid * 100;
+        claim_for(p, &g, &cl);
+        if ((st = rounded(c, jan1, cl.amount, &y, err)))
+            return st;
+        if (y > 0)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    out->has_max_income = true;
+    out->max_income = lo * 100;
+    return SW_OK;
+}
+
+static sw_status jan_first(int year, sw_date *out, struct sw_err *err)
+{
+    if (!sw_date_from_ymd(out, year, 1, 1))
+        return sw_err_set(err, SW_ERR_INVALID, "year", "year '%d' is out of range", year);
+    return SW_OK;
+}
+
+static void fill_figures(struct sw_zorgtoeslag *out, const struct zt_params *p,
+                         const struct zt_claim *cl)
+{
+    out->income = cl->income;
+    out->standaardpremie = cl->standaardpremie;
+    out->drempelinkomen = p->drempel;
+    out->rate_drempel = cl->rate_drempel;
+    out->rate_above = p->rate_above;
+    out->normpremie = cl->normpremie;
+    out->vermogen_excluded = cl->vermogen_excluded;
+}
+
+sw_status sw_zorgtoeslag_year(const struct sw_ctx *c, int year,
+                              const struct sw_zorgtoeslag_facts *f, struct sw_zorgtoeslag *out,
+                              struct sw_trace *tr, struct sw_err *err)
+{
+    struct zt_params p = {0};
+    struct zt_claim cl;
+    struct sw_zorgtoeslag r;
+    sw_date jan1;
+    sw_status st;
+
+    memset(&r, 0, sizeof(r));
+    if ((st = jan_first(year, &jan1, err)) || (st = check_facts(f, "", err)) ||
+        (st = load_params(c, jan1, &p, tr, err)) ||
+        (st = load_situation_params(c, jan1, f, &p, tr, err)))
+        return st;
+    claim_for(&p, f, &cl);
+    r.year = year;
+    fill_figures(&r, &p, &cl);
+    r.amount_exact = cl.amount;
+    r.months = cl.amount > 0 ? (int)p.months : 0;
+    if ((st = sw_awir_year_amount(c, jan1, cl.amount, 1, &r.year_amount, tr, err)))
+        return st;
+    r.minimum = 0;
+    if ((st = sw_param(c, "awir.min_year_amount", jan1, SW_UNIT_EUROCENT, &r.minimum, NULL,
+                       err)))
+        return st;
+    /* The advance per month as the Belastingdienst pays and publishes it ("Hoeveel
+     * zorgtoeslag krijg ik?": "De bedragen per maand zijn afgerond"): the year
+     * amount spread over 12 months, rounded down to whole euros - this reproduces
+     * every row of the 2025 and 2026 tables (e.g. 2.244 / 12 = 187,00 -> 187). */
+    r.month_amount = sw_div_floor(r.year_amount, p.months * 100) * 100;
+    if ((st = max_income(c, jan1, &p, f, &r, err)))
+        return st;
+    trace_formula(tr, f, &p, false);
+    sw_trace_input(tr, "toetsingsinkomen", cl.income, SW_UNIT_EUROCENT);
+    sw_trace_input(tr, "normpremie", cl.normpremie, SW_UNIT_EUROCENT);
+    sw_trace_input(tr, "zorgtoeslag per jaar (onafgerond)", cl.amount, SW_UNIT_EUROCENT);
+    *out = r;
+    return SW_OK;
+}
+
+sw_status sw_zorgtoeslag_months(const struct sw_ctx *c, int year,
+                                const struct sw_zorgtoeslag_facts months[12],
+                                struct sw_zorgtoeslag *out, struct sw_trace *tr,
+                                struct sw_err *err)
+{
+    struct zt_params p = {0};
+    struct zt_claim cl, last;
+    struct sw_zorgtoeslag r;
+    sw_date jan1;
+    sw_status st;
+    int64_t sum = 0;
+    int counted = 0, last_i = -1;
+
+    memset(&r, 0, sizeof(r));
+    memset(&last, 0, sizeof(last));
+    if ((st = jan_first(year, &jan1, err)) || (st = load_params(c, jan1, &p, tr, err)))
+        return st;
+    if ((st = sw_param_t(c, "zorgtoeslag.min_age", jan1, SW_UNIT_YEARS, &p.min_age, tr, err)))
+        return st;
+    if (p.months != 12)
+        return sw_err_set(err, SW_ERR_TABLE, "awir.months_per_year",
+                          "the month-by-month zorgtoeslag needs 'awir.months_per_year' = 12");
+    for (int i = 0; i < 12; i++) {
+        const struct sw_zorgtoeslag_facts *f = &months[i];
+        sw_month m = sw_month_from_ym(year, i + 1);
+        char prefix[24];
+
+        snprintf(prefix, sizeof(prefix), "months[%d].", i);
+        if ((st = check_facts(f, prefix, err)) ||
+            (st = load_situation_params(c, jan1, f, &p, tr, err)))
+            return st;
+        if (f->uninsured)
+            continue;
+        /* Wzt art. 1 lid 1 onder c: a verzekerde from the first day of the month
+         * after the month in which he turns 18. */
+        if (f->birth != SW_NO_DATE &&
+            m <= sw_month_of(sw_date_reaching_age(f->birth, (int)p.min_age, 0)))
+            continue;
+        claim_for(&p, f, &cl);
+        /* Wzt art. 2 lid 5: the claim is determined per calendar month - a twelfth
+         * of the year formula for the month's situation; kept as a sum of year-basis
+         * claims so that the year is rounded only once. */
+        sum += cl.amount;
+        if (cl.amount > 0)
+            counted++;
+        last = cl;
+        last_i = i;
+    }
+    r.year = year;
+    if (last_i >= 0)
+        fill_figures(&r, &p, &last);
+    r.months = counted;
+    r.amount_exact = sw_div_half_up(sum, p.months);
+    if ((st = sw_awir_year_amount(c, jan1, sum, p.months, &r.year_amount, tr, err)) ||
+        (st = sw_param(c, "awir.min_year_amount", jan1, SW_UNIT_EUROCENT, &r.minimum, NULL,
+                       err)))
+        return st;
+    /* As in sw_zorgtoeslag_year: a twelfth, rounded down to whole euros. */
+    r.month_amount = sw_div_floor(r.year_amount, p.months * 100) * 100;
+    trace_formula(tr, last_i >= 0 ? &months[last_i] : &months[0], &p, true);
+    sw_trace_input(tr, "maanden met aanspraak", counted, SW_UNIT_MONTHS);
+    sw_trace_input(tr, "zorgtoeslag over het jaar (onafgerond)", r.amount_exact,
+                   SW_UNIT_EUROCENT);
+    *out = r;
+    return SW_OK;
+}
