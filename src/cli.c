@@ -25,6 +25,7 @@ static const char usage[] =
     "  explain FILE          the derivation of one figure, in Dutch\n"
     "  batch [IN.jsonl]      one result line per scenario line\n"
     "  sweep FILE            gain per hours or loonwaarde step\n"
+    "  wayback FILE          what if the job stops after N months\n"
     "  net                   net wage from a gross monthly wage (loonheffing)\n"
     "  wml                   the minimum wage for an age and hours\n"
     "  bijstand              bijstand norm, vrijlating and entitlement\n"
@@ -51,6 +52,7 @@ static const struct command commands[] = {
     {"bijstand", cli_bijstand},       {"zorgtoeslag", cli_zorgtoeslag},
     {"huurtoeslag", cli_huurtoeslag}, {"lks", cli_lks},
     {"loonwaarde", cli_loonwaarde},   {"tables", cli_tables},
+    {"wayback", cli_wayback},
 };
 
 bool cli_common_option(struct cli_common *c, int code)

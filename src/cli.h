@@ -118,5 +118,6 @@ int cli_simulate(int argc, char **argv);
 int cli_explain(int argc, char **argv);
 int cli_batch(int argc, char **argv);
 int cli_sweep(int argc, char **argv);
+int cli_wayback(int argc, char **argv);
 
 #endif
