@@ -14,7 +14,9 @@ sw_status sw_aow_date(const struct sw_ctx *c, sw_date birth, sw_date *out,
     sw_date_to_ymd(birth, &by, &bm, &bd);
     /* The AOW age of a calendar year applies to whoever reaches it in that year;
      * try each year in which the person could reach it. */
-    for (int y = by + 60; y <= by + 75; y++) {
+    /* Past by + 75 only until the first year the tables cover: someone born long
+     * before them reached the AOW age before every date they can answer for. */
+    for (int y = by + 60; y <= by + 75 || (!seen && y <= SW_DATE_MAX_YEAR); y++) {
         int64_t years, months;
         sw_date jan1, d;
 

@@ -1,0 +1,104 @@
+/* loonheffing.h - loonbelasting/premie volksverzekeringen as a payer withholds it:
+ * the witte maandtabel as the Belastingdienst's Rekenvoorschriften compute it, the
+ * tabel bijzondere beloningen (e.g. vakantiebijslag), and the gross amount of a net
+ * bijstand payment (bruteren, art. 19 lid 4 Participatiewet). Amounts in cents. */
+#ifndef SWITCHSIM_LOONHEFFING_H
+#define SWITCHSIM_LOONHEFFING_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "switchsim/tables.h"
+#include "switchsim/trace.h"
+
+/* Flags for the `korting` argument. `true` means SW_LH_KORTING, so a bool may be
+ * passed. */
+#define SW_LH_KORTING 1u  /* this payer applies the loonheffingskorting */
+#define SW_LH_AOK 2u      /* with SW_LH_KORTING at AOW age: also the
+                           * alleenstaande-ouderenkorting (ignored below AOW age) */
+
+/* One month's loonheffing by the witte maandtabel. Annual amounts are whole euros
+ * (in cents); the kortingen are the ones applied, after capping at the tax. */
+struct sw_lh_month {
+    int64_t gross;               /* loon voor de loonheffing of the month (input) */
+    int64_t table_wage;          /* the table row (tabelloon): table_wage_annual / 12, up */
+    int64_t table_wage_annual;   /* L: gross x 12 rounded down to the table step */
+    int64_t tax_annual;          /* tax on L by the brackets, before kortingen */
+    int64_t ahk;                 /* algemene heffingskorting applied */
+    int64_t arbeidskorting;      /* arbeidskorting applied */
+    int64_t ouderenkorting;      /* AOW age only */
+    int64_t aok;                 /* alleenstaande-ouderenkorting applied */
+    int64_t loonheffing_annual;  /* tax_annual minus the kortingen */
+    int64_t loonheffing;         /* withheld this month */
+    int64_t arbeidskorting_month;/* verrekende arbeidskorting per month (table column) */
+    int64_t net;                 /* gross - loonheffing */
+    bool korting;                /* the loonheffingskorting was applied */
+    bool aow_age;                /* the AOW tables were used */
+    bool born_before_split;      /* AOW table for those born before 1946 */
+    bool above_table;            /* wage above the table's last row (Lmax rule) */
+};
+
+/* Loonheffing on `gross` (a month's loon voor de loonheffing, cents, >= 0) paid on
+ * `date`, by the witte maandtabel of that calendar year (Rekenvoorschriften voor de
+ * geautomatiseerde loonadministratie par. 2.2), for someone born on `birth`
+ * (SW_NO_DATE = below the AOW age). The AOW tables apply from the month in which the
+ * AOW age is reached. `korting`: SW_LH_KORTING [| SW_LH_AOK] or 0. Fills *out.
+ * SW_ERR_INVALID naming "gross" or "birth_date" for a negative or too large wage or
+ * a birth date after `date`; SW_ERR_NO_VALUE naming the parameter when the tables
+ * have no value for the date (e.g. outside 2024-2026). */
+sw_status sw_loonheffing_month(const struct sw_ctx *c, sw_date date, int64_t gross,
+                               sw_date birth, unsigned korting, struct sw_lh_month *out,
+                               struct sw_trace *tr, struct sw_err *err)
+    __attribute__((warn_unused_result));
+
+struct sw_lh_bijzonder {
+    int64_t amount;        /* the bijzondere beloning (input) */
+    int64_t annual_wage;   /* the jaarloon that selects the row, whole euros */
+    int64_t rate;          /* the percentage applied, ppm */
+    int64_t loonheffing;   /* amount x rate, rounded down to cents */
+    int64_t net;           /* amount - loonheffing */
+    bool korting;
+    bool aow_age;
+};
+
+/* Loonheffing on a bijzondere beloning `amount` (e.g. vakantiebijslag) paid on
+ * `date`, by the tabel bijzondere beloningen: the percentage of the row holding
+ * `annual_wage` (the jaarloon of the previous calendar year, or the expected one
+ * for a new employee, incl. bijzondere beloningen) applies to the whole amount.
+ * With the loonheffingskorting the table's total percentage (standaardtarief +
+ * verrekeningspercentage); without it the bracket rate at the jaarloon. Fills
+ * *out. SW_ERR_INVALID for negative amounts or a birth date after `date`;
+ * SW_ERR_NO_VALUE when the tables lack the table for the date or the situation
+ * (the AOW-age table with korting is not in the tables). */
+sw_status sw_loonheffing_bijzonder(const struct sw_ctx *c, sw_date date, int64_t amount,
+                                   int64_t annual_wage, sw_date birth, unsigned korting,
+                                   struct sw_lh_bijzonder *out, struct sw_trace *tr,
+                                   struct sw_err *err) __attribute__((warn_unused_result));
+
+struct sw_lh_benefit {
+    int64_t net;                /* the net benefit of the month (input) */
+    int64_t gross;              /* the gross amount: net + loonheffing */
+    int64_t loonheffing;        /* withheld by the payer (the municipality) */
+    int64_t annual_wage;        /* gross x 12 in whole euros, rounded down */
+    int64_t tax_annual;         /* tax on annual_wage by the brackets */
+    int64_t kortingen_annual;   /* heffingskortingen applied (no arbeidskorting) */
+};
+
+/* The gross amount of a net benefit payment `net` (a month, cents) paid on `date`,
+ * as the municipality grosses it up (art. 19 lid 4 Participatiewet): the gross
+ * whose net after loonheffing is `net` (every net is reached; where two grosses
+ * give it, the larger). The loonheffing on a gross g: annual wage g x 12 rounded
+ * down to whole euros (no table step), the brackets rounded down per bracket, the
+ * loonheffingskorting without arbeidskorting when `korting` says so (algemene
+ * heffingskorting; at AOW age also the ouderenkorting, and the
+ * alleenstaande-ouderenkorting with SW_LH_AOK), the year's tax / 12 half up to
+ * cents. This reproduces the published 2024 gross amounts of bijstand (Zwolle,
+ * WIL Lekstroom). The toetsingsinkomen of the toeslagen needs it. Fills *out.
+ * SW_ERR_INVALID for a negative or too large net or a birth date after `date`;
+ * SW_ERR_NO_VALUE as for sw_loonheffing_month(). */
+sw_status sw_gross_from_net_benefit(const struct sw_ctx *c, sw_date date, int64_t net,
+                                    sw_date birth, unsigned korting,
+                                    struct sw_lh_benefit *out, struct sw_trace *tr,
+                                    struct sw_err *err) __attribute__((warn_unused_result));
+
+#endif

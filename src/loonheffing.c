@@ -1,0 +1,466 @@
+/* loonheffing.c - the witte maandtabel, the tabel bijzondere beloningen and the
+ * grossing up of a net benefit, as the Rekenvoorschriften voor de geautomatiseerde
+ * loonadministratie (Belastingdienst) compute them. */
+#include <string.h>
+
+#include "switchsim/aow.h"
+#include "switchsim/loonheffing.h"
+#include "switchsim/money.h"
+#include "switchsim/wml.h"
+
+/* What one calculation needs from the tables, looked up once. */
+struct lh_params {
+    int64_t periods;                   /* herleidingsfactor F2 (12 for a month) */
+    const struct sw_bracket *br;       /* the brackets for the age/birth group */
+    size_t nbr;
+    const struct sw_bracket *ahk, *ak, *ouk;
+    size_t nahk, nak, nouk;
+    int64_t aok;                       /* 0 unless applied */
+    bool korting, aow, before_split;
+};
+
+/* The year's tax on an annual wage and the kortingen applied to it. */
+struct lh_annual {
+    int64_t x1;                        /* tax by the brackets */
+    int64_t ahk, ak, ouk, aok;         /* applied, after capping */
+    int64_t x;                         /* x1 minus the kortingen */
+};
+
+/* Rekenvoorschriften 2026 par. 2.2.4: X1 = floor((L - a) x b + c), where c is the
+ * tax of the lower brackets, itself rounded down to whole euros: each bracket's
+ * tax is rounded down to whole euros. (money.h has no per-bracket euro floor.) */
+static int64_t rate_floor_euros(int64_t cents, int64_t ppm)
+{
+    return sw_money_floor_euros(sw_money_rate_down(cents, ppm));
+}
+
+/* Exact products of a wage and a rate are kept in units of 1e-8 euro (cents x
+ * ppm). Rekenvoorschriften 2026 par. 2.2.3.4: every product in the arbeidskorting
+ * is rounded half up to 5 decimals of a euro (1e-5 euro = 1000 units). */
+static int64_t round5(int64_t units)
+{
+    return sw_div_half_up(units, 1000) * 1000;
+}
+
+/* A heffingskorting as the tables compute it, on the annual table wage L (cents,
+ * whole euros), from a piecewise scale whose bases are the cumulative maxima
+ * (Rekenvoorschriften 2026 par. 2.2.3.1 algemene heffingskorting, 2.2.3.4
+ * arbeidskorting, ouderenkorting alike): for each build-up bracket
+ * s = min(base of the next bracket, s + rate x (L - threshold)), for an afbouw
+ * bracket (negative rate) s = s - |rate| x (L - threshold), products rounded to 5
+ * decimals; the korting is s rounded UP to whole euros ("ceil0"), not below 0, and
+ * nil from a last bracket with base 0 and rate 0 ("volledig afgebouwd op de
+ * eindgrens"). Returns cents. */
+static int64_t table_credit(const struct sw_bracket *b, size_t n, int64_t L)
+{
+    size_t k = 0;
+    int64_t s;
+
+    if (n == 0)
+        return 0;
+    while (k + 1 < n && b[k + 1].threshold <= L)
+        k++;
+    if (k > 0 && k == n - 1 && b[k].base == 0 && b[k].rate == 0)
+        return 0;
+    s = b[0].base * SW_PPM_ONE;
+    for (size_t i = 0; i <= k; i++) {
+        int64_t part = L - b[i].threshold;
+
+        if (b[i].rate >= 0) {
+            s += round5(part * b[i].rate);
+            if (i + 1 < n && s > b[i + 1].base * SW_PPM_ONE)
+                s = b[i + 1].base * SW_PPM_ONE;
+        } else {
+            s -= round5(part * -b[i].rate);
+        }
+    }
+    /* Rekenvoorschriften: kortingen rounded up to whole euros. */
+    s = sw_div_ceil(s, 100 * (int64_t)SW_PPM_ONE) * 100;
+    return s > 0 ? s : 0;
+}
+
+/* Take up to *excess off *credit. */
+static void cut(int64_t *credit, int64_t *excess)
+{
+    int64_t c = *credit < *excess ? *credit : *excess;
+
+    *credit -= c;
+    *excess -= c;
+}
+
+/* The year's tax on L (cents, whole euros). Rekenvoorschriften 2026 par. 2.2.4:
+ * with the loonheffingskorting, kortingen above the tax are cut in the order
+ * alleenstaande-ouderenkorting, arbeidskorting, ouderenkorting, algemene
+ * heffingskorting, until they equal the tax; without it there are none. */
+static void annual_tax(const struct lh_params *p, int64_t L, bool with_ak, struct lh_annual *a)
+{
+    int64_t excess;
+
+    memset(a, 0, sizeof(*a));
+    a->x1 = sw_scale_eval(SW_SCALE_MARGINAL, p->br, p->nbr, L, rate_floor_euros);
+    if (p->korting) {
+        a->ahk = table_credit(p->ahk, p->nahk, L);
+        if (with_ak)
+            a->ak = table_credit(p->ak, p->nak, L);
+        if (p->aow)
+            a->ouk = table_credit(p->ouk, p->nouk, L);
+        a->aok = p->aok;
+    }
+    excess = a->ahk + a->ak + a->ouk + a->aok - a->x1;
+    if (excess > 0) {
+        cut(&a->aok, &excess);
+        cut(&a->ak, &excess);
+        cut(&a->ouk, &excess);
+        cut(&a->ahk, &excess);
+    }
+    a->x = a->x1 - a->ahk - a->ak - a->ouk - a->aok;
+}
+
+static sw_status check_birth(sw_date date, sw_date birth, struct sw_err *err)
+{
+    char b[16], d[16];
+
+    if (birth == SW_NO_DATE || birth <= date)
+        return SW_OK;
+    sw_date_format(b, sizeof(b), birth);
+    sw_date_format(d, sizeof(d), date);
+    return sw_err_set(err, SW_ERR_INVALID, "birth_date", "birth date '%s' after the date '%s'",
+                      b, d);
+}
+
+/* Whether the AOW tables apply on `date`, and for which birth group. Handboek
+ * Loonheffingen 2026 par. 9.3 (p. 178): the tables for AOW-gerechtigden apply
+ * from the first day of the month in which the AOW age is reached. Wet IB 2001
+ * art. 2.10 lid 2: a longer first bracket for those born before
+ * loonheffing.aow.born_before_year. */
+static sw_status aow_group(const struct sw_ctx *c, sw_date date, sw_date birth,
+                           struct lh_params *p, struct sw_trace *tr, struct sw_err *err)
+{
+    sw_status st;
+    int64_t split;
+    int by, bm, bd;
+
+    st = sw_aow_reached(c, birth, sw_month_last_day(sw_month_of(date)), &p->aow, tr, err);
+    if (st || !p->aow)
+        return st;
+    st = sw_param_t(c, "loonheffing.aow.born_before_year", date, SW_UNIT_YEARS, &split, tr, err);
+    if (st)
+        return st;
+    sw_date_to_ymd(birth, &by, &bm, &bd);
+    p->before_split = by < split;
+    return SW_OK;
+}
+
+/* Look up everything the white table needs on `date`; the arbeidskorting only when
+ * `need_ak`. */
+static sw_status load_params(const struct sw_ctx *c, sw_date date, sw_date birth,
+                             unsigned korting, bool need_ak, struct lh_params *p,
+                             struct sw_trace *tr, struct sw_err *err)
+{
+    sw_status st;
+
+    memset(p, 0, sizeof(*p));
+    p->korting = (korting & SW_LH_KORTING) != 0;
+    st = check_birth(date, birth, err);
+    if (!st)
+        st = aow_group(c, date, birth, p, tr, err);
+    if (!st)
+        st = sw_param_t(c, "loonheffing.table.periods_per_year", date, SW_UNIT_COUNT,
+                        &p->periods, tr, err);
+    if (!st)
+        st = sw_scale_t(c,
+                        !p->aow ? "loonheffing.brackets"
+                        : p->before_split ? "loonheffing.brackets.aow_before_1946"
+                                          : "loonheffing.brackets.aow",
+                        date, SW_SCALE_MARGINAL, &p->br, &p->nbr, tr, err);
+    if (st || !p->korting)
+        return st;
+    /* Wet LB 1964 art. 22: the algemene heffingskorting and arbeidskorting (and at
+     * AOW age the ouderenkorting, on request the alleenstaande-ouderenkorting). */
+    st = sw_scale_t(c, p->aow ? "loonheffing.ahk.aow" : "loonheffing.ahk", date,
+                    SW_SCALE_PIECEWISE, &p->ahk, &p->nahk, tr, err);
+    if (!st && need_ak)
+        st = sw_scale_t(c, p->aow ? "loonheffing.arbeidskorting.aow" : "loonheffing.arbeidskorting",
+                        date, SW_SCALE_PIECEWISE, &p->ak, &p->nak, tr, err);
+    if (!st && p->aow)
+        st = sw_scale_t(c, "loonheffing.ouderenkorting", date, SW_SCALE_PIECEWISE, &p->ouk,
+                        &p->nouk, tr, err);
+    if (!st && p->aow && (korting & SW_LH_AOK))
+        st = sw_param_t(c, "loonheffing.alleenstaande_ouderenkorting", date, SW_UNIT_EUROCENT,
+                        &p->aok, tr, err);
+    return st;
+}
+
+static sw_status check_amount(int64_t v, const char *field, struct sw_err *err)
+{
+    if (v < 0)
+        return sw_err_set(err, SW_ERR_INVALID, field, "negative amount for '%s'", field);
+    if (v > SW_MONEY_MAX)
+        return sw_err_set(err, SW_ERR_INVALID, field, "amount out of range for '%s'", field);
+    return SW_OK;
+}
+
+sw_status sw_loonheffing_month(const struct sw_ctx *c, sw_date date, int64_t gross,
+                               sw_date birth, unsigned korting, struct sw_lh_month *out,
+                               struct sw_trace *tr, struct sw_err *err)
+{
+    struct lh_params p;
+    struct lh_annual a;
+    const struct sw_bracket *akb;
+    size_t nakb;
+    int64_t step, raw, lmax = 0;
+    sw_status st;
+
+    st = check_amount(gross, "gross", err);
+    if (!st)
+        st = load_params(c, date, birth, korting, true, &p, tr, err);
+    if (!st)
+        st = sw_param_t(c, "loonheffing.table.annual_step", date, SW_UNIT_EUROCENT, &step, tr,
+                        err);
+    if (st)
+        return st;
+    if (step <= 0 || p.periods <= 0 || p.nbr == 0)
+        return sw_err_set(err, SW_ERR_TABLE, "loonheffing.table.annual_step",
+                          "table step and periods must be positive");
+    memset(out, 0, sizeof(*out));
+    out->gross = gross;
+    out->korting = p.korting;
+    out->aow_age = p.aow;
+    out->born_before_split = p.before_split;
+    /* Rekenvoorschriften par. 2.2.1: the tijdvakloon x F2 is the annual wage. */
+    raw = gross * p.periods;
+
+    /* The table ends at Lmax (par. 2.2.1 tabel 1a), always past the point where the
+     * arbeidskorting ends ("beide credits zijn op Lmax reeds nul"): below that
+     * point the wage lies inside the table and Lmax is not needed. */
+    st = sw_scale(c, "loonheffing.arbeidskorting", date, SW_SCALE_PIECEWISE, &akb, &nakb, NULL,
+                  err);
+    if (st)
+        return st;
+    if (raw >= akb[nakb - 1].threshold) {
+        st = sw_param_t(c, "loonheffing.table.max_annual", date, SW_UNIT_EUROCENT, &lmax, tr,
+                        err);
+        if (st)
+            return st;
+    }
+    if (lmax > 0 && gross > sw_div_ceil(lmax, p.periods)) {
+        /* Par. 2.2.4 "regulier loon boven Lmax": the tax of the last row plus the
+         * top rate on the excess over Lmax / F2, rounded down to cents. */
+        int64_t top = p.br[p.nbr - 1].rate;
+
+        annual_tax(&p, lmax, true, &a);
+        out->above_table = true;
+        out->table_wage_annual = lmax;
+        out->loonheffing = sw_div_half_up(a.x, p.periods) +
+                           sw_div_floor((raw - lmax) * top, p.periods * (int64_t)SW_PPM_ONE);
+    } else {
+        /* Par. 2.2.1: L = floor(rawL / Lv) x Lv, the table row's lower bound. */
+        out->table_wage_annual = sw_div_floor(raw, step) * step;
+        annual_tax(&p, out->table_wage_annual, true, &a);
+        /* Par. 2.2.5 tabel 8: x = X / F2, rounded half up to cents. */
+        out->loonheffing = sw_div_half_up(a.x, p.periods);
+    }
+    out->table_wage = sw_div_ceil(out->table_wage_annual, p.periods);
+    out->tax_annual = a.x1;
+    out->ahk = a.ahk;
+    out->arbeidskorting = a.ak;
+    out->ouderenkorting = a.ouk;
+    out->aok = a.aok;
+    out->loonheffing_annual = a.x;
+    out->arbeidskorting_month = sw_div_half_up(a.ak, p.periods);
+    out->net = gross - out->loonheffing;
+
+    sw_trace_rule(tr, "Wet op de loonbelasting 1964 art. 20a en 22a; Rekenvoorschriften "
+                      "geautomatiseerde loonadministratie par. 2.2 (witte maandtabel)",
+                  "jaarloon = maandloon x %lld, naar beneden afgerond op een veelvoud van de "
+                  "tabelstap; belasting per schijf naar beneden op hele euro's%s; "
+                  "loonheffing = jaarbedrag / %lld, afgerond op centen%s",
+                  (long long)p.periods,
+                  p.korting ? "; min de heffingskortingen (naar boven op hele euro's, "
+                              "samen ten hoogste de belasting)"
+                            : "; zonder loonheffingskorting",
+                  (long long)p.periods,
+                  out->above_table ? "; boven de tabel: laatste regel plus toptarief over het "
+                                     "meerdere"
+                                   : "");
+    sw_trace_input(tr, "brutoloon", gross, SW_UNIT_EUROCENT);
+    sw_trace_input(tr, "jaarloon tabel", out->table_wage_annual, SW_UNIT_EUROCENT);
+    sw_trace_input(tr, "belasting volgens schijven (jaar)", a.x1, SW_UNIT_EUROCENT);
+    if (p.korting) {
+        sw_trace_input(tr, "algemene heffingskorting", a.ahk, SW_UNIT_EUROCENT);
+        sw_trace_input(tr, "arbeidskorting", a.ak, SW_UNIT_EUROCENT);
+        if (p.aow)
+            sw_trace_input(tr, "ouderenkorting", a.ouk, SW_UNIT_EUROCENT);
+    }
+    sw_trace_input(tr, "loonheffing (jaar)", a.x, SW_UNIT_EUROCENT);
+    return SW_OK;
+}
+
+/* The rate of the row of a staffel (tabel bijzondere beloningen) that holds the
+ * jaarloon j: the last row whose "vanaf" amount is at most j. */
+static int64_t staffel_rate(const struct sw_bracket *b, size_t n, int64_t j)
+{
+    size_t k = 0;
+
+    while (k + 1 < n && b[k + 1].threshold <= j)
+        k++;
+    return b[k].rate;
+}
+
+/* The bracket rate at jaarloon j: bracket i covers (a_i, a_i+1], so its rate
+ * applies from a_i + 1 euro. */
+static int64_t bracket_rate(const struct sw_bracket *b, size_t n, int64_t j)
+{
+    size_t k = 0;
+
+    while (k + 1 < n && b[k + 1].threshold < j)
+        k++;
+    return b[k].rate;
+}
+
+sw_status sw_loonheffing_bijzonder(const struct sw_ctx *c, sw_date date, int64_t amount,
+                                   int64_t annual_wage, sw_date birth, unsigned korting,
+                                   struct sw_lh_bijzonder *out, struct sw_trace *tr,
+                                   struct sw_err *err)
+{
+    struct lh_params p;
+    const struct sw_bracket *b;
+    size_t n;
+    sw_status st;
+
+    memset(&p, 0, sizeof(p));
+    p.korting = (korting & SW_LH_KORTING) != 0;
+    st = check_amount(amount, "amount", err);
+    if (!st)
+        st = check_amount(annual_wage, "annual_wage", err);
+    if (!st)
+        st = check_birth(date, birth, err);
+    if (!st)
+        st = aow_group(c, date, birth, &p, tr, err);
+    if (st)
+        return st;
+    memset(out, 0, sizeof(*out));
+    out->amount = amount;
+    out->korting = p.korting;
+    out->aow_age = p.aow;
+    /* The table's rows are in whole euros of jaarloon. */
+    out->annual_wage = sw_money_floor_euros(annual_wage);
+    if (p.korting) {
+        /* Tabel bijzondere beloningen: standaardtarief + verrekeningspercentage
+         * loonheffingskorting of the row. The AOW-age table is not in the tables,
+         * so that lookup names its id. */
+        st = sw_scale_t(c, p.aow ? "loonheffing.bijzonder.aow" : "loonheffing.bijzonder", date,
+                        SW_SCALE_MARGINAL, &b, &n, tr, err);
+        if (st)
+            return st;
+        out->rate = staffel_rate(b, n, out->annual_wage);
+    } else {
+        /* Without the loonheffingskorting only the standaardtarief: the bracket rate
+         * at the jaarloon. */
+        st = sw_scale_t(c,
+                        !p.aow ? "loonheffing.brackets"
+                        : p.before_split ? "loonheffing.brackets.aow_before_1946"
+                                         : "loonheffing.brackets.aow",
+                        date, SW_SCALE_MARGINAL, &b, &n, tr, err);
+        if (st)
+            return st;
+        out->rate = bracket_rate(b, n, out->annual_wage);
+    }
+    /* The tax on a bijzondere beloning is rounded down to cents, in the employee's
+     * favour (Rekenvoorschriften par. 3, as applied by payroll software). */
+    out->loonheffing = sw_money_rate_down(amount, out->rate);
+    out->net = amount - out->loonheffing;
+    sw_trace_rule(tr, "Wet op de loonbelasting 1964 art. 20a en 26; tabel bijzondere beloningen",
+                  "loonheffing = bijzondere beloning x percentage van de tabel bij het jaarloon "
+                  "(%s), naar beneden afgerond op centen",
+                  p.korting ? "standaardtarief plus verrekeningspercentage loonheffingskorting"
+                            : "standaardtarief, zonder loonheffingskorting");
+    sw_trace_input(tr, "bijzondere beloning", amount, SW_UNIT_EUROCENT);
+    sw_trace_input(tr, "jaarloon", out->annual_wage, SW_UNIT_EUROCENT);
+    sw_trace_input(tr, "percentage", out->rate, SW_UNIT_PERCENT);
+    return SW_OK;
+}
+
+/* The net of a gross benefit payment g as the municipality withholds on it (see
+ * sw_gross_from_net_benefit()). */
+static int64_t benefit_net(const struct lh_params *p, int64_t g, struct lh_annual *a,
+                           int64_t *annual)
+{
+    /* The annual wage in whole euros, rounded down: no table step for the
+     * bijstand (reproduces the published 2024 gross amounts). */
+    *annual = sw_money_floor_euros(g * p->periods);
+    annual_tax(p, *annual, false, a);
+    /* Rekenvoorschriften par. 2.2.5: the year's tax / F2, half up to cents. */
+    return g - sw_div_half_up(a->x, p->periods);
+}
+
+/* The net of a gross rises a cent with every cent of gross, except where the
+ * year's tax (in whole euros) steps up: there it falls back by a twelfth of one or
+ * two euros. Past a gross whose net exceeds the target, the net can come back to
+ * the target only within such a dip; 5 euros covers it at any marginal rate below
+ * 90 %. */
+#define BENEFIT_SCAN_CENTS 500
+
+sw_status sw_gross_from_net_benefit(const struct sw_ctx *c, sw_date date, int64_t net,
+                                    sw_date birth, unsigned korting,
+                                    struct sw_lh_benefit *out, struct sw_trace *tr,
+                                    struct sw_err *err)
+{
+    struct lh_params p;
+    struct lh_annual a;
+    int64_t lo, hi, g, annual;
+    sw_status st;
+
+    st = check_amount(net, "net", err);
+    if (!st && net > SW_MONEY_MAX / 4)
+        st = sw_err_set(err, SW_ERR_INVALID, "net", "amount out of range for 'net'");
+    if (!st)
+        st = load_params(c, date, birth, korting, false, &p, tr, err);
+    if (st)
+        return st;
+    if (p.periods <= 0 || p.nbr == 0)
+        return sw_err_set(err, SW_ERR_TABLE, "loonheffing.table.periods_per_year",
+                          "table periods must be positive");
+    /* Participatiewet art. 19 lid 4: the bijstand is raised by the loonheffing the
+     * municipality withholds. Every net is reached exactly (the net never rises by
+     * more than a cent a cent); where two grosses give it, the published 2024
+     * figures take the larger: find the largest gross whose net is at most `net`.
+     * net(lo) <= net always (no negative tax); find hi with net(hi) > net. */
+    lo = net;
+    hi = net + 1;
+    while (benefit_net(&p, hi, &a, &annual) <= net) {
+        if (hi > SW_MONEY_MAX / 2)
+            return sw_err_set(err, SW_ERR_INTERNAL, "net", "no gross amount gives the net benefit");
+        hi = 2 * hi + 100;
+    }
+    while (hi - lo > 1) {
+        int64_t mid = lo + (hi - lo) / 2;
+        if (benefit_net(&p, mid, &a, &annual) <= net)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    g = lo;
+    for (int64_t h = hi; h <= hi + BENEFIT_SCAN_CENTS; h++)
+        if (benefit_net(&p, h, &a, &annual) <= net)
+            g = h;
+    memset(out, 0, sizeof(*out));
+    out->net = net;
+    out->gross = g;
+    out->loonheffing = g - benefit_net(&p, g, &a, &annual);
+    out->annual_wage = annual;
+    out->tax_annual = a.x1;
+    out->kortingen_annual = a.ahk + a.ouk + a.aok;
+    sw_trace_rule(tr, "Participatiewet art. 19 lid 4; Wet op de loonbelasting 1964 art. 20a en 22",
+                  "bruto = netto + loonheffing die de gemeente inhoudt: jaarloon = bruto x %lld "
+                  "op hele euro's naar beneden, belasting per schijf%s, zonder arbeidskorting; "
+                  "loonheffing = jaarbedrag / %lld, afgerond op centen",
+                  (long long)p.periods,
+                  p.korting ? " min de algemene heffingskorting" : " zonder loonheffingskorting",
+                  (long long)p.periods);
+    sw_trace_input(tr, "netto uitkering", net, SW_UNIT_EUROCENT);
+    sw_trace_input(tr, "jaarloon", annual, SW_UNIT_EUROCENT);
+    sw_trace_input(tr, "belasting volgens schijven (jaar)", a.x1, SW_UNIT_EUROCENT);
+    sw_trace_input(tr, "heffingskortingen (jaar)", out->kortingen_annual, SW_UNIT_EUROCENT);
+    return SW_OK;
+}
