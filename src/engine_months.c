@@ -155,6 +155,8 @@ static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct 
     lh_total = lh.loonheffing;
     if (s->job.holiday_pay != SW_HOLIDAY_MONTHLY && holiday_paid > 0) {
         struct sw_lh_bijzonder bz;
+        struct sw_trace bz_tr = {0};
+        struct sw_trace *lh_tr = eng_trace(r, i, SW_ITEM_LOONHEFFING);
         int64_t year_accrual;
         /* The jaarloon that selects the percentage: the expected wage of a full
          * year incl. vakantiebijslag (a new employee), in whole euros. */
@@ -164,10 +166,23 @@ static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct 
                                           sw_money_floor_euros(full * 12 + year_accrual),
                                           s->household.birth,
                                           s->job.loonheffingskorting ? SW_LH_KORTING : 0, &bz,
-                                          eng_trace(r, i, SW_ITEM_LOONHEFFING), err);
+                                          lh_tr ? &bz_tr : NULL, err);
         if (st)
             return st;
         lh_total += bz.loonheffing;
+        if (lh_tr) {
+            char rate[16];
+            /* One explanation for both parts: keep the month table's values and add
+             * the bijzondere-beloningen ones. */
+            sw_rate_format(rate, sizeof(rate), bz.rate);
+            sw_trace_merge(lh_tr, &bz_tr);
+            sw_trace_rule(lh_tr, "Wet op de loonbelasting 1964; Rekenvoorschriften (witte "
+                                 "maandtabel en tabel bijzondere beloningen)",
+                          "loonheffing op het maandloon volgens de witte maandtabel, plus "
+                          "het bijzonder tarief (%s%%) op de vakantiebijslag", rate);
+            sw_trace_input(lh_tr, "loonheffing op de vakantiebijslag", bz.loonheffing,
+                           SW_UNIT_EUROCENT);
+        }
     }
     lg->last_full_wage = full;
     row->v[SW_ITEM_GROSS_WAGE] = gross;
