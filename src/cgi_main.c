@@ -1,14 +1,31 @@
-/* cgi_main.c - switchsim.cgi: the JSON API behind the web page. Not built yet:
- * answers every request with 501 in JSON. */
+/* cgi_main.c - switchsim.cgi: the JSON API behind the web page (CGI/1.1, RFC
+ * 3875). Reads the request from the environment and standard input, answers on
+ * standard output; the work is done by cgi_handle() in cgi.c. */
 #include <stdio.h>
+#include <stdlib.h>
+
+#include "cgi.h"
+
+static size_t read_stdin(void *ctx, char *buf, size_t n)
+{
+    (void)ctx;
+    return fread(buf, 1, n, stdin);
+}
 
 int main(void)
 {
-    fputs("Status: 501 Not Implemented\r\n"
-          "Content-Type: application/json; charset=utf-8\r\n"
-          "Cache-Control: no-store\r\n\r\n"
-          "{\"error\":{\"code\":\"not_implemented\",\"field\":\"\","
-          "\"message\":\"the API is not available yet\"}}\n",
-          stdout);
-    return fclose(stdout) == 0 ? 0 : 1;
+    struct cgi_request rq = {
+        .method = getenv("REQUEST_METHOD"),
+        .path = getenv("PATH_INFO"),
+        .query = getenv("QUERY_STRING"),
+        .content_length = getenv("CONTENT_LENGTH"),
+        .read = read_stdin,
+        .read_ctx = NULL,
+        .tables_dir = NULL,
+    };
+    int status = cgi_handle(&rq, stdout);
+
+    if (fclose(stdout) != 0 || status < 0)
+        return 1;
+    return 0;
 }

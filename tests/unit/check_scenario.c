@@ -84,6 +84,8 @@ static const struct bad_case bad[] = {
     {"", ""},
     {"[]", ""},
     {"{\"version\":1", ""},
+    {HEAD BASE_HH "," BASE_JOB "} garbage", ""},                              /* trailing text */
+    {HEAD BASE_HH "," BASE_JOB "}{}", ""},
     {HEAD BASE_HH "," BASE_JOB ",\"version\":1}", "version"},                 /* duplicate key */
     {"{\"version\":2,\"start_month\":\"2026-01\"," BASE_HH "," BASE_JOB "}", "version"},
     {"{\"version\":\"1\",\"start_month\":\"2026-01\"," BASE_HH "," BASE_JOB "}", "version"},

@@ -1,0 +1,92 @@
+/* cgi.h - the JSON API behind the web page as a testable request handler:
+ * (method, PATH_INFO, query, CONTENT_LENGTH, body reader) -> status, headers and
+ * a JSON body written to a FILE. cgi_main.c is the thin CGI main around it. */
+#ifndef SWITCHSIM_CGI_H
+#define SWITCHSIM_CGI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include <cjson/cJSON.h>
+
+#include "switchsim/err.h"
+#include "switchsim/scenario.h"
+#include "switchsim/tables.h"
+
+/* The largest request body accepted (the scenario limit, 64 KiB). */
+#define CGI_MAX_BODY SW_SCENARIO_MAX_BYTES
+
+/* Read up to n bytes into buf; returns the number read, 0 at the end or on an
+ * error (a short body is then reported as such). */
+typedef size_t (*cgi_read_fn)(void *ctx, char *buf, size_t n);
+
+struct cgi_request {
+    const char *method;          /* REQUEST_METHOD; NULL when the server sent none */
+    const char *path;            /* PATH_INFO: "/simulate"; NULL = "" */
+    const char *query;           /* QUERY_STRING; NULL = "" */
+    const char *content_length;  /* CONTENT_LENGTH as sent; NULL = absent */
+    cgi_read_fn read;            /* the body (standard input for a CGI) */
+    void *read_ctx;
+    const char *tables_dir;      /* NULL = sw_tables_dir(NULL): $SWITCHSIM_TABLES or built in */
+};
+
+/* Answer one request on `out`: "Status:", Content-Type (JSON, UTF-8),
+ * Cache-Control: no-store, X-Content-Type-Options: nosniff, Content-Length (and
+ * Allow on a 405), a blank line, then one JSON object (no body for HEAD).
+ * Routes: POST /simulate (query trace=1 adds "traces" {item: trace} to every
+ * month, month=YYYY-MM only to that one), POST /employer, POST /municipality,
+ * GET|HEAD /tables.
+ * Errors are {"error": {"code", "field", "message", "problems"?}} with 400
+ * (malformed request or JSON), 404, 405, 413, 422 (invalid value, field = JSON
+ * path or query key) or 500. Nothing of the request is written anywhere else
+ * (not to stderr: a web server copies that into its error log); only table
+ * problems and internal errors are logged there, without request content.
+ * Returns the HTTP status sent, or -1 when `out` could not be written. */
+int cgi_handle(const struct cgi_request *rq, FILE *out);
+
+/* --- shared with the endpoint modules (cgi_*.c) --- */
+
+/* What an endpoint answers: a status and a JSON body it hands over. */
+struct cgi_reply {
+    int status;
+    cJSON *body;                 /* owned; NULL = out of memory (becomes a 500) */
+};
+
+/* An error body {"error": {"code", "field", "message"}}; NULL when out of memory. */
+cJSON *cgi_error_body(const char *code, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* The reply for an sw_err from the engine or the rules: 422 for invalid input or
+ * a value the tables lack for a requested month, 500 otherwise. */
+struct cgi_reply cgi_reply_err(const struct sw_err *err);
+
+/* A query string of key=value pairs, percent-decoded. */
+#define CGI_MAX_QUERY 8
+struct cgi_query {
+    char key[CGI_MAX_QUERY][24];
+    char value[CGI_MAX_QUERY][256];
+    size_t n;
+};
+
+/* The value of `key`, or NULL when absent. */
+const char *cgi_query_get(const struct cgi_query *q, const char *key);
+
+/* A lookup context for the scenario's municipality and overrides. `ov` must have
+ * room for SW_SCENARIO_MAX_OVERRIDES entries and lives as long as the context. */
+void cgi_scenario_ctx(struct sw_ctx *out, const struct sw_tables *t,
+                      const struct sw_scenario *s, struct sw_override *ov);
+
+/* POST /employer: the employer's what-if per loonwaarde for the scenario's job.
+ * Query: loonwaarde=17,30,50 (percentages), lkv=none|banenafspraak|
+ * arbeidsgehandicapt|herplaatst, government=0|1, awf_high=0|1, aof_high=0|1. */
+struct cgi_reply cgi_employer(const struct sw_tables *t, const struct sw_scenario *s,
+                              const struct cgi_query *q);
+
+/* POST /municipality: the municipality's business case for the scenario.
+ * Query: before=NAME,... and after=NAME,... (priced products of the
+ * municipality's table), dagdelen_after=N, lks=0|1. */
+struct cgi_reply cgi_municipality(const struct sw_tables *t, const struct sw_scenario *s,
+                                  const struct cgi_query *q);
+
+#endif

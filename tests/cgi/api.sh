@@ -1,0 +1,317 @@
+#!/bin/sh
+# tests/cgi/api.sh - switchsim.cgi without a web server: the CGI environment and
+# standard input as lighttpd would set them, including hostile requests. Every
+# answer is JSON with the right status and headers; nothing of the request goes
+# to stderr (a web server copies that into its error log) or to disk.
+. tests/lib.sh
+
+CGI=${SWITCHSIM_CGI:-bin/switchsim.cgi}
+TABLES=${SWITCHSIM_TABLES:-tables}
+RESP="$TMPD/resp"
+HDRS="$TMPD/headers"
+WORK="$TMPD/cwd"      # the CGI's working directory and TMPDIR: must stay empty
+mkdir -p "$WORK"
+
+# req METHOD PATH CONTENT_LENGTH|- BODYFILE [QUERY]: one request. "-" leaves
+# CONTENT_LENGTH out. Sets RC, STATUS, $HDRS (no CRs) and $OUT (the body).
+req() {
+    if [ "$3" = "-" ]; then
+        (cd "$WORK" && env -i PATH="$PATH" ASAN_OPTIONS="${ASAN_OPTIONS:-}" \
+            UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" TMPDIR="$WORK" SWITCHSIM_TABLES="$TABLES" \
+            GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD="$1" PATH_INFO="$2" QUERY_STRING="${5:-}" \
+            "$CGI") <"$4" >"$RESP" 2>"$ERR"
+    else
+        (cd "$WORK" && env -i PATH="$PATH" ASAN_OPTIONS="${ASAN_OPTIONS:-}" \
+            UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" TMPDIR="$WORK" SWITCHSIM_TABLES="$TABLES" \
+            GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD="$1" PATH_INFO="$2" QUERY_STRING="${5:-}" \
+            CONTENT_LENGTH="$3" "$CGI") <"$4" >"$RESP" 2>"$ERR"
+    fi
+    RC=$?
+    sed -n '1,/^\r\{0,1\}$/p' "$RESP" | tr -d '\r' >"$HDRS"
+    sed '1,/^\r\{0,1\}$/d' "$RESP" >"$OUT"
+    STATUS=$(sed -n 's/^Status: \([0-9][0-9]*\) .*/\1/p' "$HDRS")
+}
+
+# post PATH FILE [QUERY]: a POST with the file's true length
+post() {
+    req POST "$1" "$(wc -c <"$2" | tr -d ' ')" "$2" "${3:-}"
+}
+
+# expect_status NAME CODE: the status, exit 0, JSON headers, a JSON object body
+# whose length is Content-Length
+expect_status() {
+    problems=""
+    [ "$RC" -eq 0 ] || problems="$problems exit $RC;"
+    [ "$STATUS" = "$2" ] || problems="$problems status '$STATUS';"
+    grep -qx 'Content-Type: application/json; charset=utf-8' "$HDRS" || problems="$problems content-type;"
+    grep -qx 'Cache-Control: no-store' "$HDRS" || problems="$problems cache-control;"
+    grep -qx 'X-Content-Type-Options: nosniff' "$HDRS" || problems="$problems nosniff;"
+    len=$(sed -n 's/^Content-Length: //p' "$HDRS")
+    [ "$len" = "$(wc -c <"$OUT" | tr -d ' ')" ] || problems="$problems content-length '$len';"
+    jq -e 'type == "object"' "$OUT" >/dev/null 2>&1 || problems="$problems body not a JSON object;"
+    if [ -z "$problems" ]; then ok "$1 ($2)"; else not_ok "$1: expected $2:$problems"; fi
+}
+
+# expect_error NAME CODE FIELD: {"error": {"code": CODE, "field": FIELD, "message": ...}}
+expect_error() {
+    got=$(jq -r '[.error.code, .error.field, (.error.message | type)] | join(" ")' "$OUT" 2>/dev/null)
+    if [ "$got" = "$2 $3 string" ]; then ok "$1"; else not_ok "$1: error = '$got', expected '$2 $3 string'"; fi
+}
+
+expect_quiet() {
+    if [ ! -s "$ERR" ]; then ok "$1 (stderr empty)"; else not_ok "$1: stderr not empty"; fi
+}
+
+# A scenario within the published tables (the first half of 2026).
+cat >"$TMPD/ok.json" <<'EOF'
+{
+  "version": 1,
+  "start_month": "2026-01",
+  "months": 6,
+  "municipality": "amersfoort",
+  "household": {"composition": "single", "birth_date": "1994-05-01", "rent": 65000},
+  "before": {"benefit": "participatiewet", "dagbesteding_dagdelen_per_week": 6},
+  "job": {"kind": "beschut", "start": "2026-03-01", "hours_per_week": 36,
+          "loonwaarde": [{"from": "2026-03-01", "percent": 50}]},
+  "toeslagen": {"zorgtoeslag": true, "huurtoeslag": true}
+}
+EOF
+: >"$TMPD/empty"
+
+# --- a valid scenario ---
+post /simulate "$TMPD/ok.json"
+expect_status "simulate: a valid scenario" 200
+expect_json "simulate: version" .version 1
+expect_json "simulate: tables sha256" '.tables.sha256 | test("^[0-9a-f]{64}$")' true
+expect_json "simulate: 6 months with the job" '.scenario.months | length' 6
+expect_json "simulate: 6 months staying" '.baseline.months | length' 6
+expect_json "simulate: month fields of the contract" \
+    '.scenario.months[0] | [has("month","status","gross_wage","holiday_pay","loonheffing","net_wage","bijstand_norm","vrijlating","bijstand_entitled","bijstand_paid","bijstand_holiday_allowance_paid","zorgtoeslag_entitled","zorgtoeslag_paid","huurtoeslag_entitled","huurtoeslag_paid","wmo_eigen_bijdrage","recovery_collected","received","set_aside","safe_to_spend","lks")] | all' true
+expect_json "simulate: recoveries, warnings, actions" '[has("recoveries","warnings","actions","totals")] | .[0:3] | all' true
+expect_json "simulate: a recovery has the contract's fields" \
+    '.recoveries[0] | [has("kind","for_period","amount","expected","avoidable_by")] | all' true
+expect_json "simulate: the headline sentence" \
+    '.headline | test("^Met deze baan houdt u gemiddeld € [0-9.]+,[0-9]{2} per maand (meer|minder) over dan nu\\.$")' true
+expect_json "simulate: same answer as the CLI" .average_gain \
+    "$("$SWITCHSIM" simulate "$TMPD/ok.json" --json --tables "$TABLES" | jq .average_gain)"
+expect_json "simulate: no traces unless asked" '.scenario.months[0] | has("traces")' false
+expect_quiet "simulate: nothing on stderr"
+
+post /simulate "$TMPD/ok.json" "trace=1&month=2026-03"
+expect_status "simulate: trace of one month" 200
+expect_json "trace: the month asked has traces" '.scenario.months[2].traces.bijstand_paid.rule | length > 0' true
+expect_json "trace: parameters have source and description" \
+    '[.scenario.months[2].traces.bijstand_norm.parameters[] | (.source | length > 0) and (.description | length > 0)] | all' true
+expect_json "trace: the stay run too" '.baseline.months[2] | has("traces")' true
+expect_json "trace: other months have none" '.scenario.months[1] | has("traces")' false
+post /simulate "$TMPD/ok.json" "trace=2"
+expect_status "trace=2" 422
+expect_error "trace=2: names the query key" invalid trace
+post /simulate "$TMPD/ok.json" "trace=1&month=2027-01"
+expect_status "trace of a month outside the scenario" 422
+post /simulate "$TMPD/ok.json" "debug=1"
+expect_status "unknown query parameter" 400
+expect_error "unknown query parameter: named" malformed debug
+post /simulate "$TMPD/ok.json" "trace=1&trace=1"
+expect_status "query parameter twice" 400
+post /simulate "$TMPD/ok.json" "trace=%ZZ"
+expect_status "malformed percent-encoding" 400
+
+# --- methods ---
+req GET /simulate - "$TMPD/empty"
+expect_status "GET /simulate" 405
+if grep -qx 'Allow: POST' "$HDRS"; then ok "405 has Allow: POST"; else not_ok "405 has Allow: POST"; fi
+expect_error "405 body" method_not_allowed ""
+for m in PUT DELETE OPTIONS PATCH; do
+    req "$m" /simulate - "$TMPD/empty"
+    expect_status "$m /simulate" 405
+done
+req POST /tables 2 "$TMPD/empty"
+expect_status "POST /tables" 405
+if grep -qx 'Allow: GET, HEAD' "$HDRS"; then ok "405 has Allow: GET, HEAD"; else not_ok "405 has Allow: GET, HEAD"; fi
+req "" /tables - "$TMPD/empty"
+expect_status "no REQUEST_METHOD" 405
+
+# --- CONTENT_LENGTH ---
+req POST /simulate - "$TMPD/ok.json"
+expect_status "missing CONTENT_LENGTH" 400
+expect_error "missing CONTENT_LENGTH: named" malformed Content-Length
+for cl in "" abc -1 "+5" " 12" "12 " 1e3 0x10 "12,5"; do
+    req POST /simulate "$cl" "$TMPD/ok.json"
+    expect_status "CONTENT_LENGTH '$cl'" 400
+done
+req POST /simulate 65537 "$TMPD/ok.json"
+expect_status "CONTENT_LENGTH over 64 KiB" 413
+expect_error "413: named" too_big Content-Length
+req POST /simulate 99999999999999999999999999999 "$TMPD/ok.json"
+expect_status "CONTENT_LENGTH beyond any integer" 413
+head -c 70000 /dev/zero | tr '\0' ' ' >"$TMPD/big"
+post /simulate "$TMPD/big"
+expect_status "a 70 KB body" 413
+{ printf '{"version": 1, "overrides": {"x": "'; head -c 65400 /dev/zero | tr '\0' 'a'; printf '"}}'; } >"$TMPD/limit.json"
+post /simulate "$TMPD/limit.json"
+expect_status "a body just under 64 KiB is read (and judged)" 422
+n=$(wc -c <"$TMPD/ok.json" | tr -d ' ')
+req POST /simulate $((n + 100)) "$TMPD/ok.json"
+expect_status "body shorter than CONTENT_LENGTH" 400
+expect_error "short body: named" malformed Content-Length
+req POST /simulate $((n - 10)) "$TMPD/ok.json"
+expect_status "CONTENT_LENGTH shorter than the body (cut JSON)" 400
+req POST /simulate 0 "$TMPD/empty"
+expect_status "empty body" 400
+
+# --- malformed and invalid bodies ---
+printf '{"version": 1,' >"$TMPD/cut.json"
+post /simulate "$TMPD/cut.json"
+expect_status "invalid JSON" 400
+expect_error "invalid JSON: code" malformed ""
+printf '[1, 2, 3]' >"$TMPD/array.json"
+post /simulate "$TMPD/array.json"
+expect_status "a JSON array" 400
+printf '"scenario"' >"$TMPD/string.json"
+post /simulate "$TMPD/string.json"
+expect_status "a JSON string" 400
+printf '{"version": 1}\000{}' >"$TMPD/nul.json"
+post /simulate "$TMPD/nul.json"
+expect_status "a NUL byte in the body" 400
+{ cat "$TMPD/ok.json"; printf ' {"months": 1}'; } >"$TMPD/two.json"
+post /simulate "$TMPD/two.json"
+expect_status "two JSON values (trailing data)" 400
+{ cat "$TMPD/ok.json"; printf ' \r\n\t '; } >"$TMPD/ws.json"
+post /simulate "$TMPD/ws.json"
+expect_status "trailing white space is fine" 200
+printf '{"version": 1, "municipality": "amers\351"}' >"$TMPD/latin1.json"
+post /simulate "$TMPD/latin1.json"
+expect_status "Latin-1 instead of UTF-8" 400
+printf '{"x": "\355\240\200"}' >"$TMPD/surrogate.json"
+post /simulate "$TMPD/surrogate.json"
+expect_status "an encoded surrogate (not UTF-8)" 400
+printf '{"x": "\300\257"}' >"$TMPD/overlong.json"
+post /simulate "$TMPD/overlong.json"
+expect_status "an overlong UTF-8 form" 400
+jq '.municipality = "gemeente \u20ac \ud83d\ude00"' "$TMPD/ok.json" >"$TMPD/utf8.json"
+post /simulate "$TMPD/utf8.json"
+expect_status "valid UTF-8 (euro sign, emoji) reaches the scenario check" 422
+printf '\377\376{"version": 1}' >"$TMPD/bin.json"
+post /simulate "$TMPD/bin.json"
+expect_status "binary garbage" 400
+head -c 20000 /dev/zero | tr '\0' '[' >"$TMPD/deep.json"
+post /simulate "$TMPD/deep.json"
+expect_status "20000 nested arrays" 400
+{ printf '{"overrides": '; head -c 900 /dev/zero | tr '\0' '['; head -c 900 /dev/zero | tr '\0' ']'; printf '}'; } \
+    >"$TMPD/deep2.json"
+post /simulate "$TMPD/deep2.json"
+expect_status "900 nested arrays inside a scenario" 422
+{ printf '{"a": '; head -c 30000 /dev/zero | tr '\0' '{' | sed 's/{/{"a":/g' | head -c 60000; } >"$TMPD/deep3.json"
+post /simulate "$TMPD/deep3.json"
+expect_status "deeply nested objects" 400
+
+jq '.job.hours_per_week = 99 | .household.birth_date = "1994-02-30"' "$TMPD/ok.json" >"$TMPD/bad.json"
+post /simulate "$TMPD/bad.json"
+expect_status "invalid values" 422
+expect_json "422: the first problem's JSON path" .error.field household.birth_date
+expect_json "422: every problem with its JSON path" '[.error.problems[].field] | sort | join(",")' \
+    "household.birth_date,job.hours_per_week"
+jq '.job.loonwaarde[0].percent = 150' "$TMPD/ok.json" >"$TMPD/lw.json"
+post /simulate "$TMPD/lw.json"
+expect_status "loonwaarde over 100" 422
+expect_json "422: an array element's path" .error.field "job.loonwaarde[0].percent"
+jq '.typo = 1' "$TMPD/ok.json" >"$TMPD/typo.json"
+post /simulate "$TMPD/typo.json"
+expect_status "an unknown key" 422
+jq '.start_month = "2035-01" | .job.start = "2035-03-01" | .job.loonwaarde[0].from = "2035-03-01"' \
+    "$TMPD/ok.json" >"$TMPD/future.json"
+post /simulate "$TMPD/future.json"
+expect_status "months the tables do not cover" 422
+expect_json "no_value: names the parameter and the date" \
+    '.error.code == "no_value" and (.error.message | test("2035"))' true
+
+# --- privacy: request content stays out of stderr and off the disk ---
+jq '.municipality = "privacymarker"' "$TMPD/ok.json" >"$TMPD/marker.json"
+post /simulate "$TMPD/marker.json"
+expect_status "unknown municipality" 422
+expect_json "unknown municipality: field" .error.field municipality
+expect_quiet "the 422 writes nothing to stderr"
+printf '{"privacymarker": ' >"$TMPD/marker2.json"
+post /simulate "$TMPD/marker2.json"
+expect_quiet "malformed JSON writes nothing to stderr"
+(cd "$WORK" && env -i PATH="$PATH" SWITCHSIM_TABLES="$TMPD/no-tables" REQUEST_METHOD=POST \
+    PATH_INFO=/simulate CONTENT_LENGTH="$(wc -c <"$TMPD/marker.json" | tr -d ' ')" "$CGI") \
+    <"$TMPD/marker.json" >"$RESP" 2>"$ERR"
+RC=$?
+sed -n '1,/^\r\{0,1\}$/p' "$RESP" | tr -d '\r' >"$HDRS"
+sed '1,/^\r\{0,1\}$/d' "$RESP" >"$OUT"
+STATUS=$(sed -n 's/^Status: \([0-9][0-9]*\) .*/\1/p' "$HDRS")
+expect_status "tables missing" 500
+if [ -s "$ERR" ] && ! grep -q privacymarker "$ERR"; then
+    ok "a tables problem is logged, without request content"
+else
+    not_ok "a tables problem is logged, without request content"
+fi
+if [ -z "$(ls -A "$WORK")" ]; then ok "nothing written to disk"; else not_ok "nothing written to disk: $(ls -A "$WORK")"; fi
+
+# --- paths ---
+for p in "" / /nothing /simulate/ /SIMULATE /simulate/x /../simulate /simulate/../tables \
+    /%2e%2e/tables /tables/../../etc/passwd //tables /api/simulate; do
+    req GET "$p" - "$TMPD/empty"
+    expect_status "unknown path '$p'" 404
+done
+expect_error "404 body" not_found ""
+
+# --- tables ---
+req GET /tables - "$TMPD/empty"
+expect_status "GET /tables" 200
+want=$("$SWITCHSIM" tables list --json --tables "$TABLES")
+expect_json "tables: sha256 as tables list" .sha256 "$(echo "$want" | jq -r .sha256)"
+expect_json "tables: the documents as tables list" '[.documents[].file] | join(",")' \
+    "$(echo "$want" | jq -r '[.documents[].file] | join(",")')"
+expect_json "tables: municipalities with products" \
+    '[.municipalities[] | select(.id == "amersfoort") | .products | index("jaartraject") != null] | .[0]' true
+get_len=$(wc -c <"$OUT" | tr -d ' ')
+req HEAD /tables - "$TMPD/empty"
+if [ "$RC" -eq 0 ] && [ "$STATUS" = 200 ] && [ ! -s "$OUT" ] &&
+    grep -qx "Content-Length: $get_len" "$HDRS"; then
+    ok "HEAD /tables: 200, the GET's Content-Length, no body"
+else
+    not_ok "HEAD /tables: 200, the GET's Content-Length ($get_len), no body"
+fi
+req GET /tables - "$TMPD/empty" "x=1"
+expect_status "GET /tables with a query" 400
+
+# --- employer and municipality ---
+post /employer "$TMPD/ok.json" "loonwaarde=30,50"
+expect_status "employer" 200
+expect_json "employer: plan + one variant per loonwaarde" '[.variants[].label] | join(",")' "plan,30,50"
+expect_json "employer: 4 employed months (March to June)" '.variants[1].months | length' 4
+expect_json "employer: lower loonwaarde, more LKS" \
+    '.variants[1].totals.lks > .variants[2].totals.lks' true
+expect_json "employer: net cost = labour cost - LKS - LKV" \
+    '.variants[2].totals | .net_cost == .labour_cost - .lks - .lkv' true
+post /employer "$TMPD/ok.json" "loonwaarde=30%2C50"
+expect_status "employer: encoded comma" 200
+post /employer "$TMPD/ok.json" "loonwaarde=150"
+expect_status "employer: loonwaarde 150" 422
+expect_error "employer: names the query key" invalid loonwaarde
+post /employer "$TMPD/ok.json" "loonwaarde=1,2,3,4,5,6,7,8,9"
+expect_status "employer: too many loonwaarden" 422
+post /employer "$TMPD/ok.json" "lkv=whatever"
+expect_status "employer: unknown lkv" 422
+post /employer "$TMPD/ok.json" "government=yes"
+expect_status "employer: a flag must be 0 or 1" 422
+post /employer "$TMPD/bad.json"
+expect_status "employer: an invalid scenario" 422
+
+post /municipality "$TMPD/ok.json" "after=jaartraject"
+expect_status "municipality" 200
+expect_json "municipality: 6 months" '.months | length' 6
+expect_json "municipality: cost before = bijstand + dagbesteding + products" \
+    '[.months[] | .cost_before == .bijstand_before + .dagbesteding_before + .products_before] | all' true
+expect_json "municipality: the product with its source" '.products[0].source.source | length > 0' true
+expect_json "municipality: totals add up" '.totals.saving == .totals.cost_before - .totals.cost_after' true
+post /municipality "$TMPD/ok.json" "after=nosuchproduct"
+expect_status "municipality: a product without a price" 422
+expect_json "municipality: no_value names the parameter" .error.field gemeente.nosuchproduct.price_per_month
+post /municipality "$TMPD/ok.json" "after=../etc"
+expect_status "municipality: a bad product name" 422
+post /municipality "$TMPD/ok.json" "dagdelen_after=11"
+expect_status "municipality: dagdelen_after out of range" 422

@@ -1,0 +1,509 @@
+// tests/e2e/browser.mjs - the page in headless Chromium, driven through the
+// DevTools protocol: fill in the intake, submit, and check that the headline,
+// the recovery warning, the chart and the month table appear; open an
+// explanation; show the server's field errors next to the fields; the employer
+// and municipality tabs; one A4 when printed. Screenshots and the PDF go to the
+// artifacts directory. Prints "ok - ..." / "not ok - ..." lines.
+//
+//   node tests/e2e/browser.mjs BASE_URL ARTIFACT_DIR
+//
+// Needs only Node (18 or later) and Chromium: the WebSocket client for the
+// DevTools protocol is written out below on node:net (loopback, no TLS).
+
+import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const [base, artifacts] = process.argv.slice(2);
+if (!base || !artifacts) {
+  console.error('usage: node browser.mjs BASE_URL ARTIFACT_DIR');
+  process.exit(2);
+}
+const chromium = process.env.CHROMIUM || '/usr/bin/chromium';
+let failures = 0;
+
+function ok(name) {
+  console.log('ok - ' + name);
+}
+function notOk(name, detail) {
+  failures++;
+  console.log('not ok - ' + name);
+  if (detail !== undefined) console.log('    ' + String(detail).split('\n').join('\n    '));
+}
+function check(name, cond, detail) {
+  if (cond) ok(name);
+  else notOk(name, detail);
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/* --- a minimal WebSocket client (RFC 6455): text frames, client masking --- */
+
+class WebSocketClient {
+  constructor(url) {
+    this.url = new URL(url);
+    this.buf = Buffer.alloc(0);
+    this.fragments = [];
+    this.onmessage = null;
+    this.onclose = null;
+  }
+
+  open() {
+    return new Promise((resolve, reject) => {
+      const key = randomBytes(16).toString('base64');
+      const sock = connect(Number(this.url.port), this.url.hostname);
+      this.sock = sock;
+      let handshake = true;
+      sock.on('error', reject);
+      sock.on('close', () => this.onclose && this.onclose());
+      sock.on('connect', () => {
+        sock.write('GET ' + this.url.pathname + ' HTTP/1.1\r\n' +
+          'Host: ' + this.url.host + '\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+          'Sec-WebSocket-Key: ' + key + '\r\nSec-WebSocket-Version: 13\r\n\r\n');
+      });
+      sock.on('data', (chunk) => {
+        this.buf = Buffer.concat([this.buf, chunk]);
+        if (handshake) {
+          const end = this.buf.indexOf('\r\n\r\n');
+          if (end < 0) return;
+          const head = this.buf.subarray(0, end).toString('latin1');
+          this.buf = this.buf.subarray(end + 4);
+          const accept = createHash('sha1').update(key + '258EAFA5-E914-47DA-95CA-C5AB0DC85B11').digest('base64');
+          if (!/^HTTP\/1\.1 101/.test(head) || !head.includes(accept)) {
+            reject(new Error('WebSocket handshake failed: ' + head.split('\r\n')[0]));
+            return;
+          }
+          handshake = false;
+          resolve();
+        }
+        this.parse();
+      });
+    });
+  }
+
+  parse() {
+    for (;;) {
+      if (this.buf.length < 2) return;
+      const b0 = this.buf[0];
+      const b1 = this.buf[1];
+      let len = b1 & 0x7f;
+      let off = 2;
+      if (len === 126) {
+        if (this.buf.length < 4) return;
+        len = this.buf.readUInt16BE(2);
+        off = 4;
+      } else if (len === 127) {
+        if (this.buf.length < 10) return;
+        len = Number(this.buf.readBigUInt64BE(2));
+        off = 10;
+      }
+      if (b1 & 0x80) off += 4; /* servers do not mask, but allow it */
+      if (this.buf.length < off + len) return;
+      const payload = this.buf.subarray(off, off + len);
+      this.buf = this.buf.subarray(off + len);
+      const opcode = b0 & 0x0f;
+      if (opcode === 0x8) {
+        this.sock.end();
+        return;
+      }
+      if (opcode === 0x9) {
+        this.frame(0xA, payload);
+        continue;
+      }
+      if (opcode === 0x1 || opcode === 0x0) {
+        this.fragments.push(Buffer.from(payload));
+        if (b0 & 0x80) {
+          const text = Buffer.concat(this.fragments).toString('utf8');
+          this.fragments = [];
+          if (this.onmessage) this.onmessage(text);
+        }
+      }
+    }
+  }
+
+  frame(opcode, payload) {
+    const mask = randomBytes(4);
+    let head;
+    if (payload.length < 126) {
+      head = Buffer.from([0x80 | opcode, 0x80 | payload.length]);
+    } else if (payload.length < 65536) {
+      head = Buffer.alloc(4);
+      head[0] = 0x80 | opcode;
+      head[1] = 0x80 | 126;
+      head.writeUInt16BE(payload.length, 2);
+    } else {
+      head = Buffer.alloc(10);
+      head[0] = 0x80 | opcode;
+      head[1] = 0x80 | 127;
+      head.writeBigUInt64BE(BigInt(payload.length), 2);
+    }
+    const body = Buffer.alloc(payload.length);
+    for (let i = 0; i < payload.length; i++) body[i] = payload[i] ^ mask[i % 4];
+    this.sock.write(Buffer.concat([head, mask, body]));
+  }
+
+  send(text) {
+    this.frame(0x1, Buffer.from(text, 'utf8'));
+  }
+
+  close() {
+    try {
+      this.frame(0x8, Buffer.alloc(0));
+      this.sock.end();
+    } catch (e) { /* already closed */ }
+  }
+}
+
+/* --- the DevTools protocol --- */
+
+class CDP {
+  constructor(ws) {
+    this.ws = ws;
+    this.id = 0;
+    this.pending = new Map();
+    this.listeners = [];
+    ws.onmessage = (text) => {
+      const m = JSON.parse(text);
+      if (m.id && this.pending.has(m.id)) {
+        const p = this.pending.get(m.id);
+        this.pending.delete(m.id);
+        if (m.error) p.reject(new Error(m.error.message));
+        else p.resolve(m.result);
+      } else if (m.method) {
+        for (const l of this.listeners) l(m);
+      }
+    };
+  }
+
+  send(method, params = {}, sessionId = undefined) {
+    const id = ++this.id;
+    const msg = { id, method, params };
+    if (sessionId) msg.sessionId = sessionId;
+    this.ws.send(JSON.stringify(msg));
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      setTimeout(() => {
+        if (this.pending.has(id)) {
+          this.pending.delete(id);
+          reject(new Error('timeout: ' + method));
+        }
+      }, 60000);
+    });
+  }
+}
+
+function startChromium(profile) {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(chromium, [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run',
+      '--no-default-browser-check', '--disable-extensions', '--user-data-dir=' + profile,
+      '--remote-debugging-address=127.0.0.1', '--remote-debugging-port=0',
+      '--window-size=1280,900', 'about:blank'
+    ], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    const timer = setTimeout(() => reject(new Error('chromium did not start:\n' + err.slice(-2000))), 30000);
+    proc.stderr.on('data', (d) => {
+      err += d.toString();
+      const m = /DevTools listening on (ws:\/\/\S+)/.exec(err);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ proc, url: m[1] });
+      }
+    });
+    proc.on('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error('chromium exited (' + code + '):\n' + err.slice(-2000)));
+    });
+  });
+}
+
+/* --- the test --- */
+
+async function main() {
+  mkdirSync(artifacts, { recursive: true });
+  const profile = mkdtempSync(join(tmpdir(), 'switchsim-chromium-'));
+  let browser = null;
+  let ws = null;
+  try {
+    browser = await startChromium(profile);
+    ok('chromium started headless');
+    ws = new WebSocketClient(browser.url);
+    await ws.open();
+    const cdp = new CDP(ws);
+    const { targetId } = await cdp.send('Target.createTarget', { url: 'about:blank' });
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: true });
+    const s = (method, params) => cdp.send(method, params, sessionId);
+
+    const problems = [];
+    cdp.listeners.push((m) => {
+      if (m.sessionId !== sessionId) return;
+      if (m.method === 'Runtime.exceptionThrown') {
+        problems.push('exception: ' + (m.params.exceptionDetails.exception?.description || m.params.exceptionDetails.text));
+      } else if (m.method === 'Runtime.consoleAPICalled' && m.params.type === 'error') {
+        problems.push('console.error: ' + m.params.args.map((a) => a.value ?? a.description).join(' '));
+      } else if (m.method === 'Log.entryAdded' && m.params.entry.level === 'error' && m.params.entry.source !== 'network') {
+        problems.push('log: ' + m.params.entry.text);
+      }
+    });
+    await s('Page.enable');
+    await s('Runtime.enable');
+    await s('Log.enable');
+    await s('Emulation.setDeviceMetricsOverride', { width: 1280, height: 900, deviceScaleFactor: 1, mobile: false });
+
+    const evaluate = async (expr) => {
+      const r = await s('Runtime.evaluate', { expression: expr, awaitPromise: true, returnByValue: true });
+      if (r.exceptionDetails) throw new Error(r.exceptionDetails.exception?.description || r.exceptionDetails.text);
+      return r.result.value;
+    };
+    const waitFor = async (expr, ms = 30000) => {
+      const t0 = Date.now();
+      while (Date.now() - t0 < ms) {
+        try {
+          if (await evaluate(expr)) return true;
+        } catch (e) { /* not yet */ }
+        await sleep(100);
+      }
+      return false;
+    };
+    const q = (sel) => 'document.querySelector(' + JSON.stringify(sel) + ')';
+    const setValue = (id, value) => evaluate(`(() => { const e = document.getElementById(${JSON.stringify(id)});
+      e.value = ${JSON.stringify(value)}; e.dispatchEvent(new Event('input', {bubbles: true}));
+      e.dispatchEvent(new Event('change', {bubbles: true})); return true; })()`);
+    /* A real mouse click in the middle of the element. */
+    const click = async (sel) => {
+      const box = await evaluate(`(() => { const e = ${q(sel)}; if (!e) return null; e.scrollIntoView({block: 'center'});
+        const r = e.getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`);
+      if (!box) throw new Error('no element ' + sel);
+      for (const type of ['mousePressed', 'mouseReleased']) {
+        await s('Input.dispatchMouseEvent', { type, x: box.x, y: box.y, button: 'left', clickCount: 1 });
+      }
+    };
+    /* Typing: focus the field, select its text, insert the new text. */
+    const type = async (id, text) => {
+      await evaluate(`(() => { const e = document.getElementById(${JSON.stringify(id)}); e.focus(); e.select(); return true; })()`);
+      await s('Input.insertText', { text });
+    };
+    const key = async (k, code, keyCode) => {
+      await s('Input.dispatchKeyEvent', { type: 'keyDown', key: k, code, windowsVirtualKeyCode: keyCode });
+      await s('Input.dispatchKeyEvent', { type: 'keyUp', key: k, code, windowsVirtualKeyCode: keyCode });
+    };
+    const text = (sel) => evaluate(`(${q(sel)} || {}).textContent || ''`);
+    const norm = (t) => t.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+    const screenshot = async (name, fullPage) => {
+      if (fullPage) {
+        const h = await evaluate('Math.ceil(document.documentElement.scrollHeight)');
+        await s('Emulation.setDeviceMetricsOverride', { width: 1280, height: h, deviceScaleFactor: 1, mobile: false });
+      }
+      const { data } = await s('Page.captureScreenshot', { format: 'png' });
+      writeFileSync(join(artifacts, name), Buffer.from(data, 'base64'));
+      if (fullPage) await s('Emulation.setDeviceMetricsOverride', { width: 1280, height: 900, deviceScaleFactor: 1, mobile: false });
+    };
+
+    /* The page loads, in Dutch, with the municipalities from GET /api/tables. */
+    await s('Page.navigate', { url: base + '/' });
+    check('page loads and lists municipalities from /api/tables',
+      await waitFor(`document.querySelectorAll('#municipality option').length > 1`));
+    check('page is in Dutch (lang="nl")', (await evaluate('document.documentElement.lang')) === 'nl');
+    const unlabeled = await evaluate(`Array.from(document.querySelectorAll('input, select, textarea'))
+      .filter((e) => e.type !== 'hidden' && !(e.labels && e.labels.length) && !e.getAttribute('aria-label')
+        && !e.getAttribute('aria-labelledby')).map((e) => e.id || e.name)`);
+    check('every form field has a label', unlabeled.length === 0, unlabeled.join(', '));
+
+    /* Contrast (WCAG 2.1 AA: 4.5:1 for text) of the main kinds of text. */
+    const contrast = await evaluate(`(() => {
+      const lum = (c) => { const v = c.match(/[\\d.]+/g).slice(0, 3).map(Number).map((x) => { x /= 255;
+        return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); }); return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+      const bg = (e) => { for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor;
+        const m = c.match(/[\\d.]+/g); if (m && (m.length < 4 || Number(m[3]) > 0)) return c; } return 'rgb(255, 255, 255)'; };
+      const out = [];
+      for (const sel of ['body', 'h1', '.hint', 'label', 'button.primary', '[role=tab][aria-selected=true]',
+                         '[role=tab][aria-selected=false]', 'details.more summary', 'footer.site p']) {
+        const e = document.querySelector(sel); if (!e) continue;
+        const a = lum(getComputedStyle(e).color), b = lum(bg(e));
+        const r = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        out.push([sel, Math.round(r * 100) / 100]);
+      }
+      return out; })()`);
+    const low = contrast.filter(([, r]) => r < 4.5);
+    check('text contrast at least 4.5:1 (' + contrast.map(([sel, r]) => sel + ' ' + r).join(', ') + ')',
+      low.length === 0, JSON.stringify(low));
+
+    /* Checked in the browser: an empty birth date. */
+    await click('#submit');
+    check('browser validation: error summary shown', await waitFor(`!document.getElementById('error-summary').hidden`));
+    check('browser validation: message next to the birth date',
+      await waitFor(`document.getElementById('birth_date').getAttribute('aria-invalid') === 'true'
+        && !!document.getElementById('birth_date-error')`));
+    check('browser validation: nothing sent, no answer yet', await evaluate(`document.getElementById('answer-body').hidden`));
+
+    /* Fill in the intake like a consultant would. */
+    await setValue('birth_date', '1994-05-01');
+    await type('rent', '650');
+    await setValue('municipality', 'amersfoort');
+    await type('hours', '36');
+    await type('loonwaarde', '50');
+    await type('dagdelen', '6');
+
+    /* Checked by the server: an hourly wage below the minimum wage (the page does
+     * not know the minimum wage; the tables do). */
+    await click('input[name=wage_mode][value=own]');
+    await type('hourly_wage', '5,00');
+    await click('#submit');
+    check('server validation: 422 shown next to the hourly wage',
+      await waitFor(`!!document.getElementById('hourly_wage-error')`),
+      await text('#error-summary'));
+    check('server validation: in Dutch', norm(await text('#hourly_wage-error')).includes('minimumloon'),
+      await text('#hourly_wage-error'));
+    await click('input[name=wage_mode][value=wml]');
+
+    /* A period the tables do not cover: the server's error at "Aantal maanden". */
+    await evaluate(`document.querySelector('details.more').open = true`);
+    await setValue('start_month', '2035-01');
+    await setValue('start', '2035-03-01');
+    await click('#submit');
+    check('server: a period without tables is explained next to the period',
+      await waitFor(`!!document.getElementById('months-error')`), await text('#error-summary'));
+    check('server: ... in plain Dutch', norm(await text('#months-error')).includes('nog niet bekend'),
+      await text('#months-error'));
+    await setValue('start_month', '2026-01');
+    await setValue('start', '2026-03-01');
+    await setValue('months', '6');
+
+    /* The answer. */
+    await click('#submit');
+    const answered = await waitFor(`!document.getElementById('answer-body').hidden`);
+    check('submit shows the answer', answered, await text('#error-summary') + ' ' + await text('#service-error'));
+    const headline = norm(await text('#headline'));
+    check('headline sentence: "' + headline + '"',
+      /^Met deze baan houdt u gemiddeld € \d{1,3}(\.\d{3})*,\d\d per maand (meer|minder) over dan nu\.$/.test(headline));
+    const recoveries = norm(await text('#recoveries'));
+    check('recovery warning: bijstand over maart 2026', recoveries.includes('Bijstand over maart 2026: € '), recoveries);
+    check('recovery warning says how to avoid it', recoveries.includes('Zo voorkomt u het'), recoveries);
+    check('actions with dates', /Vóór \d+ \w+ 2026/.test(norm(await text('#actions'))), await text('#actions'));
+    const segs = await evaluate(`document.querySelectorAll('#wallet-chart rect.seg').length`);
+    check('chart: stacked bars drawn (' + segs + ' segments)', segs >= 12);
+    const series = await evaluate(`Array.from(new Set(Array.from(document.querySelectorAll('#wallet-chart rect.seg')).map((r) => r.dataset.series))).sort().join(',')`);
+    check('chart: salary, bijstand and toeslagen', series === 'bijstand,salary,toeslagen', series);
+    check('chart: a safe-to-spend mark per bar (stay and switch)',
+      (await evaluate(`document.querySelectorAll('#wallet-chart line.safe').length`)) === 12);
+    check('chart: accessible name', (await evaluate(`${q('#wallet-chart')}.getAttribute('role')`)) === 'img' &&
+      /gemiddeld/i.test(norm(await text('#svg-desc'))));
+    check('month table: 6 rows', (await evaluate(`document.querySelectorAll('#months-table tbody tr').length`)) === 6);
+    const money = await evaluate(`Array.from(document.querySelectorAll('#months-table button.amount')).map((b) => b.textContent)`);
+    check('amounts formatted like "€ 1.234,56"', money.length > 0 && money.every((m) => /^-?€\u00a0\d{1,3}(\.\d{3})*,\d\d$/.test(m)),
+      money.slice(0, 5).join(' | '));
+    check('focus moves to the answer', (await evaluate('document.activeElement.id')) === 'answer-title');
+    await screenshot('web-answer.png', true);
+
+    /* An explanation: bijstand in March, from the trace. */
+    await click('#months-table button[data-run=scenario][data-col=bijstand][data-month="2026-03"]');
+    check('explanation dialog opens', await waitFor(`document.getElementById('explain').open`));
+    check('explanation shows the rule and the sources',
+      await waitFor(`document.querySelectorAll('#explain-body .trace').length > 0
+        && document.getElementById('explain-body').textContent.includes('Regel:')
+        && document.querySelectorAll('#explain-body td.source').length > 0`));
+    check('explanation cites the Participatiewet', norm(await text('#explain-body')).includes('Participatiewet'));
+    await screenshot('web-explain.png', false);
+    await key('Escape', 'Escape', 27);
+    check('Escape closes the explanation', await waitFor(`!document.getElementById('explain').open`));
+    check('focus returns to the amount', await waitFor(`document.activeElement.classList.contains('amount')`));
+
+    /* One A4 when printed. */
+    const pdf = await s('Page.printToPDF', { preferCSSPageSize: true, printBackground: true });
+    const pdfBytes = Buffer.from(pdf.data, 'base64');
+    writeFileSync(join(artifacts, 'web-print.pdf'), pdfBytes);
+    const pdfText = pdfBytes.toString('latin1');
+    const pages = (pdfText.match(/\/Type\s*\/Page[^s]/g) || []).length;
+    check('print view fits one A4 page (' + pages + ')', pages === 1);
+    await s('Emulation.setEmulatedMedia', { media: 'print' });
+    /* The printable area of A4 with the page's margins: 190 x 275 mm at 96 dpi. */
+    await s('Emulation.setDeviceMetricsOverride', { width: 718, height: 1039, deviceScaleFactor: 1, mobile: false });
+    check('print view hides the form and the chart',
+      await evaluate(`document.getElementById('form').getClientRects().length === 0
+        && document.getElementById('chart').getClientRects().length === 0`));
+    check('print view: the month table fits the page width',
+      await evaluate(`document.documentElement.scrollWidth <= document.documentElement.clientWidth`),
+      await evaluate(`document.documentElement.scrollWidth + ' > ' + document.documentElement.clientWidth`));
+    const { data: printPng } = await s('Page.captureScreenshot', { format: 'png' });
+    writeFileSync(join(artifacts, 'web-print.png'), Buffer.from(printPng, 'base64'));
+    await s('Emulation.setEmulatedMedia', { media: '' });
+    await s('Emulation.setDeviceMetricsOverride', { width: 1280, height: 900, deviceScaleFactor: 1, mobile: false });
+
+    /* Tabs: keyboard. */
+    await evaluate(`document.getElementById('tab-resident').focus()`);
+    await key('ArrowRight', 'ArrowRight', 39);
+    check('arrow key moves to the employer tab',
+      await waitFor(`document.getElementById('tab-employer').getAttribute('aria-selected') === 'true'
+        && !document.getElementById('panel-employer').hidden && document.activeElement.id === 'tab-employer'`));
+
+    /* The employer's what-if. */
+    await click('#employer-submit');
+    check('employer: what-if table per loonwaarde',
+      await waitFor(`document.querySelectorAll('#employer-result tbody tr').length === 6`),
+      await text('#employer-error'));
+    check('employer: cost per productive hour', norm(await text('#employer-result')).includes('Kosten per productief uur'));
+    await screenshot('web-employer.png', true);
+
+    /* The municipality's business case. */
+    await click('#tab-municipality');
+    await waitFor(`document.querySelectorAll('#muni-after input').length > 0`);
+    await click('#after-jaartraject');
+    await click('#muni-submit');
+    check('municipality: business case', await waitFor(`!!document.querySelector('#muni-result .headline')`),
+      await text('#muni-error'));
+    check('municipality: month table', (await evaluate(`document.querySelectorAll('#muni-result tbody tr').length`)) === 6);
+    check('municipality: the product price with its source', norm(await text('#muni-result')).includes('Jaartraject (met baan)'));
+    await screenshot('web-municipality.png', true);
+
+    /* A phone. */
+    await click('#tab-resident');
+    await s('Emulation.setDeviceMetricsOverride', { width: 390, height: 844, deviceScaleFactor: 1, mobile: true });
+    await sleep(200);
+    const overflow = await evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    check('narrow screen: no sideways scrolling of the page', overflow <= 0, overflow + 'px: ' +
+      await evaluate(`Array.from(document.querySelectorAll('body *')).filter((e) => {
+        const r = e.getBoundingClientRect(); return r.width > 0 && r.right > document.documentElement.clientWidth + 1
+          && !(e.parentElement && e.parentElement.closest('.table-scroll, .chart')); }).slice(0, 8).map((e) => e.tagName + (e.id ? '#' + e.id : '')
+          + (e.className && typeof e.className === 'string' ? '.' + e.className : '')).join(' ')`) + ' | ' +
+      await evaluate(`[window.innerWidth, document.documentElement.clientWidth, document.documentElement.scrollWidth].join(',') + ' ' +
+        Array.from(document.querySelectorAll('body, body *')).filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible' && e.clientWidth > 0).slice(0, 10)
+          .map((e) => e.tagName + (e.id ? '#' + e.id : '') + '(' + e.clientWidth + '/' + e.scrollWidth + ')').join(' ')`));
+    const { data: phone } = await s('Page.captureScreenshot', { format: 'png' });
+    writeFileSync(join(artifacts, 'web-phone.png'), Buffer.from(phone, 'base64'));
+
+    check('no script errors or CSP violations', problems.length === 0, problems.join('\n'));
+    await cdp.send('Browser.close').catch(() => {});
+  } catch (e) {
+    notOk('browser test ran to the end', e && e.stack ? e.stack : e);
+  } finally {
+    if (ws) ws.close();
+    if (browser) {
+      browser.proc.kill('SIGTERM');
+      await Promise.race([new Promise((r) => browser.proc.once('exit', r)), sleep(5000)]);
+      if (browser.proc.exitCode === null) browser.proc.kill('SIGKILL');
+    }
+    /* Chromium's helper processes may still be writing for a moment. */
+    for (let i = 0; ; i++) {
+      try {
+        rmSync(profile, { recursive: true, force: true });
+        break;
+      } catch (e) {
+        if (i >= 40) {
+          notOk('temporary Chromium profile removed', e);
+          break;
+        }
+        await sleep(250);
+      }
+    }
+  }
+  process.exit(failures ? 1 : 0);
+}
+
+main();

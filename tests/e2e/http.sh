@@ -1,0 +1,173 @@
+#!/bin/sh
+# tests/e2e/http.sh - lighttpd (the configuration web/serve generates) with the CGI
+# under test, on a free loopback port, spoken to by the libcurl client: status
+# codes, security headers, bodies, and that nothing of a request reaches the logs.
+. tests/lib.sh
+. tests/e2e/serverlib
+
+start_server || exit 1
+
+# A scenario (CONTRACT.md) within the published tables (the first half of 2026).
+cat >"$TMPD/scenario.json" <<'EOF'
+{
+  "version": 1,
+  "start_month": "2026-01",
+  "months": 6,
+  "municipality": "amersfoort",
+  "household": {"composition": "single", "birth_date": "1994-05-01", "rent": 65000},
+  "before": {"benefit": "participatiewet", "dagbesteding_dagdelen_per_week": 6},
+  "job": {"kind": "beschut", "start": "2026-03-01", "hours_per_week": 36,
+          "loonwaarde": [{"from": "2026-03-01", "percent": 50}]},
+  "toeslagen": {"zorgtoeslag": true, "huurtoeslag": true}
+}
+EOF
+jq '.household.birth_date = "1987-06-15" | .job.hours_per_week = 99' \
+    "$TMPD/scenario.json" >"$TMPD/invalid.json"
+# Malformed JSON with a marker that must never show up in a log.
+printf '{"version": 1, "start_month": "2026-01", "municipality": "privacymarker" ' >"$TMPD/broken.json"
+
+csp_has() {
+    expect_header_has "$1: CSP default-src none" Content-Security-Policy "default-src 'none'"
+    expect_header_has "$1: CSP scripts only from self" Content-Security-Policy "script-src 'self';"
+    expect_header_has "$1: CSP styles only from self" Content-Security-Policy "style-src 'self';"
+    expect_header_has "$1: CSP no framing" Content-Security-Policy "frame-ancestors 'none'"
+    if grep -i '^Content-Security-Policy:' "$HDRS.txt" | grep -q "unsafe"; then
+        not_ok "$1: CSP allows something unsafe"
+    else
+        ok "$1: CSP has no unsafe-inline or unsafe-eval"
+    fi
+    expect_header "$1: nosniff" X-Content-Type-Options nosniff
+    expect_header "$1: no referrer" Referrer-Policy no-referrer
+    expect_header "$1: no framing" X-Frame-Options DENY
+}
+
+# --- the static page ---
+http "$BASE/"
+expect_status "GET / serves the page" 200
+expect_header "page is HTML in UTF-8" Content-Type "text/html; charset=utf-8"
+csp_has "page"
+expect_out "page is in Dutch" '<html lang="nl">'
+if grep -q '<script>' "$OUT" || grep -q ' style="' "$OUT" || grep -Eqi '[[:space:]]on[a-z]+=' "$OUT"; then
+    not_ok "page has no inline script, style or handler"
+else
+    ok "page has no inline script, style or handler"
+fi
+if grep -Eq '(src|href)="(https?:)?//' "$OUT"; then
+    not_ok "page loads no external resources"
+else
+    ok "page loads no external resources"
+fi
+
+http "$BASE/app.js"
+expect_status "GET /app.js" 200
+expect_header "app.js is JavaScript" Content-Type "text/javascript; charset=utf-8"
+expect_header "app.js: nosniff" X-Content-Type-Options nosniff
+http "$BASE/style.css"
+expect_status "GET /style.css" 200
+expect_header "style.css is CSS" Content-Type "text/css; charset=utf-8"
+http "$BASE/serve"
+expect_status "the serve script is not served" 403
+http "$BASE/nothing.html"
+expect_status "unknown file" 404
+
+# --- the API ---
+http "$BASE/api/tables"
+expect_status "GET /api/tables" 200
+expect_header "tables: JSON" Content-Type "application/json; charset=utf-8"
+expect_header "tables: no-store" Cache-Control no-store
+csp_has "api"
+want=$("$SWITCHSIM" tables list --json --tables "$SWITCHSIM_TABLES" | jq -r .sha256)
+expect_json "tables: sha256 as tables list" .sha256 "$want"
+expect_json "tables: municipalities listed" '[.municipalities[].id] | index("amersfoort") != null' true
+
+http -X HEAD "$BASE/api/tables"
+expect_status "HEAD /api/tables" 200
+if [ -s "$BODY" ]; then not_ok "HEAD has no body"; else ok "HEAD has no body"; fi
+
+http -d "$TMPD/scenario.json" -H 'Content-Type: application/json' "$BASE/api/simulate"
+expect_status "POST /api/simulate" 200
+expect_header "simulate: JSON" Content-Type "application/json; charset=utf-8"
+expect_header "simulate: no-store" Cache-Control no-store
+expect_header "simulate: nosniff" X-Content-Type-Options nosniff
+expect_json "simulate: version" .version 1
+expect_json "simulate: 6 months switch" '.scenario.months | length' 6
+expect_json "simulate: 6 months stay" '.baseline.months | length' 6
+expect_json "simulate: headline" '.headline | test("^Met deze baan houdt u gemiddeld € [0-9.]+,[0-9]{2} per maand (meer|minder) over dan nu\\.$")' true
+expect_json "simulate: bijstand recovery for March" '[.recoveries[] | select(.kind == "bijstand") | .for_period] | index("2026-03") != null' true
+expect_json "simulate: actions have dates" '[.actions[].before | test("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")] | all' true
+expect_json "simulate: same figures as the CLI" .average_gain \
+    "$("$SWITCHSIM" simulate "$TMPD/scenario.json" --json --tables "$SWITCHSIM_TABLES" | jq .average_gain)"
+
+http -c -d "$TMPD/scenario.json" -H 'Content-Type: application/json' "$BASE/api/simulate"
+expect_status "chunked POST (lighttpd sets CONTENT_LENGTH)" 200
+expect_json "chunked POST: the same answer" '.scenario.months | length' 6
+
+http -d "$TMPD/scenario.json" "$BASE/api/simulate?trace=1&month=2026-03"
+expect_status "simulate with trace" 200
+expect_json "trace: March has the bijstand rule" '.scenario.months[2].traces.bijstand_norm.rule | test("Participatiewet")' true
+expect_json "trace: parameters have a source" '[.scenario.months[2].traces.bijstand_norm.parameters[].source | length > 0] | all' true
+expect_json "trace: only the month asked" '.scenario.months[0] | has("traces")' false
+
+http -d "$TMPD/scenario.json" "$BASE/api/employer?loonwaarde=30,50"
+expect_status "POST /api/employer" 200
+expect_json "employer: plan + 2 variants" '.variants | length' 3
+http -d "$TMPD/scenario.json" "$BASE/api/municipality"
+expect_status "POST /api/municipality" 200
+expect_json "municipality: 6 months" '.months | length' 6
+
+# --- errors ---
+http "$BASE/api/simulate"
+expect_status "GET /api/simulate" 405
+expect_header "405 names the method" Allow POST
+expect_json "405 body" .error.code method_not_allowed
+http -X DELETE "$BASE/api/tables"
+expect_status "DELETE /api/tables" 405
+expect_header "405 on tables" Allow "GET, HEAD"
+
+http -d "$TMPD/broken.json" "$BASE/api/simulate"
+expect_status "invalid JSON" 400
+expect_json "invalid JSON: code" .error.code malformed
+http -d "$TMPD/invalid.json" "$BASE/api/simulate"
+expect_status "invalid value" 422
+expect_json "invalid value: field is the JSON path" .error.field job.hours_per_week
+
+head -c 70000 /dev/zero | tr '\0' ' ' >"$TMPD/big"
+http -d "$TMPD/big" "$BASE/api/simulate"
+expect_status "70 KB body: the CGI's limit" 413
+expect_json "413 body" .error.code too_big
+head -c 300000 /dev/zero | tr '\0' ' ' >"$TMPD/huge"
+http -d "$TMPD/huge" "$BASE/api/simulate"
+expect_status "300 KB body: lighttpd's limit" 413
+
+http "$BASE/api/nothing"
+expect_status "unknown API path" 404
+expect_json "404 body" .error.code not_found
+http "$BASE/api/%2e%2e/serve"
+expect_status "encoded .. does not escape" 403
+http "$BASE/api/simulate/../tables"
+expect_status "normalised path" 200
+
+# --- nothing about a resident in the logs ---
+sleep 2   # lighttpd writes its access log about once a second
+stop_server
+if grep -q 'privacymarker' "$SERVER_LOG"; then
+    not_ok "request content stays out of the server log"
+else
+    ok "request content stays out of the server log"
+fi
+if grep -q 'trace=1\|loonwaarde=' "$SERVER_LOG"; then
+    not_ok "the access log records no query strings"
+else
+    ok "the access log records no query strings"
+fi
+if grep -q '"POST /api/simulate" 200' "$SERVER_LOG"; then
+    ok "the access log records method, path and status"
+else
+    not_ok "the access log records method, path and status"
+    sed 's/^/    /' "$SERVER_LOG" | head -n 10
+fi
+if [ -z "$(ls -A "$SERVE_TMP")" ]; then
+    ok "web/serve leaves no files behind"
+else
+    not_ok "web/serve leaves no files behind: $(ls -A "$SERVE_TMP")"
+fi
