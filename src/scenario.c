@@ -535,6 +535,53 @@ static void check_consistency(struct rd *r, struct sw_scenario *s)
         problem(r, "toeslagen.estimate_updated", "outside the months shown");
 }
 
+/* JSON text is UTF-8 (RFC 8259 section 8.1) without NUL bytes: cJSON takes a NUL
+ * for white space and cuts a string at one, and passes invalid UTF-8 through to
+ * messages and output. Returns what is wrong and sets *at to its byte offset, or
+ * NULL when the text is fine. Well-formed UTF-8 as RFC 3629: no overlong forms,
+ * no surrogates, nothing above U+10FFFF. */
+static const char *text_problem(const unsigned char *s, size_t len, size_t *at)
+{
+    for (size_t i = 0; i < len;) {
+        unsigned c = s[i];
+        size_t n;
+        unsigned lo = 0x80, hi = 0xBF;
+
+        *at = i;
+        if (c == 0)
+            return "a NUL byte";
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF)
+            n = 1;
+        else if (c >= 0xE0 && c <= 0xEF)
+            n = 2;
+        else if (c >= 0xF0 && c <= 0xF4)
+            n = 3;
+        else
+            return "invalid UTF-8";
+        if (c == 0xE0)
+            lo = 0xA0;          /* overlong */
+        else if (c == 0xED)
+            hi = 0x9F;          /* UTF-16 surrogates */
+        else if (c == 0xF0)
+            lo = 0x90;          /* overlong */
+        else if (c == 0xF4)
+            hi = 0x8F;          /* above U+10FFFF */
+        if (i + n >= len)   /* cut off at the end */
+            return "invalid UTF-8";
+        for (size_t k = 1; k <= n; k++) {
+            unsigned b = s[i + k];
+            if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF))
+                return "invalid UTF-8";
+        }
+        i += n + 1;
+    }
+    return NULL;
+}
+
 sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
                             const char *json, size_t len, struct sw_problems *problems,
                             struct sw_err *err)
@@ -572,12 +619,27 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
     if (len > SW_SCENARIO_MAX_BYTES)
         return sw_err_set(err, SW_ERR_TOO_BIG, "", "scenario larger than %d bytes",
                           SW_SCENARIO_MAX_BYTES);
+    {
+        size_t at;
+        const char *why = text_problem((const unsigned char *)json, len, &at);
+        if (why) {
+            problem(&r, "", "not valid JSON text: %s at byte %zu", why, at);
+            goto out;
+        }
+    }
     /* cJSON_ParseWithLengthOpts reports where parsing stopped through end, which
      * (unlike cJSON_GetErrorPtr's global) is safe when threads parse at once. */
     root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
     if (!root) {
         size_t off = end && end >= json && end <= json + len ? (size_t)(end - json) : 0;
         problem(&r, "", "not valid JSON (near byte %zu)", off);
+        goto out;
+    }
+    /* One JSON value and nothing after it but white space. */
+    while (end && end < json + len && (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r'))
+        end++;
+    if (end && end < json + len) {
+        problem(&r, "", "text after the JSON value (byte %zu)", (size_t)(end - json));
         goto out;
     }
     if (!cJSON_IsObject(root)) {
