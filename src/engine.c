@@ -226,6 +226,33 @@ static void wallet(struct eng_run *r)
             tr = &r->run->rows[i].trace[SW_ITEM_SAFE_TO_SPEND];
             sw_trace_rule(tr, "switchsim: veilig te besteden",
                           "ontvangen - apart te zetten + gebruikt uit wat eerder apart is gezet");
+            sw_trace_input(tr, "ontvangen", v[SW_ITEM_RECEIVED], SW_UNIT_EUROCENT);
+            sw_trace_input(tr, "apart te zetten", v[SW_ITEM_SET_ASIDE], SW_UNIT_EUROCENT);
+            sw_trace_input(tr, "gebruikt uit wat apart is gezet", v[SW_ITEM_RESERVE_RELEASED],
+                           SW_UNIT_EUROCENT);
+            sw_trace_rule(&r->run->rows[i].trace[SW_ITEM_SET_ASIDE],
+                          "switchsim: terugvorderingen die nog komen",
+                          "wat deze maand meer is betaald dan waar recht op is (bijstand, "
+                          "toeslagen, loonheffingskorting) en later wordt teruggevraagd");
+            sw_trace_rule(&r->run->rows[i].trace[SW_ITEM_RECOVERY_COLLECTED],
+                          "Participatiewet art. 58; Awir art. 26; Invorderingswet 1990 art. 9",
+                          "terugbetaling van een eerder te veel ontvangen bedrag, in de maand "
+                          "van de uiterste betaaldatum");
+            sw_trace_rule(&r->run->rows[i].trace[SW_ITEM_RESERVE_RELEASED],
+                          "switchsim: apart gezet geld dat nu wordt gebruikt",
+                          "het geld dat eerder apart is gezet en deze maand wordt verrekend of "
+                          "terugbetaald");
+            tr = &r->run->rows[i].trace[SW_ITEM_RECEIVED];
+            sw_trace_input(tr, "nettoloon", v[SW_ITEM_NET_WAGE], SW_UNIT_EUROCENT);
+            sw_trace_input(tr, "WW (netto)", v[SW_ITEM_WW_NET], SW_UNIT_EUROCENT);
+            sw_trace_input(tr, "bijstand", v[SW_ITEM_BIJSTAND_PAID], SW_UNIT_EUROCENT);
+            sw_trace_input(tr, "vakantietoeslag bijstand", v[SW_ITEM_BIJSTAND_HOLIDAY_PAID],
+                           SW_UNIT_EUROCENT);
+            sw_trace_input(tr, "zorgtoeslag", v[SW_ITEM_ZORGTOESLAG_PAID], SW_UNIT_EUROCENT);
+            sw_trace_input(tr, "huurtoeslag", v[SW_ITEM_HUURTOESLAG_PAID], SW_UNIT_EUROCENT);
+            sw_trace_input(tr, "eigen bijdrage Wmo", v[SW_ITEM_WMO_EIGEN_BIJDRAGE],
+                           SW_UNIT_EUROCENT);
+            sw_trace_input(tr, "terugbetaald", v[SW_ITEM_RECOVERY_COLLECTED], SW_UNIT_EUROCENT);
         }
     }
 }

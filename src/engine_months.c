@@ -589,6 +589,11 @@ static sw_status holiday_allowance(struct eng_run *r, struct ledger *lg, int i, 
                        lg->vt_accrued, SW_UNIT_EUROCENT);
         lg->vt_accrued = 0;
     }
+    sw_trace_rule(eng_trace(r, i, SW_ITEM_BIJSTAND_RESERVE), "Participatiewet art. 19 lid 3",
+                  "het deel van de bijstand dat als vakantietoeslag wordt gereserveerd "
+                  "(bijstand inclusief vakantietoeslag - de maandbetaling)");
+    sw_trace_input(eng_trace(r, i, SW_ITEM_BIJSTAND_RESERVE), "gereserveerd tot nu toe",
+                   lg->vt_accrued + reserve, SW_UNIT_EUROCENT);
     lg->vt_due = lg->had_entitlement && !has_entitlement && lg->vt_accrued > 0;
     lg->vt_accrued += reserve;
     row->v[SW_ITEM_BIJSTAND_RESERVE] = reserve;

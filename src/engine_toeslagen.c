@@ -73,7 +73,7 @@ static sw_status year_income(const struct eng_run *r, const struct eng_run *base
         /* Before the first month shown, every run was the baseline's first month. */
         const struct eng_run *src = before ? base : r;
         const int64_t *v = src->run->rows[i].v;
-        int64_t g;
+        int64_t g = 0;
 
         parts.wage += v[SW_ITEM_GROSS_WAGE];
         parts.holiday_pay += v[SW_ITEM_HOLIDAY_PAY];

@@ -1,0 +1,270 @@
+/* tests/bench/engine.c - in-process timings: table loading, scenario parsing, the
+ * engine (switch + baseline) with and without traces, JSON output, and the engine
+ * on every processor at once. Used by tests/bench/run; not a test.
+ *
+ *   engine TABLES_DIR SCENARIO.json [SECONDS_PER_MEASURE]
+ *
+ * Each figure is the best of five rounds of at least SECONDS / 5 each, so that a
+ * busy machine disturbs it as little as possible. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "fileio.h"
+#include "sha256.h"
+#include "switchsim/engine.h"
+#include "switchsim/json_out.h"
+#include "switchsim/scenario.h"
+
+static const char *tables_dir;
+static const struct sw_tables *tables;
+static const char *scenario_text;
+static size_t scenario_len;
+static struct sw_scenario scenario;
+static double round_seconds = 0.4;
+
+static double now(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void die(const char *what, const struct sw_err *err)
+{
+    fprintf(stderr, "bench: %s: %s\n", what, err ? err->msg : "failed");
+    exit(1);
+}
+
+/* --- the measured operations; each returns nothing and dies on failure --- */
+
+static void op_load(void)
+{
+    struct sw_tables *t;
+    struct sw_err err;
+
+    if (sw_tables_load_dir(&t, tables_dir, &err) != SW_OK)
+        die("load tables", &err);
+    sw_tables_free(t);
+}
+
+/* Loading with the snapshot cache off (the XML every time) and on (a hit). */
+static const char *cache_dir;
+static void op_load_xml(void)
+{
+    setenv("SWITCHSIM_CACHE", "off", 1);
+    op_load();
+}
+
+static void op_load_snapshot(void)
+{
+    setenv("SWITCHSIM_CACHE", cache_dir, 1);
+    op_load();
+}
+
+/* sha256 over every table file, as the loader takes it (its share of loading). */
+static char *all_xml;
+static size_t all_xml_len;
+static void op_sha256(void)
+{
+    struct sw_sha256 h;
+    char hex[65];
+
+    sw_sha256_init(&h);
+    sw_sha256_update(&h, all_xml, all_xml_len);
+    sw_sha256_hex(&h, hex);
+}
+
+static void op_parse(void)
+{
+    struct sw_err err;
+    static struct sw_scenario s;
+
+    if (sw_scenario_parse(&s, tables, scenario_text, scenario_len, NULL, &err) != SW_OK)
+        die("parse scenario", &err);
+}
+
+static void simulate(unsigned flags, bool json)
+{
+    struct sw_timeline *tl;
+    struct sw_err err;
+
+    if (sw_simulate(&tl, tables, &scenario, flags, &err) != SW_OK)
+        die("simulate", &err);
+    if (json) {
+        cJSON *o = sw_timeline_json(tl);
+        char *s = o ? cJSON_PrintUnformatted(o) : NULL;
+        if (!s)
+            die("json", NULL);
+        free(s);
+        cJSON_Delete(o);
+    }
+    sw_timeline_free(tl);
+}
+
+static void op_simulate(void) { simulate(0, false); }
+static void op_simulate_trace(void) { simulate(SW_SIM_TRACE, false); }
+static void op_simulate_json(void) { simulate(0, true); }
+
+/* Seconds per call: the best of five rounds. */
+static double measure(void (*op)(void))
+{
+    double best = 1e9;
+
+    op();   /* warm up */
+    for (int r = 0; r < 5; r++) {
+        long n = 0;
+        double t0 = now(), t1;
+        do {
+            op();
+            n++;
+            t1 = now();
+        } while (t1 - t0 < round_seconds);
+        if ((t1 - t0) / (double)n < best)
+            best = (t1 - t0) / (double)n;
+    }
+    return best;
+}
+
+/* --- all processors --- */
+
+static volatile int stop_flag;
+
+static void *spin(void *arg)
+{
+    long *count = arg;
+    struct sw_scenario *s = malloc(sizeof(*s));
+    struct sw_err err;
+
+    if (!s)
+        die("out of memory", NULL);
+    memcpy(s, &scenario, sizeof(*s));
+    while (!__atomic_load_n(&stop_flag, __ATOMIC_RELAXED)) {
+        struct sw_timeline *tl;
+        if (sw_simulate(&tl, tables, s, 0, &err) != SW_OK)
+            die("simulate", &err);
+        sw_timeline_free(tl);
+        (*count)++;
+    }
+    free(s);
+    return NULL;
+}
+
+static double parallel_rate(int nthreads, double seconds)
+{
+    pthread_t tid[64];
+    long counts[64] = {0}, total = 0;
+    double t0;
+    struct timespec ts = {(time_t)seconds, (long)((seconds - (long)seconds) * 1e9)};
+
+    __atomic_store_n(&stop_flag, 0, __ATOMIC_RELAXED);
+    t0 = now();
+    for (int k = 0; k < nthreads; k++)
+        if (pthread_create(&tid[k], NULL, spin, &counts[k]) != 0)
+            die("pthread_create", NULL);
+    nanosleep(&ts, NULL);
+    __atomic_store_n(&stop_flag, 1, __ATOMIC_RELAXED);
+    for (int k = 0; k < nthreads; k++) {
+        pthread_join(tid[k], NULL);
+        total += counts[k];
+    }
+    return (double)total / (now() - t0);
+}
+
+/* Concatenate the *.xml the loader reads, for the sha256 share. */
+static void read_all_xml(void)
+{
+    static const char *const subs[] = {"", "/gemeenten"};
+    char cmd[4200];
+    FILE *p;
+    size_t cap = 1 << 20;
+
+    all_xml = malloc(cap);
+    if (!all_xml)
+        die("out of memory", NULL);
+    for (int k = 0; k < 2; k++) {
+        size_t got;
+        snprintf(cmd, sizeof(cmd), "cat '%s'%s/*.xml 2>/dev/null", tables_dir, subs[k]);
+        p = popen(cmd, "r");
+        if (!p)
+            die("popen", NULL);
+        while ((got = fread(all_xml + all_xml_len, 1, cap - all_xml_len, p)) > 0) {
+            all_xml_len += got;
+            if (all_xml_len == cap) {
+                char *n = realloc(all_xml, cap * 2);
+                if (!n)
+                    die("out of memory", NULL);
+                all_xml = n;
+                cap *= 2;
+            }
+        }
+        pclose(p);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    struct sw_tables *t;
+    struct sw_err err;
+    char *text;
+    size_t len;
+    double load, load_snap, sha, parse, sim, trace, json, par;
+    char cdir[] = "/tmp/switchsim-bench-XXXXXX", cfile[64];
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    int nthreads = ncpu < 1 ? 1 : ncpu > 64 ? 64 : (int)ncpu;
+
+    if (argc < 3) {
+        fprintf(stderr, "usage: engine TABLES_DIR SCENARIO.json [SECONDS]\n");
+        return 2;
+    }
+    tables_dir = argv[1];
+    if (argc > 3)
+        round_seconds = atof(argv[3]) / 5;
+    if (sw_tables_load_dir(&t, tables_dir, &err) != SW_OK)
+        die("load tables", &err);
+    tables = t;
+    if (sw_read_file(&text, &len, argv[2], SW_SCENARIO_MAX_BYTES, &err) != SW_OK)
+        die("read scenario", &err);
+    scenario_text = text;
+    scenario_len = len;
+    if (sw_scenario_parse(&scenario, tables, text, len, NULL, &err) != SW_OK)
+        die("parse scenario", &err);
+    read_all_xml();
+
+    if (!mkdtemp(cdir))
+        die("mkdtemp", NULL);
+    cache_dir = cdir;
+    load = measure(op_load_xml);
+    load_snap = measure(op_load_snapshot);   /* the first call writes the snapshot */
+    snprintf(cfile, sizeof(cfile), "%s/tables.snapshot", cdir);
+    remove(cfile);
+    remove(cdir);
+    sha = measure(op_sha256);
+    parse = measure(op_parse);
+    sim = measure(op_simulate);
+    trace = measure(op_simulate_trace);
+    json = measure(op_simulate_json);
+    par = parallel_rate(nthreads, round_seconds * 5);
+
+    printf("scenario: %s (%d months, switch + baseline)\n", argv[2], scenario.months);
+    printf("%-44s %10.2f ms\n", "table loading from XML (XSD, checks, sha256)", load * 1e3);
+    printf("%-44s %10.2f ms  (%.1fx)\n", "table loading from the snapshot cache", load_snap * 1e3,
+           load / load_snap);
+    printf("%-44s %10.2f ms  (%zu bytes of XML)\n", "  sha256 of the tables (in both)", sha * 1e3,
+           all_xml_len);
+    printf("%-44s %10.1f us\n", "scenario parsing", parse * 1e6);
+    printf("%-44s %10.1f us  = %.0f scenarios/s on one core\n", "engine, no trace", sim * 1e6,
+           1 / sim);
+    printf("%-44s %10.1f us\n", "engine with traces (explain)", trace * 1e6);
+    printf("%-44s %10.1f us\n", "engine + simulate JSON (cJSON print)", json * 1e6);
+    printf("%-44s %10.0f scenarios/s on %d threads (%.0f per thread)\n", "engine, all processors",
+           par, nthreads, par / nthreads);
+    free(text);
+    free(all_xml);
+    sw_tables_free(t);
+    return 0;
+}

@@ -1,0 +1,88 @@
+#!/bin/sh
+# The table snapshot cache (fileio.c): the same results with and without it; a
+# changed, broken or unreadable table is never answered from an old snapshot.
+. tests/lib.sh
+
+C="$TMPD/cache"
+T="$TMPD/tables"
+cp -r "${SWITCHSIM_TABLES:-tables}" "$T"
+rm -f "$T/.snapshot"* 2>/dev/null
+
+SWITCHSIM_CACHE=off run "$SWITCHSIM" tables check --tables "$T"
+expect_rc "check without cache" 0
+cp "$OUT" "$TMPD/check.off"
+[ ! -e "$C" ] && ok "cache off writes nothing" || not_ok "cache off writes nothing"
+
+SWITCHSIM_CACHE="$C" run "$SWITCHSIM" tables check --tables "$T"
+expect_rc "first check with cache" 0
+cmp -s "$OUT" "$TMPD/check.off" && ok "same check output" || not_ok "same check output"
+[ -s "$C/tables.snapshot" ] && ok "snapshot written" || not_ok "snapshot written"
+ino1=$(ls -i "$C/tables.snapshot" | cut -d' ' -f1)
+
+SWITCHSIM_CACHE="$C" run "$SWITCHSIM" tables check --tables "$T"
+expect_rc "second check with cache" 0
+cmp -s "$OUT" "$TMPD/check.off" && ok "same check output from the snapshot" ||
+    not_ok "same check output from the snapshot"
+ino2=$(ls -i "$C/tables.snapshot" | cut -d' ' -f1)
+# A hit reads the snapshot and leaves it; a miss would write a new file (new inode).
+[ "$ino1" = "$ino2" ] && ok "second load came from the snapshot" ||
+    not_ok "second load came from the snapshot ($ino1 -> $ino2)"
+
+# Every reference case gives the same JSON from the snapshot as from the XML.
+same=0
+for f in tests/cases/*.json; do
+    SWITCHSIM_CACHE=off "$SWITCHSIM" simulate "$f" --json --tables "$T" >"$TMPD/a.json" 2>&1
+    SWITCHSIM_CACHE="$C" "$SWITCHSIM" simulate "$f" --json --tables "$T" >"$TMPD/b.json" 2>&1
+    cmp -s "$TMPD/a.json" "$TMPD/b.json" || { same=1; echo "    differs: $f"; }
+done
+[ "$same" -eq 0 ] && ok "every case the same with the snapshot" ||
+    not_ok "every case the same with the snapshot"
+SWITCHSIM_CACHE=off "$SWITCHSIM" explain tests/cases/seed_resident.json --month 2026-02 \
+    --item bijstand_paid --tables "$T" >"$TMPD/a.txt" 2>&1
+SWITCHSIM_CACHE="$C" "$SWITCHSIM" explain tests/cases/seed_resident.json --month 2026-02 \
+    --item bijstand_paid --tables "$T" >"$TMPD/b.txt" 2>&1
+cmp -s "$TMPD/a.txt" "$TMPD/b.txt" && ok "explain the same with the snapshot (sources, dates)" ||
+    not_ok "explain the same with the snapshot"
+
+# A changed value: the norm 1401.50 becomes 1401.51 in the copy.
+sed -i 's/amount="140150"/amount="140151"/' "$T/participatiewet.xml"
+SWITCHSIM_CACHE="$C" run "$SWITCHSIM" tables show participatiewet.norm.single --tables "$T"
+expect_rc "changed table" 0
+expect_out "the changed value, not the snapshot's" "1401.51 euro"
+SWITCHSIM_CACHE="$C" run "$SWITCHSIM" tables check --tables "$T"
+cmp -s "$OUT" "$TMPD/check.off" && not_ok "changed table has another sha256" ||
+    ok "changed table has another sha256"
+
+# A broken table after a good load: the loader's error, exit 3.
+cp "$T/participatiewet.xml" "$TMPD/p.xml"
+printf '<tables' >"$T/participatiewet.xml"
+SWITCHSIM_CACHE="$C" run "$SWITCHSIM" tables check --tables "$T"
+expect_rc "broken table is an error despite a snapshot" 3
+expect_err "names the broken file" "participatiewet.xml"
+expect_no_out "broken table"
+cp "$TMPD/p.xml" "$T/participatiewet.xml"
+
+# A changed schema makes the snapshot stale too.
+SWITCHSIM_CACHE="$C" run "$SWITCHSIM" tables check --tables "$T"
+printf '<broken' >"$T/schema/v1/tables.xsd"
+SWITCHSIM_CACHE="$C" run "$SWITCHSIM" tables check --tables "$T"
+expect_rc "broken schema is an error despite a snapshot" 3
+expect_no_out "broken schema"
+
+# A damaged snapshot is ignored and replaced.
+cp -r "${SWITCHSIM_TABLES:-tables}" "$TMPD/t2"
+SWITCHSIM_CACHE="$C" "$SWITCHSIM" tables check --tables "$TMPD/t2" >"$TMPD/check.t2" 2>&1
+head -c 1000 "$C/tables.snapshot" >"$TMPD/cut" && cp "$TMPD/cut" "$C/tables.snapshot"
+SWITCHSIM_CACHE="$C" run "$SWITCHSIM" tables check --tables "$TMPD/t2"
+expect_rc "damaged snapshot" 0
+cmp -s "$OUT" "$TMPD/check.t2" && ok "damaged snapshot: same output" ||
+    not_ok "damaged snapshot: same output"
+size=$(wc -c <"$C/tables.snapshot")
+[ "$size" -gt 1000 ] && ok "damaged snapshot replaced" || not_ok "damaged snapshot replaced"
+
+# A cache that cannot be written: no cache, same result.
+: >"$TMPD/afile"
+SWITCHSIM_CACHE="$TMPD/afile/sub" run "$SWITCHSIM" tables check --tables "$TMPD/t2"
+expect_rc "unwritable cache" 0
+cmp -s "$OUT" "$TMPD/check.t2" && ok "unwritable cache: same output" ||
+    not_ok "unwritable cache: same output"
