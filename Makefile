@@ -61,6 +61,7 @@ UNIT_BIN  := $(patsubst tests/unit/%.c,$(BUILD)/test/%,$(UNIT_SRC))
 TESTUTIL  := $(call obj,tests/unit/testutil.c)
 
 .PHONY: all lib check test-build run-tests deps serve bench fuzz valgrind clean \
+        fuzz-build loadtest \
         install distclean lint
 
 all: $(CLI) $(CGI) $(LIB)
@@ -76,13 +77,20 @@ $(LIB): $(call obj,$(CORE_SRC))
 	rm -f $@
 	ar rcs $@ $^
 
-$(CLI): $(call obj,$(CLI_SRC) $(SHARED_SRC)) $(LIB)
-	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $(call obj,$(CLI_SRC) $(SHARED_SRC)) $(LIB) $(LDLIBS)
+# `switchsim employer` and `municipality` run the CGI's what-if endpoints.
+WHATIF_SRC := src/cgi.c src/cgi_employer.c
 
-$(CGI): $(call obj,$(CGI_SRC) $(SHARED_SRC)) $(LIB)
+$(CLI): $(call obj,$(CLI_SRC) $(SHARED_SRC) $(WHATIF_SRC)) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $(call obj,$(CGI_SRC) $(SHARED_SRC)) $(LIB) $(LDLIBS)
+	$(CC) $(LDFLAGS) -o $@ $(call obj,$(CLI_SRC) $(SHARED_SRC) $(WHATIF_SRC)) $(LIB) $(LDLIBS)
+
+# The CGI starts per request: it links neither the table fetcher nor libcurl.
+CGI_SHARED := $(filter-out src/front_fetch.c,$(SHARED_SRC))
+CGI_LIBS   := $(shell $(PKG_CONFIG) --libs libxml-2.0 libcjson 2>/dev/null) -lm -lpthread
+
+$(CGI): $(call obj,$(CGI_SRC) $(CGI_SHARED)) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $(call obj,$(CGI_SRC) $(CGI_SHARED)) $(LIB) $(CGI_LIBS)
 
 $(BUILD)/obj/tests/unit/%.o: CFLAGS += $(CHECK_CFLAGS)
 
@@ -99,16 +107,28 @@ check: deps
 	@$(MAKE) --no-print-directory SAN=1 BUILD=build/san BINDIR=build/san/bin test-build
 	@$(MAKE) --no-print-directory SAN=1 BUILD=build/san BINDIR=build/san/bin run-tests
 
-test-build: $(CLI) $(CGI) $(LIB) $(UNIT_BIN)
+# The libcurl client of the end-to-end tests (tests/e2e/).
+E2E_CLIENT := $(BUILD)/test/e2e_client
+$(BUILD)/test/e2e_client: tests/e2e/client.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(PKG_LIBS)
+
+test-build: $(CLI) $(CGI) $(LIB) $(UNIT_BIN) $(E2E_CLIENT)
 
 run-tests:
 	@LC_ALL=C BUILD=$(BUILD) BINDIR=$(BINDIR) sh tests/run
 
 serve: deps all
-	@sh web/serve $(PORT)
+	@SWITCHSIM_CGI=$(CGI) sh web/serve $(PORT)
 
-bench: all
-	@sh tests/bench/run
+# The in-process timings of `make bench` (tests/bench/engine.c).
+BENCH_ENGINE := $(BUILD)/bench/engine
+$(BENCH_ENGINE): tests/bench/engine.c $(call obj,src/fileio.c) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(call obj,src/fileio.c) $(LIB) $(LDLIBS)
+
+bench: all $(BENCH_ENGINE)
+	@BUILD=$(BUILD) BINDIR=$(BINDIR) sh tests/bench/run
 
 lint:
 	@sh tests/cli/lint.sh
@@ -117,6 +137,50 @@ install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/switchsim
 	install -m 755 $(CLI) $(DESTDIR)$(PREFIX)/bin/switchsim
 	cp -r tables web $(DESTDIR)$(PREFIX)/share/switchsim/
+
+# --- trust: fuzzing, valgrind (tests/fuzz, tests/valgrind) ---
+# `make fuzz [FUZZ_SECONDS=60]` builds the libFuzzer harnesses with clang in
+# build/fuzz and runs each for FUZZ_SECONDS; the test build links the same
+# harnesses to tests/fuzz/standalone.c so that `make check` replays the corpora.
+FUZZ_TARGETS := scenario tables cgi parse snapshot
+FUZZ_SECONDS ?= 60
+FUZZ_LINK_SRC := $(filter-out src/cgi_main.c,$(CGI_SRC)) $(SHARED_SRC)
+REPLAY_BIN := $(patsubst %,$(BUILD)/test/replay_%,$(FUZZ_TARGETS))
+ifeq ($(FUZZ),1)
+OPT       := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined,fuzzer-no-link \
+             -fno-sanitize-recover=undefined
+LDSAN     := -fsanitize=address,undefined
+endif
+
+$(BUILD)/test/replay_%: $(BUILD)/obj/tests/fuzz/fuzz_%.o $(BUILD)/obj/tests/fuzz/standalone.o \
+                        $(call obj,$(FUZZ_LINK_SRC)) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/fuzz/fuzz_%: $(BUILD)/obj/tests/fuzz/fuzz_%.o $(call obj,$(FUZZ_LINK_SRC)) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
+
+test-build: $(REPLAY_BIN)
+
+fuzz-build: $(patsubst %,$(BUILD)/fuzz/fuzz_%,$(FUZZ_TARGETS))
+
+fuzz:
+	@SWITCHSIM_FUZZ=1 SWITCHSIM_BROWSER=0 sh .ci/install-deps
+	@$(MAKE) --no-print-directory CC=clang FUZZ=1 BUILD=build/fuzz BINDIR=build/fuzz/bin fuzz-build
+	@sh tests/fuzz/run $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+# `make loadtest [LOAD_SECONDS=10]`: lighttpd + the CGI on 127.0.0.1 under wrk.
+loadtest: all
+	@SWITCHSIM_LOAD=1 SWITCHSIM_BROWSER=0 sh .ci/install-deps
+	@SWITCHSIM_CGI=$(CURDIR)/$(CGI) sh tests/load/run
+
+# `make valgrind`: the CLI tests with switchsim (a plain -O1 -g build in
+# build/valgrind) under valgrind; fails on any memory error or leak.
+valgrind:
+	@SWITCHSIM_VALGRIND=1 SWITCHSIM_BROWSER=0 sh .ci/install-deps
+	@$(MAKE) --no-print-directory BUILD=build/valgrind BINDIR=build/valgrind/bin OPT="-O1 -g" all
+	@sh tests/valgrind/run
 
 clean:
 	rm -rf build bin

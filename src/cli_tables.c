@@ -1,8 +1,11 @@
-/* cli_tables.c - `switchsim tables check|list|show`: inspect the parameter tables. */
+/* cli_tables.c - `switchsim tables check|list|show|fetch`: inspect the parameter
+ * tables, and install a published one. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "fileio.h"
+#include "front_fetch.h"
 #include "switchsim/money.h"
 
 static const char usage[] =
@@ -10,13 +13,21 @@ static const char usage[] =
     "       switchsim tables list  [--tables DIR] [--json]\n"
     "       switchsim tables show ID [--date YYYY-MM-DD] [--municipality NAME]\n"
     "                               [--tables DIR] [--json]\n"
+    "       switchsim tables fetch URL --sha256 HEX [--timeout SECONDS]\n"
+    "                               [--tables DIR] [--json]\n"
     "\n"
     "check  validate every table (XSD and meaning); exit 3 naming the file on a problem\n"
     "list   the table documents with version, and the set's sha256\n"
     "show   a parameter's value on a date, or its whole timeline: value, unit,\n"
-    "       valid from, source\n";
+    "       valid from, source\n"
+    "fetch  download a published table (https; plain http only on a loopback\n"
+    "       address), check its sha256, validate it with the installed set, and\n"
+    "       install it as DIR/<id>.xml or DIR/gemeenten/<municipality>.xml; where it\n"
+    "       came from is kept in DIR/.sources and shown by `list`. On any failure\n"
+    "       the installed tables stay as they were (exit 3). --timeout: seconds for\n"
+    "       the whole download (default 60)\n";
 
-enum { OPT_MUNI = OPT_FIRST_OWN };
+enum { OPT_MUNI = OPT_FIRST_OWN, OPT_SHA256, OPT_TIMEOUT };
 
 /* The value as text in its unit: "1345.45 euro", "35.82 %", "6 months". */
 static void format_value(char *buf, size_t size, enum sw_unit unit, int64_t v)
@@ -177,14 +188,55 @@ out:
     return rc;
 }
 
+/* The record of a fetched document (named "tables/x.xml" in the set), or NULL. */
+static const struct sw_fetch_source *source_of(const struct sw_fetch_source *src, size_t n,
+                                               const char *name)
+{
+    const char *rel = strchr(name, '/');
+
+    for (size_t i = 0; rel && i < n; i++)
+        if (strcmp(src[i].rel, rel + 1) == 0)
+            return &src[i];
+    return NULL;
+}
+
+/* Whether the file no longer holds the bytes that were fetched. */
+static bool source_modified(const char *dir, const struct sw_fetch_source *s)
+{
+    char path[4400], hex[65];
+
+    snprintf(path, sizeof(path), "%s/%s", dir, s->rel);
+    return !sw_fetch_file_sha256(path, hex) || strcmp(hex, s->sha256) != 0;
+}
+
+static cJSON *source_json(const char *dir, const struct sw_fetch_source *s)
+{
+    cJSON *o = cJSON_CreateObject();
+
+    cJSON_AddStringToObject(o, "url", s->url);
+    cJSON_AddStringToObject(o, "sha256", s->sha256);
+    cJSON_AddStringToObject(o, "fetched", s->fetched);
+    cJSON_AddBoolToObject(o, "modified_since", source_modified(dir, s));
+    return o;
+}
+
 static int do_list(const struct cli_common *c, bool check_only)
 {
     struct sw_tables *t = NULL;
+    struct sw_fetch_source *src = NULL;
+    size_t nsrc = 0;
+    struct sw_err err;
+    const char *dir = sw_tables_dir(c->tables_dir);
     int rc = EXIT_OK;
     size_t nd;
 
     if (!cli_load_tables(&t, c, &rc))
         return rc;
+    if (sw_fetch_sources_read(dir, &src, &nsrc, &err) != SW_OK) {
+        rc = cli_fail(&err);
+        sw_tables_free(t);
+        return rc;
+    }
     nd = sw_tables_doc_count(t);
     if (c->json) {
         cJSON *o = cJSON_CreateObject(), *arr;
@@ -202,6 +254,12 @@ static int do_list(const struct cli_common *c, bool check_only)
             cJSON_AddStringToObject(d, "version", version);
             if (muni[0])
                 cJSON_AddStringToObject(d, "municipality", muni);
+            {
+                const struct sw_fetch_source *fs = source_of(src, nsrc, name);
+                cJSON_AddStringToObject(d, "origin", fs ? "fetched" : "local");
+                if (fs)
+                    cJSON_AddItemToObject(d, "source", source_json(dir, fs));
+            }
             cJSON_AddItemToArray(arr, d);
         }
         rc = cli_print_json(o);
@@ -213,16 +271,68 @@ static int do_list(const struct cli_common *c, bool check_only)
         for (size_t i = 0; i < nd; i++) {
             const char *name, *id, *title, *version, *muni;
             sw_tables_doc(t, i, &name, &id, &title, &version, &muni);
-            printf("%-36s %-10s %s%s%s\n", name, version, title, muni[0] ? "  [gemeente " : "",
-                   muni[0] ? muni : "");
-            if (muni[0])
-                printf("\b]\n");
+            printf("%-36s %-10s %s%s%s%s\n", name, version, title,
+                   muni[0] ? "  [gemeente " : "", muni, muni[0] ? "]" : "");
+            {
+                const struct sw_fetch_source *fs = source_of(src, nsrc, name);
+                if (fs)
+                    printf("    fetched %s from %s\n    sha256 %s%s\n", fs->fetched, fs->url,
+                           fs->sha256,
+                           source_modified(dir, fs) ? "  (the file was changed since)" : "");
+            }
         }
         printf("version %s  sha256 %s\n", sw_tables_version(t), sw_tables_sha256(t));
         rc = cli_finish_stdout();
     }
+    free(src);
     sw_tables_free(t);
     return rc;
+}
+
+static int do_fetch(const struct cli_common *c, const char *url, const char *sha,
+                    const char *timeout_text)
+{
+    struct sw_fetch_request rq = {url, sha, sw_tables_dir(c->tables_dir), 0};
+    struct sw_fetch_result res;
+    struct sw_err err;
+
+    if (timeout_text) {
+        char *end = NULL;
+        long v = strtol(timeout_text, &end, 10);
+        if (!*timeout_text || *end || v < 1 || v > 3600) {
+            fprintf(stderr, "switchsim: --timeout takes whole seconds 1..3600, not '%.40s'\n",
+                    timeout_text);
+            return EXIT_BAD_INPUT;
+        }
+        rq.timeout = v;
+    }
+    sw_err_clear(&err);
+    if (sw_fetch_table(&rq, &res, &err) != SW_OK) {
+        if (err.code == SW_ERR_INVALID)
+            return cli_fail(&err);
+        fprintf(stderr, "switchsim: %s\n", err.msg);
+        fprintf(stderr, "switchsim: nothing installed; the tables in '%s' are unchanged\n",
+                rq.dir);
+        return EXIT_TABLES;
+    }
+    if (c->json) {
+        cJSON *o = cJSON_CreateObject();
+        cJSON_AddStringToObject(o, "installed", res.file);
+        cJSON_AddStringToObject(o, "id", res.id);
+        cJSON_AddStringToObject(o, "version", res.version);
+        cJSON_AddStringToObject(o, "url", url);
+        cJSON_AddStringToObject(o, "sha256", res.sha256);
+        cJSON_AddStringToObject(o, "fetched", res.fetched);
+        cJSON_AddBoolToObject(o, "replaced", res.replaced);
+        cJSON_AddBoolToObject(o, "unchanged", res.unchanged);
+        cJSON_AddStringToObject(o, "tables_sha256", res.set_sha256);
+        return cli_print_json(o);
+    }
+    printf("%s %s (table '%s', version %s)\n",
+           res.unchanged ? "already installed:" : res.replaced ? "updated" : "installed",
+           res.file, res.id, res.version);
+    printf("from %s\nsha256 %s\ntables sha256 now %s\n", url, res.sha256, res.set_sha256);
+    return cli_finish_stdout();
 }
 
 int cli_tables(int argc, char **argv)
@@ -231,9 +341,12 @@ int cli_tables(int argc, char **argv)
         CLI_COMMON_OPTIONS,
         {"date", required_argument, NULL, OPT_DATE},
         {"municipality", required_argument, NULL, OPT_MUNI},
+        {"sha256", required_argument, NULL, OPT_SHA256},
+        {"timeout", required_argument, NULL, OPT_TIMEOUT},
         {NULL, 0, NULL, 0}};
     struct cli_common c = {0};
     const char *date = NULL, *muni = NULL, *action;
+    const char *sha = NULL, *timeout = NULL;
     int code;
 
     while ((code = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
@@ -242,6 +355,8 @@ int cli_tables(int argc, char **argv)
         switch (code) {
         case OPT_DATE: date = optarg; break;
         case OPT_MUNI: muni = optarg; break;
+        case OPT_SHA256: sha = optarg; break;
+        case OPT_TIMEOUT: timeout = optarg; break;
         default:
             return cli_usage_error("tables", usage, "unknown option '%s'", argv[optind - 1]);
         }
@@ -249,7 +364,7 @@ int cli_tables(int argc, char **argv)
     if (c.help)
         return cli_help(usage);
     if (optind >= argc)
-        return cli_usage_error("tables", usage, "missing action (check, list or show)");
+        return cli_usage_error("tables", usage, "missing action (check, list, show or fetch)");
     action = argv[optind++];
     /* Options may also follow the action. */
     while ((code = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
@@ -258,6 +373,8 @@ int cli_tables(int argc, char **argv)
         switch (code) {
         case OPT_DATE: date = optarg; break;
         case OPT_MUNI: muni = optarg; break;
+        case OPT_SHA256: sha = optarg; break;
+        case OPT_TIMEOUT: timeout = optarg; break;
         default:
             return cli_usage_error("tables", usage, "unknown option '%s'", argv[optind - 1]);
         }
@@ -280,6 +397,8 @@ int cli_tables(int argc, char **argv)
             switch (code) {
             case OPT_DATE: date = optarg; break;
             case OPT_MUNI: muni = optarg; break;
+            case OPT_SHA256: sha = optarg; break;
+            case OPT_TIMEOUT: timeout = optarg; break;
             default:
                 return cli_usage_error("tables", usage, "unknown option '%s'",
                                        argv[optind - 1]);
@@ -289,5 +408,34 @@ int cli_tables(int argc, char **argv)
             return cli_usage_error("tables", usage, "unexpected argument '%s'", argv[optind]);
         return do_show(&c, id, date, muni);
     }
+    if (strcmp(action, "fetch") == 0) {
+        const char *url;
+        if (optind >= argc)
+            return cli_usage_error("tables", usage, "missing URL");
+        url = argv[optind++];
+        while ((code = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+            if (cli_common_option(&c, code))
+                continue;
+            switch (code) {
+            case OPT_SHA256: sha = optarg; break;
+            case OPT_TIMEOUT: timeout = optarg; break;
+            default:
+                return cli_usage_error("tables", usage, "unknown option '%s'",
+                                       argv[optind - 1]);
+            }
+        }
+        if (optind < argc)
+            return cli_usage_error("tables", usage, "unexpected argument '%s'", argv[optind]);
+        if (!sha)
+            return cli_usage_error("tables", usage,
+                                   "fetch needs --sha256 HEX: the checksum the publisher gives");
+        if (date || muni)
+            return cli_usage_error("tables", usage, "fetch takes no %s",
+                                   date ? "--date" : "--municipality");
+        return do_fetch(&c, url, sha, timeout);
+    }
+    if ((sha || timeout) && !c.help)
+        return cli_usage_error("tables", usage, "%s is for fetch only",
+                               sha ? "--sha256" : "--timeout");
     return cli_usage_error("tables", usage, "unknown action '%s'", action);
 }

@@ -25,8 +25,19 @@ const char *sw_tables_dir(const char *dir);
 
 /* Load every *.xml in DIR and DIR/gemeenten (sorted by name) with the schema in
  * DIR/schema/v1/tables.xsd, and finish the set. Names in messages are relative to
- * DIR's parent ("tables/wml.xml"). Call sw_tables_free() on *out. */
+ * DIR's parent ("tables/wml.xml"). Call sw_tables_free() on *out.
+ * When $SWITCHSIM_CACHE names a directory (opt-in; "off" or unset: none), a set
+ * once loaded is kept there as a snapshot and rebuilt from it while the sha256 of the schema and of every document are the
+ * same: the same set, without parsing and validating the XML again. */
 sw_status sw_tables_load_dir(struct sw_tables **out, const char *dir, struct sw_err *err)
+    __attribute__((warn_unused_result));
+
+/* The same, with document xml[0..len) as if it were the file `rel` of DIR
+ * ("wml.xml", "gemeenten/NAME.xml"): a file of that name in DIR is left out (an
+ * update replaces it), every other one is loaded. With rel NULL it is
+ * sw_tables_load_dir(). For checking a table before it is installed. */
+sw_status sw_tables_load_dir_with(struct sw_tables **out, const char *dir, const char *rel,
+                                  const char *xml, size_t len, struct sw_err *err)
     __attribute__((warn_unused_result));
 
 #endif

@@ -26,7 +26,8 @@ sw_status sw_decimal_parse(int64_t *out, const char *text, int decimals,
                 return sw_err_set(err, SW_ERR_INVALID, field,
                                   "too many decimals in '%.40s' for '%s' (at most %d)",
                                   text, field ? field : "", decimals);
-            if (v > max_abs)   /* already too large: stop before int64 overflows */
+            /* Already too large: stop before int64 overflows, whatever max_abs. */
+            if (v > max_abs || v > (INT64_MAX - 9) / 10)
                 goto range;
             v = v * 10 + (*p - '0');
             digits++;
@@ -41,7 +42,7 @@ sw_status sw_decimal_parse(int64_t *out, const char *text, int decimals,
         return sw_err_set(err, SW_ERR_INVALID, field, "not a number: '%.40s' for '%s'",
                           text, field ? field : "");
     for (int i = frac < 0 ? 0 : frac; i < decimals; i++) {
-        if (v > max_abs)
+        if (v > max_abs || v > INT64_MAX / 10)
             goto range;
         v *= 10;
     }

@@ -187,4 +187,25 @@ size_t sw_tables_timeline(const struct sw_tables *t, const char *id,
                           const char *municipality, struct sw_value_info *out,
                           size_t max);
 
+/* --- snapshots: a finished set as bytes ---
+ * For a process that starts per request: the front end keeps the bytes of a
+ * finished set under a key naming its sources (their sha256s) and later rebuilds
+ * the identical set from them, without parsing or validating XML. */
+
+/* Serialize the finished set t with `key` (a NUL-terminated string chosen by the
+ * caller). *out is malloc'ed (free() it), *len its size. SW_ERR_NOMEM, or
+ * SW_ERR_INTERNAL when t is not finished. */
+sw_status sw_tables_snapshot(const struct sw_tables *t, const char *key, char **out,
+                             size_t *len, struct sw_err *err)
+    __attribute__((warn_unused_result));
+
+/* Rebuild a finished set from buf[0..len), made by sw_tables_snapshot() of this
+ * very build with the same key. SW_ERR_TABLE when the bytes are damaged, from
+ * another build or for another key (then load the XML); SW_ERR_NOMEM. The set
+ * has no schema: sw_tables_add() on it is not allowed. Free with
+ * sw_tables_free(). */
+sw_status sw_tables_from_snapshot(struct sw_tables **out, const char *buf, size_t len,
+                                  const char *key, struct sw_err *err)
+    __attribute__((warn_unused_result));
+
 #endif
