@@ -645,6 +645,7 @@
 
     renderChart(res);
     renderTable(res);
+    renderSweep(scenario);
 
     const t = res.tables;
     $('tables-info').textContent = 'Berekend met de tabellen van ' + t.version +
@@ -904,6 +905,70 @@
   function closeExplain() {
     const dlg = $('explain');
     if (dlg.open) dlg.close();
+  }
+
+  /* --- the hours sweep: the same scenario at 8 to 40 hours, a small chart --- */
+
+  let sweepRun = 0;
+
+  async function renderSweep(scenario) {
+    const run = ++sweepRun;
+    const box = $('sweep-box');
+    const hours = [];
+    for (let h = 8; h <= 40; h += 4) hours.push(h);
+    const points = [];
+    for (const h of hours) {
+      const s = JSON.parse(JSON.stringify(scenario));
+      s.job.hours_per_week = h;
+      const r = await api('POST', 'simulate', '', s);
+      if (run !== sweepRun) return;          /* a newer answer replaced this one */
+      if (r.status !== 200 || !r.json) {
+        box.hidden = true;
+        return;
+      }
+      points.push({ hours: h, gain: r.json.average_gain });
+    }
+    drawSweep(points, Number(scenario.job.hours_per_week));
+    box.hidden = false;
+  }
+
+  function drawSweep(points, chosen) {
+    const chart = $('sweep-chart');
+    clear(chart);
+    const w = 560, h = 220, ml = 78, mr = 14, mt = 12, mb = 40;
+    const gains = points.map((p) => p.gain);
+    let lo = Math.min(0, ...gains), hi = Math.max(0, ...gains);
+    if (hi === lo) hi = lo + 10000;
+    const step = niceStep((hi - lo) / 100) * 100;
+    lo = Math.floor(lo / step) * step;
+    hi = Math.ceil(hi / step) * step;
+    const x = (hrs) => ml + (hrs - 8) / 32 * (w - ml - mr);
+    const y = (c) => mt + (hi - c) / (hi - lo) * (h - mt - mb);
+    const g = svg('svg', { viewBox: '0 0 ' + w + ' ' + h, role: 'img',
+      'aria-label': 'Gemiddeld meer per maand dan zonder baan, per aantal uren per week' });
+    for (let v = lo; v <= hi; v += step) {
+      g.appendChild(svg('line', { x1: ml, x2: w - mr, y1: y(v), y2: y(v), stroke: v === 0 ? '#222' : '#ccc', 'stroke-width': v === 0 ? 1.5 : 1 }));
+      g.appendChild(svg('text', { x: ml - 6, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 11 }, euroWhole(v)));
+    }
+    for (const p of points) {
+      g.appendChild(svg('text', { x: x(p.hours), y: h - mb + 16, 'text-anchor': 'middle', 'font-size': 11 }, String(p.hours)));
+    }
+    g.appendChild(svg('text', { x: (ml + w - mr) / 2, y: h - 6, 'text-anchor': 'middle', 'font-size': 12 }, 'uren per week'));
+    g.appendChild(svg('polyline', { fill: 'none', stroke: '#1d4e89', 'stroke-width': 3,
+      points: points.map((p) => x(p.hours) + ',' + y(p.gain)).join(' ') }));
+    for (const p of points) {
+      const mine = p.hours === chosen;
+      g.appendChild(svg('circle', { cx: x(p.hours), cy: y(p.gain), r: mine ? 6 : 3.5,
+        fill: mine ? '#a84b00' : '#1d4e89', stroke: '#fff', 'stroke-width': 1 }));
+    }
+    chart.appendChild(g);
+    const table = $('sweep-table');
+    clear(table);
+    table.appendChild(el('caption', { class: 'visually-hidden' }, 'Gemiddeld meer per maand per aantal uren'));
+    table.appendChild(el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Uren per week'),
+      ...points.map((p) => el('th', { scope: 'col' }, String(p.hours) + (p.hours === chosen ? ' (uw baan)' : ''))))));
+    table.appendChild(el('tbody', {}, el('tr', {}, el('th', { scope: 'row' }, 'Per maand meer'),
+      ...points.map((p) => el('td', {}, euro(p.gain))))));
   }
 
   /* --- submit --- */

@@ -400,6 +400,12 @@ async function main() {
     check('amounts formatted like "€ 1.234,56"', money.length > 0 && money.every((m) => /^-?€\u00a0\d{1,3}(\.\d{3})*,\d\d$/.test(m)),
       money.slice(0, 5).join(' | '));
     check('focus moves to the answer', (await evaluate('document.activeElement.id')) === 'answer-title');
+    /* The hours sweep under the answer (issue 10): nine runs, 8 to 40 hours. */
+    check('sweep: a small chart of the gain per hours appears',
+      await waitFor(`!document.getElementById('sweep-box').hidden`, 60000) &&
+      (await evaluate(`document.querySelectorAll('#sweep-chart circle').length`)) === 9);
+    check('sweep: the chosen hours are marked in the table',
+      /uw baan/.test(norm(await text('#sweep-table'))));
     await screenshot('web-answer.png', true);
 
     /* An explanation: bijstand in March, from the trace. */
