@@ -16,6 +16,7 @@ struct eng_run {
     /* Filled by eng_months() for the later phases, per month index: */
     int64_t bijstand_net_incl_vt[SW_SCENARIO_MAX_MONTHS]; /* entitlement incl. the 5 % */
     bool wage_and_bijstand[SW_SCENARIO_MAX_MONTHS];       /* both paid in the month */
+    int64_t employer_ahk[SW_SCENARIO_MAX_MONTHS];         /* AHK the employer gave (year) */
     int64_t first_month_bijstand;  /* month m0's entitlement with no income, incl. VT */
 };
 

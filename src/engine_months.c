@@ -153,6 +153,7 @@ static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct 
     if (st)
         return st;
     lh_total = lh.loonheffing;
+    r->employer_ahk[i] = lh.ahk;
     if (s->job.holiday_pay != SW_HOLIDAY_MONTHLY && holiday_paid > 0) {
         struct sw_lh_bijzonder bz;
         struct sw_trace bz_tr = {0};

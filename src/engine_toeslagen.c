@@ -337,10 +337,18 @@ sw_status eng_korting_twice(struct eng_run *r, struct sw_err *err)
                                        s->household.birth, SW_LH_KORTING, &b, NULL, err);
         if (st)
             return st;
-        /* The korting the municipality used this month: a twelfth of the year's
-         * kortingen, at most the tax it offsets. */
-        twice = sw_div_half_up(b.kortingen_annual < b.tax_annual ? b.kortingen_annual
-                                                                : b.tax_annual, 12);
+        /* The algemene heffingskorting is given twice: by the municipality (at
+         * most the tax on the bijstand it offsets) and by the employer (as far as
+         * the wage's tax allowed). What comes back is the smaller of the two, a
+         * twelfth of the year's amount per month. An estimate: the income-tax
+         * assessment also recomputes the afbouw and the arbeidskorting. */
+        {
+            int64_t muni = b.kortingen_annual < b.tax_annual ? b.kortingen_annual : b.tax_annual;
+            int64_t emp = r->employer_ahk[i];
+            twice = sw_div_half_up(muni < emp ? muni : emp, 12);
+        }
+        if (twice <= 0)
+            continue;
         per_year[yi] += twice;
         row->v[SW_ITEM_SET_ASIDE] += twice;
         if (first[yi] < 0)
