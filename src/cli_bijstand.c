@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "switchsim/json_out.h"
 #include "switchsim/bijstand.h"
 #include "switchsim/money.h"
 
@@ -102,19 +103,6 @@ static bool parse_opt_date(sw_date *out, const char *text, const char *option, i
     return cli_parse_date(out, text, option, rc);
 }
 
-static void add_money(cJSON *o, const char *name, int64_t cents)
-{
-    cJSON_AddNumberToObject(o, name, (double)cents);
-}
-
-static void add_percent(cJSON *o, const char *name, int64_t ppm)
-{
-    char r[32];
-
-    sw_rate_format(r, sizeof(r), ppm);
-    cJSON_AddRawToObject(o, name, r);
-}
-
 static void add_int_or_null(cJSON *o, const char *name, int v, bool present)
 {
     if (present)
@@ -160,7 +148,7 @@ static cJSON *trace_json(const char *item, const struct sw_trace *tr)
 
         cJSON_AddStringToObject(p, "id", in->id);
         if (in->unit == SW_UNIT_PERCENT)
-            add_percent(p, "value", in->amount);
+            sw_json_add_percent(p, "value", in->amount);
         else
             cJSON_AddNumberToObject(p, "value", (double)in->amount);
         cJSON_AddStringToObject(p, "unit", sw_unit_name(in->unit));
@@ -206,26 +194,26 @@ static int print_json(const struct args *a, sw_date date, const struct sw_tables
     cJSON_AddNumberToObject(o, "cost_sharers", n->cost_sharers);
     add_int_or_null(o, "persons_a", n->persons_a, n->persons_a > 0);
     cJSON_AddStringToObject(o, "norm_article", n->article);
-    add_money(o, "norm", r->norm);
-    add_money(o, "net_income", r->net_income_from_work);
+    sw_json_add_cents(o, "norm", r->norm);
+    sw_json_add_cents(o, "net_income", r->net_income_from_work);
     add_int_or_null(o, "vrijlating_month", k, k > 0);
     if (kind)
         cJSON_AddStringToObject(o, "vrijlating_kind", kind);
     else
         cJSON_AddNullToObject(o, "vrijlating_kind");
-    add_percent(o, "vrijlating_percent", v->percent);
+    sw_json_add_percent(o, "vrijlating_percent", v->percent);
     if (kind)
-        add_money(o, "vrijlating_max", v->max);
+        sw_json_add_cents(o, "vrijlating_max", v->max);
     else
         cJSON_AddNullToObject(o, "vrijlating_max");
-    add_money(o, "vrijlating", r->vrijlating);
+    sw_json_add_cents(o, "vrijlating", r->vrijlating);
     add_int_or_null(o, "vrijlating_months_left", v->months_left, v->months_left >= 0);
     cJSON_AddStringToObject(o, "vrijlating_reason", v->why ? v->why : "");
-    add_money(o, "counted_income", r->counted_income);
-    add_money(o, "entitled", r->entitled);
-    add_money(o, "monthly_payment", r->monthly_payment);
-    add_money(o, "holiday_allowance_reserve", r->holiday_allowance_reserve);
-    add_percent(o, "holiday_allowance_percent", r->holiday_allowance_percent);
+    sw_json_add_cents(o, "counted_income", r->counted_income);
+    sw_json_add_cents(o, "entitled", r->entitled);
+    sw_json_add_cents(o, "monthly_payment", r->monthly_payment);
+    sw_json_add_cents(o, "holiday_allowance_reserve", r->holiday_allowance_reserve);
+    sw_json_add_percent(o, "holiday_allowance_percent", r->holiday_allowance_percent);
     cJSON_AddNumberToObject(o, "holiday_allowance_month", r->holiday_allowance_month);
     cJSON_AddItemToObject(o, "provisional", used_ids(used, false));
     cJSON_AddItemToObject(o, "overridden", used_ids(used, true));

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "switchsim/json_out.h"
 #include "switchsim/money.h"
 #include "switchsim/toeslagen.h"
 #include "switchsim/wml.h"
@@ -48,36 +49,6 @@ enum {
 static const char *const outcome_codes[] = {"paid", "under_age", "vermogen", "rent_too_high",
                                             "nothing_left", "below_minimum"};
 
-static void add_money(cJSON *o, const char *name, int64_t cents)
-{
-    cJSON_AddNumberToObject(o, name, (double)cents);
-}
-
-static void add_percent(cJSON *o, const char *name, int64_t ppm)
-{
-    char buf[32];
-
-    sw_rate_format(buf, sizeof(buf), ppm);
-    cJSON_AddRawToObject(o, name, buf);
-}
-
-static cJSON *provisional_ids(const struct sw_used *u)
-{
-    cJSON *arr = cJSON_CreateArray();
-
-    for (size_t i = 0; arr && i < u->len; i++) {
-        bool seen = false;
-        if (!u->items[i].provisional || u->items[i].overridden)
-            continue;
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(u->items[j].id, u->items[i].id) == 0)
-                seen = true;
-        if (!seen)
-            cJSON_AddItemToArray(arr, cJSON_CreateString(u->items[i].id));
-    }
-    return arr;
-}
-
 static int print_json(const struct sw_tables *t, const struct sw_used *used, sw_date date,
                       const struct sw_huurtoeslag_facts *f, const struct sw_huurtoeslag *h)
 {
@@ -91,30 +62,30 @@ static int print_json(const struct sw_tables *t, const struct sw_used *used, sw_
     cJSON_AddStringToObject(o, "household", f->multi ? "multi" : "single");
     cJSON_AddStringToObject(o, "household_type", h->household_type);
     cJSON_AddNumberToObject(o, "persons", h->persons);
-    add_money(o, "income", h->income);
-    add_money(o, "rent", f->rent);
-    add_money(o, "service_costs", h->service_costs);
-    add_money(o, "rekenhuur", h->rekenhuur);
-    add_money(o, "max_rent", h->max_rent);
+    sw_json_add_cents(o, "income", h->income);
+    sw_json_add_cents(o, "rent", f->rent);
+    sw_json_add_cents(o, "service_costs", h->service_costs);
+    sw_json_add_cents(o, "rekenhuur", h->rekenhuur);
+    sw_json_add_cents(o, "max_rent", h->max_rent);
     cJSON_AddBoolToObject(o, "max_rent_excludes", h->max_rent_excludes);
-    add_money(o, "rent_subsidised", h->rent_subsidised);
-    add_money(o, "minimum_inkomensijkpunt", h->mip);
-    add_money(o, "normhuur", h->normhuur);
-    add_money(o, "basishuur", h->basishuur);
-    add_money(o, "kwaliteitskortingsgrens", h->kwaliteitskortingsgrens);
-    add_money(o, "aftoppingsgrens", h->aftoppingsgrens);
-    add_percent(o, "band2_percent", h->rate_band2);
-    add_percent(o, "band3_percent", h->rate_band3);
-    add_money(o, "part_100", h->part_100);
-    add_money(o, "part_65", h->part_65);
-    add_money(o, "part_40", h->part_40);
-    add_money(o, "afbouw", h->afbouw);
-    add_money(o, "month_exact", h->month_exact);
-    add_money(o, "month_amount", h->month_amount);
-    add_money(o, "year_amount", h->year_amount);
+    sw_json_add_cents(o, "rent_subsidised", h->rent_subsidised);
+    sw_json_add_cents(o, "minimum_inkomensijkpunt", h->mip);
+    sw_json_add_cents(o, "normhuur", h->normhuur);
+    sw_json_add_cents(o, "basishuur", h->basishuur);
+    sw_json_add_cents(o, "kwaliteitskortingsgrens", h->kwaliteitskortingsgrens);
+    sw_json_add_cents(o, "aftoppingsgrens", h->aftoppingsgrens);
+    sw_json_add_percent(o, "band2_percent", h->rate_band2);
+    sw_json_add_percent(o, "band3_percent", h->rate_band3);
+    sw_json_add_cents(o, "part_100", h->part_100);
+    sw_json_add_cents(o, "part_65", h->part_65);
+    sw_json_add_cents(o, "part_40", h->part_40);
+    sw_json_add_cents(o, "afbouw", h->afbouw);
+    sw_json_add_cents(o, "month_exact", h->month_exact);
+    sw_json_add_cents(o, "month_amount", h->month_amount);
+    sw_json_add_cents(o, "year_amount", h->year_amount);
     cJSON_AddStringToObject(o, "outcome", outcome_codes[h->outcome]);
     cJSON_AddStringToObject(o, "outcome_text", sw_huurtoeslag_outcome_text(h->outcome));
-    cJSON_AddItemToObject(o, "provisional", provisional_ids(used));
+    cJSON_AddItemToObject(o, "provisional", sw_provisional_json(used));
     tab = cJSON_AddObjectToObject(o, "tables");
     cJSON_AddStringToObject(tab, "version", sw_tables_version(t));
     cJSON_AddStringToObject(tab, "sha256", sw_tables_sha256(t));

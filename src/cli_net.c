@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "switchsim/json_out.h"
 #include "switchsim/loonheffing.h"
 #include "switchsim/money.h"
 #include "switchsim/wml.h"
@@ -59,20 +60,7 @@ static int fail(const struct sw_err *err)
     return cli_fail(err);
 }
 
-static void add_money(cJSON *o, const char *name, int64_t cents)
-{
-    cJSON_AddNumberToObject(o, name, (double)cents);
-}
-
 /* A percentage as a JSON number written from its exact decimal text. */
-static void add_percent(cJSON *o, const char *name, int64_t ppm)
-{
-    char buf[32];
-
-    sw_rate_format(buf, sizeof(buf), ppm);
-    cJSON_AddRawToObject(o, name, buf);
-}
-
 /* The ids of the provisional (or of the overridden) values a calculation used. */
 static cJSON *used_ids(const struct sw_used *u, bool overridden)
 {
@@ -124,7 +112,7 @@ static cJSON *trace_json(const char *item, const struct sw_trace *tr)
         cJSON *p = cJSON_CreateObject();
         cJSON_AddStringToObject(p, "name", tr->inputs[i].name);
         if (tr->inputs[i].unit == SW_UNIT_PERCENT)
-            add_percent(p, "value", tr->inputs[i].value);
+            sw_json_add_percent(p, "value", tr->inputs[i].value);
         else
             cJSON_AddNumberToObject(p, "value", (double)tr->inputs[i].value);
         cJSON_AddStringToObject(p, "unit", sw_unit_name(tr->inputs[i].unit));
@@ -144,30 +132,30 @@ static int print_json(const struct sw_tables *t, const struct sw_used *used,
         return cli_print_json(NULL);
     sw_date_format(d, sizeof(d), r->date);
     cJSON_AddStringToObject(o, "date", d);
-    add_money(o, "gross", m->gross);
-    add_money(o, "loonheffing", m->loonheffing);
-    add_money(o, "net", m->net);
+    sw_json_add_cents(o, "gross", m->gross);
+    sw_json_add_cents(o, "loonheffing", m->loonheffing);
+    sw_json_add_cents(o, "net", m->net);
     cJSON_AddBoolToObject(o, "korting_applied", m->korting);
     cJSON_AddBoolToObject(o, "aow_age", m->aow_age);
     cJSON_AddBoolToObject(o, "born_before_1946_table", m->born_before_split);
-    add_money(o, "table_wage", m->table_wage);
-    add_money(o, "table_wage_annual", m->table_wage_annual);
+    sw_json_add_cents(o, "table_wage", m->table_wage);
+    sw_json_add_cents(o, "table_wage_annual", m->table_wage_annual);
     cJSON_AddBoolToObject(o, "above_table", m->above_table);
-    add_money(o, "tax_annual", m->tax_annual);
-    add_money(o, "ahk", m->ahk);
-    add_money(o, "arbeidskorting", m->arbeidskorting);
-    add_money(o, "ouderenkorting", m->ouderenkorting);
-    add_money(o, "alleenstaande_ouderenkorting", m->aok);
-    add_money(o, "loonheffing_annual", m->loonheffing_annual);
-    add_money(o, "arbeidskorting_month", m->arbeidskorting_month);
+    sw_json_add_cents(o, "tax_annual", m->tax_annual);
+    sw_json_add_cents(o, "ahk", m->ahk);
+    sw_json_add_cents(o, "arbeidskorting", m->arbeidskorting);
+    sw_json_add_cents(o, "ouderenkorting", m->ouderenkorting);
+    sw_json_add_cents(o, "alleenstaande_ouderenkorting", m->aok);
+    sw_json_add_cents(o, "loonheffing_annual", m->loonheffing_annual);
+    sw_json_add_cents(o, "arbeidskorting_month", m->arbeidskorting_month);
     if (r->holiday) {
-        add_money(o, "holiday_pay", r->b.amount);
-        add_money(o, "holiday_pay_annual_wage", r->b.annual_wage);
-        add_percent(o, "holiday_pay_percent", r->b.rate);
-        add_money(o, "holiday_pay_loonheffing", r->b.loonheffing);
-        add_money(o, "holiday_pay_net", r->b.net);
-        add_money(o, "loonheffing_total", m->loonheffing + r->b.loonheffing);
-        add_money(o, "net_total", m->net + r->b.net);
+        sw_json_add_cents(o, "holiday_pay", r->b.amount);
+        sw_json_add_cents(o, "holiday_pay_annual_wage", r->b.annual_wage);
+        sw_json_add_percent(o, "holiday_pay_percent", r->b.rate);
+        sw_json_add_cents(o, "holiday_pay_loonheffing", r->b.loonheffing);
+        sw_json_add_cents(o, "holiday_pay_net", r->b.net);
+        sw_json_add_cents(o, "loonheffing_total", m->loonheffing + r->b.loonheffing);
+        sw_json_add_cents(o, "net_total", m->net + r->b.net);
     } else {
         cJSON_AddNullToObject(o, "holiday_pay");
     }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "switchsim/json_out.h"
 #include "switchsim/money.h"
 #include "switchsim/wml.h"
 
@@ -53,19 +54,6 @@ static int fail(const struct sw_err *err)
     return cli_fail(err);
 }
 
-static void add_money(cJSON *o, const char *name, int64_t cents)
-{
-    cJSON_AddNumberToObject(o, name, (double)cents);
-}
-
-static void add_percent(cJSON *o, const char *name, int64_t ppm)
-{
-    char buf[32];
-
-    sw_rate_format(buf, sizeof(buf), ppm);
-    cJSON_AddRawToObject(o, name, buf);
-}
-
 /* A number in hundredths (hours) or ppm (percent) as text without trailing
  * zeros, with a decimal comma for people or a point for JSON. */
 static void fmt_decimal(char *buf, size_t size, int64_t v, bool percent, char sep)
@@ -83,23 +71,6 @@ static void fmt_decimal(char *buf, size_t size, int64_t v, bool percent, char se
             *q = sep;
 }
 
-static cJSON *provisional_ids(const struct sw_used *u)
-{
-    cJSON *arr = cJSON_CreateArray();
-
-    for (size_t i = 0; arr && i < u->len; i++) {
-        bool seen = false;
-        if (!u->items[i].provisional || u->items[i].overridden)
-            continue;
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(u->items[j].id, u->items[i].id) == 0)
-                seen = true;
-        if (!seen)
-            cJSON_AddItemToArray(arr, cJSON_CreateString(u->items[i].id));
-    }
-    return arr;
-}
-
 static int print_json(const struct sw_tables *t, const struct sw_used *used,
                       const struct result *r)
 {
@@ -114,17 +85,17 @@ static int print_json(const struct sw_tables *t, const struct sw_used *used,
         cJSON_AddNumberToObject(o, "age", r->w.age);
     else
         cJSON_AddNullToObject(o, "age");
-    add_percent(o, "percent", r->w.percent);
-    add_money(o, "minimum_hourly", r->w.hourly);
-    add_money(o, "hourly", r->hourly);
-    add_percent(o, "holiday_pay_percent", r->holiday_rate);
+    sw_json_add_percent(o, "percent", r->w.percent);
+    sw_json_add_cents(o, "minimum_hourly", r->w.hourly);
+    sw_json_add_cents(o, "hourly", r->hourly);
+    sw_json_add_percent(o, "holiday_pay_percent", r->holiday_rate);
     cJSON_AddNumberToObject(o, "holiday_pay_month", (double)r->holiday_month);
     if (r->has_hours) {
         fmt_decimal(h, sizeof(h), r->hours, false, '.');
         cJSON_AddRawToObject(o, "hours", h);
-        add_money(o, "monthly", r->monthly);
-        add_money(o, "holiday_pay_accrued", r->holiday_accrued);
-        add_money(o, "holiday_pay_year", r->holiday_year);
+        sw_json_add_cents(o, "monthly", r->monthly);
+        sw_json_add_cents(o, "holiday_pay_accrued", r->holiday_accrued);
+        sw_json_add_cents(o, "holiday_pay_year", r->holiday_year);
     } else {
         cJSON_AddNullToObject(o, "hours");
         cJSON_AddNullToObject(o, "monthly");
@@ -137,10 +108,10 @@ static int print_json(const struct sw_tables *t, const struct sw_used *used,
         cJSON_AddStringToObject(o, "month", m);
         cJSON_AddNumberToObject(o, "days_employed", r->days);
         cJSON_AddNumberToObject(o, "days_in_month", r->days_in_month);
-        add_money(o, "part_month", r->part);
-        add_money(o, "part_month_holiday_pay_accrued", r->part_holiday);
+        sw_json_add_cents(o, "part_month", r->part);
+        sw_json_add_cents(o, "part_month_holiday_pay_accrued", r->part_holiday);
     }
-    cJSON_AddItemToObject(o, "provisional", provisional_ids(used));
+    cJSON_AddItemToObject(o, "provisional", sw_provisional_json(used));
     tab = cJSON_AddObjectToObject(o, "tables");
     cJSON_AddStringToObject(tab, "version", sw_tables_version(t));
     cJSON_AddStringToObject(tab, "sha256", sw_tables_sha256(t));

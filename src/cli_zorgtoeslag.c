@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "switchsim/json_out.h"
 #include "switchsim/money.h"
 #include "switchsim/toeslagen.h"
 #include "switchsim/wml.h"
@@ -31,36 +32,6 @@ static const char usage[] =
 
 enum { OPT_YEAR = OPT_FIRST_OWN, OPT_INCOME, OPT_PARTNER, OPT_UNINSURED };
 
-static void add_money(cJSON *o, const char *name, int64_t cents)
-{
-    cJSON_AddNumberToObject(o, name, (double)cents);
-}
-
-static void add_percent(cJSON *o, const char *name, int64_t ppm)
-{
-    char buf[32];
-
-    sw_rate_format(buf, sizeof(buf), ppm);
-    cJSON_AddRawToObject(o, name, buf);
-}
-
-static cJSON *provisional_ids(const struct sw_used *u)
-{
-    cJSON *arr = cJSON_CreateArray();
-
-    for (size_t i = 0; arr && i < u->len; i++) {
-        bool seen = false;
-        if (!u->items[i].provisional || u->items[i].overridden)
-            continue;
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(u->items[j].id, u->items[i].id) == 0)
-                seen = true;
-        if (!seen)
-            cJSON_AddItemToArray(arr, cJSON_CreateString(u->items[i].id));
-    }
-    return arr;
-}
-
 static int print_json(const struct sw_tables *t, const struct sw_used *used,
                       const struct sw_zorgtoeslag_facts *f, const struct sw_zorgtoeslag *z)
 {
@@ -69,23 +40,23 @@ static int print_json(const struct sw_tables *t, const struct sw_used *used,
     if (!o)
         return cli_print_json(NULL);
     cJSON_AddNumberToObject(o, "year", z->year);
-    add_money(o, "income", z->income);
+    sw_json_add_cents(o, "income", z->income);
     cJSON_AddBoolToObject(o, "partner", f->partner);
     cJSON_AddBoolToObject(o, "partner_insured", f->partner && !f->partner_uninsured);
-    add_money(o, "standaardpremie", z->standaardpremie);
-    add_money(o, "drempelinkomen", z->drempelinkomen);
-    add_percent(o, "normpremie_percent_drempel", z->rate_drempel);
-    add_percent(o, "normpremie_percent_above", z->rate_above);
-    add_money(o, "normpremie", z->normpremie);
-    add_money(o, "amount_exact", z->amount_exact);
-    add_money(o, "year_amount", z->year_amount);
-    add_money(o, "month_amount", z->month_amount);
-    add_money(o, "minimum", z->minimum);
+    sw_json_add_cents(o, "standaardpremie", z->standaardpremie);
+    sw_json_add_cents(o, "drempelinkomen", z->drempelinkomen);
+    sw_json_add_percent(o, "normpremie_percent_drempel", z->rate_drempel);
+    sw_json_add_percent(o, "normpremie_percent_above", z->rate_above);
+    sw_json_add_cents(o, "normpremie", z->normpremie);
+    sw_json_add_cents(o, "amount_exact", z->amount_exact);
+    sw_json_add_cents(o, "year_amount", z->year_amount);
+    sw_json_add_cents(o, "month_amount", z->month_amount);
+    sw_json_add_cents(o, "minimum", z->minimum);
     if (z->has_max_income)
-        add_money(o, "max_income", z->max_income);
+        sw_json_add_cents(o, "max_income", z->max_income);
     else
         cJSON_AddNullToObject(o, "max_income");
-    cJSON_AddItemToObject(o, "provisional", provisional_ids(used));
+    cJSON_AddItemToObject(o, "provisional", sw_provisional_json(used));
     tab = cJSON_AddObjectToObject(o, "tables");
     cJSON_AddStringToObject(tab, "version", sw_tables_version(t));
     cJSON_AddStringToObject(tab, "sha256", sw_tables_sha256(t));

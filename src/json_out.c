@@ -12,6 +12,32 @@ bool sw_json_add_cents(cJSON *obj, const char *name, int64_t cents)
     return cJSON_AddNumberToObject(obj, name, (double)cents) != NULL;
 }
 
+bool sw_json_add_percent(cJSON *obj, const char *name, int64_t ppm)
+{
+    char buf[32];
+
+    /* Printed exactly from the integer, not through a double. */
+    sw_rate_format(buf, sizeof(buf), ppm);
+    return cJSON_AddRawToObject(obj, name, buf) != NULL;
+}
+
+cJSON *sw_provisional_json(const struct sw_used *used)
+{
+    cJSON *arr = cJSON_CreateArray();
+
+    for (size_t i = 0; arr && used && i < used->len; i++) {
+        bool dup = false;
+        if (!used->items[i].provisional || used->items[i].overridden)
+            continue;
+        for (size_t j = 0; j < i; j++)
+            if (used->items[j].provisional && strcmp(used->items[j].id, used->items[i].id) == 0)
+                dup = true;
+        if (!dup)
+            cJSON_AddItemToArray(arr, cJSON_CreateString(used->items[i].id));
+    }
+    return arr;
+}
+
 static cJSON *add_month(cJSON *obj, const char *name, sw_month m)
 {
     char b[16];
@@ -93,23 +119,13 @@ cJSON *sw_trace_json(const struct sw_trace *tr)
 
 cJSON *sw_tables_json(const char *version, const char *sha256, const struct sw_used *used)
 {
-    cJSON *o = cJSON_CreateObject(), *prov;
+    cJSON *o = cJSON_CreateObject();
 
     if (!o)
         return NULL;
     cJSON_AddStringToObject(o, "version", version);
     cJSON_AddStringToObject(o, "sha256", sha256);
-    prov = cJSON_AddArrayToObject(o, "provisional");
-    for (size_t i = 0; prov && used && i < used->len; i++) {
-        bool dup = false;
-        if (!used->items[i].provisional)
-            continue;
-        for (size_t j = 0; j < i; j++)
-            if (used->items[j].provisional && strcmp(used->items[j].id, used->items[i].id) == 0)
-                dup = true;
-        if (!dup)
-            cJSON_AddItemToArray(prov, cJSON_CreateString(used->items[i].id));
-    }
+    cJSON_AddItemToObject(o, "provisional", sw_provisional_json(used));
     if (used) {
         cJSON *pj = NULL;
         for (size_t i = 0; i < used->len; i++) {

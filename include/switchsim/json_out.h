@@ -24,6 +24,13 @@ cJSON *sw_tables_json(const char *version, const char *sha256, const struct sw_u
  * optionally, the scenario parser's list of problems. */
 cJSON *sw_error_json(const struct sw_err *err, const struct sw_problems *problems);
 
+/* The ids of the provisional (or projected) table values in `used`, each once,
+ * as a JSON array. NULL when out of memory. */
+cJSON *sw_provisional_json(const struct sw_used *used);
+
+/* Add a rate (ppm) as a JSON number of percent with its exact decimals ("35.82"). */
+bool sw_json_add_percent(cJSON *obj, const char *name, int64_t ppm);
+
 /* Add an int64 amount as a JSON number (exact up to 2^53, which every amount
  * switchsim produces is far below). Returns false when out of memory. */
 bool sw_json_add_cents(cJSON *obj, const char *name, int64_t cents);
