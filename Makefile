@@ -4,6 +4,9 @@
 #   make check           install what is missing, build with ASan+UBSan, run every test
 #   make serve [PORT=8080]  lighttpd on 127.0.0.1 with the web page and the CGI
 #   make bench           the benchmarks
+#   make fuzz [FUZZ_SECONDS=60]   libFuzzer harnesses (clang), each for that long
+#   make valgrind        the CLI tests under valgrind (no leaks, no errors)
+#   make loadtest [LOAD_SECONDS=10]   lighttpd + CGI on 127.0.0.1 under wrk
 #   make DEVELOPER=1     adds -Werror
 #
 # Settings may be overridden on the command line or in an optional config.mak.

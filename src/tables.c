@@ -1231,6 +1231,28 @@ static bool snap_expect(struct snap_r *r, const char *want)
     return same;
 }
 
+/* Whether v lies in the range parse_amount() allows for `unit`: a snapshot holds
+ * only what the XML loader accepted, and a damaged or crafted one that does not
+ * must not reach the rules (their arithmetic relies on these bounds). */
+static bool snap_in_range(enum sw_unit unit, bool signed_rate, int64_t v)
+{
+    int64_t lo = 0, hi;
+
+    switch (unit) {
+    case SW_UNIT_EUROCENT: hi = SW_MONEY_MAX; break;
+    case SW_UNIT_PERCENT:
+        hi = SW_PPM_ONE;
+        if (signed_rate)
+            lo = -SW_PPM_ONE;
+        break;
+    case SW_UNIT_DAY_OF_MONTH: lo = 1; hi = 31; break;
+    case SW_UNIT_MONTH_OF_YEAR: lo = 1; hi = 12; break;
+    case SW_UNIT_BOOL: hi = 1; break;
+    default: hi = 1000000; break;
+    }
+    return v >= lo && v <= hi;
+}
+
 sw_status sw_tables_from_snapshot(struct sw_tables **out, const char *buf, size_t len,
                                   const char *key, struct sw_err *err)
 {
@@ -1308,8 +1330,12 @@ sw_status sw_tables_from_snapshot(struct sw_tables **out, const char *buf, size_
         p->is_scale = is_scale != 0;
         p->kind = (enum sw_scale_kind)kind;
         p->doc = (size_t)doc;
-        /* Lookups search the parameters by (municipality, id). */
-        if (i > 0 && param_cmp(&t->params[i - 1], p) >= 0) {
+        /* Lookups search the parameters by (municipality, id), each once (a
+         * finished set has merged the timelines); p has no values yet, so
+         * param_cmp(), which looks at them, does not apply. */
+        if (i > 0 && (strcmp(t->params[i - 1].municipality, p->municipality) > 0 ||
+                      (strcmp(t->params[i - 1].municipality, p->municipality) == 0 &&
+                       strcmp(t->params[i - 1].id, p->id) >= 0))) {
             r.bad = true;
             break;
         }
@@ -1356,10 +1382,25 @@ sw_status sw_tables_from_snapshot(struct sw_tables **out, const char *buf, size_
                 }
             }
             for (size_t b = 0; b < v->nbrackets; b++) {
-                v->brackets[b].threshold = (int64_t)snap_get(&r);
-                v->brackets[b].base = (int64_t)snap_get(&r);
-                v->brackets[b].rate = (int64_t)snap_get(&r);
+                struct sw_bracket *br = &v->brackets[b];
+                br->threshold = (int64_t)snap_get(&r);
+                br->base = (int64_t)snap_get(&r);
+                br->rate = (int64_t)snap_get(&r);
+                /* What read_brackets() checks: from 0, increasing, in range. */
+                if (!snap_in_range(SW_UNIT_EUROCENT, false, br->threshold) ||
+                    !snap_in_range(SW_UNIT_EUROCENT, false, br->base) ||
+                    !snap_in_range(SW_UNIT_PERCENT, p->kind == SW_SCALE_PIECEWISE, br->rate) ||
+                    (b == 0 && br->threshold != 0) ||
+                    (b > 0 && br->threshold <= v->brackets[b - 1].threshold))
+                    r.bad = true;
             }
+            /* A plain value has an amount in range and no brackets; a scale's
+             * value has brackets unless it ends the timeline. */
+            if (!r.bad &&
+                (p->is_scale ? (v->nbrackets == 0) != v->end
+                             : v->nbrackets != 0 ||
+                                   (!v->end && !snap_in_range(p->unit, false, v->amount))))
+                r.bad = true;
         }
     }
     if (r.bad || r.pos != r.len) {

@@ -145,6 +145,9 @@ refused "HTTP 500" 3 "HTTP 500" \
     "$SWITCHSIM" tables fetch "$BASE/status/500" --sha256 "$GOOD" --tables "$T"
 refused "redirect loop" 3 "more than 3 redirects" \
     "$SWITCHSIM" tables fetch "$BASE/loop" --sha256 "$GOOD" --tables "$T"
+# Three redirects are followed: the download completes (and the checksum decides).
+refused "three redirects are followed" 3 "checksum mismatch" \
+    "$SWITCHSIM" tables fetch "$BASE/redirect/3/good.xml" --sha256 "$(sha "$WWW/broken.xml")" --tables "$T"
 refused "four redirects" 3 "more than 3 redirects" \
     "$SWITCHSIM" tables fetch "$BASE/redirect/4/good.xml" --sha256 "$GOOD" --tables "$T"
 refused "redirect to plain http elsewhere" 3 "refused redirect" \

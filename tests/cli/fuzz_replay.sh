@@ -23,6 +23,7 @@ for t in scenario tables cgi parse snapshot; do
 done
 # The inputs that once crashed are kept.
 for f in parse/crash-decimal-overflow parse/crash-override-scale-message \
-    parse/crash-override-long-id cgi/head-tables cgi/head-unknown-path; do
+    parse/crash-override-long-id cgi/head-tables cgi/head-unknown-path \
+    snapshot/crash-rate-out-of-range snapshot/crash-duplicate-param; do
     [ -f "tests/fuzz/corpus/$f" ] && ok "regression input $f kept" || not_ok "regression input $f missing"
 done

@@ -63,7 +63,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif p.startswith("/redirect/"):
             _, _, n, name = p.split("/", 3)
             n = int(n)
-            self.redirect("/t/" + name if n <= 0 else "/redirect/%d/%s" % (n - 1, name))
+            self.redirect("/t/" + name if n <= 1 else "/redirect/%d/%s" % (n - 1, name))
         elif p == "/loop":
             self.redirect("/loop")
         elif p == "/to-remote":
