@@ -542,6 +542,8 @@ static void check_consistency(struct rd *r, struct sw_scenario *s)
  * no surrogates, nothing above U+10FFFF. */
 static const char *text_problem(const unsigned char *s, size_t len, size_t *at)
 {
+    bool in_string = false;
+
     for (size_t i = 0; i < len;) {
         unsigned c = s[i];
         size_t n;
@@ -551,6 +553,16 @@ static const char *text_problem(const unsigned char *s, size_t len, size_t *at)
         if (c == 0)
             return "a NUL byte";
         if (c < 0x80) {
+            /* The escape \u0000 would end the C string cJSON hands over: the rest
+             * of the value would be dropped without a word. */
+            if (in_string && c == '\\') {
+                if (i + 5 < len && s[i + 1] == 'u' && memcmp(s + i + 2, "0000", 4) == 0)
+                    return "an escaped NUL (\\u0000)";
+                i += 2;
+                continue;
+            }
+            if (c == '"')
+                in_string = !in_string;
             i++;
             continue;
         }
