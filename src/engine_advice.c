@@ -201,9 +201,23 @@ static void way_back_advice(struct eng_run *r)
     char d1[40], d2[40], a[40];
     sw_month m;
 
+    int64_t need = 0, zt_weeks = 0, zt_age = 0, wmo_weeks = 0;
+    struct sw_err ignore;
+
     if (!wb->active)
         return;
     m = sw_month_of(wb->job_end + 1);
+    /* The numbers in the text come from the same tables as the figures; they
+     * were looked up for the plan already, so these lookups cannot fail. */
+    if (sw_param(r->c, "ww.wekeneis.weeks_worked", wb->job_end + 1, SW_UNIT_WEEKS, &need, NULL,
+                 &ignore) != SW_OK ||
+        sw_param(r->c, "participatiewet.zoektermijn.weeks", wb->job_end + 1, SW_UNIT_WEEKS,
+                 &zt_weeks, NULL, &ignore) != SW_OK ||
+        sw_param(r->c, "participatiewet.zoektermijn.age_below", wb->job_end + 1, SW_UNIT_YEARS,
+                 &zt_age, NULL, &ignore) != SW_OK ||
+        sw_param(r->c, "wmo.new_indication_weeks", wb->job_end + 1, SW_UNIT_WEEKS, &wmo_weeks,
+                 NULL, &ignore) != SW_OK)
+        return;
     eng_date_nl(d1, sizeof(d1), wb->job_end);
     if (wb->ww) {
         int i = eng_index(r, sw_month_of(wb->ww_from) + 1);
@@ -218,8 +232,8 @@ static void way_back_advice(struct eng_run *r)
     } else {
         eng_warning(tl, "way_back_no_ww", m, 0,
                     "Na het einde van de baan (%s) heeft u nog geen recht op WW: u werkte %d "
-                    "weken, er zijn er 26 nodig. U krijgt weer bijstand.",
-                    d1, wb->weeks_worked);
+                    "weken, er zijn er %lld nodig. U krijgt weer bijstand.",
+                    d1, wb->weeks_worked, (long long)need);
     }
     if (wb->new_application) {
         eng_date_nl(d2, sizeof(d2), wb->bijstand_from);
@@ -230,9 +244,10 @@ static void way_back_advice(struct eng_run *r)
     if (wb->gap_days > 0) {
         eng_date_nl(d2, sizeof(d2), wb->bijstand_from - 1);
         eng_warning(tl, "way_back_gap", m, 0,
-                    "Omdat u jonger bent dan 27, moet u eerst 4 weken zelf werk of een "
+                    "Omdat u jonger bent dan %lld, moet u eerst %lld weken zelf werk of een "
                     "opleiding zoeken. Tot en met %s krijgt u geen bijstand: %d dagen zonder "
-                    "inkomen. Zet daarvoor geld opzij.", d2, wb->gap_days);
+                    "inkomen. Zet daarvoor geld opzij.", (long long)zt_age, (long long)zt_weeks,
+                    d2, wb->gap_days);
     }
     if (r->s->before.dagbesteding_dagdelen > 0) {
         eng_date_nl(d2, sizeof(d2), wb->dagbesteding_from);
@@ -243,7 +258,8 @@ static void way_back_advice(struct eng_run *r)
         else
             eng_warning(tl, "way_back_dagbesteding", m, 0,
                         "Uw indicatie voor dagbesteding is gestopt. Een nieuwe aanvragen duurt "
-                        "ongeveer 8 weken: dagbesteding vanaf ongeveer %s.", d2);
+                        "ongeveer %lld weken: dagbesteding vanaf ongeveer %s.",
+                        (long long)wmo_weeks, d2);
     }
 }
 

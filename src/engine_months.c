@@ -121,7 +121,7 @@ static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct 
     if (gross != full)
         sw_trace_rule(eng_trace(r, i, SW_ITEM_GROSS_WAGE),
                       "Wet minimumloon; kalenderdagenmethode",
-                      "uurloon x uren per week x 52 / 12, voor %d van de %d dagen van de maand",
+                      "uurloon x uren per week x weken per jaar / maanden per jaar, voor %d van de %d dagen van de maand",
                       employed_days(s, m), sw_month_days(m));
     sw_trace_input(eng_trace(r, i, SW_ITEM_GROSS_WAGE), "maandloon bij een hele maand", full,
                    SW_UNIT_EUROCENT);
@@ -334,8 +334,8 @@ static sw_status ww_month(struct eng_run *r, int i, struct sw_err *err)
     row->v[SW_ITEM_WW_GROSS] = gross;
     row->v[SW_ITEM_WW_NET] = gross - lh.loonheffing;
     sw_trace_rule(tr, "Werkloosheidswet art. 17 (wekeneis), 45-47 (hoogte)",
-                  "percentage x dagloon x 21,75 per maand (75%% de eerste twee maanden, daarna "
-                  "70%%), naar rato van de dagen met WW");
+                  "percentage x dagloon x dagloondagen per jaar / 12 per maand (eerst het "
+                  "hogere percentage, daarna het lagere), naar rato van de dagen met WW");
     sw_trace_input(tr, "dagloon", wb->ww_dagloon, SW_UNIT_EUROCENT);
     return SW_OK;
 }
