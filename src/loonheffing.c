@@ -326,10 +326,12 @@ sw_status sw_loonheffing_bijzonder(const struct sw_ctx *c, sw_date date, int64_t
     struct lh_params p;
     const struct sw_bracket *b;
     size_t n;
+    bool aok;
     sw_status st;
 
     memset(&p, 0, sizeof(p));
     p.korting = (korting & SW_LH_KORTING) != 0;
+    aok = p.korting && (korting & SW_LH_AOK) != 0;
     st = check_amount(amount, "amount", err);
     if (!st)
         st = check_amount(annual_wage, "annual_wage", err);
@@ -343,14 +345,23 @@ sw_status sw_loonheffing_bijzonder(const struct sw_ctx *c, sw_date date, int64_t
     out->amount = amount;
     out->korting = p.korting;
     out->aow_age = p.aow;
+    out->born_before_split = p.aow && p.before_split;
     /* The table's rows are in whole euros of jaarloon. */
     out->annual_wage = sw_money_floor_euros(annual_wage);
     if (p.korting) {
         /* Tabel bijzondere beloningen: standaardtarief + verrekeningspercentage
-         * loonheffingskorting of the row. The AOW-age table is not in the tables,
-         * so that lookup names its id. */
-        st = sw_scale_t(c, p.aow ? "loonheffing.bijzonder.aow" : "loonheffing.bijzonder", date,
-                        SW_SCALE_MARGINAL, &b, &n, tr, err);
+         * loonheffingskorting of the row, in the column for the age and birth
+         * group, as the witte tabel picks its brackets (aow_group()). At AOW age
+         * the published table has separate columns with the
+         * alleenstaande-ouderenkorting (its 0 % rows run further); those are not
+         * in the tables, so with SW_LH_AOK the lookup names their id. */
+        const char *id = !p.aow ? "loonheffing.bijzonder"
+                         : aok ? (p.before_split ? "loonheffing.bijzonder.aow_aok_before_1946"
+                                                 : "loonheffing.bijzonder.aow_aok")
+                         : p.before_split ? "loonheffing.bijzonder.aow_before_1946"
+                                          : "loonheffing.bijzonder.aow";
+
+        st = sw_scale_t(c, id, date, SW_SCALE_MARGINAL, &b, &n, tr, err);
         if (st)
             return st;
         out->rate = staffel_rate(b, n, out->annual_wage);
@@ -372,9 +383,12 @@ sw_status sw_loonheffing_bijzonder(const struct sw_ctx *c, sw_date date, int64_t
     out->net = amount - out->loonheffing;
     sw_trace_rule(tr, "Wet op de loonbelasting 1964 art. 20a en 26; tabel bijzondere beloningen",
                   "loonheffing = bijzondere beloning x percentage van de tabel bij het jaarloon "
-                  "(%s), naar beneden afgerond op centen",
+                  "(%s%s), naar beneden afgerond op centen",
                   p.korting ? "standaardtarief plus verrekeningspercentage loonheffingskorting"
-                            : "standaardtarief, zonder loonheffingskorting");
+                            : "standaardtarief, zonder loonheffingskorting",
+                  !p.aow ? ""
+                  : p.before_split ? "; kolom AOW-leeftijd, geboren voor 1946"
+                                   : "; kolom AOW-leeftijd");
     sw_trace_input(tr, "bijzondere beloning", amount, SW_UNIT_EUROCENT);
     sw_trace_input(tr, "jaarloon", out->annual_wage, SW_UNIT_EUROCENT);
     sw_trace_input(tr, "percentage", out->rate, SW_UNIT_PERCENT);

@@ -58,7 +58,8 @@ struct sw_lh_bijzonder {
     int64_t loonheffing;   /* amount x rate, rounded down to cents */
     int64_t net;           /* amount - loonheffing */
     bool korting;
-    bool aow_age;
+    bool aow_age;          /* the AOW-age column was used */
+    bool born_before_split;/* AOW-age column for those born before 1946 */
 };
 
 /* Loonheffing on a bijzondere beloning `amount` (e.g. vakantiebijslag) paid on
@@ -66,10 +67,16 @@ struct sw_lh_bijzonder {
  * `annual_wage` (the jaarloon of the previous calendar year, or the expected one
  * for a new employee, incl. bijzondere beloningen) applies to the whole amount.
  * With the loonheffingskorting the table's total percentage (standaardtarief +
- * verrekeningspercentage); without it the bracket rate at the jaarloon. Fills
- * *out. SW_ERR_INVALID for negative amounts or a birth date after `date`;
- * SW_ERR_NO_VALUE when the tables lack the table for the date or the situation
- * (the AOW-age table with korting is not in the tables). */
+ * verrekeningspercentage) of the column for the age group, chosen as the witte
+ * tabel chooses its brackets: below the AOW age loonheffing.bijzonder, from the
+ * month the AOW age is reached loonheffing.bijzonder.aow (born before 1946:
+ * loonheffing.bijzonder.aow_before_1946); without it the bracket rate at the
+ * jaarloon. `korting`: SW_LH_KORTING [| SW_LH_AOK] or 0. Fills *out.
+ * SW_ERR_INVALID for negative amounts or a birth date after `date`;
+ * SW_ERR_NO_VALUE naming the scale when the tables lack the column for the date
+ * (the AOW-age columns before 2026) or the situation (the columns with the
+ * alleenstaande-ouderenkorting, loonheffing.bijzonder.aow_aok[_before_1946], asked
+ * for by SW_LH_AOK at AOW age, are not in the tables). */
 sw_status sw_loonheffing_bijzonder(const struct sw_ctx *c, sw_date date, int64_t amount,
                                    int64_t annual_wage, sw_date birth, unsigned korting,
                                    struct sw_lh_bijzonder *out, struct sw_trace *tr,

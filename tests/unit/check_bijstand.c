@@ -14,7 +14,16 @@
  *          https://isdbollenstreek.nl/Inkomen_participatiewet/Inkomen/Actuele_bedragen
  *   [PW26] Participatiewet, wettekst geldig vanaf 2026-01-01,
  *          https://wetten.overheid.nl/BWBR0015703/2026-01-01 (art. 20, 21, 22, 22a, 31)
- *   [PW267] the same per 2026-07-01 (provisional in the tables)
+ *   [PW267] the same per 2026-07-01 (MinBZK/regelrecht-corpus 2026-07-01.yaml)
+ *   [NB267] SZW normenbrief per 1 juli 2026, CPRMV export of the consolidated text
+ *          BWBR0015703_2026-07-01_0, github.com/sgort/ttl-editor,
+ *          examples/organizations/szw/output_0.3.2_1jul2026.json
+ *   [NB257] SZW normenbrief per 1 juli 2025, the same repository,
+ *          examples/organizations/szw/Normenbrief-jul-25.ttl
+ *   [RO267] Rijksoverheid, Uitkeringsbedragen per 1 juli 2026 (11-06-2026),
+ *          alleenstaand € 1.419,46, as quoted by secondary sources (see the tables)
+ *   [GN267] gidsnederland.nl, AOW en AIO-aanvulling (checked at Rijksoverheid
+ *          5 October 2026): vanaf AOW-leeftijd € 1.587,34 / € 2.176,10
  *   [AOW]  AOW age 67 in 2024-2027 (tables/aow.xml, Kamerbrief SZW 2022)
  */
 #include <string.h>
@@ -139,9 +148,29 @@ static const struct norm_case norm_cases[] = {
     /* One partner AOW age, the other 19: art. 20 lid 1 onder c ("de andere echtgenoot 21
      * jaar of ouder"), [PW26] € 1.347,06. */
     {"2026-01-01", C, "1958-06-01", "2006-03-01", NONE, 0, 134706, "art. 20 lid 1 onder c"},
-    /* [PW267] art. 21 onder a € 1.419,46 per 2026-07-01 (provisional). */
+    /* [NB267] = [PW267] per 2026-07-01: art. 21 onder a € 1.419,46 (also [RO267]),
+     * onder b € 2.027,79; the first half of 2026 ends on 2026-06-30. */
+    {"2026-06-30", S, "1990-05-01", NONE, NONE, 0, 140150, "art. 21 onder a"},
     {"2026-07-01", S, "1990-05-01", NONE, NONE, 0, 141946, "art. 21 onder a"},
+    {"2026-07-01", SP, "1990-05-01", NONE, "2020-01-01", 0, 141946, "art. 21 onder a"},
+    {"2026-07-01", C, "1990-05-01", "1991-01-01", NONE, 0, 202779, "art. 21 onder b"},
     {"2026-12-31", C, "1990-05-01", "1991-01-01", NONE, 0, 202779, "art. 21 onder b"},
+    /* [NB267] art. 20 lid 1 onder a and lid 2 onder a € 350,42, lid 1 onder b € 700,84,
+     * lid 2 onder b € 1.106,40, lid 1 onder c € 1.364,32, lid 2 onder c € 1.769,88.
+     * Born 2006-03-01 is 20 on 2026-07-01, born 2007-01-01 is 19. */
+    {"2026-07-01", S, "2006-03-01", NONE, NONE, 0, 35042, "art. 20 lid 1 onder a"},
+    {"2026-07-01", SP, "2006-03-01", NONE, "2025-03-01", 0, 35042, "art. 20 lid 2 onder a"},
+    {"2026-07-01", C, "2006-03-01", "2007-01-01", NONE, 0, 70084, "art. 20 lid 1 onder b"},
+    {"2026-07-01", C, "2006-03-01", "2007-01-01", "2025-01-01", 0, 110640,
+     "art. 20 lid 2 onder b"},
+    {"2026-07-01", C, "2006-03-01", "1990-01-01", NONE, 0, 136432, "art. 20 lid 1 onder c"},
+    {"2026-07-01", C, "1990-01-01", "2006-03-01", "2025-01-01", 0, 176988,
+     "art. 20 lid 2 onder c"},
+    /* [NB267] art. 22 onder a € 1.587,34, onder b € 2.176,10 (also [GN267]); onder c has
+     * the amount of onder b. [AOW]: born 1958-06-01 and 1958-09-01 are past 67. */
+    {"2026-07-01", S, "1958-06-01", NONE, NONE, 0, 158734, "art. 22 onder a"},
+    {"2026-07-01", C, "1958-06-01", "1958-09-01", NONE, 0, 217610, "art. 22 onder b"},
+    {"2026-07-01", C, "1958-06-01", "1966-01-01", NONE, 0, 217610, "art. 22 onder c"},
 };
 
 START_TEST(test_bijstand_norm_published)
@@ -215,6 +244,26 @@ static const struct norm_case cost_cases[] = {
     {"2026-01-01", C, "2006-03-01", "1990-01-01", "2025-01-01", 1, 174749,
      "art. 22a lid 3 onder a"},
     {"2026-01-01", C, "1990-01-01", "2006-03-01", NONE, 2, 121358, "art. 22a lid 3 onder b"},
+    /* 2026-07-01, B = 2.027,79 [NB267]:
+     *   A=2: 2.027,79 x 50 %       = 1.013,895 -> 1.013,90
+     *   A=3: 2.027,79 x 130 / 300  =   878,709 -> 878,71
+     *   A=4: 2.027,79 x 40 %       =   811,116 -> 811,12
+     *   A=5: 2.027,79 x 38 %       =   770,5602 -> 770,56
+     *   A=6: 2.027,79 x 220 / 600  =   743,523 -> 743,52 */
+    {"2026-07-01", S, "1990-05-01", NONE, NONE, 1, 101390, "art. 22a lid 1"},
+    {"2026-07-01", S, "1990-05-01", NONE, NONE, 2, 87871, "art. 22a lid 1"},
+    {"2026-07-01", S, "1990-05-01", NONE, NONE, 3, 81112, "art. 22a lid 1"},
+    {"2026-07-01", S, "1990-05-01", NONE, NONE, 4, 77056, "art. 22a lid 1"},
+    {"2026-07-01", SP, "1990-05-01", NONE, "2020-01-01", 5, 74352, "art. 22a lid 1"},
+    /* AOW age, one cost sharer: B = art. 22 onder b 2.176,10 [NB267] x 50 % = 1.088,05. */
+    {"2026-07-01", S, "1958-06-01", NONE, NONE, 1, 108805, "art. 22a lid 1"},
+    /* Art. 22a lid 3 [NB267]: "€ 350,42 plus ..." / "€ 755,98 plus ...": spouse of 20,
+     * other 36, one cost sharer: A = 2, 1.013,90 + 350,42 = 1.364,32; with a child
+     * 1.013,90 + 755,98 = 1.769,88; two cost sharers (A = 3): 878,71 + 350,42 = 1.229,13. */
+    {"2026-07-01", C, "1990-01-01", "2006-03-01", NONE, 1, 136432, "art. 22a lid 3 onder b"},
+    {"2026-07-01", C, "2006-03-01", "1990-01-01", "2025-01-01", 1, 176988,
+     "art. 22a lid 3 onder a"},
+    {"2026-07-01", C, "1990-01-01", "2006-03-01", NONE, 2, 122913, "art. 22a lid 3 onder b"},
     /* Under 21 art. 22a does not apply ("de belanghebbende van 21 jaar of ouder"):
      * [PW26] art. 20 lid 1 onder a 345,99 and lid 1 onder b 691,98 stay. */
     {"2026-01-01", S, "2006-03-01", NONE, NONE, 2, 34599, "art. 20 lid 1 onder a"},
@@ -363,6 +412,29 @@ static const struct month_case month_cases[] = {
     {"2024-01-01", S, "1990-05-01", NONE, false, 110000, 1, N, 26400, 5, 44783},
     /* T7 (2025-07): 25 % x 800,00 = 200,00 (< 278); 1.369,06 - 600,00 = 769,06. */
     {"2025-07-01", S, "1990-05-01", NONE, false, 80000, 2, N, 20000, 4, 76906},
+    /* The maxima in every half year [PW26 and earlier texts; NB257; NB267], each reached
+     * (n: 25 % x 1.200,00 = 300,00; r: 12,5 % x 1.500,00 = 187,50; y: 15 % x
+     * 1.300,00 = 195,00). Norm art. 21 onder a: 2025-01 1.345,45 [W25], 2025-07
+     * 1.369,06 [M25], 2026-07 1.419,46 [NB267].
+     * 2025-01: n 273,00 -> 1.345,45 - 927,00 = 418,45; r 170,61 -> 1.345,45 -
+     *   1.329,39 = 16,06; y 173,04 -> 1.345,45 - 1.126,96 = 218,49. */
+    {"2025-01-01", S, "1995-06-01", NONE, false, 120000, 1, N, 27300, 5, 41845},
+    {"2025-01-01", SP, "1990-05-01", "2017-06-01", false, 150000, 7, R, 17061, 29, 1606},
+    {"2025-01-01", S, "1995-06-01", NONE, true, 130000, 40, Y, 17304, -1, 21849},
+    /* 2025-07 [NB257] "€ 278,00", "€ 173,87", "€ 176,35": 1.369,06 - 922,00 = 447,06;
+     *   1.369,06 - 1.326,13 = 42,93; 1.369,06 - 1.123,65 = 245,41. */
+    {"2025-07-01", S, "1995-06-01", NONE, false, 120000, 1, N, 27800, 5, 44706},
+    {"2025-07-01", SP, "1990-05-01", "2017-06-01", false, 150000, 7, R, 17387, 29, 4293},
+    {"2025-07-01", S, "1995-06-01", NONE, true, 130000, 40, Y, 17635, -1, 24541},
+    /* 2026-07 [NB267] "€ 285,00 per 1 juli 2026: € 289,00", "€ 177,66 per 1 juli 2026:
+     * € 180,17", "€ 180,19 per 1 juli 2026: € 182,73" (provisional in the tables):
+     *   1.419,46 - (1.200,00 - 289,00) = 508,46; 1.419,46 - (1.500,00 - 180,17) =
+     *   99,63; 1.419,46 - (1.300,00 - 182,73) = 302,19. */
+    {"2026-07-01", S, "1995-06-01", NONE, false, 120000, 1, N, 28900, 5, 50846},
+    {"2026-07-01", SP, "1990-05-01", "2017-06-01", false, 150000, 7, R, 18017, 29, 9963},
+    {"2026-07-01", S, "1995-06-01", NONE, true, 130000, 40, Y, 18273, -1, 30219},
+    /* Below the maximum the share decides: 25 % x 800,00 = 200,00; 1.419,46 - 600,00. */
+    {"2026-07-01", S, "1995-06-01", NONE, false, 80000, 2, N, 20000, 4, 81946},
     /* CONTRACT.md example: 1.401,50 - (600,00 - 150,00) = 951,50. */
     {"2026-01-01", S, NONE, NONE, false, 60000, 1, N, 15000, 5, 95150},
     /* Rounding of the share half up: 25 % x 333,33 = 83,3325 -> 83,33;
@@ -428,6 +500,10 @@ static const struct pay_case pay_cases[] = {
     {"2026-01-01", S, NONE, NONE, 60000, 90393, 4757},
     /* 2026-01 norm 1.401,50 x 0,95 = 1.331,425 -> 1.331,43 (half up), reserve 70,07. */
     {"2026-01-01", S, "1990-05-01", NONE, 0, 133143, 7007},
+    /* 2026-07 [NB267]: 1.419,46 x 0,95 = 1.348,487 -> 1.348,49, reserve 70,97;
+     * 2.027,79 x 0,95 = 1.926,4005 -> 1.926,40, reserve 101,39. */
+    {"2026-07-01", S, "1990-05-01", NONE, 0, 134849, 7097},
+    {"2026-07-01", C, "1990-05-01", "1991-01-01", 0, 192640, 10139},
 };
 
 START_TEST(test_bijstand_payment_split)
@@ -457,7 +533,8 @@ START_TEST(test_bijstand_holiday_percent_override)
     struct sw_bijstand r;
     struct sw_err err;
 
-    /* The law text's 4,8 %: 1.401,50 x 0,952 = 1.334,228 -> 1.334,23; reserve 67,27. */
+    /* The original 4,8 % of art. 19 lid 3 (5 % "per 1 januari 2009", [NB267]):
+     * 1.401,50 x 0,952 = 1.334,228 -> 1.334,23; reserve 67,27. */
     c.overrides = &ov;
     c.n_overrides = 1;
     ck_assert_int_eq(sw_bijstand_entitled(&c, test_date("2026-01-01"), &f, 0, 0, 0, &r, NULL,
@@ -518,11 +595,12 @@ static bool used_provisional(const struct sw_used *u, const char *id)
     return false;
 }
 
-START_TEST(test_bijstand_2026_07_values_are_provisional)
+START_TEST(test_bijstand_2026_07_provisional_only_maxima)
 {
     struct sw_used used = {0};
     struct sw_ctx c = test_ctx();
     struct sw_household_facts f = facts(S, "1990-05-01", NONE, NONE, 0);
+    struct sw_household_facts sp = facts(SP, "1990-05-01", NONE, "2017-06-01", 0);
     struct sw_bijstand r;
     struct sw_err err;
 
@@ -530,15 +608,133 @@ START_TEST(test_bijstand_2026_07_values_are_provisional)
     ck_assert_int_eq(sw_bijstand_entitled(&c, test_date("2026-01-01"), &f, 80000, 0, 1, &r, NULL,
                                           &err), SW_OK);
     ck_assert(!used_provisional(&used, "participatiewet.norm.single"));
+    ck_assert(!used_provisional(&used, "participatiewet.vrijlating.n.max"));
     sw_used_release(&used);
-    /* [PW267]: 1.419,46 - (800,00 - 200,00) = 819,46, with the norm and the n maximum
-     * provisional (the maximum is unresolved, see the tables). */
+    /* [NB267] = [PW267] = [RO267]: the norm 1.419,46 is confirmed; 1.419,46 - (800,00 -
+     * 200,00) = 819,46. The n maximum 289,00 has one source [NB267]: provisional. */
     ck_assert_int_eq(sw_bijstand_entitled(&c, test_date("2026-07-01"), &f, 80000, 0, 1, &r, NULL,
                                           &err), SW_OK);
     ck_assert_int_eq(r.entitled, 81946);
-    ck_assert(used_provisional(&used, "participatiewet.norm.single"));
+    ck_assert(!used_provisional(&used, "participatiewet.norm.single"));
     ck_assert(used_provisional(&used, "participatiewet.vrijlating.n.max"));
     sw_used_release(&used);
+    /* r [NB267] 180,17 and y 182,73 are provisional for the same reason. */
+    ck_assert_int_eq(sw_bijstand_entitled(&c, test_date("2026-07-01"), &sp, 150000, 0, 7, &r,
+                                          NULL, &err), SW_OK);
+    ck_assert_int_eq(r.vrijlating, 18017);
+    ck_assert(used_provisional(&used, "participatiewet.vrijlating.r.max"));
+    ck_assert(!used_provisional(&used, "participatiewet.norm.single"));
+    sw_used_release(&used);
+    f.medical_hour_limit = true;
+    ck_assert_int_eq(sw_bijstand_entitled(&c, test_date("2026-07-01"), &f, 130000, 0, 40, &r,
+                                          NULL, &err), SW_OK);
+    ck_assert_int_eq(r.vrijlating, 18273);
+    ck_assert(used_provisional(&used, "participatiewet.vrijlating.y.max"));
+    sw_used_release(&used);
+}
+END_TEST
+
+/* ---- the tables themselves: each value per 2026-07-01 against its published figure,
+ * and no value invented for 2027-01-01 ---------------------------------------- */
+
+struct lookup_case {
+    const char *id;
+    const char *date;
+    int64_t expected;
+    bool provisional;
+};
+
+static const struct lookup_case lookup_cases[] = {
+    /* [NB267] (= [PW267] for the norms) */
+    {"participatiewet.norm.single", "2026-07-01", 141946, false},               /* 1.419,46 */
+    {"participatiewet.norm.couple", "2026-07-01", 202779, false},               /* 2.027,79 */
+    {"participatiewet.norm.aow.single", "2026-07-01", 158734, false},           /* 1.587,34 */
+    {"participatiewet.norm.aow.couple_both", "2026-07-01", 217610, false},      /* 2.176,10 */
+    {"participatiewet.norm.aow.couple_one", "2026-07-01", 217610, false},       /* = onder b */
+    {"participatiewet.norm.youth.single", "2026-07-01", 35042, false},          /* 350,42 */
+    {"participatiewet.norm.youth.single_parent", "2026-07-01", 35042, false},   /* 350,42 */
+    {"participatiewet.norm.youth.couple_both", "2026-07-01", 70084, false},     /* 700,84 */
+    {"participatiewet.norm.youth.couple_one", "2026-07-01", 136432, false},     /* 1.364,32 */
+    {"participatiewet.norm.youth.couple_both_children", "2026-07-01", 110640, false}, /* 1.106,40 */
+    {"participatiewet.norm.youth.couple_one_children", "2026-07-01", 176988, false},  /* 1.769,88 */
+    {"participatiewet.norm.cost_sharing.young_spouse", "2026-07-01", 35042, false},   /* 350,42 */
+    {"participatiewet.norm.cost_sharing.young_spouse_children", "2026-07-01", 75598, false},
+    /* art. 20 lid 3 "verhoogt het college de norm met een bedrag van € 762,24" */
+    {"participatiewet.norm.youth.no_parental_support", "2026-07-01", 76224, false},
+    {"participatiewet.vrijlating.n.max", "2026-07-01", 28900, true},            /* 289,00 */
+    {"participatiewet.vrijlating.r.max", "2026-07-01", 18017, true},            /* 180,17 */
+    {"participatiewet.vrijlating.y.max", "2026-07-01", 18273, true},            /* 182,73 */
+    /* [NB257] 278,00 / 173,87 / 176,35 and the mirrored text per 2025-01-01 (273 /
+     * 170,61 / 173,04, no second source found) */
+    {"participatiewet.vrijlating.n.max", "2025-07-01", 27800, false},
+    {"participatiewet.vrijlating.r.max", "2025-07-01", 17387, false},
+    {"participatiewet.vrijlating.y.max", "2025-07-01", 17635, false},
+    {"participatiewet.vrijlating.n.max", "2025-01-01", 27300, false},
+    {"participatiewet.vrijlating.r.max", "2025-01-01", 17061, false},
+    {"participatiewet.vrijlating.y.max", "2025-01-01", 17304, false},
+    /* [NB267] art. 19 lid 3 "4,8 procent per 1 januari 2009: 5 procent" (unit: ppm) */
+    {"participatiewet.holiday_allowance_percent", "2026-07-01", 5 * SW_PPM_PER_PERCENT, false},
+};
+
+/* The one value in lookup_cases that is older than its date. */
+static sw_date lookup_from(const struct lookup_case *t)
+{
+    return test_date(strstr(t->id, "holiday") ? "2024-01-01" : t->date);
+}
+
+START_TEST(test_bijstand_table_values_published)
+{
+    const struct lookup_case *t = &lookup_cases[_i];
+    struct sw_ctx c = test_ctx();
+    struct sw_value_info info;
+    struct sw_err err;
+    int64_t v;
+    enum sw_unit unit = strstr(t->id, "percent") ? SW_UNIT_PERCENT : SW_UNIT_EUROCENT;
+
+    ck_assert_msg(sw_param(&c, t->id, test_date(t->date), unit, &v, &info, &err) == SW_OK,
+                  "%s on %s: %s", t->id, t->date, err.msg);
+    ck_assert_msg(v == t->expected, "%s on %s: %lld, expected %lld", t->id, t->date,
+                  (long long)v, (long long)t->expected);
+    ck_assert_msg(info.provisional == t->provisional, "%s on %s: provisional %d", t->id,
+                  t->date, info.provisional);
+    ck_assert_int_eq(info.from, lookup_from(t));
+    ck_assert_ptr_nonnull(strstr(info.source, "Participatiewet art."));
+}
+END_TEST
+
+/* Nothing was found for 2027-01-01 (see the tables): every half-yearly amount and the
+ * inkomstenvrijlating rules that the Wet Participatiewet in balans revises end there,
+ * unpublished, so that a 2027 calculation asks for an override instead of guessing. */
+START_TEST(test_bijstand_2027_not_published)
+{
+    static const char *const ids[] = {
+        "participatiewet.norm.single", "participatiewet.norm.couple",
+        "participatiewet.norm.aow.single", "participatiewet.norm.aow.couple_both",
+        "participatiewet.norm.aow.couple_one", "participatiewet.norm.youth.single",
+        "participatiewet.norm.youth.single_parent", "participatiewet.norm.youth.couple_both",
+        "participatiewet.norm.youth.couple_one", "participatiewet.norm.youth.couple_both_children",
+        "participatiewet.norm.youth.couple_one_children",
+        "participatiewet.norm.cost_sharing.young_spouse",
+        "participatiewet.norm.cost_sharing.young_spouse_children",
+        "participatiewet.norm.youth.no_parental_support", "participatiewet.vrijlating.n.max",
+        "participatiewet.vrijlating.r.max", "participatiewet.vrijlating.y.max",
+        "participatiewet.vrijlating.min_age", "participatiewet.vrijlating.n.months",
+        "participatiewet.vrijlating.r.months", "participatiewet.vrijlating.r.child_age_limit",
+    };
+    struct sw_ctx c = test_ctx();
+    struct sw_err err;
+    int64_t v;
+
+    for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+        enum sw_unit unit = strstr(ids[i], "months")   ? SW_UNIT_MONTHS
+                            : strstr(ids[i], "age")    ? SW_UNIT_YEARS
+                                                       : SW_UNIT_EUROCENT;
+
+        ck_assert_msg(sw_param(&c, ids[i], test_date("2026-12-31"), unit, &v, NULL, &err) ==
+                          SW_OK, "%s on 2026-12-31: %s", ids[i], err.msg);
+        ck_assert_msg(sw_param(&c, ids[i], test_date("2027-01-01"), unit, &v, NULL, &err) ==
+                          SW_ERR_NO_VALUE, "%s has a value on 2027-01-01", ids[i]);
+    }
 }
 END_TEST
 
@@ -674,7 +870,10 @@ static Suite *bijstand_suite(void)
     tcase_add_test(core, test_bijstand_holiday_percent_override);
     tcase_add_test(core, test_bijstand_other_income_counts_in_full);
     tcase_add_test(core, test_bijstand_traces_name_rule_and_values);
-    tcase_add_test(core, test_bijstand_2026_07_values_are_provisional);
+    tcase_add_test(core, test_bijstand_2026_07_provisional_only_maxima);
+    tcase_add_loop_test(core, test_bijstand_table_values_published, 0,
+                        sizeof(lookup_cases) / sizeof(lookup_cases[0]));
+    tcase_add_test(limits, test_bijstand_2027_not_published);
     tcase_add_test(core, test_household_parse);
     tcase_add_test(limits, test_bijstand_dates_outside_tables);
     tcase_add_test(limits, test_bijstand_override_fills_a_missing_value);

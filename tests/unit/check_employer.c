@@ -127,8 +127,8 @@ START_TEST(test_employer_month_variants)
 END_TEST
 
 /* The LKV maximum is pro rata a full working week; at 40 h it binds. Its duration
- * runs years past the last published WML (2026-01-01; tables/wml.xml ends,
- * unpublished, on 2026-07-01), so the wage there is projected (c.project): the LKV
+ * runs years past the last published WML (2026-07-01; tables/wml.xml ends,
+ * unpublished, on 2027-01-01), so the wage there is projected (c.project): the LKV
  * figures depend on hours only. */
 START_TEST(test_employer_lkv_maximum_and_duration)
 {
@@ -166,6 +166,114 @@ START_TEST(test_employer_lkv_maximum_and_duration)
     ck_assert_int_eq(m.lkv, 50000);
     ck_assert_int_eq(sw_employer_month(&c, sw_month_from_ym(2027, 1), &in, &m, NULL, &err), SW_OK);
     ck_assert_int_eq(m.lkv, 0);
+}
+END_TEST
+
+/* July 2026, the same job at the WML of 1 July 2026: EUR 14.99 an hour (Regeling
+ * indexatie WML per 1 juli 2026, Stcrt. 2026, 16505; Rijksoverheid "Bedragen
+ * minimumloon 2026"); the 2026 premium rates are unchanged mid-year:
+ *   gross 14.99 x 32 x 52 / 12 = 2078.61333 -> 2078.61; VT 8 % = 166.2888 -> 166.29;
+ *   premieloon 2244.90
+ *   AWf 2244.90 x 2.74 %  =  61.51026 -> 61.51
+ *   Aof 2244.90 x 6.27 %  = 140.75523 -> 140.76
+ *   kinderopvang x 0.50 % =  11.2245  -> 11.22
+ *   Whk x 1.52 %          =  34.12248 -> 34.12
+ *   Zvw x 6.10 %          = 136.93890 -> 136.94
+ *   charges 384.55; labour cost 2244.90 + 384.55 = 2629.45
+ *   LKS (measured 50 % of 2244.90 = 1122.45): 2244.90 - 1122.45 = 1122.45;
+ *     werkgeverslasten 1122.45 x 0.235 = 263.77575 -> 263.78; received 1386.23
+ *   LKV banenafspraak 138.67 h x 1.01 = 140.06 (unchanged: hours only)
+ *   net cost 2629.45 - 1386.23 - 140.06 = 1103.16
+ *   per productive hour 1103.16 / 69.34 = 15.9094 -> 15.91 */
+START_TEST(test_employer_month_july_2026)
+{
+    struct sw_ctx c = test_ctx();
+    struct sw_employer_input in = base_input();
+    struct sw_employer_month m;
+    struct sw_err err;
+
+    ck_assert_msg(sw_employer_month(&c, sw_month_from_ym(2026, 7), &in, &m, NULL, &err) == SW_OK,
+                  "%s", err.msg);
+    ck_assert_int_eq(m.gross_wage, 207861);
+    ck_assert_int_eq(m.holiday_pay, 16629);
+    ck_assert_int_eq(m.premieloon, 224490);
+    ck_assert_int_eq(m.awf, 6151);
+    ck_assert_int_eq(m.aof, 14076);
+    ck_assert_int_eq(m.kinderopvang, 1122);
+    ck_assert_int_eq(m.whk, 3412);
+    ck_assert_int_eq(m.zvw, 13694);
+    ck_assert_int_eq(m.charges, 38455);
+    ck_assert_int_eq(m.labour_cost, 262945);
+    ck_assert_int_eq(m.lks.total, 138623);
+    ck_assert_int_eq(m.lkv, 14006);
+    ck_assert_int_eq(m.net_cost, 110316);
+    ck_assert_int_eq(m.cost_per_productive_hour, 1591);
+}
+END_TEST
+
+/* Employer rates for 2027 as far as published by 2026-12-05. The voorlopige
+ * percentages in the Memorie van toelichting begroting SZW 2027 (par. 7.1.1): AWf
+ * 2,74 % / 7,74 % (unchanged), Aof 6,67 % / 8,03 %, opslag kinderopvang 0,50 %;
+ * provisional in the tables until the Regeling premiepercentages 2027 is found. The
+ * rest (Ufo, average Whk, Zvw, maximum premieloon, maximum bijdrageloon Zvw) was not
+ * found: no silent 2026 value in 2027. */
+struct rate_case {
+    const char *id;
+    int64_t y2026, y2027;   /* ppm */
+};
+
+static const struct rate_case rates_2027[] = {
+    {"werkgever.awf.low", PCT(274) / 100, PCT(274) / 100},
+    {"werkgever.awf.high", PCT(774) / 100, PCT(774) / 100},
+    {"werkgever.aof.low", PCT(627) / 100, PCT(667) / 100},
+    {"werkgever.aof.high", PCT(763) / 100, PCT(803) / 100},
+    {"werkgever.aof.kinderopvang_opslag", PCT(50) / 100, PCT(50) / 100},
+};
+
+START_TEST(test_employer_rates_2027)
+{
+    static const char *const missing[] = {"werkgever.ufo", "werkgever.whk.average",
+                                          "werkgever.zvw.rate"};
+    static const char *const missing_amounts[] = {"werkgever.max_premieloon",
+                                                  "werkgever.zvw.max_bijdrageloon"};
+    struct sw_ctx c = test_ctx();
+    struct sw_value_info info;
+    struct sw_err err;
+    int64_t v = -1;
+
+    for (size_t i = 0; i < sizeof(rates_2027) / sizeof(rates_2027[0]); i++) {
+        ck_assert_int_eq(sw_param(&c, rates_2027[i].id, test_date("2026-12-31"),
+                                  SW_UNIT_PERCENT, &v, NULL, &err), SW_OK);
+        ck_assert_int_eq(v, rates_2027[i].y2026);
+        ck_assert_int_eq(sw_param(&c, rates_2027[i].id, test_date("2027-01-01"),
+                                  SW_UNIT_PERCENT, &v, &info, &err), SW_OK);
+        ck_assert_int_eq(v, rates_2027[i].y2027);
+        ck_assert(info.provisional);
+        /* 2028 is not known yet. */
+        ck_assert_int_eq(sw_param(&c, rates_2027[i].id, test_date("2028-01-01"),
+                                  SW_UNIT_PERCENT, &v, NULL, &err), SW_ERR_NO_VALUE);
+    }
+    for (size_t i = 0; i < sizeof(missing) / sizeof(missing[0]); i++) {
+        ck_assert_int_eq(sw_param(&c, missing[i], test_date("2026-12-31"), SW_UNIT_PERCENT, &v,
+                                  NULL, &err), SW_OK);
+        ck_assert_int_eq(sw_param(&c, missing[i], test_date("2027-01-01"), SW_UNIT_PERCENT, &v,
+                                  NULL, &err), SW_ERR_NO_VALUE);
+        ck_assert_str_eq(err.field, missing[i]);
+    }
+    for (size_t i = 0; i < sizeof(missing_amounts) / sizeof(missing_amounts[0]); i++) {
+        /* 2026: EUR 79,409 (stcrt-2025-42324, stcrt-2025-38055). */
+        ck_assert_int_eq(sw_param(&c, missing_amounts[i], test_date("2026-12-31"),
+                                  SW_UNIT_EUROCENT, &v, NULL, &err), SW_OK);
+        ck_assert_int_eq(v, 7940900);
+        ck_assert_int_eq(sw_param(&c, missing_amounts[i], test_date("2027-01-01"),
+                                  SW_UNIT_EUROCENT, &v, NULL, &err), SW_ERR_NO_VALUE);
+    }
+    /* Ufo 2026 (0,68 %) stands; projected into 2027 only when asked. */
+    c.project = true;
+    ck_assert_int_eq(sw_param(&c, "werkgever.ufo", test_date("2027-01-01"), SW_UNIT_PERCENT, &v,
+                              &info, &err), SW_OK);
+    ck_assert_int_eq(v, PCT(68) / 100);
+    ck_assert(info.projected);
 }
 END_TEST
 
@@ -395,6 +503,8 @@ static Suite *employer_suite(void)
     tcase_add_test(core, test_employer_month_hand_calculation);
     tcase_add_test(core, test_employer_month_variants);
     tcase_add_test(core, test_employer_lkv_maximum_and_duration);
+    tcase_add_test(core, test_employer_month_july_2026);
+    tcase_add_test(core, test_employer_rates_2027);
     tcase_add_test(core, test_municipality_break_even_hand_calculation);
     tcase_add_test(core, test_municipality_amsterdam_begeleiding_pro_rata);
     tcase_add_test(core, test_municipality_before_product_stops_with_the_job);

@@ -444,6 +444,30 @@ START_TEST(test_huurtoeslag_bad_input)
 }
 END_TEST
 
+START_TEST(test_huurtoeslag_2027)
+{
+    struct sw_ctx c = test_ctx();
+    struct sw_huurtoeslag_facts f = single(2500000, 70000);
+    struct sw_huurtoeslag h;
+    struct sw_err err;
+    int64_t v = -1;
+
+    /* What the law already fixes for 2027: Wet verlaging eigen bijdrage huurtoeslag
+     * art. 1 onder d, the basishuur "in 2027 verlaagd met € 47,57". */
+    ck_assert_int_eq(sw_param(&c, "huurtoeslag.eigen_bijdrage_verlaging", test_date("2027-01-01"),
+                              SW_UNIT_EUROCENT, &v, NULL, &err), SW_OK);
+    ck_assert_int_eq(v, 4757);
+    /* The amounts indexed per 1 January 2027 (Wht art. 27: maximale huurgrens,
+     * normhuur, kwaliteitskortings- and aftoppingsgrenzen, minimum-inkomensijkpunten)
+     * were searched for on 2026-12-05 and not found: without projection a 2027 month
+     * stops and names a huurtoeslag parameter instead of using the 2026 amounts. */
+    ck_assert_int_eq(sw_huurtoeslag_month(&c, test_date("2027-02-01"), &f, &h, NULL, &err),
+                     SW_ERR_NO_VALUE);
+    ck_assert_ptr_nonnull(strstr(err.msg, "huurtoeslag."));
+    ck_assert_ptr_nonnull(strstr(err.msg, "2027-"));
+}
+END_TEST
+
 START_TEST(test_huurtoeslag_trace)
 {
     struct sw_ctx c = test_ctx();
@@ -484,6 +508,7 @@ static Suite *huurtoeslag_suite(void)
     tcase_add_test(limits, test_huurtoeslag_under_18);
     tcase_add_test(limits, test_huurtoeslag_vermogensgrens);
     tcase_add_test(limits, test_huurtoeslag_bad_input);
+    tcase_add_test(limits, test_huurtoeslag_2027);
     tcase_add_test(core, test_huurtoeslag_2025_service_costs_capped);
     tcase_add_test(core, test_huurtoeslag_2025_three_persons_and_exemption);
     tcase_add_test(core, test_huurtoeslag_2024_household_types);

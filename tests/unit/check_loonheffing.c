@@ -152,8 +152,28 @@ START_TEST(test_published_2026_aow_rows)
 }
 END_TEST
 
-/* Born before 1946: the first bracket runs to 41 123 (2026). No published row was
- * found; by hand at tabelloon 3 496,50 (L = 41 958 = 777 x 54):
+/* Published rows of the 2026 witte maandtabel, AOW-leeftijd met
+ * loonheffingskorting, as a payroll engine's gross-to-net tests quote them
+ * (calculate.test.ts "table columns", from its fixtures/white-tables.ts: "Row
+ * 3.496,50, AOW >=1946 with LHK: 171,42; arbeidskorting 233,67", born 1945 or
+ * earlier 134,67, "row 3.996,00, AOW >=1946 with LHK" 402,75). */
+START_TEST(test_published_2026_aow_rows_by_birth_group)
+{
+    struct sw_lh_month m;
+
+    m = lh("2026-03-25", 349650, "1958-06-01", SW_LH_KORTING);
+    ck_assert(m.aow_age && !m.born_before_split);
+    ck_assert_int_eq(m.loonheffing, 17142);
+    ck_assert_int_eq(m.arbeidskorting_month, 23367);
+    m = lh("2026-03-25", 349650, "1945-02-01", SW_LH_KORTING);
+    ck_assert(m.aow_age && m.born_before_split);
+    ck_assert_int_eq(m.loonheffing, 13467);
+    ck_assert_int_eq(lh("2026-03-25", 399600, "1958-06-01", SW_LH_KORTING).loonheffing, 40275);
+}
+END_TEST
+
+/* Born before 1946: the first bracket runs to 41 123 (2026). By hand at tabelloon
+ * 3 496,50 (L = 41 958 = 777 x 54), zonder loonheffingskorting:
  *   born 1940: floor(41 123 x 0,1785 = 7 340,4555) = 7 340
  *              + floor((41 958 - 41 123) x 0,3756 = 313,626) = 313 -> 7 653
  *              / 12 = 637,75
@@ -700,7 +720,8 @@ END_TEST
  * (0 to 10 000 euros a month, one table row of 4,50 euros at a time). */
 START_TEST(test_monotone)
 {
-    static const char *const dates[] = {"2024-06-01", "2025-06-01", "2026-06-01"};
+    static const char *const dates[] = {"2024-06-01", "2025-06-01", "2026-06-01",
+                                        "2027-06-01"};
     int64_t prev = -1;
 
     for (int64_t g = 0; g <= 1000000; g += 450) {
@@ -709,6 +730,113 @@ START_TEST(test_monotone)
                       (long long)x, (long long)prev);
         prev = x;
     }
+}
+END_TEST
+
+/* --- 2027: the Prinsjesdag Rekenvoorschriften (provisional) ----------------------
+ * No published 2027 table row was found. These rekenvoorbeelden follow the
+ * Rekenvoorschriften 2027, Prinsjesdagversie 15 september 2026 (RV27, blad
+ * "Symbolen en waarden", ODB-release LH2027 v1.5, as transcribed in rules-2027.ts),
+ * and use the amounts it publishes as derived symbols: c2 and c3 (tax of the lower
+ * brackets), Lmax, and the maxima ahkm1, arkm3, oukm1. */
+
+/* Above the table (par. 2.2.4): Lmax = 139 050 (11 587,50 a month), where every
+ * korting is nil (arbeidskorting ends at 138 910, AHK and ouderenkorting before):
+ *   below AOW age: c3 29 169 + floor((139 050 - 78 426) x 0,495 = 30 008,88)
+ *                  = 59 177; / 12 = 4 931,4167 -> 4 931,42
+ *   AOW, born 1946 or later: c3 22 143 + 30 008 = 52 151 -> 4 345,92
+ *   AOW, born before 1946:   c3 21 670 + 30 008 = 51 678 -> 4 306,50
+ * 12 000,00: 4 931,42 + floor(412,50 x 0,495 = 204,1875) = 5 135,60. */
+START_TEST(test_2027_above_the_table)
+{
+    struct sw_lh_month m;
+
+    m = lh("2027-01-01", 1158750, NULL, SW_LH_KORTING);
+    ck_assert(!m.above_table);
+    ck_assert_int_eq(m.table_wage_annual, 13905000);
+    ck_assert_int_eq(m.tax_annual, 5917700);
+    ck_assert_int_eq(m.loonheffing, 493142);
+    ck_assert_int_eq(lh("2027-01-01", 1158750, NULL, 0).loonheffing, 493142);
+    m = lh("2027-12-31", 1200000, NULL, SW_LH_KORTING);
+    ck_assert(m.above_table);
+    ck_assert_int_eq(m.loonheffing, 513560);
+    m = lh("2027-06-01", 1158750, "1955-01-01", SW_LH_KORTING);
+    ck_assert(m.aow_age && !m.born_before_split);
+    ck_assert_int_eq(m.tax_annual, 5215100);
+    ck_assert_int_eq(m.loonheffing, 434592);
+    m = lh("2027-06-01", 1158750, "1940-01-01", SW_LH_KORTING);
+    ck_assert(m.aow_age && m.born_before_split);
+    ck_assert_int_eq(m.tax_annual, 5167800);
+    ck_assert_int_eq(m.loonheffing, 430650);
+}
+END_TEST
+
+/* Below AOW age, 2027:
+ * 2 000,00: L = 444 x 54 = 23 976; tax floor(23 976 x 0,3623 = 8 686,50) = 8 686;
+ *   AHK = ahkm1.1 3 154 (L <= 30 910); AK: min(1 182, ...) = 1 182
+ *   + 0,30207 x (23 976 - 12 438) = 3 485,28 -> 4 667,28 -> 4 668;
+ *   8 686 - 3 154 - 4 668 = 864; / 12 = 72,00.
+ * 3 987,00: L = 47 844 = 886 x 54 (just past arkg3 = 47 834): tax c2 14 219
+ *   + floor(8 597 x 0,3816 = 3 280,62) = 17 499; AHK 3 154 - 0,06638 x 16 934
+ *   = 2 029,92 -> 2 030; AK capped at arkm3 5 929, - 0,0651 x 10 = 5 928,35 ->
+ *   5 929 = arkm3; 17 499 - 2 030 - 5 929 = 9 540; / 12 = 795,00. */
+START_TEST(test_2027_hand_calculations)
+{
+    struct sw_lh_month m;
+
+    m = lh("2027-03-25", 200000, NULL, SW_LH_KORTING);
+    ck_assert_int_eq(m.tax_annual, 868600);
+    ck_assert_int_eq(m.ahk, 315400);
+    ck_assert_int_eq(m.arbeidskorting, 466800);
+    ck_assert_int_eq(m.loonheffing, 7200);
+    m = lh("2027-03-25", 398700, NULL, SW_LH_KORTING);
+    ck_assert_int_eq(m.table_wage_annual, 4784400);
+    ck_assert_int_eq(m.tax_annual, 1749900);
+    ck_assert_int_eq(m.ahk, 203000);
+    ck_assert_int_eq(m.arbeidskorting, 592900);
+    ck_assert_int_eq(m.loonheffing, 79500);
+    /* AOW age, born 1946 or later, 3 000,00: L = 35 964; tax floor(35 964 x
+     * 0,1833 = 6 592,20) = 6 592; AHK 1 596 - 0,03358 x 5 054 = 1 426,29 -> 1 427;
+     * ouderenkorting oukm1.2 1 993 (L <= 46 577); AK: 599, capped at arkm2 2 803,
+     * + 0,00938 x 9 099 = 85,35 -> 2 888,35 -> 2 889; 6 592 - 6 309 = 283;
+     * / 12 = 23,58. */
+    m = lh("2027-03-25", 300000, "1955-01-01", SW_LH_KORTING);
+    ck_assert(m.aow_age);
+    ck_assert_int_eq(m.tax_annual, 659200);
+    ck_assert_int_eq(m.ahk, 142700);
+    ck_assert_int_eq(m.ouderenkorting, 199300);
+    ck_assert_int_eq(m.arbeidskorting, 288900);
+    ck_assert_int_eq(m.loonheffing, 2358);
+}
+END_TEST
+
+/* The 2027 values rest on one secondary source: every output names them. */
+START_TEST(test_2027_provisional)
+{
+    struct sw_used used = {0};
+    struct sw_ctx c = test_ctx();
+    struct sw_lh_month m;
+    struct sw_err err;
+    bool br = false, ak = false;
+
+    c.used = &used;
+    ck_assert_int_eq(sw_loonheffing_month(&c, test_date("2027-03-01"), 200000, SW_NO_DATE,
+                                          SW_LH_KORTING, &m, NULL, &err), SW_OK);
+    for (size_t i = 0; i < used.len; i++) {
+        if (strcmp(used.items[i].id, "loonheffing.brackets") == 0)
+            br = used.items[i].provisional;
+        if (strcmp(used.items[i].id, "loonheffing.arbeidskorting") == 0)
+            ak = used.items[i].provisional;
+    }
+    ck_assert(br && ak);
+    c.used = NULL;
+    sw_used_release(&used);
+    /* The alleenstaande-ouderenkorting 2027 was not found: it still ends on
+     * 2027-01-01 and the lookup names it. */
+    ck_assert_int_eq(sw_loonheffing_month(&c, test_date("2027-03-01"), 200000,
+                                          test_date("1950-01-01"), SW_LH_KORTING | SW_LH_AOK,
+                                          &m, NULL, &err), SW_ERR_NO_VALUE);
+    ck_assert_str_eq(err.field, "loonheffing.alleenstaande_ouderenkorting");
 }
 END_TEST
 
@@ -724,8 +852,8 @@ START_TEST(test_errors)
     ck_assert_int_eq(sw_loonheffing_month(&c, test_date("2023-12-31"), 200000, SW_NO_DATE,
                                           SW_LH_KORTING, &m, NULL, &err), SW_ERR_NO_VALUE);
     ck_assert_ptr_nonnull(strstr(err.msg, "2023-12-31"));
-    /* 2027 is not in the tables: the brackets end on 2027-01-01. */
-    ck_assert_int_eq(sw_loonheffing_month(&c, test_date("2027-01-01"), 200000, SW_NO_DATE,
+    /* 2028 is not in the tables: the brackets end on 2028-01-01. */
+    ck_assert_int_eq(sw_loonheffing_month(&c, test_date("2028-01-01"), 200000, SW_NO_DATE,
                                           SW_LH_KORTING, &m, NULL, &err), SW_ERR_NO_VALUE);
     ck_assert_str_eq(err.field, "loonheffing.brackets");
     /* Negative and absurd wages. */
@@ -855,6 +983,23 @@ static const struct bb_case bb[] = {
      * "Bijvoorbeeld 41,13%" = 36,97 + 6,630 - 2,471, from 24 813. */
     {"2024-05-25", 2481300, true, 411300},
     {"2024-05-25", 3000000, false, 369700},
+    /* 2027, wit_bb_nl_std_20270101 (Prinsjesdagversie, ODB LH2027 v1.5, rows as
+     * transcribed in rules-2027.ts), met loonheffingskorting: standaardtarief +
+     * verrekeningspercentage. */
+    {"2027-05-25", 1180000, true, 0},
+    {"2027-05-25", 1180100, true, 267300},      /* from 11 801: 36,23 - 9,50 */
+    {"2027-05-25", 1343400, true, 60200},       /* from 13 434: 36,23 - 30,21 */
+    {"2027-05-25", 2487600, true, 343700},      /* from 24 876: 36,23 - 1,86 */
+    {"2027-05-25", 3091100, true, 410100},      /* from 30 911: 36,23 + 4,78 */
+    {"2027-05-25", 3924800, true, 429400},      /* from 39 248: 38,16 + 4,78 */
+    {"2027-05-25", 4783500, true, 513100},      /* from 47 835: 38,16 + 13,15 */
+    {"2027-05-25", 7842700, true, 560100},      /* from 78 427: 49,50 + 6,51 */
+    {"2027-05-25", 15002300, true, 560100},
+    {"2027-05-25", 15002400, true, 495000},     /* from 150 024: 49,50 */
+    /* zonder: 36,23 / 38,16 / 49,50 by jaarloon (same table, first column) */
+    {"2027-05-25", 3924700, false, 362300},
+    {"2027-05-25", 3924800, false, 381600},
+    {"2027-05-25", 7842700, false, 495000},
 };
 
 START_TEST(test_bijzonder_rates)
@@ -868,6 +1013,61 @@ START_TEST(test_bijzonder_rates)
                                               bb[_i].korting ? SW_LH_KORTING : 0, &b, NULL,
                                               &err), SW_OK);
     ck_assert_int_eq(b.rate, bb[_i].rate);
+}
+END_TEST
+
+/* The AOW-age columns (met loonheffingskorting, excl. alleenstaande-
+ * ouderenkorting) of the published tables: 2026 wit_bb_nl_std_20260101 and 2027
+ * wit_bb_nl_std_20270101 (Prinsjesdagversie), as transcribed row by row in
+ * rules-2026.ts / rules-2027.ts (aow1946, aow1945: standaardtarief +
+ * verrekeningspercentage). Born 1955 = 1946 or later, born 1940 = before 1946. */
+struct bb_aow_case {
+    const char *date, *birth;
+    int64_t annual;   /* jaarloon, cents */
+    int64_t rate;     /* ppm */
+};
+
+static const struct bb_aow_case bb_aow[] = {
+    {"2026-05-25", "1955-01-01", 0, 0},
+    {"2026-05-25", "1955-01-01", 3471800, 0},        /* below 34 719: kortingen cover it */
+    {"2026-05-25", "1955-01-01", 3471900, 200700},   /* 17,85 + 2,22 */
+    {"2026-05-25", "1955-01-01", 3888400, 397800},   /* 37,56 + 2,22 */
+    {"2026-05-25", "1955-01-01", 4559300, 440100},   /* 37,56 + 6,45 */
+    {"2026-05-25", "1955-01-01", 4600300, 590100},   /* 37,56 + 21,45 */
+    {"2026-05-25", "1955-01-01", 5978300, 440100},   /* 37,56 + 6,45 */
+    {"2026-05-25", "1955-01-01", 7842700, 527500},   /* 49,50 + 3,25 */
+    {"2026-05-25", "1955-01-01", 14355500, 495000},  /* 49,50 */
+    {"2026-05-25", "1940-01-01", 3471800, 0},
+    {"2026-05-25", "1940-01-01", 3471900, 200700},
+    {"2026-05-25", "1940-01-01", 3888400, 200700},   /* still 17,85 + 2,22 */
+    {"2026-05-25", "1940-01-01", 4112300, 200700},
+    {"2026-05-25", "1940-01-01", 4112400, 397800},   /* from 41 124: 37,56 + 2,22 */
+    {"2026-05-25", "1940-01-01", 4600300, 590100},
+    {"2026-05-25", "1940-01-01", 7842700, 527500},
+    {"2027-05-25", "1955-01-01", 3459200, 0},
+    {"2027-05-25", "1955-01-01", 3459300, 207500},   /* 18,33 + 2,42 */
+    {"2027-05-25", "1955-01-01", 3924800, 405800},   /* 38,16 + 2,42 */
+    {"2027-05-25", "1955-01-01", 4657800, 555800},   /* 38,16 + 17,42 */
+    {"2027-05-25", "1955-01-01", 4783500, 598100},   /* 38,16 + 21,65 */
+    {"2027-05-25", "1955-01-01", 5986500, 448100},   /* 38,16 + 6,65 */
+    {"2027-05-25", "1955-01-01", 7842700, 527900},   /* 49,50 + 3,29 */
+    {"2027-05-25", "1955-01-01", 15002400, 495000},
+    {"2027-05-25", "1940-01-01", 3924800, 207500},   /* still 18,33 + 2,42 */
+    {"2027-05-25", "1940-01-01", 4163800, 405800},   /* from 41 638: 38,16 + 2,42 */
+};
+
+START_TEST(test_bijzonder_aow_rates)
+{
+    struct sw_ctx c = test_ctx();
+    struct sw_lh_bijzonder b;
+    struct sw_err err;
+
+    ck_assert_int_eq(sw_loonheffing_bijzonder(&c, test_date(bb_aow[_i].date), 100000,
+                                              bb_aow[_i].annual, test_date(bb_aow[_i].birth),
+                                              SW_LH_KORTING, &b, NULL, &err), SW_OK);
+    ck_assert(b.aow_age);
+    ck_assert(b.born_before_split == (strcmp(bb_aow[_i].birth, "1946-01-01") < 0));
+    ck_assert_int_eq(b.rate, bb_aow[_i].rate);
 }
 END_TEST
 
@@ -890,11 +1090,57 @@ START_TEST(test_bijzonder_amounts)
                                               SW_NO_DATE, SW_LH_KORTING, &b, NULL, &err),
                      SW_OK);
     ck_assert_int_eq(b.loonheffing, 2797);
-    /* At AOW age with korting the table is not in the tables: a clear error. */
+    /* AOW age with korting, 2026 (wit_bb_nl_std_20260101, AOW columns): at a jaarloon
+     * of 30 000 the kortingen cover the tax (0 % below 34 719): nothing withheld. */
     ck_assert_int_eq(sw_loonheffing_bijzonder(&c, test_date("2026-05-25"), 150000, 3000000,
                                               test_date("1955-01-01"), SW_LH_KORTING, &b, NULL,
+                                              &err), SW_OK);
+    ck_assert(b.aow_age && !b.born_before_split);
+    ck_assert_int_eq(b.loonheffing, 0);
+    ck_assert_int_eq(b.net, 150000);
+    /* At 40 000: born 1955 the row from 38 884, 39,78 %: 1 500,00 x 0,3978 =
+     * 596,70; born 1940 the first bracket runs on, 20,07 %: 301,05. */
+    ck_assert_int_eq(sw_loonheffing_bijzonder(&c, test_date("2026-05-25"), 150000, 4000000,
+                                              test_date("1955-01-01"), SW_LH_KORTING, &b, NULL,
+                                              &err), SW_OK);
+    ck_assert_int_eq(b.loonheffing, 59670);
+    ck_assert_int_eq(sw_loonheffing_bijzonder(&c, test_date("2026-05-25"), 150000, 4000000,
+                                              test_date("1940-01-01"), SW_LH_KORTING, &b, NULL,
+                                              &err), SW_OK);
+    ck_assert(b.born_before_split);
+    ck_assert_int_eq(b.loonheffing, 30105);
+    /* The AOW month decides, as for the witte tabel: born 1959-03-20, 67 on
+     * 2026-03-20; in May the AOW column (20,07 % at 35 000: 301,05). */
+    ck_assert_int_eq(sw_loonheffing_bijzonder(&c, test_date("2026-05-25"), 150000, 3500000,
+                                              test_date("1959-03-20"), SW_LH_KORTING, &b, NULL,
+                                              &err), SW_OK);
+    ck_assert(b.aow_age);
+    ck_assert_int_eq(b.loonheffing, 30105);
+    /* The AOW columns of 2024 and 2025 were not found: the lookup names the scale. */
+    ck_assert_int_eq(sw_loonheffing_bijzonder(&c, test_date("2025-05-25"), 150000, 3000000,
+                                              test_date("1955-01-01"), SW_LH_KORTING, &b, NULL,
                                               &err), SW_ERR_NO_VALUE);
-    ck_assert_ptr_nonnull(strstr(err.msg, "loonheffing.bijzonder.aow"));
+    ck_assert_str_eq(err.field, "loonheffing.bijzonder.aow");
+    ck_assert_int_eq(sw_loonheffing_bijzonder(&c, test_date("2024-05-25"), 150000, 3000000,
+                                              test_date("1940-01-01"), SW_LH_KORTING, &b, NULL,
+                                              &err), SW_ERR_NO_VALUE);
+    ck_assert_str_eq(err.field, "loonheffing.bijzonder.aow_before_1946");
+    /* The columns with the alleenstaande-ouderenkorting are not in the tables. */
+    ck_assert_int_eq(sw_loonheffing_bijzonder(&c, test_date("2026-05-25"), 150000, 3000000,
+                                              test_date("1955-01-01"),
+                                              SW_LH_KORTING | SW_LH_AOK, &b, NULL, &err),
+                     SW_ERR_NO_VALUE);
+    ck_assert_str_eq(err.field, "loonheffing.bijzonder.aow_aok");
+    ck_assert_int_eq(sw_loonheffing_bijzonder(&c, test_date("2026-05-25"), 150000, 3000000,
+                                              test_date("1940-01-01"),
+                                              SW_LH_KORTING | SW_LH_AOK, &b, NULL, &err),
+                     SW_ERR_NO_VALUE);
+    ck_assert_str_eq(err.field, "loonheffing.bijzonder.aow_aok_before_1946");
+    /* ... below the AOW age SW_LH_AOK does nothing. */
+    ck_assert_int_eq(sw_loonheffing_bijzonder(&c, test_date("2026-05-25"), 150000, 3000000,
+                                              SW_NO_DATE, SW_LH_KORTING | SW_LH_AOK, &b, NULL,
+                                              &err), SW_OK);
+    ck_assert_int_eq(b.loonheffing, 60300);
     /* ... without korting the AOW bracket rate: 30 000 <= 38 883 -> 17,85 %:
      * 1 500,00 x 0,1785 = 267,75. */
     ck_assert_int_eq(sw_loonheffing_bijzonder(&c, test_date("2026-05-25"), 150000, 3000000,
@@ -904,9 +1150,10 @@ START_TEST(test_bijzonder_amounts)
     /* Bad input. */
     ck_assert_int_eq(sw_loonheffing_bijzonder(&c, test_date("2026-05-25"), -1, 3000000,
                                               SW_NO_DATE, 0, &b, NULL, &err), SW_ERR_INVALID);
-    ck_assert_int_eq(sw_loonheffing_bijzonder(&c, test_date("2027-05-25"), 100, 3000000,
+    ck_assert_int_eq(sw_loonheffing_bijzonder(&c, test_date("2028-05-25"), 100, 3000000,
                                               SW_NO_DATE, SW_LH_KORTING, &b, NULL, &err),
                      SW_ERR_NO_VALUE);
+    ck_assert_str_eq(err.field, "loonheffing.bijzonder");
 }
 END_TEST
 
@@ -1020,6 +1267,7 @@ static Suite *loonheffing_suite(void)
     tcase_add_test(tc, test_2026_above_the_table);
     tcase_add_loop_test(tc, test_published_2026_aow_rows, 0,
                         (int)(sizeof(aow2026) / sizeof(aow2026[0])));
+    tcase_add_test(tc, test_published_2026_aow_rows_by_birth_group);
     tcase_add_test(tc, test_aow_birth_groups);
     tcase_add_test(tc, test_aow_from_the_month_it_is_reached);
     tcase_add_test(tc, test_hand_calculation_2000);
@@ -1027,7 +1275,10 @@ static Suite *loonheffing_suite(void)
     tcase_add_loop_test(tc, test_adp_2025_to_2026, 0, (int)(sizeof(adp26) / sizeof(adp26[0])));
     tcase_add_loop_test(tc, test_adp_2024_to_2025, 0, (int)(sizeof(adp25) / sizeof(adp25[0])));
     tcase_add_test(tc, test_grid_2025_2026);
-    tcase_add_loop_test(tc, test_monotone, 0, 3);
+    tcase_add_loop_test(tc, test_monotone, 0, 4);
+    tcase_add_test(tc, test_2027_above_the_table);
+    tcase_add_test(tc, test_2027_hand_calculations);
+    tcase_add_test(tc, test_2027_provisional);
     tcase_add_test(tc, test_errors);
     tcase_add_test(tc, test_trace_and_provisional);
     tcase_add_test(tc, test_override_step);
@@ -1036,6 +1287,8 @@ static Suite *loonheffing_suite(void)
     tc = tcase_create("bijzondere beloningen");
     tcase_set_timeout(tc, 60);
     tcase_add_loop_test(tc, test_bijzonder_rates, 0, (int)(sizeof(bb) / sizeof(bb[0])));
+    tcase_add_loop_test(tc, test_bijzonder_aow_rates, 0,
+                        (int)(sizeof(bb_aow) / sizeof(bb_aow[0])));
     tcase_add_test(tc, test_bijzonder_amounts);
     suite_add_tcase(s, tc);
 

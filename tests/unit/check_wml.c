@@ -1,5 +1,6 @@
 /* check_wml.c - the minimum wage by age and hours, part months and the
  * vakantiebijslag, against published amounts and hand calculations. */
+#include <stdio.h>
 #include <string.h>
 
 #include "switchsim/wml.h"
@@ -7,7 +8,9 @@
 
 /* The hourly minimum wage, 21 and older, on each date it changed (the tables'
  * sources: Regelingen aanpassing WML, SVB, Stcrt. 2025, 12264, Rijksoverheid
- * "Uitkeringsbedragen per 1 januari 2026"), and the day before the next change. */
+ * "Uitkeringsbedragen per 1 januari 2026", Regeling indexatie WML per 1 juli 2026
+ * (Stcrt. 2026, 16505; Rijksoverheid "Bedragen minimumloon 2026": EUR 14,99)), and
+ * the day before the next change. */
 struct adult_case {
     const char *date;
     int64_t hourly;
@@ -16,7 +19,7 @@ struct adult_case {
 static const struct adult_case adults[] = {
     {"2024-01-01", 1327}, {"2024-06-30", 1327}, {"2024-07-01", 1368},
     {"2025-01-01", 1406}, {"2025-07-01", 1440}, {"2026-01-01", 1471},
-    {"2026-06-30", 1471},
+    {"2026-06-30", 1471}, {"2026-07-01", 1499}, {"2026-12-31", 1499},
 };
 
 START_TEST(test_adult_hourly)
@@ -65,6 +68,87 @@ START_TEST(test_youth_2024_07)
 }
 END_TEST
 
+/* Youth amounts 1 July 2026, published as Rijksoverheid "Bedragen minimumloon 2026"
+ * (quoted by the secondary sources in tables/wml.xml): "21 jaar en ouder 14,99,
+ * 20 jaar 11,99, 19 jaar 8,99, 18 jaar 7,50, 17 jaar 5,92, 16 jaar 5,17, 15 jaar
+ * 4,50". By hand, 14,99 x the Besluit minimumjeugdloon percentage, half up:
+ * x 0,80 = 11,992 -> 11,99; x 0,60 = 8,994 -> 8,99; x 0,50 = 7,495 -> 7,50 (the
+ * half cent up); x 0,395 = 5,92105 -> 5,92; x 0,345 = 5,17155 -> 5,17;
+ * x 0,30 = 4,497 -> 4,50. */
+static const struct youth_case youth_2026_07[] = {
+    {"2005-07-01", 21, 1000000, 1499}, {"2006-01-15", 20, 800000, 1199},
+    {"2007-03-01", 19, 600000, 899},   {"2008-07-01", 18, 500000, 750},
+    {"2008-07-02", 17, 395000, 592},   {"2010-02-28", 16, 345000, 517},
+    {"2011-06-30", 15, 300000, 450},
+};
+
+START_TEST(test_youth_2026_07)
+{
+    struct sw_ctx c = test_ctx();
+    struct sw_wml w;
+    struct sw_err err;
+
+    ck_assert_int_eq(sw_wml_hourly(&c, test_date("2026-07-01"),
+                                   test_date(youth_2026_07[_i].birth), "--birth-date", &w, NULL,
+                                   &err), SW_OK);
+    ck_assert_int_eq(w.age, youth_2026_07[_i].age);
+    ck_assert_int_eq(w.percent, youth_2026_07[_i].percent);
+    ck_assert_int_eq(w.hourly, youth_2026_07[_i].hourly);
+}
+END_TEST
+
+/* The minimumuurloon follows from the referentiemaandloon (art. 14 lid 10 Wml):
+ * A / (4 1/3 x 36), rounded up to a cent. Regeling indexatie WML per 1 juli 2026
+ * (Stcrt. 2026, 16505): referentiemaandloon EUR 2.337,00 -> 2.337,00 / 156 =
+ * 14,9808 -> 14,99, the hourly amount the tables give. */
+START_TEST(test_hourly_from_referentiemaandloon_2026_07)
+{
+    struct sw_ctx c = test_ctx();
+    struct sw_wml w;
+    struct sw_err err;
+    const int64_t referentiemaandloon = 233700, hours_per_month = 156;
+
+    ck_assert_int_eq(sw_wml_hourly(&c, test_date("2026-07-01"), SW_NO_DATE, "--birth-date", &w,
+                                   NULL, &err), SW_OK);
+    ck_assert_int_eq(w.hourly, (referentiemaandloon + hours_per_month - 1) / hours_per_month);
+}
+END_TEST
+
+/* The youth percentages from 1 January 2027 (Rijksoverheid 24-04-2025 "Minimumjeugdloon
+ * gaat omhoog" and 04-12-2025 "Internetconsultatie: Verhoging minimumjeugdloon 2027":
+ * 20 jaar 87,5%, 19 jaar 75%, 18 jaar 62,5%, 17 jaar 50%, 16 jaar 40%, 15 jaar 30%);
+ * provisional in the tables until the amending Besluit minimumjeugdloon is found.
+ * The day before, the 2019 staffel still applies. */
+struct youth_pct_case {
+    int age;
+    int64_t before, from_2027;   /* ppm */
+};
+
+static const struct youth_pct_case youth_pct_2027[] = {
+    {15, 300000, 300000}, {16, 345000, 400000}, {17, 395000, 500000},
+    {18, 500000, 625000}, {19, 600000, 750000}, {20, 800000, 875000},
+};
+
+START_TEST(test_youth_percent_2027)
+{
+    struct sw_ctx c = test_ctx();
+    struct sw_value_info info;
+    struct sw_err err;
+    char id[64];
+    int64_t pct = -1;
+
+    snprintf(id, sizeof(id), "wml.youth_percent.age_%d", youth_pct_2027[_i].age);
+    ck_assert_int_eq(sw_param(&c, id, test_date("2026-12-31"), SW_UNIT_PERCENT, &pct, NULL, &err),
+                     SW_OK);
+    ck_assert_int_eq(pct, youth_pct_2027[_i].before);
+    ck_assert_int_eq(sw_param(&c, id, test_date("2027-01-01"), SW_UNIT_PERCENT, &pct, &info, &err),
+                     SW_OK);
+    ck_assert_int_eq(pct, youth_pct_2027[_i].from_2027);
+    /* The raised percentages are marked provisional; 15 is unchanged (the 2019 value). */
+    ck_assert(info.provisional == (youth_pct_2027[_i].age != 15));
+}
+END_TEST
+
 /* The age counts on the date itself: born 2005-03-10 is 19 on 2025-03-09 and 20
  * on 2025-03-10. 2025-01 WML 14,06: x 0,60 = 8,436 -> 8,44; x 0,80 = 11,248 ->
  * 11,25. */
@@ -101,8 +185,8 @@ START_TEST(test_hourly_errors)
                                    NULL, &err), SW_ERR_NO_VALUE);
     ck_assert_str_eq(err.field, "wml.hourly");
     ck_assert_ptr_nonnull(strstr(err.msg, "2023-12-31"));
-    /* The amount per 1 July 2026 is not in the tables: no silent 14,71. */
-    ck_assert_int_eq(sw_wml_hourly(&c, test_date("2026-07-01"), SW_NO_DATE, "--birth-date", &w,
+    /* The amount per 1 January 2027 is not in the tables: no silent 14,99. */
+    ck_assert_int_eq(sw_wml_hourly(&c, test_date("2027-01-01"), SW_NO_DATE, "--birth-date", &w,
                                    NULL, &err), SW_ERR_NO_VALUE);
     ck_assert_str_eq(err.field, "wml.hourly");
 }
@@ -129,6 +213,13 @@ static const struct monthly_case monthly[] = {
     /* youth 17 (2025-07): 14,40 x 0,395 = 5,688 -> 5,69; x 20 x 52 / 12 =
      * 493,1333 -> 493,13 */
     {"2025-07-01", 569, 2000, 49313},
+    /* 36 h at the WML of 1 July 2026 (EUR 14,99, Stcrt. 2026, 16505): 14,99 x 36 =
+     * 539,64; x 52 = 28.061,28; / 12 = 2.338,44 (the "36 uur ~ 2.338,4" indication
+     * next to Rijksoverheid's "Bedragen minimumloon 2026"; the published
+     * referentiemaandloon 2.337,00 is the art. 8 lid 1 onder b amount, not this product) */
+    {"2026-07-01", 1499, 3600, 233844},
+    /* 40 h: 14,99 x 40 x 52 / 12 = 2.598,2667 -> 2.598,27 */
+    {"2026-07-01", 1499, 4000, 259827},
 };
 
 START_TEST(test_monthly)
@@ -233,6 +324,11 @@ static Suite *wml_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_loop_test(tc, test_adult_hourly, 0, (int)(sizeof(adults) / sizeof(adults[0])));
     tcase_add_loop_test(tc, test_youth_2024_07, 0, (int)(sizeof(youth) / sizeof(youth[0])));
+    tcase_add_loop_test(tc, test_youth_2026_07, 0,
+                        (int)(sizeof(youth_2026_07) / sizeof(youth_2026_07[0])));
+    tcase_add_test(tc, test_hourly_from_referentiemaandloon_2026_07);
+    tcase_add_loop_test(tc, test_youth_percent_2027, 0,
+                        (int)(sizeof(youth_pct_2027) / sizeof(youth_pct_2027[0])));
     tcase_add_test(tc, test_youth_birthday);
     tcase_add_test(tc, test_hourly_errors);
     tcase_add_loop_test(tc, test_monthly, 0, (int)(sizeof(monthly) / sizeof(monthly[0])));

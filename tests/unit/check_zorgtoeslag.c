@@ -417,6 +417,65 @@ START_TEST(test_zorgtoeslag_trace)
 }
 END_TEST
 
+/* The 2027 percentages of the normpremie: Besluit percentages drempel- en
+ * toetsingsinkomen zorgtoeslag as amended by the besluit of 4 December 2025
+ * (Stb. 2025, 412), art. I, row 2027: "1,930% / 4,307% / 13,760%" (zonder partner /
+ * met partner / boven het drempelinkomen), as quoted - text read 2026-10-08 - in
+ * TheAndries/toeslagrecht law/SOURCES.md. One secondary source, so the tables mark
+ * them provisional; the 2028 row was not retrieved, so 2028 is a clear missing
+ * value. Replace this by the Dienst Toeslagen's 2027 table rows once published. */
+START_TEST(test_zorgtoeslag_2027_percentages_published)
+{
+    static const struct {
+        const char *id;
+        int64_t ppm;
+    } row[] = {
+        {"zorgtoeslag.normpremie.single", 19300},         /* 1,930 % */
+        {"zorgtoeslag.normpremie.partner", 43070},        /* 4,307 % */
+        {"zorgtoeslag.normpremie.above_drempel", 137600}, /* 13,760 % */
+    };
+    struct sw_ctx c = test_ctx();
+    struct sw_value_info info;
+    struct sw_err err;
+    int64_t v;
+
+    for (size_t i = 0; i < sizeof(row) / sizeof(row[0]); i++) {
+        memset(&info, 0, sizeof(info));
+        v = -1;
+        ck_assert_int_eq(sw_param(&c, row[i].id, test_date("2027-01-01"), SW_UNIT_PERCENT, &v,
+                                  &info, &err), SW_OK);
+        ck_assert_int_eq(v, row[i].ppm);
+        ck_assert(info.provisional);
+        ck_assert_ptr_nonnull(strstr(info.source, "Stb. 2025, 412"));
+        /* Still in force on the last day of 2027. */
+        ck_assert_int_eq(sw_param(&c, row[i].id, test_date("2027-12-31"), SW_UNIT_PERCENT, &v,
+                                  NULL, &err), SW_OK);
+        ck_assert_int_eq(v, row[i].ppm);
+        ck_assert_int_eq(sw_param(&c, row[i].id, test_date("2028-01-01"), SW_UNIT_PERCENT, &v,
+                                  NULL, &err), SW_ERR_NO_VALUE);
+        ck_assert_ptr_nonnull(strstr(err.msg, row[i].id));
+    }
+}
+END_TEST
+
+START_TEST(test_zorgtoeslag_2027_amounts_not_published)
+{
+    struct sw_ctx c = test_ctx();
+    struct sw_zorgtoeslag_facts f = {0};
+    struct sw_zorgtoeslag z;
+    struct sw_err err;
+
+    /* Searched 2026-12-05 and not found: the Regeling vaststelling standaardpremie
+     * 2027, the WML of January 2027 (drempelinkomen) and the vermogensgrenzen 2027.
+     * Without projection a 2027 calculation stops and names the missing parameter
+     * instead of quietly using the 2026 amounts. */
+    f.birth = SW_NO_DATE;
+    f.income = 2500000;
+    ck_assert_int_eq(sw_zorgtoeslag_year(&c, 2027, &f, &z, NULL, &err), SW_ERR_NO_VALUE);
+    ck_assert_ptr_nonnull(strstr(err.msg, "zorgtoeslag.standaardpremie"));
+}
+END_TEST
+
 /* --- Awir --- */
 
 START_TEST(test_awir_year_amount_rounding_and_minimum)
@@ -488,6 +547,7 @@ static Suite *zorgtoeslag_suite(void)
                         (int)(sizeof(t2026_partner) / sizeof(t2026_partner[0])));
     tcase_add_loop_test(tables, test_zorgtoeslag_rekenvoorbeelden, 0,
                         (int)(sizeof(examples) / sizeof(examples[0])));
+    tcase_add_test(tables, test_zorgtoeslag_2027_percentages_published);
     tcase_add_loop_test(limits, test_zorgtoeslag_max_income_derived, 0,
                         (int)(sizeof(max_limits) / sizeof(max_limits[0])));
     tcase_add_test(limits, test_zorgtoeslag_limit_2025_single_by_hand);
@@ -495,6 +555,7 @@ static Suite *zorgtoeslag_suite(void)
     tcase_add_test(limits, test_zorgtoeslag_uninsured_partner_limit_lower);
     tcase_add_test(limits, test_zorgtoeslag_vermogensgrens);
     tcase_add_test(limits, test_zorgtoeslag_bad_input);
+    tcase_add_test(limits, test_zorgtoeslag_2027_amounts_not_published);
     tcase_add_test(limits, test_awir_year_amount_rounding_and_minimum);
     tcase_add_test(core, test_zorgtoeslag_income_in_whole_euros);
     tcase_add_test(core, test_zorgtoeslag_months_age_18);
