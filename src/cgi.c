@@ -214,20 +214,6 @@ const char *cgi_query_get(const struct cgi_query *q, const char *key)
     return NULL;
 }
 
-void cgi_scenario_ctx(struct sw_ctx *out, const struct sw_tables *t,
-                      const struct sw_scenario *s, struct sw_override *ov)
-{
-    memset(out, 0, sizeof(*out));
-    for (size_t i = 0; i < s->n_overrides; i++) {
-        ov[i].id = s->overrides[i].id;
-        ov[i].amount = s->overrides[i].amount;
-    }
-    out->tables = t;
-    out->municipality = s->municipality[0] ? s->municipality : NULL;
-    out->overrides = ov;
-    out->n_overrides = s->n_overrides;
-}
-
 /* --- the body --- */
 
 /* CONTENT_LENGTH: one or more digits, nothing else (RFC 3875 4.1.2). Returns 0

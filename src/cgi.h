@@ -72,11 +72,6 @@ struct cgi_query {
 /* The value of `key`, or NULL when absent. */
 const char *cgi_query_get(const struct cgi_query *q, const char *key);
 
-/* A lookup context for the scenario's municipality and overrides. `ov` must have
- * room for SW_SCENARIO_MAX_OVERRIDES entries and lives as long as the context. */
-void cgi_scenario_ctx(struct sw_ctx *out, const struct sw_tables *t,
-                      const struct sw_scenario *s, struct sw_override *ov);
-
 /* POST /employer: the employer's what-if per loonwaarde for the scenario's job.
  * Query: loonwaarde=17,30,50 (percentages), lkv=none|banenafspraak|
  * arbeidsgehandicapt|herplaatst, government=0|1, awf_high=0|1, aof_high=0|1. */

@@ -232,7 +232,7 @@ struct cgi_reply cgi_employer(const struct sw_tables *t, const struct sw_scenari
     if (!query_flag(q, "aof_high", false, &base.aof_high))
         return invalid("aof_high", "aof_high must be 0 or 1");
 
-    cgi_scenario_ctx(&c, t, s, ov);
+    sw_scenario_ctx(&c, t, s, ov);
     c.used = &used;
     o = cJSON_CreateObject();
     if (!o)
@@ -419,7 +419,7 @@ struct cgi_reply cgi_municipality(const struct sw_tables *t, const struct sw_sce
         lks = false;
     }
     in.lks = lks;
-    cgi_scenario_ctx(&c, t, s, ov);
+    sw_scenario_ctx(&c, t, s, ov);
     /* Record next to the engine run's values: the output lists the provisional
      * ones of both (the bijstand figures come from the run). */
     c.used = &tl->used;

@@ -4,10 +4,12 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "fileio.h"
+#include "front_render.h"
 #include "switchsim/money.h"
 #include "switchsim/scenario.h"
 #include "switchsim/version.h"
@@ -35,7 +37,10 @@ static const char usage[] =
     "  loonwaarde            loonwaarde from tasks (tempo x kwaliteit x inzetbaarheid)\n"
     "  tables check|list|show|fetch   the parameter tables\n"
     "\n"
-    "Every command takes --help, --tables DIR and --json.\n"
+    "Every command takes --help, --tables DIR, --json and --strict.\n"
+    "Months past the tables' published values use the last published value,\n"
+    "marked voorlopig (projected) in every output; --strict refuses them instead.\n"
+    "--date defaults to today (SWITCHSIM_TODAY=YYYY-MM-DD fixes the clock).\n"
     "Amounts on the command line are euros (2000 or 2000.00); dates YYYY-MM-DD.\n"
     "Exit codes: 0 ok, 1 bad input, 2 usage, 3 tables problem.\n";
 
@@ -61,6 +66,7 @@ bool cli_common_option(struct cli_common *c, int code)
     case OPT_TABLES: c->tables_dir = optarg; return true;
     case OPT_JSON: c->json = true; return true;
     case OPT_HELP: c->help = true; return true;
+    case OPT_STRICT: c->strict = true; return true;
     case OPT_OVERRIDE:
         if (c->n_override_text < CLI_MAX_OVERRIDES)
             c->override_text[c->n_override_text++] = optarg;
@@ -114,7 +120,7 @@ bool cli_ctx(struct sw_ctx *out, struct cli_common *c, const struct sw_tables *t
 {
     struct sw_err err;
 
-    memset(out, 0, sizeof(*out));
+    sw_ctx_init(out, t, c->strict);
     for (size_t i = 0; i < c->n_override_text; i++) {
         const char *text = c->override_text[i], *eq = strchr(text, '=');
         size_t idlen = eq ? (size_t)(eq - text) : 0;
@@ -133,7 +139,6 @@ bool cli_ctx(struct sw_ctx *out, struct cli_common *c, const struct sw_tables *t
         }
         c->overrides[i].id = c->override_ids[i];
     }
-    out->tables = t;
     out->overrides = c->overrides;
     out->n_overrides = c->n_override_text;
     out->used = used;
@@ -141,7 +146,7 @@ bool cli_ctx(struct sw_ctx *out, struct cli_common *c, const struct sw_tables *t
 }
 
 bool cli_load_scenario(struct sw_scenario *out, const char *path, const struct sw_tables *t,
-                       int *exit_code)
+                       const struct cli_common *c, int *exit_code)
 {
     struct sw_problems pr;
     struct sw_err err;
@@ -164,7 +169,61 @@ bool cli_load_scenario(struct sw_scenario *out, const char *path, const struct s
         return false;
     }
     free(buf);
+    out->strict = out->strict || c->strict;
     return true;
+}
+
+void cli_print_provisional(const struct sw_used *used)
+{
+    for (size_t i = 0; i < used->len; i++) {
+        const struct sw_value_info *u = &used->items[i];
+        bool dup = false;
+        if (!u->provisional || u->projected || u->overridden)
+            continue;
+        for (size_t j = 0; j < i && !dup; j++)
+            dup = strcmp(used->items[j].id, u->id) == 0 && used->items[j].provisional &&
+                  !used->items[j].projected;
+        if (!dup)
+            printf("  let op: voorlopige tabelwaarde '%s'\n", u->id);
+    }
+    render_projected(stdout, used, "  voorlopig (doorgetrokken, --strict weigert): ", false);
+}
+
+bool cli_today(sw_date *out, int *exit_code)
+{
+    const char *fixed = getenv("SWITCHSIM_TODAY");
+    struct sw_err err;
+    struct tm tm;
+    time_t now;
+
+    if (fixed && *fixed) {
+        if (sw_date_parse(out, fixed, "SWITCHSIM_TODAY", &err) != SW_OK) {
+            fprintf(stderr, "switchsim: %s\n", err.msg);
+            *exit_code = EXIT_USAGE;
+            return false;
+        }
+        return true;
+    }
+    now = time(NULL);
+    if (now == (time_t)-1 || !localtime_r(&now, &tm) ||
+        !sw_date_from_ymd(out, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday)) {
+        fprintf(stderr, "switchsim: cannot read the clock; give --date\n");
+        *exit_code = EXIT_USAGE;
+        return false;
+    }
+    return true;
+}
+
+const char *cli_date_text_or_today(const char *text, char buf[16], int *exit_code)
+{
+    sw_date today;
+
+    if (text)
+        return text;
+    if (!cli_today(&today, exit_code))
+        return NULL;
+    sw_date_format(buf, 16, today);
+    return buf;
 }
 
 bool cli_parse_date(sw_date *out, const char *text, const char *option, int *exit_code)

@@ -11,6 +11,7 @@
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdint.h>
 
 #include <cjson/cJSON.h>
 
@@ -34,6 +35,7 @@ enum {
     OPT_DATE,
     OPT_HELP,
     OPT_OVERRIDE,
+    OPT_STRICT,
     OPT_FIRST_OWN = 1100  /* subcommands number their own options from here */
 };
 
@@ -41,7 +43,8 @@ enum {
     {"tables", required_argument, NULL, OPT_TABLES},         \
     {"json", no_argument, NULL, OPT_JSON},                   \
     {"help", no_argument, NULL, OPT_HELP},                   \
-    {"override", required_argument, NULL, OPT_OVERRIDE}
+    {"override", required_argument, NULL, OPT_OVERRIDE},     \
+    {"strict", no_argument, NULL, OPT_STRICT}
 
 #define CLI_MAX_OVERRIDES 32
 
@@ -49,6 +52,7 @@ struct cli_common {
     const char *tables_dir;  /* NULL = default */
     bool json;
     bool help;
+    bool strict;             /* --strict: refuse months past the published values */
     /* --override ID=VALUE, repeatable: raw text until cli_ctx() parses it */
     const char *override_text[CLI_MAX_OVERRIDES];
     size_t n_override_text;
@@ -75,7 +79,8 @@ int cli_help(const char *usage);
 bool cli_load_tables(struct sw_tables **out, const struct cli_common *c, int *exit_code);
 
 /* A lookup context on `t` with the --override values parsed in the parameters'
- * units (national defaults, no municipality). On a bad override prints the error
+ * units (national defaults, no municipality); unpublished values are carried
+ * forward and marked projected unless --strict. On a bad override prints the error
  * and returns false with *exit_code = 1. `used` may be NULL. */
 bool cli_ctx(struct sw_ctx *out, struct cli_common *c, const struct sw_tables *t,
              struct sw_used *used, int *exit_code);
@@ -85,7 +90,18 @@ bool cli_ctx(struct sw_ctx *out, struct cli_common *c, const struct sw_tables *t
  * sets *exit_code (1 bad input, 3 tables). */
 struct sw_scenario;
 bool cli_load_scenario(struct sw_scenario *out, const char *path, const struct sw_tables *t,
-                       int *exit_code);
+                       const struct cli_common *c, int *exit_code);
+
+/* Today's date, for the defaults of --date, --year and `tables status`: the
+ * environment's SWITCHSIM_TODAY (YYYY-MM-DD; tests fix the clock with it) or
+ * the local clock. The core never reads a clock. On a bad SWITCHSIM_TODAY
+ * prints the error and returns false with *exit_code = 2. */
+bool cli_today(sw_date *out, int *exit_code);
+
+/* The text of an optional date option: `text` itself, or today (YYYY-MM-DD,
+ * written into buf) when it was not given. NULL with *exit_code set when the
+ * clock cannot be read. */
+const char *cli_date_text_or_today(const char *text, char buf[16], int *exit_code);
 
 /* Parse a required date option value; on failure print and return false. */
 bool cli_parse_date(sw_date *out, const char *text, const char *option, int *exit_code);
@@ -96,6 +112,11 @@ bool cli_parse_euros(int64_t *out, const char *text, const char *option, int *ex
  * check stdout; frees `obj`. Returns 0, or 1 when stdout failed or obj is NULL
  * (out of memory). */
 int cli_print_json(cJSON *obj);
+
+/* After a text output: each projected value (carried forward, "voorlopig")
+ * with the value that stands in, and each provisional one. Nothing when the
+ * calculation used only published, confirmed values. */
+void cli_print_provisional(const struct sw_used *used);
 
 /* Check that stdout was written; call before returning 0 after plain output. */
 int cli_finish_stdout(void);

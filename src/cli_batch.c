@@ -61,6 +61,7 @@ struct pool {
     struct job *jobs;
     size_t n, next, finished;
     bool quit;
+    bool strict;                  /* --strict: every scenario refuses projected values */
     const struct sw_tables *t;
 };
 
@@ -249,7 +250,7 @@ static char *error_line(long line, const struct sw_err *err, const struct sw_pro
     return json_line(o);
 }
 
-static void run_job(struct job *j, const struct sw_tables *t, struct sw_scenario *s)
+static void run_job(struct job *j, const struct sw_tables *t, struct sw_scenario *s, bool strict)
 {
     struct sw_problems pr;
     struct sw_timeline *tl = NULL;
@@ -276,6 +277,7 @@ static void run_job(struct job *j, const struct sw_tables *t, struct sw_scenario
         j->out = error_line(j->line, &err, &pr);
         return;
     }
+    s->strict = s->strict || strict;
     if (sw_simulate(&tl, t, s, 0, &err) != SW_OK) {
         j->out = error_line(j->line, &err, NULL);
         return;
@@ -304,7 +306,7 @@ static void *worker(void *arg)
         k = p->next++;
         pthread_mutex_unlock(&p->mu);
         if (s) {
-            run_job(&p->jobs[k], p->t, s);
+            run_job(&p->jobs[k], p->t, s, p->strict);
         } else {
             p->jobs[k].out = NULL;   /* reported as out of memory */
             p->jobs[k].failed = true;
@@ -498,6 +500,7 @@ int cli_batch(int argc, char **argv)
     }
     memset(&pool, 0, sizeof(pool));
     pool.t = t;
+    pool.strict = c.strict;
     pthread_mutex_init(&pool.mu, NULL);
     pthread_cond_init(&pool.work, NULL);
     pthread_cond_init(&pool.done, NULL);
@@ -527,7 +530,7 @@ int cli_batch(int argc, char **argv)
             pool_run(&pool, jobs, n);
         } else {
             for (size_t k = 0; k < n; k++)
-                run_job(&jobs[k], t, s);
+                run_job(&jobs[k], t, s, c.strict);
         }
         for (size_t k = 0; k < n; k++) {
             if (jobs[k].out) {

@@ -9,7 +9,7 @@
 #include "switchsim/money.h"
 
 static const char usage[] =
-    "usage: switchsim bijstand --date YYYY-MM-DD --household single|couple|single_parent\n"
+    "usage: switchsim bijstand [--date YYYY-MM-DD] --household single|couple|single_parent\n"
     "                          [--birth-date D] [--partner-birth-date D] [--cost-sharers N]\n"
     "                          [--housemate-birth-date D]... [--net-income EUR]\n"
     "                          [--vrijlating-month K] [--youngest-child-birth-date D]\n"
@@ -111,28 +111,6 @@ static void add_int_or_null(cJSON *o, const char *name, int v, bool present)
         cJSON_AddNullToObject(o, name);
 }
 
-/* The ids of the provisional (and of the overridden) values a calculation used. */
-static cJSON *used_ids(const struct sw_used *u, bool overridden)
-{
-    cJSON *arr = cJSON_CreateArray();
-
-    for (size_t i = 0; arr && i < u->len; i++) {
-        const struct sw_value_info *in = &u->items[i];
-        bool seen = false;
-
-        if (overridden ? !in->overridden : (in->overridden || !in->provisional))
-            continue;
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(u->items[j].id, in->id) == 0 &&
-                (overridden ? u->items[j].overridden
-                            : (!u->items[j].overridden && u->items[j].provisional)))
-                seen = true;
-        if (!seen)
-            cJSON_AddItemToArray(arr, cJSON_CreateString(in->id));
-    }
-    return arr;
-}
-
 static cJSON *trace_json(const char *item, const struct sw_trace *tr)
 {
     cJSON *o = cJSON_CreateObject(), *ps;
@@ -215,8 +193,7 @@ static int print_json(const struct args *a, sw_date date, const struct sw_tables
     sw_json_add_cents(o, "holiday_allowance_reserve", r->holiday_allowance_reserve);
     sw_json_add_percent(o, "holiday_allowance_percent", r->holiday_allowance_percent);
     cJSON_AddNumberToObject(o, "holiday_allowance_month", r->holiday_allowance_month);
-    cJSON_AddItemToObject(o, "provisional", used_ids(used, false));
-    cJSON_AddItemToObject(o, "overridden", used_ids(used, true));
+    sw_json_add_used(o, used);
     tab = cJSON_AddObjectToObject(o, "tables");
     cJSON_AddStringToObject(tab, "version", sw_tables_version(t));
     cJSON_AddStringToObject(tab, "sha256", sw_tables_sha256(t));
@@ -248,7 +225,6 @@ static int print_text(sw_date date, const struct sw_used *used, const struct sw_
     const struct sw_vrijlating *v = &r->vrijlating_detail;
     const char *kind = sw_vrijlating_kind_name(v->kind);
     char d[16], label[96], pct[24];
-    bool first = true;
 
     sw_date_format(d, sizeof(d), date);
     printf("Bijstand op %s, %s", d, household);
@@ -286,15 +262,8 @@ static int print_text(sw_date date, const struct sw_used *used, const struct sw_
     printf("%s: %s\n", tr->vrijlating.rule ? tr->vrijlating.rule : "vrijlating",
            tr->vrijlating.formula);
     printf("%s: %s\n", tr->entitled.rule, tr->entitled.formula);
-    for (size_t i = 0; i < used->len; i++) {
-        if (!used->items[i].provisional || used->items[i].overridden)
-            continue;
-        printf("%s%s", first ? "\nVoorlopige waarden (nog niet officieel bevestigd): " : ", ",
-               used->items[i].id);
-        first = false;
-    }
-    if (!first)
-        printf("\n");
+    printf("\n");
+    cli_print_provisional(used);
     return cli_finish_stdout();
 }
 
@@ -325,6 +294,7 @@ int cli_bijstand(int argc, char **argv)
     struct sw_err err;
     int64_t income = 0;
     int k = 0, rc = EXIT_OK, code;
+    char today[16];
 
     while ((code = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
         if (cli_common_option(&common, code))
@@ -352,8 +322,8 @@ int cli_bijstand(int argc, char **argv)
         return cli_help(usage);
     if (optind < argc)
         return cli_usage_error("bijstand", usage, "unexpected argument '%s'", argv[optind]);
-    if (!a.date)
-        return cli_usage_error("bijstand", usage, "missing '--date'");
+    if (!(a.date = cli_date_text_or_today(a.date, today, &rc)))
+        return rc;
     if (!a.household)
         return cli_usage_error("bijstand", usage, "missing '--household'");
 

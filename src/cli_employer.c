@@ -165,7 +165,7 @@ int cli_employer(int argc, char **argv)
         fprintf(stderr, "switchsim: out of memory\n");
         return EXIT_BAD_INPUT;
     }
-    if (!cli_load_tables(&t, &c, &rc) || !cli_load_scenario(s, argv[optind], t, &rc))
+    if (!cli_load_tables(&t, &c, &rc) || !cli_load_scenario(s, argv[optind], t, &c, &rc))
         goto out;
     if (nh == 0) {
         struct cgi_reply r = cgi_employer(t, s, &q);

@@ -90,7 +90,7 @@ int cli_explain(int argc, char **argv)
         fprintf(stderr, "switchsim: out of memory\n");
         return EXIT_BAD_INPUT;
     }
-    if (!cli_load_tables(&t, &c, &rc) || !cli_load_scenario(s, argv[optind], t, &rc))
+    if (!cli_load_tables(&t, &c, &rc) || !cli_load_scenario(s, argv[optind], t, &c, &rc))
         goto out;
     idx = month - s->start_month;
     if (idx < 0 || idx >= s->months) {

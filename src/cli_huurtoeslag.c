@@ -9,7 +9,7 @@
 #include "switchsim/wml.h"
 
 static const char usage[] =
-    "usage: switchsim huurtoeslag --date YYYY-MM-DD --rent EUR --income EUR\n"
+    "usage: switchsim huurtoeslag [--date YYYY-MM-DD] --rent EUR --income EUR\n"
     "                             [--household single|multi] [--persons N]\n"
     "                             [--birth-date D] [--aow] [--service-costs EUR]\n"
     "                             [--override ID=VALUE]... [--tables DIR] [--json]\n"
@@ -85,7 +85,7 @@ static int print_json(const struct sw_tables *t, const struct sw_used *used, sw_
     sw_json_add_cents(o, "year_amount", h->year_amount);
     cJSON_AddStringToObject(o, "outcome", outcome_codes[h->outcome]);
     cJSON_AddStringToObject(o, "outcome_text", sw_huurtoeslag_outcome_text(h->outcome));
-    cJSON_AddItemToObject(o, "provisional", sw_provisional_json(used));
+    sw_json_add_used(o, used);
     tab = cJSON_AddObjectToObject(o, "tables");
     cJSON_AddStringToObject(tab, "version", sw_tables_version(t));
     cJSON_AddStringToObject(tab, "sha256", sw_tables_sha256(t));
@@ -144,9 +144,7 @@ static int print_text(const struct sw_used *used, sw_date date,
     if (h->outcome != SW_HT_PAID)
         printf("  %s\n", sw_huurtoeslag_outcome_text(h->outcome));
     (void)f;
-    for (size_t i = 0; i < used->len; i++)
-        if (used->items[i].provisional && !used->items[i].overridden)
-            printf("  let op: voorlopige tabelwaarde '%s'\n", used->items[i].id);
+    cli_print_provisional(used);
     return cli_finish_stdout();
 }
 
@@ -206,6 +204,7 @@ int cli_huurtoeslag(int argc, char **argv)
                *persons = NULL, *birth = NULL, *service = NULL;
     sw_date date = 0;
     int code, rc = EXIT_OK;
+    char today[16];
 
     memset(&f, 0, sizeof(f));
     f.birth = SW_NO_DATE;
@@ -233,9 +232,8 @@ int cli_huurtoeslag(int argc, char **argv)
         return cli_help(usage);
     if (optind < argc)
         return cli_usage_error("huurtoeslag", usage, "unexpected argument '%s'", argv[optind]);
-    if (!date_text)
-        return cli_usage_error("huurtoeslag", usage,
-                               "--date is required (switchsim reads no clock)");
+    if (!(date_text = cli_date_text_or_today(date_text, today, &rc)))
+        return rc;
     if (!rent)
         return cli_usage_error("huurtoeslag", usage, "--rent is required");
     if (!income)

@@ -3,11 +3,12 @@
 #include <string.h>
 
 #include "cli.h"
+#include "switchsim/json_out.h"
 #include "switchsim/lks.h"
 #include "switchsim/money.h"
 
 static const char usage[] =
-    "usage: switchsim lks --date YYYY-MM-DD --hours H --loonwaarde P [--hourly-wage EUR]\n"
+    "usage: switchsim lks [--date YYYY-MM-DD] --hours H --loonwaarde P [--hourly-wage EUR]\n"
     "                     [--forfaitair] [--birth-date YYYY-MM-DD] [--tables DIR]\n"
     "                     [--override ID=VALUE] [--json]\n"
     "\n"
@@ -43,16 +44,8 @@ static void add_cents(cJSON *o, const char *name, int64_t cents)
 /* The table set's identity and the provisional values used. */
 static void add_tables(cJSON *o, const struct sw_tables *t, const struct sw_used *used)
 {
-    cJSON *tb = cJSON_AddObjectToObject(o, "tables"), *prov;
-
-    if (!tb)
-        return;
-    cJSON_AddStringToObject(tb, "version", sw_tables_version(t));
-    cJSON_AddStringToObject(tb, "sha256", sw_tables_sha256(t));
-    prov = cJSON_AddArrayToObject(tb, "provisional");
-    for (size_t i = 0; prov && i < used->len; i++)
-        if (used->items[i].provisional)
-            cJSON_AddItemToArray(prov, cJSON_CreateString(used->items[i].id));
+    cJSON_AddItemToObject(o, "tables",
+                          sw_tables_json(sw_tables_version(t), sw_tables_sha256(t), used));
 }
 
 /* Hours in hundredths as a plain number without trailing zeros: "32", "28.5". */
@@ -165,6 +158,7 @@ int cli_lks(int argc, char **argv)
     struct sw_err err;
     sw_date date;
     int code, rc = EXIT_OK;
+    char today[16];
 
     memset(&in, 0, sizeof(in));
     in.birth = SW_NO_DATE;
@@ -188,8 +182,8 @@ int cli_lks(int argc, char **argv)
         return cli_help(usage);
     if (optind < argc)
         return cli_usage_error("lks", usage, "unexpected argument '%s'", argv[optind]);
-    if (!date_s)
-        return cli_usage_error("lks", usage, "missing '--date'");
+    if (!(date_s = cli_date_text_or_today(date_s, today, &rc)))
+        return rc;
     if (!hours_s)
         return cli_usage_error("lks", usage, "missing '--hours'");
     if (!lw_s && !in.forfaitair)

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "switchsim/json_out.h"
 #include "switchsim/lks.h"
 #include "switchsim/money.h"
 
@@ -167,7 +168,7 @@ int cli_loonwaarde(int argc, char **argv)
     }
     sw_date_format(ds, sizeof(ds), date);
     if (common.json) {
-        cJSON *o = cJSON_CreateObject(), *arr, *prov, *tb;
+        cJSON *o = cJSON_CreateObject(), *arr;
         if (o) {
             cJSON_AddStringToObject(o, date_s ? "date" : "rules_from", ds);
             add_rate(o, "loonwaarde", r.percent);
@@ -189,15 +190,8 @@ int cli_loonwaarde(int argc, char **argv)
                                       r.tasks[i].below_min_share);
                 cJSON_AddItemToArray(arr, x);
             }
-            tb = cJSON_AddObjectToObject(o, "tables");
-            if (tb) {
-                cJSON_AddStringToObject(tb, "version", sw_tables_version(t));
-                cJSON_AddStringToObject(tb, "sha256", sw_tables_sha256(t));
-                prov = cJSON_AddArrayToObject(tb, "provisional");
-                for (size_t i = 0; prov && i < used.len; i++)
-                    if (used.items[i].provisional)
-                        cJSON_AddItemToArray(prov, cJSON_CreateString(used.items[i].id));
-            }
+            cJSON_AddItemToObject(o, "tables", sw_tables_json(sw_tables_version(t),
+                                                             sw_tables_sha256(t), &used));
         }
         rc = cli_print_json(o);
     } else {

@@ -61,7 +61,7 @@ int cli_municipality(int argc, char **argv)
         fprintf(stderr, "switchsim: out of memory\n");
         return EXIT_BAD_INPUT;
     }
-    if (!cli_load_tables(&t, &c, &rc) || !cli_load_scenario(s, argv[optind], t, &rc))
+    if (!cli_load_tables(&t, &c, &rc) || !cli_load_scenario(s, argv[optind], t, &c, &rc))
         goto out;
     r = cgi_municipality(t, s, &q);
     rc = whatif_reply_status(&r);

@@ -11,7 +11,7 @@
 #include "switchsim/wml.h"
 
 static const char usage[] =
-    "usage: switchsim net --gross EUR --date YYYY-MM-DD [--birth-date D] [--no-korting]\n"
+    "usage: switchsim net --gross EUR [--date YYYY-MM-DD] [--birth-date D] [--no-korting]\n"
     "                     [--aok] [--holiday-pay EUR [--annual-wage EUR]]\n"
     "                     [--override ID=VALUE]... [--tables DIR] [--json]\n"
     "\n"
@@ -21,7 +21,7 @@ static const char usage[] =
     "\n"
     "  --gross EUR         the month's gross wage (loon voor de loonheffing), without\n"
     "                      vakantiebijslag\n"
-    "  --date D            the payment date: selects the year's tables (required)\n"
+    "  --date D            the payment date: selects the year's tables (default: today)\n"
     "  --birth-date D      the employee; at AOW age the AOW tables apply from the month\n"
     "                      the AOW age is reached (without it: below the AOW age)\n"
     "  --no-korting        this employer does not apply the loonheffingskorting (it is\n"
@@ -61,27 +61,6 @@ static int fail(const struct sw_err *err)
 }
 
 /* A percentage as a JSON number written from its exact decimal text. */
-/* The ids of the provisional (or of the overridden) values a calculation used. */
-static cJSON *used_ids(const struct sw_used *u, bool overridden)
-{
-    cJSON *arr = cJSON_CreateArray();
-
-    for (size_t i = 0; arr && i < u->len; i++) {
-        const struct sw_value_info *in = &u->items[i];
-        bool seen = false;
-
-        if (overridden ? !in->overridden : (in->overridden || !in->provisional))
-            continue;
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(u->items[j].id, in->id) == 0 &&
-                u->items[j].overridden == in->overridden)
-                seen = true;
-        if (!seen)
-            cJSON_AddItemToArray(arr, cJSON_CreateString(in->id));
-    }
-    return arr;
-}
-
 static cJSON *trace_json(const char *item, const struct sw_trace *tr)
 {
     cJSON *o = cJSON_CreateObject(), *ps, *ins;
@@ -159,8 +138,7 @@ static int print_json(const struct sw_tables *t, const struct sw_used *used,
     } else {
         cJSON_AddNullToObject(o, "holiday_pay");
     }
-    cJSON_AddItemToObject(o, "provisional", used_ids(used, false));
-    cJSON_AddItemToObject(o, "overridden", used_ids(used, true));
+    sw_json_add_used(o, used);
     tab = cJSON_AddObjectToObject(o, "tables");
     cJSON_AddStringToObject(tab, "version", sw_tables_version(t));
     cJSON_AddStringToObject(tab, "sha256", sw_tables_sha256(t));
@@ -232,9 +210,7 @@ static int print_text(const struct sw_used *used, const struct result *r)
         sw_money_format_nl(a, sizeof(a), m->net + r->b.net);
         printf("  netto totaal deze maand %s\n", a);
     }
-    for (size_t i = 0; i < used->len; i++)
-        if (used->items[i].provisional && !used->items[i].overridden)
-            printf("  let op: voorlopige tabelwaarde '%s'\n", used->items[i].id);
+    cli_print_provisional(used);
     return cli_finish_stdout();
 }
 
@@ -261,6 +237,7 @@ int cli_net(int argc, char **argv)
     sw_date birth = SW_NO_DATE;
     unsigned korting;
     int code, rc = EXIT_OK;
+    char today[16];
 
     while ((code = getopt_long(argc, argv, "+:", opts, NULL)) != -1) {
         if (cli_common_option(&c, code))
@@ -285,8 +262,8 @@ int cli_net(int argc, char **argv)
         return cli_usage_error("net", usage, "unexpected argument '%s'", argv[optind]);
     if (!a.gross)
         return cli_usage_error("net", usage, "--gross is required");
-    if (!a.date)
-        return cli_usage_error("net", usage, "--date is required (switchsim reads no clock)");
+    if (!(a.date = cli_date_text_or_today(a.date, today, &rc)))
+        return rc;
     if (a.annual && !a.holiday)
         return cli_usage_error("net", usage, "--annual-wage goes with --holiday-pay");
     if (a.no_korting && a.aok)

@@ -63,7 +63,7 @@ int cli_simulate(int argc, char **argv)
         fprintf(stderr, "switchsim: out of memory\n");
         return EXIT_BAD_INPUT;
     }
-    if (!cli_load_tables(&t, &c, &rc) || !cli_load_scenario(s, argv[optind], t, &rc))
+    if (!cli_load_tables(&t, &c, &rc) || !cli_load_scenario(s, argv[optind], t, &c, &rc))
         goto out;
     if (sw_simulate(&tl, t, s, trace ? SW_SIM_TRACE : 0, &err) != SW_OK) {
         rc = cli_fail(&err);

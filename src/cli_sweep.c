@@ -110,7 +110,7 @@ int cli_sweep(int argc, char **argv)
         rc = EXIT_BAD_INPUT;
         goto out;
     }
-    if (sweep_run(sw, t, text, len, option, &err) != SW_OK) {
+    if (sweep_run(sw, t, text, len, option, c.strict, &err) != SW_OK) {
         rc = cli_fail(&err);
         goto out;
     }

@@ -15,6 +15,8 @@ static const char usage[] =
     "                               [--tables DIR] [--json]\n"
     "       switchsim tables fetch URL --sha256 HEX [--timeout SECONDS]\n"
     "                               [--tables DIR] [--json]\n"
+    "       switchsim tables status [--date YYYY-MM-DD] [--within MONTHS]\n"
+    "                               [--tables DIR] [--json]\n"
     "\n"
     "check  validate every table (XSD and meaning); exit 3 naming the file on a problem\n"
     "list   the table documents with version, and the set's sha256\n"
@@ -25,9 +27,13 @@ static const char usage[] =
     "       install it as DIR/<id>.xml or DIR/gemeenten/<municipality>.xml; where it\n"
     "       came from is kept in DIR/.sources and shown by `list`. On any failure\n"
     "       the installed tables stay as they were (exit 3). --timeout: seconds for\n"
-    "       the whole download (default 60)\n";
+    "       the whole download (default 60)\n"
+    "status per parameter: until when the tables hold published values; which\n"
+    "       have run out on --date (default today: their last value is carried\n"
+    "       forward, marked voorlopig) and which run out within --within months\n"
+    "       (default 3) - what must be added next (tables/README.md)\n";
 
-enum { OPT_MUNI = OPT_FIRST_OWN, OPT_SHA256, OPT_TIMEOUT };
+enum { OPT_MUNI = OPT_FIRST_OWN, OPT_SHA256, OPT_TIMEOUT, OPT_WITHIN };
 
 /* The value as text in its unit: "1345.45 euro", "35.82 %", "6 months". */
 static void format_value(char *buf, size_t size, enum sw_unit unit, int64_t v)
@@ -335,7 +341,143 @@ static int do_fetch(const struct cli_common *c, const char *url, const char *sha
     return cli_finish_stdout();
 }
 
-int cli_tables(int argc, char **argv)
+/* --- status: what runs out --- */
+
+enum run_out { RUN_OPEN, RUN_ENDS, RUN_OUT, RUN_SOON, RUN_LATER };
+
+static const char *const run_out_names[] = {"open", "ends", "projected", "runs_out", "ok"};
+
+struct param_status {
+    const char *id, *municipality;
+    enum run_out state;
+    sw_date last_from;     /* the last published value */
+    sw_date until;         /* the day the next value is due or the rule ends */
+};
+
+/* The state of parameter i on `today`, with `soon` the first day after the window. */
+static bool param_status(const struct sw_tables *t, size_t i, sw_date today, sw_date soon,
+                         struct param_status *ps)
+{
+    struct sw_value_info tl[200];
+    enum sw_unit unit;
+    bool scale;
+    size_t n;
+
+    sw_tables_param(t, i, &ps->id, &ps->municipality, &unit, &scale);
+    n = sw_tables_timeline(t, ps->id, ps->municipality, tl, 200);
+    if (n == 0 || n > 200)
+        return false;
+    ps->last_from = tl[n - 1].from;
+    ps->until = SW_NO_DATE;
+    if (!tl[n - 1].end) {
+        ps->state = RUN_OPEN;
+        return true;
+    }
+    ps->until = tl[n - 1].from;
+    ps->last_from = n > 1 ? tl[n - 2].from : SW_NO_DATE;
+    if (!tl[n - 1].unpublished)
+        ps->state = RUN_ENDS;
+    else if (ps->until <= today)
+        ps->state = RUN_OUT;
+    else if (ps->until < soon)
+        ps->state = RUN_SOON;
+    else
+        ps->state = RUN_LATER;
+    return true;
+}
+
+static int do_status(const struct cli_common *c, const char *date_text, const char *within)
+{
+    struct sw_tables *t = NULL;
+    struct sw_err err;
+    char today_text[16], d1[16], d2[16];
+    size_t counts[5] = {0};
+    int64_t months = 3;
+    sw_date today, soon;
+    int rc = EXIT_OK;
+    cJSON *o = NULL, *arr = NULL;
+
+    if (within && (sw_decimal_parse(&months, within, 0, 600, "--within", &err) != SW_OK ||
+                   months < 0 || months > 600)) {
+        fprintf(stderr, "switchsim: '--within' takes a number of months from 0 to 600\n");
+        return EXIT_BAD_INPUT;
+    }
+    if (!(date_text = cli_date_text_or_today(date_text, today_text, &rc)) ||
+        !cli_parse_date(&today, date_text, "--date", &rc))
+        return rc;
+    soon = sw_date_add_months(today, (int)months);
+    if (!cli_load_tables(&t, c, &rc))
+        return rc;
+    if (c->json) {
+        o = cJSON_CreateObject();
+        if (o) {
+            cJSON_AddStringToObject(o, "date", date_text);
+            cJSON_AddNumberToObject(o, "within_months", (double)months);
+            cJSON_AddStringToObject(o, "version", sw_tables_version(t));
+            arr = cJSON_AddArrayToObject(o, "parameters");
+        }
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1 && !c->json) {
+            printf("Tables (version %s) on %s: %zu parameters hold published values for good, %zu end by "
+                   "law, %zu run past %d months, %zu run out within %d months, %zu have run out "
+                   "(carried forward, voorlopig).\n",
+                   sw_tables_version(t), date_text, counts[RUN_OPEN], counts[RUN_ENDS],
+                   counts[RUN_LATER], (int)months, counts[RUN_SOON], (int)months, counts[RUN_OUT]);
+            if (counts[RUN_OUT] + counts[RUN_SOON])
+                printf("\nTo add (tables/README.md, 'Updating'):\n");
+        }
+        for (size_t i = 0; i < sw_tables_param_count(t); i++) {
+            struct param_status ps;
+            if (!param_status(t, i, today, soon, &ps))
+                continue;
+            if (pass == 0) {
+                counts[ps.state]++;
+                continue;
+            }
+            if (ps.last_from != SW_NO_DATE)
+                sw_date_format(d1, sizeof(d1), ps.last_from);
+            if (ps.until != SW_NO_DATE)
+                sw_date_format(d2, sizeof(d2), ps.until);
+            if (arr) {
+                cJSON *po = cJSON_CreateObject();
+                if (!po)
+                    break;
+                cJSON_AddStringToObject(po, "id", ps.id);
+                if (ps.municipality[0])
+                    cJSON_AddStringToObject(po, "municipality", ps.municipality);
+                cJSON_AddStringToObject(po, "status", run_out_names[ps.state]);
+                if (ps.last_from != SW_NO_DATE)
+                    cJSON_AddStringToObject(po, "last_published_from", d1);
+                if (ps.until != SW_NO_DATE)
+                    cJSON_AddStringToObject(po, ps.state == RUN_ENDS ? "ends" : "published_until",
+                                            d2);
+                cJSON_AddItemToArray(arr, po);
+            } else if (!c->json && (ps.state == RUN_OUT || ps.state == RUN_SOON)) {
+                printf("  %-9s %s%s%s: published from %s; the next value is due on %s\n",
+                       ps.state == RUN_OUT ? "RUN OUT" : "SOON", ps.id,
+                       ps.municipality[0] ? " @" : "", ps.municipality,
+                       ps.last_from != SW_NO_DATE ? d1 : "-", d2);
+            }
+        }
+        if (pass == 1 && o) {
+            cJSON *cs = cJSON_AddObjectToObject(o, "counts");
+            for (int k = 0; cs && k < 5; k++)
+                cJSON_AddNumberToObject(cs, run_out_names[k], (double)counts[k]);
+        }
+    }
+    sw_tables_free(t);
+    if (c->json)
+        return cli_print_json(o);
+    return cli_finish_stdout();
+}
+
+/* Options may come before the action, after it and after its argument. */
+struct tables_opts {
+    const char *date, *muni, *sha, *timeout, *within;
+};
+
+static int parse_options(int argc, char **argv, struct cli_common *c, struct tables_opts *to)
 {
     static const struct option opts[] = {
         CLI_COMMON_OPTIONS,
@@ -343,99 +485,74 @@ int cli_tables(int argc, char **argv)
         {"municipality", required_argument, NULL, OPT_MUNI},
         {"sha256", required_argument, NULL, OPT_SHA256},
         {"timeout", required_argument, NULL, OPT_TIMEOUT},
+        {"within", required_argument, NULL, OPT_WITHIN},
         {NULL, 0, NULL, 0}};
-    struct cli_common c = {0};
-    const char *date = NULL, *muni = NULL, *action;
-    const char *sha = NULL, *timeout = NULL;
     int code;
 
     while ((code = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-        if (cli_common_option(&c, code))
+        if (cli_common_option(c, code))
             continue;
         switch (code) {
-        case OPT_DATE: date = optarg; break;
-        case OPT_MUNI: muni = optarg; break;
-        case OPT_SHA256: sha = optarg; break;
-        case OPT_TIMEOUT: timeout = optarg; break;
+        case OPT_DATE: to->date = optarg; break;
+        case OPT_MUNI: to->muni = optarg; break;
+        case OPT_SHA256: to->sha = optarg; break;
+        case OPT_TIMEOUT: to->timeout = optarg; break;
+        case OPT_WITHIN: to->within = optarg; break;
         default:
             return cli_usage_error("tables", usage, "unknown option '%s'", argv[optind - 1]);
         }
     }
+    return EXIT_OK;
+}
+
+int cli_tables(int argc, char **argv)
+{
+    struct cli_common c = {0};
+    struct tables_opts to = {0};
+    const char *action, *arg = NULL;
+    int rc;
+
+    if ((rc = parse_options(argc, argv, &c, &to)) != EXIT_OK)
+        return rc;
     if (c.help)
         return cli_help(usage);
     if (optind >= argc)
-        return cli_usage_error("tables", usage, "missing action (check, list, show or fetch)");
+        return cli_usage_error("tables", usage,
+                               "missing action (check, list, show, fetch or status)");
     action = argv[optind++];
-    /* Options may also follow the action. */
-    while ((code = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-        if (cli_common_option(&c, code))
-            continue;
-        switch (code) {
-        case OPT_DATE: date = optarg; break;
-        case OPT_MUNI: muni = optarg; break;
-        case OPT_SHA256: sha = optarg; break;
-        case OPT_TIMEOUT: timeout = optarg; break;
-        default:
-            return cli_usage_error("tables", usage, "unknown option '%s'", argv[optind - 1]);
-        }
-    }
+    if ((rc = parse_options(argc, argv, &c, &to)) != EXIT_OK)
+        return rc;
     if (c.help)
         return cli_help(usage);
-    if (strcmp(action, "check") == 0 || strcmp(action, "list") == 0) {
-        if (optind < argc)
-            return cli_usage_error("tables", usage, "unexpected argument '%s'", argv[optind]);
+    if (strcmp(action, "show") == 0 || strcmp(action, "fetch") == 0) {
+        if (optind >= argc)
+            return cli_usage_error("tables", usage, "missing %s",
+                                   action[0] == 's' ? "parameter id" : "URL");
+        arg = argv[optind++];
+        if ((rc = parse_options(argc, argv, &c, &to)) != EXIT_OK)
+            return rc;
+    }
+    if (optind < argc)
+        return cli_usage_error("tables", usage, "unexpected argument '%s'", argv[optind]);
+    if (strcmp(action, "fetch") != 0 && (to.sha || to.timeout))
+        return cli_usage_error("tables", usage, "%s is for fetch only",
+                               to.sha ? "--sha256" : "--timeout");
+    if (strcmp(action, "status") != 0 && to.within)
+        return cli_usage_error("tables", usage, "--within is for status only");
+    if (strcmp(action, "check") == 0 || strcmp(action, "list") == 0)
         return do_list(&c, action[0] == 'c');
-    }
-    if (strcmp(action, "show") == 0) {
-        const char *id;
-        if (optind >= argc)
-            return cli_usage_error("tables", usage, "missing parameter id");
-        id = argv[optind++];
-        while ((code = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-            if (cli_common_option(&c, code))
-                continue;
-            switch (code) {
-            case OPT_DATE: date = optarg; break;
-            case OPT_MUNI: muni = optarg; break;
-            case OPT_SHA256: sha = optarg; break;
-            case OPT_TIMEOUT: timeout = optarg; break;
-            default:
-                return cli_usage_error("tables", usage, "unknown option '%s'",
-                                       argv[optind - 1]);
-            }
-        }
-        if (optind < argc)
-            return cli_usage_error("tables", usage, "unexpected argument '%s'", argv[optind]);
-        return do_show(&c, id, date, muni);
-    }
+    if (strcmp(action, "show") == 0)
+        return do_show(&c, arg, to.date, to.muni);
+    if (strcmp(action, "status") == 0)
+        return do_status(&c, to.date, to.within);
     if (strcmp(action, "fetch") == 0) {
-        const char *url;
-        if (optind >= argc)
-            return cli_usage_error("tables", usage, "missing URL");
-        url = argv[optind++];
-        while ((code = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-            if (cli_common_option(&c, code))
-                continue;
-            switch (code) {
-            case OPT_SHA256: sha = optarg; break;
-            case OPT_TIMEOUT: timeout = optarg; break;
-            default:
-                return cli_usage_error("tables", usage, "unknown option '%s'",
-                                       argv[optind - 1]);
-            }
-        }
-        if (optind < argc)
-            return cli_usage_error("tables", usage, "unexpected argument '%s'", argv[optind]);
-        if (!sha)
+        if (!to.sha)
             return cli_usage_error("tables", usage,
                                    "fetch needs --sha256 HEX: the checksum the publisher gives");
-        if (date || muni)
+        if (to.date || to.muni)
             return cli_usage_error("tables", usage, "fetch takes no %s",
-                                   date ? "--date" : "--municipality");
-        return do_fetch(&c, url, sha, timeout);
+                                   to.date ? "--date" : "--municipality");
+        return do_fetch(&c, arg, to.sha, to.timeout);
     }
-    if ((sha || timeout) && !c.help)
-        return cli_usage_error("tables", usage, "%s is for fetch only",
-                               sha ? "--sha256" : "--timeout");
     return cli_usage_error("tables", usage, "unknown action '%s'", action);
 }

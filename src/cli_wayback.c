@@ -175,7 +175,7 @@ int cli_wayback(int argc, char **argv)
         rc = EXIT_BAD_INPUT;
         goto out;
     }
-    if (!cli_load_tables(&t, &c, &rc) || !cli_load_scenario(s, argv[optind], t, &rc))
+    if (!cli_load_tables(&t, &c, &rc) || !cli_load_scenario(s, argv[optind], t, &c, &rc))
         goto out;
     for (int i = 0; i < n; i++) {
         if (run_step(t, s, after[i], &steps[i], &err) != SW_OK) {

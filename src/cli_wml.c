@@ -9,7 +9,7 @@
 #include "switchsim/wml.h"
 
 static const char usage[] =
-    "usage: switchsim wml --date YYYY-MM-DD [--birth-date D] [--hours H]\n"
+    "usage: switchsim wml [--date YYYY-MM-DD] [--birth-date D] [--hours H]\n"
     "                     [--hourly-wage EUR] [--start D [--end D]]\n"
     "                     [--override ID=VALUE]... [--tables DIR] [--json]\n"
     "\n"
@@ -111,7 +111,7 @@ static int print_json(const struct sw_tables *t, const struct sw_used *used,
         sw_json_add_cents(o, "part_month", r->part);
         sw_json_add_cents(o, "part_month_holiday_pay_accrued", r->part_holiday);
     }
-    cJSON_AddItemToObject(o, "provisional", sw_provisional_json(used));
+    sw_json_add_used(o, used);
     tab = cJSON_AddObjectToObject(o, "tables");
     cJSON_AddStringToObject(tab, "version", sw_tables_version(t));
     cJSON_AddStringToObject(tab, "sha256", sw_tables_sha256(t));
@@ -157,9 +157,7 @@ static int print_text(const struct sw_used *used, const struct result *r)
         printf("  deze maand %d van %d dagen in dienst: %s bruto (vakantiebijslag %s)\n", r->days,
                r->days_in_month, a, b);
     }
-    for (size_t i = 0; i < used->len; i++)
-        if (used->items[i].provisional && !used->items[i].overridden)
-            printf("  let op: voorlopige tabelwaarde '%s'\n", used->items[i].id);
+    cli_print_provisional(used);
     return cli_finish_stdout();
 }
 
@@ -237,6 +235,7 @@ int cli_wml(int argc, char **argv)
     struct result r;
     sw_date birth = SW_NO_DATE;
     int code, rc = EXIT_OK;
+    char today[16];
 
     memset(&r, 0, sizeof(r));
     r.end = SW_NO_DATE;
@@ -260,8 +259,8 @@ int cli_wml(int argc, char **argv)
         return cli_help(usage);
     if (optind < argc)
         return cli_usage_error("wml", usage, "unexpected argument '%s'", argv[optind]);
-    if (!a.date)
-        return cli_usage_error("wml", usage, "--date is required (switchsim reads no clock)");
+    if (!(a.date = cli_date_text_or_today(a.date, today, &rc)))
+        return rc;
     if ((a.start || a.end) && !a.hours)
         return cli_usage_error("wml", usage, "--start and --end need --hours");
     if (a.end && !a.start)

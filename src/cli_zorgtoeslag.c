@@ -9,7 +9,7 @@
 #include "switchsim/wml.h"
 
 static const char usage[] =
-    "usage: switchsim zorgtoeslag --year YYYY --income EUR [--partner]\n"
+    "usage: switchsim zorgtoeslag [--year YYYY] --income EUR [--partner]\n"
     "                             [--partner-uninsured] [--override ID=VALUE]...\n"
     "                             [--tables DIR] [--json]\n"
     "\n"
@@ -18,7 +18,7 @@ static const char usage[] =
     "euros and nothing under the minimum (Awir art. 14), and the monthly advance as\n"
     "the Belastingdienst pays it (the year amount / 12, whole euros, rounded down).\n"
     "\n"
-    "  --year YYYY          the berekeningsjaar\n"
+    "  --year YYYY          the berekeningsjaar (default: this year)\n"
     "  --income EUR         toetsingsinkomen of the whole year (with --partner: the\n"
     "                       joint income of both)\n"
     "  --partner            a toeslagpartner (twice the standaardpremie)\n"
@@ -56,7 +56,7 @@ static int print_json(const struct sw_tables *t, const struct sw_used *used,
         sw_json_add_cents(o, "max_income", z->max_income);
     else
         cJSON_AddNullToObject(o, "max_income");
-    cJSON_AddItemToObject(o, "provisional", sw_provisional_json(used));
+    sw_json_add_used(o, used);
     tab = cJSON_AddObjectToObject(o, "tables");
     cJSON_AddStringToObject(tab, "version", sw_tables_version(t));
     cJSON_AddStringToObject(tab, "sha256", sw_tables_sha256(t));
@@ -104,9 +104,7 @@ static int print_text(const struct sw_used *used, const struct sw_zorgtoeslag_fa
         sw_money_format_nl(a, sizeof(a), z->max_income);
         printf("  inkomensgrens               %s  (daarboven geen zorgtoeslag)\n", a);
     }
-    for (size_t i = 0; i < used->len; i++)
-        if (used->items[i].provisional && !used->items[i].overridden)
-            printf("  let op: voorlopige tabelwaarde '%s'\n", used->items[i].id);
+    cli_print_provisional(used);
     return cli_finish_stdout();
 }
 
@@ -145,6 +143,7 @@ int cli_zorgtoeslag(int argc, char **argv)
     struct sw_ctx ctx;
     struct sw_err err;
     const char *year_text = NULL, *income_text = NULL;
+    char today[16];
     int code, year = 0, rc = EXIT_OK;
 
     memset(&f, 0, sizeof(f));
@@ -169,8 +168,12 @@ int cli_zorgtoeslag(int argc, char **argv)
         return cli_help(usage);
     if (optind < argc)
         return cli_usage_error("zorgtoeslag", usage, "unexpected argument '%s'", argv[optind]);
-    if (!year_text)
-        return cli_usage_error("zorgtoeslag", usage, "--year is required");
+    if (!year_text) {
+        /* The current year: the first four digits of today's date. */
+        if (!(year_text = cli_date_text_or_today(NULL, today, &rc)))
+            return rc;
+        today[4] = '\0';
+    }
     if (!income_text)
         return cli_usage_error("zorgtoeslag", usage, "--income is required");
     if (!parse_year(&year, year_text, &rc) ||

@@ -178,6 +178,28 @@ void eng_date_nl(char *buf, size_t size, sw_date d)
     snprintf(buf, size, "%d %s", dd, mb);
 }
 
+size_t sw_timeline_projected(const struct sw_timeline *tl, sw_month m,
+                             const struct sw_value_info **out, size_t max)
+{
+    sw_date last = sw_month_last_day(m);
+    size_t n = 0;
+
+    for (size_t i = 0; i < tl->used.len; i++) {
+        const struct sw_value_info *u = &tl->used.items[i];
+        bool dup = false;
+        if (!u->projected || u->projected_from > last)
+            continue;
+        for (size_t j = 0; j < i && !dup; j++)
+            dup = tl->used.items[j].projected && strcmp(tl->used.items[j].id, u->id) == 0;
+        if (dup)
+            continue;
+        if (n < max)
+            out[n] = u;
+        n++;
+    }
+    return n;
+}
+
 /* --- the simulation --- */
 
 static sw_status alloc_run(struct sw_run *run, const struct sw_scenario *s, bool traces,
@@ -287,17 +309,8 @@ sw_status sw_simulate(struct sw_timeline **out, const struct sw_tables *t,
     tl = calloc(1, sizeof(*tl));
     if (!tl)
         return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
-    for (size_t i = 0; i < s->n_overrides; i++) {
-        ov[i].id = s->overrides[i].id;
-        ov[i].amount = s->overrides[i].amount;
-    }
-    memset(&c, 0, sizeof(c));
-    c.tables = t;
-    c.municipality = s->municipality[0] ? s->municipality : NULL;
-    c.overrides = ov;
-    c.n_overrides = s->n_overrides;
+    sw_scenario_ctx(&c, t, s, ov);
     c.used = &tl->used;
-    c.project = s->project_unpublished;
     snprintf(tl->tables_version, sizeof(tl->tables_version), "%s", sw_tables_version(t));
     snprintf(tl->tables_sha256, sizeof(tl->tables_sha256), "%s", sw_tables_sha256(t));
 

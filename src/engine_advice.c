@@ -263,30 +263,111 @@ static void way_back_advice(struct eng_run *r)
     }
 }
 
+/* What a parameter is about, for the resident (taalniveau B1): by its table
+ * (the id's first part) and, for the bijstand, its second. */
+static const char *topic_nl(const char *id)
+{
+    static const struct {
+        const char *prefix, *text;
+    } topics[] = {
+        {"participatiewet.norm.", "de bijstandsnorm"},
+        {"participatiewet.vrijlating.", "het deel van uw loon dat u naast bijstand mag houden"},
+        {"participatiewet.", "de regels van de bijstand"},
+        {"wml.", "het minimumloon"},
+        {"loonheffing.", "de belasting op uw loon"},
+        {"zorgtoeslag.", "de zorgtoeslag"},
+        {"huurtoeslag.", "de huurtoeslag"},
+        {"awir.", "de regels voor toeslagen"},
+        {"wmo.", "de eigen bijdrage voor dagbesteding"},
+        {"werkgever.", "de premies van de werkgever"},
+        {"ww.", "de WW"},
+        {"lks.", "de loonkostensubsidie"},
+        {"aow.", "de AOW-leeftijd"},
+        {"gemeente.", "de bedragen van de gemeente"},
+    };
+
+    for (size_t i = 0; i < sizeof(topics) / sizeof(topics[0]); i++)
+        if (strncmp(id, topics[i].prefix, strlen(topics[i].prefix)) == 0)
+            return topics[i].text;
+    return "andere bedragen";
+}
+
+/* The topics of the values for which keep(v) holds, each once: "a, b en c". */
+static void topics_nl(char *buf, size_t size, const struct sw_used *used,
+                      bool (*keep)(const struct sw_value_info *, sw_date), sw_date arg)
+{
+    const char *seen[16];
+    size_t n = 0;
+
+    buf[0] = '\0';
+    for (size_t i = 0; i < used->len; i++) {
+        const char *t;
+        bool dup = false;
+        if (!keep(&used->items[i], arg))
+            continue;
+        t = topic_nl(used->items[i].id);
+        for (size_t j = 0; j < n && !dup; j++)
+            dup = seen[j] == t;
+        if (!dup && n < sizeof(seen) / sizeof(seen[0]))
+            seen[n++] = t;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(buf);
+        snprintf(buf + len, size - len, "%s%s", i == 0 ? "" : i + 1 == n ? " en " : ", ",
+                 seen[i]);
+    }
+}
+
+static bool projected_from_date(const struct sw_value_info *v, sw_date from)
+{
+    return v->projected && v->projected_from == from;
+}
+
+static bool provisional_only(const struct sw_value_info *v, sw_date unused)
+{
+    (void)unused;
+    return v->provisional && !v->projected;
+}
+
+/* Values carried forward past the published ones: one warning per date from
+ * which they are missing, naming what they are about; and values published but
+ * not yet confirmed by a second source. */
 static void provisional_advice(struct eng_run *r)
 {
     struct sw_timeline *tl = r->tl;
-    char ids[400] = "";
-    size_t n = 0;
+    sw_date dates[8];
+    size_t nd = 0;
+    char what[480], when[40];
 
     for (size_t i = 0; i < tl->used.len; i++) {
         const struct sw_value_info *u = &tl->used.items[i];
         bool dup = false;
-        if (!u->provisional)
+        if (!u->projected)
             continue;
-        for (size_t j = 0; j < i; j++)
-            if (tl->used.items[j].provisional && strcmp(tl->used.items[j].id, u->id) == 0)
-                dup = true;
-        if (dup)
-            continue;
-        if (strlen(ids) + strlen(u->id) + 3 < sizeof(ids))
-            snprintf(ids + strlen(ids), sizeof(ids) - strlen(ids), "%s%s", n ? ", " : "", u->id);
-        n++;
+        for (size_t j = 0; j < nd && !dup; j++)
+            dup = dates[j] == u->projected_from;
+        if (!dup && nd < sizeof(dates) / sizeof(dates[0]))
+            dates[nd++] = u->projected_from;
     }
-    if (n)
+    for (size_t i = 1; i < nd; i++)       /* oldest first */
+        for (size_t j = i; j > 0 && dates[j - 1] > dates[j]; j--) {
+            sw_date d = dates[j];
+            dates[j] = dates[j - 1];
+            dates[j - 1] = d;
+        }
+    for (size_t i = 0; i < nd; i++) {
+        topics_nl(what, sizeof(what), &tl->used, projected_from_date, dates[i]);
+        eng_month_nl(when, sizeof(when), sw_month_of(dates[i]));
+        eng_warning(tl, "projected_values", sw_month_of(dates[i]), 0,
+                    "Voorlopig vanaf %s: de nieuwe bedragen voor %s zijn nog niet bekend. "
+                    "We rekenen met de laatste bedragen die wel bekend zijn. Wat u krijgt, "
+                    "kan daardoor nog iets anders worden.", when, what);
+    }
+    topics_nl(what, sizeof(what), &tl->used, provisional_only, 0);
+    if (what[0])
         eng_warning(tl, "provisional_values", -1, 0,
                     "Deze berekening gebruikt bedragen die nog niet officieel zijn bevestigd "
-                    "(%s). De uitkomst kan daardoor nog iets veranderen.", ids);
+                    "(%s). De uitkomst kan daardoor nog iets veranderen.", what);
 }
 
 /* Actions in date order; the same date keeps the order they were added in. */

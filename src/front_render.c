@@ -57,6 +57,80 @@ static int64_t bijstand_total(const int64_t *v)
     return v[SW_ITEM_BIJSTAND_PAID] + v[SW_ITEM_BIJSTAND_HOLIDAY_PAID];
 }
 
+static void html_text(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '&': fputs("&amp;", f); break;
+        case '"': fputs("&quot;", f); break;
+        default: fputc(*s, f); break;
+        }
+    }
+}
+
+static bool month_projected(const struct sw_timeline *tl, sw_month m)
+{
+    return sw_timeline_projected(tl, m, NULL, 0) > 0;
+}
+
+static bool any_projected(const struct sw_timeline *tl)
+{
+    for (size_t i = 0; i < tl->used.len; i++)
+        if (tl->used.items[i].projected)
+            return true;
+    return false;
+}
+
+/* A projected value as people read it: "€ 14,71" or "35,75 %"; scales have none. */
+static void value_text(char *buf, size_t size, const struct sw_value_info *u)
+{
+    buf[0] = '\0';
+    if (u->is_scale)
+        return;
+    if (u->unit == SW_UNIT_EUROCENT)
+        sw_money_format_nl(buf, size, u->amount);
+    else if (u->unit == SW_UNIT_PERCENT) {
+        char r[32];
+        sw_rate_format(r, sizeof(r), u->amount);
+        for (char *c = r; *c; c++)
+            if (*c == '.')
+                *c = ',';
+        snprintf(buf, size, "%s %%", r);
+    } else {
+        snprintf(buf, size, "%lld", (long long)u->amount);
+    }
+}
+
+void render_projected(FILE *f, const struct sw_used *used, const char *prefix, bool html)
+{
+    for (size_t i = 0; i < used->len; i++) {
+        const struct sw_value_info *u = &used->items[i];
+        char from[16], missing[16], v[48];
+        bool dup = false;
+        if (!u->projected)
+            continue;
+        for (size_t j = 0; j < i && !dup; j++)
+            dup = used->items[j].projected && strcmp(used->items[j].id, u->id) == 0;
+        if (dup)
+            continue;
+        sw_date_format(from, sizeof(from), u->from);
+        sw_date_format(missing, sizeof(missing), u->projected_from);
+        value_text(v, sizeof(v), u);
+        fputs(prefix, f);
+        if (html) {
+            fputs("<li>", f);
+            html_text(f, u->description);
+            fprintf(f, " (<code>%s</code>): ", u->id);
+        } else {
+            fprintf(f, "%s: ", u->id);
+        }
+        fprintf(f, "%s%sbekend vanaf %s, nieuwe waarde vanaf %s nog niet bekend%s\n", v,
+                v[0] ? ", " : "", from, missing, html ? "</li>" : "");
+    }
+}
+
 void render_table(FILE *f, const struct sw_timeline *tl)
 {
     char h[200], a[40];
@@ -71,6 +145,8 @@ void render_table(FILE *f, const struct sw_timeline *tl)
         char c[10][32], ml[16];
 
         month_label(ml, sizeof(ml), tl->scenario.rows[i].month);
+        if (month_projected(tl, tl->scenario.rows[i].month))
+            snprintf(ml + strlen(ml), sizeof(ml) - strlen(ml), "*");
         num(c[0], 32, v[SW_ITEM_NET_WAGE] + v[SW_ITEM_WW_NET]);
         num(c[1], 32, bijstand_total(v));
         num(c[2], 32, toeslagen_paid(v));
@@ -84,6 +160,11 @@ void render_table(FILE *f, const struct sw_timeline *tl)
         fprintf(f, "%-9s %-8s %10s %10s %10s %9s %9s %10s %10s %10s | %10s %10s\n", ml,
                 status_nl[tl->scenario.rows[i].status], c[0], c[1], c[2], c[3], c[4], c[5], c[6],
                 c[7], c[8], c[9]);
+    }
+    if (any_projected(tl)) {
+        fprintf(f, "\n* voorlopig: bedragen die nog niet zijn bekendgemaakt; het laatst "
+                   "bekende bedrag is doorgetrokken (--strict weigert dat):\n");
+        render_projected(f, &tl->used, "  - ", false);
     }
     if (tl->n_recoveries) {
         fprintf(f, "\nTerugvorderingen:\n");
@@ -119,7 +200,7 @@ void render_csv(FILE *f, const struct sw_timeline *tl)
     fprintf(f, "run;maand;status");
     for (int k = 0; k < SW_ITEM__COUNT; k++)
         fprintf(f, ";%s", sw_item_name((enum sw_item)k));
-    fprintf(f, "\r\n");
+    fprintf(f, ";voorlopig\r\n");
     for (int r = 0; r < 2; r++) {
         const struct sw_run *run = r == 0 ? &tl->scenario : &tl->baseline;
         for (int i = 0; i < run->n; i++) {
@@ -132,20 +213,15 @@ void render_csv(FILE *f, const struct sw_timeline *tl)
                 sw_money_format_csv(a, sizeof(a), run->rows[i].v[k]);
                 fprintf(f, ";%s", a);
             }
+            /* The projected values this month depends on, comma-separated. */
+            {
+                const struct sw_value_info *p[64];
+                size_t n = sw_timeline_projected(tl, run->rows[i].month, p, 64);
+                fputc(';', f);
+                for (size_t k = 0; k < n && k < 64; k++)
+                    fprintf(f, "%s%s", k ? "," : "", p[k]->id);
+            }
             fprintf(f, "\r\n");
-        }
-    }
-}
-
-static void html_text(FILE *f, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '&': fputs("&amp;", f); break;
-        case '"': fputs("&quot;", f); break;
-        default: fputc(*s, f); break;
         }
     }
 }
@@ -165,10 +241,24 @@ void render_html(FILE *f, const struct sw_timeline *tl)
           "th, td { border-bottom: 1px solid #bbb; padding: 2px 4px; text-align: right; }\n"
           "th:first-child, td:first-child, td:nth-child(2) { text-align: left; }\n"
           ".warn { border-left: 4px solid #b00; padding-left: 6px; }\n"
+          ".voorlopig { border: 2px solid #a60; padding: 4px 8px; }\n"
+          "td.voorlopig-maand::after { content: \" *\"; }\n"
           "</style>\n</head>\n<body>\n", f);
     fputs("<h1>", f);
     html_text(f, h);
     fputs("</h1>\n", f);
+    if (any_projected(tl)) {
+        fputs("<section class=\"voorlopig\" role=\"note\"><h2>Voorlopige bedragen</h2>\n", f);
+        for (size_t i = 0; i < tl->n_warnings; i++)
+            if (strcmp(tl->warnings[i].code, "projected_values") == 0) {
+                fputs("<p>", f);
+                html_text(f, tl->warnings[i].text);
+                fputs(" Maanden met een * zijn voorlopig.</p>\n", f);
+            }
+        fputs("<details><summary>Welke bedragen?</summary><ul>\n", f);
+        render_projected(f, &tl->used, "", true);
+        fputs("</ul></details></section>\n", f);
+    }
     if (tl->n_recoveries) {
         fputs("<h2>Geld apart zetten</h2>\n<ul>\n", f);
         for (size_t i = 0; i < tl->n_recoveries; i++) {
@@ -221,8 +311,10 @@ void render_html(FILE *f, const struct sw_timeline *tl)
         num(c[5], 32, v[SW_ITEM_SET_ASIDE]);
         num(c[6], 32, v[SW_ITEM_SAFE_TO_SPEND]);
         num(c[7], 32, b[SW_ITEM_SAFE_TO_SPEND]);
-        fprintf(f, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+        fprintf(f, "<tr><td%s>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
                    "<td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
+                month_projected(tl, tl->scenario.rows[i].month) ? " class=\"voorlopig-maand\""
+                                                                : "",
                 ml, status_nl[tl->scenario.rows[i].status], c[0], c[1], c[2], c[3], c[4], c[5],
                 c[6], c[7]);
     }

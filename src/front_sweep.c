@@ -168,7 +168,7 @@ static void marginal_rates(struct sweep *sw)
 }
 
 sw_status sweep_run(struct sweep *out, const struct sw_tables *t, const char *json, size_t len,
-                    const char *option, struct sw_err *err)
+                    const char *option, bool strict, struct sw_err *err)
 {
     struct sw_scenario *s = NULL;
     struct sw_problems pr;
@@ -206,8 +206,12 @@ sw_status sweep_run(struct sweep *out, const struct sw_tables *t, const char *js
             st = sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
             goto out;
         }
-        if (sw_scenario_parse(s, t, text, strlen(text), &pr, &e) != SW_OK ||
-            sw_simulate(&tl, t, s, 0, &e) != SW_OK) {
+        sw_status one = sw_scenario_parse(s, t, text, strlen(text), &pr, &e);
+        if (one == SW_OK) {
+            s->strict = s->strict || strict;
+            one = sw_simulate(&tl, t, s, 0, &e);
+        }
+        if (one != SW_OK) {
             st = sw_err_set(err, e.code, option, "%s %s: %s", option, vt, e.msg);
             goto out;
         }

@@ -62,11 +62,11 @@ sw_status sweep_parse_range(const char *text, const char *option, int64_t min_x1
 
 /* Rerun the scenario json[0..len) (already valid) once per step with the swept
  * field replaced, exactly as if the file said so (each variant goes through the
- * scenario parser). *out must have kind, from, to and step set; fills the rest.
+ * scenario parser); `strict` as --strict. *out must have kind, from, to and step set; fills the rest.
  * On failure err names the step ("--hours 44: job.hours_per_week: ...") and
  * *out's used list is released. Release a finished sweep with sweep_release(). */
 sw_status sweep_run(struct sweep *out, const struct sw_tables *t, const char *json, size_t len,
-                    const char *option, struct sw_err *err) __attribute__((warn_unused_result));
+                    const char *option, bool strict, struct sw_err *err) __attribute__((warn_unused_result));
 
 void sweep_release(struct sweep *sw);
 

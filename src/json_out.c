@@ -117,30 +117,40 @@ cJSON *sw_trace_json(const struct sw_trace *tr)
     return o;
 }
 
-cJSON *sw_tables_json(const char *version, const char *sha256, const struct sw_used *used)
+void sw_json_add_used(cJSON *o, const struct sw_used *used)
 {
-    cJSON *o = cJSON_CreateObject();
-
-    if (!o)
-        return NULL;
-    cJSON_AddStringToObject(o, "version", version);
-    cJSON_AddStringToObject(o, "sha256", sha256);
     cJSON_AddItemToObject(o, "provisional", sw_provisional_json(used));
     if (used) {
-        cJSON *pj = NULL;
+        cJSON *pj = NULL, *pv = NULL;
         for (size_t i = 0; i < used->len; i++) {
+            const struct sw_value_info *u = &used->items[i];
             bool dup = false;
-            if (!used->items[i].projected)
+            cJSON *vo;
+            if (!u->projected)
                 continue;
             for (size_t j = 0; j < i; j++)
-                if (used->items[j].projected && strcmp(used->items[j].id, used->items[i].id) == 0)
+                if (used->items[j].projected && strcmp(used->items[j].id, u->id) == 0)
                     dup = true;
             if (dup)
                 continue;
-            if (!pj)
+            if (!pj) {
                 pj = cJSON_AddArrayToObject(o, "projected");
+                pv = cJSON_AddArrayToObject(o, "projected_values");
+            }
             if (pj)
-                cJSON_AddItemToArray(pj, cJSON_CreateString(used->items[i].id));
+                cJSON_AddItemToArray(pj, cJSON_CreateString(u->id));
+            /* What stands in for the unpublished value, and since when. */
+            if (pv && (vo = cJSON_CreateObject()) != NULL) {
+                cJSON_AddStringToObject(vo, "id", u->id);
+                cJSON_AddStringToObject(vo, "description", u->description);
+                cJSON_AddStringToObject(vo, "unit", u->is_scale ? "scale" : sw_unit_name(u->unit));
+                if (!u->is_scale)
+                    add_unit_value(vo, "value", u->amount, u->unit);
+                add_date(vo, "published_from", u->from);
+                add_date(vo, "missing_from", u->projected_from);
+                cJSON_AddStringToObject(vo, "source", u->source);
+                cJSON_AddItemToArray(pv, vo);
+            }
         }
     }
     if (used) {
@@ -154,10 +164,35 @@ cJSON *sw_tables_json(const char *version, const char *sha256, const struct sw_u
                 cJSON_AddItemToArray(ov, cJSON_CreateString(used->items[i].id));
         }
     }
+}
+
+cJSON *sw_tables_json(const char *version, const char *sha256, const struct sw_used *used)
+{
+    cJSON *o = cJSON_CreateObject();
+
+    if (!o)
+        return NULL;
+    cJSON_AddStringToObject(o, "version", version);
+    cJSON_AddStringToObject(o, "sha256", sha256);
+    sw_json_add_used(o, used);
     return o;
 }
 
-static cJSON *run_json(const struct sw_run *run)
+/* "projected": the ids of the projected values the figures of month m depend
+ * on; nothing when there are none. */
+static void add_projected(cJSON *obj, const struct sw_timeline *tl, sw_month m)
+{
+    const struct sw_value_info *p[64];
+    size_t n = sw_timeline_projected(tl, m, p, 64);
+    cJSON *arr;
+
+    if (n == 0 || !(arr = cJSON_AddArrayToObject(obj, "projected")))
+        return;
+    for (size_t i = 0; i < n && i < 64; i++)
+        cJSON_AddItemToArray(arr, cJSON_CreateString(p[i]->id));
+}
+
+static cJSON *run_json(const struct sw_timeline *tl, const struct sw_run *run)
 {
     cJSON *o = cJSON_CreateObject(), *months, *totals;
 
@@ -180,6 +215,7 @@ static cJSON *run_json(const struct sw_run *run)
         } else {
             cJSON_AddNullToObject(m, "vrijlating_kind");
         }
+        add_projected(m, tl, r->month);
         cJSON_AddItemToArray(months, m);
     }
     totals = cJSON_AddObjectToObject(o, "totals");
@@ -197,8 +233,8 @@ cJSON *sw_timeline_json(const struct sw_timeline *tl)
     cJSON_AddNumberToObject(o, "version", 1);
     cJSON_AddItemToObject(o, "tables", sw_tables_json(tl->tables_version, tl->tables_sha256,
                                                       &tl->used));
-    cJSON_AddItemToObject(o, "scenario", run_json(&tl->scenario));
-    cJSON_AddItemToObject(o, "baseline", run_json(&tl->baseline));
+    cJSON_AddItemToObject(o, "scenario", run_json(tl, &tl->scenario));
+    cJSON_AddItemToObject(o, "baseline", run_json(tl, &tl->baseline));
     if (tl->way_back.active) {
         const struct sw_way_back *wb = &tl->way_back;
         cJSON *w = cJSON_AddObjectToObject(o, "way_back");
@@ -233,6 +269,7 @@ cJSON *sw_timeline_json(const struct sw_timeline *tl)
         add_month(ro, "set_aside_in", r->caused);
         add_month(ro, "collected", r->collected);
         cJSON_AddStringToObject(ro, "avoidable_by", r->avoidable_by);
+        add_projected(ro, tl, r->caused);
         cJSON_AddItemToArray(arr, ro);
     }
     arr = cJSON_AddArrayToObject(o, "warnings");

@@ -594,6 +594,19 @@ static const char *text_problem(const unsigned char *s, size_t len, size_t *at)
     return NULL;
 }
 
+void sw_scenario_ctx(struct sw_ctx *c, const struct sw_tables *t, const struct sw_scenario *s,
+                     struct sw_override ov[SW_SCENARIO_MAX_OVERRIDES])
+{
+    sw_ctx_init(c, t, s->strict);
+    for (size_t i = 0; i < s->n_overrides; i++) {
+        ov[i].id = s->overrides[i].id;
+        ov[i].amount = s->overrides[i].amount;
+    }
+    c->municipality = s->municipality[0] ? s->municipality : NULL;
+    c->overrides = ov;
+    c->n_overrides = s->n_overrides;
+}
+
 sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
                             const char *json, size_t len, struct sw_problems *problems,
                             struct sw_err *err)
@@ -601,7 +614,7 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
     static const char *const top_keys[] = {"version", "start_month", "months", "municipality",
                                            "household", "before", "job", "settlement",
                                            "toeslagen", "overrides", "project_unpublished",
-                                           NULL};
+                                           "strict", NULL};
     static const char *const before_keys[] = {"benefit", "dagbesteding_dagdelen_per_week",
                                               NULL};
     static const char *const settle_keys[] = {"benefit_pay_day", "method",
@@ -731,7 +744,17 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
             problem(&r, "toeslagen.huurtoeslag", "needs household.rent");
         out->toeslagen.huurtoeslag = false;
     }
-    read_bool(&r, root, "", "project_unpublished", &out->project_unpublished);
+    {
+        /* "strict" refuses months past the published values; the older
+         * "project_unpublished" says the opposite and may not contradict it. */
+        bool project = true, strict = false;
+        bool has_project = !is_absent(get(root, "project_unpublished"));
+        read_bool(&r, root, "", "project_unpublished", &project);
+        read_bool(&r, root, "", "strict", &strict);
+        if (has_project && project && strict)
+            problem(&r, "strict", "contradicts \"project_unpublished\": true; leave one out");
+        out->strict = strict || !project;
+    }
     o = read_object(&r, root, "", "overrides", false);
     if (o)
         read_overrides(&r, o, out);

@@ -819,6 +819,7 @@ static void fill_info(const struct sw_tables *t, const struct tparam *p,
     info->end = v->end;
     info->unpublished = v->unpublished;
     info->projected = false;
+    info->projected_from = SW_NO_DATE;
     info->amount = v->amount;
     info->is_scale = p->is_scale;
     info->kind = p->kind;
@@ -826,13 +827,22 @@ static void fill_info(const struct sw_tables *t, const struct tparam *p,
     info->nbrackets = v->nbrackets;
 }
 
-/* A projected value is a stand-in: provisional, and named as such. */
-static void mark_projected(struct sw_value_info *info, bool projected)
+/* A projected value is a stand-in: provisional, and named as such, with the
+ * date from which the next (unpublished) value was due. */
+static void mark_projected(struct sw_value_info *info, const struct tvalue *v, bool projected)
 {
     if (projected) {
         info->projected = true;
         info->provisional = true;
+        info->projected_from = v[1].from;
     }
+}
+
+void sw_ctx_init(struct sw_ctx *c, const struct sw_tables *t, bool strict)
+{
+    memset(c, 0, sizeof(*c));
+    c->tables = t;
+    c->project = !strict;
 }
 
 static void record(const struct sw_ctx *c, const struct sw_value_info *info)
@@ -937,7 +947,7 @@ sw_status sw_param(const struct sw_ctx *c, const char *id, sw_date date, enum sw
                           "parameter '%s' has unit '%s', the rule asks for '%s'", id,
                           p->is_scale ? "scale" : unit_names[p->unit], unit_names[unit]);
     fill_info(c->tables, p, v, &tmp);
-    mark_projected(&tmp, projected);
+    mark_projected(&tmp, v, projected);
     record(c, &tmp);
     *out = v->amount;
     if (info)
@@ -962,7 +972,7 @@ sw_status sw_scale(const struct sw_ctx *c, const char *id, sw_date date,
                           "parameter '%s' is not a %s scale", id,
                           kind == SW_SCALE_MARGINAL ? "marginal" : "piecewise");
     fill_info(c->tables, p, v, &tmp);
-    mark_projected(&tmp, projected);
+    mark_projected(&tmp, v, projected);
     record(c, &tmp);
     *out = v->brackets;
     *n = v->nbrackets;

@@ -141,6 +141,40 @@
     return Math.floor(k / 12) + '-' + String((k % 12) + 1).padStart(2, '0');
   }
 
+  /* --- today: the defaults follow the calendar --- */
+
+  /* The page's today as YYYY-MM-DD: the browser's local date, or ?today=YYYY-MM-DD
+   * in the address (the tests fix the clock with it). */
+  function todayIso() {
+    const fixed = new URLSearchParams(window.location.search).get('today');
+    if (fixed && isDate(fixed)) return fixed;
+    const d = new Date();
+    return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' +
+      String(d.getDate()).padStart(2, '0');
+  }
+
+  /* The first working day of the month after `today`: Monday to Friday and not
+   * Nieuwjaarsdag (other public holidays do not fall on the first days). */
+  function firstWorkingDayNextMonth(today) {
+    const m = monthAdd(today.slice(0, 7), 1);
+    const { y, mo } = monthParts(m);
+    let day = 1;
+    for (;;) {
+      const wd = new Date(Date.UTC(y, mo - 1, day)).getUTCDay();
+      if (wd !== 0 && wd !== 6 && !(mo === 1 && day === 1)) break;
+      day++;
+    }
+    return m + '-' + String(day).padStart(2, '0');
+  }
+
+  /* The defaults that depend on the date: the first working day next month, the
+   * overview from this month on (12 months, in the form). */
+  function setDateDefaults() {
+    const today = todayIso();
+    if (!val('start')) $('start').value = firstWorkingDayNextMonth(today);
+    if (!val('start_month')) $('start_month').value = today.slice(0, 7);
+  }
+
   function lastDay(m) {
     const { y, mo } = monthParts(m);
     const d = new Date(Date.UTC(y, mo, 0)).getUTCDate();
@@ -253,7 +287,7 @@
     const startMonth = val('start_month');
     const monthsText = val('months');
     let months = 12;
-    if (!isMonth(startMonth)) err('start_month', 'Vul een maand in, bijvoorbeeld 2026-01.');
+    if (!isMonth(startMonth)) err('start_month', 'Vul een maand in, bijvoorbeeld ' + todayIso().slice(0, 7) + '.');
     if (!/^\d+$/.test(monthsText) || Number(monthsText) < 1 || Number(monthsText) > 60) {
       err('months', 'Kies 1 tot 60 maanden.');
     } else {
@@ -639,9 +673,11 @@
     clear(notes);
     for (const w of res.warnings) {
       if (/_recovery$/.test(w.code)) continue;   /* shown with the recoveries */
+      if (w.code === 'projected_values') continue;   /* shown in the banner */
       notes.appendChild(el('li', {}, w.text));
     }
     $('notes-box').hidden = !notes.children.length;
+    renderProjected(res);
 
     renderChart(res);
     renderTable(res);
@@ -655,10 +691,31 @@
         : '');
     const job = scenario.job;
     const kind = KIND_LABEL[job.kind];
-    const today = new Date();
-    $('print-meta').textContent = 'Berekening van ' + today.getDate() + ' ' + MONTHS[today.getMonth()] + ' ' +
-      today.getFullYear() + '. ' + 'Baan: ' + kind + ', ' + numberNl(job.hours_per_week) + ' uur per week, vanaf ' +
+    $('print-meta').textContent = 'Berekening van ' + dateLong(todayIso()) + '. ' + 'Baan: ' + kind + ', ' + numberNl(job.hours_per_week) + ' uur per week, vanaf ' +
       dateLong(job.start) + '. ' + (scenario.municipality ? 'Gemeente: ' + municipalityName(scenario.municipality) + '.' : '');
+  }
+
+  /* The banner for amounts that are not published yet: what, from when, and the
+   * value that stands in for it. Shown on screen and in print. */
+  function renderProjected(res) {
+    const text = $('projected-text');
+    const list = $('projected-list');
+    clear(text);
+    clear(list);
+    for (const w of res.warnings) {
+      if (w.code === 'projected_values') text.appendChild(el('p', {}, w.text));
+    }
+    const values = (res.tables && res.tables.projected_values) || [];
+    for (const v of values) {
+      const shown = v.unit === 'scale' ? '' : ': nu ' + unitValue(v.value, v.unit);
+      list.appendChild(el('li', {}, v.description + shown + ' (bekend vanaf ' + dateLong(v.published_from) +
+        '; het nieuwe bedrag vanaf ' + dateLong(v.missing_from) + ' is nog niet bekend)'));
+    }
+    if (values.length) {
+      text.appendChild(el('p', {}, 'In de tabel staat bij die maanden ',
+        el('span', { class: 'voorlopig-mark' }, 'voorlopig'), '.'));
+    }
+    $('projected-box').hidden = values.length === 0;
   }
 
   /* --- the chart --- */
@@ -822,6 +879,7 @@
       const diff = m.safe_to_spend - b.safe_to_spend;
       body.appendChild(el('tr', { class: m.recovery_collected > 0 ? 'row-recovery' : null },
         el('th', { scope: 'row' }, monthShort(m.month),
+          m.projected ? el('span', { class: 'voorlopig-mark' }, ' voorlopig') : null,
           el('span', { class: 'status' }, STATUS_LABEL[m.status] || m.status,
             m.recovery_collected > 0 ? el('strong', { class: 'flag' }, ' ! terugbetalen') : null)),
         el('td', { class: 'num strong' }, amountButton('scenario', m.month, SAFE, m.safe_to_spend)),
@@ -1263,6 +1321,7 @@
     });
     /* A click on the backdrop closes the dialog. */
     $('explain').addEventListener('click', (e) => { if (e.target === $('explain')) closeExplain(); });
+    setDateDefaults();
     updateVisibility();
     loadTables();
   }

@@ -16,6 +16,9 @@
 typedef int32_t sw_date;   /* days since 1970-01-01 */
 typedef int32_t sw_month;  /* year * 12 + (month - 1) */
 
+/* "No date": no end, not given (a missing birth date is treated as of full age). */
+#define SW_NO_DATE INT32_MIN
+
 #define SW_DATE_MIN_YEAR 1900
 #define SW_DATE_MAX_YEAR 2200
 

@@ -159,4 +159,12 @@ sw_status sw_simulate(struct sw_timeline **out, const struct sw_tables *t,
 
 void sw_timeline_free(struct sw_timeline *tl);
 
+/* The projected values (carried forward past the tables' published values)
+ * that the figures of month m depend on: each value whose next, unpublished
+ * value was due on or before the last day of m. Fills up to `max` pointers into
+ * tl->used, one per parameter id, in the order they were first used; returns
+ * how many there are (which may exceed max). 0: the month is not voorlopig. */
+size_t sw_timeline_projected(const struct sw_timeline *tl, sw_month m,
+                             const struct sw_value_info **out, size_t max);
+
 #endif

@@ -17,8 +17,15 @@ cJSON *sw_timeline_json(const struct sw_timeline *tl);
  * url, provisional}], "inputs": [{name, value, unit}]}. NULL when out of memory. */
 cJSON *sw_trace_json(const struct sw_trace *tr);
 
-/* {"version", "sha256", "provisional": [ids]} for any set of used values. */
+/* {"version", "sha256", "provisional": [ids], and where values were carried
+ * forward past the published ones "projected": [ids] and "projected_values":
+ * [{id, description, unit, value, published_from, missing_from, source}]} for
+ * any set of used values: the one writer of the "tables" block. */
 cJSON *sw_tables_json(const char *version, const char *sha256, const struct sw_used *used);
+
+/* The same "provisional", "projected", "projected_values" and "overridden" added
+ * to `o` (the component commands put them at the top level). */
+void sw_json_add_used(cJSON *o, const struct sw_used *used);
 
 /* {"error": {"code", "field", "message", "problems": [...]}} for an error and,
  * optionally, the scenario parser's list of problems. */

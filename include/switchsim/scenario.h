@@ -91,9 +91,11 @@ struct sw_scenario {
     struct sw_scenario_override overrides[SW_SCENARIO_MAX_OVERRIDES];
     size_t n_overrides;
 
-    /* "project_unpublished": true - past the tables' last published value, use
-     * it (listed as provisional). Default false: a clear error naming it. */
-    bool project_unpublished;
+    /* "strict": true (or the older "project_unpublished": false) - a month past
+     * a parameter's last published value is an error naming it. Default false:
+     * the last published value is carried forward and every output marks the
+     * figures that depend on it as voorlopig (projected). */
+    bool strict;
 };
 
 /* All problems found in one scenario, in document order; the first is also in
@@ -112,6 +114,13 @@ struct sw_problems {
 sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
                             const char *json, size_t len, struct sw_problems *problems,
                             struct sw_err *err) __attribute__((warn_unused_result));
+
+/* The lookup context of scenario s on t: its municipality, its overrides
+ * (copied into ov, which must outlive the context) and its strict choice. The
+ * one context builder of every use case (simulate, employer, municipality, ...);
+ * the caller sets c->used. */
+void sw_scenario_ctx(struct sw_ctx *c, const struct sw_tables *t, const struct sw_scenario *s,
+                     struct sw_override ov[SW_SCENARIO_MAX_OVERRIDES]);
 
 /* Defaults for a scenario built in code: version 1, 24 months, single, no trial,
  * 8 % holiday pay in May, pay day 25, korting by the employer, toeslagen on. */

@@ -73,6 +73,8 @@ struct sw_value_info {
     bool end;                /* timeline entry that ends the parameter */
     bool projected;          /* the last value used past its timeline (sw_ctx.project) */
     bool unpublished;        /* an end meaning "next value not published yet" */
+    sw_date projected_from;  /* projected only: the date the next value is due
+                              * (the unpublished end); SW_NO_DATE otherwise */
     int64_t amount;          /* for a plain parameter */
     bool is_scale;
     enum sw_scale_kind kind;                 /* scales only */
@@ -153,11 +155,17 @@ struct sw_ctx {
     const struct sw_override *overrides;
     size_t n_overrides;
     struct sw_used *used;              /* may be NULL */
-    /* Past a parameter's last published value (and no explicit end), use that
-     * value, marked provisional and projected, instead of failing. Only when the
-     * user asks for it: the output lists every projected value by name. */
+    /* Past a parameter's last published value (an end marked unpublished), use
+     * that value, marked provisional and projected, instead of failing. The
+     * front ends set it unless the user asks for strict mode; every output
+     * lists each projected value by name (see sw_ctx_init()). */
     bool project;
 };
+
+/* A context on `t` with the policy every front end uses: national defaults, no
+ * overrides, and unpublished values carried forward (projected) unless
+ * `strict`. Callers then set municipality, overrides and used as needed. */
+void sw_ctx_init(struct sw_ctx *c, const struct sw_tables *t, bool strict);
 
 /* The value of plain parameter `id` on `date`, which must have unit `unit`.
  * SW_ERR_NO_VALUE naming id and date when there is none (before the first value,

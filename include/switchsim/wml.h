@@ -10,9 +10,6 @@
 #include "switchsim/tables.h"
 #include "switchsim/trace.h"
 
-/* "No birth date given": treated as of full age (21+). */
-#define SW_NO_DATE INT32_MIN
-
 struct sw_wml {
     int64_t hourly;        /* minimum hourly wage for this age, cents */
     int64_t percent;       /* of the full WML, ppm (100 % = 1 000 000) */

@@ -222,9 +222,22 @@ expect_status "an unknown key" 422
 jq '.start_month = "2035-01" | .job.start = "2035-03-01" | .job.loonwaarde[0].from = "2035-03-01"' \
     "$TMPD/ok.json" >"$TMPD/future.json"
 post /simulate "$TMPD/future.json"
-expect_status "months the tables do not cover" 422
+expect_status "months past the published values: an answer by default" 200
+expect_json "... with what is projected" '.tables.projected | length > 0' true
+expect_json "... and each month marked" '[.scenario.months[] | has("projected")] | all' true
+jq '.strict = true' "$TMPD/future.json" >"$TMPD/future_strict.json"
+post /simulate "$TMPD/future_strict.json"
+expect_status "months the tables do not cover, strict" 422
 expect_json "no_value: names the parameter and the date" \
     '.error.code == "no_value" and (.error.message | test("2035"))' true
+post /employer "$TMPD/future.json"
+expect_status "employer past the published values: an answer by default" 200
+post /employer "$TMPD/future_strict.json"
+expect_status "employer past the published values, strict" 422
+post /municipality "$TMPD/future.json"
+expect_status "municipality past the published values: an answer by default" 200
+post /municipality "$TMPD/future_strict.json"
+expect_status "municipality past the published values, strict" 422
 
 # --- privacy: request content stays out of stderr and off the disk ---
 jq '.municipality = "privacymarker"' "$TMPD/ok.json" >"$TMPD/marker.json"

@@ -77,9 +77,9 @@ got=$(sed -n 3p "$OUT" | jq -r '"\(.line) \(.error.code)"')
 got=$(sed -n 4p "$OUT" | jq -r '.version')
 [ "$got" = 1 ] && ok "last line without newline simulated" || not_ok "last line: '$got'"
 
-# A scenario the engine refuses (past the tables without projection) is an error line
+# A scenario the engine refuses (past the tables in strict mode) is an error line
 # naming the parameter, the others are unaffected.
-printf '%s\n' '{"version":1,"start_month":"2030-01","months":2,"household":{"composition":"single","birth_date":"1994-05-01"},"job":{"kind":"beschut","start":"2030-01-01","hours_per_week":20}}' \
+printf '%s\n' '{"version":1,"strict":true,"start_month":"2030-01","months":2,"household":{"composition":"single","birth_date":"1994-05-01"},"job":{"kind":"beschut","start":"2030-01-01","hours_per_week":20}}' \
     >"$TMPD/late.jsonl"
 head -n 1 "$TMPD/in60.jsonl" >>"$TMPD/late.jsonl"
 run "$SWITCHSIM" batch "$TMPD/late.jsonl"

@@ -98,26 +98,38 @@ expect_json "housemate of 27 counts" '.norm' 100107
 run "$SWITCHSIM" bijstand --date 2026-01-01 --household single --housemate-birth-date 1999-01-02 --json
 expect_json "housemate of 26 does not count" '.norm' 140150
 
-# 2026-07-01: the norm (wettekst per 2026-07-01, € 1.419,46) and the n maximum are
-# provisional and named; an override replaces a value and is named too.
+# 2026-07-01: the norm (wettekst per 2026-07-01 and SZW-normenbrief 1 juli 2026,
+# € 1.419,46) is confirmed; the n maximum (normenbrief only: "€ 285,00 per 1 juli
+# 2026: € 289,00") is provisional and named: 25 % x 1.200 = 300 capped at 289,00.
+# An override replaces a value and is named too.
 run "$SWITCHSIM" bijstand --date 2026-07-01 --household single --net-income 1200 --json
 expect_rc "2026-07 provisional" 0
 expect_json "2026-07 norm 1.419,46" '.norm' 141946
-expect_json "2026-07 names the provisional norm" '.provisional | index("participatiewet.norm.single") != null' true
+expect_json "2026-07 n maximum 289,00" '.vrijlating' 28900
+expect_json "2026-07 the norm is not provisional" '.provisional | index("participatiewet.norm.single")' null
 expect_json "2026-07 names the provisional n maximum" '.provisional | index("participatiewet.vrijlating.n.max") != null' true
 run "$SWITCHSIM" bijstand --date 2026-07-01 --household single --net-income 1200 \
-    --override participatiewet.vrijlating.n.max=28900 --json
-expect_json "override: 25 % x 1.200 = 300 capped at 289,00" '.vrijlating' 28900
+    --override participatiewet.vrijlating.n.max=28800 --json
+expect_json "override: 25 % x 1.200 = 300 capped at 288,00" '.vrijlating' 28800
 expect_json "override: no longer provisional" '.provisional | index("participatiewet.vrijlating.n.max")' null
 expect_json "override: named" '.overridden | index("participatiewet.vrijlating.n.max") != null' true
 run "$SWITCHSIM" bijstand --date 2026-07-01 --household single --net-income 600
 expect_rc "text output 2026-07" 0
-expect_out "text names the provisional values" "Voorlopige waarden"
+expect_out "text names the provisional values" "let op: voorlopige tabelwaarde 'participatiewet.vrijlating.n.max'"
 
-# After the tables (2027): a clear error naming --date; an override supplies the norm.
-fail_input "2027 lies outside the tables" "--date" \
-    "$SWITCHSIM" bijstand --date 2027-02-01 --household single
-expect_err "2027 names the missing parameter" "participatiewet.norm.single"
+# After the published values (2027): by default the last published norm stands in,
+# named as projected (voorlopig); --strict refuses with an error naming --date and
+# the parameter; an override supplies the norm.
+run "$SWITCHSIM" bijstand --date 2027-02-01 --household single --json
+expect_rc "2027 by default: an answer" 0
+expect_json "2027: the norm of 2026-07-01 carried forward" '.norm' 141946
+expect_json "2027: named as projected" '.projected | index("participatiewet.norm.single") != null' true
+expect_json "2027: when it went missing" '.projected_values[] | select(.id == "participatiewet.norm.single") | .missing_from' 2027-01-01
+run "$SWITCHSIM" bijstand --date 2027-02-01 --household single
+expect_out "2027 text: marked voorlopig by name" "voorlopig (doorgetrokken, --strict weigert): participatiewet.norm.single"
+fail_input "2027 with --strict lies outside the tables" "--date" \
+    "$SWITCHSIM" bijstand --date 2027-02-01 --household single --strict
+expect_err "2027 --strict names the missing parameter" "participatiewet.norm.single"
 run "$SWITCHSIM" bijstand --date 2027-02-01 --household single \
     --override participatiewet.norm.single=143000 --json
 expect_rc "2027 with an override" 0
@@ -167,9 +179,14 @@ fail_input "bad override" "--override" \
     "$SWITCHSIM" bijstand --date 2026-01-01 --household single --override participatiewet.norm.single=abc
 
 # Usage errors: exit 2, nothing on stdout.
-run "$SWITCHSIM" bijstand --household single
-expect_rc "missing --date" 2
-expect_no_out "missing --date"
+# Without --date: today (SWITCHSIM_TODAY fixes the clock; a bad one is a usage error).
+run env SWITCHSIM_TODAY=2026-12-05 "$SWITCHSIM" bijstand --household single --json
+expect_rc "no --date: today" 0
+expect_json "no --date: the date is today" '.date' 2026-12-05
+run env SWITCHSIM_TODAY=2026-13-05 "$SWITCHSIM" bijstand --household single
+expect_rc "a bad SWITCHSIM_TODAY is a usage error" 2
+expect_err "a bad SWITCHSIM_TODAY is named" "SWITCHSIM_TODAY"
+expect_no_out "a bad SWITCHSIM_TODAY"
 run "$SWITCHSIM" bijstand --date 2026-01-01
 expect_rc "missing --household" 2
 run "$SWITCHSIM" bijstand --date 2026-01-01 --household single --frobnicate

@@ -92,13 +92,13 @@ bad "net: empty --gross" 1 "--gross" "$SWITCHSIM" net --gross "" $D 2026-03-01
 bad "net: --gross without a value" 2 "--gross" "$SWITCHSIM" net --gross
 bad "net: --date without a value" 2 "--date" "$SWITCHSIM" net --gross 2000 --date
 bad "net: unknown option" 2 "--frobnicate" "$SWITCHSIM" net --frobnicate
-bad "net: missing --date" 2 "--date" "$SWITCHSIM" net --gross 2000
 bad "net: stray argument" 2 "extra" "$SWITCHSIM" net --gross 2000 $D 2026-03-01 extra
 bad "net: impossible date" 1 "--date" "$SWITCHSIM" net --gross 2000 $D 2026-02-30
-bad "net: date outside the tables" 1 "2040-03-01" "$SWITCHSIM" net --gross 2000 $D 2040-03-01
+bad "net: date outside the tables (--strict)" 1 "2040-03-01" "$SWITCHSIM" net --gross 2000 $D 2040-03-01 --strict
 bad "wml: 29 February in a common year" 1 "--date" "$SWITCHSIM" wml $D 2025-02-29
-bad "wml: date the tables have no value for yet" 1 "no value for 'wml.hourly' on '2026-07-15'" \
-    "$SWITCHSIM" wml $D 2026-07-15
+bad "wml: date the tables have no value for yet (--strict)" 1 "no value for 'wml.hourly' on '2027-01-15'" \
+    "$SWITCHSIM" wml $D 2027-01-15 --strict
+bad "wml: a bad SWITCHSIM_TODAY" 2 "SWITCHSIM_TODAY" env SWITCHSIM_TODAY=2026-02-30 "$SWITCHSIM" wml
 bad "wml: date before the first value" 1 "no value for 'wml.hourly' on '2019-01-01'" \
     "$SWITCHSIM" wml $D 2019-01-01
 bad "wml: year 1850" 1 "--date" "$SWITCHSIM" wml $D 1850-01-01

@@ -70,9 +70,9 @@ fail_input "bad date" "--date" "$SWITCHSIM" lks --date 2026-02-30 --hours 32 --l
 fail_input "too young for a minimum wage" "--birth-date" "$SWITCHSIM" lks --date 2026-01-01 --hours 32 --loonwaarde 50 --birth-date 2013-01-01
 fail_input "date before the tables" "2023-01-01" "$SWITCHSIM" lks --date 2023-01-01 --hours 32 --loonwaarde 50
 
-run "$SWITCHSIM" lks --hours 32 --loonwaarde 50
-expect_rc "missing --date is a usage error" 2
-expect_no_out "missing --date"
+run env SWITCHSIM_TODAY=2026-12-05 "$SWITCHSIM" lks --hours 32 --loonwaarde 50 --json
+expect_rc "no --date: today" 0
+expect_json "no --date: the date is today" '.date' 2026-12-05 
 run "$SWITCHSIM" lks --date 2026-01-01 --hours 32
 expect_rc "missing --loonwaarde is a usage error" 2
 run "$SWITCHSIM" lks --help

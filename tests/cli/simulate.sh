@@ -51,10 +51,50 @@ fail_input "not JSON" "not valid JSON" "$SWITCHSIM" simulate "$TMPD/notjson.json
 : >"$TMPD/empty.json"
 fail_input "empty file" "not valid JSON" "$SWITCHSIM" simulate "$TMPD/empty.json"
 fail_input "missing file" "cannot read" "$SWITCHSIM" simulate "$TMPD/nope.json"
-# A month the tables cannot answer for: the parameter and date are named.
-sed 's/"months": 6/"months": 9/' "$S" >"$TMPD/late.json"
-fail_input "past the published tables" "no value for 'wml.hourly' on '2026-07-01'" \
-    "$SWITCHSIM" simulate "$TMPD/late.json"
+# Past the published values: --strict (or "strict": true) refuses naming the
+# parameter and the date; by default the answer comes with the projected values.
+sed 's/"start_month": "2026-01"/"start_month": "2026-07"/; s/"months": 6/"months": 9/; s/"2026-04-01"/"2026-10-01"/' "$S" >"$TMPD/late.json"
+fail_input "past the published tables, --strict" "no value for 'participatiewet.norm.single' on '2027-01-01'" \
+    "$SWITCHSIM" simulate "$TMPD/late.json" --strict
+sed 's/^{/{"strict": true,/' "$TMPD/late.json" >"$TMPD/late_strict.json"
+fail_input "past the published tables, \"strict\": true" "no value for 'participatiewet.norm.single' on '2027-01-01'" \
+    "$SWITCHSIM" simulate "$TMPD/late_strict.json"
+sed 's/^{/{"strict": true, "project_unpublished": true,/' "$TMPD/late.json" >"$TMPD/late_both.json"
+fail_input "strict and project_unpublished contradict" "strict" "$SWITCHSIM" simulate "$TMPD/late_both.json"
+run "$SWITCHSIM" simulate "$TMPD/late.json" --format json
+expect_rc "past the published tables: an answer by default" 0
+expect_json "the projected norm is listed" '.tables.projected | index("participatiewet.norm.single") != null' true
+expect_json "December 2026 is not voorlopig" '.scenario.months[5] | has("projected")' false
+expect_json "January 2027 is voorlopig, by name" '.scenario.months[6].projected | index("participatiewet.norm.single") != null' true
+expect_json "the baseline's January 2027 too" '.baseline.months[6].projected | index("participatiewet.norm.single") != null' true
+expect_json "a B1 warning names the month and what is missing" '[.warnings[] | select(.code == "projected_values") | .text | test("^Voorlopig vanaf januari 2027: de nieuwe bedragen voor de bijstandsnorm")] | any' true
+run "$SWITCHSIM" simulate "$TMPD/late.json" --format table
+expect_out "table: January 2027 marked" "jan 2027*"
+expect_out "table: the projected value named" "participatiewet.norm.single: € 1.419,46, bekend vanaf 2026-07-01, nieuwe waarde vanaf 2027-01-01 nog niet bekend"
+run "$SWITCHSIM" simulate "$TMPD/late.json" --format csv
+expect_out "csv: a voorlopig column" ";voorlopig"
+expect_out "csv: January 2027 names the projected value" "overstap;2027-01;"
+got=$(grep '^overstap;2027-01;' "$OUT" | grep -c 'participatiewet.norm.single')
+[ "$got" = 1 ] && ok "csv: the row of January 2027 names participatiewet.norm.single" || not_ok "csv row: '$got'"
+run "$SWITCHSIM" simulate "$TMPD/late.json" --format html
+expect_out "html: the banner" "Voorlopige bedragen"
+expect_out "html: the marked month" 'class="voorlopig-maand"'
+
+# Issue 15: a scenario that starts this month (December 2026) and runs a year
+# gets an answer without any flag, and lists what is projected.
+cat >"$TMPD/now.json" <<'EOF2'
+{"version": 1, "start_month": "2026-12", "months": 12, "municipality": "amersfoort",
+ "household": {"composition": "single", "birth_date": "1994-05-01", "rent": 65000},
+ "before": {"benefit": "participatiewet", "dagbesteding_dagdelen_per_week": 6},
+ "job": {"kind": "beschut", "start": "2027-01-04", "hours_per_week": 28,
+         "loonwaarde": [{"from": "2027-01-04", "percent": 50, "forfaitair": true},
+                        {"from": "2027-07-01", "percent": 40}]}}
+EOF2
+run "$SWITCHSIM" simulate "$TMPD/now.json" --format json
+expect_rc "from this month for a year: an answer" 0
+expect_json "12 months" '.scenario.months | length' 12
+expect_json "what is projected is listed" '.tables.projected | length > 0' true
+expect_json "every projected value says since when it is missing" '[.tables.projected_values[] | .missing_from | test("^20[0-9][0-9]-(01|07)-01$")] | all' true
 
 run "$SWITCHSIM" simulate
 expect_rc "no file is a usage error" 2

@@ -45,6 +45,34 @@ run "$SWITCHSIM" tables show test.amount --date 2027-03-01 --tables "$TMPD/valid
 expect_rc "no value after an explicit end" 1
 expect_err "end is named" "no value for 'test.amount' on '2027-03-01'"
 
+# tables status: until when the tables hold published values (issue 15). In the
+# valid matrix test.indexed's next value is due on 2026-01-01 (unpublished),
+# test.amount ends by law on 2027-01-01, test.rate has no end.
+run "$SWITCHSIM" tables status --date 2025-11-15 --tables "$TMPD/valid" --json
+expect_rc "status" 0
+expect_json "status: due within 3 months is runs_out" \
+    '.parameters[] | select(.id == "test.indexed") | "\(.status) \(.published_until)"' "runs_out 2026-01-01"
+expect_json "status: an end by law is not something to add" \
+    '.parameters[] | select(.id == "test.amount") | "\(.status) \(.ends)"' "ends 2027-01-01"
+expect_json "status: no end is open" '.parameters[] | select(.id == "test.rate") | .status' open
+run "$SWITCHSIM" tables status --date 2025-09-30 --tables "$TMPD/valid" --json
+expect_json "status: due after 3 months is ok" '.parameters[] | select(.id == "test.indexed") | .status' ok
+run "$SWITCHSIM" tables status --date 2025-09-30 --within 4 --tables "$TMPD/valid" --json
+expect_json "status: --within widens the window" '.parameters[] | select(.id == "test.indexed") | .status' runs_out
+run "$SWITCHSIM" tables status --date 2026-01-01 --tables "$TMPD/valid"
+expect_rc "status text" 0
+expect_out "status: run out on the due day (carried forward)" "RUN OUT   test.indexed: published from 2025-01-01; the next value is due on 2026-01-01"
+run env SWITCHSIM_TODAY=2025-11-15 "$SWITCHSIM" tables status --tables "$TMPD/valid"
+expect_out "status: today by default" "SOON      test.indexed"
+fail_input "status: --within must be months" "--within" "$SWITCHSIM" tables status --within x --tables "$TMPD/valid"
+run "$SWITCHSIM" tables show test.rate --within 3 --tables "$TMPD/valid"
+expect_rc "--within is for status only" 2
+# The shipped tables seen from 5 December 2026: the bijstand norms are due on
+# 1 January 2027 and not published yet.
+run env SWITCHSIM_TODAY=2026-12-05 "$SWITCHSIM" tables status --json
+expect_json "shipped tables on 2026-12-05: the norm runs out on 2027-01-01" \
+    '.parameters[] | select(.id == "participatiewet.norm.single") | "\(.status) \(.published_until)"' "runs_out 2027-01-01"
+
 # The invalid matrix.
 check_bad() {
     name=$1

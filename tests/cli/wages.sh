@@ -79,6 +79,28 @@ expect_json "default annual wage 31 500" '.holiday_pay_annual_wage' 3150000
 run "$SWITCHSIM" net --gross 2500 --date 2025-05-25 --holiday-pay 1500 --json
 expect_json "2025 bijzondere beloningen provisional" '.provisional | index("loonheffing.bijzonder") != null' true
 
+# AOW age with korting, vakantiebijslag by the AOW column of the tabel bijzondere
+# beloningen 2026 (wit_bb_nl_std_20260101, born 1946 or later, excl.
+# alleenstaande-ouderenkorting, row from 38 884: 37,56 + 2,22 = 39,78 %):
+# 1 000,00 x 0,3978 = 397,80.
+run "$SWITCHSIM" net --gross 2000 --date 2026-05-25 --birth-date 1950-01-01 --holiday-pay 1000 --annual-wage 40000 --json
+expect_rc "AOW holiday pay" 0
+expect_json "AOW holiday pay percent 39,78" '.holiday_pay_percent' 39.78
+expect_json "AOW holiday pay loonheffing 397,80" '.holiday_pay_loonheffing' 39780
+# Born before 1946: the first bracket runs to 41 123, the row from 34 719 (17,85 +
+# 2,22 = 20,07 %) still applies at 40 000: 200,70.
+run "$SWITCHSIM" net --gross 2000 --date 2026-05-25 --birth-date 1940-01-01 --holiday-pay 1000 --annual-wage 40000 --json
+expect_json "AOW before 1946 holiday pay 200,70" '.holiday_pay_loonheffing' 20070
+
+# 2027 (Rekenvoorschriften 2027, Prinsjesdagversie, provisional): above the table
+# (Lmax 139 050 = 11 587,50 a month): c3 29 169 + floor(60 624 x 0,495) = 59 177
+# / 12 = 4 931,42, + floor(412,50 x 0,495 = 204,1875) = 5 135,60.
+run "$SWITCHSIM" net --gross 12000 --date 2027-03-01 --json
+expect_rc "2027 above the table" 0
+expect_json "2027 above the table: 5 135,60" '[.above_table, .loonheffing] | map(tostring) | join(",")' "true,513560"
+expect_json "2027 Lmax provisional" '.provisional | index("loonheffing.table.max_annual") != null' true
+expect_json "2027 brackets provisional" '.provisional | index("loonheffing.brackets") != null' true
+
 run "$SWITCHSIM" net --gross 2000 --date 2026-03-01
 expect_rc "text output" 0
 expect_out "text names the net wage" "nettoloon"
@@ -92,19 +114,19 @@ fail_input "absurd gross" "--gross" "$SWITCHSIM" net --gross 99999999999 --date 
 fail_input "too many decimals" "--gross" "$SWITCHSIM" net --gross 2000.001 --date 2026-03-01
 fail_input "impossible date" "--date" "$SWITCHSIM" net --gross 2000 --date 2026-02-30
 fail_input "date before the tables" "--date" "$SWITCHSIM" net --gross 2000 --date 2023-06-01
-fail_input "date after the tables (2027)" "loonheffing.brackets" "$SWITCHSIM" net --gross 2000 --date 2027-01-01
+fail_input "date after the tables (2028, strict)" "loonheffing.brackets" "$SWITCHSIM" net --gross 2000 --date 2028-01-01 --strict
 fail_input "birth date after the date" "--birth-date" "$SWITCHSIM" net --gross 2000 --date 2026-03-01 --birth-date 2026-03-02
 fail_input "malformed birth date" "--birth-date" "$SWITCHSIM" net --gross 2000 --date 2026-03-01 --birth-date 1990-13-01
 fail_input "malformed holiday pay" "--holiday-pay" "$SWITCHSIM" net --gross 2000 --date 2026-03-01 --holiday-pay x
 fail_input "negative annual wage" "--annual-wage" "$SWITCHSIM" net --gross 2000 --date 2026-03-01 --holiday-pay 100 --annual-wage -1
 fail_input "2025 above the arbeidskorting: Lmax not found" "loonheffing.table.max_annual" "$SWITCHSIM" net --gross 11000 --date 2025-03-01
-fail_input "AOW-age bijzondere beloningen with korting not in the tables" "loonheffing.bijzonder.aow" "$SWITCHSIM" net --gross 2000 --date 2026-05-25 --birth-date 1950-01-01 --holiday-pay 1000
+fail_input "AOW-age bijzondere beloningen 2025 not found" "loonheffing.bijzonder.aow" "$SWITCHSIM" net --gross 2000 --date 2025-05-25 --birth-date 1950-01-01 --holiday-pay 1000
+fail_input "AOW-age bijzondere beloningen with the alleenstaande-ouderenkorting not in the tables" "loonheffing.bijzonder.aow_aok" "$SWITCHSIM" net --gross 2000 --date 2026-05-25 --birth-date 1950-01-01 --aok --holiday-pay 1000
 
 # Usage errors: exit 2.
-run "$SWITCHSIM" net --gross 2000
-expect_rc "missing --date" 2
-expect_err "says --date is required" "--date is required"
-expect_no_out "missing --date"
+run env SWITCHSIM_TODAY=2026-12-05 "$SWITCHSIM" net --gross 2000 --json
+expect_rc "no --date: today" 0
+expect_json "no --date: the date is today" '.date' 2026-12-05 
 run "$SWITCHSIM" net --date 2026-03-01
 expect_rc "missing --gross" 2
 run "$SWITCHSIM" net --gross 2000 --date 2026-03-01 --frobnicate
@@ -153,7 +175,11 @@ expect_rc "wml text" 0
 expect_out "wml text in euros" "14,71"
 
 fail_input "wml date before the tables" "--date" "$SWITCHSIM" wml --date 2023-06-01
-fail_input "wml 1 July 2026 not in the tables" "wml.hourly" "$SWITCHSIM" wml --date 2026-07-01
+# 1 July 2026: 14,99 (Regeling indexatie WML per 1 juli 2026, Stcrt. 2026, 16505);
+# 1 January 2027 is not in the tables yet.
+run "$SWITCHSIM" wml --date 2026-07-01 --hours 36 --json
+expect_json "wml 2026-07: hourly 14,99" '.hourly' 1499
+fail_input "wml 1 January 2027 not in the tables (--strict)" "wml.hourly" "$SWITCHSIM" wml --date 2027-01-01 --strict
 fail_input "wml under 15" "--birth-date" "$SWITCHSIM" wml --date 2026-01-15 --birth-date 2014-01-01
 fail_input "wml birth after date" "--birth-date" "$SWITCHSIM" wml --date 2026-01-15 --birth-date 2026-02-01
 fail_input "wml cao wage below the minimum" "--hourly-wage" "$SWITCHSIM" wml --date 2026-01-15 --hourly-wage 10
@@ -164,8 +190,8 @@ fail_input "wml more hours than a week" "--hours" "$SWITCHSIM" wml --date 2026-0
 fail_input "wml end before start" "--end" "$SWITCHSIM" wml --date 2026-04-01 --hours 28 --start 2026-04-15 --end 2026-04-10
 fail_input "wml malformed start" "--start" "$SWITCHSIM" wml --date 2026-04-01 --hours 28 --start 2026-04-31
 
-run "$SWITCHSIM" wml --hours 28
-expect_rc "wml missing --date" 2
-expect_err "wml says --date is required" "--date is required"
+run env SWITCHSIM_TODAY=2026-12-05 "$SWITCHSIM" wml --hours 28 --json
+expect_rc "wml no --date: today" 0
+expect_json "wml no --date: the date is today" '.date' 2026-12-05 
 run "$SWITCHSIM" wml --date 2026-01-15 --start 2026-01-10
 expect_rc "wml --start without --hours" 2

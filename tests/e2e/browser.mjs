@@ -307,7 +307,9 @@ async function main() {
     };
 
     /* The page loads, in Dutch, with the municipalities from GET /api/tables. */
-    await s('Page.navigate', { url: base + '/' });
+    /* The page opens on a fixed day (?today=, the tests' clock): the defaults
+     * come from that day, never from a year written in the page. */
+    await s('Page.navigate', { url: base + '/?today=2026-12-05' });
     check('page loads and lists municipalities from /api/tables',
       await waitFor(`document.querySelectorAll('#municipality option').length > 1`));
     check('page is in Dutch (lang="nl")', (await evaluate('document.documentElement.lang')) === 'nl');
@@ -363,20 +365,40 @@ async function main() {
       await text('#hourly_wage-error'));
     await click('input[name=wage_mode][value=wml]');
 
-    /* A period the tables do not cover: the server's error at "Aantal maanden". */
+    /* Today and next year (issue 15): opened on 5 December 2026 the defaults are
+     * the first working day of January 2027 (the 1st is Nieuwjaarsdag, the 2nd
+     * and 3rd a weekend) and an overview of 12 months from December 2026; the
+     * answer comes without any flag, and the amounts not published yet are named
+     * in a banner and marked in the month table. */
     await evaluate(`document.querySelector('details.more').open = true`);
-    await setValue('start_month', '2035-01');
-    await setValue('start', '2035-03-01');
+    check('defaults from today: first working day 2027-01-04',
+      (await evaluate(`document.getElementById('start').value`)) === '2027-01-04',
+      await evaluate(`document.getElementById('start').value`));
+    check('defaults from today: overview from 2026-12, 12 months',
+      (await evaluate(`document.getElementById('start_month').value + '/' + document.getElementById('months').value`)) === '2026-12/12',
+      await evaluate(`document.getElementById('start_month').value + '/' + document.getElementById('months').value`));
     await click('#submit');
-    check('server: a period without tables is explained next to the period',
-      await waitFor(`!!document.getElementById('months-error')`), await text('#error-summary'));
-    check('server: ... in plain Dutch', norm(await text('#months-error')).includes('nog niet bekend'),
-      await text('#months-error'));
+    check('a scenario from this month for a year gets an answer',
+      await waitFor(`!document.getElementById('answer-body').hidden`),
+      await text('#error-summary') + ' ' + await text('#service-error'));
+    check('banner: the amounts not published yet are named (voorlopig)',
+      await waitFor(`!document.getElementById('projected-box').hidden`) &&
+      /Voorlopig vanaf januari 2027: de nieuwe bedragen voor .*de bijstandsnorm/.test(norm(await text('#projected-text'))),
+      await text('#projected-text'));
+    check('banner: the values that stand in are listed',
+      (await evaluate(`document.querySelectorAll('#projected-list li').length`)) > 0);
+    check('banner: printed too (not hidden in print)',
+      !(await evaluate(`document.getElementById('projected-box').closest('.no-print') !== null`)));
+    check('month table: 2027 months marked voorlopig, December 2026 not',
+      (await evaluate(`Array.from(document.querySelectorAll('#months-table tbody th')).map((t) => /voorlopig/.test(t.textContent) ? 1 : 0).join('')`)) === '011111111111',
+      await evaluate(`Array.from(document.querySelectorAll('#months-table tbody th')).map((t) => t.textContent).join(' | ')`));
+    await screenshot('web-voorlopig.png', true);
     await setValue('start_month', '2026-01');
     await setValue('start', '2026-03-01');
     await setValue('months', '6');
 
-    /* The answer. */
+    /* The answer (the one above goes first, so that the new one is waited for). */
+    await evaluate(`document.getElementById('answer-body').hidden = true`);
     await click('#submit');
     const answered = await waitFor(`!document.getElementById('answer-body').hidden`);
     check('submit shows the answer', answered, await text('#error-summary') + ' ' + await text('#service-error'));

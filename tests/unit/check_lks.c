@@ -289,9 +289,12 @@ START_TEST(test_lks_month_part_months)
 }
 END_TEST
 
-/* The WML per 2026-07-01 is not published (tables/wml.xml ends there, unpublished):
- * the LKS stops with an error naming it, unless the user asks to project the last
- * known value, which is then named as projected. */
+/* The WML per 2027-01-01 is not published (tables/wml.xml ends there, unpublished):
+ * in strict mode the LKS stops with an error naming it; by default the last
+ * published value (EUR 14.99 per 2026-07-01) stands in, named as projected.
+ * By hand: 14.99 x 32 x 52 / 12 = 2,078.61; + 8 % = 166.29 -> 2,244.90; loonwaarde
+ * 35 % = 785.715 -> 785.72; LKS 2,244.90 - 785.72 = 1,459.18 (below the 70 % cap
+ * 1,571.43); + 23.5 % werkgeverslasten 342.9073 -> 342.91; total 1,802.09. */
 START_TEST(test_lks_past_the_published_wml)
 {
     struct sw_ctx c = test_ctx();
@@ -301,13 +304,13 @@ START_TEST(test_lks_past_the_published_wml)
     struct sw_err err;
     bool projected = false;
 
-    ck_assert_int_eq(sw_lks_compute(&c, test_date("2026-08-01"), &in, &r, NULL, &err),
+    ck_assert_int_eq(sw_lks_compute(&c, test_date("2027-02-01"), &in, &r, NULL, &err),
                      SW_ERR_NO_VALUE);
     ck_assert_str_eq(err.field, "wml.hourly");
     c.project = true;
     c.used = &used;
-    ck_assert_int_eq(sw_lks_compute(&c, test_date("2026-08-01"), &in, &r, NULL, &err), SW_OK);
-    ck_assert_int_eq(r.total, 176843);   /* as on 2026-01-01 with 14.71 */
+    ck_assert_int_eq(sw_lks_compute(&c, test_date("2027-02-01"), &in, &r, NULL, &err), SW_OK);
+    ck_assert_int_eq(r.total, 180209);
     for (size_t i = 0; i < used.len; i++)
         if (strcmp(used.items[i].id, "wml.hourly") == 0)
             projected = used.items[i].projected;

@@ -34,7 +34,7 @@ START_TEST(test_minimal_scenario_gets_defaults)
     ck_assert(s.toeslagen.zorgtoeslag);
     ck_assert_int_eq(s.toeslagen.estimate_updated, -1);
     ck_assert_int_eq(s.household.partner_birth, SW_NO_DATE);
-    ck_assert(!s.project_unpublished);
+    ck_assert(!s.strict);
 }
 END_TEST
 
