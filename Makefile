@@ -39,19 +39,28 @@ CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
 TABLES_DIR := $(CURDIR)/tables
-CPPFLAGS  += -Iinclude -Isrc -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+
+# The layout is the boundary (DESIGN.md): src/core/ is the library - no I/O, no
+# globals, no clock - in base/, tables/, rules/, scenario/, engine/, whatif/;
+# src/app/ holds the front ends: cli/, cgi/, render/ (JSON, table, CSV, HTML,
+# explanations) and io/ (files, the table fetcher). A core file sees only
+# include/ and the core's own folders; an app file also sees the app folders.
+CORE_DIRS := $(sort $(dir $(wildcard src/core/*/*.c)))
+APP_DIRS  := src/app/cli/ src/app/cgi/ src/app/render/ src/app/io/
+CORE_INC  := -Iinclude $(patsubst %/,-I%,$(CORE_DIRS))
+APP_INC   := $(CORE_INC) $(patsubst %/,-I%,$(APP_DIRS))
+
+CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
              -DSW_TABLES_DIR='"$(TABLES_DIR)"' -DSW_WEB_DIR='"$(CURDIR)/web"'
 CFLAGS    += -std=c11 $(WARN) $(OPT) $(PKG_CFLAGS) -MMD -MP
 LDFLAGS   += $(LDSAN)
 LDLIBS    += $(PKG_LIBS) -lm -lpthread
 
-# The core (no I/O, no globals) is everything in src/ but the front ends.
-FRONT_SRC := $(wildcard src/cli*.c) $(wildcard src/cgi*.c) $(wildcard src/front_*.c) \
-             src/fileio.c
-CORE_SRC  := $(filter-out $(FRONT_SRC),$(wildcard src/*.c))
-SHARED_SRC := src/fileio.c $(wildcard src/front_*.c)
-CLI_SRC   := $(wildcard src/cli*.c)
-CGI_SRC   := $(wildcard src/cgi*.c)
+CORE_SRC  := $(wildcard src/core/*/*.c)
+CLI_SRC   := $(wildcard src/app/cli/*.c)
+CGI_SRC   := $(wildcard src/app/cgi/*.c)
+# What the CLI, the CGI and the tests share: rendering and files.
+SHARED_SRC := $(wildcard src/app/render/*.c) $(wildcard src/app/io/*.c)
 
 obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 
@@ -71,9 +80,13 @@ all: $(CLI) $(CGI) $(LIB)
 
 lib: $(LIB)
 
+$(BUILD)/obj/src/core/%.o: src/core/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CORE_INC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(APP_INC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(LIB): $(call obj,$(CORE_SRC))
 	@mkdir -p $(dir $@)
@@ -81,14 +94,14 @@ $(LIB): $(call obj,$(CORE_SRC))
 	ar rcs $@ $^
 
 # `switchsim employer` and `municipality` run the CGI's what-if endpoints.
-WHATIF_SRC := src/cgi.c src/cgi_employer.c
+WHATIF_SRC := src/app/cgi/cgi.c src/app/cgi/cgi_employer.c
 
 $(CLI): $(call obj,$(CLI_SRC) $(SHARED_SRC) $(WHATIF_SRC)) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $(call obj,$(CLI_SRC) $(SHARED_SRC) $(WHATIF_SRC)) $(LIB) $(LDLIBS)
 
 # The CGI starts per request: it links neither the table fetcher nor libcurl.
-CGI_SHARED := $(filter-out src/front_fetch.c,$(SHARED_SRC))
+CGI_SHARED := $(filter-out src/app/io/fetch.c,$(SHARED_SRC))
 CGI_LIBS   := $(shell $(PKG_CONFIG) --libs libxml-2.0 libcjson 2>/dev/null) -lm -lpthread
 
 $(CGI): $(call obj,$(CGI_SRC) $(CGI_SHARED)) $(LIB)
@@ -126,9 +139,9 @@ serve: deps all
 
 # The in-process timings of `make bench` (tests/bench/engine.c).
 BENCH_ENGINE := $(BUILD)/bench/engine
-$(BENCH_ENGINE): tests/bench/engine.c $(call obj,src/fileio.c) $(LIB)
+$(BENCH_ENGINE): tests/bench/engine.c $(call obj,src/app/io/fileio.c) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(call obj,src/fileio.c) $(LIB) $(LDLIBS)
+	$(CC) $(APP_INC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(call obj,src/app/io/fileio.c) $(LIB) $(LDLIBS)
 
 bench: all $(BENCH_ENGINE)
 	@BUILD=$(BUILD) BINDIR=$(BINDIR) sh tests/bench/run
@@ -147,7 +160,7 @@ install: all
 # harnesses to tests/fuzz/standalone.c so that `make check` replays the corpora.
 FUZZ_TARGETS := scenario tables cgi parse snapshot
 FUZZ_SECONDS ?= 60
-FUZZ_LINK_SRC := $(filter-out src/cgi_main.c,$(CGI_SRC)) $(SHARED_SRC)
+FUZZ_LINK_SRC := $(filter-out src/app/cgi/cgi_main.c,$(CGI_SRC)) $(SHARED_SRC)
 REPLAY_BIN := $(patsubst %,$(BUILD)/test/replay_%,$(FUZZ_TARGETS))
 ifeq ($(FUZZ),1)
 OPT       := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined,fuzzer-no-link \

@@ -14,9 +14,9 @@
 #include <unistd.h>
 
 #include "fileio.h"
-#include "sha256.h"
+#include "switchsim/sha256.h"
 #include "switchsim/engine.h"
-#include "switchsim/json_out.h"
+#include "json_out.h"
 #include "switchsim/scenario.h"
 
 static const char *tables_dir;

@@ -7,10 +7,10 @@
 
 #include <cjson/cJSON.h>
 
-#include "front_render.h"
+#include "render.h"
 #include "fuzz_common.h"
 #include "switchsim/engine.h"
-#include "switchsim/json_out.h"
+#include "json_out.h"
 #include "switchsim/scenario.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -1,0 +1,598 @@
+/* cgi.c - the request handler of switchsim.cgi: routing on PATH_INFO, the body
+ * read to exactly CONTENT_LENGTH bytes, errors as JSON with the right status, and
+ * the endpoints /simulate and /tables (employer and municipality: cgi_employer.c). */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cgi.h"
+#include "fileio.h"
+#include "render.h"
+#include "switchsim/engine.h"
+#include "json_out.h"
+
+/* --- replies --- */
+
+static const char *status_text(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 400: return "Bad Request";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 413: return "Payload Too Large";
+    case 422: return "Unprocessable Content";
+    default: return "Internal Server Error";
+    }
+}
+
+cJSON *cgi_error_body(const char *code, const char *field, const char *fmt, ...)
+{
+    cJSON *o = cJSON_CreateObject(), *e;
+    char msg[512];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    e = o ? cJSON_AddObjectToObject(o, "error") : NULL;
+    if (!e || !cJSON_AddStringToObject(e, "code", code) ||
+        !cJSON_AddStringToObject(e, "field", field ? field : "") ||
+        !cJSON_AddStringToObject(e, "message", msg)) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+static struct cgi_reply reply(int status, cJSON *body)
+{
+    struct cgi_reply r = {status, body};
+    return r;
+}
+
+struct cgi_reply cgi_reply_err(const struct sw_err *err)
+{
+    int status;
+
+    switch (err->code) {
+    case SW_ERR_INVALID:
+    case SW_ERR_NO_VALUE:   /* the scenario asks for a month the tables do not cover */
+        status = 422;
+        break;
+    case SW_ERR_TOO_BIG:
+        status = 413;
+        break;
+    default:
+        status = 500;
+        /* Table problems and bugs are for the operator; the message names a
+         * table or an invariant, never request content. */
+        fprintf(stderr, "switchsim.cgi: %s: %s\n", sw_status_name(err->code), err->msg);
+        break;
+    }
+    return reply(status, sw_error_json(err, NULL));
+}
+
+/* Write the reply; returns the status, or -1 when `out` failed. */
+static int send_reply(FILE *out, struct cgi_reply r, const char *allow, bool head)
+{
+    char *text = NULL;
+    size_t len;
+    int rc;
+
+    if (r.body)
+        text = cJSON_PrintUnformatted(r.body);
+    if (!text) {
+        /* Out of memory: a fixed body that needs no allocation. */
+        static const char nomem[] =
+            "{\"error\":{\"code\":\"nomem\",\"field\":\"\",\"message\":\"out of memory\"}}";
+        fprintf(stderr, "switchsim.cgi: out of memory\n");
+        r.status = 500;
+        len = sizeof(nomem) - 1 + 1;
+        fprintf(out, "Status: 500 %s\r\n", status_text(500));
+        fprintf(out, "Content-Type: application/json; charset=utf-8\r\n"
+                     "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n"
+                     "Content-Length: %zu\r\n\r\n", len);
+        if (!head)
+            fprintf(out, "%s\n", nomem);
+    } else {
+        len = strlen(text) + 1;
+        fprintf(out, "Status: %d %s\r\n", r.status, status_text(r.status));
+        fputs("Content-Type: application/json; charset=utf-8\r\n"
+              "Cache-Control: no-store\r\n"
+              "X-Content-Type-Options: nosniff\r\n", out);
+        if (allow)
+            fprintf(out, "Allow: %s\r\n", allow);
+        /* HEAD: the length the GET would have, without the body (RFC 9110 9.3.2). */
+        fprintf(out, "Content-Length: %zu\r\n\r\n", len);
+        if (!head) {
+            fputs(text, out);
+            fputc('\n', out);
+        }
+    }
+    cJSON_free(text);
+    cJSON_Delete(r.body);
+    rc = fflush(out) == 0 && !ferror(out) ? r.status : -1;
+    return rc;
+}
+
+/* --- the query string --- */
+
+static int hexval(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* Percent-decode src[0..n) into dst (size `size`); false when malformed, too long
+ * or when it decodes to a control character. */
+static bool pct_decode(char *dst, size_t size, const char *src, size_t n)
+{
+    size_t o = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        int c = (unsigned char)src[i];
+        if (c == '+') {
+            c = ' ';
+        } else if (c == '%') {
+            int h, l;
+            if (i + 2 >= n)
+                return false;
+            h = hexval(src[i + 1]);
+            l = hexval(src[i + 2]);
+            if (h < 0 || l < 0)
+                return false;
+            c = h * 16 + l;
+            i += 2;
+        }
+        if (c < 0x20 || c == 0x7f || o + 1 >= size)
+            return false;
+        dst[o++] = (char)c;
+    }
+    dst[o] = '\0';
+    return true;
+}
+
+/* Split `qs` into pairs; only keys in `allowed` (NULL-terminated). On a problem
+ * returns false with *bad set to an error body. */
+static bool parse_query(struct cgi_query *q, const char *qs, const char *const *allowed,
+                        cJSON **bad)
+{
+    const char *p = qs ? qs : "";
+
+    memset(q, 0, sizeof(*q));
+    while (*p) {
+        const char *amp = strchr(p, '&'), *end = amp ? amp : p + strlen(p);
+        const char *eq = memchr(p, '=', (size_t)(end - p));
+        const char *kend = eq ? eq : end;
+        char key[24];
+        bool known = false;
+
+        if (end == p) {
+            p++;
+            continue;
+        }
+        if (!pct_decode(key, sizeof(key), p, (size_t)(kend - p))) {
+            *bad = cgi_error_body("malformed", "query", "malformed query string");
+            return false;
+        }
+        for (size_t i = 0; allowed[i]; i++)
+            known = known || strcmp(key, allowed[i]) == 0;
+        if (!known) {
+            *bad = cgi_error_body("malformed", key, "unknown query parameter '%s'", key);
+            return false;
+        }
+        if (cgi_query_get(q, key)) {
+            *bad = cgi_error_body("malformed", key, "query parameter '%s' given twice", key);
+            return false;
+        }
+        if (q->n >= CGI_MAX_QUERY ||
+            !pct_decode(q->value[q->n], sizeof(q->value[0]), eq ? eq + 1 : end,
+                        eq ? (size_t)(end - eq - 1) : 0)) {
+            *bad = cgi_error_body("malformed", key, "malformed value of query parameter '%s'",
+                                  key);
+            return false;
+        }
+        snprintf(q->key[q->n], sizeof(q->key[0]), "%s", key);
+        q->n++;
+        p = amp ? amp + 1 : end;
+    }
+    return true;
+}
+
+const char *cgi_query_get(const struct cgi_query *q, const char *key)
+{
+    for (size_t i = 0; i < q->n; i++)
+        if (strcmp(q->key[i], key) == 0)
+            return q->value[i];
+    return NULL;
+}
+
+/* --- the body --- */
+
+/* CONTENT_LENGTH: one or more digits, nothing else (RFC 3875 4.1.2). Returns 0
+ * and sets *n, or the status for a problem with *bad set. */
+static int content_length(const char *text, size_t *n, cJSON **bad)
+{
+    size_t v = 0;
+
+    if (!text || !*text) {
+        *bad = cgi_error_body("malformed", "Content-Length",
+                              "missing Content-Length: send the scenario as the body");
+        return 400;
+    }
+    for (const char *p = text; *p; p++) {
+        if (*p < '0' || *p > '9') {
+            *bad = cgi_error_body("malformed", "Content-Length", "Content-Length is not a number");
+            return 400;
+        }
+        if (v > CGI_MAX_BODY) {
+            continue;   /* too large already; keep checking the form */
+        }
+        v = v * 10 + (size_t)(*p - '0');
+    }
+    if (v > CGI_MAX_BODY) {
+        *bad = cgi_error_body("too_big", "Content-Length", "body larger than %d bytes",
+                              CGI_MAX_BODY);
+        return 413;
+    }
+    *n = v;
+    return 0;
+}
+
+/* Read exactly `n` bytes; returns 0 or the status with *bad set. */
+static int read_body(const struct cgi_request *rq, size_t n, char **out, cJSON **bad)
+{
+    char *buf = malloc(n + 1);
+    size_t got = 0;
+
+    *out = NULL;
+    if (!buf) {
+        *bad = cgi_error_body("nomem", "", "out of memory");
+        return 500;
+    }
+    while (got < n) {
+        size_t r = rq->read ? rq->read(rq->read_ctx, buf + got, n - got) : 0;
+        if (r == 0)
+            break;
+        got += r;
+    }
+    if (got < n) {
+        free(buf);
+        *bad = cgi_error_body("malformed", "Content-Length",
+                              "body shorter than Content-Length (%zu of %zu bytes)", got, n);
+        return 400;
+    }
+    buf[n] = '\0';
+    *out = buf;
+    return 0;
+}
+
+/* true when s[0..n) is well-formed UTF-8 (RFC 3629: no overlong forms, no
+ * surrogates, nothing above U+10FFFF). JSON text must be UTF-8 (RFC 8259 8.1). */
+static bool utf8_valid(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+
+    while (i < n) {
+        unsigned char c = s[i];
+        size_t len;
+        unsigned long cp;
+
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            len = 2;
+            cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            cp = c & 0x07;
+        } else {
+            return false;
+        }
+        if (n - i < len)
+            return false;
+        for (size_t k = 1; k < len; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += len;
+    }
+    return true;
+}
+
+/* --- endpoints --- */
+
+static sw_status load_tables(struct sw_tables **t, const struct cgi_request *rq,
+                             struct sw_err *err)
+{
+    sw_err_clear(err);
+    return sw_tables_load_dir(t, sw_tables_dir(rq->tables_dir), err);
+}
+
+/* The priced products (gemeente.NAME.price_per_month|year) of municipality `m`. */
+static cJSON *products_json(const struct sw_tables *t, const char *m)
+{
+    cJSON *arr = cJSON_CreateArray();
+    size_t np = sw_tables_param_count(t);
+
+    for (size_t i = 0; arr && i < np; i++) {
+        const char *id, *muni, *dot;
+        enum sw_unit unit;
+        bool scale;
+        char name[96];
+        size_t len;
+
+        sw_tables_param(t, i, &id, &muni, &unit, &scale);
+        if (strcmp(muni, m) != 0 || strncmp(id, "gemeente.", 9) != 0)
+            continue;
+        dot = strrchr(id, '.');
+        if (!dot || dot <= id + 9 ||
+            (strcmp(dot, ".price_per_month") != 0 && strcmp(dot, ".price_per_year") != 0))
+            continue;
+        len = (size_t)(dot - (id + 9));
+        if (len >= sizeof(name))
+            continue;
+        memcpy(name, id + 9, len);
+        name[len] = '\0';
+        cJSON_AddItemToArray(arr, cJSON_CreateString(name));
+    }
+    return arr;
+}
+
+static struct cgi_reply do_tables(const struct cgi_request *rq)
+{
+    struct sw_tables *t = NULL;
+    struct sw_err err;
+    cJSON *o, *docs, *munis;
+    size_t nd;
+
+    if (load_tables(&t, rq, &err) != SW_OK)
+        return cgi_reply_err(&err);
+    o = cJSON_CreateObject();
+    if (!o)
+        goto out;
+    cJSON_AddStringToObject(o, "version", sw_tables_version(t));
+    cJSON_AddStringToObject(o, "sha256", sw_tables_sha256(t));
+    cJSON_AddNumberToObject(o, "parameters", (double)sw_tables_param_count(t));
+    docs = cJSON_AddArrayToObject(o, "documents");
+    munis = cJSON_AddArrayToObject(o, "municipalities");
+    nd = sw_tables_doc_count(t);
+    for (size_t i = 0; docs && munis && i < nd; i++) {
+        const char *name, *id, *title, *version, *muni;
+        cJSON *d = cJSON_CreateObject();
+        if (!d)
+            break;
+        sw_tables_doc(t, i, &name, &id, &title, &version, &muni);
+        cJSON_AddStringToObject(d, "file", name);
+        cJSON_AddStringToObject(d, "id", id);
+        cJSON_AddStringToObject(d, "title", title);
+        cJSON_AddStringToObject(d, "version", version);
+        if (muni[0]) {
+            cJSON *m = cJSON_CreateObject();
+            cJSON_AddStringToObject(d, "municipality", muni);
+            if (m) {
+                cJSON_AddStringToObject(m, "id", muni);
+                cJSON_AddStringToObject(m, "title", title);
+                cJSON_AddBoolToObject(m, "default", strcmp(muni, "default") == 0);
+                cJSON_AddItemToObject(m, "products", products_json(t, muni));
+                cJSON_AddItemToArray(munis, m);
+            }
+        }
+        cJSON_AddItemToArray(docs, d);
+    }
+out:
+    sw_tables_free(t);
+    return reply(200, o);
+}
+
+/* Add each parameter's description from the tables (plain Dutch) to a trace
+ * object, for people who do not read parameter ids. */
+static void add_descriptions(cJSON *trace, const struct sw_tables *t, const char *muni)
+{
+    cJSON *params = cJSON_GetObjectItemCaseSensitive(trace, "parameters"), *p;
+
+    cJSON_ArrayForEach(p, params) {
+        const cJSON *id = cJSON_GetObjectItemCaseSensitive(p, "id");
+        struct sw_value_info info;
+        size_t n = 0;
+
+        if (!cJSON_IsString(id))
+            continue;
+        if (strncmp(id->valuestring, "gemeente.", 9) == 0) {
+            n = sw_tables_timeline(t, id->valuestring, muni[0] ? muni : "default", &info, 1);
+            if (n == 0)
+                n = sw_tables_timeline(t, id->valuestring, "default", &info, 1);
+        } else {
+            n = sw_tables_timeline(t, id->valuestring, "", &info, 1);
+        }
+        if (n > 0 && info.description)
+            cJSON_AddStringToObject(p, "description", info.description);
+    }
+}
+
+/* The traces of every item of every month of a run (or only of month `only`,
+ * when >= 0), as "traces": {item: trace} on each month object, parameters with
+ * their descriptions. Items without a rule are left out. */
+static void add_traces(cJSON *run_obj, const struct sw_run *run, sw_month only,
+                       const struct sw_tables *t, const char *muni)
+{
+    cJSON *months = cJSON_GetObjectItemCaseSensitive(run_obj, "months");
+
+    for (int i = 0; months && i < run->n; i++) {
+        cJSON *m = cJSON_GetArrayItem(months, i), *tr;
+        if (!m || !run->rows[i].trace || (only >= 0 && run->rows[i].month != only))
+            continue;
+        tr = cJSON_AddObjectToObject(m, "traces");
+        for (int k = 0; tr && k < SW_ITEM__COUNT; k++) {
+            const struct sw_trace *x = &run->rows[i].trace[k];
+            if ((!x->rule || !x->rule[0]) && !x->formula[0])
+                continue;
+            cJSON *xo = sw_trace_json(x);
+            if (xo)
+                add_descriptions(xo, t, muni);
+            cJSON_AddItemToObject(tr, sw_item_name((enum sw_item)k), xo);
+        }
+    }
+}
+
+static struct cgi_reply do_simulate(const struct sw_tables *t, const struct sw_scenario *s,
+                                    const struct cgi_query *q)
+{
+    struct sw_timeline *tl = NULL;
+    struct sw_err err;
+    const char *trace = cgi_query_get(q, "trace"), *month = cgi_query_get(q, "month");
+    sw_month only = -1;
+    char headline[256];
+    cJSON *o;
+
+    if (trace && strcmp(trace, "0") != 0 && strcmp(trace, "1") != 0)
+        return reply(422, cgi_error_body("invalid", "trace", "trace must be 0 or 1"));
+    if (month && sw_month_parse(&only, month, "month", &err) != SW_OK)
+        return reply(422, cgi_error_body("invalid", "month", "month is YYYY-MM"));
+    if (month && (only < s->start_month || only >= s->start_month + s->months))
+        return reply(422, cgi_error_body("invalid", "month", "month '%s' is not in the scenario",
+                                         month));
+    sw_err_clear(&err);
+    if (sw_simulate(&tl, t, s, trace && trace[0] == '1' ? SW_SIM_TRACE : 0, &err) != SW_OK)
+        return cgi_reply_err(&err);
+    o = sw_timeline_json(tl);
+    if (o) {
+        render_headline(headline, sizeof(headline), tl);
+        cJSON_AddStringToObject(o, "headline", headline);
+        if (trace && trace[0] == '1') {
+            add_traces(cJSON_GetObjectItemCaseSensitive(o, "scenario"), &tl->scenario, only, t,
+                       s->municipality);
+            add_traces(cJSON_GetObjectItemCaseSensitive(o, "baseline"), &tl->baseline, only, t,
+                       s->municipality);
+        }
+    }
+    sw_timeline_free(tl);
+    return reply(200, o);
+}
+
+/* --- routing --- */
+
+typedef struct cgi_reply (*scenario_fn)(const struct sw_tables *, const struct sw_scenario *,
+                                        const struct cgi_query *);
+
+struct route {
+    const char *path;
+    const char *method;          /* the one method it answers */
+    const char *allow;           /* Allow header on a 405 */
+    scenario_fn fn;              /* POST endpoints taking a scenario; NULL = /tables */
+    const char *query[6];        /* the query keys it accepts */
+};
+
+static const struct route routes[] = {
+    {"/simulate", "POST", "POST", do_simulate, {"trace", "month", NULL}},
+    {"/employer", "POST", "POST", cgi_employer,
+     {"loonwaarde", "lkv", "government", "awf_high", "aof_high", NULL}},
+    {"/municipality", "POST", "POST", cgi_municipality,
+     {"before", "after", "dagdelen_after", "lks", NULL}},
+    {"/tables", "GET", "GET, HEAD", NULL, {NULL}},
+};
+
+/* A POST endpoint: read and check the body, load the tables, parse the scenario
+ * and call the endpoint. */
+static struct cgi_reply do_scenario(const struct cgi_request *rq, const struct route *rt,
+                                    const struct cgi_query *q)
+{
+    struct cgi_reply r = {500, NULL};
+    struct sw_tables *t = NULL;
+    struct sw_scenario *s = NULL;
+    struct sw_problems *pr = NULL;
+    struct sw_err err;
+    cJSON *bad = NULL, *doc = NULL;
+    char *body = NULL;
+    const char *end = NULL;
+    size_t n = 0;
+    int status;
+
+    status = content_length(rq->content_length, &n, &bad);
+    if (!status)
+        status = read_body(rq, n, &body, &bad);
+    if (status) {
+        r = reply(status, bad);
+        goto out;
+    }
+    if (!utf8_valid((const unsigned char *)body, n)) {
+        r = reply(400, cgi_error_body("malformed", "", "the body is not valid UTF-8"));
+        goto out;
+    }
+    /* Malformed JSON is a 400; a well-formed scenario with wrong values a 422.
+     * One JSON value and nothing after it but white space (RFC 8259). */
+    doc = cJSON_ParseWithLengthOpts(body, n, &end, false);
+    while (doc && end < body + n && (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r'))
+        end++;
+    if (!doc || end != body + n) {
+        r = reply(400, cgi_error_body("malformed", "", "the body is not valid JSON"));
+        goto out;
+    }
+    if (!cJSON_IsObject(doc)) {
+        r = reply(400, cgi_error_body("malformed", "", "the scenario must be a JSON object"));
+        goto out;
+    }
+    if (load_tables(&t, rq, &err) != SW_OK) {
+        r = cgi_reply_err(&err);
+        goto out;
+    }
+    s = malloc(sizeof(*s));
+    pr = malloc(sizeof(*pr));
+    if (!s || !pr)
+        goto out;
+    if (sw_scenario_parse(s, t, body, n, pr, &err) != SW_OK) {
+        r = reply(err.code == SW_ERR_TOO_BIG ? 413 : 422, sw_error_json(&err, pr));
+        goto out;
+    }
+    r = rt->fn(t, s, q);
+out:
+    cJSON_Delete(doc);
+    free(body);
+    free(s);
+    free(pr);
+    sw_tables_free(t);
+    return r;
+}
+
+int cgi_handle(const struct cgi_request *rq, FILE *out)
+{
+    const char *path = rq->path ? rq->path : "";
+    const char *method = rq->method ? rq->method : "";
+    const struct route *rt = NULL;
+    struct cgi_query q;
+    struct cgi_reply r;
+    cJSON *bad = NULL;
+    bool head = false;
+
+    for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++)
+        if (strcmp(path, routes[i].path) == 0)
+            rt = &routes[i];
+    if (!rt)
+        return send_reply(out, reply(404, cgi_error_body("not_found", "", "no such API endpoint")),
+                          NULL, strcmp(method, "HEAD") == 0);
+    head = strcmp(method, "HEAD") == 0 && strcmp(rt->method, "GET") == 0;
+    if (strcmp(method, rt->method) != 0 && !head)
+        return send_reply(out,
+                          reply(405, cgi_error_body("method_not_allowed", "", "use %s",
+                                                    rt->allow)),
+                          rt->allow, strcmp(method, "HEAD") == 0);
+    if (!parse_query(&q, rq->query, rt->query, &bad))
+        return send_reply(out, reply(400, bad), NULL, head);
+    r = rt->fn ? do_scenario(rq, rt, &q) : do_tables(rq);
+    return send_reply(out, r, NULL, head);
+}

@@ -1,0 +1,655 @@
+/* fetch.c - download, verify, validate and atomically install a published
+ * table; record where it came from in DIR/.sources. Every failure before the
+ * final rename leaves the tables directory exactly as it was. */
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+
+#include "fileio.h"
+#include "fetch.h"
+#include "switchsim/sha256.h"
+#include "switchsim/tables.h"
+#include "switchsim/version.h"
+
+/* --- arguments --- */
+
+/* 127.0.0.0/8 in dotted-quad form, "localhost" or "[::1]". */
+static bool host_is_loopback(const char *host)
+{
+    unsigned a, b, c, d;
+    char extra;
+
+    if (strcmp(host, "localhost") == 0 || strcmp(host, "[::1]") == 0)
+        return true;
+    if (sscanf(host, "%u.%u.%u.%u%c", &a, &b, &c, &d, &extra) == 4)
+        return a == 127 && b < 256 && c < 256 && d < 256;
+    return false;
+}
+
+/* Check one URL: http or https, parseable, no control characters; http only on
+ * loopback. *https tells which. */
+static sw_status check_url(const char *url, const char *field, bool *https,
+                           struct sw_err *err)
+{
+    CURLU *u = NULL;
+    char *scheme = NULL, *host = NULL;
+    sw_status st = SW_OK;
+
+    if (!url || !*url)
+        return sw_err_set(err, SW_ERR_INVALID, field, "missing URL for '%s'", field);
+    if (strlen(url) > SW_FETCH_MAX_URL)
+        return sw_err_set(err, SW_ERR_INVALID, field, "URL longer than %d characters for '%s'",
+                          SW_FETCH_MAX_URL, field);
+    for (const char *p = url; *p; p++)
+        if ((unsigned char)*p < 0x21 || *p == 0x7f)
+            return sw_err_set(err, SW_ERR_INVALID, field,
+                              "URL with a space or control character for '%s'", field);
+    u = curl_url();
+    if (!u)
+        return sw_err_set(err, SW_ERR_NOMEM, field, "out of memory");
+    if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
+        curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK) {
+        st = sw_err_set(err, SW_ERR_INVALID, field, "not a URL: '%.200s' for '%s'", url, field);
+        goto out;
+    }
+    if (strcmp(scheme, "https") != 0 && strcmp(scheme, "http") != 0) {
+        st = sw_err_set(err, SW_ERR_INVALID, field,
+                        "unsupported protocol '%.20s' (https only) for '%s'", scheme, field);
+        goto out;
+    }
+    if (curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK || !host[0]) {
+        st = sw_err_set(err, SW_ERR_INVALID, field, "no host in '%.200s' for '%s'", url, field);
+        goto out;
+    }
+    if (strcmp(scheme, "https") == 0) {
+        *https = true;
+    } else {
+        *https = false;
+        if (!host_is_loopback(host))
+            st = sw_err_set(err, SW_ERR_INVALID, field,
+                            "plain http only on a loopback address (use https): '%.200s' for "
+                            "'%s'", url, field);
+    }
+out:
+    curl_free(scheme);
+    curl_free(host);
+    curl_url_cleanup(u);
+    return st;
+}
+
+static bool is_sha256_hex(const char *s)
+{
+    size_t n = 0;
+
+    for (; s && s[n]; n++)
+        if (!isxdigit((unsigned char)s[n]))
+            return false;
+    return n == 64;
+}
+
+sw_status sw_fetch_check_args(const char *url, const char *sha256, const char *url_field,
+                              const char *sha_field, struct sw_err *err)
+{
+    bool https;
+
+    if (!is_sha256_hex(sha256))
+        return sw_err_set(err, SW_ERR_INVALID, sha_field,
+                          "not a sha256 (64 hex digits): '%.80s' for '%s'",
+                          sha256 ? sha256 : "", sha_field);
+    return check_url(url, url_field, &https, err);
+}
+
+/* --- download --- */
+
+struct body {
+    char *data;
+    size_t len, cap;
+    bool too_big;
+    bool nomem;
+};
+
+static size_t on_data(char *ptr, size_t size, size_t nmemb, void *ctx)
+{
+    struct body *b = ctx;
+    size_t n = size * nmemb;
+
+    if (n > (size_t)SW_TABLE_MAX_BYTES - b->len) {
+        b->too_big = true;
+        return 0;   /* aborts the transfer */
+    }
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 16384;
+        char *nd;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        nd = realloc(b->data, cap);
+        if (!nd) {
+            b->nomem = true;
+            return 0;
+        }
+        b->data = nd;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, ptr, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+    return n;
+}
+
+static long now_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* git's grammar: the message starts in lowercase, no full stop at the end. */
+static void tidy(char *msg)
+{
+    size_t n = strlen(msg);
+
+    while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == '.' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    if (n > 1 && isupper((unsigned char)msg[0]) && islower((unsigned char)msg[1]))
+        msg[0] = (char)tolower((unsigned char)msg[0]);
+}
+
+/* Download rq->url into *b following at most SW_FETCH_MAX_REDIRECTS redirects,
+ * each checked like the URL itself, and never from https back to http. */
+static sw_status download(const struct sw_fetch_request *rq, struct body *b,
+                          struct sw_err *err)
+{
+    CURL *c = curl_easy_init();
+    char errbuf[CURL_ERROR_SIZE];
+    char *url = strdup(rq->url);
+    long deadline, timeout = rq->timeout > 0 ? rq->timeout : SW_FETCH_DEFAULT_TIMEOUT;
+    bool https = false, was_https = false;
+    sw_status st = SW_OK;
+
+    if (!c || !url) {
+        st = sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
+        goto out;
+    }
+    deadline = now_ms() + timeout * 1000;
+    for (int hop = 0;; hop++) {
+        long code = 0, left = deadline - now_ms();
+        char *next = NULL;
+        CURLcode rc;
+
+        if (check_url(url, "redirect", &https, err) != SW_OK) {
+            char msg[sizeof(err->msg)];
+            snprintf(msg, sizeof(msg), "%s", err->msg);
+            st = sw_err_set(err, SW_ERR_TABLE, rq->url, "refused redirect from '%.200s': %s",
+                            rq->url, msg);
+            goto out;
+        }
+        if (was_https && !https) {
+            st = sw_err_set(err, SW_ERR_TABLE, rq->url,
+                            "refused redirect from https to plain http ('%.200s')", url);
+            goto out;
+        }
+        was_https = was_https || https;
+        if (left <= 0) {
+            st = sw_err_set(err, SW_ERR_TABLE, rq->url,
+                            "cannot download '%.200s': timed out after %ld seconds", rq->url,
+                            timeout);
+            goto out;
+        }
+        free(b->data);
+        memset(b, 0, sizeof(*b));
+        errbuf[0] = '\0';
+        curl_easy_reset(c);
+        curl_easy_setopt(c, CURLOPT_URL, url);
+        curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+        curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);   /* redirects: below */
+        curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+        curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, left);
+        curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, left < 10000 ? left : 10000L);
+        curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)SW_TABLE_MAX_BYTES);
+        curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
+        curl_easy_setopt(c, CURLOPT_WRITEDATA, b);
+        curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+        curl_easy_setopt(c, CURLOPT_USERAGENT, "switchsim/" SWITCHSIM_VERSION);
+        curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+        curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+        if (!https)
+            curl_easy_setopt(c, CURLOPT_NOPROXY, "*");   /* loopback: never via a proxy */
+        rc = curl_easy_perform(c);
+        if (b->nomem) {
+            st = sw_err_set(err, SW_ERR_TABLE, rq->url, "out of memory downloading '%.200s'",
+                            rq->url);
+            goto out;
+        }
+        if (b->too_big || rc == CURLE_FILESIZE_EXCEEDED) {
+            st = sw_err_set(err, SW_ERR_TABLE, rq->url,
+                            "refused '%.200s': larger than %d bytes", url, SW_TABLE_MAX_BYTES);
+            goto out;
+        }
+        if (rc != CURLE_OK) {
+            char why[CURL_ERROR_SIZE];
+            snprintf(why, sizeof(why), "%s", errbuf[0] ? errbuf : curl_easy_strerror(rc));
+            tidy(why);
+            st = sw_err_set(err, SW_ERR_TABLE, rq->url, "cannot download '%.200s': %s", url,
+                            why);
+            goto out;
+        }
+        curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+        if (code >= 300 && code < 400) {
+            curl_easy_getinfo(c, CURLINFO_REDIRECT_URL, &next);
+            if (!next) {
+                st = sw_err_set(err, SW_ERR_TABLE, rq->url,
+                                "cannot download '%.200s': HTTP %ld without a location", url,
+                                code);
+                goto out;
+            }
+            if (hop >= SW_FETCH_MAX_REDIRECTS) {
+                st = sw_err_set(err, SW_ERR_TABLE, rq->url,
+                                "cannot download '%.200s': more than %d redirects", rq->url,
+                                SW_FETCH_MAX_REDIRECTS);
+                goto out;
+            }
+            free(url);
+            url = strdup(next);
+            if (!url) {
+                st = sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
+                goto out;
+            }
+            continue;
+        }
+        if (code != 200) {
+            st = sw_err_set(err, SW_ERR_TABLE, rq->url,
+                            "cannot download '%.200s': the server answered HTTP %ld", url, code);
+            goto out;
+        }
+        break;
+    }
+out:
+    free(url);
+    if (c)
+        curl_easy_cleanup(c);
+    return st;
+}
+
+/* --- install --- */
+
+static void sha256_hex(const void *data, size_t len, char hex[65])
+{
+    struct sw_sha256 h;
+
+    sw_sha256_init(&h);
+    sw_sha256_update(&h, data, len);
+    sw_sha256_hex(&h, hex);
+}
+
+bool sw_fetch_file_sha256(const char *path, char hex[65])
+{
+    char *buf = NULL;
+    size_t len;
+    struct sw_err err;
+
+    if (sw_read_file(&buf, &len, path, SW_TABLE_MAX_BYTES, &err) != SW_OK)
+        return false;
+    sha256_hex(buf, len, hex);
+    free(buf);
+    return true;
+}
+
+/* An id fit for a file name: what the XSD allows ([a-z][a-z0-9_]* and dots),
+ * checked again here because it becomes a path. */
+static bool safe_name(const char *s)
+{
+    if (!s || !(*s >= 'a' && *s <= 'z') || strlen(s) > 100)
+        return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' ||
+              (*s == '.' && s[1] != '.' && s[1] != '\0')))
+            return false;
+    return true;
+}
+
+/* Write data to a new hidden temporary file in directory `dir` and fsync it;
+ * *tmp gets its path. The name does not end in .xml: never loaded as a table. */
+static sw_status write_temp(const char *dir, const char *base, const void *data, size_t len,
+                            char *tmp, size_t tmpsize, struct sw_err *err)
+{
+    const char *p = data;
+    size_t left = len;
+    int fd;
+
+    snprintf(tmp, tmpsize, "%s/.%s.tmp-XXXXXX", dir, base);
+    fd = mkstemp(tmp);
+    if (fd < 0)
+        return sw_err_set(err, SW_ERR_TABLE, dir, "cannot create a file in '%s': %s", dir,
+                          strerror(errno));
+    while (left > 0) {
+        ssize_t w = write(fd, p, left);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            goto fail;
+        p += w;
+        left -= (size_t)w;
+    }
+    if (fchmod(fd, 0644) != 0 || fsync(fd) != 0)
+        goto fail;
+    if (close(fd) != 0) {
+        fd = -1;
+        goto fail;
+    }
+    return SW_OK;
+fail: {
+    int e = errno;
+    if (fd >= 0)
+        close(fd);
+    unlink(tmp);
+    tmp[0] = '\0';
+    return sw_err_set(err, SW_ERR_TABLE, dir, "cannot write in '%s': %s", dir, strerror(e));
+}
+}
+
+static sw_status fsync_dir(const char *dir, struct sw_err *err)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY);
+    int rc;
+
+    if (fd < 0)
+        return sw_err_set(err, SW_ERR_TABLE, dir, "cannot open '%s': %s", dir, strerror(errno));
+    rc = fsync(fd);
+    close(fd);
+    if (rc != 0)
+        return sw_err_set(err, SW_ERR_TABLE, dir, "cannot sync '%s': %s", dir, strerror(errno));
+    return SW_OK;
+}
+
+sw_status sw_fetch_sources_read(const char *dir, struct sw_fetch_source **out, size_t *n,
+                                struct sw_err *err)
+{
+    char path[4200], *buf = NULL, *line, *save = NULL;
+    size_t len, cnt = 0;
+    struct sw_fetch_source *arr = NULL;
+    struct sw_err rerr;
+
+    *out = NULL;
+    *n = 0;
+    snprintf(path, sizeof(path), "%s/%s", dir, SW_FETCH_SOURCES);
+    if (sw_read_file(&buf, &len, path, 4 * 1024 * 1024, &rerr) != SW_OK)
+        return SW_OK;   /* none recorded (or unreadable: shown as none) */
+    for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        char *f[4];
+        int k = 0;
+        struct sw_fetch_source *na;
+
+        if (line[0] == '#' || cnt >= SW_TABLES_MAX_DOCS * 4)
+            continue;
+        f[0] = line;
+        for (char *p = line; *p && k < 3; p++)
+            if (*p == '\t') {
+                *p = '\0';
+                f[++k] = p + 1;
+            }
+        if (k != 3 || strchr(f[3], '\t') || strlen(f[0]) >= sizeof(arr->rel) ||
+            strlen(f[1]) > SW_FETCH_MAX_URL || strlen(f[2]) != 64 ||
+            strlen(f[3]) >= sizeof(arr->fetched))
+            continue;
+        na = realloc(arr, (cnt + 1) * sizeof(*arr));
+        if (!na) {
+            free(arr);
+            free(buf);
+            return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
+        }
+        arr = na;
+        snprintf(arr[cnt].rel, sizeof(arr[cnt].rel), "%s", f[0]);
+        snprintf(arr[cnt].url, sizeof(arr[cnt].url), "%s", f[1]);
+        snprintf(arr[cnt].sha256, sizeof(arr[cnt].sha256), "%s", f[2]);
+        snprintf(arr[cnt].fetched, sizeof(arr[cnt].fetched), "%s", f[3]);
+        cnt++;
+    }
+    free(buf);
+    *out = arr;
+    *n = cnt;
+    return SW_OK;
+}
+
+/* The new DIR/.sources: the old lines but the one for `rel`, then rel's. */
+static sw_status sources_text(const char *dir, const char *rel, const char *url,
+                              const char *sha, const char *when, char **out, size_t *outlen,
+                              struct sw_err *err)
+{
+    struct sw_fetch_source *src = NULL;
+    size_t n = 0, cap, len = 0;
+    char *text;
+    sw_status st = sw_fetch_sources_read(dir, &src, &n, err);
+
+    if (st != SW_OK)
+        return st;
+    cap = 128 + (n + 1) * (sizeof(*src) + 8);
+    text = malloc(cap);
+    if (!text) {
+        free(src);
+        return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
+    }
+    len += (size_t)snprintf(text + len, cap - len,
+                            "# switchsim tables fetch: file, url, sha256, fetched (UTC)\n");
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(src[i].rel, rel) != 0)
+            len += (size_t)snprintf(text + len, cap - len, "%s\t%s\t%s\t%s\n", src[i].rel,
+                                    src[i].url, src[i].sha256, src[i].fetched);
+    len += (size_t)snprintf(text + len, cap - len, "%s\t%s\t%s\t%s\n", rel, url, sha, when);
+    free(src);
+    *out = text;
+    *outlen = len;
+    return SW_OK;
+}
+
+/* Validate the candidate: alone (to learn its id and where it goes), then with
+ * the installed set. Fills res->rel, file, id, version, set_sha256. */
+static sw_status validate(const struct sw_fetch_request *rq, const struct body *b,
+                          struct sw_fetch_result *res, struct sw_err *err)
+{
+    struct sw_tables *one = NULL, *set = NULL;
+    char xsd_path[4200], *xsd = NULL, name[300];
+    const char *dname, *did, *dtitle, *dver, *dmuni;
+    size_t xsd_len;
+    sw_status st;
+
+    snprintf(xsd_path, sizeof(xsd_path), "%s/schema/v1/tables.xsd", rq->dir);
+    st = sw_read_file(&xsd, &xsd_len, xsd_path, SW_TABLE_MAX_BYTES, err);
+    if (st != SW_OK) {
+        st = sw_err_set(err, SW_ERR_TABLE, xsd_path, "cannot read the table schema '%s'",
+                        xsd_path);
+        goto out;
+    }
+    st = sw_tables_new(&one, xsd, xsd_len, err);
+    snprintf(name, sizeof(name), "%.200s", rq->url);
+    if (st == SW_OK)
+        st = sw_tables_add(one, name, b->data, b->len, err);
+    if (st == SW_OK)
+        st = sw_tables_finish(one, err);
+    if (st != SW_OK) {
+        if (err->code != SW_ERR_NOMEM)
+            err->code = st = SW_ERR_TABLE;
+        goto out;
+    }
+    sw_tables_doc(one, 0, &dname, &did, &dtitle, &dver, &dmuni);
+    if (!safe_name(did) || (dmuni[0] && !safe_name(dmuni))) {
+        st = sw_err_set(err, SW_ERR_TABLE, rq->url, "%s: unusable table id '%.100s'", name, did);
+        goto out;
+    }
+    if (dmuni[0])
+        snprintf(res->rel, sizeof(res->rel), "gemeenten/%s.xml", dmuni);
+    else
+        snprintf(res->rel, sizeof(res->rel), "%s.xml", did);
+    snprintf(res->id, sizeof(res->id), "%s", did);
+    snprintf(res->version, sizeof(res->version), "%s", dver);
+
+    /* With the installed set: the same checks as `tables check`, overlaps
+     * included; a file of the same name is what this one replaces. */
+    st = sw_tables_load_dir_with(&set, rq->dir, res->rel, b->data, b->len, err);
+    if (st != SW_OK) {
+        char msg[sizeof(err->msg)], field[sizeof(err->field)];
+        snprintf(msg, sizeof(msg), "%s", err->msg);
+        snprintf(field, sizeof(field), "%s", err->field);
+        st = sw_err_set(err, err->code == SW_ERR_NOMEM ? SW_ERR_NOMEM : SW_ERR_TABLE, field,
+                        "refused '%s' as %s: %s", res->id, res->rel, msg);
+        goto out;
+    }
+    /* Its name in the set: the one document that is not on disk yet. */
+    {
+        const char *tail = NULL;
+        size_t nd = sw_tables_doc_count(set);
+        for (size_t i = 0; i < nd; i++) {
+            const char *s = NULL;
+            sw_tables_doc(set, i, &dname, &did, &dtitle, &dver, &dmuni);
+            s = strchr(dname, '/');
+            if (s && strcmp(s + 1, res->rel) == 0)
+                tail = dname;
+        }
+        snprintf(res->file, sizeof(res->file), "%s", tail ? tail : res->rel);
+        for (size_t i = 0; i < nd; i++) {
+            sw_tables_doc(set, i, &dname, &did, &dtitle, &dver, &dmuni);
+            if (strcmp(did, res->id) == 0 && strcmp(dname, res->file) != 0) {
+                st = sw_err_set(err, SW_ERR_TABLE, dname,
+                                "refused '%s': a table with that id is installed as '%s'",
+                                res->id, dname);
+                goto out;
+            }
+        }
+    }
+    snprintf(res->set_sha256, sizeof(res->set_sha256), "%s", sw_tables_sha256(set));
+out:
+    free(xsd);
+    sw_tables_free(one);
+    sw_tables_free(set);
+    return st;
+}
+
+static sw_status install(const struct sw_fetch_request *rq, const struct body *b,
+                         struct sw_fetch_result *res, struct sw_err *err)
+{
+    char target[4400], tdir[4400], tmp[4500] = "", stmp[4500] = "", spath[4400];
+    const char *slash = strrchr(res->rel, '/'), *base = slash ? slash + 1 : res->rel;
+    char *stext = NULL;
+    size_t slen = 0;
+    bool made_dir = false;
+    struct tm tm;
+    time_t now = time(NULL);
+    sw_status st;
+
+    gmtime_r(&now, &tm);
+    strftime(res->fetched, sizeof(res->fetched), "%Y-%m-%dT%H:%M:%SZ", &tm);
+    snprintf(target, sizeof(target), "%s/%s", rq->dir, res->rel);
+    snprintf(tdir, sizeof(tdir), "%s%s%.*s", rq->dir, slash ? "/" : "",
+             slash ? (int)(slash - res->rel) : 0, res->rel);
+    snprintf(spath, sizeof(spath), "%s/%s", rq->dir, SW_FETCH_SOURCES);
+
+    {
+        char old[65];
+        res->replaced = sw_fetch_file_sha256(target, old);
+        res->unchanged = res->replaced && strcmp(old, res->sha256) == 0;
+    }
+    st = sources_text(rq->dir, res->rel, rq->url, res->sha256, res->fetched, &stext, &slen,
+                      err);
+    if (st != SW_OK)
+        goto out;
+    if (slash && mkdir(tdir, 0755) == 0)
+        made_dir = true;
+    else if (slash && errno != EEXIST) {
+        st = sw_err_set(err, SW_ERR_TABLE, tdir, "cannot create '%s': %s", tdir,
+                        strerror(errno));
+        goto out;
+    }
+    /* Both files written and synced first; then the two renames. */
+    st = write_temp(tdir, base, b->data, b->len, tmp, sizeof(tmp), err);
+    if (st == SW_OK)
+        st = write_temp(rq->dir, &SW_FETCH_SOURCES[1], stext, slen, stmp, sizeof(stmp), err);
+    if (st != SW_OK)
+        goto out;
+    if (rename(tmp, target) != 0) {
+        st = sw_err_set(err, SW_ERR_TABLE, target, "cannot install '%s': %s", target,
+                        strerror(errno));
+        goto out;
+    }
+    tmp[0] = '\0';
+    st = fsync_dir(tdir, err);
+    if (st == SW_OK && rename(stmp, spath) != 0)
+        st = sw_err_set(err, SW_ERR_TABLE, spath,
+                        "installed '%s' but cannot record its source in '%s': %s", target,
+                        spath, strerror(errno));
+    if (st == SW_OK)
+        stmp[0] = '\0';
+    if (st == SW_OK)
+        st = fsync_dir(rq->dir, err);
+    made_dir = false;
+out:
+    if (tmp[0])
+        unlink(tmp);
+    if (stmp[0])
+        unlink(stmp);
+    if (made_dir)
+        rmdir(tdir);
+    free(stext);
+    return st;
+}
+
+sw_status sw_fetch_table(const struct sw_fetch_request *rq, struct sw_fetch_result *res,
+                         struct sw_err *err)
+{
+    struct body b = {0};
+    char got[65], want[65];
+    int lock = -1;
+    sw_status st;
+
+    memset(res, 0, sizeof(*res));
+    st = sw_fetch_check_args(rq->url, rq->sha256, "URL", "--sha256", err);
+    if (st != SW_OK)
+        return st;
+    for (int i = 0; i < 64; i++)
+        want[i] = (char)tolower((unsigned char)rq->sha256[i]);
+    want[64] = '\0';
+    /* One fetch at a time per directory: the set validated is the set installed
+     * into. The lock goes with the descriptor. */
+    lock = open(rq->dir, O_RDONLY | O_DIRECTORY);
+    if (lock < 0)
+        return sw_err_set(err, SW_ERR_TABLE, rq->dir, "cannot open tables directory '%s': %s",
+                          rq->dir, strerror(errno));
+    if (flock(lock, LOCK_EX | LOCK_NB) != 0) {
+        close(lock);
+        return sw_err_set(err, SW_ERR_TABLE, rq->dir,
+                          "another fetch is installing into '%s'; try again", rq->dir);
+    }
+    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+        st = sw_err_set(err, SW_ERR_TABLE, rq->url, "cannot start libcurl");
+        goto out_lock;
+    }
+    st = download(rq, &b, err);
+    if (st == SW_OK) {
+        sha256_hex(b.data ? b.data : "", b.len, got);
+        if (strcmp(got, want) != 0)
+            st = sw_err_set(err, SW_ERR_TABLE, rq->url,
+                            "checksum mismatch for '%.200s': expected %s, got %s", rq->url,
+                            want, got);
+        else
+            snprintf(res->sha256, sizeof(res->sha256), "%s", got);
+    }
+    if (st == SW_OK && b.len == 0)
+        st = sw_err_set(err, SW_ERR_TABLE, rq->url, "'%.200s' is empty", rq->url);
+    if (st == SW_OK)
+        st = validate(rq, &b, res, err);
+    if (st == SW_OK)
+        st = install(rq, &b, res, err);
+    free(b.data);
+    curl_global_cleanup();
+out_lock:
+    close(lock);
+    return st;
+}

@@ -1,0 +1,325 @@
+/* render.c - terminal table, CSV and HTML renderings of a timeline. */
+#include <string.h>
+
+#include "render.h"
+#include "switchsim/money.h"
+
+static const char *const month_nl[] = {"jan", "feb", "mrt", "apr", "mei", "jun",
+                                       "jul", "aug", "sep", "okt", "nov", "dec"};
+static const char *const month_long[] = {"januari", "februari", "maart",     "april",
+                                         "mei",     "juni",     "juli",      "augustus",
+                                         "september", "oktober", "november", "december"};
+static const char *const status_nl[] = {"bijstand", "proef", "werk", "terug"};
+
+void render_headline(char *buf, size_t size, const struct sw_timeline *tl)
+{
+    char a[40];
+    int64_t g = tl->average_gain;
+
+    sw_money_format_nl(a, sizeof(a), g < 0 ? -g : g);
+    if (g == 0)
+        snprintf(buf, size, "Met deze baan houdt u gemiddeld evenveel over als nu.");
+    else
+        snprintf(buf, size, "Met deze baan houdt u gemiddeld %s per maand %s over dan nu.", a,
+                 g > 0 ? "meer" : "minder");
+}
+
+static void month_label(char *buf, size_t size, sw_month m)
+{
+    snprintf(buf, size, "%s %d", month_nl[sw_month_number(m) - 1], sw_month_year(m));
+}
+
+static void month_long_label(char *buf, size_t size, sw_month m)
+{
+    snprintf(buf, size, "%s %d", month_long[sw_month_number(m) - 1], sw_month_year(m));
+}
+
+/* Euros without the euro sign, for narrow columns: "1.234,56". */
+static void num(char *buf, size_t size, int64_t cents)
+{
+    char t[48];
+    size_t skip = cents < 0 ? 5 : 4;   /* "-" and "€ " (E2 82 AC 20) */
+
+    sw_money_format_nl(t, sizeof(t), cents);
+    if (cents < 0)
+        buf[0] = '-';
+    memmove(t, t + skip, strlen(t + skip) + 1);
+    snprintf(buf + (cents < 0), size - (cents < 0), "%.30s", t);
+}
+
+static int64_t toeslagen_paid(const int64_t *v)
+{
+    return v[SW_ITEM_ZORGTOESLAG_PAID] + v[SW_ITEM_HUURTOESLAG_PAID];
+}
+
+static int64_t bijstand_total(const int64_t *v)
+{
+    return v[SW_ITEM_BIJSTAND_PAID] + v[SW_ITEM_BIJSTAND_HOLIDAY_PAID];
+}
+
+static void html_text(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '&': fputs("&amp;", f); break;
+        case '"': fputs("&quot;", f); break;
+        default: fputc(*s, f); break;
+        }
+    }
+}
+
+static bool month_projected(const struct sw_timeline *tl, sw_month m)
+{
+    return sw_timeline_projected(tl, m, NULL, 0) > 0;
+}
+
+static bool any_projected(const struct sw_timeline *tl)
+{
+    for (size_t i = 0; i < tl->used.len; i++)
+        if (tl->used.items[i].projected)
+            return true;
+    return false;
+}
+
+/* A projected value as people read it: "€ 14,71" or "35,75 %"; scales have none. */
+static void value_text(char *buf, size_t size, const struct sw_value_info *u)
+{
+    buf[0] = '\0';
+    if (u->is_scale)
+        return;
+    if (u->unit == SW_UNIT_EUROCENT)
+        sw_money_format_nl(buf, size, u->amount);
+    else if (u->unit == SW_UNIT_PERCENT) {
+        char r[32];
+        sw_rate_format(r, sizeof(r), u->amount);
+        for (char *c = r; *c; c++)
+            if (*c == '.')
+                *c = ',';
+        snprintf(buf, size, "%s %%", r);
+    } else {
+        snprintf(buf, size, "%lld", (long long)u->amount);
+    }
+}
+
+void render_projected(FILE *f, const struct sw_used *used, const char *prefix, bool html)
+{
+    for (size_t i = 0; i < used->len; i++) {
+        const struct sw_value_info *u = &used->items[i];
+        char from[16], missing[16], v[48];
+        bool dup = false;
+        if (!u->projected)
+            continue;
+        for (size_t j = 0; j < i && !dup; j++)
+            dup = used->items[j].projected && strcmp(used->items[j].id, u->id) == 0;
+        if (dup)
+            continue;
+        sw_date_format(from, sizeof(from), u->from);
+        sw_date_format(missing, sizeof(missing), u->projected_from);
+        value_text(v, sizeof(v), u);
+        fputs(prefix, f);
+        if (html) {
+            fputs("<li>", f);
+            html_text(f, u->description);
+            fprintf(f, " (<code>%s</code>): ", u->id);
+        } else {
+            fprintf(f, "%s: ", u->id);
+        }
+        fprintf(f, "%s%sbekend vanaf %s, nieuwe waarde vanaf %s nog niet bekend%s\n", v,
+                v[0] ? ", " : "", from, missing, html ? "</li>" : "");
+    }
+}
+
+void render_table(FILE *f, const struct sw_timeline *tl)
+{
+    char h[200], a[40];
+
+    render_headline(h, sizeof(h), tl);
+    fprintf(f, "%s\n\n", h);
+    fprintf(f, "%-9s %-8s %10s %10s %10s %9s %9s %10s %10s %10s | %10s %10s\n", "maand", "status",
+            "loon/WW", "bijstand", "toeslagen", "wmo", "terug", "ontvangen", "apart",
+            "besteden", "nu besteed", "verschil");
+    for (int i = 0; i < tl->scenario.n; i++) {
+        const int64_t *v = tl->scenario.rows[i].v, *b = tl->baseline.rows[i].v;
+        char c[10][32], ml[16];
+
+        month_label(ml, sizeof(ml), tl->scenario.rows[i].month);
+        if (month_projected(tl, tl->scenario.rows[i].month))
+            snprintf(ml + strlen(ml), sizeof(ml) - strlen(ml), "*");
+        num(c[0], 32, v[SW_ITEM_NET_WAGE] + v[SW_ITEM_WW_NET]);
+        num(c[1], 32, bijstand_total(v));
+        num(c[2], 32, toeslagen_paid(v));
+        num(c[3], 32, v[SW_ITEM_WMO_EIGEN_BIJDRAGE]);
+        num(c[4], 32, v[SW_ITEM_RECOVERY_COLLECTED]);
+        num(c[5], 32, v[SW_ITEM_RECEIVED]);
+        num(c[6], 32, v[SW_ITEM_SET_ASIDE]);
+        num(c[7], 32, v[SW_ITEM_SAFE_TO_SPEND]);
+        num(c[8], 32, b[SW_ITEM_SAFE_TO_SPEND]);
+        num(c[9], 32, v[SW_ITEM_SAFE_TO_SPEND] - b[SW_ITEM_SAFE_TO_SPEND]);
+        fprintf(f, "%-9s %-8s %10s %10s %10s %9s %9s %10s %10s %10s | %10s %10s\n", ml,
+                status_nl[tl->scenario.rows[i].status], c[0], c[1], c[2], c[3], c[4], c[5], c[6],
+                c[7], c[8], c[9]);
+    }
+    if (any_projected(tl)) {
+        fprintf(f, "\n* voorlopig: bedragen die nog niet zijn bekendgemaakt; het laatst "
+                   "bekende bedrag is doorgetrokken (--strict weigert dat):\n");
+        render_projected(f, &tl->used, "  - ", false);
+    }
+    if (tl->n_recoveries) {
+        fprintf(f, "\nTerugvorderingen:\n");
+        for (size_t i = 0; i < tl->n_recoveries; i++) {
+            const struct sw_recovery *r = &tl->recoveries[i];
+            char e[32], sa[32];
+            sw_money_format_nl(a, sizeof(a), r->amount);
+            month_long_label(e, sizeof(e), r->expected);
+            month_long_label(sa, sizeof(sa), r->caused);
+            fprintf(f, "  - %s over %s: %s, brief in %s; zet apart vanaf %s.\n    %s\n",
+                    sw_recovery_kind_name(r->kind), r->for_period, a, e, sa, r->avoidable_by);
+        }
+    }
+    if (tl->n_warnings) {
+        fprintf(f, "\nLet op:\n");
+        for (size_t i = 0; i < tl->n_warnings; i++)
+            fprintf(f, "  - %s\n", tl->warnings[i].text);
+    }
+    if (tl->n_actions) {
+        fprintf(f, "\nWat te doen:\n");
+        for (size_t i = 0; i < tl->n_actions; i++) {
+            char d[16];
+            sw_date_format(d, sizeof(d), tl->actions[i].before);
+            fprintf(f, "  - vóór %s (%s): %s\n", d, sw_who_name(tl->actions[i].who),
+                    tl->actions[i].text);
+        }
+    }
+    fprintf(f, "\nTabellen: versie %s, sha256 %.16s…\n", tl->tables_version, tl->tables_sha256);
+}
+
+void render_csv(FILE *f, const struct sw_timeline *tl)
+{
+    fprintf(f, "run;maand;status");
+    for (int k = 0; k < SW_ITEM__COUNT; k++)
+        fprintf(f, ";%s", sw_item_name((enum sw_item)k));
+    fprintf(f, ";voorlopig\r\n");
+    for (int r = 0; r < 2; r++) {
+        const struct sw_run *run = r == 0 ? &tl->scenario : &tl->baseline;
+        for (int i = 0; i < run->n; i++) {
+            char m[16];
+            sw_month_format(m, sizeof(m), run->rows[i].month);
+            fprintf(f, "%s;%s;%s", r == 0 ? "overstap" : "blijven", m,
+                    sw_month_status_name(run->rows[i].status));
+            for (int k = 0; k < SW_ITEM__COUNT; k++) {
+                char a[40];
+                sw_money_format_csv(a, sizeof(a), run->rows[i].v[k]);
+                fprintf(f, ";%s", a);
+            }
+            /* The projected values this month depends on, comma-separated. */
+            {
+                const struct sw_value_info *p[64];
+                size_t n = sw_timeline_projected(tl, run->rows[i].month, p, 64);
+                fputc(';', f);
+                for (size_t k = 0; k < n && k < 64; k++)
+                    fprintf(f, "%s%s", k ? "," : "", p[k]->id);
+            }
+            fprintf(f, "\r\n");
+        }
+    }
+}
+
+void render_html(FILE *f, const struct sw_timeline *tl)
+{
+    char h[200];
+
+    render_headline(h, sizeof(h), tl);
+    fputs("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<title>Wat houdt u over? — switchsim</title>\n<style>\n"
+          "@page { size: A4; margin: 14mm; }\n"
+          "body { font-family: system-ui, sans-serif; font-size: 10.5pt; color: #111; "
+          "max-width: 190mm; margin: auto; }\n"
+          "h1 { font-size: 15pt; } h2 { font-size: 12pt; margin-top: 1.2em; }\n"
+          "table { border-collapse: collapse; width: 100%; font-size: 8.5pt; }\n"
+          "th, td { border-bottom: 1px solid #bbb; padding: 2px 4px; text-align: right; }\n"
+          "th:first-child, td:first-child, td:nth-child(2) { text-align: left; }\n"
+          ".warn { border-left: 4px solid #b00; padding-left: 6px; }\n"
+          ".voorlopig { border: 2px solid #a60; padding: 4px 8px; }\n"
+          "td.voorlopig-maand::after { content: \" *\"; }\n"
+          "</style>\n</head>\n<body>\n", f);
+    fputs("<h1>", f);
+    html_text(f, h);
+    fputs("</h1>\n", f);
+    if (any_projected(tl)) {
+        fputs("<section class=\"voorlopig\" role=\"note\"><h2>Voorlopige bedragen</h2>\n", f);
+        for (size_t i = 0; i < tl->n_warnings; i++)
+            if (strcmp(tl->warnings[i].code, "projected_values") == 0) {
+                fputs("<p>", f);
+                html_text(f, tl->warnings[i].text);
+                fputs(" Maanden met een * zijn voorlopig.</p>\n", f);
+            }
+        fputs("<details><summary>Welke bedragen?</summary><ul>\n", f);
+        render_projected(f, &tl->used, "", true);
+        fputs("</ul></details></section>\n", f);
+    }
+    if (tl->n_recoveries) {
+        fputs("<h2>Geld apart zetten</h2>\n<ul>\n", f);
+        for (size_t i = 0; i < tl->n_recoveries; i++) {
+            const struct sw_recovery *r = &tl->recoveries[i];
+            char a[40], e[32], sa[32];
+            sw_money_format_nl(a, sizeof(a), r->amount);
+            month_long_label(e, sizeof(e), r->expected);
+            month_long_label(sa, sizeof(sa), r->caused);
+            fprintf(f, "<li class=\"warn\"><strong>%s terugbetalen (%s)</strong>: zet dit apart "
+                       "vanaf %s; de brief komt in %s. ",
+                    a, sw_recovery_kind_name(r->kind), sa, e);
+            html_text(f, r->avoidable_by);
+            fputs("</li>\n", f);
+        }
+        fputs("</ul>\n", f);
+    }
+    if (tl->n_warnings) {
+        fputs("<h2>Let op</h2>\n<ul>\n", f);
+        for (size_t i = 0; i < tl->n_warnings; i++) {
+            fputs("<li>", f);
+            html_text(f, tl->warnings[i].text);
+            fputs("</li>\n", f);
+        }
+        fputs("</ul>\n", f);
+    }
+    if (tl->n_actions) {
+        fputs("<h2>Wat moet u doen?</h2>\n<ul>\n", f);
+        for (size_t i = 0; i < tl->n_actions; i++) {
+            char d[16];
+            sw_date_format(d, sizeof(d), tl->actions[i].before);
+            fprintf(f, "<li>Vóór %s: ", d);
+            html_text(f, tl->actions[i].text);
+            fputs("</li>\n", f);
+        }
+        fputs("</ul>\n", f);
+    }
+    fputs("<h2>Per maand (in euro)</h2>\n<table>\n<thead><tr><th>Maand</th><th>Situatie</th>"
+          "<th>Nettoloon of WW</th><th>Bijstand</th><th>Toeslagen</th><th>Eigen bijdrage</th>"
+          "<th>Terugbetalen</th><th>Apart zetten</th><th>Te besteden</th>"
+          "<th>Als u niet gaat werken</th></tr></thead>\n<tbody>\n", f);
+    for (int i = 0; i < tl->scenario.n; i++) {
+        const int64_t *v = tl->scenario.rows[i].v, *b = tl->baseline.rows[i].v;
+        char c[8][32], ml[16];
+        month_label(ml, sizeof(ml), tl->scenario.rows[i].month);
+        num(c[0], 32, v[SW_ITEM_NET_WAGE] + v[SW_ITEM_WW_NET]);
+        num(c[1], 32, bijstand_total(v));
+        num(c[2], 32, toeslagen_paid(v));
+        num(c[3], 32, v[SW_ITEM_WMO_EIGEN_BIJDRAGE]);
+        num(c[4], 32, v[SW_ITEM_RECOVERY_COLLECTED]);
+        num(c[5], 32, v[SW_ITEM_SET_ASIDE]);
+        num(c[6], 32, v[SW_ITEM_SAFE_TO_SPEND]);
+        num(c[7], 32, b[SW_ITEM_SAFE_TO_SPEND]);
+        fprintf(f, "<tr><td%s>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+                   "<td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
+                month_projected(tl, tl->scenario.rows[i].month) ? " class=\"voorlopig-maand\""
+                                                                : "",
+                ml, status_nl[tl->scenario.rows[i].status], c[0], c[1], c[2], c[3], c[4], c[5],
+                c[6], c[7]);
+    }
+    fprintf(f, "</tbody>\n</table>\n<p><small>Berekend met switchsim, tabellen versie %s "
+               "(sha256 %.16s). Aan deze berekening kunt u geen rechten ontlenen; de gemeente, "
+               "het UWV en de Belastingdienst beslissen.</small></p>\n</body>\n</html>\n",
+            tl->tables_version, tl->tables_sha256);
+}

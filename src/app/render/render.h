@@ -1,0 +1,26 @@
+/* render.h - the timeline for people: a terminal table, CSV for Dutch Excel
+ * (semicolon, decimal comma) and a printable one-page HTML summary in plain Dutch.
+ * Front end only (writes to a FILE). */
+#ifndef SWITCHSIM_RENDER_H
+#define SWITCHSIM_RENDER_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "switchsim/engine.h"
+
+/* The headline sentence: "Met deze baan houdt u gemiddeld € 123,45 per maand meer
+ * over dan nu." into buf. */
+void render_headline(char *buf, size_t size, const struct sw_timeline *tl);
+
+/* One line per projected value in `used` (carried forward past the published
+ * values): prefix, the id (html: the description and the id, as <li>), the value
+ * that stands in, since when it is published and from when the next one is
+ * missing. Nothing when there are none. */
+void render_projected(FILE *f, const struct sw_used *used, const char *prefix, bool html);
+
+void render_table(FILE *f, const struct sw_timeline *tl);
+void render_csv(FILE *f, const struct sw_timeline *tl);
+void render_html(FILE *f, const struct sw_timeline *tl);
+
+#endif
