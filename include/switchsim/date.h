@@ -48,6 +48,13 @@ sw_date sw_month_first_day(sw_month m);
 sw_date sw_month_last_day(sw_month m);
 int sw_month_days(sw_month m);             /* 28..31 */
 
+/* Dutch names, for resident texts: "januari" .. "december" for month 1..12
+ * ("?" outside), "jan" .. "dec"; "april 2026"; "1 april 2026". */
+const char *sw_month_name_nl(int month);
+const char *sw_month_abbr_nl(int month);
+void sw_month_nl(char *buf, size_t size, sw_month m);
+void sw_date_nl(char *buf, size_t size, sw_date d);
+
 /* The same day of the month `n` months later (n may be negative), clamped to the
  * last day of a shorter month (2025-01-31 + 1 month = 2025-02-28). */
 sw_date sw_date_add_months(sw_date d, int n);

@@ -205,11 +205,6 @@ static int print_json(const struct args *a, sw_date date, const struct sw_tables
     return cli_print_json(o);
 }
 
-static const char *const month_nl[] = {
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-    "september", "oktober", "november", "december",
-};
-
 static void line(const char *label, int64_t cents)
 {
     char m[48];
@@ -256,7 +251,7 @@ static int print_text(sw_date date, const struct sw_used *used, const struct sw_
     line(label, r->monthly_payment);
     sw_rate_format(pct, sizeof(pct), r->holiday_allowance_percent);
     snprintf(label, sizeof(label), "  vakantietoeslag gereserveerd (%s %%, %s)", pct,
-             month_nl[r->holiday_allowance_month - 1]);
+             sw_month_name_nl((int)r->holiday_allowance_month));
     line(label, r->holiday_allowance_reserve);
     printf("\n%s: %s\n", tr->norm.rule ? tr->norm.rule : "norm", tr->norm.formula);
     printf("%s: %s\n", tr->vrijlating.rule ? tr->vrijlating.rule : "vrijlating",

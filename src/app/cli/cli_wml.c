@@ -118,10 +118,6 @@ static int print_json(const struct sw_tables *t, const struct sw_used *used,
     return cli_print_json(o);
 }
 
-static const char *const month_names[12] = {
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december"};
-
 static int print_text(const struct sw_used *used, const struct result *r)
 {
     char d[16], a[48], b[48], pct[32];
@@ -148,8 +144,7 @@ static int print_text(const struct sw_used *used, const struct result *r)
         sw_money_format_nl(b, sizeof(b), r->holiday_year);
         printf("  vakantiebijslag %s %%: %s per maand opgebouwd, %s per jaar, betaald in %s\n",
                pct, a, b,
-               r->holiday_month >= 1 && r->holiday_month <= 12
-                   ? month_names[r->holiday_month - 1] : "?");
+               sw_month_name_nl((int)r->holiday_month));
     }
     if (r->has_part) {
         sw_money_format_nl(a, sizeof(a), r->part);

@@ -11,10 +11,6 @@
 #define EXPLAIN_MAX_DEPTH 3
 #define EXPLAIN_MAX_PARTS 10
 
-static const char *const month_long[] = {"januari", "februari", "maart",     "april",
-                                         "mei",     "juni",     "juli",      "augustus",
-                                         "september", "oktober", "november", "december"};
-
 struct item_text {
     const char *label;   /* short name, starts lowercase */
     const char *what;    /* one plain sentence: what the figure is */
@@ -176,19 +172,6 @@ size_t explain_parts(enum sw_item item, enum sw_item *out, size_t max)
 
 /* --- Dutch notation --- */
 
-static void date_nl(char *buf, size_t size, sw_date d)
-{
-    int y, m, dd;
-
-    sw_date_to_ymd(d, &y, &m, &dd);
-    snprintf(buf, size, "%d %s %d", dd, month_long[m - 1], y);
-}
-
-static void month_nl(char *buf, size_t size, sw_month m)
-{
-    snprintf(buf, size, "%s %d", month_long[sw_month_number(m) - 1], sw_month_year(m));
-}
-
 /* A percentage in ppm with a decimal comma: "37,56 %". */
 static void percent_nl(char *buf, size_t size, int64_t ppm)
 {
@@ -227,7 +210,7 @@ static void value_nl(char *buf, size_t size, int64_t v, enum sw_unit unit)
     case SW_UNIT_DAY_OF_MONTH: snprintf(buf, size, "dag %lld van de maand", (long long)v); break;
     case SW_UNIT_MONTH_OF_YEAR:
         if (v >= 1 && v <= 12)
-            snprintf(buf, size, "%s", month_long[v - 1]);
+            snprintf(buf, size, "%s", sw_month_name_nl((int)v));
         else
             snprintf(buf, size, "maand %lld", (long long)v);
         break;
@@ -312,7 +295,7 @@ static void render_param(FILE *f, int level, const struct sw_value_info *p, stru
     if (p->overridden) {
         fputs(" (door u opgegeven)", f);
     } else {
-        date_nl(d, sizeof(d), p->from);
+        sw_date_nl(d, sizeof(d), p->from);
         fprintf(f, ", geldt vanaf %s", d);
     }
     if (p->projected)
@@ -411,7 +394,7 @@ static void period_nl(char *buf, size_t size, const char *period)
     sw_month m;
 
     if (strlen(period) == 7 && sw_month_parse(&m, period, NULL, NULL) == SW_OK)
-        month_nl(buf, size, m);
+        sw_month_nl(buf, size, m);
     else
         snprintf(buf, size, "%s", period);
 }
@@ -439,9 +422,9 @@ static void render_recoveries(FILE *f, int level, const struct sw_timeline *tl, 
         }
         sw_money_format_nl(a, sizeof(a), r->amount);
         period_nl(per, sizeof(per), r->for_period);
-        month_nl(e, sizeof(e), r->expected);
-        month_nl(c, sizeof(c), r->collected);
-        month_nl(s, sizeof(s), r->caused);
+        sw_month_nl(e, sizeof(e), r->expected);
+        sw_month_nl(c, sizeof(c), r->collected);
+        sw_month_nl(s, sizeof(s), r->caused);
         indent(f, level);
         fprintf(f, "  - %s: %s te veel ontvangen over %s; apart zetten vanaf %s, brief in %s, "
                    "terugbetalen in %s.\n",
@@ -533,7 +516,7 @@ void explain_render(FILE *f, const struct sw_timeline *tl, bool baseline, int i,
     struct shown sh;
     char m[32], v[48], label[64];
 
-    month_nl(m, sizeof(m), row->month);
+    sw_month_nl(m, sizeof(m), row->month);
     sw_money_format_nl(v, sizeof(v), row->v[item]);
     snprintf(label, sizeof(label), "%s", explain_item_label(item));
     if (label[0] >= 'a' && label[0] <= 'z')

@@ -4,11 +4,6 @@
 #include "render.h"
 #include "switchsim/money.h"
 
-static const char *const month_nl[] = {"jan", "feb", "mrt", "apr", "mei", "jun",
-                                       "jul", "aug", "sep", "okt", "nov", "dec"};
-static const char *const month_long[] = {"januari", "februari", "maart",     "april",
-                                         "mei",     "juni",     "juli",      "augustus",
-                                         "september", "oktober", "november", "december"};
 static const char *const status_nl[] = {"bijstand", "proef", "werk", "terug"};
 
 void render_headline(char *buf, size_t size, const struct sw_timeline *tl)
@@ -26,12 +21,7 @@ void render_headline(char *buf, size_t size, const struct sw_timeline *tl)
 
 static void month_label(char *buf, size_t size, sw_month m)
 {
-    snprintf(buf, size, "%s %d", month_nl[sw_month_number(m) - 1], sw_month_year(m));
-}
-
-static void month_long_label(char *buf, size_t size, sw_month m)
-{
-    snprintf(buf, size, "%s %d", month_long[sw_month_number(m) - 1], sw_month_year(m));
+    snprintf(buf, size, "%s %d", sw_month_abbr_nl(sw_month_number(m)), sw_month_year(m));
 }
 
 /* Euros without the euro sign, for narrow columns: "1.234,56". */
@@ -172,8 +162,8 @@ void render_table(FILE *f, const struct sw_timeline *tl)
             const struct sw_recovery *r = &tl->recoveries[i];
             char e[32], sa[32];
             sw_money_format_nl(a, sizeof(a), r->amount);
-            month_long_label(e, sizeof(e), r->expected);
-            month_long_label(sa, sizeof(sa), r->caused);
+            sw_month_nl(e, sizeof(e), r->expected);
+            sw_month_nl(sa, sizeof(sa), r->caused);
             fprintf(f, "  - %s over %s: %s, brief in %s; zet apart vanaf %s.\n    %s\n",
                     sw_recovery_kind_name(r->kind), r->for_period, a, e, sa, r->avoidable_by);
         }
@@ -265,8 +255,8 @@ void render_html(FILE *f, const struct sw_timeline *tl)
             const struct sw_recovery *r = &tl->recoveries[i];
             char a[40], e[32], sa[32];
             sw_money_format_nl(a, sizeof(a), r->amount);
-            month_long_label(e, sizeof(e), r->expected);
-            month_long_label(sa, sizeof(sa), r->caused);
+            sw_month_nl(e, sizeof(e), r->expected);
+            sw_month_nl(sa, sizeof(sa), r->caused);
             fprintf(f, "<li class=\"warn\"><strong>%s terugbetalen (%s)</strong>: zet dit apart "
                        "vanaf %s; de brief komt in %s. ",
                     a, sw_recovery_kind_name(r->kind), sa, e);

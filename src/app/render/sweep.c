@@ -8,10 +8,6 @@
 #include "json_out.h"
 #include "switchsim/money.h"
 
-static const char *const month_long[] = {"januari", "februari", "maart",     "april",
-                                         "mei",     "juni",     "juli",      "augustus",
-                                         "september", "oktober", "november", "december"};
-
 /* --- the range --- */
 
 sw_status sweep_parse_range(const char *text, const char *option, int64_t min_x100,
@@ -301,7 +297,7 @@ void sweep_render_table(FILE *f, const struct sweep *sw)
     const struct sweep_step *worst = NULL;
     bool any_trap = false;
 
-    snprintf(m, sizeof(m), "%s %d", month_long[sw_month_number(sw->start_month) - 1],
+    snprintf(m, sizeof(m), "%s %d", sw_month_name_nl(sw_month_number(sw->start_month)),
              sw_month_year(sw->start_month));
     fprintf(f, "Wat levert werken op? Gemiddeld per maand, over %d maanden vanaf %s.\n\n",
             sw->months, m);

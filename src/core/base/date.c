@@ -197,3 +197,32 @@ int sw_date_weekday(sw_date d)
 
     return w < 0 ? w + 7 : w;
 }
+
+static const char *const month_names_nl[12] = {
+    "januari", "februari", "maart",     "april",   "mei",      "juni",
+    "juli",    "augustus", "september", "oktober", "november", "december"};
+static const char *const month_abbr_nl[12] = {"jan", "feb", "mrt", "apr", "mei", "jun",
+                                              "jul", "aug", "sep", "okt", "nov", "dec"};
+
+const char *sw_month_name_nl(int month)
+{
+    return month >= 1 && month <= 12 ? month_names_nl[month - 1] : "?";
+}
+
+const char *sw_month_abbr_nl(int month)
+{
+    return month >= 1 && month <= 12 ? month_abbr_nl[month - 1] : "?";
+}
+
+void sw_month_nl(char *buf, size_t size, sw_month m)
+{
+    snprintf(buf, size, "%s %d", sw_month_name_nl(sw_month_number(m)), sw_month_year(m));
+}
+
+void sw_date_nl(char *buf, size_t size, sw_date d)
+{
+    int y, m, dd;
+
+    sw_date_to_ymd(d, &y, &m, &dd);
+    snprintf(buf, size, "%d %s %d", dd, sw_month_name_nl(m), y);
+}

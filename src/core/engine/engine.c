@@ -157,27 +157,6 @@ void eng_action(struct sw_timeline *tl, sw_date before, enum sw_who who, const c
     va_end(ap);
 }
 
-/* "april 2026" */
-void eng_month_nl(char *buf, size_t size, sw_month m)
-{
-    static const char *const names[] = {"januari", "februari", "maart",     "april",
-                                        "mei",     "juni",     "juli",      "augustus",
-                                        "september", "oktober", "november", "december"};
-
-    snprintf(buf, size, "%s %d", names[sw_month_number(m) - 1], sw_month_year(m));
-}
-
-/* "1 april 2026" */
-void eng_date_nl(char *buf, size_t size, sw_date d)
-{
-    char mb[32];
-    int y, m, dd;
-
-    sw_date_to_ymd(d, &y, &m, &dd);
-    eng_month_nl(mb, sizeof(mb), sw_month_from_ym(y, m));
-    snprintf(buf, size, "%d %s", dd, mb);
-}
-
 size_t sw_timeline_projected(const struct sw_timeline *tl, sw_month m,
                              const struct sw_value_info **out, size_t max)
 {

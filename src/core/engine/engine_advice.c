@@ -29,8 +29,8 @@ static void recovery_advice(struct eng_run *r)
         const struct sw_recovery *rec = &tl->recoveries[k];
 
         eur(a, sizeof(a), rec->amount);
-        eng_month_nl(m1, sizeof(m1), rec->caused);
-        eng_month_nl(m2, sizeof(m2), rec->expected);
+        sw_month_nl(m1, sizeof(m1), rec->caused);
+        sw_month_nl(m2, sizeof(m2), rec->expected);
         switch (rec->kind) {
         case SW_RECOVERY_BIJSTAND:
             eng_warning(tl, "bijstand_recovery", rec->caused, rec->amount,
@@ -48,7 +48,7 @@ static void recovery_advice(struct eng_run *r)
                         rec->for_period, a, toeslag_name(rec->kind), m2);
             if (!told_toeslag) {
                 sw_date before = sw_month_first_day(sw_month_of(s->job.start));
-                eng_date_nl(d1, sizeof(d1), before);
+                sw_date_nl(d1, sizeof(d1), before);
                 eng_action(tl, before, SW_WHO_RESIDENT,
                            "Geef uw nieuwe inkomen vóór %s door aan de Belastingdienst (Mijn "
                            "toeslagen). Dan wordt uw zorgtoeslag en huurtoeslag meteen "
@@ -65,7 +65,7 @@ static void recovery_advice(struct eng_run *r)
                         rec->for_period, a, m2);
             {
                 sw_date before = s->job.start;
-                eng_date_nl(d1, sizeof(d1), before);
+                sw_date_nl(d1, sizeof(d1), before);
                 eng_action(tl, before, SW_WHO_RESIDENT,
                            "Vraag de gemeente vóór %s om geen loonheffingskorting meer toe te "
                            "passen op uw bijstand, omdat uw werkgever dat al doet.",
@@ -92,7 +92,7 @@ static void month_advice(struct eng_run *r)
         const int64_t *v = row->v;
         bool has = v[SW_ITEM_BIJSTAND_ENTITLED] > 0;
 
-        eng_month_nl(m1, sizeof(m1), row->month);
+        sw_month_nl(m1, sizeof(m1), row->month);
         if (had_bijstand && !has && row->status == SW_STATUS_WORK && !told_end) {
             eng_warning(tl, "bijstand_ends", row->month, 0,
                         "Vanaf %s heeft u geen bijstand meer nodig: uw loon is hoger dan de "
@@ -126,7 +126,7 @@ static void month_advice(struct eng_run *r)
         if (i > 0 && v[SW_ITEM_BIJSTAND_PAID] < v[SW_ITEM_BIJSTAND_ENTITLED] &&
             v[SW_ITEM_RESERVE_RELEASED] > 0 && has && !told_setoff) {
             eur(a, sizeof(a), v[SW_ITEM_BIJSTAND_ENTITLED] - v[SW_ITEM_BIJSTAND_PAID]);
-            eng_month_nl(m2, sizeof(m2), row->month - 1);
+            sw_month_nl(m2, sizeof(m2), row->month - 1);
             eng_warning(tl, "bijstand_set_off", row->month,
                         v[SW_ITEM_BIJSTAND_ENTITLED] - v[SW_ITEM_BIJSTAND_PAID],
                         "In %s krijgt u %s minder bijstand: de gemeente verrekent dan het loon "
@@ -145,7 +145,7 @@ static void job_advice(struct eng_run *r)
     const struct sw_scenario *s = r->s;
     char d1[40], d2[40];
 
-    eng_date_nl(d1, sizeof(d1), s->job.start);
+    sw_date_nl(d1, sizeof(d1), s->job.start);
     eng_action(tl, s->job.start, SW_WHO_RESIDENT,
                "Geef vóór %s aan de gemeente door dat u gaat werken, vanaf welke datum en "
                "hoeveel uur. Stuur daarna elke maand uw loonstrook.", d1);
@@ -158,7 +158,7 @@ static void job_advice(struct eng_run *r)
         from = sw_month_first_day(row->month);
         if (from < s->job.start)
             from = s->job.start;
-        eng_date_nl(d1, sizeof(d1), from);
+        sw_date_nl(d1, sizeof(d1), from);
         eng_action(tl, from, SW_WHO_RESIDENT,
                    "Vraag de gemeente vóór %s om de bijstand vanaf die datum te stoppen. Uw "
                    "loon is dan hoger dan de bijstand; wat u daarna nog krijgt, moet u "
@@ -166,27 +166,27 @@ static void job_advice(struct eng_run *r)
         break;
     }
     if (s->job.trial_start != SW_NO_DATE) {
-        eng_date_nl(d1, sizeof(d1), s->job.trial_start);
-        eng_date_nl(d2, sizeof(d2), s->job.trial_end);
+        sw_date_nl(d1, sizeof(d1), s->job.trial_start);
+        sw_date_nl(d2, sizeof(d2), s->job.trial_end);
         eng_warning(tl, "trial", sw_month_of(s->job.trial_start), 0,
                     "Tijdens de proefplaatsing (%s tot en met %s) krijgt u geen loon. U houdt "
                     "uw bijstand.", d1, d2);
     }
     if (s->before.dagbesteding_dagdelen > 0) {
         if (s->job.dagbesteding_until == SW_NO_DATE) {
-            eng_date_nl(d1, sizeof(d1), s->job.start);
+            sw_date_nl(d1, sizeof(d1), s->job.start);
             eng_action(tl, s->job.start, SW_WHO_CONSULTANT,
                        "Spreek vóór %s af tot wanneer de Wmo-indicatie voor dagbesteding "
                        "blijft bestaan. Dan is er een weg terug als het werk niet lukt.", d1);
         } else {
-            eng_date_nl(d1, sizeof(d1), s->job.dagbesteding_until);
+            sw_date_nl(d1, sizeof(d1), s->job.dagbesteding_until);
             eng_warning(tl, "wmo_overlap", sw_month_of(s->job.start), 0,
                         "De indicatie voor dagbesteding loopt door tot %s. Zo lang betaalt u "
                         "ook de eigen bijdrage aan het CAK.", d1);
         }
     }
     if (s->job.n_loonwaarde > 0) {
-        eng_date_nl(d1, sizeof(d1), s->job.start);
+        sw_date_nl(d1, sizeof(d1), s->job.start);
         eng_action(tl, s->job.start, SW_WHO_EMPLOYER,
                    "Vraag vóór %s loonkostensubsidie aan bij de gemeente en meld de "
                    "werknemer aan voor de no-risk polis.", d1);
@@ -218,11 +218,11 @@ static void way_back_advice(struct eng_run *r)
         sw_param(r->c, "wmo.new_indication_weeks", wb->job_end + 1, SW_UNIT_WEEKS, &wmo_weeks,
                  NULL, &ignore) != SW_OK)
         return;
-    eng_date_nl(d1, sizeof(d1), wb->job_end);
+    sw_date_nl(d1, sizeof(d1), wb->job_end);
     if (wb->ww) {
         int i = eng_index(r, sw_month_of(wb->ww_from) + 1);
         int64_t amount = i >= 0 ? r->run->rows[i].v[SW_ITEM_WW_GROSS] : 0;
-        eng_date_nl(d2, sizeof(d2), wb->ww_until);
+        sw_date_nl(d2, sizeof(d2), wb->ww_until);
         sw_money_format_nl(a, sizeof(a), amount);
         eng_warning(tl, "way_back_ww", m, amount,
                     "Na het einde van de baan (%s) heeft u recht op WW, want u werkte %d weken: "
@@ -236,13 +236,13 @@ static void way_back_advice(struct eng_run *r)
                     d1, wb->weeks_worked, (long long)need);
     }
     if (wb->new_application) {
-        eng_date_nl(d2, sizeof(d2), wb->bijstand_from);
+        sw_date_nl(d2, sizeof(d2), wb->bijstand_from);
         eng_action(tl, wb->job_end, SW_WHO_RESIDENT,
                    "Meld u meteen bij de gemeente als de baan stopt (vóór %s) en vraag de "
                    "bijstand opnieuw aan. De bijstand kan ingaan op %s.", d1, d2);
     }
     if (wb->gap_days > 0) {
-        eng_date_nl(d2, sizeof(d2), wb->bijstand_from - 1);
+        sw_date_nl(d2, sizeof(d2), wb->bijstand_from - 1);
         eng_warning(tl, "way_back_gap", m, 0,
                     "Omdat u jonger bent dan %lld, moet u eerst %lld weken zelf werk of een "
                     "opleiding zoeken. Tot en met %s krijgt u geen bijstand: %d dagen zonder "
@@ -250,7 +250,7 @@ static void way_back_advice(struct eng_run *r)
                     d2, wb->gap_days);
     }
     if (r->s->before.dagbesteding_dagdelen > 0) {
-        eng_date_nl(d2, sizeof(d2), wb->dagbesteding_from);
+        sw_date_nl(d2, sizeof(d2), wb->dagbesteding_from);
         if (wb->wmo_kept)
             eng_warning(tl, "way_back_dagbesteding", m, 0,
                         "Uw indicatie voor dagbesteding liep door: u kunt meteen weer naar de "
@@ -357,7 +357,7 @@ static void provisional_advice(struct eng_run *r)
         }
     for (size_t i = 0; i < nd; i++) {
         topics_nl(what, sizeof(what), &tl->used, projected_from_date, dates[i]);
-        eng_month_nl(when, sizeof(when), sw_month_of(dates[i]));
+        sw_month_nl(when, sizeof(when), sw_month_of(dates[i]));
         eng_warning(tl, "projected_values", sw_month_of(dates[i]), 0,
                     "Voorlopig vanaf %s: de nieuwe bedragen voor %s zijn nog niet bekend. "
                     "We rekenen met de laatste bedragen die wel bekend zijn. Wat u krijgt, "

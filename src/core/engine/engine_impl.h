@@ -44,8 +44,5 @@ void eng_warning(struct sw_timeline *tl, const char *code, sw_month month, int64
 void eng_action(struct sw_timeline *tl, sw_date before, enum sw_who who, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
-/* Dutch month and date for resident texts: "april 2026", "1 april 2026". */
-void eng_month_nl(char *buf, size_t size, sw_month m);
-void eng_date_nl(char *buf, size_t size, sw_date d);
 
 #endif

@@ -386,7 +386,7 @@ static sw_status bijstand_letter(struct eng_run *r, struct ledger *lg, sw_month 
         return st;
 
     sw_month_format(period, sizeof(period), lg->debt_since);
-    eng_month_nl(mb, sizeof(mb), lg->debt_since);
+    sw_month_nl(mb, sizeof(mb), lg->debt_since);
     snprintf(why, sizeof(why),
              "Geef het nieuwe inkomen vooraf door en vraag de gemeente de bijstand over %s "
              "niet (volledig) uit te betalen, of zet dit bedrag apart zodra het binnenkomt.",

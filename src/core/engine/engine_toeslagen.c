@@ -263,7 +263,7 @@ static sw_status settle(struct eng_run *r, int y, enum sw_recovery_kind kind, ye
         }
         if (first_over < 0)
             first_over = sw_month_from_ym(y, 12);
-        eng_month_nl(mb, sizeof(mb), first_over);
+        sw_month_nl(mb, sizeof(mb), first_over);
         snprintf(why, sizeof(why),
                  "Geef het nieuwe inkomen door aan de Dienst Toeslagen (Mijn toeslagen) zodra "
                  "het werk begint, uiterlijk in %s. Dan wordt het voorschot direct lager en "

@@ -27,11 +27,6 @@ static const char *const household_names[] = {
     [SW_HOUSEHOLD_COUPLE] = "couple",
 };
 
-static const char *const month_names_nl[] = {
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-    "september", "oktober", "november", "december",
-};
-
 /* One norm of art. 20-22: its parameter, the rule for the trace, the article for
  * the output and what it is for, in Dutch. */
 struct norm_kind {
@@ -721,7 +716,7 @@ sw_status sw_bijstand_entitled(const struct sw_ctx *c, sw_date date,
     sw_trace_rule(tp, "Participatiewet art. 19 lid 3 en art. 45 lid 1",
                   "van de bijstand %s wordt %s per maand betaald (zonder %s %% "
                   "vakantietoeslag, afgerond op centen); %s vakantietoeslag wordt gereserveerd "
-                  "en in %s betaald", g, a, h, b, month_names_nl[r.holiday_allowance_month - 1]);
+                  "en in %s betaald", g, a, h, b, sw_month_name_nl((int)r.holiday_allowance_month));
     sw_trace_input(tp, "bijstand", r.entitled, SW_UNIT_EUROCENT);
     *out = r;
     return SW_OK;
