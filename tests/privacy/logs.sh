@@ -69,12 +69,15 @@ while [ "$attempt" -lt 10 ] && [ "$started" = 0 ]; do
     PORT=$((20000 + r % 40000))
     BASE="http://127.0.0.1:$PORT"
     rm -f "$LOGDIR/strace".*
+    # Appending, like lighttpd's own logs on the same file: a writer with its own
+    # offset (the shell) would otherwise overwrite lines lighttpd appended.
+    : >"$LOGDIR/server.log"
     # LeakSanitizer cannot run under ptrace: a sanitizer build of the CGI
     # checks leaks in the other tests.
     ASAN_OPTIONS=detect_leaks=0 TMPDIR="$SERVE_TMP" SWITCHSIM_CGI="$CGI" SWITCHSIM_TABLES="$top/tables" \
         PATH="$PATH:/usr/sbin" strace -f -qq -o "$LOGDIR/strace" -ff \
         -e trace=open,openat,creat,rename,renameat,renameat2,mkdir,mkdirat,unlink,unlinkat,link,linkat,symlink,truncate \
-        sh web/serve "$PORT" >"$LOGDIR/server.log" 2>&1 &
+        sh web/serve "$PORT" >>"$LOGDIR/server.log" 2>&1 &
     SRV=$!
     i=0
     while [ "$i" -lt 100 ]; do
