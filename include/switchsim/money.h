@@ -52,6 +52,8 @@ void sw_money_format_csv(char *buf, size_t size, int64_t cents);
 /* A rate in ppm as a percentage with up to 4 decimals, trailing zeros dropped
  * ("35.82", "8", "-6.51"). */
 void sw_rate_format(char *buf, size_t size, int64_t ppm);
+/* The same with a decimal comma, for people: "37,56" (no % sign). */
+void sw_rate_format_nl(char *buf, size_t size, int64_t ppm);
 
 /* --- integer division with a stated rounding (den > 0) --- */
 

@@ -96,6 +96,20 @@ expect_json "12 months" '.scenario.months | length' 12
 expect_json "what is projected is listed" '.tables.projected | length > 0' true
 expect_json "every projected value says since when it is missing" '[.tables.projected_values[] | .missing_from | test("^20[0-9][0-9]-(01|07)-01$")] | all' true
 
+# One option style for every subcommand: options after the file, and a missing
+# value said as such.
+run "$SWITCHSIM" simulate "$S" --format csv
+expect_rc "an option after the file" 0
+expect_out "an option after the file is used" "run;maand;status"
+run "$SWITCHSIM" simulate "$S" --format
+expect_rc "--format without a value is a usage error" 2
+expect_err "... named as a missing value" "option '--format' needs a value"
+expect_no_out "--format without a value"
+run "$SWITCHSIM" tables --json status --date 2026-12-05 --within 1
+expect_rc "tables: options before and after the action" 0
+run "$SWITCHSIM" bijstand --household single --net-income
+expect_rc "bijstand: a missing value" 2
+expect_err "bijstand: a missing value named" "option '--net-income' needs a value"
 run "$SWITCHSIM" simulate
 expect_rc "no file is a usage error" 2
 run "$SWITCHSIM" simulate "$S" --format pdf

@@ -75,6 +75,28 @@ bool cli_common_option(struct cli_common *c, int code)
     }
 }
 
+int cli_next_option(int argc, char **argv, const struct option *opts, struct cli_common *c,
+                    const char *cmd, const char *use)
+{
+    for (;;) {
+        /* ":" first: a missing value is ':' rather than '?'. */
+        int code = getopt_long(argc, argv, ":", opts, NULL);
+        if (code == -1)
+            return -1;
+        if (cli_common_option(c, code))
+            continue;
+        if (code == ':') {
+            cli_usage_error(cmd, use, "option '%s' needs a value", argv[optind - 1]);
+            return CLI_OPT_ERROR;
+        }
+        if (code == '?') {
+            cli_usage_error(cmd, use, "unknown option '%s'", argv[optind - 1]);
+            return CLI_OPT_ERROR;
+        }
+        return code;
+    }
+}
+
 int cli_fail(const struct sw_err *err)
 {
     fprintf(stderr, "switchsim: %s\n", err->msg[0] ? err->msg : sw_status_name(err->code));

@@ -63,6 +63,18 @@ struct cli_common {
 /* Handle a shared option; false when `code` is not one of them. */
 bool cli_common_option(struct cli_common *c, int code);
 
+/* The one option loop of every subcommand:
+ *     while ((code = cli_next_option(argc, argv, opts, &c, "simulate", usage)) != -1)
+ *         switch (code) { case OPT_FORMAT: ...; default: return EXIT_USAGE; }
+ * Options and arguments may come in any order (`simulate x.json --format csv`);
+ * the arguments are left in argv[optind..argc). The shared options are handled
+ * into c. Returns the subcommand's own option code, -1 at the end, or
+ * CLI_OPT_ERROR after printing the usage error for an unknown option or a
+ * missing value. */
+#define CLI_OPT_ERROR (-2)
+int cli_next_option(int argc, char **argv, const struct option *opts, struct cli_common *c,
+                    const char *cmd, const char *usage);
+
 /* Print "switchsim: <message>" on stderr and return the exit code for the error:
  * 1 for bad input and missing values, 3 for table problems. */
 int cli_fail(const struct sw_err *err);

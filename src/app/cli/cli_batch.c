@@ -458,14 +458,12 @@ int cli_batch(int argc, char **argv)
     size_t chunk;
     bool force_progress = false, nomem = false, eof = false;
 
-    while ((code = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (cli_common_option(&c, code))
-            continue;
+    while ((code = cli_next_option(argc, argv, opts, &c, "batch", usage)) != -1) {
         switch (code) {
         case OPT_THREADS: threads_text = optarg; break;
         case OPT_PROGRESS: force_progress = true; break;
         default:
-            return cli_usage_error("batch", usage, "unknown option '%s'", argv[optind - 1]);
+            return EXIT_USAGE;   /* said by cli_next_option */
         }
     }
     if (c.help)

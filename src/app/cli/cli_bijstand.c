@@ -291,9 +291,7 @@ int cli_bijstand(int argc, char **argv)
     int k = 0, rc = EXIT_OK, code;
     char today[16];
 
-    while ((code = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-        if (cli_common_option(&common, code))
-            continue;
+    while ((code = cli_next_option(argc, argv, opts, &common, "bijstand", usage)) != -1) {
         switch (code) {
         case OPT_DATE: a.date = optarg; break;
         case OPT_HOUSEHOLD: a.household = optarg; break;
@@ -309,8 +307,7 @@ int cli_bijstand(int argc, char **argv)
         case OPT_CHILD: a.child = optarg; break;
         case OPT_MEDICAL: a.medical = true; break;
         default:
-            return cli_usage_error("bijstand", usage, "unknown option or missing value '%s'",
-                                   argv[optind - 1]);
+            return EXIT_USAGE;   /* said by cli_next_option */
         }
     }
     if (common.help)

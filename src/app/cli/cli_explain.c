@@ -53,15 +53,13 @@ int cli_explain(int argc, char **argv)
     enum sw_item item;
     int code, rc = EXIT_OK, idx;
 
-    while ((code = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (cli_common_option(&c, code))
-            continue;
+    while ((code = cli_next_option(argc, argv, opts, &c, "explain", usage)) != -1) {
         switch (code) {
         case OPT_MONTH: month_text = optarg; break;
         case OPT_ITEM: item_text = optarg; break;
         case OPT_BASELINE: baseline = true; break;
         default:
-            return cli_usage_error("explain", usage, "unknown option '%s'", argv[optind - 1]);
+            return EXIT_USAGE;   /* said by cli_next_option */
         }
     }
     if (c.help)

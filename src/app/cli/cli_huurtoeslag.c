@@ -92,15 +92,6 @@ static int print_json(const struct sw_tables *t, const struct sw_used *used, sw_
     return cli_print_json(o);
 }
 
-/* A percentage with a decimal comma, for people. */
-static void pct_nl(char *buf, size_t size, int64_t ppm)
-{
-    sw_rate_format(buf, size, ppm);
-    for (char *c = buf; *c; c++)
-        if (*c == '.')
-            *c = ',';
-}
-
 static void line(const char *label, int64_t cents, const char *note)
 {
     char a[48];
@@ -129,10 +120,10 @@ static int print_text(const struct sw_used *used, sw_date date,
         line("kwaliteitskortingsgrens", h->kwaliteitskortingsgrens, "");
         line("aftoppingsgrens", h->aftoppingsgrens, "");
         line("deel tot kwaliteitskorting", h->part_100, "(100 %)");
-        pct_nl(p, sizeof(p), h->rate_band2);
+        sw_rate_format_nl(p, sizeof(p), h->rate_band2);
         snprintf(note, sizeof(note), "(%s %%)", p);
         line("deel tot aftoppingsgrens", h->part_65, note);
-        pct_nl(p, sizeof(p), h->rate_band3);
+        sw_rate_format_nl(p, sizeof(p), h->rate_band3);
         snprintf(note, sizeof(note), "(%s %%)", p);
         line("deel boven aftoppingsgrens", h->part_40, note);
         if (h->afbouw)
@@ -208,9 +199,7 @@ int cli_huurtoeslag(int argc, char **argv)
 
     memset(&f, 0, sizeof(f));
     f.birth = SW_NO_DATE;
-    while ((code = getopt_long(argc, argv, "+:", opts, NULL)) != -1) {
-        if (cli_common_option(&c, code))
-            continue;
+    while ((code = cli_next_option(argc, argv, opts, &c, "huurtoeslag", usage)) != -1) {
         switch (code) {
         case OPT_DATE: date_text = optarg; break;
         case OPT_RENT: rent = optarg; break;
@@ -220,12 +209,8 @@ int cli_huurtoeslag(int argc, char **argv)
         case OPT_BIRTH: birth = optarg; break;
         case OPT_AOW: f.aow = true; break;
         case OPT_SERVICE: service = optarg; break;
-        case ':':
-            return cli_usage_error("huurtoeslag", usage, "option '%s' needs a value",
-                                   argv[optind - 1]);
         default:
-            return cli_usage_error("huurtoeslag", usage, "unknown option '%s'",
-                                   argv[optind - 1]);
+            return EXIT_USAGE;   /* said by cli_next_option */
         }
     }
     if (c.help)

@@ -54,15 +54,6 @@ static void format_hours(char *buf, size_t size, int64_t hours_x100)
     sw_rate_format(buf, size, hours_x100 * (SW_PPM_PER_PERCENT / 100));
 }
 
-/* A rate for Dutch text: decimal comma ("23,5"). */
-static void format_rate_nl(char *buf, size_t size, int64_t ppm)
-{
-    sw_rate_format(buf, size, ppm);
-    for (char *q = buf; *q; q++)
-        if (*q == '.')
-            *q = ',';
-}
-
 static cJSON *to_json(const struct sw_lks *r, const char *date, int64_t hours,
                       const struct sw_tables *t, const struct sw_used *used)
 {
@@ -115,22 +106,22 @@ static void print_text(const struct sw_lks *r, const char *date, int64_t hours)
     sw_money_format_nl(a, sizeof(a), r->wml_incl);
     printf("  = minimumloon incl. vakantiegeld  %14s\n", a);
     if (r->forfaitair) {
-        format_rate_nl(p, sizeof(p), r->forfait_percent);
+        sw_rate_format_nl(p, sizeof(p), r->forfait_percent);
         sw_money_format_nl(a, sizeof(a), r->lks);
         printf("  forfaitair %s%% daarvan            %14s\n", p, a);
     } else {
-        format_rate_nl(p, sizeof(p), r->loonwaarde);
+        sw_rate_format_nl(p, sizeof(p), r->loonwaarde);
         sw_money_format_nl(b, sizeof(b), r->wage_incl);
         sw_money_format_nl(a, sizeof(a), r->loonwaarde_amount);
         printf("  - loonwaarde %s%% van %s (loon incl. vakantiegeld)\n", p, b);
         printf("                                    %14s\n", a);
         sw_money_format_nl(a, sizeof(a), r->lks);
-        format_rate_nl(p, sizeof(p), r->max_percent);
+        sw_rate_format_nl(p, sizeof(p), r->max_percent);
         sw_money_format_nl(b, sizeof(b), r->cap);
         printf("  = loonkostensubsidie              %14s  (ten hoogste %s%%: %s%s)\n", a, p,
                b, r->capped ? ", bereikt" : "");
     }
-    format_rate_nl(p, sizeof(p), r->werkgeverslasten_percent);
+    sw_rate_format_nl(p, sizeof(p), r->werkgeverslasten_percent);
     sw_money_format_nl(a, sizeof(a), r->werkgeverslasten);
     printf("  + werkgeverslasten %s%%          %14s\n", p, a);
     sw_money_format_nl(a, sizeof(a), r->total);
@@ -163,9 +154,7 @@ int cli_lks(int argc, char **argv)
     memset(&in, 0, sizeof(in));
     in.birth = SW_NO_DATE;
     in.fields = &cli_fields;
-    while ((code = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-        if (cli_common_option(&common, code))
-            continue;
+    while ((code = cli_next_option(argc, argv, opts, &common, "lks", usage)) != -1) {
         switch (code) {
         case OPT_DATE: date_s = optarg; break;
         case OPT_HOURS: hours_s = optarg; break;
@@ -174,8 +163,7 @@ int cli_lks(int argc, char **argv)
         case OPT_FORFAIT: in.forfaitair = true; break;
         case OPT_BIRTH: birth_s = optarg; break;
         default:
-            return cli_usage_error("lks", usage, "unknown option or missing value '%s'",
-                                   argv[optind - 1]);
+            return EXIT_USAGE;   /* said by cli_next_option */
         }
     }
     if (common.help)

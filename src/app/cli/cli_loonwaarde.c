@@ -74,15 +74,6 @@ static void add_rate(cJSON *o, const char *name, int64_t ppm)
     cJSON_AddRawToObject(o, name, r);
 }
 
-/* A rate for Dutch text: decimal comma ("52,5"). */
-static void rate_nl(char *buf, size_t size, int64_t ppm)
-{
-    sw_rate_format(buf, size, ppm);
-    for (char *q = buf; *q; q++)
-        if (*q == '.')
-            *q = ',';
-}
-
 /* Without --date: the latest `from` among the rules' timelines, so that the newest
  * tabled rules apply without reading the clock. */
 static sw_date newest_rules(const struct sw_tables *t)
@@ -122,9 +113,7 @@ int cli_loonwaarde(int argc, char **argv)
     char ds[16];
     int code, rc = EXIT_OK;
 
-    while ((code = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-        if (cli_common_option(&common, code))
-            continue;
+    while ((code = cli_next_option(argc, argv, opts, &common, "loonwaarde", usage)) != -1) {
         switch (code) {
         case OPT_DATE: date_s = optarg; break;
         case OPT_TASK:
@@ -136,8 +125,7 @@ int cli_loonwaarde(int argc, char **argv)
             task_s[ntasks++] = optarg;
             break;
         default:
-            return cli_usage_error("loonwaarde", usage, "unknown option or missing value '%s'",
-                                   argv[optind - 1]);
+            return EXIT_USAGE;   /* said by cli_next_option */
         }
     }
     if (common.help)
@@ -201,17 +189,17 @@ int cli_loonwaarde(int argc, char **argv)
         printf("  %-24s %7s %7s %9s %13s %10s %9s\n", "hoofdtaak", "aandeel", "tempo",
                "kwaliteit", "inzetbaarheid", "prestatie", "bijdrage");
         for (size_t i = 0; i < ntasks; i++) {
-            rate_nl(a, sizeof(a), tasks[i].share);
-            rate_nl(b, sizeof(b), r.tasks[i].tempo_counted);
-            rate_nl(k, sizeof(k), tasks[i].kwaliteit);
-            rate_nl(z, sizeof(z), tasks[i].inzetbaarheid);
-            rate_nl(p, sizeof(p), r.tasks[i].prestatie);
-            rate_nl(q, sizeof(q), r.tasks[i].contribution);
+            sw_rate_format_nl(a, sizeof(a), tasks[i].share);
+            sw_rate_format_nl(b, sizeof(b), r.tasks[i].tempo_counted);
+            sw_rate_format_nl(k, sizeof(k), tasks[i].kwaliteit);
+            sw_rate_format_nl(z, sizeof(z), tasks[i].inzetbaarheid);
+            sw_rate_format_nl(p, sizeof(p), r.tasks[i].prestatie);
+            sw_rate_format_nl(q, sizeof(q), r.tasks[i].contribution);
             printf("  %-24.24s %6s%% %6s%% %8s%% %12s%% %9s%% %8s%%%s\n", tasks[i].name, a, b,
                    k, z, p, q, r.tasks[i].below_min_share ? "  (minder dan een hoofdtaak)" : "");
         }
-        rate_nl(a, sizeof(a), r.exact);
-        rate_nl(b, sizeof(b), r.percent);
+        sw_rate_format_nl(a, sizeof(a), r.exact);
+        sw_rate_format_nl(b, sizeof(b), r.percent);
         printf("  som %s%%, rekenkundig afgerond: loonwaarde %s%%\n", a, b);
         rc = cli_finish_stdout();
     }

@@ -198,10 +198,7 @@ static int print_text(const struct sw_used *used, const struct result *r)
     printf("; loonheffing %s%s\n", a, m->above_table ? " (bij de laatste tabelregel)" : "");
     if (r->holiday) {
         char pct[32];
-        sw_rate_format(pct, sizeof(pct), r->b.rate);
-        for (char *q = pct; *q; q++)
-            if (*q == '.')
-                *q = ',';  /* Dutch decimal comma */
+        sw_rate_format_nl(pct, sizeof(pct), r->b.rate);
         sw_money_format_nl(a, sizeof(a), r->b.amount);
         sw_money_format_nl(b, sizeof(b), r->b.loonheffing);
         sw_money_format_nl(e, sizeof(e), r->b.net);
@@ -239,9 +236,7 @@ int cli_net(int argc, char **argv)
     int code, rc = EXIT_OK;
     char today[16];
 
-    while ((code = getopt_long(argc, argv, "+:", opts, NULL)) != -1) {
-        if (cli_common_option(&c, code))
-            continue;
+    while ((code = cli_next_option(argc, argv, opts, &c, "net", usage)) != -1) {
         switch (code) {
         case OPT_DATE: a.date = optarg; break;
         case OPT_GROSS: a.gross = optarg; break;
@@ -250,10 +245,8 @@ int cli_net(int argc, char **argv)
         case OPT_AOK: a.aok = true; break;
         case OPT_HOLIDAY: a.holiday = optarg; break;
         case OPT_ANNUAL: a.annual = optarg; break;
-        case ':':
-            return cli_usage_error("net", usage, "option '%s' needs a value", argv[optind - 1]);
         default:
-            return cli_usage_error("net", usage, "unknown option '%s'", argv[optind - 1]);
+            return EXIT_USAGE;   /* said by cli_next_option */
         }
     }
     if (c.help)

@@ -35,14 +35,12 @@ int cli_simulate(int argc, char **argv)
     bool trace = false;
     int code, rc = EXIT_OK;
 
-    while ((code = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (cli_common_option(&c, code))
-            continue;
+    while ((code = cli_next_option(argc, argv, opts, &c, "simulate", usage)) != -1) {
         switch (code) {
         case OPT_FORMAT: format = optarg; break;
         case OPT_TRACE: trace = true; break;
         default:
-            return cli_usage_error("simulate", usage, "unknown option '%s'", argv[optind - 1]);
+            return EXIT_USAGE;   /* said by cli_next_option */
         }
     }
     if (c.help)

@@ -53,15 +53,13 @@ int cli_sweep(int argc, char **argv)
     size_t len;
     int code, rc = EXIT_OK;
 
-    while ((code = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (cli_common_option(&c, code))
-            continue;
+    while ((code = cli_next_option(argc, argv, opts, &c, "sweep", usage)) != -1) {
         switch (code) {
         case OPT_HOURS: hours = optarg; break;
         case OPT_LOONWAARDE: loonwaarde = optarg; break;
         case OPT_FORMAT: format = optarg; break;
         default:
-            return cli_usage_error("sweep", usage, "unknown option '%s'", argv[optind - 1]);
+            return EXIT_USAGE;   /* said by cli_next_option */
         }
     }
     if (c.help)

@@ -472,12 +472,7 @@ static int do_status(const struct cli_common *c, const char *date_text, const ch
     return cli_finish_stdout();
 }
 
-/* Options may come before the action, after it and after its argument. */
-struct tables_opts {
-    const char *date, *muni, *sha, *timeout, *within;
-};
-
-static int parse_options(int argc, char **argv, struct cli_common *c, struct tables_opts *to)
+int cli_tables(int argc, char **argv)
 {
     static const struct option opts[] = {
         CLI_COMMON_OPTIONS,
@@ -487,72 +482,55 @@ static int parse_options(int argc, char **argv, struct cli_common *c, struct tab
         {"timeout", required_argument, NULL, OPT_TIMEOUT},
         {"within", required_argument, NULL, OPT_WITHIN},
         {NULL, 0, NULL, 0}};
+    struct cli_common c = {0};
+    const char *date = NULL, *muni = NULL, *sha = NULL, *timeout = NULL, *within = NULL;
+    const char *action, *arg = NULL;
     int code;
 
-    while ((code = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-        if (cli_common_option(c, code))
-            continue;
+    /* Options may come before the action, after it and after its argument. */
+    while ((code = cli_next_option(argc, argv, opts, &c, "tables", usage)) != -1) {
         switch (code) {
-        case OPT_DATE: to->date = optarg; break;
-        case OPT_MUNI: to->muni = optarg; break;
-        case OPT_SHA256: to->sha = optarg; break;
-        case OPT_TIMEOUT: to->timeout = optarg; break;
-        case OPT_WITHIN: to->within = optarg; break;
-        default:
-            return cli_usage_error("tables", usage, "unknown option '%s'", argv[optind - 1]);
+        case OPT_DATE: date = optarg; break;
+        case OPT_MUNI: muni = optarg; break;
+        case OPT_SHA256: sha = optarg; break;
+        case OPT_TIMEOUT: timeout = optarg; break;
+        case OPT_WITHIN: within = optarg; break;
+        default: return EXIT_USAGE;   /* said by cli_next_option */
         }
     }
-    return EXIT_OK;
-}
-
-int cli_tables(int argc, char **argv)
-{
-    struct cli_common c = {0};
-    struct tables_opts to = {0};
-    const char *action, *arg = NULL;
-    int rc;
-
-    if ((rc = parse_options(argc, argv, &c, &to)) != EXIT_OK)
-        return rc;
     if (c.help)
         return cli_help(usage);
     if (optind >= argc)
         return cli_usage_error("tables", usage,
                                "missing action (check, list, show, fetch or status)");
     action = argv[optind++];
-    if ((rc = parse_options(argc, argv, &c, &to)) != EXIT_OK)
-        return rc;
-    if (c.help)
-        return cli_help(usage);
     if (strcmp(action, "show") == 0 || strcmp(action, "fetch") == 0) {
         if (optind >= argc)
             return cli_usage_error("tables", usage, "missing %s",
                                    action[0] == 's' ? "parameter id" : "URL");
         arg = argv[optind++];
-        if ((rc = parse_options(argc, argv, &c, &to)) != EXIT_OK)
-            return rc;
     }
     if (optind < argc)
         return cli_usage_error("tables", usage, "unexpected argument '%s'", argv[optind]);
-    if (strcmp(action, "fetch") != 0 && (to.sha || to.timeout))
+    if (strcmp(action, "fetch") != 0 && (sha || timeout))
         return cli_usage_error("tables", usage, "%s is for fetch only",
-                               to.sha ? "--sha256" : "--timeout");
-    if (strcmp(action, "status") != 0 && to.within)
+                               sha ? "--sha256" : "--timeout");
+    if (strcmp(action, "status") != 0 && within)
         return cli_usage_error("tables", usage, "--within is for status only");
     if (strcmp(action, "check") == 0 || strcmp(action, "list") == 0)
         return do_list(&c, action[0] == 'c');
     if (strcmp(action, "show") == 0)
-        return do_show(&c, arg, to.date, to.muni);
+        return do_show(&c, arg, date, muni);
     if (strcmp(action, "status") == 0)
-        return do_status(&c, to.date, to.within);
+        return do_status(&c, date, within);
     if (strcmp(action, "fetch") == 0) {
-        if (!to.sha)
+        if (!sha)
             return cli_usage_error("tables", usage,
                                    "fetch needs --sha256 HEX: the checksum the publisher gives");
-        if (to.date || to.muni)
+        if (date || muni)
             return cli_usage_error("tables", usage, "fetch takes no %s",
-                                   to.date ? "--date" : "--municipality");
-        return do_fetch(&c, arg, to.sha, to.timeout);
+                                   date ? "--date" : "--municipality");
+        return do_fetch(&c, arg, sha, timeout);
     }
     return cli_usage_error("tables", usage, "unknown action '%s'", action);
 }

@@ -151,9 +151,7 @@ int cli_wayback(int argc, char **argv)
     struct sw_err err;
     int after[MAX_STEPS] = {3, 6, 9, 12}, n = 4, code, rc = EXIT_OK;
 
-    while ((code = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (cli_common_option(&c, code))
-            continue;
+    while ((code = cli_next_option(argc, argv, opts, &c, "wayback", usage)) != -1) {
         if (code == OPT_AFTER) {
             if (!parse_after(optarg, after, &n)) {
                 fprintf(stderr, "switchsim: --after takes months 1-%d separated by commas, "
@@ -162,7 +160,7 @@ int cli_wayback(int argc, char **argv)
             }
             continue;
         }
-        return cli_usage_error("wayback", usage, "unknown option '%s'", argv[optind - 1]);
+        return EXIT_USAGE;   /* said by cli_next_option */
     }
     if (c.help)
         return cli_help(usage);

@@ -234,9 +234,7 @@ int cli_wml(int argc, char **argv)
 
     memset(&r, 0, sizeof(r));
     r.end = SW_NO_DATE;
-    while ((code = getopt_long(argc, argv, "+:", opts, NULL)) != -1) {
-        if (cli_common_option(&c, code))
-            continue;
+    while ((code = cli_next_option(argc, argv, opts, &c, "wml", usage)) != -1) {
         switch (code) {
         case OPT_DATE: a.date = optarg; break;
         case OPT_BIRTH: a.birth = optarg; break;
@@ -244,10 +242,8 @@ int cli_wml(int argc, char **argv)
         case OPT_HOURLY: a.hourly = optarg; break;
         case OPT_START: a.start = optarg; break;
         case OPT_END: a.end = optarg; break;
-        case ':':
-            return cli_usage_error("wml", usage, "option '%s' needs a value", argv[optind - 1]);
         default:
-            return cli_usage_error("wml", usage, "unknown option '%s'", argv[optind - 1]);
+            return EXIT_USAGE;   /* said by cli_next_option */
         }
     }
     if (c.help)

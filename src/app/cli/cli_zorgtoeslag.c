@@ -63,15 +63,6 @@ static int print_json(const struct sw_tables *t, const struct sw_used *used,
     return cli_print_json(o);
 }
 
-/* A percentage with a decimal comma, for people. */
-static void pct_nl(char *buf, size_t size, int64_t ppm)
-{
-    sw_rate_format(buf, size, ppm);
-    for (char *c = buf; *c; c++)
-        if (*c == '.')
-            *c = ',';
-}
-
 static int print_text(const struct sw_used *used, const struct sw_zorgtoeslag_facts *f,
                       const struct sw_zorgtoeslag *z)
 {
@@ -87,8 +78,8 @@ static int print_text(const struct sw_used *used, const struct sw_zorgtoeslag_fa
     printf("  standaardpremie%s        %s\n", f->partner ? " (2x)" : "     ", a);
     sw_money_format_nl(a, sizeof(a), z->normpremie);
     sw_money_format_nl(b, sizeof(b), z->drempelinkomen);
-    pct_nl(p1, sizeof(p1), z->rate_drempel);
-    pct_nl(p2, sizeof(p2), z->rate_above);
+    sw_rate_format_nl(p1, sizeof(p1), z->rate_drempel);
+    sw_rate_format_nl(p2, sizeof(p2), z->rate_above);
     printf("  normpremie                  %s  (%s %% van drempelinkomen %s + %s %% daarboven)\n",
            a, p1, b, p2);
     sw_money_format_nl(a, sizeof(a), z->year_amount);
@@ -148,20 +139,14 @@ int cli_zorgtoeslag(int argc, char **argv)
 
     memset(&f, 0, sizeof(f));
     f.birth = SW_NO_DATE;
-    while ((code = getopt_long(argc, argv, "+:", opts, NULL)) != -1) {
-        if (cli_common_option(&c, code))
-            continue;
+    while ((code = cli_next_option(argc, argv, opts, &c, "zorgtoeslag", usage)) != -1) {
         switch (code) {
         case OPT_YEAR: year_text = optarg; break;
         case OPT_INCOME: income_text = optarg; break;
         case OPT_PARTNER: f.partner = true; break;
         case OPT_UNINSURED: f.partner_uninsured = true; break;
-        case ':':
-            return cli_usage_error("zorgtoeslag", usage, "option '%s' needs a value",
-                                   argv[optind - 1]);
         default:
-            return cli_usage_error("zorgtoeslag", usage, "unknown option '%s'",
-                                   argv[optind - 1]);
+            return EXIT_USAGE;   /* said by cli_next_option */
         }
     }
     if (c.help)

@@ -177,10 +177,7 @@ static void percent_nl(char *buf, size_t size, int64_t ppm)
 {
     char t[40];
 
-    sw_rate_format(t, sizeof(t), ppm);
-    for (char *p = t; *p; p++)
-        if (*p == '.')
-            *p = ',';
+    sw_rate_format_nl(t, sizeof(t), ppm);
     snprintf(buf, size, "%.30s %%", t);
 }
 

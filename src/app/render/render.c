@@ -83,10 +83,7 @@ static void value_text(char *buf, size_t size, const struct sw_value_info *u)
         sw_money_format_nl(buf, size, u->amount);
     else if (u->unit == SW_UNIT_PERCENT) {
         char r[32];
-        sw_rate_format(r, sizeof(r), u->amount);
-        for (char *c = r; *c; c++)
-            if (*c == '.')
-                *c = ',';
+        sw_rate_format_nl(r, sizeof(r), u->amount);
         snprintf(buf, size, "%s %%", r);
     } else {
         snprintf(buf, size, "%lld", (long long)u->amount);

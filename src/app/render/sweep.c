@@ -380,10 +380,7 @@ void sweep_render_csv(FILE *f, const struct sweep *sw)
         fprintf(f, "%s;%s;%s;%s;%s;%s;", v, c[0], c[1], c[2], c[3], c[4]);
         if (st->has_rate) {
             char r[32];
-            sw_rate_format(r, sizeof(r), st->marginal_ppm);
-            for (char *p = r; *p; p++)
-                if (*p == '.')
-                    *p = ',';
+            sw_rate_format_nl(r, sizeof(r), st->marginal_ppm);
             fputs(r, f);
         }
         fprintf(f, ";%s;%s\r\n", c[5], c[6]);

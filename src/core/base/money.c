@@ -182,3 +182,11 @@ int64_t sw_money_ceil_euros(int64_t cents)
 {
     return sw_div_ceil(cents, 100) * 100;
 }
+
+void sw_rate_format_nl(char *buf, size_t size, int64_t ppm)
+{
+    sw_rate_format(buf, size, ppm);
+    for (char *c = buf; *c; c++)
+        if (*c == '.')
+            *c = ',';
+}

@@ -120,14 +120,6 @@ static void claim_for(const struct zt_params *p, const struct sw_zorgtoeslag_fac
         out->amount = 0;
 }
 
-static void pct_nl(char *buf, size_t size, int64_t ppm)
-{
-    sw_rate_format(buf, size, ppm);
-    for (char *s = buf; *s; s++)
-        if (*s == '.')
-            *s = ',';
-}
-
 static void trace_formula(struct sw_trace *tr, const struct sw_zorgtoeslag_facts *f,
                           const struct zt_params *p, bool per_month)
 {
@@ -135,8 +127,8 @@ static void trace_formula(struct sw_trace *tr, const struct sw_zorgtoeslag_facts
 
     if (!tr)
         return;
-    pct_nl(r1, sizeof(r1), f->partner ? p->rate_partner : p->rate_single);
-    pct_nl(r2, sizeof(r2), p->rate_above);
+    sw_rate_format_nl(r1, sizeof(r1), f->partner ? p->rate_partner : p->rate_single);
+    sw_rate_format_nl(r2, sizeof(r2), p->rate_above);
     sw_trace_rule(tr, "Wet op de zorgtoeslag art. 2 en 3; Awir art. 14",
                   "%s - normpremie%s; normpremie = %s%% van het drempelinkomen + %s%% "
                   "van het toetsingsinkomen daarboven; %sjaarbedrag afgerond op hele "
