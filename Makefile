@@ -139,9 +139,10 @@ serve: deps all
 
 # The in-process timings of `make bench` (tests/bench/engine.c).
 BENCH_ENGINE := $(BUILD)/bench/engine
-$(BENCH_ENGINE): tests/bench/engine.c $(call obj,src/app/io/fileio.c) $(LIB)
+BENCH_APP := $(call obj,src/app/io/fileio.c src/app/render/json_out.c)
+$(BENCH_ENGINE): tests/bench/engine.c $(BENCH_APP) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(APP_INC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(call obj,src/app/io/fileio.c) $(LIB) $(LDLIBS)
+	$(CC) $(APP_INC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BENCH_APP) $(LIB) $(LDLIBS)
 
 bench: all $(BENCH_ENGINE)
 	@BUILD=$(BUILD) BINDIR=$(BINDIR) sh tests/bench/run
