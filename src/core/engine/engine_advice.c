@@ -6,6 +6,8 @@
 
 #include "engine_impl.h"
 #include "switchsim/money.h"
+#include "switchsim/terugval.h"
+#include "switchsim/ww.h"
 
 static void eur(char *buf, size_t size, int64_t cents)
 {
@@ -200,23 +202,23 @@ static void way_back_advice(struct eng_run *r)
     const struct sw_way_back *wb = &tl->way_back;
     char d1[40], d2[40], a[40];
     sw_month m;
-
-    int64_t need = 0, zt_weeks = 0, zt_age = 0, wmo_weeks = 0;
+    struct sw_ww_wekeneis wk;
+    struct sw_zoektermijn zt;
+    struct sw_new_indication ni;
     struct sw_err ignore;
+    sw_date after;
 
     if (!wb->active)
         return;
-    m = sw_month_of(wb->job_end + 1);
-    /* The numbers in the text come from the same tables as the figures; they
-     * were looked up for the plan already, so these lookups cannot fail. */
-    if (sw_param(r->c, "ww.wekeneis.weeks_worked", wb->job_end + 1, SW_UNIT_WEEKS, &need, NULL,
-                 &ignore) != SW_OK ||
-        sw_param(r->c, "participatiewet.zoektermijn.weeks", wb->job_end + 1, SW_UNIT_WEEKS,
-                 &zt_weeks, NULL, &ignore) != SW_OK ||
-        sw_param(r->c, "participatiewet.zoektermijn.age_below", wb->job_end + 1, SW_UNIT_YEARS,
-                 &zt_age, NULL, &ignore) != SW_OK ||
-        sw_param(r->c, "wmo.new_indication_weeks", wb->job_end + 1, SW_UNIT_WEEKS, &wmo_weeks,
-                 NULL, &ignore) != SW_OK)
+    after = wb->job_end + 1;
+    m = sw_month_of(after);
+    /* The numbers in the text come from the same rules and tables as the
+     * figures; they were looked up for the plan already, so these calls cannot
+     * fail. */
+    if (sw_ww_wekeneis(r->c, after, wb->weeks_worked, &wk, NULL, &ignore) != SW_OK ||
+        sw_terugval_zoektermijn(r->c, after, r->s->household.birth, &zt, NULL, &ignore) !=
+            SW_OK ||
+        sw_terugval_new_indication(r->c, after, &ni, NULL, &ignore) != SW_OK)
         return;
     sw_date_nl(d1, sizeof(d1), wb->job_end);
     if (wb->ww) {
@@ -233,7 +235,7 @@ static void way_back_advice(struct eng_run *r)
         eng_warning(tl, "way_back_no_ww", m, 0,
                     "Na het einde van de baan (%s) heeft u nog geen recht op WW: u werkte %d "
                     "weken, er zijn er %lld nodig. U krijgt weer bijstand.",
-                    d1, wb->weeks_worked, (long long)need);
+                    d1, wb->weeks_worked, (long long)wk.weeks_needed);
     }
     if (wb->new_application) {
         sw_date_nl(d2, sizeof(d2), wb->bijstand_from);
@@ -246,8 +248,8 @@ static void way_back_advice(struct eng_run *r)
         eng_warning(tl, "way_back_gap", m, 0,
                     "Omdat u jonger bent dan %lld, moet u eerst %lld weken zelf werk of een "
                     "opleiding zoeken. Tot en met %s krijgt u geen bijstand: %d dagen zonder "
-                    "inkomen. Zet daarvoor geld opzij.", (long long)zt_age, (long long)zt_weeks,
-                    d2, wb->gap_days);
+                    "inkomen. Zet daarvoor geld opzij.", (long long)zt.age_below,
+                    (long long)zt.weeks, d2, wb->gap_days);
     }
     if (r->s->before.dagbesteding_dagdelen > 0) {
         sw_date_nl(d2, sizeof(d2), wb->dagbesteding_from);
@@ -259,7 +261,7 @@ static void way_back_advice(struct eng_run *r)
             eng_warning(tl, "way_back_dagbesteding", m, 0,
                         "Uw indicatie voor dagbesteding is gestopt. Een nieuwe aanvragen duurt "
                         "ongeveer %lld weken: dagbesteding vanaf ongeveer %s.",
-                        (long long)wmo_weeks, d2);
+                        (long long)ni.weeks, d2);
     }
 }
 

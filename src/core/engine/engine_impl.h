@@ -1,48 +1,24 @@
-/* engine_impl.h - what the files of the month engine share (engine.c,
- * engine_months.c, engine_toeslagen.c, engine_advice.c). Private to the core. */
+/* engine_impl.h - the phases of the month engine, in the order sw_simulate()
+ * (engine.c) runs them. Each phase lives in its own file and writes into the run
+ * through the helpers of engine_run.h; none depends on engine.c. Private to the
+ * core. */
 #ifndef SWITCHSIM_ENGINE_IMPL_H
 #define SWITCHSIM_ENGINE_IMPL_H
 
-#include "switchsim/engine.h"
+#include "engine_run.h"
 
-/* One run (the switch or the baseline) while it is computed. */
-struct eng_run {
-    const struct sw_scenario *s;
-    const struct sw_ctx *c;
-    struct sw_run *run;
-    struct sw_timeline *tl;
-    bool is_switch;               /* false: the baseline (staying put) */
-    const struct eng_run *base;   /* the finished baseline run, for the switch run */
-    /* Filled by eng_months() for the later phases, per month index: */
-    int64_t bijstand_net_incl_vt[SW_SCENARIO_MAX_MONTHS]; /* entitlement incl. the 5 % */
-    bool wage_and_bijstand[SW_SCENARIO_MAX_MONTHS];       /* both paid in the month */
-    int64_t employer_ahk[SW_SCENARIO_MAX_MONTHS];         /* AHK the employer gave (year) */
-    int64_t first_month_bijstand;  /* month m0's entitlement with no income, incl. VT */
-};
+/* Each returns SW_OK or fills err. */
 
-/* Phases, in order. Each returns SW_OK or fills err. */
+/* Status, wage, bijstand paid against entitled, Wmo, WW, LKS (engine_months.c). */
 sw_status eng_months(struct eng_run *r, struct sw_err *err);
+/* Toeslagen advances and their settlement (engine_toeslagen.c). */
 sw_status eng_toeslagen(struct eng_run *r, struct sw_err *err);
+/* The loonheffingskorting given twice (engine_toeslagen.c). */
 sw_status eng_korting_twice(struct eng_run *r, struct sw_err *err);
+/* Received, set aside, safe to spend and the totals, once every other item is in
+ * (engine_wallet.c). Cannot fail. */
+void eng_wallet(struct eng_run *r);
+/* Warnings and actions from the finished switch run (engine_advice.c). */
 sw_status eng_advice(struct eng_run *r, struct sw_err *err);
-
-/* The trace of item `item` in month index i, or NULL without tracing. */
-struct sw_trace *eng_trace(struct eng_run *r, int i, enum sw_item item);
-/* Index of month m in the run, or -1 outside the horizon. */
-int eng_index(const struct eng_run *r, sw_month m);
-/* Add to an item of month m; nothing outside the horizon. */
-void eng_add(struct eng_run *r, sw_month m, enum sw_item item, int64_t amount);
-
-/* Record a recovery (switch run only): collected (and its set-aside released) in
- * month `collected`; the caller books the set-aside itself. */
-void eng_recovery(struct eng_run *r, enum sw_recovery_kind kind, const char *period,
-                  sw_month caused, int64_t amount, sw_month expected, sw_month collected,
-                  const char *avoidable_by);
-
-void eng_warning(struct sw_timeline *tl, const char *code, sw_month month, int64_t amount,
-                 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-void eng_action(struct sw_timeline *tl, sw_date before, enum sw_who who, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
 
 #endif

@@ -6,12 +6,15 @@
 #include <string.h>
 
 #include "engine_impl.h"
-#include "switchsim/aow.h"
 #include "switchsim/bijstand.h"
 #include "switchsim/lks.h"
 #include "switchsim/loonheffing.h"
 #include "switchsim/money.h"
+#include "switchsim/terugval.h"
+#include "switchsim/uitvoering.h"
 #include "switchsim/wml.h"
+#include "switchsim/wmo.h"
+#include "switchsim/ww.h"
 
 /* State carried from month to month. */
 struct ledger {
@@ -203,73 +206,52 @@ static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct 
 /* --- the way back: after job.end --- */
 
 /* Plan what follows the end of the job, once the run reaches it: WW when the
- * wekeneis is met (WW art. 17), bijstand again (a new application when it had
- * stopped; the zoektermijn for young people, art. 41 lid 4 Pw), and when
- * dagbesteding can start again. `running`: bijstand was still paid in the last
- * month of work. */
+ * wekeneis is met (ww.c), bijstand again (a new application when it had stopped;
+ * the zoektermijn for young people, terugval.c), and when dagbesteding can start
+ * again (a new indication, terugval.c). `running`: bijstand was still paid in the
+ * last month of work. The lookups keep this order: wekeneis, zoektermijn, new
+ * indication, then the WW right. */
 static sw_status plan_way_back(struct eng_run *r, struct ledger *lg, bool running,
                                struct sw_err *err)
 {
     const struct sw_scenario *s = r->s;
     struct sw_way_back *wb = &r->tl->way_back;
     sw_date after = s->job.end + 1;
-    int64_t need, ref_weeks, months, max_dl, days_year, months_year, zt_weeks, zt_age, wmo_weeks;
-    int worked_in_ref;
+    struct sw_ww_wekeneis wk;
+    struct sw_zoektermijn zt;
+    struct sw_new_indication ni;
+    struct sw_ww_claim claim;
     sw_status st;
 
     memset(wb, 0, sizeof(*wb));
     wb->active = true;
     wb->job_end = s->job.end;
     wb->weeks_worked = (s->job.end - s->job.start + 1) / 7;
-    st = sw_param(r->c, "ww.wekeneis.weeks_worked", after, SW_UNIT_WEEKS, &need, NULL, err);
+    st = sw_ww_wekeneis(r->c, after, wb->weeks_worked, &wk, NULL, err);
     if (!st)
-        st = sw_param(r->c, "ww.wekeneis.reference_weeks", after, SW_UNIT_WEEKS, &ref_weeks, NULL,
-                      err);
+        st = sw_terugval_zoektermijn(r->c, after, s->household.birth, &zt, NULL, err);
     if (!st)
-        st = sw_param(r->c, "participatiewet.zoektermijn.weeks", after, SW_UNIT_WEEKS, &zt_weeks,
-                      NULL, err);
-    if (!st)
-        st = sw_param(r->c, "participatiewet.zoektermijn.age_below", after, SW_UNIT_YEARS,
-                      &zt_age, NULL, err);
-    if (!st)
-        st = sw_param(r->c, "wmo.new_indication_weeks", after, SW_UNIT_WEEKS, &wmo_weeks, NULL,
-                      err);
+        st = sw_terugval_new_indication(r->c, after, &ni, NULL, err);
     if (st)
         return st;
-    /* Weeks with work within the reference period before the first day without. */
-    worked_in_ref = wb->weeks_worked < ref_weeks ? wb->weeks_worked : (int)ref_weeks;
-    wb->ww = worked_in_ref >= need;
+    wb->ww = wk.met;
     if (wb->ww) {
-        st = sw_param(r->c, "ww.wekeneis.duration_months", after, SW_UNIT_MONTHS, &months, NULL,
-                      err);
-        if (!st)
-            st = sw_param(r->c, "ww.max_dagloon", after, SW_UNIT_EUROCENT, &max_dl, NULL, err);
-        if (!st)
-            st = sw_param(r->c, "ww.dagloondagen_per_year", after, SW_UNIT_DAYS, &days_year, NULL,
-                          err);
-        if (!st)
-            st = sw_param(r->c, "wml.months_per_year", after, SW_UNIT_MONTHS, &months_year, NULL,
-                          err);
+        /* The dagloon from the job's last full-month wage. */
+        st = sw_ww_claim(r->c, after, lg->last_full_wage, &claim, NULL, err);
         if (st)
             return st;
-        wb->ww_from = after;
-        wb->ww_until = sw_date_add_months(after, (int)months) - 1;
-        /* Dagloon: the wage of the refertejaar over its dagloondagen, days without
-         * wage not counted (CRvB 2024:1523): a full month's wage x 12 / 261, in
-         * cents rounded down, at most the maximum. */
-        wb->ww_dagloon = sw_div_floor(lg->last_full_wage * months_year, days_year);
-        if (wb->ww_dagloon > max_dl)
-            wb->ww_dagloon = max_dl;
+        wb->ww_from = claim.from;
+        wb->ww_until = claim.until;
+        wb->ww_dagloon = claim.dagloon;
     }
     wb->new_application = !running;
     if (running) {
         wb->bijstand_from = after;
     } else {
-        sw_date from = after;
-        /* Art. 41 lid 4: under the age limit, first four weeks of searching; with
-         * WW in between, a timely report makes the weeks run during the WW. */
-        if (s->household.birth != SW_NO_DATE && sw_age_on(s->household.birth, after) < zt_age)
-            from = after + (sw_date)(7 * zt_weeks);
+        /* A new application the day after the job: under the age limit, first the
+         * zoektermijn; with WW in between, a timely report makes its weeks run
+         * during the WW. */
+        sw_date from = zt.bijstand_from;
         wb->bijstand_from = from;
         if (!wb->ww)
             wb->gap_days = from - after;
@@ -277,66 +259,36 @@ static sw_status plan_way_back(struct eng_run *r, struct ledger *lg, bool runnin
             wb->gap_days = from - (wb->ww_until + 1);
     }
     wb->wmo_kept = s->job.dagbesteding_until != SW_NO_DATE && s->job.dagbesteding_until >= s->job.end;
-    wb->dagbesteding_from = wb->wmo_kept ? after : after + (sw_date)(7 * wmo_weeks);
+    wb->dagbesteding_from = wb->wmo_kept ? after : ni.from;
     return SW_OK;
 }
 
-/* WW for month index i: per stretch at one rate, rate x dagloon x 261 / 12 for a
- * full month, pro rata by calendar days; loonheffing by the monthly table with the
- * korting (the UWV applies it once the employer no longer does). */
+/* WW for month index i (ww.c); loonheffing by the monthly table with the korting
+ * (the UWV applies it once the employer no longer does). */
 static sw_status ww_month(struct eng_run *r, int i, struct sw_err *err)
 {
     const struct sw_way_back *wb = &r->tl->way_back;
     struct sw_month_row *row = &r->run->rows[i];
-    sw_month m = row->month;
-    sw_date a = sw_month_first_day(m), b = sw_month_last_day(m), switch_day;
-    int64_t first, after, first_months, days_year, months_year, gross = 0;
+    struct sw_ww_claim claim;
+    struct sw_ww_month ww;
     struct sw_lh_month lh;
-    struct sw_trace *tr = eng_trace(r, i, SW_ITEM_WW_GROSS);
     sw_status st;
 
-    if (!wb->active || !wb->ww || wb->ww_until < a || wb->ww_from > b)
+    if (!wb->active || !wb->ww)
         return SW_OK;
-    st = sw_param_t(r->c, "ww.rate_first", wb->ww_from, SW_UNIT_PERCENT, &first, tr, err);
-    if (!st)
-        st = sw_param_t(r->c, "ww.rate_after", wb->ww_from, SW_UNIT_PERCENT, &after, tr, err);
-    if (!st)
-        st = sw_param_t(r->c, "ww.rate_first_months", wb->ww_from, SW_UNIT_MONTHS, &first_months,
-                        tr, err);
-    if (!st)
-        st = sw_param_t(r->c, "ww.dagloondagen_per_year", wb->ww_from, SW_UNIT_DAYS, &days_year,
-                        tr, err);
-    if (!st)
-        st = sw_param_t(r->c, "wml.months_per_year", wb->ww_from, SW_UNIT_MONTHS, &months_year,
-                        tr, err);
-    if (st)
+    claim.from = wb->ww_from;
+    claim.until = wb->ww_until;
+    claim.dagloon = wb->ww_dagloon;
+    st = sw_ww_month(r->c, &claim, row->month, &ww, eng_trace(r, i, SW_ITEM_WW_GROSS), err);
+    if (st || ww.days_first + ww.days_after == 0)
         return st;
-    switch_day = sw_date_add_months(wb->ww_from, (int)first_months);
-    for (int seg = 0; seg < 2; seg++) {
-        sw_date from = seg == 0 ? wb->ww_from : switch_day;
-        sw_date to = seg == 0 ? switch_day - 1 : wb->ww_until;
-        int64_t rate = seg == 0 ? first : after;
-        if (from < a)
-            from = a;
-        if (to > b)
-            to = b;
-        if (to < from)
-            continue;
-        /* WW art. 47: rate x dagloon per uitkeringsdag; 261 / 12 = 21.75 a month. */
-        gross += sw_div_half_up(sw_money_rate_half_up(wb->ww_dagloon, rate) * days_year *
-                                    (to - from + 1),
-                                months_year * sw_month_days(m));
-    }
-    st = sw_loonheffing_month(r->c, a, gross, r->s->household.birth, SW_LH_KORTING, &lh,
+    st = sw_loonheffing_month(r->c, sw_month_first_day(row->month), ww.gross,
+                              r->s->household.birth, SW_LH_KORTING, &lh,
                               eng_trace(r, i, SW_ITEM_WW_NET), err);
     if (st)
         return st;
-    row->v[SW_ITEM_WW_GROSS] = gross;
-    row->v[SW_ITEM_WW_NET] = gross - lh.loonheffing;
-    sw_trace_rule(tr, "Werkloosheidswet art. 17 (wekeneis), 45-47 (hoogte)",
-                  "percentage x dagloon x dagloondagen per jaar / 12 per maand (eerst het "
-                  "hogere percentage, daarna het lagere), naar rato van de dagen met WW");
-    sw_trace_input(tr, "dagloon", wb->ww_dagloon, SW_UNIT_EUROCENT);
+    row->v[SW_ITEM_WW_GROSS] = ww.gross;
+    row->v[SW_ITEM_WW_NET] = ww.gross - lh.loonheffing;
     return SW_OK;
 }
 
@@ -375,13 +327,14 @@ static sw_status estimate(struct eng_run *r, sw_month m, int64_t counted, int64_
 static sw_status bijstand_letter(struct eng_run *r, struct ledger *lg, sw_month m, int64_t amount,
                                  struct sw_err *err)
 {
+    struct sw_collection when;
     char period[16], mb[32];
     char why[400];
-    int64_t lag;
     sw_status st;
 
-    st = sw_param(r->c, "uitvoering.bijstand.recovery_payment_months", first_day(m),
-                  SW_UNIT_MONTHS, &lag, NULL, err);
+    /* The letter comes in the month the income is processed; it is shown as paid
+     * back in full after the table's term (the worst case; ask for a regeling). */
+    st = sw_uitvoering_bijstand(r->c, m, &when, NULL, err);
     if (st)
         return st;
 
@@ -391,10 +344,8 @@ static sw_status bijstand_letter(struct eng_run *r, struct ledger *lg, sw_month 
              "Geef het nieuwe inkomen vooraf door en vraag de gemeente de bijstand over %s "
              "niet (volledig) uit te betalen, of zet dit bedrag apart zodra het binnenkomt.",
              mb);
-    /* The letter comes in the month the income is processed; it is shown as paid
-     * back in full after the table's term (the worst case; ask for a regeling). */
-    eng_recovery(r, SW_RECOVERY_BIJSTAND, period, lg->debt_since, amount, m, m + (sw_month)lag,
-                 why);
+    eng_recovery(r, SW_RECOVERY_BIJSTAND, period, lg->debt_since, amount, when.letter,
+                 when.collected, why);
     return SW_OK;
 }
 
@@ -486,25 +437,25 @@ static sw_status close_ledger(struct eng_run *r, struct ledger *lg, struct sw_er
     return SW_OK;
 }
 
-/* The Wmo eigen bijdrage charged in month index i: the abonnementstarief for a
- * month in which the indication ran, billed wmo.billing_lag_months later. */
+/* The Wmo eigen bijdrage charged in month index i (wmo.c): the bijdrage of the
+ * month the CAK bills now, if the indication ran in that month. */
 static sw_status wmo_month(struct eng_run *r, int i, struct sw_err *err)
 {
     const struct sw_scenario *s = r->s;
     sw_month m = r->run->rows[i].month;
     struct sw_trace *tr = eng_trace(r, i, SW_ITEM_WMO_EIGEN_BIJDRAGE);
-    int64_t lag, tarief, exempt;
+    struct sw_wmo_household h;
+    int64_t bijdrage;
     sw_month service;
     sw_date until;
-    bool covered, aow1, aow2;
+    bool covered;
     sw_status st;
 
     if (s->before.dagbesteding_dagdelen == 0)
         return SW_OK;
-    st = sw_param_t(r->c, "wmo.billing_lag_months", first_day(m), SW_UNIT_MONTHS, &lag, tr, err);
+    st = sw_wmo_service_month(r->c, m, &service, tr, err);
     if (st)
         return st;
-    service = m - (sw_month)lag;
     /* The indication ends the day before the job starts, unless kept longer. */
     until = s->job.dagbesteding_until != SW_NO_DATE ? s->job.dagbesteding_until
                                                      : s->job.start - 1;
@@ -515,27 +466,13 @@ static sw_status wmo_month(struct eng_run *r, int i, struct sw_err *err)
         covered = true;
     if (!covered)
         return SW_OK;
-    st = sw_param_t(r->c, "wmo.abonnementstarief", first_day(service), SW_UNIT_EUROCENT,
-                    &tarief, tr, err);
-    if (!st)
-        st = sw_param_t(r->c, "wmo.couple_below_aow_exempt", first_day(service), SW_UNIT_BOOL,
-                        &exempt, tr, err);
+    h.couple = s->household.composition == SW_HH_COUPLE;
+    h.birth = s->household.birth;
+    h.partner_birth = s->household.partner_birth;
+    st = sw_wmo_eigen_bijdrage(r->c, service, &h, &bijdrage, tr, err);
     if (st)
         return st;
-    if (exempt && s->household.composition == SW_HH_COUPLE) {
-        st = sw_aow_reached(r->c, s->household.birth, first_day(service), &aow1, tr, err);
-        if (!st)
-            st = sw_aow_reached(r->c, s->household.partner_birth, first_day(service), &aow2, tr,
-                                err);
-        if (st)
-            return st;
-        if (!aow1 || !aow2)
-            tarief = 0;
-    }
-    r->run->rows[i].v[SW_ITEM_WMO_EIGEN_BIJDRAGE] = tarief;
-    sw_trace_rule(tr, "Wmo 2015 art. 2.1.4; Uitvoeringsbesluit Wmo 2015 (abonnementstarief)",
-                  "vast bedrag per maand waarin de dagbesteding loopt, achteraf geind door "
-                  "het CAK");
+    r->run->rows[i].v[SW_ITEM_WMO_EIGEN_BIJDRAGE] = bijdrage;
     return SW_OK;
 }
 

@@ -10,6 +10,7 @@
 #include "switchsim/loonheffing.h"
 #include "switchsim/money.h"
 #include "switchsim/toeslagen.h"
+#include "switchsim/uitvoering.h"
 #include "switchsim/wml.h"
 
 /* The month of year `y` with number k (1..12) mapped to a run's month index;
@@ -167,9 +168,10 @@ static sw_status settle(struct eng_run *r, int y, enum sw_recovery_kind kind, ye
                         enum sw_item item_paid, struct sw_err *err)
 {
     const struct sw_scenario *s = r->s;
-    int64_t fin[12], est[12], fin_year, est_year, paid = 0, adv, threshold, final_month,
-        term, diff;
+    int64_t fin[12], est[12], fin_year, est_year, paid = 0, adv, diff;
     sw_month report = s->toeslagen.estimate_updated, expected, collected;
+    struct sw_collection when;
+    bool recovered;
     struct sw_trace tr;
     int64_t set_aside_total = 0;
     sw_status st;
@@ -225,27 +227,20 @@ static sw_status settle(struct eng_run *r, int y, enum sw_recovery_kind kind, ye
     diff = paid - fin_year;
     if (diff == 0)
         return SW_OK;
-    st = sw_param(r->c, "uitvoering.toeslagen.final_assessment_month",
-                  sw_month_first_day(sw_month_from_ym(y + 1, 1)), SW_UNIT_MONTH_OF_YEAR,
-                  &final_month, NULL, err);
-    if (!st)
-        st = sw_param(r->c, "uitvoering.toeslagen.payment_term_months",
-                      sw_month_first_day(sw_month_from_ym(y + 1, 1)), SW_UNIT_MONTHS, &term, NULL,
-                      err);
+    st = sw_uitvoering_toeslag(r->c, y, &when, NULL, err);
     if (st)
         return st;
-    expected = sw_month_from_ym(y + 1, (int)final_month);
-    collected = expected + (sw_month)term;
+    expected = when.letter;
+    collected = when.collected;
     if (diff < 0) {
         /* Too little paid: the rest comes with the definitive berekening. */
         eng_add(r, expected, item_paid, -diff);
         return SW_OK;
     }
-    st = sw_param(r->c, "uitvoering.toeslagen.recovery_threshold", sw_month_first_day(expected),
-                  SW_UNIT_EUROCENT, &threshold, NULL, err);
+    st = sw_uitvoering_toeslag_recovered(r->c, expected, diff, &recovered, NULL, err);
     if (st)
         return st;
-    if (diff <= threshold) {
+    if (!recovered) {
         /* Small amounts are not recovered: nothing set aside needs to go back. */
         if (set_aside_total > 0)
             eng_add(r, expected, SW_ITEM_RESERVE_RELEASED, set_aside_total);
@@ -355,25 +350,17 @@ sw_status eng_korting_twice(struct eng_run *r, struct sw_err *err)
             first[yi] = row->month;
     }
     for (int yi = 0; yi < (int)(sizeof(first) / sizeof(first[0])); yi++) {
-        int64_t month_no, term;
-        sw_month expected;
+        struct sw_collection when;
         char period[8];
 
         if (per_year[yi] <= 0)
             continue;
-        st = sw_param(r->c, "uitvoering.ib.assessment_month",
-                      sw_month_first_day(sw_month_from_ym(y0 + yi + 1, 1)), SW_UNIT_MONTH_OF_YEAR,
-                      &month_no, NULL, err);
-        if (!st)
-            st = sw_param(r->c, "uitvoering.ib.payment_term_months",
-                          sw_month_first_day(sw_month_from_ym(y0 + yi + 1, 1)), SW_UNIT_MONTHS,
-                          &term, NULL, err);
+        st = sw_uitvoering_ib(r->c, y0 + yi, &when, NULL, err);
         if (st)
             return st;
-        expected = sw_month_from_ym(y0 + yi + 1, (int)month_no);
         snprintf(period, sizeof(period), "%d", y0 + yi);
-        eng_recovery(r, SW_RECOVERY_INKOMSTENBELASTING, period, first[yi], per_year[yi], expected,
-                     expected + (sw_month)term,
+        eng_recovery(r, SW_RECOVERY_INKOMSTENBELASTING, period, first[yi], per_year[yi],
+                     when.letter, when.collected,
                      "Vraag de gemeente de loonheffingskorting op de bijstand te stoppen zodra "
                      "de werkgever die toepast (of andersom): maar één betaler mag de korting "
                      "geven.");

@@ -215,7 +215,8 @@ sw_status sw_bijstand_cost_sharer_counts(const struct sw_ctx *c, sw_date date, s
                                          bool *out, struct sw_trace *tr, struct sw_err *err)
 {
     int64_t min_age;
-    /* Participatiewet art. 19a lid 1: a kostendelende medebewoner is 27 or older. */
+    /* Participatiewet art. 19a lid 1: a kostendelende medebewoner from the table's age
+     * (participatiewet.cost_sharer.min_age) on. */
     sw_status st = sw_param_t(c, "participatiewet.cost_sharer.min_age", date, SW_UNIT_YEARS,
                               &min_age, tr, err);
 
@@ -309,8 +310,8 @@ static sw_status cost_sharing_norm(const struct sw_ctx *c, sw_date date,
         return st;
     /* B x (base + per x A) / (100 % x A), rounded half up to whole cents from the
      * unrounded fraction. The law names no rounding; this one reproduces every row
-     * of gemeente Velsen's kostendelerstabellen of 1 January and 1 July 2024 (e.g.
-     * 1.869,21 x 130 / 300 = 809,991 -> 809,99; 1.834,04 x 50 % = 917,02). */
+     * of gemeente Velsen's kostendelerstabellen of 1 January and 1 July 2024 (the
+     * rows are checked in tests/unit/check_bijstand.c). */
     *out = sw_money_scale_half_up(b, cf->base + cf->per * a, (int64_t)a * SW_PPM_ONE);
     return SW_OK;
 }
@@ -328,7 +329,8 @@ static sw_status cost_sharing(const struct sw_ctx *c, sw_date date, bool young, 
     if (st)
         return st;
     /* A: the kostendelende medebewoners plus the belanghebbende and his spouse of
-     * 21 or older (art. 22a lid 1). */
+     * the table's adult age (participatiewet.age.adult_norm) or older (art. 22a
+     * lid 1). */
     n->persons_a = n->cost_sharers + 1 + (couple && !young && !p_young);
     if (!couple) {
         st = cost_sharing_norm(c, date, &cf, n->persons_a, n->aow, false, &n->norm, tr, err);
@@ -344,7 +346,7 @@ static sw_status cost_sharing(const struct sw_ctx *c, sw_date date, bool young, 
     }
     if (young || p_young) {
         /* Participatiewet art. 22a lid 3: a fixed amount for the young spouse plus the
-         * kostendelersnorm of the spouse of 21 or older. */
+         * kostendelersnorm of the adult spouse. */
         bool adult_aow = young ? n->partner_aow : n->aow;
         int kind = n->children ? NK_YOUNG_SPOUSE_CHILDREN : NK_YOUNG_SPOUSE;
 
@@ -389,7 +391,8 @@ static sw_status person(const struct sw_ctx *c, sw_date date, sw_date birth, int
                         struct sw_trace *tr, struct sw_err *err)
 {
     *age = age_of(birth, date);
-    /* Participatiewet art. 13 lid 1 onder f: no bijstand below 18. */
+    /* Participatiewet art. 13 lid 1 onder f: no bijstand below the table's minimum
+     * age (participatiewet.age.min). */
     if (*age >= 0 && *age < min_age)
         return sw_err_set(err, SW_ERR_INVALID, field,
                           partner ? "partner below age %lld has no right to bijstand "
@@ -429,12 +432,14 @@ sw_status sw_bijstand_norm(const struct sw_ctx *c, sw_date date,
                     &n.partner_aow, tr, err);
     if (st)
         return st;
-    /* Art. 20: the youth norms are for 18, 19 and 20; art. 21 from 21. A person
-     * without a birth date is an adult. */
+    /* Art. 20: the youth norms are for the ages below the table's adult age
+     * (participatiewet.age.adult_norm); art. 21 from that age. A person without a
+     * birth date is an adult. */
     young = n.age >= 0 && n.age < adult;
     p_young = couple && n.partner_age >= 0 && n.partner_age < adult;
-    /* Art. 4 lid 1: a ten laste komend kind is younger than 18. It only changes the
-     * norm of a couple with a spouse of 18, 19 or 20. */
+    /* Art. 4 lid 1: a ten laste komend kind is younger than the table's age
+     * (participatiewet.child.age_limit). It only changes the norm of a couple with
+     * a young spouse (art. 20). */
     if (couple && (young || p_young)) {
         st = child_below(c, date, f->youngest_child_birth, "participatiewet.child.age_limit",
                          &n.children, tr, err);
@@ -569,13 +574,14 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
         st = sw_aow_reached(c, f->birth, date, &aow, tr, err);
     if (st)
         return st;
-    /* Art. 31 lid 5: onder n and r do not apply below 27. No birth date: an adult of
-     * 27 or older. */
+    /* Art. 31 lid 5: onder n and r do not apply below the table's age
+     * (participatiewet.vrijlating.min_age). No birth date: an adult of that age or
+     * older. */
     old_enough = age < 0 || age >= min_age;
 
     if (old_enough && (aow || month_index <= n_months)) {
-        /* Onder n: at most six months for who has not reached the AOW age, no limit
-         * from the AOW age on. */
+        /* Onder n: at most the table's months (participatiewet.vrijlating.n.months)
+         * for who has not reached the AOW age, no limit from the AOW age on. */
         rule = "Participatiewet art. 31 lid 2 onder n";
         st = apply_kind(c, date, SW_VRIJLATING_N, net_income_from_work, &v, tr, err);
         if (aow) {
@@ -599,8 +605,9 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
     } else if (f->composition != SW_HOUSEHOLD_SINGLE_PARENT) {
         v.why = "de periode van onder n is voorbij";
     } else {
-        /* Onder r: a single parent with the full care of a child under 12, in the 30
-         * months after the six of onder n. */
+        /* Onder r: a single parent with the full care of a child below the table's
+         * age (participatiewet.vrijlating.r.child_age_limit), in the table's months
+         * (participatiewet.vrijlating.r.months) after those of onder n. */
         st = sw_param_t(c, "participatiewet.vrijlating.r.months", date, SW_UNIT_MONTHS,
                         &r_months, tr, err);
         if (!st && month_index <= n_months + r_months)
@@ -684,9 +691,9 @@ sw_status sw_bijstand_entitled(const struct sw_ctx *c, sw_date date,
     /* Art. 19 lid 3: the vakantietoeslag is part of the bijstand and is reserved;
      * the rest is paid monthly. The monthly part is (100 - VT) % rounded half up to
      * cents, as the published amounts "exclusief vakantietoeslag" are (ISD
-     * Bollenstreek 1 juli 2024: 1.308,45 -> 1.243,03; Hof van Twente 1 juli 2025:
-     * 1.369,06 -> 1.300,61); the reserve is the rest, so that both add up to the
-     * entitlement to the cent. */
+     * Bollenstreek 1 juli 2024, Hof van Twente 1 juli 2025: the source of
+     * participatiewet.holiday_allowance_percent); the reserve is the rest, so that
+     * both add up to the entitlement to the cent. */
     r.monthly_payment = sw_money_rate_half_up(r.entitled, SW_PPM_ONE - r.holiday_allowance_percent);
     r.holiday_allowance_reserve = r.entitled - r.monthly_payment;
     r.holiday_allowance_month = (int)month;

@@ -199,7 +199,8 @@ sw_status sw_employer_month(const struct sw_ctx *c, sw_month month,
         return st;
     r.gross_wage = sw_wage_part_month(monthly, month, job->start, job->end);
     r.hours_x100 = sw_wage_part_month(month_hours, month, job->start, job->end);
-    /* Wml art. 15 lid 1: vakantiebijslag accrues on the wage (paid in May). */
+    /* Wml art. 15 lid 1: vakantiebijslag accrues on the wage (paid in the table's
+     * month, wml.holiday_pay_month). */
     st = sw_holiday_pay(c, date, r.gross_wage, &r.holiday_pay, tr, err);
     if (st)
         return st;

@@ -1,5 +1,5 @@
 /* huurtoeslag.c - the huurtoeslag for one month: rekenhuur, maximale huurgrens,
- * basishuur and the 100 / 65 / 40 % bands (Wet op de huurtoeslag art. 5-21), in the
+ * basishuur and the bands of art. 21 (Wet op de huurtoeslag art. 5-21), in the
  * 2024, 2025 and 2026 regimes that the tables' huurtoeslag.rules.* select. */
 #include <stdio.h>
 #include <string.h>
@@ -190,7 +190,8 @@ static sw_status bands(const struct sw_ctx *c, sw_date date, const struct sw_huu
         (st = sw_param(c, "huurtoeslag.aftoppingsgrens.large_from_persons", date,
                        SW_UNIT_COUNT, &large_from, NULL, err)))
         return st;
-    /* Art. 20 lid 2: one or two persons, or three and more. */
+    /* Art. 20 lid 2: a small household, or one from the table's number of persons
+     * on (huurtoeslag.aftoppingsgrens.large_from_persons). */
     if ((st = sw_param_t(c, r->persons >= large_from ? "huurtoeslag.aftoppingsgrens.large"
                                                      : "huurtoeslag.aftoppingsgrens.small",
                          date, SW_UNIT_EUROCENT, &r->aftoppingsgrens, tr, err)) ||
@@ -202,7 +203,7 @@ static sw_status bands(const struct sw_ctx *c, sw_date date, const struct sw_huu
         st = sw_param_t(c, "huurtoeslag.band3_percent", date, SW_UNIT_PERCENT, &r->rate_band3,
                         tr, err);
     } else {
-        /* Wht 2024 art. 21 lid 1 onder c: the 40 % band only when a member has reached
+        /* Wht 2024 art. 21 lid 1 onder c: the band-3 part only when a member has reached
          * the AOW age, for a single household, or in a home adapted for a handicap. */
         bool aow = false;
         st = aow_on(c, f, date, &aow, tr, err);
@@ -212,7 +213,7 @@ static sw_status bands(const struct sw_ctx *c, sw_date date, const struct sw_huu
     }
     if (st)
         return st;
-    /* Art. 21 lid 1 onder a: from the basishuur to the kwaliteitskortingsgrens 100 %;
+    /* Art. 21 lid 1 onder a: from the basishuur to the kwaliteitskortingsgrens all;
      * onder b: from there to the aftoppingsgrens the band-2 percentage; onder c:
      * above the aftoppingsgrens the band-3 percentage. Art. 21 lid 2 and 3 (to 2025):
      * a basishuur at or above a limit moves the start of the next band up to the
@@ -345,7 +346,8 @@ sw_status sw_huurtoeslag_month(const struct sw_ctx *c, sw_date date,
     }
 
     /* Wht art. 5: rekenhuur = huurprijs + the subsidiable service costs (art. 5 lid 3:
-     * four kinds, each at most € 12); from 2026 the huurprijs alone (max 0). */
+     * four kinds, each at most huurtoeslag.service_costs_max); from 2026 the
+     * huurprijs alone (the table's maximum is then nil). */
     if ((st = sw_param_t(c, "huurtoeslag.service_costs_max", date, SW_UNIT_EUROCENT,
                          &service_max, f->service_costs ? tr : NULL, err)))
         return st;
@@ -371,7 +373,7 @@ sw_status sw_huurtoeslag_month(const struct sw_ctx *c, sw_date date,
     if (r.rekenhuur > r.max_rent) {
         if (excludes) {
             /* Art. 13 lid 1: no toeslag, unless lid 2: an adapted home (a), a home for
-             * a household of at least eight (b), or toeslag granted before for this
+             * a household of at least the table's size (b), or toeslag granted before for this
              * home (c) - then lid 3: the rent above the limit does not count. */
             int64_t exempt_persons;
             if ((st = sw_param(c, "huurtoeslag.max_rent_exempt_persons", date, SW_UNIT_COUNT,

@@ -28,13 +28,14 @@ sw_status sw_lks_rates(const struct sw_ctx *c, sw_date date, struct sw_lks_rates
     struct sw_lks_rates r;
     sw_status st;
 
-    /* Participatiewet art. 10d lid 4: at most 70 % of the WML. */
+    /* Participatiewet art. 10d lid 4: at most the table's percentage of the WML. */
     st = sw_param_t(c, "lks.max_percent", date, SW_UNIT_PERCENT, &r.max_percent, tr, err);
     /* Participatiewet art. 10d lid 1 onder b en lid 5: the forfait. */
     if (!st)
         st = sw_param_t(c, "lks.forfait_percent", date, SW_UNIT_PERCENT, &r.forfait_percent,
                         tr, err);
-    /* Regeling loonkostensubsidie Participatiewet art. 1: 23,5 %. */
+    /* Regeling loonkostensubsidie Participatiewet art. 1: the werkgeverslasten
+     * surcharge. */
     if (!st)
         st = sw_param_t(c, "lks.werkgeverslasten_percent", date, SW_UNIT_PERCENT,
                         &r.werkgeverslasten_percent, tr, err);
@@ -260,8 +261,8 @@ sw_status sw_lks_month(const struct sw_ctx *c, sw_month month, const struct sw_l
         if (p->forfaitair) {
             if (!have_forfait_end) {
                 int64_t months;
-                /* Art. 10d lid 1 onder b Pw: the forfait runs at most 6 months,
-                 * counted from the start of the dienstbetrekking. */
+                /* Art. 10d lid 1 onder b Pw: the forfait runs at most the table's
+                 * months, counted from the start of the dienstbetrekking. */
                 st = sw_param_t(c, "lks.forfait_max_months", job->start, SW_UNIT_MONTHS,
                                 &months, tr, err);
                 if (st)

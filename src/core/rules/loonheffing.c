@@ -10,7 +10,7 @@
 
 /* What one calculation needs from the tables, looked up once. */
 struct lh_params {
-    int64_t periods;                   /* herleidingsfactor F2 (12 for a month) */
+    int64_t periods;                   /* herleidingsfactor F2 (table: periods a year) */
     const struct sw_bracket *br;       /* the brackets for the age/birth group */
     size_t nbr;
     const struct sw_bracket *ahk, *ak, *ouk;

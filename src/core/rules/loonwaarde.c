@@ -91,7 +91,8 @@ sw_status sw_loonwaarde_tasks(const struct sw_ctx *c, sw_date date, const struct
         /* Display values only, half up to a ppm; the law rounds only the sum. */
         tr_i->prestatie = sw_div_half_up(tk, ONE_H * ONE_H * ONE_H / SW_PPM_ONE);
         tr_i->contribution = sw_div_half_up(prod, ONE_H * ONE_H * ONE_H * ONE_H / SW_PPM_ONE);
-        /* Besluit LKS Pw 2021 art. 1: a hoofdtaak takes at least 1/16 of the time. */
+        /* Besluit LKS Pw 2021 art. 1: a hoofdtaak takes at least the table's share
+         * of the working hours, lks.hoofdtaak_min_share. */
         tr_i->below_min_share = t->share < min_share;
         r.any_below_min_share = r.any_below_min_share || tr_i->below_min_share;
         sum += prod;

@@ -57,7 +57,8 @@ sw_status sw_awir_year_amount(const struct sw_ctx *c, sw_date date, int64_t num,
     /* Awir art. 14: "Het bedrag van de tegemoetkoming wordt rekenkundig afgerond op
      * hele euro's" - half up, on the exact amount num / den cents. */
     euros = sw_div_half_up(num, den * 100);
-    /* Awir art. 14: "niet toegekend indien deze minder dan € 24 zou bedragen". */
+    /* Awir art. 14: "niet toegekend indien deze minder dan [awir.min_year_amount]
+     * zou bedragen". */
     *out = euros * 100 < minimum ? 0 : euros * 100;
     return SW_OK;
 }

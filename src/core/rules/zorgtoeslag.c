@@ -99,15 +99,16 @@ static void claim_for(const struct zt_params *p, const struct sw_zorgtoeslag_fac
     out->rate_drempel = f->partner ? p->rate_partner : p->rate_single;
     above = out->income > p->drempel ? out->income - p->drempel : 0;
     /* The normpremie in whole cents, half up, as the Dienst Toeslagen computes it
-     * (Berekening zorgtoeslag 2024-2026: 1,879% x 26.819 = 503,93; 4,256% x 26.819 +
-     * 13,67% x 6.381 = 2.013,70). One rounding over both parts. */
+     * (Berekening zorgtoeslag 2024-2026; the examples are checked in
+     * tests/unit/check_zorgtoeslag.c). One rounding over both parts. */
     out->normpremie = sw_div_half_up(out->rate_drempel * p->drempel + p->rate_above * above,
                                      SW_PPM_ONE);
     /* Wzt art. 2 lid 1: the difference when the normpremie is below the standaardpremie. */
     out->amount = out->standaardpremie > out->normpremie
                       ? out->standaardpremie - out->normpremie : 0;
-    /* Wzt art. 2 lid 4: 50 % for a verzekerde whose partner is not a verzekerde;
-     * half up to cents (Dienst Toeslagen 2025 rekenvoorbeeld 2: 2.353,43 -> 1.176,72). */
+    /* Wzt art. 2 lid 4: the table's percentage (zorgtoeslag.partner_uninsured_percent)
+     * for a verzekerde whose partner is not a verzekerde; half up to cents (Dienst
+     * Toeslagen 2025 rekenvoorbeeld 2, in tests/unit/check_zorgtoeslag.c). */
     if (f->partner && f->partner_uninsured)
         out->amount = sw_money_rate_half_up(out->amount, p->uninsured_pct);
     /* Wzt art. 3 lid 1: no claim above the vermogensgrens. */
@@ -148,7 +149,7 @@ static sw_status rounded(const struct sw_ctx *c, sw_date jan1, int64_t amount, i
 /* The highest whole-euro income that still gets at least the minimum: the claim
  * falls as the income rises, so bisect on whole euros. No legal value here: the
  * limit follows from the formula and the Awir minimum (the Belastingdienst's
- * published maxima, e.g. 39.719 for 2025, are exactly these points). */
+ * published maxima are exactly these points; see tests/unit/check_zorgtoeslag.c). */
 static sw_status max_income(const struct sw_ctx *c, sw_date jan1, const struct zt_params *p,
                             const struct sw_zorgtoeslag_facts *f, struct sw_zorgtoeslag *out,
                             struct sw_err *err)
@@ -235,8 +236,8 @@ sw_status sw_zorgtoeslag_year(const struct sw_ctx *c, int year,
         return st;
     /* The advance per month as the Belastingdienst pays and publishes it ("Hoeveel
      * zorgtoeslag krijg ik?": "De bedragen per maand zijn afgerond"): the year
-     * amount spread over 12 months, rounded down to whole euros - this reproduces
-     * every row of the 2025 and 2026 tables (e.g. 2.244 / 12 = 187,00 -> 187). */
+     * amount spread over the months of the year (awir.months_per_year), rounded
+     * down to whole euros - this reproduces every row of the 2025 and 2026 tables. */
     r.month_amount = sw_div_floor(r.year_amount, p.months * 100) * 100;
     if ((st = max_income(c, jan1, &p, f, &r, err)))
         return st;
@@ -282,7 +283,7 @@ sw_status sw_zorgtoeslag_months(const struct sw_ctx *c, int year,
         if (f->uninsured)
             continue;
         /* Wzt art. 1 lid 1 onder c: a verzekerde from the first day of the month
-         * after the month in which he turns 18. */
+         * after the month in which he reaches zorgtoeslag.min_age. */
         if (f->birth != SW_NO_DATE &&
             m <= sw_month_of(sw_date_reaching_age(f->birth, (int)p.min_age, 0)))
             continue;

@@ -1,0 +1,88 @@
+/* engine_run.c - the helpers the phases of the month engine write through: a
+ * month's items and traces, and the timeline's recoveries, warnings and actions
+ * (engine_run.h). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "engine_run.h"
+
+struct sw_trace *eng_trace(struct eng_run *r, int i, enum sw_item item)
+{
+    struct sw_month_row *row = &r->run->rows[i];
+
+    return row->trace ? &row->trace[item] : NULL;
+}
+
+int eng_index(const struct eng_run *r, sw_month m)
+{
+    int i = m - r->s->start_month;
+
+    return i >= 0 && i < r->run->n ? i : -1;
+}
+
+void eng_add(struct eng_run *r, sw_month m, enum sw_item item, int64_t amount)
+{
+    int i = eng_index(r, m);
+
+    if (i >= 0)
+        r->run->rows[i].v[item] += amount;
+}
+
+void eng_recovery(struct eng_run *r, enum sw_recovery_kind kind, const char *period,
+                  sw_month caused, int64_t amount, sw_month expected, sw_month collected,
+                  const char *avoidable_by)
+{
+    struct sw_timeline *tl = r->tl;
+    struct sw_recovery *rec;
+
+    if (!r->is_switch || amount <= 0)
+        return;
+    if (tl->n_recoveries >= SW_MAX_RECOVERIES)
+        return;
+    rec = &tl->recoveries[tl->n_recoveries++];
+    rec->kind = kind;
+    snprintf(rec->for_period, sizeof(rec->for_period), "%s", period);
+    rec->caused = caused;
+    rec->amount = amount;
+    rec->expected = expected;
+    rec->collected = collected;
+    snprintf(rec->avoidable_by, sizeof(rec->avoidable_by), "%s", avoidable_by);
+    eng_add(r, collected, SW_ITEM_RECOVERY_COLLECTED, amount);
+    eng_add(r, collected, SW_ITEM_RESERVE_RELEASED, amount);
+}
+
+void eng_warning(struct sw_timeline *tl, const char *code, sw_month month, int64_t amount,
+                 const char *fmt, ...)
+{
+    struct sw_warning *w;
+    va_list ap;
+
+    if (tl->n_warnings >= SW_MAX_WARNINGS)
+        return;
+    for (size_t i = 0; i < tl->n_warnings; i++)
+        if (strcmp(tl->warnings[i].code, code) == 0 && tl->warnings[i].month == month)
+            return;
+    w = &tl->warnings[tl->n_warnings++];
+    snprintf(w->code, sizeof(w->code), "%s", code);
+    w->month = month;
+    w->amount = amount;
+    va_start(ap, fmt);
+    vsnprintf(w->text, sizeof(w->text), fmt, ap);
+    va_end(ap);
+}
+
+void eng_action(struct sw_timeline *tl, sw_date before, enum sw_who who, const char *fmt, ...)
+{
+    struct sw_action *a;
+    va_list ap;
+
+    if (tl->n_actions >= SW_MAX_ACTIONS)
+        return;
+    a = &tl->actions[tl->n_actions++];
+    a->before = before;
+    a->who = who;
+    va_start(ap, fmt);
+    vsnprintf(a->text, sizeof(a->text), fmt, ap);
+    va_end(ap);
+}

@@ -1,0 +1,52 @@
+/* engine_run.h - one run of the month engine while it is computed, and the small
+ * helpers every phase uses to write into it: a month's items and traces, and the
+ * timeline's recoveries, warnings and actions (engine_run.c). The phases
+ * (engine_impl.h) depend on this unit; it depends on none of them. Private to
+ * the core. */
+#ifndef SWITCHSIM_ENGINE_RUN_H
+#define SWITCHSIM_ENGINE_RUN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "switchsim/engine.h"
+
+/* One run (the switch or the baseline) while it is computed. */
+struct eng_run {
+    const struct sw_scenario *s;
+    const struct sw_ctx *c;
+    struct sw_run *run;
+    struct sw_timeline *tl;
+    bool is_switch;               /* false: the baseline (staying put) */
+    const struct eng_run *base;   /* the finished baseline run, for the switch run */
+    /* Filled by eng_months() for the later phases, per month index: */
+    int64_t bijstand_net_incl_vt[SW_SCENARIO_MAX_MONTHS]; /* entitlement incl. the
+                                                           * vakantietoeslag reserve */
+    bool wage_and_bijstand[SW_SCENARIO_MAX_MONTHS];       /* both paid in the month */
+    int64_t employer_ahk[SW_SCENARIO_MAX_MONTHS];         /* AHK the employer gave (year) */
+    int64_t first_month_bijstand;  /* month m0's entitlement with no income, incl. VT */
+};
+
+/* The trace of item `item` in month index i, or NULL without tracing. */
+struct sw_trace *eng_trace(struct eng_run *r, int i, enum sw_item item);
+/* Index of month m in the run, or -1 outside the horizon. */
+int eng_index(const struct eng_run *r, sw_month m);
+/* Add to an item of month m; nothing outside the horizon. */
+void eng_add(struct eng_run *r, sw_month m, enum sw_item item, int64_t amount);
+
+/* Record a recovery (switch run only): collected (and its set-aside released) in
+ * month `collected`; the caller books the set-aside itself. Nothing when the
+ * amount is not positive or the timeline is full. */
+void eng_recovery(struct eng_run *r, enum sw_recovery_kind kind, const char *period,
+                  sw_month caused, int64_t amount, sw_month expected, sw_month collected,
+                  const char *avoidable_by);
+
+/* Add a warning in plain Dutch (printf-style); once per code and month, nothing
+ * when the timeline is full. */
+void eng_warning(struct sw_timeline *tl, const char *code, sw_month month, int64_t amount,
+                 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Add an action in plain Dutch (printf-style); nothing when the timeline is full. */
+void eng_action(struct sw_timeline *tl, sw_date before, enum sw_who who, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+#endif

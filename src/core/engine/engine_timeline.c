@@ -1,0 +1,88 @@
+/* engine_timeline.c - the finished timeline as callers see it (engine.h): the
+ * names of its items, statuses and kinds, which of its values are projected, and
+ * freeing it. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "switchsim/engine.h"
+
+static const char *const item_names[SW_ITEM__COUNT] = {
+    "gross_wage", "holiday_pay", "loonheffing", "net_wage", "bijstand_norm", "vrijlating",
+    "bijstand_entitled", "bijstand_paid", "bijstand_holiday_allowance_paid",
+    "zorgtoeslag_entitled", "zorgtoeslag_paid", "huurtoeslag_entitled", "huurtoeslag_paid",
+    "wmo_eigen_bijdrage", "recovery_collected", "received", "set_aside", "safe_to_spend",
+    "lks", "bijstand_holiday_allowance_reserved", "reserve_released", "ww_gross", "ww_net"};
+
+const char *sw_item_name(enum sw_item item)
+{
+    return (unsigned)item < SW_ITEM__COUNT ? item_names[item] : "";
+}
+
+bool sw_item_parse(const char *name, enum sw_item *out)
+{
+    for (int i = 0; i < SW_ITEM__COUNT; i++) {
+        if (strcmp(name, item_names[i]) == 0) {
+            *out = (enum sw_item)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *sw_month_status_name(enum sw_month_status s)
+{
+    static const char *const names[] = {"bijstand", "trial", "work", "fallback"};
+
+    return names[s];
+}
+
+const char *sw_recovery_kind_name(enum sw_recovery_kind k)
+{
+    static const char *const names[] = {"bijstand", "zorgtoeslag", "huurtoeslag",
+                                        "inkomstenbelasting"};
+
+    return names[k];
+}
+
+const char *sw_who_name(enum sw_who w)
+{
+    static const char *const names[] = {"resident", "consultant", "employer"};
+
+    return names[w];
+}
+
+void sw_timeline_free(struct sw_timeline *tl)
+{
+    if (!tl)
+        return;
+    for (int i = 0; i < tl->scenario.n; i++)
+        free(tl->scenario.rows[i].trace);
+    for (int i = 0; i < tl->baseline.n; i++)
+        free(tl->baseline.rows[i].trace);
+    free(tl->scenario.rows);
+    free(tl->baseline.rows);
+    sw_used_release(&tl->used);
+    free(tl);
+}
+
+size_t sw_timeline_projected(const struct sw_timeline *tl, sw_month m,
+                             const struct sw_value_info **out, size_t max)
+{
+    sw_date last = sw_month_last_day(m);
+    size_t n = 0;
+
+    for (size_t i = 0; i < tl->used.len; i++) {
+        const struct sw_value_info *u = &tl->used.items[i];
+        bool dup = false;
+        if (!u->projected || u->projected_from > last)
+            continue;
+        for (size_t j = 0; j < i && !dup; j++)
+            dup = tl->used.items[j].projected && strcmp(tl->used.items[j].id, u->id) == 0;
+        if (dup)
+            continue;
+        if (n < max)
+            out[n] = u;
+        n++;
+    }
+    return n;
+}

@@ -1,0 +1,66 @@
+/* engine_wallet.c - what lands in the account each month, what to set aside for
+ * the recoveries still to come and what is safe to spend, once every other item
+ * of the run is in; and the run's totals. */
+#include <string.h>
+
+#include "engine_impl.h"
+
+static void totals(struct sw_run *run)
+{
+    memset(run->totals, 0, sizeof(run->totals));
+    for (int i = 0; i < run->n; i++)
+        for (int k = 0; k < SW_ITEM__COUNT; k++)
+            run->totals[k] += run->rows[i].v[k];
+}
+
+/* Received, set aside and safe to spend per month; then the totals. */
+void eng_wallet(struct eng_run *r)
+{
+    for (int i = 0; i < r->run->n; i++) {
+        int64_t *v = r->run->rows[i].v;
+
+        v[SW_ITEM_RECEIVED] = v[SW_ITEM_NET_WAGE] + v[SW_ITEM_WW_NET] + v[SW_ITEM_BIJSTAND_PAID] +
+                              v[SW_ITEM_BIJSTAND_HOLIDAY_PAID] +
+                              v[SW_ITEM_ZORGTOESLAG_PAID] + v[SW_ITEM_HUURTOESLAG_PAID] -
+                              v[SW_ITEM_WMO_EIGEN_BIJDRAGE] - v[SW_ITEM_RECOVERY_COLLECTED];
+        v[SW_ITEM_SAFE_TO_SPEND] = v[SW_ITEM_RECEIVED] - v[SW_ITEM_SET_ASIDE] +
+                                   v[SW_ITEM_RESERVE_RELEASED];
+        if (r->run->rows[i].trace) {
+            struct sw_trace *tr = &r->run->rows[i].trace[SW_ITEM_RECEIVED];
+            sw_trace_rule(tr, "switchsim: wat er op de rekening komt",
+                          "nettoloon + WW + bijstand + vakantietoeslag bijstand + zorgtoeslag + "
+                          "huurtoeslag - eigen bijdrage Wmo - terugbetalingen");
+            tr = &r->run->rows[i].trace[SW_ITEM_SAFE_TO_SPEND];
+            sw_trace_rule(tr, "switchsim: veilig te besteden",
+                          "ontvangen - apart te zetten + gebruikt uit wat eerder apart is gezet");
+            sw_trace_input(tr, "ontvangen", v[SW_ITEM_RECEIVED], SW_UNIT_EUROCENT);
+            sw_trace_input(tr, "apart te zetten", v[SW_ITEM_SET_ASIDE], SW_UNIT_EUROCENT);
+            sw_trace_input(tr, "gebruikt uit wat apart is gezet", v[SW_ITEM_RESERVE_RELEASED],
+                           SW_UNIT_EUROCENT);
+            sw_trace_rule(&r->run->rows[i].trace[SW_ITEM_SET_ASIDE],
+                          "switchsim: terugvorderingen die nog komen",
+                          "wat deze maand meer is betaald dan waar recht op is (bijstand, "
+                          "toeslagen, loonheffingskorting) en later wordt teruggevraagd");
+            sw_trace_rule(&r->run->rows[i].trace[SW_ITEM_RECOVERY_COLLECTED],
+                          "Participatiewet art. 58; Awir art. 26; Invorderingswet 1990 art. 9",
+                          "terugbetaling van een eerder te veel ontvangen bedrag, in de maand "
+                          "van de uiterste betaaldatum");
+            sw_trace_rule(&r->run->rows[i].trace[SW_ITEM_RESERVE_RELEASED],
+                          "switchsim: apart gezet geld dat nu wordt gebruikt",
+                          "het geld dat eerder apart is gezet en deze maand wordt verrekend of "
+                          "terugbetaald");
+            tr = &r->run->rows[i].trace[SW_ITEM_RECEIVED];
+            sw_trace_input(tr, "nettoloon", v[SW_ITEM_NET_WAGE], SW_UNIT_EUROCENT);
+            sw_trace_input(tr, "WW (netto)", v[SW_ITEM_WW_NET], SW_UNIT_EUROCENT);
+            sw_trace_input(tr, "bijstand", v[SW_ITEM_BIJSTAND_PAID], SW_UNIT_EUROCENT);
+            sw_trace_input(tr, "vakantietoeslag bijstand", v[SW_ITEM_BIJSTAND_HOLIDAY_PAID],
+                           SW_UNIT_EUROCENT);
+            sw_trace_input(tr, "zorgtoeslag", v[SW_ITEM_ZORGTOESLAG_PAID], SW_UNIT_EUROCENT);
+            sw_trace_input(tr, "huurtoeslag", v[SW_ITEM_HUURTOESLAG_PAID], SW_UNIT_EUROCENT);
+            sw_trace_input(tr, "eigen bijdrage Wmo", v[SW_ITEM_WMO_EIGEN_BIJDRAGE],
+                           SW_UNIT_EUROCENT);
+            sw_trace_input(tr, "terugbetaald", v[SW_ITEM_RECOVERY_COLLECTED], SW_UNIT_EUROCENT);
+        }
+    }
+    totals(r->run);
+}
