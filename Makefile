@@ -93,12 +93,9 @@ $(LIB): $(call obj,$(CORE_SRC))
 	rm -f $@
 	ar rcs $@ $^
 
-# `switchsim employer` and `municipality` run the CGI's what-if endpoints.
-WHATIF_SRC := src/app/cgi/cgi.c src/app/cgi/cgi_employer.c
-
-$(CLI): $(call obj,$(CLI_SRC) $(SHARED_SRC) $(WHATIF_SRC)) $(LIB)
+$(CLI): $(call obj,$(CLI_SRC) $(SHARED_SRC)) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $(call obj,$(CLI_SRC) $(SHARED_SRC) $(WHATIF_SRC)) $(LIB) $(LDLIBS)
+	$(CC) $(LDFLAGS) -o $@ $(call obj,$(CLI_SRC) $(SHARED_SRC)) $(LIB) $(LDLIBS)
 
 # The CGI starts per request: it links neither the table fetcher nor libcurl.
 CGI_SHARED := $(filter-out src/app/io/fetch.c,$(SHARED_SRC))

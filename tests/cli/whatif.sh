@@ -49,3 +49,48 @@ expect_out "names the break-even" "Terugverdiend vanaf: 2026-04"
 sed 's/"amersfoort"/"amsterdam"/' "$S" >"$TMPD/ams.json"
 fail_input "no dagdeel price in Amsterdam" "gemeente.dagbesteding.price_per_dagdeel" \
     "$SWITCHSIM" municipality "$TMPD/ams.json"
+
+# --- one core use case, one JSON writer (issue 21) ---
+# The CLI calls the core what-ifs itself (whatif.h), no longer the CGI: `--json`
+# and POST /api/employer|/api/municipality are written by the same code and agree
+# to the byte once formatting is set aside.
+CGI=${SWITCHSIM_CGI:-bin/switchsim.cgi}
+TABLES=${SWITCHSIM_TABLES:-tables}
+# cgi_body PATH QUERY: the CGI's JSON body for the scenario $S
+cgi_body() {
+    env -i PATH="$PATH" ASAN_OPTIONS="${ASAN_OPTIONS:-}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" \
+        SWITCHSIM_TABLES="$TABLES" GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD=POST \
+        PATH_INFO="$1" QUERY_STRING="$2" CONTENT_LENGTH="$(wc -c <"$S" | tr -d ' ')" \
+        "$CGI" <"$S" | sed '1,/^\r\{0,1\}$/d'
+}
+same_json() {
+    if jq -e -S '.version == 1' "$1" >/dev/null 2>&1 &&
+        jq -S . "$1" >"$TMPD/a.json" 2>/dev/null && jq -S . "$2" >"$TMPD/b.json" 2>/dev/null &&
+        cmp -s "$TMPD/a.json" "$TMPD/b.json"; then
+        ok "$3"
+    else
+        not_ok "$3: the CLI's and the API's JSON differ"
+    fi
+}
+run "$SWITCHSIM" employer "$S" --loonwaarde 17,30,50 --lkv arbeidsgehandicapt --json
+cp "$OUT" "$TMPD/cli_employer.json"
+cgi_body /employer "loonwaarde=17,30,50&lkv=arbeidsgehandicapt" >"$TMPD/cgi_employer.json"
+same_json "$TMPD/cli_employer.json" "$TMPD/cgi_employer.json" "employer: CLI --json = API"
+run "$SWITCHSIM" municipality "$S" --after jaartraject --dagdelen-after 2 --json
+cp "$OUT" "$TMPD/cli_muni.json"
+cgi_body /municipality "after=jaartraject&dagdelen_after=2" >"$TMPD/cgi_muni.json"
+same_json "$TMPD/cli_muni.json" "$TMPD/cgi_muni.json" "municipality: CLI --json = API"
+
+# The table per hours (it used to leak its JSON under the sanitizers).
+run "$SWITCHSIM" employer "$S" --loonwaarde 50 --hours 18,36
+expect_rc "employer table per hours" 0
+expect_out "a block per hours" "18 uur per week"
+# Without LKS the municipality pays only the products: April saves the whole cost
+# before, 2662.63 (see above).
+run "$SWITCHSIM" municipality "$S" --no-lks --json
+expect_json "no LKS: April costs nothing after" '.months[3].cost_after' 0
+expect_json "no LKS: named" '.lks' false
+fail_input "a bad product name" "after" "$SWITCHSIM" municipality "$S" --after ../etc
+fail_input "too many dagdelen kept" "dagdelen_after" "$SWITCHSIM" municipality "$S" \
+    --dagdelen-after 11
+fail_input "an unknown LKV" "lkv" "$SWITCHSIM" employer "$S" --lkv whatever

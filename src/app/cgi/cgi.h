@@ -72,13 +72,15 @@ struct cgi_query {
 /* The value of `key`, or NULL when absent. */
 const char *cgi_query_get(const struct cgi_query *q, const char *key);
 
-/* POST /employer: the employer's what-if per loonwaarde for the scenario's job.
+/* POST /employer: the employer's what-if per loonwaarde for the scenario's job
+ * (sw_employer_whatif() of whatif.h, rendered by whatif_json.c).
  * Query: loonwaarde=17,30,50 (percentages), lkv=none|banenafspraak|
  * arbeidsgehandicapt|herplaatst, government=0|1, awf_high=0|1, aof_high=0|1. */
 struct cgi_reply cgi_employer(const struct sw_tables *t, const struct sw_scenario *s,
                               const struct cgi_query *q);
 
-/* POST /municipality: the municipality's business case for the scenario.
+/* POST /municipality: the municipality's business case for the scenario
+ * (sw_municipality_whatif() of whatif.h, rendered by whatif_json.c).
  * Query: before=NAME,... and after=NAME,... (priced products of the
  * municipality's table), dagdelen_after=N, lks=0|1. */
 struct cgi_reply cgi_municipality(const struct sw_tables *t, const struct sw_scenario *s,

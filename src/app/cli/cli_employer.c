@@ -1,12 +1,14 @@
 /* cli_employer.c - `switchsim employer FILE`: the employer's what-if per loonwaarde
- * (and per hours), the same computation as POST /api/employer. */
+ * (and per hours), the core use case sw_employer_whatif() that POST /api/employer
+ * runs too; --json writes the same JSON (whatif_json.c). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-#include "cli_whatif.h"
 #include "switchsim/money.h"
 #include "switchsim/scenario.h"
+#include "switchsim/whatif.h"
+#include "whatif_json.h"
 
 static const char usage[] =
     "usage: switchsim employer FILE|- [--loonwaarde 17,30,50] [--hours 24,32,36]\n"
@@ -21,71 +23,63 @@ static const char usage[] =
 
 enum { OPT_LW = OPT_FIRST_OWN, OPT_HOURS, OPT_LKV, OPT_GOV };
 
-bool whatif_query_add(struct cgi_query *q, const char *key, const char *value)
+/* "24,32,36" into in->hours: each 1..40 hours, at most SW_WHATIF_MAX_HOURS. On a
+ * bad list prints the problem and returns false. */
+static bool parse_hours(struct sw_employer_whatif_input *in, const char *text)
 {
-    if (q->n >= CGI_MAX_QUERY || strlen(key) >= sizeof(q->key[0]) ||
-        strlen(value) >= sizeof(q->value[0])) {
-        fprintf(stderr, "switchsim: too many or too long values for '--%s'\n", key);
+    const char *p = text;
+    size_t nh = 0;
+
+    while (*p && nh < SW_WHATIF_MAX_HOURS) {
+        struct sw_whatif_hours *h = &in->hours[nh];
+        size_t len = strcspn(p, ",");
+        struct sw_err e;
+        if (len == 0 || len >= sizeof(h->label))
+            break;
+        memcpy(h->label, p, len);
+        h->label[len] = '\0';
+        if (sw_decimal_parse(&h->hours_x100, h->label, 2, 100000, "--hours", &e) != SW_OK ||
+            h->hours_x100 < SW_LKS_MIN_HOURS || h->hours_x100 > SW_LKS_MAX_HOURS) {
+            fprintf(stderr, "switchsim: --hours takes hours per week from 1 to 40, not "
+                            "'%.20s'\n", h->label);
+            return false;
+        }
+        nh++;
+        p += len;
+        if (*p == ',')
+            p++;
+    }
+    if (*p || nh == 0) {
+        fprintf(stderr, "switchsim: --hours takes up to %d numbers separated by commas\n",
+                SW_WHATIF_MAX_HOURS);
         return false;
     }
-    snprintf(q->key[q->n], sizeof(q->key[0]), "%s", key);
-    snprintf(q->value[q->n], sizeof(q->value[0]), "%s", value);
-    q->n++;
+    in->n_hours = nh;
     return true;
 }
 
-int whatif_reply_status(const struct cgi_reply *r)
+/* One block as a table: a row per variant with the monthly averages. */
+static void print_block(const struct sw_employer_whatif_block *b, const char *hours_label)
 {
-    const cJSON *e, *msg;
-
-    if (r->status == 200 && r->body)
-        return EXIT_OK;
-    if (!r->body) {
-        fprintf(stderr, "switchsim: out of memory\n");
-        return EXIT_BAD_INPUT;
-    }
-    e = cJSON_GetObjectItemCaseSensitive(r->body, "error");
-    msg = e ? cJSON_GetObjectItemCaseSensitive(e, "message") : NULL;
-    fprintf(stderr, "switchsim: %s\n", cJSON_IsString(msg) ? msg->valuestring : "error");
-    return r->status >= 500 ? EXIT_TABLES : EXIT_BAD_INPUT;
-}
-
-int64_t whatif_cents(const cJSON *o, const char *name)
-{
-    const cJSON *v = o ? cJSON_GetObjectItemCaseSensitive(o, name) : NULL;
-
-    return cJSON_IsNumber(v) ? (int64_t)v->valuedouble : 0;
-}
-
-static void print_variants(const cJSON *o, const char *hours_label)
-{
-    const cJSON *vars = cJSON_GetObjectItemCaseSensitive(o, "variants"), *v;
-
     if (hours_label)
         printf("\n%s uur per week\n", hours_label);
     printf("%-10s %14s %14s %14s %16s\n", "loonwaarde", "loonkosten/mnd", "LKS/mnd",
            "netto/mnd", "per prod. uur");
-    cJSON_ArrayForEach(v, vars) {
-        const cJSON *tot = cJSON_GetObjectItemCaseSensitive(v, "totals");
-        const cJSON *label = cJSON_GetObjectItemCaseSensitive(v, "label");
-        int64_t months = whatif_cents(tot, "months");
-        char a[40], b[40], c[40], d[40];
+    for (size_t i = 0; i < b->nvariants; i++) {
+        const struct sw_employer_whatif_variant *v = &b->variants[i];
+        const struct sw_employer_whatif_totals *t = &v->totals;
+        char a[40], l[40], n[40], p[40];
 
-        if (months <= 0)
+        if (t->months <= 0)
             continue;
-        /* Averages for display, half up to cents. */
-        sw_money_format_nl(a, sizeof(a), sw_div_half_up(whatif_cents(tot, "labour_cost"), months));
-        sw_money_format_nl(b, sizeof(b), sw_div_half_up(whatif_cents(tot, "lks"), months));
-        sw_money_format_nl(c, sizeof(c), whatif_cents(v, "average_net_cost"));
-        if (cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(v, "cost_per_productive_hour")))
-            sw_money_format_nl(d, sizeof(d), whatif_cents(v, "cost_per_productive_hour"));
+        sw_money_format_nl(a, sizeof(a), t->average_labour_cost);
+        sw_money_format_nl(l, sizeof(l), t->average_lks);
+        sw_money_format_nl(n, sizeof(n), t->average_net_cost);
+        if (t->productive_hours_x100 > 0)
+            sw_money_format_nl(p, sizeof(p), t->cost_per_productive_hour);
         else
-            snprintf(d, sizeof(d), "-");
-        printf("%-10s %16s %16s %16s %18s\n",
-               cJSON_IsString(label) ? (strcmp(label->valuestring, "plan") == 0 ? "plan"
-                                                                                 : label->valuestring)
-                                     : "",
-               a, b, c, d);
+            snprintf(p, sizeof(p), "-");
+        printf("%-10s %16s %16s %16s %18s\n", v->label, a, l, n, p);
     }
 }
 
@@ -100,31 +94,22 @@ int cli_employer(int argc, char **argv)
     struct cli_common c = {0};
     struct sw_tables *t = NULL;
     struct sw_scenario *s = NULL;
-    struct cgi_query q;
-    const char *hours = NULL;
-    char hours_items[8][16];
-    size_t nh = 0;
-    cJSON *all = NULL;
+    struct sw_employer_whatif_input in;
+    struct sw_employer_whatif *w = NULL;
+    struct sw_err err;
+    const char *loonwaarde = NULL, *lkv = NULL, *hours = NULL;
+    bool government = false;
     int code, rc = EXIT_OK;
 
-    memset(&q, 0, sizeof(q));
     while ((code = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         if (cli_common_option(&c, code))
             continue;
         switch (code) {
-        case OPT_LW:
-            if (!whatif_query_add(&q, "loonwaarde", optarg))
-                return EXIT_BAD_INPUT;
-            break;
+        /* A repeated --loonwaarde or --lkv: the first one counts. */
+        case OPT_LW: loonwaarde = loonwaarde ? loonwaarde : optarg; break;
         case OPT_HOURS: hours = optarg; break;
-        case OPT_LKV:
-            if (!whatif_query_add(&q, "lkv", optarg))
-                return EXIT_BAD_INPUT;
-            break;
-        case OPT_GOV:
-            if (!whatif_query_add(&q, "government", "1"))
-                return EXIT_BAD_INPUT;
-            break;
+        case OPT_LKV: lkv = lkv ? lkv : optarg; break;
+        case OPT_GOV: government = true; break;
         default:
             return cli_usage_error("employer", usage, "unknown option '%s'", argv[optind - 1]);
         }
@@ -133,33 +118,10 @@ int cli_employer(int argc, char **argv)
         return cli_help(usage);
     if (optind != argc - 1)
         return cli_usage_error("employer", usage, "give one scenario file, or - for stdin");
-    if (hours) {
-        /* "24,32,36": each 1..40 hours, at most 8. */
-        const char *p = hours;
-        while (*p && nh < 8) {
-            size_t len = strcspn(p, ",");
-            int64_t h;
-            struct sw_err e;
-            if (len == 0 || len >= sizeof(hours_items[0]))
-                break;
-            memcpy(hours_items[nh], p, len);
-            hours_items[nh][len] = '\0';
-            if (sw_decimal_parse(&h, hours_items[nh], 2, 100000, "--hours", &e) != SW_OK ||
-                h < 100 || h > 4000) {
-                fprintf(stderr, "switchsim: --hours takes hours per week from 1 to 40, not "
-                                "'%.20s'\n", hours_items[nh]);
-                return EXIT_BAD_INPUT;
-            }
-            nh++;
-            p += len;
-            if (*p == ',')
-                p++;
-        }
-        if (*p || nh == 0) {
-            fprintf(stderr, "switchsim: --hours takes up to 8 numbers separated by commas\n");
-            return EXIT_BAD_INPUT;
-        }
-    }
+    sw_employer_whatif_init(&in);
+    in.government = government;
+    if (hours && !parse_hours(&in, hours))
+        return EXIT_BAD_INPUT;
     s = malloc(sizeof(*s));
     if (!s) {
         fprintf(stderr, "switchsim: out of memory\n");
@@ -167,49 +129,22 @@ int cli_employer(int argc, char **argv)
     }
     if (!cli_load_tables(&t, &c, &rc) || !cli_load_scenario(s, argv[optind], t, &c, &rc))
         goto out;
-    if (nh == 0) {
-        struct cgi_reply r = cgi_employer(t, s, &q);
-        rc = whatif_reply_status(&r);
-        if (rc == EXIT_OK) {
-            if (c.json) {
-                rc = cli_print_json(r.body);
-                r.body = NULL;
-            } else {
-                print_variants(r.body, NULL);
-                rc = cli_finish_stdout();
-            }
-        }
-        cJSON_Delete(r.body);
+    /* The files first, then the what-if's own values (as the API checks them). */
+    if ((loonwaarde && sw_employer_whatif_parse_loonwaarde(&in, loonwaarde, &err) != SW_OK) ||
+        (lkv && sw_employer_whatif_parse_lkv(&in, lkv, &err) != SW_OK) ||
+        sw_employer_whatif(&w, t, s, &in, &err) != SW_OK) {
+        rc = cli_fail(&err);
         goto out;
     }
-    all = cJSON_CreateObject();
-    cJSON *arr = all ? cJSON_AddArrayToObject(all, "hours") : NULL;
-    for (size_t i = 0; i < nh && rc == EXIT_OK; i++) {
-        struct sw_scenario v = *s;
-        struct cgi_reply r;
-        struct sw_err e;
-        if (sw_decimal_parse(&v.job.hours_x100, hours_items[i], 2, 100000, "--hours", &e) != SW_OK)
-            break;
-        r = cgi_employer(t, &v, &q);
-        rc = whatif_reply_status(&r);
-        if (rc == EXIT_OK) {
-            if (c.json && arr) {
-                cJSON_AddStringToObject(r.body, "hours_per_week", hours_items[i]);
-                cJSON_AddItemToArray(arr, r.body);
-                r.body = NULL;
-            } else {
-                print_variants(r.body, hours_items[i]);
-            }
-        }
-        cJSON_Delete(r.body);
+    if (c.json) {
+        rc = cli_print_json(sw_employer_whatif_json(w));
+        goto out;
     }
-    if (rc == EXIT_OK)
-        rc = c.json ? cli_print_json(all) : cli_finish_stdout();
-    else
-        cJSON_Delete(all);
-    all = NULL;
+    for (size_t i = 0; i < w->nblocks; i++)
+        print_block(&w->blocks[i], w->per_hours ? w->blocks[i].hours_label : NULL);
+    rc = cli_finish_stdout();
 out:
-    cJSON_Delete(all);
+    sw_employer_whatif_free(w);
     sw_tables_free(t);
     free(s);
     return rc;

@@ -1,12 +1,14 @@
 /* cli_municipality.c - `switchsim municipality FILE`: the municipality's business
- * case, the same computation as POST /api/municipality. */
+ * case, the core use case sw_municipality_whatif() that POST /api/municipality
+ * runs too; --json writes the same JSON (whatif_json.c). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-#include "cli_whatif.h"
 #include "switchsim/money.h"
 #include "switchsim/scenario.h"
+#include "switchsim/whatif.h"
+#include "whatif_json.h"
 
 static const char usage[] =
     "usage: switchsim municipality FILE|- [--before PRODUCT,...] [--after PRODUCT,...]\n"
@@ -20,6 +22,30 @@ static const char usage[] =
 
 enum { OPT_BEFORE = OPT_FIRST_OWN, OPT_AFTER, OPT_DAGDELEN, OPT_NO_LKS };
 
+/* The business case as a table: a row per month, then the break-even month. */
+static void print_case(const struct sw_municipality_whatif *w)
+{
+    const struct sw_muni_case *mc = &w->mcase;
+    char mo[16];
+
+    printf("%-8s %14s %14s %14s %14s\n", "maand", "kosten zonder", "kosten met", "besparing",
+           "opgeteld");
+    for (int k = 0; k < mc->nmonths; k++) {
+        const struct sw_muni_month *m = &mc->months[k];
+        char a[40], b[40], d[40], e[40];
+        sw_month_format(mo, sizeof(mo), m->month);
+        sw_money_format_nl(a, sizeof(a), m->cost_before);
+        sw_money_format_nl(b, sizeof(b), m->cost_after);
+        sw_money_format_nl(d, sizeof(d), m->saving);
+        sw_money_format_nl(e, sizeof(e), m->cumulative_saving);
+        printf("%-8s %16s %16s %16s %16s\n", mo, a, b, d, e);
+    }
+    if (mc->has_break_even)
+        sw_month_format(mo, sizeof(mo), mc->break_even);
+    printf("\nTerugverdiend vanaf: %s\n",
+           mc->has_break_even ? mo : "niet binnen deze maanden");
+}
+
 int cli_municipality(int argc, char **argv)
 {
     static const struct option opts[] = {CLI_COMMON_OPTIONS,
@@ -31,26 +57,26 @@ int cli_municipality(int argc, char **argv)
     struct cli_common c = {0};
     struct sw_tables *t = NULL;
     struct sw_scenario *s = NULL;
-    struct cgi_query q;
-    struct cgi_reply r = {0, NULL};
+    struct sw_municipality_whatif_input in;
+    struct sw_municipality_whatif *w = NULL;
+    struct sw_err err;
+    const char *before = NULL, *after = NULL, *dagdelen = NULL;
+    bool no_lks = false;
     int code, rc = EXIT_OK;
 
-    memset(&q, 0, sizeof(q));
     while ((code = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        bool ok = true;
         if (cli_common_option(&c, code))
             continue;
         switch (code) {
-        case OPT_BEFORE: ok = whatif_query_add(&q, "before", optarg); break;
-        case OPT_AFTER: ok = whatif_query_add(&q, "after", optarg); break;
-        case OPT_DAGDELEN: ok = whatif_query_add(&q, "dagdelen_after", optarg); break;
-        case OPT_NO_LKS: ok = whatif_query_add(&q, "lks", "0"); break;
+        /* A repeated option: the first one counts. */
+        case OPT_BEFORE: before = before ? before : optarg; break;
+        case OPT_AFTER: after = after ? after : optarg; break;
+        case OPT_DAGDELEN: dagdelen = dagdelen ? dagdelen : optarg; break;
+        case OPT_NO_LKS: no_lks = true; break;
         default:
             return cli_usage_error("municipality", usage, "unknown option '%s'",
                                    argv[optind - 1]);
         }
-        if (!ok)
-            return EXIT_BAD_INPUT;
     }
     if (c.help)
         return cli_help(usage);
@@ -63,34 +89,24 @@ int cli_municipality(int argc, char **argv)
     }
     if (!cli_load_tables(&t, &c, &rc) || !cli_load_scenario(s, argv[optind], t, &c, &rc))
         goto out;
-    r = cgi_municipality(t, s, &q);
-    rc = whatif_reply_status(&r);
-    if (rc != EXIT_OK)
+    /* The before products first: the after list checks the total. */
+    sw_municipality_whatif_init(&in);
+    in.without_lks = no_lks;
+    if ((before && sw_municipality_whatif_parse_products(&in, false, before, &err) != SW_OK) ||
+        (after && sw_municipality_whatif_parse_products(&in, true, after, &err) != SW_OK) ||
+        (dagdelen && sw_municipality_whatif_parse_dagdelen(&in, dagdelen, &err) != SW_OK) ||
+        sw_municipality_whatif(&w, t, s, &in, &err) != SW_OK) {
+        rc = cli_fail(&err);
         goto out;
+    }
     if (c.json) {
-        rc = cli_print_json(r.body);
-        r.body = NULL;
+        rc = cli_print_json(sw_municipality_whatif_json(w));
     } else {
-        const cJSON *months = cJSON_GetObjectItemCaseSensitive(r.body, "months"), *m;
-        const cJSON *be = cJSON_GetObjectItemCaseSensitive(r.body, "break_even");
-        printf("%-8s %14s %14s %14s %14s\n", "maand", "kosten zonder", "kosten met",
-               "besparing", "opgeteld");
-        cJSON_ArrayForEach(m, months) {
-            const cJSON *mo = cJSON_GetObjectItemCaseSensitive(m, "month");
-            char a[40], b[40], d[40], e[40];
-            sw_money_format_nl(a, sizeof(a), whatif_cents(m, "cost_before"));
-            sw_money_format_nl(b, sizeof(b), whatif_cents(m, "cost_after"));
-            sw_money_format_nl(d, sizeof(d), whatif_cents(m, "saving"));
-            sw_money_format_nl(e, sizeof(e), whatif_cents(m, "cumulative_saving"));
-            printf("%-8s %16s %16s %16s %16s\n", cJSON_IsString(mo) ? mo->valuestring : "", a, b,
-                   d, e);
-        }
-        printf("\nTerugverdiend vanaf: %s\n",
-               cJSON_IsString(be) ? be->valuestring : "niet binnen deze maanden");
+        print_case(w);
         rc = cli_finish_stdout();
     }
 out:
-    cJSON_Delete(r.body);
+    sw_municipality_whatif_free(w);
     sw_tables_free(t);
     free(s);
     return rc;
