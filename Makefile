@@ -156,7 +156,7 @@ install: all
 # `make fuzz [FUZZ_SECONDS=60]` builds the libFuzzer harnesses with clang in
 # build/fuzz and runs each for FUZZ_SECONDS; the test build links the same
 # harnesses to tests/fuzz/standalone.c so that `make check` replays the corpora.
-FUZZ_TARGETS := scenario tables cgi parse snapshot
+FUZZ_TARGETS := scenario tables cgi parse snapshot overrides
 FUZZ_SECONDS ?= 60
 FUZZ_LINK_SRC := $(filter-out src/app/cgi/cgi_main.c,$(CGI_SRC)) $(SHARED_SRC)
 REPLAY_BIN := $(patsubst %,$(BUILD)/test/replay_%,$(FUZZ_TARGETS))

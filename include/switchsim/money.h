@@ -55,7 +55,20 @@ void sw_rate_format(char *buf, size_t size, int64_t ppm);
 /* The same with a decimal comma, for people: "37,56" (no % sign). */
 void sw_rate_format_nl(char *buf, size_t size, int64_t ppm);
 
-/* --- integer division with a stated rounding (den > 0) --- */
+/* --- integer division with a stated rounding ---
+ *
+ * The contract is den > 0: every divisor in the rules is a constant, a count
+ * from the calendar, or a table parameter whose declared range starts at 1 (the
+ * tables' meaning checks refuse a 0 there, and no override may replace such a
+ * parameter). The helpers are total all the same, so that no input can make
+ * them trap (SIGFPE) or overflow:
+ *   - every product and quotient is computed exactly in 128 bits;
+ *   - den < 0 gives the mathematically rounded quotient;
+ *   - a result outside int64 (only from absurd operands, e.g. INT64_MIN / -1)
+ *     saturates at INT64_MIN / INT64_MAX;
+ *   - den == 0 saturates deliberately to SW_MONEY_MAX with the sign of num
+ *     (0 / 0 = 0): the largest amount there is, visibly absurd in any output,
+ *     and small enough that products with rates downstream still fit. */
 
 /* Floor division: rounds towards minus infinity. */
 int64_t sw_div_floor(int64_t num, int64_t den);
@@ -77,7 +90,8 @@ int64_t sw_money_rate_half_up(int64_t cents, int64_t ppm);
 int64_t sw_money_rate_down(int64_t cents, int64_t ppm);
 
 /* amount x num / den rounded half away from zero to cents (pro-rating, e.g. a
- * part month by days, a monthly amount from a weekly one: x 52 / 12). */
+ * part month by days, a monthly amount from a weekly one: x 52 / 12). den == 0
+ * saturates as above. */
 int64_t sw_money_scale_half_up(int64_t cents, int64_t num, int64_t den);
 
 /* Round cents down to whole euros (towards minus infinity): e.g. the annual

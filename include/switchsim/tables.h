@@ -8,7 +8,10 @@
  * shared between threads.
  *
  * A parameter has an id ("participatiewet.norm.single"), a unit, and a timeline of
- * values, each valid from its `from` date until the next one (half-open). A scale
+ * values, each valid from its `from` date until the next one (half-open). It may
+ * declare a range (min, max): every value lies in it - a parameter a rule
+ * divides by declares min >= 1 - and, when it is marked overridable, so must a
+ * user's override. A scale
  * (tax brackets, kortingen) is a parameter whose value is a list of brackets.
  * Municipal tables (kind="municipality") hold ids starting "gemeente."; a lookup
  * of such an id uses the scenario's municipality and falls back to the table of
@@ -85,7 +88,10 @@ struct sw_value_info {
 struct sw_tables;
 
 /* Create an empty set that validates documents with the XSD in xsd[0..xsd_len).
- * Call sw_tables_free() to release. */
+ * The XSD is untrusted like a table: parsed without network, DTD or entity
+ * expansion, and it must be self-contained - an xs:import, xs:include or
+ * xs:redefine is refused, never read. SW_ERR_TABLE (field "schema") when it
+ * does not load. Call sw_tables_free() to release. */
 sw_status sw_tables_new(struct sw_tables **out, const char *xsd, size_t xsd_len,
                         struct sw_err *err) __attribute__((warn_unused_result));
 
@@ -131,11 +137,25 @@ struct sw_override {
 
 /* Parse `text` as a value of parameter `id` in that parameter's unit, as written
  * in the tables ("1401.50" is not cents: eurocent values are integers, percent
- * values decimals like "25"). For scenario and command-line overrides.
- * SW_ERR_INVALID naming `field` for an unknown id, a scale, or a bad value. */
+ * values decimals like "25"). For scenario and command-line overrides: this is
+ * the one gate a user value passes. Only a parameter the tables mark
+ * overridable="true" may be overridden, and only within its declared min..max
+ * (both in the unit, as written in the tables); a municipal id ("gemeente.")
+ * is judged by the national defaults (municipality "default").
+ * SW_ERR_INVALID naming `field` and `id` (in err->msg; err->field is `field`)
+ * for an unknown id, a scale, a parameter that is not overridable, a bad value,
+ * or a value outside the range. *out is set only on success.
+ *
+ * sw_param() applies whatever sw_ctx.overrides holds: a front end fills it only
+ * with values from this function. */
 sw_status sw_tables_parse_override(const struct sw_tables *t, const char *id,
                                    const char *text, const char *field, int64_t *out,
                                    struct sw_err *err) __attribute__((warn_unused_result));
+
+/* Whether `id` may be overridden; if so its range in *min..*max (in the unit's
+ * stored form: cents, ppm, hundredths of hours, ...). */
+bool sw_tables_override_range(const struct sw_tables *t, const char *id, int64_t *min,
+                              int64_t *max);
 
 /* --- lookups --- */
 

@@ -6,7 +6,7 @@
 . tests/lib.sh
 
 B=${BUILD:-build}
-for t in scenario tables cgi parse snapshot; do
+for t in scenario tables cgi parse snapshot overrides; do
     bin="$B/test/replay_$t"
     if [ ! -x "$bin" ]; then
         not_ok "replay harness $bin is missing (make test-build)"

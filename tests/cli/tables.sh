@@ -108,3 +108,98 @@ done
     echo '--></tables>'
 } >"$TMPD/too-large.xml"
 check_bad too-large "larger than"
+
+# --- overrides: only what the tables mark overridable, within its range (issue 19) ---
+# What the rules divide by killed the process (SIGFPE) or failed as a tables
+# problem (exit 3); now each is bad input naming the override.
+fail_input "override of wml.months_per_year=0 refused" "'wml.months_per_year' cannot be overridden in '--override'" \
+    "$SWITCHSIM" wml --date 2026-03-01 --hours 24 --override wml.months_per_year=0
+for v in 0 1 1000; do
+    fail_input "override of awir.months_per_year=$v refused" "'awir.months_per_year' cannot be overridden" \
+        "$SWITCHSIM" zorgtoeslag --year 2026 --income 20000 --override awir.months_per_year=$v
+done
+fail_input "override of loonheffing.table.periods_per_year=0 refused" "'loonheffing.table.periods_per_year' cannot be overridden" \
+    "$SWITCHSIM" net --gross 2000 --date 2026-03-01 --override loonheffing.table.periods_per_year=0
+fail_input "override of loonheffing.table.annual_step=0 refused" "'loonheffing.table.annual_step' cannot be overridden" \
+    "$SWITCHSIM" net --gross 2000 --date 2026-03-01 --override loonheffing.table.annual_step=0
+fail_input "override outside its range refused" "value '149900' for 'wml.hourly' outside its range 663 to 3000 (unit eurocent) in '--override'" \
+    "$SWITCHSIM" wml --date 2026-03-01 --hours 24 --override wml.hourly=149900
+run "$SWITCHSIM" wml --date 2026-03-01 --hours 24 --override wml.hourly=1500 --json
+expect_rc "override within its range" 0
+expect_out "override within its range is used" '1500'
+# In a scenario: exit 1 naming the field overrides.ID.
+cat >"$TMPD/ov.json" <<'JSON'
+{"version": 1, "start_month": "2026-01", "months": 3,
+ "household": {"composition": "single", "birth_date": "1994-05-01"},
+ "job": {"kind": "beschut", "start": "2026-02-01", "hours_per_week": 24},
+ "overrides": {"wml.months_per_year": 0}}
+JSON
+fail_input "scenario override of wml.months_per_year refused" "overrides.wml.months_per_year" \
+    "$SWITCHSIM" simulate "$TMPD/ov.json" --json
+# The shipped tables: the divisors declare min >= 1 and are not overridable.
+for id in wml.months_per_year awir.months_per_year loonheffing.table.periods_per_year \
+    loonheffing.table.annual_step ww.dagloondagen_per_year wml.weeks_per_year; do
+    f=$(grep -l "<param id=\"$id\"" tables/*.xml)
+    if grep -q "<param id=\"$id\"[^>]* min=\"[1-9][0-9]*\"" "$f" &&
+        ! grep -q "<param id=\"$id\"[^>]*overridable=\"true\"" "$f"; then
+        ok "divisor $id declares min >= 1 and is not overridable"
+    else
+        not_ok "divisor $id: expected min >= 1 and no overridable in $f"
+    fi
+done
+
+# --- a hostile schema (issue 19): parsed like a table - no network, no DTD, no
+# entities - and self-contained. A loopback listener counts connections.
+hostile_schema() {
+    d="$TMPD/xsd-$1"
+    rm -rf "$d"
+    mkdir -p "$d/schema/v1"
+    cp tests/tables/valid/*.xml "$d/"
+    printf '%s\n' "$2" >"$d/schema/v1/tables.xsd"
+    sed '1d' tables/schema/v1/tables.xsd | sed "s|elementFormDefault=\"qualified\">|elementFormDefault=\"qualified\">$3|" \
+        >>"$d/schema/v1/tables.xsd"
+    run "$SWITCHSIM" tables check --tables "$d"
+}
+if command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import socket, sys, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(8); s.settimeout(0.2)
+open(sys.argv[1], "w").write(str(s.getsockname()[1]))
+n = 0; end = time.time() + 60
+while time.time() < end:
+    try:
+        c, _ = s.accept(); n += 1; c.close()
+        open(sys.argv[2], "w").write(str(n))
+    except socket.timeout:
+        pass
+' "$TMPD/port" "$TMPD/hits" &
+    LPID=$!
+    i=0
+    while [ ! -s "$TMPD/port" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+    PORT=$(cat "$TMPD/port" 2>/dev/null)
+    hostile_schema import '<?xml version="1.0" encoding="UTF-8"?>' \
+        "<xs:import namespace=\"urn:x\" schemaLocation=\"http://127.0.0.1:$PORT/x.xsd\"/>"
+    expect_rc "schema with an xs:import over http refused" 3
+    expect_err "schema import named" "'import' of 'http://127.0.0.1:$PORT/x.xsd' is not allowed: the schema must be self-contained"
+    hostile_schema pentity "<?xml version=\"1.0\" encoding=\"UTF-8\"?><!DOCTYPE xs:schema [<!ENTITY % ext SYSTEM \"http://127.0.0.1:$PORT/e.dtd\"> %ext;]>" ""
+    expect_rc "schema with an external parameter entity refused" 3
+    expect_err "schema DTD named" "a DTD is not allowed in the schema"
+    sleep 0.3
+    kill "$LPID" 2>/dev/null
+    wait "$LPID" 2>/dev/null
+    if [ ! -s "$TMPD/hits" ]; then
+        ok "hostile schemas: no network access (no connection to 127.0.0.1:$PORT)"
+    else
+        not_ok "hostile schemas: $(cat "$TMPD/hits") connection(s) to 127.0.0.1:$PORT"
+    fi
+else
+    not_ok "python3 is needed for the loopback listener"
+fi
+printf 'secret' >"$TMPD/secret.txt"
+hostile_schema entity "<?xml version=\"1.0\" encoding=\"UTF-8\"?><!DOCTYPE xs:schema [<!ENTITY leak SYSTEM \"file://$TMPD/secret.txt\">]>" \
+    '<xs:annotation><xs:documentation>\&leak;</xs:documentation></xs:annotation>'
+expect_rc "schema with a file entity refused" 3
+expect_err "schema file entity: the DTD named" "schema: a DTD is not allowed in the schema"
+hostile_schema include '<?xml version="1.0" encoding="UTF-8"?>' \
+    '<xs:include schemaLocation="../../../tables/schema/v1/tables.xsd"/>'
+expect_rc "schema with an xs:include refused" 3
+expect_err "schema include named" "'include' of"

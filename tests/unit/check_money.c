@@ -141,6 +141,55 @@ START_TEST(test_money_scale_part_month)
 }
 END_TEST
 
+/* Issue 19: a zero divisor killed the process (SIGFPE). The helpers are total:
+ * a zero divisor saturates to SW_MONEY_MAX with the sign of the numerator. */
+START_TEST(test_division_by_zero_saturates)
+{
+    ck_assert_int_eq(sw_div_floor(7, 0), SW_MONEY_MAX);
+    ck_assert_int_eq(sw_div_ceil(-7, 0), -SW_MONEY_MAX);
+    ck_assert_int_eq(sw_div_half_up(123456, 0), SW_MONEY_MAX);
+    ck_assert_int_eq(sw_div_half_up(-1, 0), -SW_MONEY_MAX);
+    ck_assert_int_eq(sw_div_half_up(0, 0), 0);
+    ck_assert_int_eq(sw_div_floor(INT64_MIN, 0), -SW_MONEY_MAX);
+    ck_assert_int_eq(sw_money_scale_half_up(200000, 17, 0), SW_MONEY_MAX);
+    ck_assert_int_eq(sw_money_scale_half_up(200000, 0, 0), 0);
+    ck_assert_int_eq(sw_money_scale_half_up(-200000, 17, 0), -SW_MONEY_MAX);
+}
+END_TEST
+
+/* The other trap of integer division, INT64_MIN / -1, and the overflows of
+ * 2 x remainder and of a product: exact or saturated, never undefined. */
+START_TEST(test_division_extremes)
+{
+    ck_assert_int_eq(sw_div_floor(INT64_MIN, -1), INT64_MAX);
+    ck_assert_int_eq(sw_div_ceil(INT64_MIN, -1), INT64_MAX);
+    ck_assert_int_eq(sw_div_half_up(INT64_MIN, -1), INT64_MAX);
+    ck_assert_int_eq(sw_div_floor(INT64_MIN, 1), INT64_MIN);
+    ck_assert_int_eq(sw_div_ceil(INT64_MIN, 2), INT64_MIN / 2);
+    ck_assert_int_eq(sw_div_ceil(INT64_MAX, 2), INT64_MAX / 2 + 1);
+    /* A remainder above half of a huge divisor: rounds away from zero. */
+    ck_assert_int_eq(sw_div_half_up(INT64_MAX - 1, INT64_MAX), 1);
+    ck_assert_int_eq(sw_div_half_up(INT64_MAX / 2, INT64_MAX), 0);
+    ck_assert_int_eq(sw_div_half_up(INT64_MIN, INT64_MAX), -1);
+    /* A negative divisor: still the rounding the name says. */
+    ck_assert_int_eq(sw_div_floor(7, -2), -4);
+    ck_assert_int_eq(sw_div_ceil(7, -2), -3);
+    ck_assert_int_eq(sw_div_half_up(7, -2), -4);
+    ck_assert_int_eq(sw_div_half_up(-7, -2), 4);
+    /* Products beyond int64 are exact on the way: 10^12 x 10^12 / 10^12. */
+    ck_assert_int_eq(sw_money_scale_half_up(1000000000000, 1000000000000, 1000000000000),
+                     1000000000000);
+    ck_assert_int_eq(sw_money_rate_half_up(INT64_MAX, SW_PPM_ONE), INT64_MAX);
+    ck_assert_int_eq(sw_money_rate_down(INT64_MIN, SW_PPM_ONE), INT64_MIN);
+    /* ...and saturate when the result itself does not fit. */
+    ck_assert_int_eq(sw_money_rate_half_up(INT64_MAX, 2 * SW_PPM_ONE), INT64_MAX);
+    ck_assert_int_eq(sw_money_rate_down(INT64_MAX, -2 * SW_PPM_ONE), INT64_MIN);
+    ck_assert_int_eq(sw_money_ceil_euros(INT64_MAX), INT64_MAX);
+    ck_assert_int_eq(sw_money_floor_euros(INT64_MIN), INT64_MIN);
+    ck_assert_int_eq(sw_money_round_euros(INT64_MAX), INT64_MAX - 7);   /* fits: ...800 */
+}
+END_TEST
+
 static Suite *money_suite(void)
 {
     Suite *s = suite_create("money");
@@ -156,6 +205,8 @@ static Suite *money_suite(void)
                         (int)(sizeof(bad) / sizeof(bad[0])));
     tcase_add_test(limits, test_money_parse_rejects_negative);
     tcase_add_test(limits, test_money_parse_limit);
+    tcase_add_test(limits, test_division_by_zero_saturates);
+    tcase_add_test(limits, test_division_extremes);
     suite_add_tcase(s, core);
     suite_add_tcase(s, limits);
     return s;

@@ -1,8 +1,19 @@
 /* check_tables.c - loading tables from memory, lookups by id and date, scales,
- * overrides, municipal fallback and the record of provisional values. */
+ * overrides (only where the tables allow them, within their range), declared
+ * ranges, municipal fallback, the record of provisional values, and a hostile
+ * schema (no network, no DTD, no entities). */
+#include <poll.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
 #include "fileio.h"
 #include "switchsim/money.h"
@@ -300,6 +311,466 @@ START_TEST(test_shipped_tables_load)
 }
 END_TEST
 
+/* --- overrides: only what the tables mark overridable, within its range --- */
+
+START_TEST(test_override_refused_unless_overridable)
+{
+    struct sw_err err;
+    struct sw_tables *t = load(valid, 3, &err);
+    int64_t v = -1, lo, hi;
+
+    ck_assert_ptr_nonnull(t);
+    /* test.indexed has no overridable="true": refused, naming it and the field. */
+    ck_assert_int_eq(sw_tables_parse_override(t, "test.indexed", "5000", "overrides.test.indexed",
+                                              &v, &err), SW_ERR_INVALID);
+    ck_assert_str_eq(err.field, "overrides.test.indexed");
+    ck_assert_str_eq(err.msg, "'test.indexed' cannot be overridden in 'overrides.test.indexed': "
+                              "the tables do not mark it overridable");
+    ck_assert_int_eq(v, -1);
+    ck_assert(!sw_tables_override_range(t, "test.indexed", &lo, &hi));
+    ck_assert(!sw_tables_override_range(t, "test.brackets", &lo, &hi));
+    ck_assert(!sw_tables_override_range(t, "no.such", &lo, &hi));
+    /* A municipal parameter without a "default" table: unknown. */
+    ck_assert_int_eq(sw_tables_parse_override(t, "gemeente.price", "1", "--override", &v, &err),
+                     SW_ERR_INVALID);
+    ck_assert_ptr_nonnull(strstr(err.msg, "unknown parameter 'gemeente.price'"));
+    sw_tables_free(t);
+}
+END_TEST
+
+START_TEST(test_override_within_declared_range)
+{
+    struct sw_err err;
+    struct sw_tables *t = load(valid, 3, &err);
+    int64_t v = -1, lo, hi;
+
+    ck_assert_ptr_nonnull(t);
+    ck_assert(sw_tables_override_range(t, "test.amount", &lo, &hi));
+    ck_assert_int_eq(lo, 50000);
+    ck_assert_int_eq(hi, 220000);
+    ck_assert(sw_tables_override_range(t, "test.rate", &lo, &hi));
+    ck_assert_int_eq(lo, 125000);   /* 12.5 % in ppm */
+    ck_assert_int_eq(hi, 600000);
+    /* The bounds themselves are in the range. */
+    ck_assert_int_eq(sw_tables_parse_override(t, "test.amount", "50000", "--override", &v, &err),
+                     SW_OK);
+    ck_assert_int_eq(v, 50000);
+    ck_assert_int_eq(sw_tables_parse_override(t, "test.amount", "220000", "--override", &v, &err),
+                     SW_OK);
+    ck_assert_int_eq(v, 220000);
+    /* One cent outside, zero, and a negative: refused, naming the range. */
+    v = -1;
+    ck_assert_int_eq(sw_tables_parse_override(t, "test.amount", "49999", "--override", &v, &err),
+                     SW_ERR_INVALID);
+    ck_assert_str_eq(err.msg, "value '49999' for 'test.amount' outside its range 50000 to 220000 "
+                              "(unit eurocent) in '--override'");
+    ck_assert_int_eq(sw_tables_parse_override(t, "test.amount", "220001", "--override", &v, &err),
+                     SW_ERR_INVALID);
+    ck_assert_int_eq(sw_tables_parse_override(t, "test.amount", "0", "--override", &v, &err),
+                     SW_ERR_INVALID);
+    ck_assert_int_eq(sw_tables_parse_override(t, "test.amount", "-1", "--override", &v, &err),
+                     SW_ERR_INVALID);
+    ck_assert_int_eq(v, -1);
+    /* A percentage's range is written as the tables write it. */
+    ck_assert_int_eq(sw_tables_parse_override(t, "test.rate", "12.4999", "overrides.test.rate",
+                                              &v, &err), SW_ERR_INVALID);
+    ck_assert_ptr_nonnull(strstr(err.msg, "outside its range 12.5 to 60 (unit percent)"));
+    ck_assert_str_eq(err.field, "overrides.test.rate");
+    ck_assert_int_eq(sw_tables_parse_override(t, "test.rate", "60", "--override", &v, &err), SW_OK);
+    ck_assert_int_eq(v, 600000);
+    sw_tables_free(t);
+}
+END_TEST
+
+/* Issue 19: overriding what the rules divide by (or count with) crashed the CLI
+ * and the CGI (SIGFPE) or failed as a tables problem. Each is now bad input. */
+static const char *const structural[][2] = {
+    {"wml.months_per_year", "0"},
+    {"wml.months_per_year", "12"},
+    {"awir.months_per_year", "0"},
+    {"awir.months_per_year", "1"},
+    {"awir.months_per_year", "1000"},
+    {"loonheffing.table.periods_per_year", "0"},
+    {"loonheffing.table.annual_step", "0"},
+    {"ww.dagloondagen_per_year", "0"},
+    {"wml.weeks_per_year", "0"},
+    {"gemeente.dagbesteding.weeks_per_year", "0"},
+};
+
+START_TEST(test_structural_override_refused)
+{
+    const struct sw_tables *t = test_tables();
+    const char *id = structural[_i][0];
+    struct sw_err err;
+    char field[160];
+    int64_t v = -1, lo, hi;
+
+    snprintf(field, sizeof(field), "overrides.%s", id);
+    ck_assert_int_eq(sw_tables_parse_override(t, id, structural[_i][1], field, &v, &err),
+                     SW_ERR_INVALID);
+    ck_assert_str_eq(err.field, field);
+    ck_assert_ptr_nonnull(strstr(err.msg, id));
+    ck_assert_ptr_nonnull(strstr(err.msg, "cannot be overridden"));
+    ck_assert_int_eq(v, -1);
+    ck_assert(!sw_tables_override_range(t, id, &lo, &hi));
+}
+END_TEST
+
+/* What the other tests and the documentation override stays overridable. */
+static const struct {
+    const char *id, *text;
+    int64_t value;
+} consultant[] = {
+    {"wml.hourly", "1500", 1500},
+    {"participatiewet.norm.single", "143000", 143000},
+    {"participatiewet.vrijlating.n.max", "28800", 28800},
+    {"participatiewet.holiday_allowance_percent", "4.8", 48000},
+    {"zorgtoeslag.standaardpremie", "200000", 200000},
+    {"lks.werkgeverslasten_percent", "20", 200000},
+    {"wmo.abonnementstarief", "2180", 2180},
+    {"huurtoeslag.max_rent", "93293", 93293},
+    {"werkgever.whk.average", "4.5", 45000},
+};
+
+START_TEST(test_consultant_override_accepted)
+{
+    const struct sw_tables *t = test_tables();
+    struct sw_err err;
+    int64_t v = -1, lo, hi;
+
+    ck_assert_int_eq(sw_tables_parse_override(t, consultant[_i].id, consultant[_i].text,
+                                              "--override", &v, &err), SW_OK);
+    ck_assert_int_eq(v, consultant[_i].value);
+    ck_assert(sw_tables_override_range(t, consultant[_i].id, &lo, &hi));
+    ck_assert(lo <= v && v <= hi);
+    /* A typo of euros for cents (x 100) is out of every range. */
+    ck_assert_int_eq(sw_tables_parse_override(t, "wml.hourly", "149900", "--override", &v, &err),
+                     SW_ERR_INVALID);
+}
+END_TEST
+
+/* The huurtoeslag ijkpunten: any minimum-inkomensijkpunt a user may give stays
+ * below any referentie-inkomensijkpunt (the rule needs MIP < RIP). */
+START_TEST(test_ijkpunt_ranges_do_not_overlap)
+{
+    static const char *const hh[] = {"single", "multi", "single_aow", "multi_aow"};
+    const struct sw_tables *t = test_tables();
+    char mip[64], rip[64];
+    int64_t mlo, mhi, rlo, rhi;
+
+    for (size_t i = 0; i < 4; i++) {
+        snprintf(mip, sizeof(mip), "huurtoeslag.mip.%s", hh[i]);
+        snprintf(rip, sizeof(rip), "huurtoeslag.rip.%s", hh[i]);
+        ck_assert(sw_tables_override_range(t, mip, &mlo, &mhi));
+        ck_assert(sw_tables_override_range(t, rip, &rlo, &rhi));
+        ck_assert_int_gt(mlo, 0);
+        ck_assert_int_gt(rlo / 100, mhi / 100);   /* whole euros, as the rule compares */
+    }
+}
+END_TEST
+
+/* --- declared ranges: the meaning checks --- */
+
+static struct sw_tables *new_set(struct sw_err *err)
+{
+    struct sw_tables *t = NULL;
+    char *xsd = NULL;
+    size_t len;
+
+    ck_assert_int_eq(sw_read_file(&xsd, &len, "tables/schema/v1/tables.xsd", 1 << 20, err), SW_OK);
+    ck_assert_int_eq(sw_tables_new(&t, xsd, len, err), SW_OK);
+    free(xsd);
+    return t;
+}
+
+#define DOC_HEAD                                                                     \
+    "<?xml version=\"1.0\"?><tables xmlns=\"urn:switchsim:tables:1\" schema=\"1\" "  \
+    "id=\"r\" kind=\"national\" version=\"2026-01-01\" title=\"r\">"
+
+static const struct {
+    const char *param, *message;
+} range_cases[] = {
+    {"<param id=\"r.m\" unit=\"months\" min=\"1\" max=\"12\"><description>d</description>"
+     "<value from=\"2025-01-01\" amount=\"0\" source=\"src\"/></param>",
+     "amount '0' of 'r.m' from 2025-01-01 is outside its range (1 to 12)"},
+    {"<param id=\"r.m\" unit=\"count\" min=\"1\"><description>d</description>"
+     "<value from=\"2025-01-01\" amount=\"0\" source=\"src\"/></param>",
+     "amount '0' of 'r.m' from 2025-01-01 is outside its range (at least 1)"},
+    {"<param id=\"r.a\" unit=\"eurocent\" max=\"100\"><description>d</description>"
+     "<value from=\"2025-01-01\" amount=\"101\" source=\"src\"/></param>",
+     "is outside its range (at most 100)"},
+    {"<param id=\"r.a\" unit=\"eurocent\" min=\"10\" max=\"9\"><description>d</description>"
+     "<value from=\"2025-01-01\" amount=\"9\" source=\"src\"/></param>",
+     "'r.a' has a min above its max"},
+    {"<param id=\"r.a\" unit=\"eurocent\" overridable=\"true\"><description>d</description>"
+     "<value from=\"2025-01-01\" amount=\"9\" source=\"src\"/></param>",
+     "'r.a' is overridable without a min and a max"},
+    {"<param id=\"r.a\" unit=\"eurocent\" overridable=\"true\" max=\"10\"><description>d"
+     "</description><value from=\"2025-01-01\" amount=\"9\" source=\"src\"/></param>",
+     "'r.a' is overridable without a min and a max"},
+    {"<param id=\"r.a\" unit=\"eurocent\" min=\"-1\"><description>d</description>"
+     "<value from=\"2025-01-01\" amount=\"9\" source=\"src\"/></param>",
+     "min '-1' out of range for unit 'eurocent'"},
+    {"<param id=\"r.p\" unit=\"percent\" overridable=\"true\" min=\"0\" max=\"101\">"
+     "<description>d</description><value from=\"2025-01-01\" amount=\"9\" source=\"src\"/>"
+     "</param>",
+     "max '101' out of range for unit 'percent'"},
+    {"<param id=\"r.h\" unit=\"hours\" min=\"0.001\"><description>d</description>"
+     "<value from=\"2025-01-01\" amount=\"9\" source=\"src\"/></param>",
+     "min '0.001' has too many decimals for its unit"},
+    {"<param id=\"r.a\" unit=\"eurocent\" min=\"x\"><description>d</description>"
+     "<value from=\"2025-01-01\" amount=\"9\" source=\"src\"/></param>",
+     "does not match the schema"},
+};
+
+START_TEST(test_declared_range_checked)
+{
+    struct sw_err err;
+    struct sw_tables *t = new_set(&err);
+    char doc[1024];
+
+    snprintf(doc, sizeof(doc), "%s%s</tables>", DOC_HEAD, range_cases[_i].param);
+    ck_assert_int_eq(sw_tables_add(t, "r.xml", doc, strlen(doc), &err), SW_ERR_TABLE);
+    if (!strstr(err.msg, range_cases[_i].message))
+        ck_abort_msg("'%s' lacks '%s'", err.msg, range_cases[_i].message);
+    ck_assert_str_eq(err.field, "r.xml:1");
+    sw_tables_free(t);
+}
+END_TEST
+
+/* A range written in hours and percent is read in the unit's stored form, and
+ * an end value (no amount) is not checked against it. */
+START_TEST(test_declared_range_in_unit)
+{
+    struct sw_err err;
+    struct sw_tables *t = new_set(&err);
+    int64_t v, lo, hi;
+    static const char doc[] =
+        DOC_HEAD
+        "<param id=\"r.h\" unit=\"hours\" overridable=\"true\" min=\"0.5\" max=\"168\">"
+        "<description>d</description><value from=\"2025-01-01\" amount=\"36\" source=\"src\"/>"
+        "<value from=\"2026-01-01\" end=\"true\" unpublished=\"true\" source=\"src\"/></param>"
+        "</tables>";
+
+    ck_assert_int_eq(sw_tables_add(t, "r.xml", doc, sizeof(doc) - 1, &err), SW_OK);
+    ck_assert_int_eq(sw_tables_finish(t, &err), SW_OK);
+    ck_assert(sw_tables_override_range(t, "r.h", &lo, &hi));
+    ck_assert_int_eq(lo, 50);
+    ck_assert_int_eq(hi, 16800);
+    ck_assert_int_eq(sw_tables_parse_override(t, "r.h", "0.25", "--override", &v, &err),
+                     SW_ERR_INVALID);
+    ck_assert_ptr_nonnull(strstr(err.msg, "outside its range 0.5 to 168 (unit hours)"));
+    ck_assert_int_eq(sw_tables_parse_override(t, "r.h", "7.5", "--override", &v, &err), SW_OK);
+    ck_assert_int_eq(v, 750);
+    sw_tables_free(t);
+}
+END_TEST
+
+/* A snapshot keeps what may be overridden and within which range. */
+START_TEST(test_snapshot_keeps_override_ranges)
+{
+    struct sw_err err;
+    struct sw_tables *t = load(valid, 3, &err), *b = NULL;
+    char *buf = NULL;
+    size_t len;
+    int64_t v, lo, hi;
+
+    ck_assert_int_eq(sw_tables_snapshot(t, "k", &buf, &len, &err), SW_OK);
+    ck_assert_int_eq(sw_tables_from_snapshot(&b, buf, len, "k", &err), SW_OK);
+    ck_assert(sw_tables_override_range(b, "test.amount", &lo, &hi));
+    ck_assert_int_eq(lo, 50000);
+    ck_assert_int_eq(hi, 220000);
+    ck_assert_int_eq(sw_tables_parse_override(b, "test.amount", "49999", "--override", &v, &err),
+                     SW_ERR_INVALID);
+    ck_assert_int_eq(sw_tables_parse_override(b, "test.indexed", "5000", "--override", &v, &err),
+                     SW_ERR_INVALID);
+    ck_assert_int_eq(sw_tables_parse_override(b, "test.rate", "20", "--override", &v, &err),
+                     SW_OK);
+    free(buf);
+    sw_tables_free(b);
+    sw_tables_free(t);
+}
+END_TEST
+
+/* --- a hostile schema: nothing is fetched, no DTD, no entity --- */
+
+/* A TCP listener on 127.0.0.1 that counts the connections it gets. */
+struct listener {
+    int fd;
+    int port;
+    atomic_int stop;
+    atomic_int accepted;
+    pthread_t thread;
+};
+
+static void *listener_run(void *arg)
+{
+    struct listener *l = arg;
+
+    while (!atomic_load(&l->stop)) {
+        struct pollfd p = {l->fd, POLLIN, 0};
+        if (poll(&p, 1, 20) > 0) {
+            int c = accept(l->fd, NULL, NULL);
+            if (c >= 0) {
+                atomic_fetch_add(&l->accepted, 1);
+                close(c);   /* whoever connected reads EOF at once: no hang */
+            }
+        }
+    }
+    return NULL;
+}
+
+static void listener_start(struct listener *l)
+{
+    struct sockaddr_in a;
+    socklen_t alen = sizeof(a);
+
+    memset(l, 0, sizeof(*l));
+    memset(&a, 0, sizeof(a));
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    l->fd = socket(AF_INET, SOCK_STREAM, 0);
+    ck_assert_int_ge(l->fd, 0);
+    ck_assert_int_eq(bind(l->fd, (struct sockaddr *)&a, sizeof(a)), 0);
+    ck_assert_int_eq(listen(l->fd, 8), 0);
+    ck_assert_int_eq(getsockname(l->fd, (struct sockaddr *)&a, &alen), 0);
+    l->port = ntohs(a.sin_port);
+    ck_assert_int_eq(pthread_create(&l->thread, NULL, listener_run, l), 0);
+}
+
+/* Stop the listener; the number of connections it got, including one still
+ * waiting in the backlog. */
+static int listener_stop(struct listener *l)
+{
+    int c;
+
+    atomic_store(&l->stop, 1);
+    pthread_join(l->thread, NULL);
+    fcntl(l->fd, F_SETFL, O_NONBLOCK);
+    while ((c = accept(l->fd, NULL, NULL)) >= 0) {
+        atomic_fetch_add(&l->accepted, 1);
+        close(c);
+    }
+    close(l->fd);
+    return atomic_load(&l->accepted);
+}
+
+/* The shipped XSD with `decl` before its root and `inside` as the root's first
+ * child. malloc'ed. */
+static char *hostile_xsd(const char *decl, const char *inside, size_t *len)
+{
+    struct sw_err err;
+    char *xsd = NULL, *out, *root, *gt;
+    size_t n;
+
+    ck_assert_int_eq(sw_read_file(&xsd, &n, "tables/schema/v1/tables.xsd", 1 << 20, &err), SW_OK);
+    root = strstr(xsd, "<xs:schema");
+    ck_assert_ptr_nonnull(root);
+    gt = strchr(root, '>');
+    ck_assert_ptr_nonnull(gt);
+    out = malloc(n + strlen(decl) + strlen(inside) + 1);
+    ck_assert_ptr_nonnull(out);
+    *len = 0;
+    memcpy(out, xsd, (size_t)(root - xsd));
+    *len += (size_t)(root - xsd);
+    memcpy(out + *len, decl, strlen(decl));
+    *len += strlen(decl);
+    memcpy(out + *len, root, (size_t)(gt + 1 - root));
+    *len += (size_t)(gt + 1 - root);
+    memcpy(out + *len, inside, strlen(inside));
+    *len += strlen(inside);
+    memcpy(out + *len, gt + 1, n - (size_t)(gt + 1 - xsd));
+    *len += n - (size_t)(gt + 1 - xsd);
+    out[*len] = '\0';
+    free(xsd);
+    return out;
+}
+
+START_TEST(test_schema_import_refused_without_network)
+{
+    struct listener l;
+    struct sw_tables *t = NULL;
+    struct sw_err err;
+    char inside[200], decl[300];
+    char *xsd;
+    size_t len;
+
+    listener_start(&l);
+    snprintf(inside, sizeof(inside),
+             "<xs:import namespace=\"urn:x\" schemaLocation=\"http://127.0.0.1:%d/x.xsd\"/>",
+             l.port);
+    xsd = hostile_xsd("", inside, &len);
+    ck_assert_int_eq(sw_tables_new(&t, xsd, len, &err), SW_ERR_TABLE);
+    ck_assert_ptr_null(t);
+    ck_assert_str_eq(err.field, "schema");
+    ck_assert_ptr_nonnull(strstr(err.msg, "'import' of 'http://127.0.0.1:"));
+    ck_assert_ptr_nonnull(strstr(err.msg, "self-contained"));
+    free(xsd);
+    /* An external parameter entity in a DTD is not fetched either. */
+    snprintf(decl, sizeof(decl),
+             "<!DOCTYPE xs:schema [<!ENTITY %% ext SYSTEM \"http://127.0.0.1:%d/e.dtd\"> %%ext;]>\n",
+             l.port);
+    xsd = hostile_xsd(decl, "", &len);
+    ck_assert_int_eq(sw_tables_new(&t, xsd, len, &err), SW_ERR_TABLE);
+    ck_assert_ptr_null(t);
+    free(xsd);
+    ck_assert_int_eq(listener_stop(&l), 0);
+}
+END_TEST
+
+START_TEST(test_schema_entity_refused)
+{
+    struct sw_tables *t = NULL;
+    struct sw_err err;
+    char path[] = "/tmp/switchsim-xsd-entityXXXXXX", decl[200];
+    char *xsd;
+    size_t len;
+    int fd = mkstemp(path);
+
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, "secret", 6), 6);
+    close(fd);
+    snprintf(decl, sizeof(decl), "<!DOCTYPE xs:schema [<!ENTITY leak SYSTEM \"file://%s\">]>\n",
+             path);
+    xsd = hostile_xsd(decl, "<xs:annotation><xs:documentation>&leak;</xs:documentation>"
+                            "</xs:annotation>", &len);
+    ck_assert_int_eq(sw_tables_new(&t, xsd, len, &err), SW_ERR_TABLE);
+    ck_assert_ptr_null(t);
+    ck_assert_str_eq(err.msg, "schema: a DTD is not allowed in the schema");
+    free(xsd);
+    /* An internal entity (a billion laughs starts like this): refused too. */
+    xsd = hostile_xsd("<!DOCTYPE xs:schema [<!ENTITY a \"aaaaaaaa\">]>\n", "", &len);
+    ck_assert_int_eq(sw_tables_new(&t, xsd, len, &err), SW_ERR_TABLE);
+    ck_assert_ptr_nonnull(strstr(err.msg, "DTD"));
+    free(xsd);
+    unlink(path);
+}
+END_TEST
+
+START_TEST(test_schema_include_refused)
+{
+    struct sw_tables *t = NULL;
+    struct sw_err err;
+    char *xsd;
+    size_t len;
+
+    /* A local file, no network needed: still not read. */
+    xsd = hostile_xsd("", "<xs:include schemaLocation=\"tables/schema/v1/tables.xsd\"/>", &len);
+    ck_assert_int_eq(sw_tables_new(&t, xsd, len, &err), SW_ERR_TABLE);
+    ck_assert_ptr_nonnull(strstr(err.msg, "'include' of 'tables/schema/v1/tables.xsd'"));
+    free(xsd);
+    xsd = hostile_xsd("", "<xs:redefine schemaLocation=\"x.xsd\"/>", &len);
+    ck_assert_int_eq(sw_tables_new(&t, xsd, len, &err), SW_ERR_TABLE);
+    ck_assert_ptr_nonnull(strstr(err.msg, "'redefine'"));
+    free(xsd);
+    /* The shipped schema itself loads. */
+    xsd = hostile_xsd("", "", &len);
+    ck_assert_int_eq(sw_tables_new(&t, xsd, len, &err), SW_OK);
+    sw_tables_free(t);
+    free(xsd);
+}
+END_TEST
+
 static Suite *tables_suite(void)
 {
     Suite *s = suite_create("tables");
@@ -312,8 +783,22 @@ static Suite *tables_suite(void)
     tcase_add_test(core, test_projection_only_when_asked);
     tcase_add_test(core, test_set_identity);
     tcase_add_test(core, test_shipped_tables_load);
+    tcase_add_test(core, test_override_within_declared_range);
+    tcase_add_loop_test(core, test_consultant_override_accepted, 0,
+                        sizeof(consultant) / sizeof(consultant[0]));
+    tcase_add_test(core, test_declared_range_in_unit);
+    tcase_add_test(core, test_snapshot_keeps_override_ranges);
     tcase_add_test(limits, test_lookup_wrong_unit_is_a_bug);
     tcase_add_test(limits, test_failed_add_leaves_set_unchanged);
+    tcase_add_test(limits, test_override_refused_unless_overridable);
+    tcase_add_loop_test(limits, test_structural_override_refused, 0,
+                        sizeof(structural) / sizeof(structural[0]));
+    tcase_add_test(limits, test_ijkpunt_ranges_do_not_overlap);
+    tcase_add_loop_test(limits, test_declared_range_checked, 0,
+                        sizeof(range_cases) / sizeof(range_cases[0]));
+    tcase_add_test(limits, test_schema_import_refused_without_network);
+    tcase_add_test(limits, test_schema_entity_refused);
+    tcase_add_test(limits, test_schema_include_refused);
     suite_add_tcase(s, core);
     suite_add_tcase(s, limits);
     return s;

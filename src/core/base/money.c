@@ -128,65 +128,124 @@ void sw_rate_format(char *buf, size_t size, int64_t ppm)
              (unsigned long long)(a / SW_PPM_PER_PERCENT), len ? "." : "", frac);
 }
 
-int64_t sw_div_floor(int64_t num, int64_t den)
-{
-    int64_t q = num / den;
-
-    if ((num % den != 0) && ((num < 0) != (den < 0)))
-        q--;
-    return q;
-}
-
-int64_t sw_div_ceil(int64_t num, int64_t den)
-{
-    return -sw_div_floor(-num, den);
-}
-
-int64_t sw_div_half_up(int64_t num, int64_t den)
-{
-    int64_t q = num / den, r = num % den;
-
-    if (r < 0)
-        r = -r;
-    if (2 * r >= (den < 0 ? -den : den))
-        q += ((num < 0) != (den < 0)) ? -1 : 1;
-    return q;
-}
-
-int64_t sw_money_rate_half_up(int64_t cents, int64_t ppm)
-{
-    return sw_div_half_up(cents * ppm, SW_PPM_ONE);
-}
-
-int64_t sw_money_rate_down(int64_t cents, int64_t ppm)
-{
-    return sw_div_floor(cents * ppm, SW_PPM_ONE);
-}
-
-int64_t sw_money_scale_half_up(int64_t cents, int64_t num, int64_t den)
-{
-    return sw_div_half_up(cents * num, den);
-}
-
-int64_t sw_money_floor_euros(int64_t cents)
-{
-    return sw_div_floor(cents, 100) * 100;
-}
-
-int64_t sw_money_round_euros(int64_t cents)
-{
-    return sw_div_half_up(cents, 100) * 100;
-}
-
-int64_t sw_money_ceil_euros(int64_t cents)
-{
-    return sw_div_ceil(cents, 100) * 100;
-}
-
 void sw_rate_format_nl(char *buf, size_t size, int64_t ppm)
 {
     sw_rate_format(buf, size, ppm);
     for (char *c = buf; *c; c++)
         if (*c == '.')
             *c = ',';
+}
+
+/* --- division: exact in 128 bits, total (see money.h) ---
+ * The operands are widened so that no product or quotient of int64 values can
+ * overflow on the way; only the final result is brought back into int64. */
+
+__extension__ typedef __int128 wide;
+
+/* The result of a division by zero: outside every helper's contract (den > 0),
+ * and unreachable from validated tables and overrides - a parameter a rule
+ * divides by declares min >= 1. Deliberately not a trap (SIGFPE) and not a
+ * plausible figure: the largest amount there is, with the sign of num, so that a
+ * figure built on it is visibly absurd and every product of it with a rate
+ * still fits in int64. */
+static int64_t zero_divisor(wide num)
+{
+    return num > 0 ? SW_MONEY_MAX : num < 0 ? -SW_MONEY_MAX : 0;
+}
+
+/* A wide result back into int64, saturated at its bounds (only absurd operands,
+ * e.g. INT64_MIN / -1, get there). */
+static int64_t narrow(wide v)
+{
+    return v > INT64_MAX ? INT64_MAX : v < INT64_MIN ? INT64_MIN : (int64_t)v;
+}
+
+/* Truncating quotient and remainder, den != 0; in int64 when both fit (the
+ * common case, and cheaper than a 128-bit division). */
+static wide div_trunc(wide num, wide den, wide *rem)
+{
+    if (num >= INT64_MIN && num <= INT64_MAX && den >= INT64_MIN && den <= INT64_MAX &&
+        !(num == INT64_MIN && den == -1)) {
+        int64_t n = (int64_t)num, d = (int64_t)den;
+        *rem = n % d;
+        return n / d;
+    }
+    *rem = num % den;
+    return num / den;
+}
+
+static wide wide_floor(wide num, wide den)
+{
+    wide r, q = div_trunc(num, den, &r);
+
+    if (r != 0 && ((r < 0) != (den < 0)))
+        q--;
+    return q;
+}
+
+static wide wide_ceil(wide num, wide den)
+{
+    wide r, q = div_trunc(num, den, &r);
+
+    if (r != 0 && ((r < 0) == (den < 0)))
+        q++;
+    return q;
+}
+
+static wide wide_half_up(wide num, wide den)
+{
+    wide r, q = div_trunc(num, den, &r);
+    wide ar = r < 0 ? -r : r, ad = den < 0 ? -den : den;
+
+    /* 2|r| >= |den|, written without doubling. */
+    if (ar >= ad - ar)
+        q += ((num < 0) != (den < 0)) ? -1 : 1;
+    return q;
+}
+
+int64_t sw_div_floor(int64_t num, int64_t den)
+{
+    return den == 0 ? zero_divisor(num) : narrow(wide_floor(num, den));
+}
+
+int64_t sw_div_ceil(int64_t num, int64_t den)
+{
+    return den == 0 ? zero_divisor(num) : narrow(wide_ceil(num, den));
+}
+
+int64_t sw_div_half_up(int64_t num, int64_t den)
+{
+    return den == 0 ? zero_divisor(num) : narrow(wide_half_up(num, den));
+}
+
+int64_t sw_money_rate_half_up(int64_t cents, int64_t ppm)
+{
+    return narrow(wide_half_up((wide)cents * ppm, SW_PPM_ONE));
+}
+
+int64_t sw_money_rate_down(int64_t cents, int64_t ppm)
+{
+    return narrow(wide_floor((wide)cents * ppm, SW_PPM_ONE));
+}
+
+int64_t sw_money_scale_half_up(int64_t cents, int64_t num, int64_t den)
+{
+    wide product = (wide)cents * num;
+
+    return den == 0 ? zero_divisor(product) : narrow(wide_half_up(product, den));
+}
+
+int64_t sw_money_floor_euros(int64_t cents)
+{
+    return narrow(wide_floor(cents, 100) * 100);
+}
+
+int64_t sw_money_round_euros(int64_t cents)
+{
+    return narrow(wide_half_up(cents, 100) * 100);
+}
+
+int64_t sw_money_ceil_euros(int64_t cents)
+{
+    return narrow(wide_ceil(cents, 100) * 100);
 }

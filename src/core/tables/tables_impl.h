@@ -1,0 +1,113 @@
+/* tables_impl.h - private to src/core/tables/: the table set's layout and the
+ * helpers that reading (tables_read.c), lookup (tables_lookup.c) and snapshots
+ * (tables_snapshot.c) share. Nothing here is part of the library's API.
+ */
+#ifndef SWITCHSIM_TABLES_IMPL_H
+#define SWITCHSIM_TABLES_IMPL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <libxml/xmlschemas.h>
+
+#include "switchsim/tables.h"
+
+#define TABLES_NS "urn:switchsim:tables:1"
+
+/* One dated value of a parameter (or of a scale: then brackets). */
+struct tvalue {
+    sw_date from;
+    bool end;
+    bool unpublished;   /* an end that only says the next value is not known yet */
+    bool provisional;
+    int64_t amount;
+    struct sw_bracket *brackets;
+    size_t nbrackets;
+    char *source, *url, *note;
+    size_t doc;
+    int line;
+};
+
+struct tparam {
+    char *id;
+    char *description;
+    char *municipality;  /* "" for national */
+    enum sw_unit unit;
+    bool is_scale;
+    enum sw_scale_kind kind;
+    /* The declared range (min/max on <param>, in the unit): every value of the
+     * timeline lies in it, and so must an override. */
+    bool has_min, has_max;
+    int64_t min, max;
+    bool overridable;    /* a user may supply the value (then has_min and has_max) */
+    struct tvalue *values;
+    size_t nvalues;
+    size_t doc;
+};
+
+struct tdoc {
+    char *name, *id, *title, *version, *municipality;
+    char sha[65];
+};
+
+struct sw_tables {
+    xmlSchemaPtr schema;
+    xmlDocPtr schema_doc;   /* the parsed XSD the schema was built from */
+    struct tdoc docs[SW_TABLES_MAX_DOCS];
+    size_t ndocs;
+    struct tparam *params;
+    size_t nparams, cap;
+    bool finished;
+    char sha[65];
+    const char *version;
+};
+
+/* Where a problem in a document is reported: its name, its index, the error. */
+struct reader {
+    const char *name;
+    size_t doc;
+    struct sw_err *err;
+};
+
+/* Set r->err (field "NAME:LINE") to "NAME:LINE: " + the printf-style message and
+ * return code. */
+sw_status tables_fail_at(struct reader *r, int line, sw_status code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* The unit named s ("eurocent", ...); false for an unknown name. */
+bool tables_unit_parse(const char *s, enum sw_unit *out);
+
+/* The range a value of `unit` may have at all, and its decimals as written in
+ * the tables. `signed_rate`: a percentage that may be negative (piecewise
+ * scales). */
+void tables_unit_range(enum sw_unit unit, bool signed_rate, int64_t *lo, int64_t *hi,
+                       int *decimals);
+
+/* Parse `text` as a number in `unit` as the tables write it, range-checked for
+ * the unit. `what` names the attribute in messages. */
+sw_status tables_parse_amount(struct reader *r, int line, const char *what, const char *text,
+                              enum sw_unit unit, bool signed_rate, int64_t *out);
+
+/* Write v as the tables write it in `unit` ("1471", "35.82", "7.5", "true"). */
+void tables_format_amount(char *buf, size_t size, enum sw_unit unit, int64_t v);
+
+/* Whether the declared range of p is consistent: min <= max, and an overridable
+ * parameter has both and is not a scale. NULL when it is, else what is wrong. */
+const char *tables_range_problem(const struct tparam *p);
+
+/* p's declared range as the tables write it: "1 to 12", "at least 1",
+ * "at most 100" (or "any"). */
+void tables_format_range(char *buf, size_t size, const struct tparam *p);
+
+/* Whether a plain value v lies in p's declared range (true without one). */
+bool tables_in_declared_range(const struct tparam *p, int64_t v);
+
+/* Free what p owns (not p itself). */
+void tables_param_release(struct tparam *p);
+
+/* The parameter (municipality, id) of a finished set; NULL when absent. */
+const struct tparam *tables_find(const struct sw_tables *t, const char *municipality,
+                                 const char *id);
+
+#endif
