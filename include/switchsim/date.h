@@ -72,4 +72,25 @@ sw_date sw_date_reaching_age(sw_date birth, int years, int months);
 /* Day of the week, 0 = Monday ... 6 = Sunday. */
 int sw_date_weekday(sw_date d);
 
+/* What is wrong with the text of a date or a month, for messages that say so:
+ * a malformed text, a well-formed one that names no real day or month, and a
+ * real one outside the years this calendar covers. sw_date_parse() and
+ * sw_month_parse() tell the three apart in their messages too ("impossible
+ * date", "out of range (1900-01-01 to 2200-12-31)"). */
+enum sw_date_problem {
+    SW_DATE_OK = 0,
+    SW_DATE_FORM,        /* not YYYY-MM-DD (YYYY-MM) */
+    SW_DATE_IMPOSSIBLE,  /* no such day or month: 2025-02-29, 2026-13 */
+    SW_DATE_RANGE        /* a real one before SW_DATE_MIN_YEAR or after SW_DATE_MAX_YEAR */
+};
+
+/* Check and convert "YYYY-MM-DD" (sw_date_check) or "YYYY-MM" (sw_month_check);
+ * *out is set only for SW_DATE_OK. text may be NULL (SW_DATE_FORM). The range,
+ * for messages: "1900-01-01 to 2200-12-31" (SW_DATE_RANGE_TEXT) and "1900-01
+ * to 2200-12" (SW_MONTH_RANGE_TEXT). */
+enum sw_date_problem sw_date_check(sw_date *out, const char *text);
+enum sw_date_problem sw_month_check(sw_month *out, const char *text);
+#define SW_DATE_RANGE_TEXT "1900-01-01 to 2200-12-31"
+#define SW_MONTH_RANGE_TEXT "1900-01 to 2200-12"
+
 #endif

@@ -107,10 +107,14 @@ struct sw_problems {
 };
 
 /* Parse and validate scenario JSON text json[0..len). Needs the tables for the
- * municipality's existence and the units of overrides. On failure returns
- * SW_ERR_INVALID (SW_ERR_TOO_BIG over SW_SCENARIO_MAX_BYTES), fills err with the
- * first problem and `problems` (may be NULL) with all of them; *out is then
- * unspecified. */
+ * municipality's existence and the units of overrides. Numbers are read exactly
+ * from their text (never through a double): a JSON number (no leading zeros),
+ * no more decimals than the field takes, within +-2^53. What a message repeats
+ * of the input (an unknown key, a value) is cut short with its control and
+ * invisible characters written as \uXXXX. On failure returns SW_ERR_INVALID
+ * (SW_ERR_TOO_BIG over SW_SCENARIO_MAX_BYTES, SW_ERR_NOMEM without problems),
+ * fills err with the first problem and `problems` (may be NULL) with all of
+ * them - the real ones, not what follows from them; *out is then unspecified. */
 sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
                             const char *json, size_t len, struct sw_problems *problems,
                             struct sw_err *err) __attribute__((warn_unused_result));

@@ -328,3 +328,53 @@ post /municipality "$TMPD/ok.json" "after=../etc"
 expect_status "municipality: a bad product name" 422
 post /municipality "$TMPD/ok.json" "dagdelen_after=11"
 expect_status "municipality: dagdelen_after out of range" 422
+
+# --- issue 19: echoes, server paths, a FIFO among the tables ---
+# An unknown key with terminal escapes, 60 KB long: refused naming it, cut short
+# and escaped, in field and message alike; nothing of it on stderr.
+jq --arg k "$(printf '\033]0;title\007\033[31m')$(head -c 60000 /dev/zero | tr '\0' K)" \
+    '.[$k] = 1' "$TMPD/ok.json" >"$TMPD/longkey.json"
+post /simulate "$TMPD/longkey.json"
+expect_status "a 60 KB unknown key with escape sequences" 422
+expect_json "... the field is cut short" '.error.field | length < 100' true
+expect_json "... and ends in ..." '.error.field | endswith("...")' true
+expect_json "... the escapes are written out" '.error.field | startswith("\\u001b]0;title\\u0007")' true
+expect_json "... no control character in the body" \
+    '[.. | strings | test("[\u0000-\u001f\u007f]")] | any' false
+expect_json "... the message is as short" '.error.message | length < 130' true
+expect_quiet "... nothing on stderr"
+# A tables problem is a 500 whose body names no server path (the error log does).
+(cd "$WORK" && env -i PATH="$PATH" SWITCHSIM_TABLES="$TMPD/no-tables" REQUEST_METHOD=GET \
+    PATH_INFO=/tables "$CGI") </dev/null >"$RESP" 2>"$ERR"
+RC=$?
+sed -n '1,/^\r\{0,1\}$/p' "$RESP" | tr -d '\r' >"$HDRS"
+sed '1,/^\r\{0,1\}$/d' "$RESP" >"$OUT"
+STATUS=$(sed -n 's/^Status: \([0-9][0-9]*\) .*/\1/p' "$HDRS")
+expect_status "tables missing: 500" 500
+if grep -q "$TMPD" "$OUT" || grep -q '/schema/' "$OUT"; then
+    not_ok "a 500 body names no server path: $(cat "$OUT")"
+else
+    ok "a 500 body names no server path"
+fi
+expect_json "... says what kind of problem" .error.code table
+grep -q "$TMPD/no-tables" "$ERR" && ok "... the error log has the path" ||
+    not_ok "the error log has the path"
+# A FIFO named *.xml among the tables: refused at once (500, logged), never waited on.
+mkdir -p "$TMPD/fifo-tables"
+cp -r "$TABLES/." "$TMPD/fifo-tables/"
+rm -f "$TMPD/fifo-tables/.sources"
+mkfifo "$TMPD/fifo-tables/zz-fifo.xml"
+start=$(date +%s)
+(cd "$WORK" && env -i PATH="$PATH" ASAN_OPTIONS="${ASAN_OPTIONS:-}" \
+    UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" SWITCHSIM_TABLES="$TMPD/fifo-tables" REQUEST_METHOD=POST \
+    PATH_INFO=/simulate CONTENT_LENGTH="$(wc -c <"$TMPD/ok.json" | tr -d ' ')" \
+    timeout 60 "$CGI") <"$TMPD/ok.json" >"$RESP" 2>"$ERR"
+RC=$?
+took=$(($(date +%s) - start))
+sed -n '1,/^\r\{0,1\}$/p' "$RESP" | tr -d '\r' >"$HDRS"
+sed '1,/^\r\{0,1\}$/d' "$RESP" >"$OUT"
+STATUS=$(sed -n 's/^Status: \([0-9][0-9]*\) .*/\1/p' "$HDRS")
+expect_status "a FIFO among the tables: 500, not a hang" 500
+[ "$took" -lt 30 ] && ok "... answered in ${took}s" || not_ok "a FIFO among the tables took ${took}s"
+grep -q 'zz-fifo.xml' "$ERR" && ok "... the error log names the FIFO" ||
+    not_ok "the error log names the FIFO"

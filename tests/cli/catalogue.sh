@@ -74,6 +74,46 @@ bad "scenario file that does not exist" 1 "$TMPD/nothing.json" \
 bad "scenario that is a directory" 1 "$TMPD" "$SWITCHSIM" simulate "$TMPD"
 count=$((count + 8))
 
+# Only the first, real problem: a refused rent is not followed by "toeslagen.huurtoeslag
+# needs household.rent".
+run "$SWITCHSIM" simulate tests/catalogue/rent-hidden-fraction.json --json
+if [ "$(wc -l <"$ERR")" -eq 1 ] && ! grep -q 'needs household.rent' "$ERR"; then
+    ok "a refused rent brings no follow-on error"
+else
+    not_ok "a refused rent brings no follow-on error"
+fi
+# What is echoed of the input is escaped and cut short: no terminal escape reaches
+# stderr, however long the key.
+esc=$(printf '\033')
+bel=$(printf '\007')
+rlo=$(printf '\342\200\256')   # U+202E, right-to-left override
+run "$SWITCHSIM" simulate tests/catalogue/unknown-field-escapes.json --json
+if grep -q -e "$esc" -e "$bel" -e "$rlo" "$ERR"; then
+    not_ok "escape sequences in a key are not echoed raw"
+else
+    ok "escape sequences in a key are not echoed raw"
+fi
+jq --arg k "$(printf '\033[31m')$(head -c 60000 /dev/zero | tr '\0' K)" '.[$k] = 1' \
+    tests/cases/seed_resident.json >"$TMPD/long-key.json"
+bad "a 60 KB unknown key" 1 "\u001b[31mKKKK" "$SWITCHSIM" simulate "$TMPD/long-key.json" --json
+if [ "$(wc -c <"$ERR")" -lt 200 ] && ! grep -q "$esc" "$ERR"; then
+    ok "a 60 KB key is cut short on stderr ($(wc -c <"$ERR") bytes)"
+else
+    not_ok "a 60 KB key is cut short on stderr ($(wc -c <"$ERR") bytes)"
+fi
+# Exactly: 2^53 + 1 is not 2^53, and a digit far behind the point is still a decimal.
+jq '.household.rent = 0' tests/cases/seed_resident.json |
+    sed 's/"rent": 0/"rent": 9007199254740993/' >"$TMPD/rent-2-53.json"
+bad "a number beyond 2^53 is reported as written" 1 "9007199254740993 is out of range" \
+    "$SWITCHSIM" simulate "$TMPD/rent-2-53.json" --json
+# Not a regular file: refused at once, never waited on (a FIFO blocks an open).
+mkfifo "$TMPD/scenario.fifo"
+bad "a FIFO as the scenario file" 1 "a FIFO, not a regular file" \
+    timeout 60 "$SWITCHSIM" simulate "$TMPD/scenario.fifo"
+bad "a device as the scenario file" 1 "a device, not a regular file" \
+    timeout 60 "$SWITCHSIM" simulate /dev/zero
+count=$((count + 5))
+
 # A UTF-8 byte order mark is not an error (editors on Windows write one).
 { printf '\357\273\277'; cat tests/cases/seed_resident.json; } >"$TMPD/bom.json"
 run "$SWITCHSIM" simulate "$TMPD/bom.json" --json
@@ -144,6 +184,31 @@ bad "a broken table in the set" 3 "zz-broken.xml" "$SWITCHSIM" wml $D 2026-03-01
 bad "simulate with a broken table in the set" 3 "zz-broken.xml" \
     "$SWITCHSIM" simulate tests/cases/seed_resident.json --tables "$T"
 rm "$T/zz-broken.xml"
+# A FIFO (or any file that is not a regular one) named *.xml: refused naming it,
+# exit 3, at once - before, every command waited for a writer for ever.
+mkfifo "$T/zz-fifo.xml"
+bad "a FIFO among the tables: tables check" 3 "zz-fifo.xml: cannot read" \
+    timeout 60 "$SWITCHSIM" tables check --tables "$T"
+bad "a FIFO among the tables: simulate" 3 "a FIFO, not a regular file" \
+    timeout 60 "$SWITCHSIM" simulate tests/cases/seed_resident.json --tables "$T"
+rm "$T/zz-fifo.xml"
+mkdir "$T/gemeenten/zz-dir.xml"
+bad "a directory named *.xml among the tables" 3 "zz-dir.xml: cannot read" \
+    timeout 60 "$SWITCHSIM" tables check --tables "$T"
+rmdir "$T/gemeenten/zz-dir.xml"
+mv "$T/schema/v1/tables.xsd" "$T/schema/v1/tables.xsd.real"
+mkfifo "$T/schema/v1/tables.xsd"
+bad "a FIFO as the schema" 3 "tables.xsd" timeout 60 "$SWITCHSIM" tables check --tables "$T"
+rm "$T/schema/v1/tables.xsd"
+mv "$T/schema/v1/tables.xsd.real" "$T/schema/v1/tables.xsd"
+# Sizes are capped from the file's size, before reading: a 2 GB (sparse) table.
+if truncate -s 2G "$T/zz-huge.xml" 2>/dev/null; then
+    bad "a 2 GB table" 3 "larger than 1048576 bytes" timeout 60 "$SWITCHSIM" tables check --tables "$T"
+else
+    ok "# SKIP a 2 GB table: cannot make a sparse file here"
+fi
+rm -f "$T/zz-huge.xml"
+count=$((count + 5))
 # More table documents than the loader takes: refused, not silently cut short.
 M="$TMPD/many"
 mkdir -p "$M/schema/v1"

@@ -172,12 +172,13 @@ took=$(($(date +%s) - start))
 [ "$took" -le 12 ] && ok "trickling body given up after ${took}s (--timeout 3)" ||
     not_ok "trickling body took ${took}s"
 
-# Another fetch holds the directory's lock (flock) until it is killed.
+# Another fetch holds the lock (flock on .tables.lock next to the directory,
+# which is replaced as a whole) until it is killed.
 python3 -c 'import fcntl, os, sys, time
-fd = os.open(sys.argv[1], os.O_RDONLY)
+fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o644)
 fcntl.flock(fd, fcntl.LOCK_EX)
 open(sys.argv[2], "w").close()
-time.sleep(120)' "$T" "$TMPD/locked" &
+time.sleep(120)' "$TMPD/.tables.lock" "$TMPD/locked" &
 locker=$!
 i=0
 while [ ! -e "$TMPD/locked" ] && [ "$i" -lt 100 ]; do
@@ -200,6 +201,10 @@ expect_json "new, not a replacement" .replaced false
 expect_json "sha256 reported" .sha256 "$GOOD"
 cmp -s "$WWW/good.xml" "$T/fetchtest.xml" && ok "installed byte-for-byte" || not_ok "installed file differs"
 ls -a "$T" | grep -q '\.tmp-' && not_ok "temporary file left behind" || ok "no temporary file left behind"
+ls -a "$TMPD" | grep -q '^\.tables\.fetch-' && not_ok "a new or old set left behind" ||
+    ok "no new or old set left behind next to the directory"
+[ -d "$T" ] && [ ! -L "$T" ] && ok "a plain directory stays a plain directory" ||
+    not_ok "a plain directory stays a plain directory"
 after_sha=$(jq -r .tables_sha256 "$OUT")
 [ "$before_sha" != "$after_sha" ] && ok "the set's sha256 changed" || not_ok "set sha256 unchanged"
 
@@ -259,3 +264,105 @@ expect_json "list: a fetched file edited since is flagged" \
 
 run "$SWITCHSIM" tables check --tables "$T"
 expect_rc ".sources is not loaded as a table" 0
+
+# --- one step: a fetch killed anywhere leaves the set whole, the next run tidies up ---
+# The table and its .sources record are installed together: the new set is built
+# next to the directory (.tables.fetch-XXXXXX) and exchanged with it in one
+# rename. SWITCHSIM_TEST_FETCH_KILL=built|exchanged makes the fetch kill itself
+# with SIGKILL at that point (a kill -9 between the steps).
+sed 's/fetchtest/killtest/g; s/Fetch test/Kill test/' "$WWW/good.xml" >"$WWW/kill.xml"
+KILL=$(sha "$WWW/kill.xml")
+leftovers() { ls -a "$TMPD" | grep -c '^\.tables\.fetch-'; }
+state >"$TMPD/before"
+run env SWITCHSIM_TEST_FETCH_KILL=built "$SWITCHSIM" tables fetch "$BASE/t/kill.xml" --sha256 "$KILL" --tables "$T"
+state >"$TMPD/after"
+[ "$RC" -eq 137 ] && ok "killed (-9) with the new set built, before the exchange" ||
+    not_ok "the fetch was not killed before the exchange (exit $RC)"
+cmp -s "$TMPD/before" "$TMPD/after" && ok "... the installed set is unchanged" ||
+    not_ok "a fetch killed before the exchange changed the installed set"
+[ "$(leftovers)" -eq 1 ] && ok "... and its unfinished set lies next to it" ||
+    not_ok "expected the unfinished set next to the directory: $(leftovers)"
+run "$SWITCHSIM" tables check --tables "$T"
+expect_rc "... the installed set passes check" 0
+refused "the next run (even a refused one) removes what the killed one left" 3 "checksum mismatch" \
+    "$SWITCHSIM" tables fetch "$BASE/t/kill.xml" --sha256 "$GOOD" --tables "$T"
+[ "$(leftovers)" -eq 0 ] && ok "... nothing left next to the directory" ||
+    not_ok "the next run left $(leftovers) directories"
+
+run env SWITCHSIM_TEST_FETCH_KILL=exchanged "$SWITCHSIM" tables fetch "$BASE/t/kill.xml" --sha256 "$KILL" --tables "$T"
+[ "$RC" -eq 137 ] && ok "killed (-9) right after the exchange" ||
+    not_ok "the fetch was not killed after the exchange (exit $RC)"
+cmp -s "$WWW/kill.xml" "$T/killtest.xml" && ok "... the new table is installed" ||
+    not_ok "the new table is not installed"
+grep -q "^killtest.xml	$BASE/t/kill.xml	$KILL	" "$T/.sources" &&
+    ok "... together with its .sources record" ||
+    not_ok "the table is installed without its .sources record"
+run "$SWITCHSIM" tables list --tables "$T" --json
+expect_json "... tables list shows where it came from" \
+    '.documents[] | select(.file == "tables/killtest.xml") | .source.url' "$BASE/t/kill.xml"
+[ "$(leftovers)" -eq 1 ] && ok "... the old set lies next to it" ||
+    not_ok "expected the old set next to the directory: $(leftovers)"
+run "$SWITCHSIM" tables check --tables "$T"
+expect_rc "... the installed set passes check" 0
+
+# Temporary files an earlier switchsim left in the directory when it was killed
+# between its two renames (.NAME.tmp-XXXXXX): the next run removes them.
+printf 'half a table' >"$T/.killtest.xml.tmp-Ab12Cd"
+printf 'half a record' >"$T/.sources.tmp-Zz99Yy"
+printf 'half a table' >"$T/gemeenten/.fetchdorp.xml.tmp-Qq11Ww"
+printf 'kept' >"$T/.keep.tmp-notmine"
+run "$SWITCHSIM" tables fetch "$BASE/t/kill.xml" --sha256 "$GOOD" --tables "$T"
+expect_rc "a run after leftovers of an old switchsim (refused: checksum)" 3
+if [ ! -e "$T/.killtest.xml.tmp-Ab12Cd" ] && [ ! -e "$T/.sources.tmp-Zz99Yy" ] &&
+    [ ! -e "$T/gemeenten/.fetchdorp.xml.tmp-Qq11Ww" ]; then
+    ok "... its temporary files are removed"
+else
+    not_ok "temporary files of a killed fetch are left behind: $(ls -a "$T" "$T/gemeenten" | grep tmp- | tr '\n' ' ')"
+fi
+[ -e "$T/.keep.tmp-notmine" ] && ok "... and only those" || not_ok "a file that is not a leftover was removed"
+rm -f "$T/.keep.tmp-notmine"
+[ "$(leftovers)" -eq 0 ] && ok "... and the old set is gone" || not_ok "the old set is left: $(leftovers)"
+
+# A directory reached through a symbolic link: the link stays, its target gets
+# the new set.
+ln -s tables "$TMPD/linked"
+run "$SWITCHSIM" tables fetch "$BASE/t/sameid.xml" --sha256 "$(sha "$WWW/sameid.xml")" --tables "$TMPD/linked" --json
+expect_rc "a fetch through a symbolic link to the directory" 0
+[ -L "$TMPD/linked" ] && [ "$(readlink "$TMPD/linked")" = tables ] && ok "... the link is kept" ||
+    not_ok "the link was replaced"
+cmp -s "$WWW/sameid.xml" "$T/fetchtest.xml" && ok "... the directory it points to has the new table" ||
+    not_ok "the new table did not reach the directory the link points to"
+run "$SWITCHSIM" tables check --tables "$T"
+expect_rc "... and passes check" 0
+
+# The same without the hook, whatever the steps are: a kill -9 at the 1st, 2nd or
+# 3rd rename of a fetch (strace injects SIGKILL there) leaves the table with its
+# .sources record, or neither - never one without the other.
+if command -v strace >/dev/null 2>&1; then
+    sed 's/fetchtest/stracetest/g; s/Fetch test/Strace test/' "$WWW/good.xml" >"$WWW/strace.xml"
+    STRACE=$(sha "$WWW/strace.xml")
+    for when in 1 2 3; do
+        rm -f "$T/stracetest.xml"
+        grep -v '^stracetest.xml	' "$T/.sources" >"$TMPD/sources" && cat "$TMPD/sources" >"$T/.sources"
+        # LeakSanitizer cannot run under ptrace.
+        ASAN_OPTIONS=detect_leaks=0 strace -f -qq -o /dev/null -e trace=rename,renameat,renameat2 \
+            -e inject=rename,renameat,renameat2:signal=SIGKILL:when=$when \
+            "$SWITCHSIM" tables fetch "$BASE/t/strace.xml" --sha256 "$STRACE" --tables "$T" \
+            >/dev/null 2>&1
+        has_table=no
+        has_record=no
+        [ -e "$T/stracetest.xml" ] && has_table=yes
+        grep -q '^stracetest.xml	' "$T/.sources" && has_record=yes
+        [ "$has_table" = "$has_record" ] &&
+            ok "killed at rename $when: table $has_table, record $has_record" ||
+            not_ok "killed at rename $when: table $has_table but record $has_record"
+        run "$SWITCHSIM" tables fetch "$BASE/t/strace.xml" --sha256 "$STRACE" --tables "$T"
+        if [ "$RC" -eq 0 ] && [ "$(leftovers)" -eq 0 ] && ! ls -a "$T" | grep -q '\.tmp-'; then
+            ok "... the next run installs it and leaves nothing behind"
+        else
+            not_ok "after a kill at rename $when the next run failed or left files behind"
+        fi
+    done
+else
+    ok "# SKIP strace is not installed"
+fi

@@ -138,6 +138,8 @@ expect_json "413 body" .error.code too_big
 head -c 300000 /dev/zero | tr '\0' ' ' >"$TMPD/huge"
 http -d "$TMPD/huge" "$BASE/api/simulate"
 expect_status "300 KB body: lighttpd's limit" 413
+expect_header "300 KB body: JSON, not lighttpd's page" Content-Type "application/json; charset=utf-8"
+expect_json "300 KB body: the API's error" .error.code too_big
 
 http "$BASE/api/nothing"
 expect_status "unknown API path" 404
@@ -147,8 +149,67 @@ expect_status "encoded .. does not escape" 403
 http "$BASE/api/simulate/../tables"
 expect_status "normalised path" 200
 
+# --- what lighttpd refuses before the CGI: the API's JSON all the same ---
+# raw NAME FORMAT: one request byte for byte (printf FORMAT), which libcurl will
+# not send; sets STATUS, $HDRS.txt and $OUT.
+raw() {
+    # shellcheck disable=SC2059
+    printf "$2" >"$TMPD/raw.req"
+    STATUS=$(python3 "$top/tests/e2e/raw.py" "$PORT" "$TMPD/raw.req" "$HDRS.txt" "$BODY")
+    RC=$?
+    cp "$BODY" "$OUT"
+}
+# expect_api_error NAME STATUS CODE: the documented {"error": {"code", "field",
+# "message"}} with this status, as JSON, with the API's headers.
+expect_api_error() {
+    problems=""
+    [ "$STATUS" = "$2" ] || problems="$problems status '$STATUS';"
+    grep -qix 'Content-Type: application/json; charset=utf-8' "$HDRS.txt" ||
+        problems="$problems content-type '$(grep -i '^Content-Type:' "$HDRS.txt")';"
+    grep -qix 'Cache-Control: no-store' "$HDRS.txt" || problems="$problems no-store;"
+    grep -qix 'X-Content-Type-Options: nosniff' "$HDRS.txt" || problems="$problems nosniff;"
+    jq -e --arg c "$3" '(.error | .code == $c and (.field | type) == "string" and
+        (.message | type) == "string") and (keys == ["error"])' "$OUT" >/dev/null 2>&1 ||
+        problems="$problems body '$(head -c 120 "$OUT")';"
+    if [ -z "$problems" ]; then ok "$1 (HTTP $2, JSON $3)"; else not_ok "$1:$problems"; fi
+}
+H='Host: 127.0.0.1\r\nConnection: close\r\n'
+if command -v python3 >/dev/null 2>&1; then
+    raw "POST without Content-Length" "POST /api/simulate HTTP/1.1\r\n$H\r\n"
+    expect_api_error "POST without Content-Length" 411 malformed
+    expect_json "... names Content-Length" .error.field Content-Length
+    raw "a huge Content-Length" "POST /api/simulate HTTP/1.1\r\n${H}Content-Length: 99999999999\r\n\r\n{}"
+    expect_api_error "a huge Content-Length" 413 too_big
+    raw "two Content-Length headers" \
+        "POST /api/simulate HTTP/1.1\r\n${H}Content-Length: 2\r\nContent-Length: 3\r\n\r\n{}"
+    expect_api_error "two Content-Length headers" 400 malformed
+    raw "broken chunked encoding" \
+        "POST /api/simulate HTTP/1.1\r\n${H}Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"
+    expect_api_error "broken chunked encoding" 400 malformed
+    raw "%00 in the path" "GET /api/sim%%00ulate HTTP/1.1\r\n$H\r\n"
+    expect_api_error "%00 in the path" 400 malformed
+    raw "not an HTTP request line" "NOT HTTP AT ALL\r\n\r\n"
+    expect_api_error "not an HTTP request line" 400 malformed
+    raw "a raw GET /api/tables still answers" "GET /api/tables HTTP/1.1\r\n$H\r\n"
+    expect_json "a raw GET /api/tables (HTTP $STATUS)" '.sha256 | length' 64
+    raw "GET /api/error from a client" "GET /api/error HTTP/1.1\r\n$H\r\n"
+    expect_api_error "GET /api/error from a client is an unknown path" 404 not_found
+    raw "a refusal cannot be asked for" \
+        "GET /api/error HTTP/1.1\r\n${H}Redirect-Status: 413\r\n\r\n"
+    expect_api_error "a Redirect-Status header does not fake a refusal" 404 not_found
+else
+    not_ok "python3 is needed for the raw requests (sh .ci/install-deps)"
+fi
+http "$BASE/nothing.html"
+expect_header "outside /api/ lighttpd's own error page stays" Content-Type "text/html"
+
 # --- nothing about a resident in the logs ---
-sleep 2   # lighttpd writes its access log about once a second
+# lighttpd buffers its access log (about a second): wait for the line, bounded.
+i=0
+while ! grep -q '"POST /api/simulate" 200' "$SERVER_LOG" && [ "$i" -lt 150 ]; do
+    sleep 0.2
+    i=$((i + 1))
+done
 stop_server
 if grep -q 'privacymarker' "$SERVER_LOG"; then
     not_ok "request content stays out of the server log"

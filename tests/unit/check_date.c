@@ -1,4 +1,6 @@
 /* check_date.c - calendar arithmetic without a clock. */
+#include <string.h>
+
 #include "switchsim/date.h"
 #include "testutil.h"
 
@@ -95,6 +97,54 @@ START_TEST(test_weekday)
 }
 END_TEST
 
+/* Malformed, impossible and out of range are three different messages: a
+ * well-formed real day before 1900 or after 2200 is "out of range", with the
+ * range, not "not a date" (issue 19). */
+static const struct {
+    const char *text;
+    bool month;
+    enum sw_date_problem want;
+} date_problems[] = {
+    {"0001-01-01", false, SW_DATE_RANGE},      {"9999-12-31", false, SW_DATE_RANGE},
+    {"1899-12-31", false, SW_DATE_RANGE},      {"2201-01-01", false, SW_DATE_RANGE},
+    {"2025-02-29", false, SW_DATE_IMPOSSIBLE}, {"1900-02-29", false, SW_DATE_IMPOSSIBLE},
+    {"0001-02-29", false, SW_DATE_IMPOSSIBLE}, {"2025-13-01", false, SW_DATE_IMPOSSIBLE},
+    {"2025-4-01", false, SW_DATE_FORM},        {"2025-04-01 ", false, SW_DATE_FORM},
+    {"1900-01-01", false, SW_DATE_OK},         {"2200-12-31", false, SW_DATE_OK},
+    {"2999-01", true, SW_DATE_RANGE},          {"1899-12", true, SW_DATE_RANGE},
+    {"2026-13", true, SW_DATE_IMPOSSIBLE},     {"2026-00", true, SW_DATE_IMPOSSIBLE},
+    {"26-01", true, SW_DATE_FORM},             {"2200-12", true, SW_DATE_OK},
+};
+
+START_TEST(test_date_problem_kinds)
+{
+    sw_date d = 7;
+    sw_month m = 7;
+    enum sw_date_problem got = date_problems[_i].month ? sw_month_check(&m, date_problems[_i].text)
+                                                       : sw_date_check(&d, date_problems[_i].text);
+
+    ck_assert_msg(got == date_problems[_i].want, "'%s': %d, expected %d", date_problems[_i].text,
+                  (int)got, (int)date_problems[_i].want);
+    if (got != SW_DATE_OK)
+        ck_assert_int_eq(date_problems[_i].month ? m : d, 7);   /* untouched */
+}
+END_TEST
+
+START_TEST(test_out_of_range_message_names_the_range)
+{
+    sw_date d;
+    sw_month m;
+    struct sw_err err;
+
+    ck_assert_int_eq(sw_date_parse(&d, "9999-12-31", "job.end", &err), SW_ERR_INVALID);
+    ck_assert_str_eq(err.msg, "date '9999-12-31' out of range (1900-01-01 to 2200-12-31) for 'job.end'");
+    ck_assert_int_eq(sw_month_parse(&m, "2999-01", "start_month", &err), SW_ERR_INVALID);
+    ck_assert_str_eq(err.msg, "month '2999-01' out of range (1900-01 to 2200-12) for 'start_month'");
+    ck_assert_int_eq(sw_date_parse(&d, "2025-02-29", "x", &err), SW_ERR_INVALID);
+    ck_assert_ptr_null(strstr(err.msg, "out of range"));
+}
+END_TEST
+
 static Suite *date_suite(void)
 {
     Suite *s = suite_create("date");
@@ -107,6 +157,9 @@ static Suite *date_suite(void)
     tcase_add_test(core, test_weekday);
     tcase_add_loop_test(limits, test_date_parse_rejects, 0,
                         (int)(sizeof(bad_dates) / sizeof(bad_dates[0])));
+    tcase_add_loop_test(limits, test_date_problem_kinds, 0,
+                        (int)(sizeof(date_problems) / sizeof(date_problems[0])));
+    tcase_add_test(limits, test_out_of_range_message_names_the_range);
     suite_add_tcase(s, core);
     suite_add_tcase(s, limits);
     return s;

@@ -1,5 +1,6 @@
 /* check_scenario.c - scenario JSON v1: defaults, every problem reported with its
  * JSON path, unknown and duplicate keys refused. */
+#include <stdio.h>
 #include <string.h>
 
 #include "switchsim/scenario.h"
@@ -155,7 +156,125 @@ static const struct bad_case bad[] = {
     {HEAD BASE_HH "," BASE_JOB ",\"overrides\":{\"wml.hourly\":14.5}}", "overrides.wml.hourly"},
     {HEAD BASE_HH "," BASE_JOB ",\"overrides\":{\"wml.hourly\":[1]}}", "overrides.wml.hourly"},
     {HEAD BASE_HH "," BASE_JOB ",\"project_unpublished\":\"yes\"}", "project_unpublished"},
+    /* Numbers read exactly from the text (issue 19): not through a double. */
+    {HEAD "\"months\":06," BASE_HH "," BASE_JOB "}", "months"},           /* not JSON */
+    {HEAD "\"months\":-01," BASE_HH "," BASE_JOB "}", "months"},
+    {HEAD "\"months\":6.," BASE_HH "," BASE_JOB "}", "months"},
+    {HEAD "\"months\":9007199254740993," BASE_HH "," BASE_JOB "}", "months"},
+    {HEAD "\"months\":6.0000000000000001," BASE_HH "," BASE_JOB "}", "months"},
+    {HEAD "\"household\":{\"composition\":\"single\",\"birth_date\":\"1994-05-01\","
+     "\"rent\":65000.0000000000001}," BASE_JOB "}", "household.rent"},
+    {HEAD BASE_HH ",\"job\":{\"kind\":\"beschut\",\"start\":\"2026-04-01\","
+     "\"hours_per_week\":36.000000000000001}}", "job.hours_per_week"},
+    {HEAD BASE_HH ",\"job\":{\"kind\":\"beschut\",\"start\":\"2026-04-01\",\"hours_per_week\":28,"
+     "\"loonwaarde\":[{\"from\":\"2026-04-01\",\"percent\":100.000004}]}}",
+     "job.loonwaarde[0].percent"},
+    {HEAD BASE_HH "," BASE_JOB ",\"overrides\":{\"wml.hourly\":01450}}", "overrides.wml.hourly"},
+    /* Well-formed dates out of range (issue 19). */
+    {HEAD "\"household\":{\"composition\":\"single\",\"birth_date\":\"0001-01-01\"}," BASE_JOB "}",
+     "household.birth_date"},
+    {"{\"version\":1,\"start_month\":\"2999-01\"," BASE_HH "," BASE_JOB "}", "start_month"},
 };
+
+/* The exact value of each number as written, whatever its notation. */
+START_TEST(test_numbers_read_exactly)
+{
+    static const char json[] =
+        HEAD "\"months\":1.2e1,"
+        "\"household\":{\"composition\":\"single\",\"birth_date\":\"1994-05-01\","
+        "\"rent\":65000.000},"
+        "\"job\":{\"kind\":\"beschut\",\"start\":\"2026-04-01\",\"hours_per_week\":2.855e1,"
+        "\"pay_day\":2500E-2,"
+        "\"loonwaarde\":[{\"from\":\"2026-04-01\",\"percent\":0.505e2}]}}";
+    struct sw_scenario s;
+    struct sw_problems pr;
+    struct sw_err err;
+
+    ck_assert_msg(parse(json, &s, &pr, &err) == SW_OK, "%s", err.msg);
+    ck_assert_int_eq(s.months, 12);
+    ck_assert_int_eq(s.household.rent, 65000);
+    ck_assert_int_eq(s.job.hours_x100, 2855);
+    ck_assert_int_eq(s.job.pay_day, 25);
+    ck_assert_int_eq(s.job.loonwaarde[0].percent, 505000);
+}
+END_TEST
+
+/* A value is reported as written: 2^53 + 1 is not rounded to 2^53 on the way. */
+START_TEST(test_out_of_range_reported_as_written)
+{
+    struct sw_scenario s;
+    struct sw_problems pr;
+    struct sw_err err;
+
+    ck_assert_int_eq(parse(HEAD "\"months\":9007199254740993," BASE_HH "," BASE_JOB "}", &s, &pr,
+                           &err), SW_ERR_INVALID);
+    ck_assert_str_eq(err.msg, "months: 9007199254740993 is out of range (1 to 60)");
+    ck_assert_int_eq(parse(HEAD "\"months\":06," BASE_HH "," BASE_JOB "}", &s, &pr, &err),
+                     SW_ERR_INVALID);
+    ck_assert_str_eq(err.msg, "months: '06' is not a JSON number (a leading zero)");
+    ck_assert_int_eq(parse(HEAD BASE_HH ",\"job\":{\"kind\":\"beschut\",\"start\":\"2026-04-01\","
+                           "\"hours_per_week\":41}}", &s, &pr, &err), SW_ERR_INVALID);
+    ck_assert_str_eq(err.msg, "job.hours_per_week: 41 is out of range (1 to 40)");
+}
+END_TEST
+
+/* Only the first, real problem: a refused rent is not followed by "huurtoeslag
+ * needs household.rent". */
+START_TEST(test_refused_rent_has_no_follow_on)
+{
+    static const char json[] = HEAD "\"household\":{\"composition\":\"single\","
+                                    "\"birth_date\":\"1994-05-01\",\"rent\":-1}," BASE_JOB ","
+                                    "\"toeslagen\":{\"huurtoeslag\":true}}";
+    struct sw_scenario s;
+    struct sw_problems pr;
+    struct sw_err err;
+
+    ck_assert_int_eq(parse(json, &s, &pr, &err), SW_ERR_INVALID);
+    ck_assert_uint_eq(pr.n, 1);
+    ck_assert_str_eq(pr.items[0].field, "household.rent");
+}
+END_TEST
+
+/* Dates: well-formed but out of range says so, with the range. */
+START_TEST(test_date_out_of_range_says_so)
+{
+    struct sw_scenario s;
+    struct sw_problems pr;
+    struct sw_err err;
+
+    ck_assert_int_eq(parse(HEAD "\"household\":{\"composition\":\"single\","
+                           "\"birth_date\":\"9999-12-31\"}," BASE_JOB "}", &s, &pr, &err),
+                     SW_ERR_INVALID);
+    ck_assert_str_eq(err.msg,
+                     "household.birth_date: '9999-12-31' is out of range (1900-01-01 to 2200-12-31)");
+    ck_assert_int_eq(parse(HEAD "\"household\":{\"composition\":\"single\","
+                           "\"birth_date\":\"2025-02-29\"}," BASE_JOB "}", &s, &pr, &err),
+                     SW_ERR_INVALID);
+    ck_assert_str_eq(err.msg, "household.birth_date: not a date: '2025-02-29' does not exist");
+}
+END_TEST
+
+/* An unknown key is repeated cut short, its control characters escaped. */
+START_TEST(test_echoed_key_is_escaped_and_cut)
+{
+    char json[2048];
+    struct sw_scenario s;
+    struct sw_problems pr;
+    struct sw_err err;
+    int n = snprintf(json, sizeof(json), HEAD BASE_HH "," BASE_JOB ",\"\\u001b[2J\\u202e");
+
+    for (int i = 0; i < 1000; i++)
+        json[n++] = 'K';
+    snprintf(json + n, sizeof(json) - (size_t)n, "\":1}");
+    ck_assert_int_eq(parse(json, &s, &pr, &err), SW_ERR_INVALID);
+    ck_assert_msg(strncmp(err.field, "\\u001b[2J\\u202eKKK", strlen("\\u001b[2J\\u202eKKK")) == 0,
+                  "%s", err.field);
+    ck_assert_uint_lt(strlen(err.field), 100);
+    ck_assert_str_eq(err.field + strlen(err.field) - 3, "...");
+    for (const char *p = err.msg; *p; p++)
+        ck_assert_int_ge((unsigned char)*p, 0x20);
+}
+END_TEST
 
 START_TEST(test_bad_scenario_names_the_path)
 {
@@ -219,6 +338,11 @@ static Suite *scenario_suite(void)
     tcase_add_loop_test(limits, test_bad_scenario_names_the_path, 0,
                         (int)(sizeof(bad) / sizeof(bad[0])));
     tcase_add_test(limits, test_too_big_and_deep);
+    tcase_add_test(limits, test_numbers_read_exactly);
+    tcase_add_test(limits, test_out_of_range_reported_as_written);
+    tcase_add_test(limits, test_refused_rent_has_no_follow_on);
+    tcase_add_test(limits, test_date_out_of_range_says_so);
+    tcase_add_test(limits, test_echoed_key_is_escaped_and_cut);
     suite_add_tcase(s, core);
     suite_add_tcase(s, limits);
     return s;

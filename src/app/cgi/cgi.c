@@ -54,24 +54,31 @@ static struct cgi_reply reply(int status, cJSON *body)
 
 struct cgi_reply cgi_reply_err(const struct sw_err *err)
 {
-    int status;
+    const char *what;
 
     switch (err->code) {
     case SW_ERR_INVALID:
     case SW_ERR_NO_VALUE:   /* the scenario asks for a month the tables do not cover */
-        status = 422;
-        break;
+        return reply(422, sw_error_json(err, NULL));
     case SW_ERR_TOO_BIG:
-        status = 413;
+        return reply(413, sw_error_json(err, NULL));
+    case SW_ERR_TABLE:
+    case SW_ERR_IO:
+        what = "the server cannot use its tables; its error log says why";
+        break;
+    case SW_ERR_NOMEM:
+        what = "out of memory";
         break;
     default:
-        status = 500;
-        /* Table problems and bugs are for the operator; the message names a
-         * table or an invariant, never request content. */
-        fprintf(stderr, "switchsim.cgi: %s: %s\n", sw_status_name(err->code), err->msg);
+        what = "internal error; the server's error log says why";
         break;
     }
-    return reply(status, sw_error_json(err, NULL));
+    /* Table problems and bugs are for the operator: the whole message (a table
+     * file, a server path, an invariant; never request content) goes to the
+     * error log, and the answer says only what kind of problem it is - no
+     * server path in a body. */
+    fprintf(stderr, "switchsim.cgi: %s: %s\n", sw_status_name(err->code), err->msg);
+    return reply(500, cgi_error_body(sw_status_name(err->code), "", "%s", what));
 }
 
 /* Write the reply; returns the status, or -1 when `out` failed. */
@@ -159,6 +166,14 @@ static bool pct_decode(char *dst, size_t size, const char *src, size_t n)
     return true;
 }
 
+static bool is_ascii(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x80)
+            return false;
+    return true;
+}
+
 /* Split `qs` into pairs; only keys in `allowed` (NULL-terminated). On a problem
  * returns false with *bad set to an error body. */
 static bool parse_query(struct cgi_query *q, const char *qs, const char *const *allowed,
@@ -178,7 +193,8 @@ static bool parse_query(struct cgi_query *q, const char *qs, const char *const *
             p++;
             continue;
         }
-        if (!pct_decode(key, sizeof(key), p, (size_t)(kend - p))) {
+        if (!pct_decode(key, sizeof(key), p, (size_t)(kend - p)) || !is_ascii(key)) {
+            /* Keys are ASCII names; anything else is not repeated in the answer. */
             *bad = cgi_error_body("malformed", "query", "malformed query string");
             return false;
         }
@@ -556,7 +572,9 @@ static struct cgi_reply do_scenario(const struct cgi_request *rq, const struct r
     if (!s || !pr)
         goto out;
     if (sw_scenario_parse(s, t, body, n, pr, &err) != SW_OK) {
-        r = reply(err.code == SW_ERR_TOO_BIG ? 413 : 422, sw_error_json(&err, pr));
+        r = err.code == SW_ERR_INVALID || err.code == SW_ERR_TOO_BIG
+                ? reply(err.code == SW_ERR_TOO_BIG ? 413 : 422, sw_error_json(&err, pr))
+                : cgi_reply_err(&err);
         goto out;
     }
     r = rt->fn(t, s, q);

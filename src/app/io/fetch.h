@@ -49,11 +49,34 @@ sw_status sw_fetch_check_args(const char *url, const char *sha256, const char *u
  * check the sha256, validate the document against the XSD and with the
  * installed set of rq->dir (the file of the same name left out: replacing it is
  * an update), and install it as DIR/<id>.xml or DIR/gemeenten/<municipality>.xml
- * (temporary file in the same directory, fsync, rename, fsync the directory),
- * then record url, sha256 and time in DIR/.sources. Holds an exclusive lock on
- * the directory meanwhile. On failure nothing in DIR has changed and err says
- * why: SW_ERR_INVALID for bad arguments (see sw_fetch_check_args), SW_ERR_TABLE
- * for everything else (download, checksum, validation, install). */
+ * together with its line in DIR/.sources (url, sha256, time) - in one step:
+ *
+ *   - the new set is built next to DIR, in DIR/../.NAME.fetch-XXXXXX: a copy of
+ *     DIR (directories, regular files and symbolic links with their modes; a
+ *     FIFO or device refuses the fetch), the new table, the new .sources; every
+ *     file and directory synced; loaded again, it must be the set validated;
+ *   - it is exchanged with DIR in one rename (renameat2 RENAME_EXCHANGE, Linux:
+ *     a file system that cannot is an error, nothing installed); the old set,
+ *     now under the temporary name, is removed.
+ *
+ * DIR may be a plain directory (it stays one: same path, new directory; a
+ * process whose working directory is DIR keeps seeing the old set; the files
+ * belong to the user who fetched) or a symbolic link to one (the link stays,
+ * the directory it points to is the one exchanged). Fetch needs write access to
+ * the directory that holds DIR. One fetch at a time: an exclusive flock on
+ * DIR/../.NAME.lock (left there, empty). Readers are never shown a mixed set:
+ * sw_tables_load_dir() reads through one descriptor of DIR.
+ *
+ * A fetch killed at any point leaves DIR whole (the old set or the new one with
+ * its record) and at most a .NAME.fetch-* directory next to it; each fetch
+ * first removes those, and the .NAME.tmp-XXXXXX files that earlier versions
+ * left inside DIR. For the tests, SWITCHSIM_TEST_FETCH_KILL=built or exchanged
+ * makes the process kill itself (SIGKILL) just before or just after the
+ * exchange.
+ *
+ * On failure nothing in DIR has changed and err says why: SW_ERR_INVALID for
+ * bad arguments (see sw_fetch_check_args), SW_ERR_TABLE for everything else
+ * (download, checksum, validation, install). */
 sw_status sw_fetch_table(const struct sw_fetch_request *rq, struct sw_fetch_result *res,
                          struct sw_err *err) __attribute__((warn_unused_result));
 

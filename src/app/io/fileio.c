@@ -1,7 +1,15 @@
-/* fileio.c - reading files and the tables directory for the front ends. */
+/* fileio.c - reading files and the tables directory for the front ends.
+ *
+ * A set of tables is read through one descriptor of its directory, opened once:
+ * a set that `tables fetch` replaces meanwhile (it exchanges the whole directory
+ * in one step) is read either wholly as it was or wholly as it is, never mixed.
+ * Only regular files are read, opened without blocking: a FIFO or a device
+ * named like a table is refused at once instead of waited on for ever. */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,53 +19,75 @@
 #include "fileio.h"
 #include "switchsim/sha256.h"
 
-sw_status sw_read_file(char **out, size_t *len, const char *path, size_t max,
-                       struct sw_err *err)
+#define SCHEMA_REL "schema/v1/tables.xsd"
+
+/* What a file is when it is not a regular file, for the message. */
+static const char *file_kind(mode_t m)
 {
-    FILE *f = NULL;
+    if (S_ISDIR(m))
+        return "a directory";
+    if (S_ISFIFO(m))
+        return "a FIFO";
+    if (S_ISCHR(m) || S_ISBLK(m))
+        return "a device";
+    if (S_ISSOCK(m))
+        return "a socket";
+    return "a special file";
+}
+
+/* Read descriptor fd to its end into a NUL-terminated buffer of at most `max`
+ * bytes; a regular file only when `regular` (checked on fd, with its size
+ * before reading). `path` names it in err->field, `shown` in the message. */
+static sw_status read_fd(int fd, bool regular, const char *path, const char *shown, size_t max,
+                         char **out, size_t *len, struct sw_err *err)
+{
     char *buf = NULL;
     size_t n = 0, cap = 0;
-    sw_status st = SW_OK;
-    bool is_stdin = strcmp(path, "-") == 0;
+    struct stat sb;
+    sw_status rc = SW_OK;
 
     *out = NULL;
     *len = 0;
-    f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f)
-        return sw_err_set(err, SW_ERR_IO, path, "cannot read '%s': %s", path,
-                          strerror(errno));
+    if (regular) {
+        if (fstat(fd, &sb) != 0)
+            return sw_err_set(err, SW_ERR_IO, path, "cannot read '%s': %s", shown,
+                              strerror(errno));
+        if (!S_ISREG(sb.st_mode))
+            return sw_err_set(err, SW_ERR_IO, path, "cannot read '%s': %s, not a regular file",
+                              shown, file_kind(sb.st_mode));
+        if (sb.st_size > 0 && (uintmax_t)sb.st_size > (uintmax_t)max)
+            return sw_err_set(err, SW_ERR_TOO_BIG, path, "'%s' is larger than %zu bytes", shown,
+                              max);
+    }
+    /* Never more than max + 1 bytes: a file that grows while it is read (or
+     * standard input) is refused past the cap all the same. */
     for (;;) {
+        ssize_t got;
         if (n == cap) {
             size_t ncap = cap ? cap * 2 : 8192;
             char *nb;
-            if (cap > max + 1)
-                break;
+            if (ncap > max + 1)
+                ncap = max + 1;
             nb = realloc(buf, ncap + 1);
             if (!nb) {
-                st = sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
+                rc = sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
                 goto out;
             }
             buf = nb;
             cap = ncap;
         }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (n > max) {
-            st = sw_err_set(err, SW_ERR_TOO_BIG, path, "'%s' is larger than %zu bytes",
-                            is_stdin ? "standard input" : path, max);
+        got = read(fd, buf + n, cap - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            rc = sw_err_set(err, SW_ERR_IO, path, "cannot read '%s': %s", shown, strerror(errno));
             goto out;
         }
         if (got == 0)
             break;
-    }
-    if (ferror(f)) {
-        st = sw_err_set(err, SW_ERR_IO, path, "cannot read '%s'", path);
-        goto out;
-    }
-    if (!buf) {
-        buf = malloc(1);
-        if (!buf) {
-            st = sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
+        n += (size_t)got;
+        if (n > max) {
+            rc = sw_err_set(err, SW_ERR_TOO_BIG, path, "'%s' is larger than %zu bytes", shown, max);
             goto out;
         }
     }
@@ -66,10 +96,35 @@ sw_status sw_read_file(char **out, size_t *len, const char *path, size_t max,
     *len = n;
     buf = NULL;
 out:
-    if (f && !is_stdin)
-        fclose(f);
     free(buf);
-    return st;
+    return rc;
+}
+
+/* Open `rel` relative to directory descriptor dfd (AT_FDCWD: the working
+ * directory) for reading without blocking, and read it as read_fd() does. */
+static sw_status read_at(int dfd, const char *rel, const char *path, size_t max, char **out,
+                         size_t *len, struct sw_err *err)
+{
+    /* O_NONBLOCK: opening a FIFO (or a device) would otherwise wait for a
+     * writer; nothing but a regular file is read past read_fd's fstat. */
+    int fd = openat(dfd, rel, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    sw_status rc;
+
+    *out = NULL;
+    *len = 0;
+    if (fd < 0)
+        return sw_err_set(err, SW_ERR_IO, path, "cannot read '%s': %s", path, strerror(errno));
+    rc = read_fd(fd, true, path, path, max, out, len, err);
+    close(fd);
+    return rc;
+}
+
+sw_status sw_read_file(char **out, size_t *len, const char *path, size_t max,
+                       struct sw_err *err)
+{
+    if (strcmp(path, "-") == 0)   /* standard input may be a pipe or a terminal */
+        return read_fd(STDIN_FILENO, false, path, "standard input", max, out, len, err);
+    return read_at(AT_FDCWD, path, path, max, out, len, err);
 }
 
 const char *sw_tables_dir(const char *dir)
@@ -96,25 +151,81 @@ static void free_names(char **names, size_t n)
     free(names);
 }
 
-/* Collect the *.xml names of one directory, sorted. A missing directory is empty
- * when `optional`. */
-static sw_status list_xml(char ***out, size_t *n, const char *dir, bool optional,
-                          struct sw_err *err)
+/* The tables directory as it is read: one descriptor, the path for messages,
+ * and the name its documents get ("tables": "tables/wml.xml"). */
+struct tdir {
+    int fd;
+    const char *path;
+    char base[256];
+};
+
+/* The last component of path, trailing slashes left out, into buf. */
+static void dir_base(char *buf, size_t size, const char *path)
 {
-    DIR *d = opendir(dir);
+    char tmp[256];
+    const char *base;
+    size_t l;
+
+    snprintf(tmp, sizeof(tmp), "%s", path);
+    l = strlen(tmp);
+    while (l > 1 && tmp[l - 1] == '/')
+        tmp[--l] = '\0';
+    base = strrchr(tmp, '/');
+    snprintf(buf, size, "%s", base ? base + 1 : tmp);
+}
+
+/* Open directory `path` for reading a set; `shown` (NULL: path's last component)
+ * names its documents. */
+static sw_status tdir_open(struct tdir *d, const char *path, const char *shown,
+                           struct sw_err *err)
+{
+    d->path = path;
+    d->fd = -1;
+    if (strlen(path) > 3000)   /* every path built for a message must fit its buffer */
+        return sw_err_set(err, SW_ERR_TABLE, "--tables", "tables directory path too long");
+    if (shown)
+        snprintf(d->base, sizeof(d->base), "%s", shown);
+    else
+        dir_base(d->base, sizeof(d->base), path);
+    d->fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (d->fd < 0)
+        return sw_err_set(err, SW_ERR_TABLE, path, "cannot open tables directory '%s': %s", path,
+                          strerror(errno));
+    return SW_OK;
+}
+
+static void tdir_close(struct tdir *d)
+{
+    if (d->fd >= 0)
+        close(d->fd);
+    d->fd = -1;
+}
+
+/* Collect the *.xml names of subdirectory `sub` ("" = the directory itself),
+ * sorted. A missing subdirectory is empty when `optional`. */
+static sw_status list_xml(char ***out, size_t *n, const struct tdir *d, const char *sub,
+                          bool optional, struct sw_err *err)
+{
+    char shown[4200];
     struct dirent *e;
     char **names = NULL;
     size_t cnt = 0;
+    DIR *dir = NULL;
+    int fd;
 
     *out = NULL;
     *n = 0;
-    if (!d) {
+    snprintf(shown, sizeof(shown), "%s%s%s", d->path, *sub ? "/" : "", sub);
+    fd = openat(d->fd, *sub ? sub : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0 && !(dir = fdopendir(fd)))
+        close(fd);
+    if (!dir) {
         if (optional && errno == ENOENT)
             return SW_OK;
-        return sw_err_set(err, SW_ERR_TABLE, dir, "cannot open tables directory '%s': %s",
-                          dir, strerror(errno));
+        return sw_err_set(err, SW_ERR_TABLE, shown, "cannot open tables directory '%s': %s",
+                          shown, strerror(errno));
     }
-    while ((e = readdir(d)) != NULL) {
+    while ((e = readdir(dir)) != NULL) {
         size_t l = strlen(e->d_name);
         char **nn;
         if (l < 5 || strcmp(e->d_name + l - 4, ".xml") != 0 || e->d_name[0] == '.')
@@ -122,20 +233,20 @@ static sw_status list_xml(char ***out, size_t *n, const char *dir, bool optional
         if (cnt >= SW_TABLES_MAX_DOCS) {
             /* Refuse rather than silently leave tables out. */
             free_names(names, cnt);
-            closedir(d);
-            return sw_err_set(err, SW_ERR_TABLE, dir, "more than %d table documents in '%s'",
-                              SW_TABLES_MAX_DOCS, dir);
+            closedir(dir);
+            return sw_err_set(err, SW_ERR_TABLE, shown, "more than %d table documents in '%s'",
+                              SW_TABLES_MAX_DOCS, shown);
         }
         nn = realloc(names, (cnt + 1) * sizeof(*nn));
         if (!nn || !(nn[cnt] = strdup(e->d_name))) {
-            free(nn ? nn : names);
-            closedir(d);
+            free_names(nn ? nn : names, cnt);
+            closedir(dir);
             return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
         }
         names = nn;
         cnt++;
     }
-    closedir(d);
+    closedir(dir);
     if (cnt > 1)
         qsort(names, cnt, sizeof(*names), name_cmp);
     *out = names;
@@ -143,47 +254,33 @@ static sw_status list_xml(char ***out, size_t *n, const char *dir, bool optional
     return SW_OK;
 }
 
-/* Name shown in messages: the last component of dir plus the file, so that a
- * message reads "tables/wml.xml:12" wherever the directory lives. */
-static void display_name(char *buf, size_t size, const char *dir, const char *sub,
+/* Name shown in messages and as the document's name: the directory's name plus
+ * the file, so that a message reads "tables/wml.xml:12" wherever it lives. */
+static void display_name(char *buf, size_t size, const struct tdir *d, const char *sub,
                          const char *file)
 {
-    const char *base = strrchr(dir, '/');
-    size_t l = strlen(dir);
-    char tmp[256];
-
-    /* Strip trailing slashes for the base name. */
-    snprintf(tmp, sizeof(tmp), "%s", dir);
-    while (l > 1 && tmp[l - 1] == '/')
-        tmp[--l] = '\0';
-    base = strrchr(tmp, '/');
-    base = base ? base + 1 : tmp;
-    snprintf(buf, size, "%s/%s%s%s", base, sub, *sub ? "/" : "", file);
+    snprintf(buf, size, "%s/%s%s%s", d->base, sub, *sub ? "/" : "", file);
 }
 
-/* Add every *.xml of DIR/SUB but `skip` (a name relative to DIR, or NULL). */
-static sw_status add_dir(struct sw_tables *t, const char *dir, const char *sub,
+/* Add every *.xml of SUB but `skip` (a name relative to the directory, or NULL). */
+static sw_status add_dir(struct sw_tables *t, const struct tdir *d, const char *sub,
                          bool optional, const char *skip, struct sw_err *err)
 {
-    char path[4096], name[512];
+    char name[512];
     char **names = NULL;
     size_t n = 0;
     sw_status st;
 
-    snprintf(path, sizeof(path), "%s%s%s", dir, *sub ? "/" : "", sub);
-    st = list_xml(&names, &n, path, optional, err);
+    st = list_xml(&names, &n, d, sub, optional, err);
     for (size_t i = 0; st == SW_OK && i < n; i++) {
-        char file[4608], *buf = NULL;
+        char rel[600], file[4608], *buf = NULL;
         size_t len;
-        if (skip) {
-            char rel[600];
-            snprintf(rel, sizeof(rel), "%s%s%s", sub, *sub ? "/" : "", names[i]);
-            if (strcmp(rel, skip) == 0)
-                continue;
-        }
-        snprintf(file, sizeof(file), "%s/%s", path, names[i]);
-        display_name(name, sizeof(name), dir, sub, names[i]);
-        st = sw_read_file(&buf, &len, file, SW_TABLE_MAX_BYTES, err);
+        snprintf(rel, sizeof(rel), "%s%s%s", sub, *sub ? "/" : "", names[i]);
+        if (skip && strcmp(rel, skip) == 0)
+            continue;
+        snprintf(file, sizeof(file), "%s/%s", d->path, rel);
+        display_name(name, sizeof(name), d, sub, names[i]);
+        st = read_at(d->fd, rel, file, SW_TABLE_MAX_BYTES, &buf, &len, err);
         if (st == SW_ERR_TOO_BIG || st == SW_ERR_IO) {
             char msg[sizeof(err->msg)];   /* err->msg may not be both source and target */
             snprintf(msg, sizeof(msg), "%s", err->msg);
@@ -221,14 +318,14 @@ static bool cache_dir(char *buf, size_t size)
     return n > 0 && (size_t)n < size;
 }
 
-static bool sha_of_file(char hex[65], const char *path)
+static bool sha_of_file(char hex[65], int dfd, const char *rel)
 {
     struct sw_sha256 h;
     struct sw_err e;
     char *buf;
     size_t len;
 
-    if (sw_read_file(&buf, &len, path, SW_TABLE_MAX_BYTES, &e) != SW_OK)
+    if (read_at(dfd, rel, rel, SW_TABLE_MAX_BYTES, &buf, &len, &e) != SW_OK)
         return false;
     sw_sha256_init(&h);
     sw_sha256_update(&h, buf, len);
@@ -247,39 +344,38 @@ static int named_sha_cmp(const void *a, const void *b)
     return strcmp(((const struct named_sha *)a)->name, ((const struct named_sha *)b)->name);
 }
 
-/* The key of the tables in DIR: the schema's sha256 and the set's sha256 as
+/* The key of the tables in d: the schema's sha256 and the set's sha256 as
  * sw_tables_finish() takes it (document names in order, each with the sha256
  * of its bytes). false when anything cannot be read. */
-static bool tables_key(char *key, size_t size, char set_sha[65], const char *dir)
+static bool tables_key(char *key, size_t size, char set_sha[65], const struct tdir *d)
 {
     static const char *const subs[] = {"", "gemeenten"};
     struct named_sha *docs = NULL;
     struct sw_sha256 h;
     struct sw_err e;
-    char path[4700], xsd_sha[65];
+    char xsd_sha[65];
     size_t n = 0;
     bool ok = true;
 
-    snprintf(path, sizeof(path), "%s/schema/v1/tables.xsd", dir);
-    if (!sha_of_file(xsd_sha, path))
+    if (!sha_of_file(xsd_sha, d->fd, SCHEMA_REL))
         return false;
     docs = calloc(SW_TABLES_MAX_DOCS, sizeof(*docs));
     if (!docs)
         return false;
     for (int k = 0; k < 2 && ok; k++) {
-        char **names = NULL, sub[4200];
+        char **names = NULL;
         size_t cnt = 0;
-        snprintf(sub, sizeof(sub), "%s%s%s", dir, *subs[k] ? "/" : "", subs[k]);
-        if (list_xml(&names, &cnt, sub, k == 1, &e) != SW_OK)
+        if (list_xml(&names, &cnt, d, subs[k], k == 1, &e) != SW_OK)
             ok = false;
         for (size_t i = 0; ok && i < cnt; i++) {
+            char rel[600];
             if (n == SW_TABLES_MAX_DOCS) {
                 ok = false;
                 break;
             }
-            snprintf(path, sizeof(path), "%s/%s", sub, names[i]);
-            display_name(docs[n].name, sizeof(docs[n].name), dir, subs[k], names[i]);
-            ok = sha_of_file(docs[n].sha, path);
+            snprintf(rel, sizeof(rel), "%s%s%s", subs[k], *subs[k] ? "/" : "", names[i]);
+            display_name(docs[n].name, sizeof(docs[n].name), d, subs[k], names[i]);
+            ok = sha_of_file(docs[n].sha, d->fd, rel);
             n++;
         }
         free_names(names, cnt);
@@ -318,9 +414,6 @@ static bool snapshot_load(struct sw_tables **out, const char *path, const char *
     }
     return ok;
 }
-
-/* Write the snapshot next to its final name and rename it into place, so that a
- * reader never sees half a file; failures only mean no cache. */
 static void snapshot_save(const struct sw_tables *t, const char *cdir, const char *path,
                           const char *key)
 {
@@ -356,54 +449,36 @@ static void snapshot_save(const struct sw_tables *t, const char *cdir, const cha
     free(buf);
 }
 
-sw_status sw_tables_load_dir(struct sw_tables **out, const char *dir, struct sw_err *err)
-{
-    char cdir[4096], path[4200], key[256], set_sha[65];
-    bool cache = cache_dir(cdir, sizeof(cdir)) &&
-                 snprintf(path, sizeof(path), "%s/%s", cdir, SNAPSHOT_FILE) <
-                     (int)sizeof(path) &&
-                 tables_key(key, sizeof(key), set_sha, dir);
-    sw_status st;
-
-    if (cache && snapshot_load(out, path, key, set_sha))
-        return SW_OK;
-    st = sw_tables_load_dir_with(out, dir, NULL, NULL, 0, err);
-    /* Only a set built from exactly the bytes the key names (no file changed
-     * in between) is kept. */
-    if (st == SW_OK && cache && strcmp(sw_tables_sha256(*out), set_sha) == 0)
-        snapshot_save(*out, cdir, path, key);
-    return st;
-}
-
-sw_status sw_tables_load_dir_with(struct sw_tables **out, const char *dir, const char *rel,
-                                  const char *xml, size_t len, struct sw_err *err)
+/* Load the set in d: every table but `rel`, then xml[0..len) as `rel` (when rel
+ * is given), with d's schema. */
+static sw_status load_set(struct sw_tables **out, const struct tdir *d, const char *rel,
+                          const char *xml, size_t len, struct sw_err *err)
 {
     struct sw_tables *t = NULL;
-    char xsd_path[4096], *xsd = NULL;
+    char xsd_path[4200], *xsd = NULL;
     size_t xsd_len;
     sw_status st;
 
     *out = NULL;
-    if (strlen(dir) > 3000)   /* every path built below must fit its buffer */
-        return sw_err_set(err, SW_ERR_TABLE, "--tables", "tables directory path too long");
-    snprintf(xsd_path, sizeof(xsd_path), "%s/schema/v1/tables.xsd", dir);
-    st = sw_read_file(&xsd, &xsd_len, xsd_path, SW_TABLE_MAX_BYTES, err);
+    snprintf(xsd_path, sizeof(xsd_path), "%s/%s", d->path, SCHEMA_REL);
+    st = read_at(d->fd, SCHEMA_REL, xsd_path, SW_TABLE_MAX_BYTES, &xsd, &xsd_len, err);
     if (st != SW_OK) {
-        st = sw_err_set(err, SW_ERR_TABLE, xsd_path, "cannot read the table schema '%s'",
-                        xsd_path);
+        char msg[sizeof(err->msg)];
+        snprintf(msg, sizeof(msg), "%s", err->msg);
+        st = sw_err_set(err, SW_ERR_TABLE, xsd_path, "cannot read the table schema: %s", msg);
         goto out;
     }
     st = sw_tables_new(&t, xsd, xsd_len, err);
     if (st == SW_OK)
-        st = add_dir(t, dir, "", false, rel, err);
+        st = add_dir(t, d, "", false, rel, err);
     if (st == SW_OK)
-        st = add_dir(t, dir, "gemeenten", true, rel, err);
+        st = add_dir(t, d, "gemeenten", true, rel, err);
     if (st == SW_OK && rel) {
         /* The candidate, named as it will be once installed. */
         const char *slash = strrchr(rel, '/');
         char name[512], sub[256];
         snprintf(sub, sizeof(sub), "%.*s", slash ? (int)(slash - rel) : 0, rel);
-        display_name(name, sizeof(name), dir, sub, slash ? slash + 1 : rel);
+        display_name(name, sizeof(name), d, sub, slash ? slash + 1 : rel);
         st = sw_tables_add(t, name, xml, len, err);
     }
     if (st == SW_OK)
@@ -415,5 +490,52 @@ sw_status sw_tables_load_dir_with(struct sw_tables **out, const char *dir, const
 out:
     free(xsd);
     sw_tables_free(t);
+    return st;
+}
+
+sw_status sw_tables_load_dir(struct sw_tables **out, const char *dir, struct sw_err *err)
+{
+    return sw_tables_load_dir_as(out, dir, NULL, err);
+}
+
+sw_status sw_tables_load_dir_as(struct sw_tables **out, const char *dir, const char *name,
+                                struct sw_err *err)
+{
+    char cdir[4096], path[4200], key[256], set_sha[65];
+    struct tdir d;
+    bool cache;
+    sw_status st;
+
+    *out = NULL;
+    st = tdir_open(&d, dir, name, err);
+    if (st != SW_OK)
+        return st;
+    cache = cache_dir(cdir, sizeof(cdir)) &&
+            snprintf(path, sizeof(path), "%s/%s", cdir, SNAPSHOT_FILE) < (int)sizeof(path) &&
+            tables_key(key, sizeof(key), set_sha, &d);
+    if (cache && snapshot_load(out, path, key, set_sha)) {
+        tdir_close(&d);
+        return SW_OK;
+    }
+    st = load_set(out, &d, NULL, NULL, 0, err);
+    /* Only a set built from exactly the bytes the key names (no file changed
+     * in between) is kept. */
+    if (st == SW_OK && cache && strcmp(sw_tables_sha256(*out), set_sha) == 0)
+        snapshot_save(*out, cdir, path, key);
+    tdir_close(&d);
+    return st;
+}
+
+sw_status sw_tables_load_dir_with(struct sw_tables **out, const char *dir, const char *rel,
+                                  const char *xml, size_t len, struct sw_err *err)
+{
+    struct tdir d;
+    sw_status st;
+
+    *out = NULL;
+    st = tdir_open(&d, dir, NULL, err);
+    if (st == SW_OK)
+        st = load_set(out, &d, rel, xml, len, err);
+    tdir_close(&d);
     return st;
 }

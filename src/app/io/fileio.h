@@ -15,7 +15,9 @@
 
 /* Read a whole file ("-" = standard input) into a NUL-terminated buffer of at most
  * `max` bytes. *out is malloc'ed; free() it. SW_ERR_IO naming the path when it
- * cannot be read, SW_ERR_TOO_BIG when it is larger than max. */
+ * cannot be read or is not a regular file (a FIFO, a device, a directory: opened
+ * without blocking and refused, never waited on; standard input may be anything),
+ * SW_ERR_TOO_BIG when it is larger than max (from its size, before reading). */
 sw_status sw_read_file(char **out, size_t *len, const char *path, size_t max,
                        struct sw_err *err) __attribute__((warn_unused_result));
 
@@ -25,12 +27,21 @@ const char *sw_tables_dir(const char *dir);
 
 /* Load every *.xml in DIR and DIR/gemeenten (sorted by name) with the schema in
  * DIR/schema/v1/tables.xsd, and finish the set. Names in messages are relative to
- * DIR's parent ("tables/wml.xml"). Call sw_tables_free() on *out.
+ * DIR's parent ("tables/wml.xml"). Call sw_tables_free() on *out. DIR is opened
+ * once and every file read relative to it: a set replaced meanwhile (tables
+ * fetch exchanges the directory) is read wholly old or wholly new. A file that
+ * is not a regular one (a FIFO, a device) is a table problem, never waited on.
  * When $SWITCHSIM_CACHE names a directory (opt-in; "off" or unset: none), a set
  * once loaded is kept there as a snapshot and rebuilt from it while the sha256 of the schema and of every document are the
  * same: the same set, without parsing and validating the XML again. */
 sw_status sw_tables_load_dir(struct sw_tables **out, const char *dir, struct sw_err *err)
     __attribute__((warn_unused_result));
+
+/* sw_tables_load_dir() with the documents named as if DIR's last component were
+ * `name` (NULL: as it is): for a set built under a temporary name before it is
+ * installed (tables fetch). */
+sw_status sw_tables_load_dir_as(struct sw_tables **out, const char *dir, const char *name,
+                                struct sw_err *err) __attribute__((warn_unused_result));
 
 /* The same, with document xml[0..len) as if it were the file `rel` of DIR
  * ("wml.xml", "gemeenten/NAME.xml"): a file of that name in DIR is left out (an

@@ -5,6 +5,9 @@
 
 #include "switchsim/date.h"
 
+_Static_assert(SW_DATE_MIN_YEAR == 1900 && SW_DATE_MAX_YEAR == 2200,
+               "SW_DATE_RANGE_TEXT and SW_MONTH_RANGE_TEXT name these years");
+
 static bool is_leap(int y)
 {
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -68,20 +71,39 @@ static bool digits(const char *s, int n, int *v)
     return true;
 }
 
-sw_status sw_date_parse(sw_date *out, const char *text, const char *field,
-                        struct sw_err *err)
+enum sw_date_problem sw_date_check(sw_date *out, const char *text)
 {
     int y, m, d;
 
     if (!text || strlen(text) != 10 || text[4] != '-' || text[7] != '-' ||
         !digits(text, 4, &y) || !digits(text + 5, 2, &m) || !digits(text + 8, 2, &d))
-        return sw_err_set(err, SW_ERR_INVALID, field,
-                          "not a date (YYYY-MM-DD): '%.40s' for '%s'", text ? text : "",
-                          field ? field : "");
+        return SW_DATE_FORM;
+    /* Whether the day exists is a matter of the calendar, whatever the year. */
+    if (m < 1 || m > 12 || d < 1 || d > days_in(y, m))
+        return SW_DATE_IMPOSSIBLE;
     if (!sw_date_from_ymd(out, y, m, d))
+        return SW_DATE_RANGE;
+    return SW_DATE_OK;
+}
+
+sw_status sw_date_parse(sw_date *out, const char *text, const char *field,
+                        struct sw_err *err)
+{
+    const char *f = field ? field : "";
+
+    switch (sw_date_check(out, text)) {
+    case SW_DATE_OK:
+        return SW_OK;
+    case SW_DATE_FORM:
         return sw_err_set(err, SW_ERR_INVALID, field,
-                          "impossible date '%s' for '%s'", text, field ? field : "");
-    return SW_OK;
+                          "not a date (YYYY-MM-DD): '%.40s' for '%s'", text ? text : "", f);
+    case SW_DATE_IMPOSSIBLE:
+        return sw_err_set(err, SW_ERR_INVALID, field, "impossible date '%s' for '%s'", text, f);
+    case SW_DATE_RANGE:
+        break;
+    }
+    return sw_err_set(err, SW_ERR_INVALID, field,
+                      "date '%s' out of range (" SW_DATE_RANGE_TEXT ") for '%s'", text, f);
 }
 
 void sw_date_format(char *buf, size_t size, sw_date d)
@@ -92,19 +114,39 @@ void sw_date_format(char *buf, size_t size, sw_date d)
     snprintf(buf, size, "%04d-%02d-%02d", y, m, dd);
 }
 
-sw_status sw_month_parse(sw_month *out, const char *text, const char *field,
-                         struct sw_err *err)
+enum sw_date_problem sw_month_check(sw_month *out, const char *text)
 {
     int y, m;
 
     if (!text || strlen(text) != 7 || text[4] != '-' || !digits(text, 4, &y) ||
-        !digits(text + 5, 2, &m) || m < 1 || m > 12 || y < SW_DATE_MIN_YEAR ||
-        y > SW_DATE_MAX_YEAR)
-        return sw_err_set(err, SW_ERR_INVALID, field,
-                          "not a month (YYYY-MM): '%.40s' for '%s'", text ? text : "",
-                          field ? field : "");
+        !digits(text + 5, 2, &m))
+        return SW_DATE_FORM;
+    if (m < 1 || m > 12)
+        return SW_DATE_IMPOSSIBLE;
+    if (y < SW_DATE_MIN_YEAR || y > SW_DATE_MAX_YEAR)
+        return SW_DATE_RANGE;
     *out = sw_month_from_ym(y, m);
-    return SW_OK;
+    return SW_DATE_OK;
+}
+
+sw_status sw_month_parse(sw_month *out, const char *text, const char *field,
+                         struct sw_err *err)
+{
+    const char *f = field ? field : "";
+
+    switch (sw_month_check(out, text)) {
+    case SW_DATE_OK:
+        return SW_OK;
+    case SW_DATE_FORM:
+        return sw_err_set(err, SW_ERR_INVALID, field, "not a month (YYYY-MM): '%.40s' for '%s'",
+                          text ? text : "", f);
+    case SW_DATE_IMPOSSIBLE:
+        return sw_err_set(err, SW_ERR_INVALID, field, "impossible month '%s' for '%s'", text, f);
+    case SW_DATE_RANGE:
+        break;
+    }
+    return sw_err_set(err, SW_ERR_INVALID, field,
+                      "month '%s' out of range (" SW_MONTH_RANGE_TEXT ") for '%s'", text, f);
 }
 
 void sw_month_format(char *buf, size_t size, sw_month m)

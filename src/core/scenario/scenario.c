@@ -1,27 +1,44 @@
 /* scenario.c - parse and validate scenario JSON (version 1) into struct sw_scenario.
  *
- * This is the JSON boundary: cJSON hands numbers over as double, and each one is
- * checked here to be finite, integral where an integer is asked and within
- * +-2^53, before it becomes an int64. Nothing past this file sees a double.
+ * This is the JSON boundary. cJSON hands numbers over as a double only, which
+ * cannot tell 100.000004 from 100 or 9007199254740993 from ...992; so no double
+ * is read here. Each number is read exactly from its own text in the document:
+ * a scan of the text finds every number, and the n-th one is the n-th number
+ * node of cJSON's tree (both in document order). The text must be a JSON number
+ * (RFC 8259 section 6: no leading zeros), have no more decimals than its field
+ * takes and lie within +-2^53 before it becomes an int64.
+ *
+ * What a message repeats of the input (a key, a value) is cut short and has its
+ * control characters escaped (show()): messages go to terminals and into the
+ * CGI's answers.
  */
-#include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cjson/cJSON.h>
 
-#include "switchsim/money.h"
 #include "switchsim/scenario.h"
-#include "switchsim/wml.h"
 
-#define MAX_EXACT 9007199254740992.0  /* 2^53: larger doubles are not exact integers */
+#define MAX_EXACT INT64_C(9007199254740992)  /* 2^53: beyond it, no number is taken */
+#define SHOW_VALUE 40   /* characters of a value repeated in a message */
+#define SHOW_KEY 60     /* ... of a key (the longest parameter id has 55) */
+
+/* One number of the document: the node cJSON made of it and its text. */
+struct num_text {
+    const cJSON *node;
+    const char *text;
+    size_t len;
+};
 
 struct rd {
     struct sw_problems *pr;
     struct sw_err *first;
     const struct sw_tables *t;
-    char path[160];
+    struct num_text *nums;   /* every number of the document, sorted by node */
+    size_t n_nums;
 };
 
 static void problem(struct rd *r, const char *field, const char *fmt, ...)
@@ -48,10 +65,107 @@ static void problem(struct rd *r, const char *field, const char *fmt, ...)
         r->pr->truncated = true;
 }
 
-/* "job" + "start" -> "job.start" into buf. */
+/* --- input repeated in messages --- */
+
+/* Code points never shown as they are: C0 and C1 controls, and the invisible
+ * ones that reorder or hide text (bidirectional overrides and isolates, zero
+ * width characters, line and paragraph separators, the byte order mark). */
+static bool hidden_code_point(unsigned long c)
+{
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x061c || (c >= 0x200b && c <= 0x200f) ||
+           (c >= 0x2028 && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069) || c == 0xfeff;
+}
+
+/* The length (1-4) and code point of the UTF-8 sequence at s[0..n); 0 when it
+ * is not a well-formed one. */
+static size_t utf8_next(const unsigned char *s, size_t n, unsigned long *cp)
+{
+    size_t len;
+    unsigned long c;
+
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+        len = 2;
+        c = s[0] & 0x1F;
+    } else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+        len = 3;
+        c = s[0] & 0x0F;
+    } else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+        len = 4;
+        c = s[0] & 0x07;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    for (size_t k = 1; k < len; k++) {
+        if ((s[k] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (s[k] & 0x3F);
+    }
+    if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+        (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *cp = c;
+    return len;
+}
+
+/* s[0..n) as a message may repeat it: at most `max` characters, "..." when cut
+ * short, hidden code points (and a backslash) written as JSON writes them
+ * (\u001b, \\), a byte that is not UTF-8 as '?'. Always NUL-terminated valid
+ * UTF-8 within buf (size >= 8). Returns buf. */
+static const char *show(char *buf, size_t size, const char *s, size_t n, size_t max)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t o = 0, chars = 0;
+
+    for (size_t i = 0; i < n;) {
+        char piece[8];
+        unsigned long cp = 0;
+        size_t len = utf8_next(u + i, n - i, &cp), plen;
+
+        if (len == 0) {   /* not UTF-8: this one byte, as '?' */
+            len = 1;
+            plen = (size_t)snprintf(piece, sizeof(piece), "?");
+        } else if (cp == '\\') {
+            plen = (size_t)snprintf(piece, sizeof(piece), "\\\\");
+        } else if (hidden_code_point(cp)) {
+            plen = (size_t)snprintf(piece, sizeof(piece), "\\u%04lx", cp);
+        } else {
+            memcpy(piece, s + i, len);
+            plen = len;
+        }
+        /* Room for this piece, and for "..." should more follow. */
+        if (chars == max || o + plen + 4 > size) {
+            memcpy(buf + o, "...", 3);
+            o += 3;
+            break;
+        }
+        memcpy(buf + o, piece, plen);
+        o += plen;
+        chars++;
+        i += len;
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+/* The same for a NUL-terminated string. */
+static const char *show_str(char *buf, size_t size, const char *s, size_t max)
+{
+    return show(buf, size, s, strlen(s), max);
+}
+
+/* "job" + "start" -> "job.start" into buf; the key as show() repeats it. */
 static const char *join(char *buf, size_t size, const char *parent, const char *key)
 {
-    snprintf(buf, size, "%s%s%s", parent, parent[0] ? "." : "", key);
+    char k[100];
+
+    show_str(k, sizeof(k), key, SHOW_KEY);
+    snprintf(buf, size, "%s%s%s", parent, parent[0] ? "." : "", k);
     return buf;
 }
 
@@ -95,6 +209,274 @@ static bool is_absent(const cJSON *v)
     return !v || cJSON_IsNull(v);
 }
 
+/* --- numbers, exactly --- */
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* What keeps a number's text from being taken. */
+enum num_problem {
+    NUM_OK,
+    NUM_SYNTAX,        /* not a JSON number */
+    NUM_LEADING_ZERO,  /* 06, -01: not a JSON number either */
+    NUM_DECIMALS,      /* a digit below the field's last decimal */
+    NUM_RANGE          /* beyond +-2^53 */
+};
+
+/* Whether s[0..n) is a JSON number: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
+static enum num_problem num_syntax(const char *s, size_t n)
+{
+    size_t i = 0;
+
+    if (i < n && s[i] == '-')
+        i++;
+    if (i >= n || !is_digit(s[i]))
+        return NUM_SYNTAX;
+    if (s[i] == '0' && i + 1 < n && is_digit(s[i + 1]))
+        return NUM_LEADING_ZERO;
+    while (i < n && is_digit(s[i]))
+        i++;
+    if (i < n && s[i] == '.') {
+        if (++i >= n || !is_digit(s[i]))
+            return NUM_SYNTAX;
+        while (i < n && is_digit(s[i]))
+            i++;
+    }
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        if (i < n && (s[i] == '+' || s[i] == '-'))
+            i++;
+        if (i >= n || !is_digit(s[i]))
+            return NUM_SYNTAX;
+        while (i < n && is_digit(s[i]))
+            i++;
+    }
+    return i == n ? NUM_OK : NUM_SYNTAX;
+}
+
+/* The value of JSON number text s[0..n) times 10^scale, exactly, into *out:
+ * 28.5 with scale 2 is 2850, 2.85e1 too; 28.555 is NUM_DECIMALS, 1e300
+ * NUM_RANGE. Digit by digit, each with its power of ten: a non-zero digit
+ * below 10^0 (after scaling) has too many decimals, one above 10^16 is beyond
+ * 2^53 anyway. *out is set only for NUM_OK. */
+static enum num_problem exact_number(const char *s, size_t n, int scale, int64_t *out)
+{
+    enum num_problem p = num_syntax(s, n);
+    size_t i = 0, int_start, int_end, frac_end;
+    bool neg = false, exp_neg = false;
+    int64_t exp = 0, v = 0;
+
+    if (p != NUM_OK)
+        return p;
+    if (s[i] == '-') {
+        neg = true;
+        i++;
+    }
+    int_start = i;
+    while (i < n && is_digit(s[i]))
+        i++;
+    int_end = i;
+    if (i < n && s[i] == '.')
+        i++;
+    while (i < n && is_digit(s[i]))
+        i++;
+    frac_end = i;
+    if (i < n) {   /* the exponent; past a million it means the same */
+        i++;
+        if (s[i] == '+' || s[i] == '-')
+            exp_neg = s[i++] == '-';
+        for (; i < n; i++)
+            if (exp < 1000000)
+                exp = exp * 10 + (s[i] - '0');
+        if (exp_neg)
+            exp = -exp;
+    }
+    for (size_t k = int_start; k < frac_end; k++) {
+        int64_t power, d;
+        if (k == int_end)
+            continue;   /* the decimal point */
+        d = s[k] - '0';
+        /* int digits: int_end-1-k; fraction digits: -(k-int_end) */
+        power = (k < int_end ? (int64_t)(int_end - 1 - k) : -(int64_t)(k - int_end)) + exp +
+                scale;
+        if (d == 0)
+            continue;
+        if (power < 0)
+            return NUM_DECIMALS;
+        if (power > 16)
+            return NUM_RANGE;
+        for (int64_t e = 0; e < power; e++)
+            d *= 10;
+        v += d;
+        if (v > MAX_EXACT)
+            return NUM_RANGE;
+    }
+    *out = neg ? -v : v;
+    return NUM_OK;
+}
+
+static bool is_number_char(char c)
+{
+    return is_digit(c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+/* Every number of JSON text json[0..len) in document order: each run of
+ * number characters that starts with '-' or a digit outside a string (what
+ * cJSON reads as one number). nums[i].node is left NULL. *out is malloc'ed, or
+ * NULL when there are none; false when out of memory. */
+static bool scan_numbers(const char *json, size_t len, struct num_text **out, size_t *n)
+{
+    struct num_text *arr = NULL;
+    size_t cnt = 0, cap = 0;
+
+    *out = NULL;
+    *n = 0;
+    for (size_t i = 0; i < len;) {
+        size_t start = i;
+        if (json[i] == '"') {
+            for (i++; i < len && json[i] != '"'; i++)
+                if (json[i] == '\\')
+                    i++;
+            i++;
+            continue;
+        }
+        if (json[i] != '-' && !is_digit(json[i])) {
+            i++;
+            continue;
+        }
+        while (i < len && is_number_char(json[i]))
+            i++;
+        if (cnt == cap) {
+            size_t ncap = cap ? cap * 2 : 64;
+            struct num_text *na = realloc(arr, ncap * sizeof(*na));
+            if (!na) {
+                free(arr);
+                return false;
+            }
+            arr = na;
+            cap = ncap;
+        }
+        arr[cnt].node = NULL;
+        arr[cnt].text = json + start;
+        arr[cnt].len = i - start;
+        cnt++;
+    }
+    *out = arr;
+    *n = cnt;
+    return true;
+}
+
+/* Give the number nodes of the tree under v (v and its siblings), in document
+ * order, their texts nums[*k], nums[*k + 1], ... false when the texts run out.
+ * The depth is cJSON's nesting limit. */
+static bool pair_numbers(const cJSON *v, struct num_text *nums, size_t n, size_t *k)
+{
+    for (; v; v = v->next) {
+        if (cJSON_IsNumber(v)) {
+            if (*k >= n)
+                return false;
+            nums[(*k)++].node = v;
+        } else if (v->child && !pair_numbers(v->child, nums, n, k)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static int num_cmp(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)((const struct num_text *)a)->node;
+    uintptr_t y = (uintptr_t)((const struct num_text *)b)->node;
+
+    return x < y ? -1 : x > y;
+}
+
+/* The text of number node v; NULL when it has none (not a number). */
+static const struct num_text *number_text(const struct rd *r, const cJSON *v)
+{
+    struct num_text key = {v, NULL, 0};
+
+    if (!r->nums || !cJSON_IsNumber(v))
+        return NULL;
+    return bsearch(&key, r->nums, r->n_nums, sizeof(key), num_cmp);
+}
+
+/* Number text nt of field f is not a JSON number (p says why). */
+static void not_a_number(struct rd *r, const char *f, const struct num_text *nt,
+                         enum num_problem p)
+{
+    char text[64];
+
+    show(text, sizeof(text), nt->text, nt->len, SHOW_VALUE);
+    if (p == NUM_LEADING_ZERO)
+        problem(r, f, "'%s' is not a JSON number (a leading zero)", text);
+    else
+        problem(r, f, "'%s' is not a JSON number", text);
+}
+
+/* v / 10^scale as a decimal without trailing zeros: 4000 with scale 2 is "40". */
+static void format_scaled(char *buf, size_t size, int64_t v, int scale)
+{
+    int64_t p = 1, a = v < 0 ? -v : v;
+    int n;
+
+    for (int i = 0; i < scale; i++)
+        p *= 10;
+    n = snprintf(buf, size, "%s%lld", v < 0 ? "-" : "", (long long)(a / p));
+    if (a % p != 0 && n > 0 && (size_t)n < size) {
+        int64_t f = a % p;
+        int digits = scale;
+        while (f % 10 == 0) {
+            f /= 10;
+            digits--;
+        }
+        snprintf(buf + n, size - (size_t)n, ".%0*lld", digits, (long long)f);
+    }
+}
+
+/* Number node v of field f times 10^scale into *out, within [min, max];
+ * reports the problem and returns false otherwise. */
+static bool read_number(struct rd *r, const cJSON *v, const char *f, int scale, int64_t min,
+                        int64_t max, int64_t *out)
+{
+    const struct num_text *nt = number_text(r, v);
+    char text[64], lo[32], hi[32];
+    int64_t x = 0;
+    enum num_problem p;
+
+    if (!nt) {
+        problem(r, f, "must be a number");
+        return false;
+    }
+    show(text, sizeof(text), nt->text, nt->len, SHOW_VALUE);
+    p = exact_number(nt->text, nt->len, scale, &x);
+    switch (p) {
+    case NUM_SYNTAX:
+    case NUM_LEADING_ZERO:
+        not_a_number(r, f, nt, p);
+        return false;
+    case NUM_DECIMALS:
+        if (scale == 0)
+            problem(r, f, "must be a whole number");
+        else
+            problem(r, f, "has more than %d decimals", scale);
+        return false;
+    case NUM_RANGE:
+    case NUM_OK:
+        break;
+    }
+    if (p == NUM_RANGE || x < min || x > max) {
+        format_scaled(lo, sizeof(lo), min, scale);
+        format_scaled(hi, sizeof(hi), max, scale);
+        problem(r, f, "%s is out of range (%s to %s)", text, lo, hi);
+        return false;
+    }
+    *out = x;
+    return true;
+}
+
 /* An integer within [min, max]; `absent_ok` leaves *out as it is when the field
  * is missing or null. */
 static bool read_int(struct rd *r, const cJSON *obj, const char *path, const char *key,
@@ -102,7 +484,6 @@ static bool read_int(struct rd *r, const cJSON *obj, const char *path, const cha
 {
     const cJSON *v = get(obj, key);
     char f[160];
-    double d;
 
     join(f, sizeof(f), path, key);
     if (is_absent(v)) {
@@ -114,32 +495,17 @@ static bool read_int(struct rd *r, const cJSON *obj, const char *path, const cha
         problem(r, f, "must be a number");
         return false;
     }
-    d = v->valuedouble;
-    if (!isfinite(d) || d != floor(d) || fabs(d) > MAX_EXACT) {
-        problem(r, f, "must be a whole number");
-        return false;
-    }
-    if (d < (double)min || d > (double)max) {
-        problem(r, f, "%.0f is out of range (%lld to %lld)", d, (long long)min,
-                (long long)max);
-        return false;
-    }
-    *out = (int64_t)d;
-    return true;
+    return read_number(r, v, f, 0, min, max, out);
 }
 
 /* A decimal number with at most `decimals` digits after the point, scaled:
- * hours 28.5 -> 2850 with 2 decimals. The double is printed with more digits
- * than asked and parsed exactly, so 28.5 and 28.50 read the same and 28.555 is
- * refused. */
+ * hours 28.5 -> 2850 with 2 decimals; 28.50 and 2.85e1 read the same, 28.555
+ * is refused. min and max are scaled too. */
 static bool read_decimal(struct rd *r, const cJSON *obj, const char *path, const char *key,
                          int decimals, int64_t min, int64_t max, bool required, int64_t *out)
 {
     const cJSON *v = get(obj, key);
-    char f[160], text[64];
-    struct sw_err e;
-    int64_t x;
-    size_t n;
+    char f[160];
 
     join(f, sizeof(f), path, key);
     if (is_absent(v)) {
@@ -147,30 +513,11 @@ static bool read_decimal(struct rd *r, const cJSON *obj, const char *path, const
             problem(r, f, "missing");
         return !required;
     }
-    if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) || fabs(v->valuedouble) > 1e12) {
+    if (!cJSON_IsNumber(v)) {
         problem(r, f, "must be a number");
         return false;
     }
-    snprintf(text, sizeof(text), "%.*f", decimals + 3, v->valuedouble);
-    /* Drop the extra digits only when they are zeros (noise below 1e-9 aside). */
-    n = strlen(text);
-    for (int i = 0; i < 3; i++, n--) {
-        if (text[n - 1] != '0') {
-            problem(r, f, "has more than %d decimals", decimals);
-            return false;
-        }
-    }
-    text[n] = '\0';
-    if (sw_decimal_parse(&x, text, decimals, SW_MONEY_MAX, f, &e) != SW_OK) {
-        problem(r, f, "must be a number");
-        return false;
-    }
-    if (x < min || x > max) {
-        problem(r, f, "%s is out of range", text);
-        return false;
-    }
-    *out = x;
-    return true;
+    return read_number(r, v, f, decimals, min, max, out);
 }
 
 static bool read_bool(struct rd *r, const cJSON *obj, const char *path, const char *key,
@@ -209,21 +556,65 @@ static const char *read_str(struct rd *r, const cJSON *obj, const char *path, co
     return v->valuestring;
 }
 
+/* What is wrong with date (or month) text s of field f, in words. */
+static void date_problem(struct rd *r, const char *f, const char *s, enum sw_date_problem why,
+                         bool month)
+{
+    char v[64];
+
+    show_str(v, sizeof(v), s, SHOW_VALUE);
+    switch (why) {
+    case SW_DATE_OK:
+        break;
+    case SW_DATE_FORM:
+        if (month)
+            problem(r, f, "not a month (YYYY-MM): '%s'", v);
+        else
+            problem(r, f, "not a date (YYYY-MM-DD): '%s'", v);
+        break;
+    case SW_DATE_IMPOSSIBLE:
+        problem(r, f, "not a %s: '%s' does not exist", month ? "month" : "date", v);
+        break;
+    case SW_DATE_RANGE:
+        /* Well-formed and real, but not a day this calendar covers. */
+        problem(r, f, "'%s' is out of range (%s)", v,
+                month ? SW_MONTH_RANGE_TEXT : SW_DATE_RANGE_TEXT);
+        break;
+    }
+}
+
 static bool read_date(struct rd *r, const cJSON *obj, const char *path, const char *key,
                       bool required, sw_date *out)
 {
     char f[160];
     const char *s = read_str(r, obj, path, key, required);
-    struct sw_err e;
+    enum sw_date_problem why;
 
     if (!s)
         return !required && is_absent(get(obj, key));
     join(f, sizeof(f), path, key);
-    if (sw_date_parse(out, s, f, &e) != SW_OK) {
-        problem(r, f, "not a date (YYYY-MM-DD): '%.20s'", s);
+    why = sw_date_check(out, s);
+    if (why != SW_DATE_OK) {
+        date_problem(r, f, s, why, false);
         return false;
     }
     return true;
+}
+
+/* A month "YYYY-MM" of field f (at the top level: path ""); absent is fine. */
+static void read_month(struct rd *r, const cJSON *obj, const char *path, const char *key,
+                       bool required, sw_month *out)
+{
+    char f[160];
+    const char *s = read_str(r, obj, path, key, required);
+    enum sw_date_problem why;
+
+    if (!s)
+        return;
+    join(f, sizeof(f), path, key);
+    why = sw_month_check(out, s);
+    if (why != SW_DATE_OK)
+        date_problem(r, f, s, why, true);
 }
 
 /* One of `names`; returns its index or -1 (absent: `dflt`). */
@@ -241,7 +632,11 @@ static int read_enum(struct rd *r, const cJSON *obj, const char *path, const cha
         snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", i ? ", " : "",
                  names[i]);
     }
-    problem(r, join(f, sizeof(f), path, key), "'%.30s' is not one of: %s", s, list);
+    {
+        char v[64];
+        problem(r, join(f, sizeof(f), path, key), "'%s' is not one of: %s",
+                show_str(v, sizeof(v), s, SHOW_VALUE), list);
+    }
     return -1;
 }
 
@@ -301,7 +696,9 @@ void sw_scenario_init(struct sw_scenario *s)
     s->toeslagen.estimate_updated = -1;
 }
 
-static void read_household(struct rd *r, const cJSON *h, struct sw_scenario *s)
+/* Returns false when household.rent was given and refused: what follows from
+ * the rent (huurtoeslag) is then not judged again. */
+static bool read_household(struct rd *r, const cJSON *h, struct sw_scenario *s)
 {
     static const char *const keys[] = {"composition", "birth_date", "partner_birth_date",
                                        "children_birth_dates", "cost_sharers", "rent",
@@ -309,6 +706,7 @@ static void read_household(struct rd *r, const cJSON *h, struct sw_scenario *s)
     const cJSON *kids;
     int c;
     int64_t v;
+    bool rent_ok;
 
     check_keys(r, h, "household", keys);
     c = read_enum(r, h, "household", "composition", compositions, -1, true);
@@ -327,12 +725,16 @@ static void read_household(struct rd *r, const cJSON *h, struct sw_scenario *s)
             size_t i = 0;
             for (const cJSON *k = kids->child; k; k = k->next, i++) {
                 char f[160];
-                struct sw_err e;
+                enum sw_date_problem why;
                 snprintf(f, sizeof(f), "household.children_birth_dates[%zu]", i);
-                if (!cJSON_IsString(k) ||
-                    sw_date_parse(&s->household.children[s->household.n_children],
-                                  k->valuestring, f, &e) != SW_OK)
-                    problem(r, f, "not a date (YYYY-MM-DD)");
+                if (!cJSON_IsString(k) || !k->valuestring) {
+                    problem(r, f, "must be a date (YYYY-MM-DD) in a string");
+                    continue;
+                }
+                why = sw_date_check(&s->household.children[s->household.n_children],
+                                    k->valuestring);
+                if (why != SW_DATE_OK)
+                    date_problem(r, f, k->valuestring, why, false);
                 else
                     s->household.n_children++;
             }
@@ -342,8 +744,9 @@ static void read_household(struct rd *r, const cJSON *h, struct sw_scenario *s)
     if (read_int(r, h, "household", "cost_sharers", 0, 10, false, &v))
         s->household.cost_sharers = (int)v;
     /* Rent up to 10 000 euro a month: anything more is a typo, not a rent. */
-    read_int(r, h, "household", "rent", 0, 1000000, false, &s->household.rent);
+    rent_ok = read_int(r, h, "household", "rent", 0, 1000000, false, &s->household.rent);
     read_bool(r, h, "household", "medical_hour_limit", &s->household.medical_hour_limit);
+    return rent_ok;
 }
 
 static void read_loonwaarde(struct rd *r, const cJSON *arr, struct sw_scenario *s)
@@ -426,14 +829,25 @@ static void read_job(struct rd *r, const cJSON *j, struct sw_scenario *s)
     read_date(r, j, "job", "dagbesteding_until", false, &s->job.dagbesteding_until);
 }
 
+/* Why the tables refuse an override, in words that repeat nothing of it. */
+static const char *override_refusal(const char *msg)
+{
+    if (strstr(msg, "unknown parameter"))
+        return "unknown parameter";
+    if (strstr(msg, "cannot be overridden"))
+        return "the tables do not allow overriding this parameter";
+    return "not a valid value for this parameter";
+}
+
 static void read_overrides(struct rd *r, const cJSON *o, struct sw_scenario *s)
 {
     for (const cJSON *a = o->child; a; a = a->next) {
         char f[160], text[64];
         struct sw_err e;
         struct sw_scenario_override *ov;
+        const struct num_text *nt;
 
-        snprintf(f, sizeof(f), "overrides.%.100s", a->string ? a->string : "");
+        join(f, sizeof(f), "overrides", a->string ? a->string : "");
         if (s->n_overrides >= SW_SCENARIO_MAX_OVERRIDES) {
             problem(r, "overrides", "at most %d overrides", SW_SCENARIO_MAX_OVERRIDES);
             return;
@@ -447,17 +861,25 @@ static void read_overrides(struct rd *r, const cJSON *o, struct sw_scenario *s)
                 problem(r, f, "field given twice");
         if (cJSON_IsString(a) && a->valuestring && strlen(a->valuestring) < sizeof(text)) {
             snprintf(text, sizeof(text), "%s", a->valuestring);
-        } else if (cJSON_IsNumber(a) && isfinite(a->valuedouble) &&
-                   fabs(a->valuedouble) <= 1e12) {
-            /* Print with 6 decimals, then drop trailing zeros: 25 -> "25",
-             * 12.5 -> "12.5"; the unit's own decimal limit applies in the parse. */
-            size_t n;
-            snprintf(text, sizeof(text), "%.6f", a->valuedouble);
-            n = strlen(text);
-            while (n > 0 && text[n - 1] == '0')
-                text[--n] = '\0';
-            if (n > 0 && text[n - 1] == '.')
-                text[--n] = '\0';
+        } else if ((nt = number_text(r, a)) != NULL) {
+            /* Exactly as written, to a millionth, as a plain decimal: 25,
+             * 12.5 and 1.25e1 all read "12.5" or "25"; the unit's own decimal
+             * limit and range apply in the tables' parse. */
+            int64_t x = 0;
+            enum num_problem p = exact_number(nt->text, nt->len, 6, &x);
+            switch (p) {
+            case NUM_OK:
+                format_scaled(text, sizeof(text), x, 6);
+                break;
+            case NUM_SYNTAX:
+            case NUM_LEADING_ZERO:
+                not_a_number(r, f, nt, p);
+                continue;
+            case NUM_DECIMALS:
+            case NUM_RANGE:
+                problem(r, f, "not a valid value for this parameter");
+                continue;
+            }
         } else {
             problem(r, f, "must be a number");
             continue;
@@ -465,8 +887,7 @@ static void read_overrides(struct rd *r, const cJSON *o, struct sw_scenario *s)
         ov = &s->overrides[s->n_overrides];
         snprintf(ov->id, sizeof(ov->id), "%s", a->string);
         if (sw_tables_parse_override(r->t, ov->id, text, f, &ov->amount, &e) != SW_OK) {
-            problem(r, f, "%s", strstr(e.msg, "unknown") ? "unknown parameter"
-                                                          : "not a valid value for this parameter");
+            problem(r, f, "%s", override_refusal(e.msg));
             continue;
         }
         s->n_overrides++;
@@ -630,12 +1051,13 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
     const cJSON *o;
     const char *s;
     int64_t v;
-    bool huur_given;
+    bool huur_given, rent_known;
 
     if (!problems)
         problems = &local;
     memset(problems, 0, sizeof(*problems));
     sw_err_clear(err);
+    memset(&r, 0, sizeof(r));
     r.pr = problems;
     r.first = err;
     r.t = t;
@@ -671,16 +1093,28 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
         problem(&r, "", "the scenario must be a JSON object");
         goto out;
     }
+    /* The text of every number, for reading it exactly. */
+    {
+        size_t k = 0;
+        if (!scan_numbers(json, len, &r.nums, &r.n_nums)) {
+            sw_err_set(err, SW_ERR_NOMEM, "", "out of memory");
+            free(r.nums);
+            cJSON_Delete(root);
+            return SW_ERR_NOMEM;
+        }
+        if (!pair_numbers(root, r.nums, r.n_nums, &k) || k != r.n_nums) {
+            /* cJSON read the numbers otherwise than the scan: never take a guess. */
+            problem(&r, "", "not valid JSON (a number cannot be read)");
+            goto out;
+        }
+        if (r.n_nums > 1)
+            qsort(r.nums, r.n_nums, sizeof(*r.nums), num_cmp);
+    }
     check_keys(&r, root, "", top_keys);
     v = 0;
     if (read_int(&r, root, "", "version", 1, 1, true, &v))
         out->version = (int)v;
-    s = read_str(&r, root, "", "start_month", true);
-    if (s) {
-        struct sw_err e;
-        if (sw_month_parse(&out->start_month, s, "start_month", &e) != SW_OK)
-            problem(&r, "start_month", "not a month (YYYY-MM): '%.20s'", s);
-    }
+    read_month(&r, root, "", "start_month", true, &out->start_month);
     v = out->months;
     if (read_int(&r, root, "", "months", 1, SW_SCENARIO_MAX_MONTHS, false, &v))
         out->months = (int)v;
@@ -697,8 +1131,7 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
             snprintf(out->municipality, sizeof(out->municipality), "%s", s);
     }
     o = read_object(&r, root, "", "household", true);
-    if (o)
-        read_household(&r, o, out);
+    rent_known = o && read_household(&r, o, out);
     o = read_object(&r, root, "", "before", false);
     if (o) {
         check_keys(&r, o, "before", before_keys);
@@ -730,17 +1163,14 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
         read_bool(&r, o, "toeslagen", "zorgtoeslag", &out->toeslagen.zorgtoeslag);
         huur_given = !is_absent(get(o, "huurtoeslag"));
         read_bool(&r, o, "toeslagen", "huurtoeslag", &out->toeslagen.huurtoeslag);
-        s = read_str(&r, o, "toeslagen", "estimate_updated", false);
-        if (s) {
-            struct sw_err e;
-            if (sw_month_parse(&out->toeslagen.estimate_updated, s, "toeslagen.estimate_updated",
-                               &e) != SW_OK)
-                problem(&r, "toeslagen.estimate_updated", "not a month (YYYY-MM): '%.20s'", s);
-        }
+        read_month(&r, o, "toeslagen", "estimate_updated", false,
+                   &out->toeslagen.estimate_updated);
     }
-    /* No rent, no huurtoeslag; asking for it without a rent is a mistake. */
+    /* No rent, no huurtoeslag; asking for it without a rent is a mistake - but
+     * only one's own: after a rent that was refused (or no household at all),
+     * that problem is the one to report, not this consequence of it. */
     if (out->household.rent == 0) {
-        if (huur_given && out->toeslagen.huurtoeslag)
+        if (huur_given && out->toeslagen.huurtoeslag && rent_known)
             problem(&r, "toeslagen.huurtoeslag", "needs household.rent");
         out->toeslagen.huurtoeslag = false;
     }
@@ -761,6 +1191,7 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
     if (problems->n == 0)
         check_consistency(&r, out);
 out:
+    free(r.nums);
     cJSON_Delete(root);
     return problems->n ? SW_ERR_INVALID : SW_OK;
 }
