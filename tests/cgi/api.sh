@@ -378,3 +378,19 @@ expect_status "a FIFO among the tables: 500, not a hang" 500
 [ "$took" -lt 30 ] && ok "... answered in ${took}s" || not_ok "a FIFO among the tables took ${took}s"
 grep -q 'zz-fifo.xml' "$ERR" && ok "... the error log names the FIFO" ||
     not_ok "the error log names the FIFO"
+
+# --- overrides (issue 19): only what the tables mark overridable, within its
+# range; a refused one is a 422 naming the field "overrides.ID", never a crash
+# (SIGFPE) or a 500.
+for ov in '"wml.months_per_year": 0' '"awir.months_per_year": 0' '"awir.months_per_year": 1' \
+    '"awir.months_per_year": 1000' '"loonheffing.table.periods_per_year": 0' \
+    '"loonheffing.table.annual_step": 0' '"wml.hourly": 1' '"zorgtoeslag.standaardpremie": "0"'; do
+    id=$(echo "$ov" | sed 's/^"\([^"]*\)".*/\1/')
+    jq --argjson o "{$ov}" '.overrides = $o' "$TMPD/ok.json" >"$TMPD/ov.json"
+    post /simulate "$TMPD/ov.json"
+    expect_status "override {$ov} refused" 422
+    expect_error "override {$ov} names the field" invalid "overrides.$id"
+done
+jq '.overrides = {"wml.hourly": 1500, "zorgtoeslag.standaardpremie": "200000"}' "$TMPD/ok.json" >"$TMPD/ov.json"
+post /simulate "$TMPD/ov.json"
+expect_status "overrides within their range" 200
