@@ -484,6 +484,10 @@
       [/below the minimum wage/, 'Dit uurloon is lager dan het minimumloon voor deze leeftijd.'],
       [/forfaitaire loonkostensubsidie runs only until '(\d{4}-\d{2}-\d{2})'/, (m) => 'De vaste loonkostensubsidie mag maar een beperkte tijd duren: tot en met ' + dateLong(m[1]) + '. Vul een eerdere meetdatum in.'],
       [/not a date/, 'Dit is geen geldige datum.'],
+      [/is out of range \((\d{4})-\d{2}(?:-\d{2})? to (\d{4})-\d{2}(?:-\d{2})?\)/, (m) => 'Dit jaartal kan niet. Kies een jaar van ' + m[1] + ' tot en met ' + m[2] + '.'],
+      [/leading zero/, 'Schrijf het getal zonder 0 ervoor.'],
+      [/more than (\d) decimals/, (m) => 'Gebruik hoogstens ' + m[1] + ' cijfers na de komma.'],
+      [/must be a whole number/, 'Vul een heel getal in.'],
       [/no table for municipality/, 'Voor deze gemeente zijn er geen gegevens.'],
       [/Participatiewet applies from 18/, 'De bijstand geldt vanaf 18 jaar.']
     ];
