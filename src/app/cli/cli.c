@@ -195,6 +195,16 @@ bool cli_load_scenario(struct sw_scenario *out, const char *path, const struct s
     return true;
 }
 
+void cli_add_tables_id(cJSON *o, const struct sw_tables *t)
+{
+    cJSON *tab = cJSON_AddObjectToObject(o, "tables");
+
+    if (!tab)
+        return;
+    cJSON_AddStringToObject(tab, "version", sw_tables_version(t));
+    cJSON_AddStringToObject(tab, "sha256", sw_tables_sha256(t));
+}
+
 void cli_print_provisional(const struct sw_used *used)
 {
     for (size_t i = 0; i < used->len; i++) {

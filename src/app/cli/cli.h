@@ -125,6 +125,9 @@ bool cli_parse_euros(int64_t *out, const char *text, const char *option, int *ex
  * (out of memory). */
 int cli_print_json(cJSON *obj);
 
+/* "tables": {"version", "sha256"} of the set used, added to a component's JSON. */
+void cli_add_tables_id(cJSON *o, const struct sw_tables *t);
+
 /* After a text output: each projected value (carried forward, "voorlopig")
  * with the value that stands in, and each provisional one. Nothing when the
  * calculation used only published, confirmed values. */

@@ -151,7 +151,7 @@ static int print_json(const struct args *a, sw_date date, const struct sw_tables
 {
     const struct sw_bijstand_norm *n = &r->norm_detail;
     const struct sw_vrijlating *v = &r->vrijlating_detail;
-    cJSON *o = cJSON_CreateObject(), *tab, *ex;
+    cJSON *o = cJSON_CreateObject(), *ex;
     const char *kind = sw_vrijlating_kind_name(v->kind);
     bool couple = strcmp(a->household, "couple") == 0;
     char d[16];
@@ -194,9 +194,7 @@ static int print_json(const struct args *a, sw_date date, const struct sw_tables
     sw_json_add_percent(o, "holiday_allowance_percent", r->holiday_allowance_percent);
     cJSON_AddNumberToObject(o, "holiday_allowance_month", r->holiday_allowance_month);
     sw_json_add_used(o, used);
-    tab = cJSON_AddObjectToObject(o, "tables");
-    cJSON_AddStringToObject(tab, "version", sw_tables_version(t));
-    cJSON_AddStringToObject(tab, "sha256", sw_tables_sha256(t));
+    cli_add_tables_id(o, t);
     ex = cJSON_AddArrayToObject(o, "explanation");
     cJSON_AddItemToArray(ex, trace_json("norm", &tr->norm));
     cJSON_AddItemToArray(ex, trace_json("vrijlating", &tr->vrijlating));

@@ -101,9 +101,7 @@ int cli_employer(int argc, char **argv)
     bool government = false;
     int code, rc = EXIT_OK;
 
-    while ((code = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (cli_common_option(&c, code))
-            continue;
+    while ((code = cli_next_option(argc, argv, opts, &c, "employer", usage)) != -1) {
         switch (code) {
         /* A repeated --loonwaarde or --lkv: the first one counts. */
         case OPT_LW: loonwaarde = loonwaarde ? loonwaarde : optarg; break;
@@ -111,7 +109,7 @@ int cli_employer(int argc, char **argv)
         case OPT_LKV: lkv = lkv ? lkv : optarg; break;
         case OPT_GOV: government = true; break;
         default:
-            return cli_usage_error("employer", usage, "unknown option '%s'", argv[optind - 1]);
+            return EXIT_USAGE;   /* said by cli_next_option */
         }
     }
     if (c.help)

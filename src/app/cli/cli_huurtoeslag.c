@@ -52,7 +52,7 @@ static const char *const outcome_codes[] = {"paid", "under_age", "vermogen", "re
 static int print_json(const struct sw_tables *t, const struct sw_used *used, sw_date date,
                       const struct sw_huurtoeslag_facts *f, const struct sw_huurtoeslag *h)
 {
-    cJSON *o = cJSON_CreateObject(), *tab;
+    cJSON *o = cJSON_CreateObject();
     char d[16];
 
     if (!o)
@@ -86,9 +86,7 @@ static int print_json(const struct sw_tables *t, const struct sw_used *used, sw_
     cJSON_AddStringToObject(o, "outcome", outcome_codes[h->outcome]);
     cJSON_AddStringToObject(o, "outcome_text", sw_huurtoeslag_outcome_text(h->outcome));
     sw_json_add_used(o, used);
-    tab = cJSON_AddObjectToObject(o, "tables");
-    cJSON_AddStringToObject(tab, "version", sw_tables_version(t));
-    cJSON_AddStringToObject(tab, "sha256", sw_tables_sha256(t));
+    cli_add_tables_id(o, t);
     return cli_print_json(o);
 }
 

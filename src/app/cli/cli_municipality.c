@@ -64,9 +64,7 @@ int cli_municipality(int argc, char **argv)
     bool no_lks = false;
     int code, rc = EXIT_OK;
 
-    while ((code = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-        if (cli_common_option(&c, code))
-            continue;
+    while ((code = cli_next_option(argc, argv, opts, &c, "municipality", usage)) != -1) {
         switch (code) {
         /* A repeated option: the first one counts. */
         case OPT_BEFORE: before = before ? before : optarg; break;
@@ -74,8 +72,7 @@ int cli_municipality(int argc, char **argv)
         case OPT_DAGDELEN: dagdelen = dagdelen ? dagdelen : optarg; break;
         case OPT_NO_LKS: no_lks = true; break;
         default:
-            return cli_usage_error("municipality", usage, "unknown option '%s'",
-                                   argv[optind - 1]);
+            return EXIT_USAGE;   /* said by cli_next_option */
         }
     }
     if (c.help)

@@ -104,7 +104,7 @@ static int print_json(const struct sw_tables *t, const struct sw_used *used,
                       const struct result *r)
 {
     const struct sw_lh_month *m = &r->m;
-    cJSON *o = cJSON_CreateObject(), *tab, *ex;
+    cJSON *o = cJSON_CreateObject(), *ex;
     char d[16];
 
     if (!o)
@@ -139,9 +139,7 @@ static int print_json(const struct sw_tables *t, const struct sw_used *used,
         cJSON_AddNullToObject(o, "holiday_pay");
     }
     sw_json_add_used(o, used);
-    tab = cJSON_AddObjectToObject(o, "tables");
-    cJSON_AddStringToObject(tab, "version", sw_tables_version(t));
-    cJSON_AddStringToObject(tab, "sha256", sw_tables_sha256(t));
+    cli_add_tables_id(o, t);
     ex = cJSON_AddArrayToObject(o, "explanation");
     cJSON_AddItemToArray(ex, trace_json("loonheffing", &r->tr));
     if (r->holiday)

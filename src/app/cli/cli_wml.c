@@ -74,7 +74,7 @@ static void fmt_decimal(char *buf, size_t size, int64_t v, bool percent, char se
 static int print_json(const struct sw_tables *t, const struct sw_used *used,
                       const struct result *r)
 {
-    cJSON *o = cJSON_CreateObject(), *tab;
+    cJSON *o = cJSON_CreateObject();
     char d[16], h[32];
 
     if (!o)
@@ -112,9 +112,7 @@ static int print_json(const struct sw_tables *t, const struct sw_used *used,
         sw_json_add_cents(o, "part_month_holiday_pay_accrued", r->part_holiday);
     }
     sw_json_add_used(o, used);
-    tab = cJSON_AddObjectToObject(o, "tables");
-    cJSON_AddStringToObject(tab, "version", sw_tables_version(t));
-    cJSON_AddStringToObject(tab, "sha256", sw_tables_sha256(t));
+    cli_add_tables_id(o, t);
     return cli_print_json(o);
 }
 

@@ -35,7 +35,7 @@ enum { OPT_YEAR = OPT_FIRST_OWN, OPT_INCOME, OPT_PARTNER, OPT_UNINSURED };
 static int print_json(const struct sw_tables *t, const struct sw_used *used,
                       const struct sw_zorgtoeslag_facts *f, const struct sw_zorgtoeslag *z)
 {
-    cJSON *o = cJSON_CreateObject(), *tab;
+    cJSON *o = cJSON_CreateObject();
 
     if (!o)
         return cli_print_json(NULL);
@@ -57,9 +57,7 @@ static int print_json(const struct sw_tables *t, const struct sw_used *used,
     else
         cJSON_AddNullToObject(o, "max_income");
     sw_json_add_used(o, used);
-    tab = cJSON_AddObjectToObject(o, "tables");
-    cJSON_AddStringToObject(tab, "version", sw_tables_version(t));
-    cJSON_AddStringToObject(tab, "sha256", sw_tables_sha256(t));
+    cli_add_tables_id(o, t);
     return cli_print_json(o);
 }
 

@@ -166,7 +166,9 @@ static void dir_base(char *buf, size_t size, const char *path)
     const char *base;
     size_t l;
 
-    snprintf(tmp, sizeof(tmp), "%s", path);
+    /* A longer path is cut: the name is only shown in messages. */
+    if (snprintf(tmp, sizeof(tmp), "%s", path) < 0)
+        tmp[0] = '\0';
     l = strlen(tmp);
     while (l > 1 && tmp[l - 1] == '/')
         tmp[--l] = '\0';
@@ -259,7 +261,9 @@ static sw_status list_xml(char ***out, size_t *n, const struct tdir *d, const ch
 static void display_name(char *buf, size_t size, const struct tdir *d, const char *sub,
                          const char *file)
 {
-    snprintf(buf, size, "%s/%s%s%s", d->base, sub, *sub ? "/" : "", file);
+    /* Cut when too long: only shown in messages and as the document's name. */
+    if (snprintf(buf, size, "%s/%s%s%s", d->base, sub, *sub ? "/" : "", file) < 0)
+        buf[0] = '\0';
 }
 
 /* Add every *.xml of SUB but `skip` (a name relative to the directory, or NULL). */
