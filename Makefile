@@ -98,7 +98,7 @@ $(CLI): $(call obj,$(CLI_SRC) $(SHARED_SRC)) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $(call obj,$(CLI_SRC) $(SHARED_SRC)) $(LIB) $(LDLIBS)
 
 # The CGI starts per request: it links neither the table fetcher nor libcurl.
-CGI_SHARED := $(filter-out src/app/io/fetch.c,$(SHARED_SRC))
+CGI_SHARED := $(filter-out src/app/io/fetch.c src/app/io/install.c,$(SHARED_SRC))
 CGI_LIBS   := $(shell $(PKG_CONFIG) --libs libxml-2.0 libcjson 2>/dev/null) -lm -lpthread
 
 $(CGI): $(call obj,$(CGI_SRC) $(CGI_SHARED)) $(LIB)
