@@ -167,6 +167,10 @@ struct sw_used {
     bool nomem;
 };
 void sw_used_release(struct sw_used *u);
+/* Add to dst the values of src it does not hold yet (for a front end that runs
+ * several calculations and lists what they used together); dst->nomem when out
+ * of memory. */
+void sw_used_merge(struct sw_used *dst, const struct sw_used *src);
 
 /* Everything a rule needs to look up a parameter. */
 struct sw_ctx {

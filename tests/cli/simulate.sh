@@ -95,6 +95,20 @@ expect_rc "from this month for a year: an answer" 0
 expect_json "12 months" '.scenario.months | length' 12
 expect_json "what is projected is listed" '.tables.projected | length > 0' true
 expect_json "every projected value says since when it is missing" '[.tables.projected_values[] | .missing_from | test("^20[0-9][0-9]-(01|07)-01$")] | all' true
+# ... and so do the what-ifs, each marking what is carried forward.
+run "$SWITCHSIM" employer "$TMPD/now.json"
+expect_rc "employer from this month: an answer" 0
+expect_out "employer text names the projected values" "voorlopig (doorgetrokken, --strict weigert): wml.hourly"
+run "$SWITCHSIM" municipality "$TMPD/now.json"
+expect_out "municipality text names the projected values" "voorlopig (doorgetrokken, --strict weigert): participatiewet.norm.single"
+run "$SWITCHSIM" sweep "$TMPD/now.json" --hours 12:36:12 --format table
+expect_out "sweep table names the projected values" "voorlopig (doorgetrokken, --strict weigert): participatiewet.norm.single"
+run "$SWITCHSIM" wayback "$TMPD/now.json" --after 3
+expect_out "wayback text names the projected values" "voorlopig (doorgetrokken, --strict weigert): participatiewet.norm.single"
+run "$SWITCHSIM" wayback "$TMPD/now.json" --after 3 --json
+expect_json "wayback JSON lists the projected values" '.tables.projected | index("participatiewet.norm.single") != null' true
+run "$SWITCHSIM" wayback "$TMPD/now.json" --after 3 --strict
+expect_rc "wayback --strict refuses" 1
 
 # One option style for every subcommand: options after the file, and a missing
 # value said as such.

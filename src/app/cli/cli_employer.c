@@ -140,6 +140,10 @@ int cli_employer(int argc, char **argv)
     }
     for (size_t i = 0; i < w->nblocks; i++)
         print_block(&w->blocks[i], w->per_hours ? w->blocks[i].hours_label : NULL);
+    for (size_t i = 0; i < w->nblocks; i++)
+        sw_used_merge(&w->blocks[0].used, &w->blocks[i].used);
+    if (w->nblocks)
+        cli_print_provisional(&w->blocks[0].used);
     rc = cli_finish_stdout();
 out:
     sw_employer_whatif_free(w);

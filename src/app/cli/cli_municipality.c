@@ -100,6 +100,7 @@ int cli_municipality(int argc, char **argv)
         rc = cli_print_json(sw_municipality_whatif_json(w));
     } else {
         print_case(w);
+        cli_print_provisional(&w->used);
         rc = cli_finish_stdout();
     }
 out:

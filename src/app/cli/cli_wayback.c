@@ -54,7 +54,7 @@ static bool parse_after(const char *text, int *out, int *n)
 }
 
 static sw_status run_step(const struct sw_tables *t, const struct sw_scenario *base, int after,
-                          struct step *st, struct sw_err *err)
+                          struct step *st, struct sw_used *used, struct sw_err *err)
 {
     struct sw_scenario s = *base;
     struct sw_timeline *tl = NULL;
@@ -70,6 +70,7 @@ static sw_status run_step(const struct sw_tables *t, const struct sw_scenario *b
     if (rc)
         return rc;
     st->wb = tl->way_back;
+    sw_used_merge(used, &tl->used);   /* to name the projected values they all used */
     st->recoveries = tl->n_recoveries;
     from = sw_month_of(s.job.end) + 1 - s.start_month;
     st->in_horizon = from < s.months;
@@ -148,6 +149,7 @@ int cli_wayback(int argc, char **argv)
     struct sw_tables *t = NULL;
     struct sw_scenario *s = NULL;
     struct step *steps = NULL;
+    struct sw_used used = {0};
     struct sw_err err;
     int after[MAX_STEPS] = {3, 6, 9, 12}, n = 4, code, rc = EXIT_OK;
 
@@ -176,18 +178,27 @@ int cli_wayback(int argc, char **argv)
     if (!cli_load_tables(&t, &c, &rc) || !cli_load_scenario(s, argv[optind], t, &c, &rc))
         goto out;
     for (int i = 0; i < n; i++) {
-        if (run_step(t, s, after[i], &steps[i], &err) != SW_OK) {
+        if (run_step(t, s, after[i], &steps[i], &used, &err) != SW_OK) {
             rc = cli_fail(&err);
             goto out;
         }
     }
-    if (c.json)
-        rc = cli_print_json(steps_json(steps, n));
-    else {
+    if (used.nomem) {
+        fprintf(stderr, "switchsim: out of memory\n");
+        rc = EXIT_BAD_INPUT;
+    } else if (c.json) {
+        cJSON *o = steps_json(steps, n);
+        if (o)
+            cJSON_AddItemToObject(o, "tables", sw_tables_json(sw_tables_version(t),
+                                                             sw_tables_sha256(t), &used));
+        rc = cli_print_json(o);
+    } else {
         print_table(steps, n);
+        cli_print_provisional(&used);
         rc = cli_finish_stdout();
     }
 out:
+    sw_used_release(&used);
     sw_tables_free(t);
     free(s);
     free(steps);

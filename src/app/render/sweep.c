@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "render.h"
 #include "sweep.h"
 #include "switchsim/engine.h"
 #include "json_out.h"
@@ -72,31 +73,6 @@ static void x100_text(char *buf, size_t size, int64_t x, char point)
 }
 
 /* --- running --- */
-
-static void merge_used(struct sw_used *dst, const struct sw_used *src)
-{
-    for (size_t i = 0; i < src->len && !dst->nomem; i++) {
-        const struct sw_value_info *v = &src->items[i];
-        bool have = false;
-        for (size_t j = 0; j < dst->len && !have; j++)
-            have = dst->items[j].id == v->id && dst->items[j].from == v->from &&
-                   dst->items[j].overridden == v->overridden &&
-                   dst->items[j].projected == v->projected;
-        if (have)
-            continue;
-        if (dst->len == dst->cap) {
-            size_t cap = dst->cap ? dst->cap * 2 : 64;
-            struct sw_value_info *n = realloc(dst->items, cap * sizeof(*n));
-            if (!n) {
-                dst->nomem = true;
-                return;
-            }
-            dst->items = n;
-            dst->cap = cap;
-        }
-        dst->items[dst->len++] = *v;
-    }
-}
 
 /* Put the step's value into the tree as raw number text. */
 static bool set_value(cJSON *job, enum sweep_kind kind, const char *text)
@@ -223,7 +199,7 @@ sw_status sweep_run(struct sweep *out, const struct sw_tables *t, const char *js
         out->steps[out->n].value_x100 = v;
         fill_step(&out->steps[out->n], tl, s->months);
         out->n++;
-        merge_used(&out->used, &tl->used);
+        sw_used_merge(&out->used, &tl->used);
         sw_timeline_free(tl);
     }
     if (out->used.nomem) {
@@ -358,6 +334,7 @@ void sweep_render_table(FILE *f, const struct sweep *sw)
         rate_nl(r, sizeof(r), worst);
         fprintf(f, "De hoogste marginale druk is %s, van %s naar %s.\n", r, a, b);
     }
+    render_projected(f, &sw->used, "voorlopig (doorgetrokken, --strict weigert): ", false);
     fprintf(f, "\nTabellen: versie %s, sha256 %.16s…\n", sw->tables_version, sw->tables_sha256);
 }
 

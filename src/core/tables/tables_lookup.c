@@ -162,6 +162,31 @@ static void record(const struct sw_ctx *c, const struct sw_value_info *info)
     u->items[u->len++] = *info;
 }
 
+void sw_used_merge(struct sw_used *dst, const struct sw_used *src)
+{
+    for (size_t i = 0; i < src->len && !dst->nomem; i++) {
+        const struct sw_value_info *v = &src->items[i];
+        bool have = false;
+        for (size_t j = 0; j < dst->len && !have; j++)
+            have = dst->items[j].id == v->id && dst->items[j].from == v->from &&
+                   dst->items[j].overridden == v->overridden &&
+                   dst->items[j].projected == v->projected;
+        if (have)
+            continue;
+        if (dst->len == dst->cap) {
+            size_t cap = dst->cap ? dst->cap * 2 : 64;
+            struct sw_value_info *n = realloc(dst->items, cap * sizeof(*n));
+            if (!n) {
+                dst->nomem = true;
+                return;
+            }
+            dst->items = n;
+            dst->cap = cap;
+        }
+        dst->items[dst->len++] = *v;
+    }
+}
+
 void sw_used_release(struct sw_used *u)
 {
     if (!u)
