@@ -419,9 +419,9 @@ static int do_status(const struct cli_common *c, const char *date_text, const ch
     }
     for (int pass = 0; pass < 2; pass++) {
         if (pass == 1 && !c->json) {
-            printf("Tables (version %s) on %s: %zu parameters hold published values for good, %zu end by "
-                   "law, %zu run past %d months, %zu run out within %d months, %zu have run out "
-                   "(carried forward, voorlopig).\n",
+            printf("Tables (version %s) on %s, parameters: %zu without an end, %zu ending by "
+                   "law, %zu published beyond %d months, %zu running out within %d months, "
+                   "%zu run out (carried forward, voorlopig).\n",
                    sw_tables_version(t), date_text, counts[RUN_OPEN], counts[RUN_ENDS],
                    counts[RUN_LATER], (int)months, counts[RUN_SOON], (int)months, counts[RUN_OUT]);
             if (counts[RUN_OUT] + counts[RUN_SOON])
