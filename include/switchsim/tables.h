@@ -171,6 +171,9 @@ void sw_used_release(struct sw_used *u);
  * several calculations and lists what they used together); dst->nomem when out
  * of memory. */
 void sw_used_merge(struct sw_used *dst, const struct sw_used *src);
+/* true when u->items[i] is projected and no earlier item is a projected value of
+ * the same id: the loop of every list that names each projected parameter once. */
+bool sw_used_first_projected(const struct sw_used *u, size_t i);
 
 /* Everything a rule needs to look up a parameter. */
 struct sw_ctx {

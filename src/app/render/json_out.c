@@ -124,14 +124,8 @@ void sw_json_add_used(cJSON *o, const struct sw_used *used)
         cJSON *pj = NULL, *pv = NULL;
         for (size_t i = 0; i < used->len; i++) {
             const struct sw_value_info *u = &used->items[i];
-            bool dup = false;
             cJSON *vo;
-            if (!u->projected)
-                continue;
-            for (size_t j = 0; j < i; j++)
-                if (used->items[j].projected && strcmp(used->items[j].id, u->id) == 0)
-                    dup = true;
-            if (dup)
+            if (!sw_used_first_projected(used, i))
                 continue;
             if (!pj) {
                 pj = cJSON_AddArrayToObject(o, "projected");

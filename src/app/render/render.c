@@ -95,12 +95,7 @@ void render_projected(FILE *f, const struct sw_used *used, const char *prefix, b
     for (size_t i = 0; i < used->len; i++) {
         const struct sw_value_info *u = &used->items[i];
         char from[16], missing[16], v[48];
-        bool dup = false;
-        if (!u->projected)
-            continue;
-        for (size_t j = 0; j < i && !dup; j++)
-            dup = used->items[j].projected && strcmp(used->items[j].id, u->id) == 0;
-        if (dup)
+        if (!sw_used_first_projected(used, i))
             continue;
         sw_date_format(from, sizeof(from), u->from);
         sw_date_format(missing, sizeof(missing), u->projected_from);

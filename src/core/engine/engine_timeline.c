@@ -73,12 +73,7 @@ size_t sw_timeline_projected(const struct sw_timeline *tl, sw_month m,
 
     for (size_t i = 0; i < tl->used.len; i++) {
         const struct sw_value_info *u = &tl->used.items[i];
-        bool dup = false;
-        if (!u->projected || u->projected_from > last)
-            continue;
-        for (size_t j = 0; j < i && !dup; j++)
-            dup = tl->used.items[j].projected && strcmp(tl->used.items[j].id, u->id) == 0;
-        if (dup)
+        if (u->projected_from > last || !sw_used_first_projected(&tl->used, i))
             continue;
         if (n < max)
             out[n] = u;

@@ -455,22 +455,9 @@ static bool read_number(struct rd *r, const cJSON *v, const char *f, int scale, 
 /* An integer within [min, max]; `absent_ok` leaves *out as it is when the field
  * is missing or null. */
 bool rd_read_int(struct rd *r, const cJSON *obj, const char *path, const char *key,
-                     int64_t min, int64_t max, bool required, int64_t *out)
+                 int64_t min, int64_t max, bool required, int64_t *out)
 {
-    const cJSON *v = rd_get(obj, key);
-    char f[160];
-
-    rd_join(f, sizeof(f), path, key);
-    if (rd_is_absent(v)) {
-        if (required)
-            rd_problem(r, f, "missing");
-        return !required;
-    }
-    if (!cJSON_IsNumber(v)) {
-        rd_problem(r, f, "must be a number");
-        return false;
-    }
-    return read_number(r, v, f, 0, min, max, out);
+    return rd_read_decimal(r, obj, path, key, 0, min, max, required, out);
 }
 
 /* A decimal number with at most `decimals` digits after the point, scaled:

@@ -187,6 +187,16 @@ void sw_used_merge(struct sw_used *dst, const struct sw_used *src)
     }
 }
 
+bool sw_used_first_projected(const struct sw_used *u, size_t i)
+{
+    if (!u->items[i].projected)
+        return false;
+    for (size_t j = 0; j < i; j++)
+        if (u->items[j].projected && strcmp(u->items[j].id, u->items[i].id) == 0)
+            return false;
+    return true;
+}
+
 void sw_used_release(struct sw_used *u)
 {
     if (!u)
