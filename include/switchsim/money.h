@@ -31,8 +31,12 @@ sw_status sw_decimal_parse(int64_t *out, const char *text, int decimals,
                            int64_t max_abs, const char *field, struct sw_err *err)
     __attribute__((warn_unused_result));
 
-/* Euros as typed on a command line ("2000", "2000.00", "2000,5") -> cents,
- * 0 <= amount <= SW_MONEY_MAX. */
+/* Euros as typed on a command line -> cents, 0 <= amount <= SW_MONEY_MAX:
+ * "2000", "2000.00", "2000,5", and Dutch thousands separators with a decimal
+ * comma: "2.000,50", "1.000.000", "12.345,6". Refused (SW_ERR_INVALID naming
+ * `field`): a single separator followed by exactly three digits ("2.000",
+ * "2,000": thousands in Dutch, decimals in English - ambiguous), English
+ * grouping ("2,000.50"), dots not in groups of three, more than 2 decimals. */
 sw_status sw_money_parse_euros(int64_t *out, const char *text, const char *field,
                                struct sw_err *err) __attribute__((warn_unused_result));
 

@@ -124,7 +124,8 @@ D=--date
 bad "net: negative --gross" 1 "--gross" "$SWITCHSIM" net --gross -100 $D 2026-03-01
 bad "net: --gross not a number" 1 "--gross" "$SWITCHSIM" net --gross abc $D 2026-03-01
 bad "net: --gross with an exponent" 1 "--gross" "$SWITCHSIM" net --gross 1e5 $D 2026-03-01
-bad "net: --gross with a thousands separator" 1 "--gross" "$SWITCHSIM" net --gross 1.000,00 $D 2026-03-01
+bad "net: --gross with an ambiguous thousands separator" 1 "--gross" "$SWITCHSIM" net --gross 1.000 $D 2026-03-01
+bad "net: --gross with English grouping" 1 "--gross" "$SWITCHSIM" net --gross 1,000.00 $D 2026-03-01
 bad "net: enormous --gross" 1 "--gross" "$SWITCHSIM" net --gross 99999999999999999999 $D 2026-03-01
 bad "net: --gross of 100 000 digits" 1 "--gross" \
     "$SWITCHSIM" net --gross "$(head -c 100000 /dev/zero | tr '\0' 9)" $D 2026-03-01

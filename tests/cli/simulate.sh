@@ -31,8 +31,8 @@ expect_out "table shows the recovery" "bijstand over 2026-04"
 
 run "$SWITCHSIM" simulate "$S" --format csv
 expect_rc "csv format" 0
-expect_out "csv is semicolon separated" "run;maand;status;gross_wage"
-expect_out "csv has a decimal comma" "overstap;2026-04;work;2294,76"
+expect_out "csv is semicolon separated, Dutch headers" "berekening;maand;situatie;brutoloon"
+expect_out "csv has a decimal comma" "overstap;2026-04;werk;2294,76"
 
 run "$SWITCHSIM" simulate "$S" --format html
 expect_rc "html format" 0
@@ -114,7 +114,7 @@ expect_rc "wayback --strict refuses" 1
 # value said as such.
 run "$SWITCHSIM" simulate "$S" --format csv
 expect_rc "an option after the file" 0
-expect_out "an option after the file is used" "run;maand;status"
+expect_out "an option after the file is used" "berekening;maand;situatie"
 run "$SWITCHSIM" simulate "$S" --format
 expect_rc "--format without a value is a usage error" 2
 expect_err "... named as a missing value" "option '--format' needs a value"

@@ -81,7 +81,7 @@ expect_out "table row for 16 hours" "16 uur"
 
 run "$SWITCHSIM" sweep "$S" --hours 8:24:8 --format csv
 expect_rc "csv" 0
-expect_out "csv header" "hours_per_week;gross_pay;safe_to_spend"
+expect_out "csv header" "uren per week;bruto loon per maand;te besteden met baan"
 if grep -qE '^16;[0-9]+,[0-9]{2};[0-9]+,[0-9]{2};' "$OUT"; then ok "csv decimal comma"; else not_ok "csv decimal comma"; fi
 
 run "$SWITCHSIM" sweep "$S" --hours 8:24:8 --format svg

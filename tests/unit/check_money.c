@@ -46,6 +46,56 @@ START_TEST(test_money_parse_rejects_malformed)
 }
 END_TEST
 
+/* Dutch notation on the command line (issue 20): dots group thousands, the
+ * comma is the decimal separator; "2.000,50" is 2000 euros 50 cents = 200050. */
+static const struct parse_case dutch[] = {
+    {"2.000,50", 2, 200050},  {"2.000,5", 2, 200050},    {"1.000.000", 2, 100000000},
+    {"12.345,6", 2, 1234560}, {"999.999,99", 2, 99999999}, {"2000,50", 2, 200050},
+    {"2000.50", 2, 200050},   {"2.5", 2, 250},           {"1.000.000.000", 2, SW_MONEY_MAX},
+    {"20.00", 2, 2000},   /* two decimals after one dot: never thousands */
+};
+
+START_TEST(test_money_parse_dutch)
+{
+    int64_t v = -1;
+    struct sw_err err;
+
+    ck_assert_int_eq(sw_money_parse_euros(&v, dutch[_i].text, "--gross", &err), SW_OK);
+    ck_assert_int_eq(v, dutch[_i].expected);
+}
+END_TEST
+
+/* Ambiguous or mixed forms are refused with a message naming the option. */
+static const char *const unclear[] = {
+    "2.000", "2,000", "12,345", "2,000.50", "2.00.000",
+    "2.0000", ".200,00", "2.000,", "2.000.00", "1,000,000", "2.000,505", "1.000.000.000,01",
+    "-2.000,50",
+};
+
+START_TEST(test_money_parse_dutch_refused)
+{
+    int64_t v = 42;
+    struct sw_err err;
+
+    ck_assert_int_eq(sw_money_parse_euros(&v, unclear[_i], "--gross", &err), SW_ERR_INVALID);
+    ck_assert_str_eq(err.field, "--gross");
+    ck_assert_ptr_nonnull(strstr(err.msg, "--gross"));
+    ck_assert_ptr_nonnull(strstr(err.msg, unclear[_i]));   /* quotes what was typed */
+    ck_assert_int_eq(v, 42);
+}
+END_TEST
+
+START_TEST(test_money_parse_ambiguous_message)
+{
+    int64_t v;
+    struct sw_err err;
+
+    ck_assert_int_eq(sw_money_parse_euros(&v, "2.000", "--gross", &err), SW_ERR_INVALID);
+    ck_assert_ptr_nonnull(strstr(err.msg, "ambiguous"));
+    ck_assert_ptr_nonnull(strstr(err.msg, "write 2000 or 2.000,00"));
+}
+END_TEST
+
 START_TEST(test_money_parse_rejects_negative)
 {
     int64_t v;
@@ -204,6 +254,10 @@ static Suite *money_suite(void)
     tcase_add_loop_test(limits, test_money_parse_rejects_malformed, 0,
                         (int)(sizeof(bad) / sizeof(bad[0])));
     tcase_add_test(limits, test_money_parse_rejects_negative);
+    tcase_add_loop_test(limits, test_money_parse_dutch, 0, (int)(sizeof(dutch) / sizeof(dutch[0])));
+    tcase_add_loop_test(limits, test_money_parse_dutch_refused, 0,
+                        (int)(sizeof(unclear) / sizeof(unclear[0])));
+    tcase_add_test(limits, test_money_parse_ambiguous_message);
     tcase_add_test(limits, test_money_parse_limit);
     tcase_add_test(limits, test_division_by_zero_saturates);
     tcase_add_test(limits, test_division_extremes);

@@ -41,7 +41,8 @@ static const char usage[] =
     "Months past the tables' published values use the last published value,\n"
     "marked voorlopig (projected) in every output; --strict refuses them instead.\n"
     "--date defaults to today (SWITCHSIM_TODAY=YYYY-MM-DD fixes the clock).\n"
-    "Amounts on the command line are euros (2000 or 2000.00); dates YYYY-MM-DD.\n"
+    "Amounts on the command line are euros: 2000, 2000.00, 2000,50 or 2.000,50\n"
+    "(not 2.000 or 2,000: ambiguous); dates YYYY-MM-DD.\n"
     "Exit codes: 0 ok, 1 bad input, 2 usage, 3 tables problem.\n";
 
 struct command {

@@ -211,8 +211,20 @@ static void line(const char *label, int64_t cents)
     printf("  %-46s %14s\n", label, m);
 }
 
+/* The household in the Dutch text (the option and the JSON keep the contract's
+ * single|couple|single_parent). */
+static const char *household_nl(enum sw_household_kind k)
+{
+    switch (k) {
+    case SW_HOUSEHOLD_SINGLE: return "alleenstaande";
+    case SW_HOUSEHOLD_SINGLE_PARENT: return "alleenstaande ouder";
+    case SW_HOUSEHOLD_COUPLE: return "gehuwden of samenwonenden";
+    }
+    return "";
+}
+
 static int print_text(sw_date date, const struct sw_used *used, const struct sw_bijstand *r,
-                      const struct sw_bijstand_traces *tr, const char *household)
+                      const struct sw_bijstand_traces *tr, enum sw_household_kind household)
 {
     const struct sw_bijstand_norm *n = &r->norm_detail;
     const struct sw_vrijlating *v = &r->vrijlating_detail;
@@ -220,7 +232,7 @@ static int print_text(sw_date date, const struct sw_used *used, const struct sw_
     char d[16], label[96], pct[24];
 
     sw_date_format(d, sizeof(d), date);
-    printf("Bijstand op %s, %s", d, household);
+    printf("Bijstand op %s, %s", d, household_nl(household));
     if (n->age >= 0)
         printf(", %d jaar", n->age);
     if (n->partner_age >= 0)
@@ -378,7 +390,7 @@ int cli_bijstand(int argc, char **argv)
     if (common.json)
         rc = print_json(&a, date, t, &used, &r, tr, k);
     else
-        rc = print_text(date, &used, &r, tr, a.household);
+        rc = print_text(date, &used, &r, tr, f.composition);
 out:
     free(tr);
     sw_used_release(&used);

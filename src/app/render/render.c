@@ -6,6 +6,43 @@
 
 static const char *const status_nl[] = {"bijstand", "proef", "werk", "terug"};
 
+/* For Dutch Excel (CSV): the situation in full, and a Dutch header per line item
+ * (the JSON keeps the contract's names, sw_item_name()). Amounts in euros. */
+static const char *const status_csv[] = {"bijstand", "proefplaatsing", "werk",
+                                         "terug in bijstand"};
+static const char *const item_csv[SW_ITEM__COUNT] = {
+    [SW_ITEM_GROSS_WAGE] = "brutoloon",
+    [SW_ITEM_HOLIDAY_PAY] = "vakantiegeld",
+    [SW_ITEM_LOONHEFFING] = "loonheffing",
+    [SW_ITEM_NET_WAGE] = "nettoloon",
+    [SW_ITEM_BIJSTAND_NORM] = "bijstandsnorm",
+    [SW_ITEM_VRIJLATING] = "vrijlating",
+    [SW_ITEM_BIJSTAND_ENTITLED] = "recht op bijstand",
+    [SW_ITEM_BIJSTAND_PAID] = "bijstand betaald",
+    [SW_ITEM_BIJSTAND_HOLIDAY_PAID] = "vakantietoeslag bijstand betaald",
+    [SW_ITEM_ZORGTOESLAG_ENTITLED] = "recht op zorgtoeslag",
+    [SW_ITEM_ZORGTOESLAG_PAID] = "zorgtoeslag betaald",
+    [SW_ITEM_HUURTOESLAG_ENTITLED] = "recht op huurtoeslag",
+    [SW_ITEM_HUURTOESLAG_PAID] = "huurtoeslag betaald",
+    [SW_ITEM_WMO_EIGEN_BIJDRAGE] = "eigen bijdrage Wmo",
+    [SW_ITEM_RECOVERY_COLLECTED] = "terugbetaald",
+    [SW_ITEM_RECEIVED] = "ontvangen",
+    [SW_ITEM_SET_ASIDE] = "apart zetten",
+    [SW_ITEM_SAFE_TO_SPEND] = "te besteden",
+    [SW_ITEM_LKS] = "loonkostensubsidie werkgever",
+    [SW_ITEM_BIJSTAND_RESERVE] = "vakantietoeslag bijstand opgebouwd",
+    [SW_ITEM_RESERVE_RELEASED] = "apart gezet geld gebruikt",
+    [SW_ITEM_WW_GROSS] = "WW bruto",
+    [SW_ITEM_WW_NET] = "WW netto",
+};
+
+const char *render_who_nl(enum sw_who who)
+{
+    static const char *const names[] = {"inwoner", "consulent", "werkgever"};
+
+    return (unsigned)who < sizeof(names) / sizeof(names[0]) ? names[who] : "";
+}
+
 void render_headline(char *buf, size_t size, const struct sw_timeline *tl)
 {
     char a[40];
@@ -168,9 +205,9 @@ void render_table(FILE *f, const struct sw_timeline *tl)
     if (tl->n_actions) {
         fprintf(f, "\nWat te doen:\n");
         for (size_t i = 0; i < tl->n_actions; i++) {
-            char d[16];
-            sw_date_format(d, sizeof(d), tl->actions[i].before);
-            fprintf(f, "  - vóór %s (%s): %s\n", d, sw_who_name(tl->actions[i].who),
+            char d[32];
+            sw_date_nl(d, sizeof(d), tl->actions[i].before);
+            fprintf(f, "  - %s, vóór %s: %s\n", render_who_nl(tl->actions[i].who), d,
                     tl->actions[i].text);
         }
     }
@@ -179,9 +216,9 @@ void render_table(FILE *f, const struct sw_timeline *tl)
 
 void render_csv(FILE *f, const struct sw_timeline *tl)
 {
-    fprintf(f, "run;maand;status");
+    fprintf(f, "berekening;maand;situatie");
     for (int k = 0; k < SW_ITEM__COUNT; k++)
-        fprintf(f, ";%s", sw_item_name((enum sw_item)k));
+        fprintf(f, ";%s", item_csv[k]);
     fprintf(f, ";voorlopig\r\n");
     for (int r = 0; r < 2; r++) {
         const struct sw_run *run = r == 0 ? &tl->scenario : &tl->baseline;
@@ -189,7 +226,7 @@ void render_csv(FILE *f, const struct sw_timeline *tl)
             char m[16];
             sw_month_format(m, sizeof(m), run->rows[i].month);
             fprintf(f, "%s;%s;%s", r == 0 ? "overstap" : "blijven", m,
-                    sw_month_status_name(run->rows[i].status));
+                    status_csv[run->rows[i].status]);
             for (int k = 0; k < SW_ITEM__COUNT; k++) {
                 char a[40];
                 sw_money_format_csv(a, sizeof(a), run->rows[i].v[k]);

@@ -19,6 +19,10 @@ void render_headline(char *buf, size_t size, const struct sw_timeline *tl);
  * missing. Nothing when there are none. */
 void render_projected(FILE *f, const struct sw_used *used, const char *prefix, bool html);
 
+/* Who does an action, in Dutch: "inwoner", "consulent", "werkgever" (the JSON
+ * keeps sw_who_name()). */
+const char *render_who_nl(enum sw_who who);
+
 void render_table(FILE *f, const struct sw_timeline *tl);
 void render_csv(FILE *f, const struct sw_timeline *tl);
 void render_html(FILE *f, const struct sw_timeline *tl);

@@ -340,9 +340,11 @@ void sweep_render_table(FILE *f, const struct sweep *sw)
 
 void sweep_render_csv(FILE *f, const struct sweep *sw)
 {
-    fprintf(f, "%s;gross_pay;safe_to_spend;baseline_safe_to_spend;average_gain;total_gain;"
-               "marginal_rate;lks;recoveries_total\r\n",
-            sw->kind == SWEEP_HOURS ? "hours_per_week" : "loonwaarde_percent");
+    /* Dutch headers for Dutch Excel; amounts in euros per month unless "totaal". */
+    fprintf(f, "%s;bruto loon per maand;te besteden met baan;te besteden in bijstand;"
+               "meer per maand;meer in totaal;marginale druk (%%);"
+               "loonkostensubsidie werkgever per maand;terugvorderingen totaal\r\n",
+            sw->kind == SWEEP_HOURS ? "uren per week" : "loonwaarde (%)");
     for (size_t k = 0; k < sw->n; k++) {
         const struct sweep_step *st = &sw->steps[k];
         char v[32], c[7][40];

@@ -55,17 +55,81 @@ range:
                       text, field ? field : "");
 }
 
+/* "2.000,50" / "1.000.000": Dutch thousands separators. True when the digits
+ * before the decimal comma (or the end) of text[0..n) are groups of three after
+ * the first group of one to three, separated by single dots. */
+static bool thousands_grouped(const char *text, size_t n)
+{
+    size_t run = 0, groups = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        if (text[i] == '.') {
+            if (run == 0 || run > 3 || (groups > 0 && run != 3))
+                return false;
+            groups++;
+            run = 0;
+        } else {
+            run++;
+        }
+    }
+    return groups > 0 && run == 3;
+}
+
 sw_status sw_money_parse_euros(int64_t *out, const char *text, const char *field,
                                struct sw_err *err)
 {
+    const char *f = field ? field : "", *given = text, *comma, *dot, *num;
+    char plain[48];
+    size_t ndots = 0, ncommas = 0, head;
     int64_t v;
-    sw_status st = sw_decimal_parse(&v, text, 2, SW_MONEY_MAX, field, err);
+    sw_status st;
 
+    if (!text)
+        text = "";
+    num = text[0] == '-' ? text + 1 : text;
+    for (const char *p = num; *p; p++) {
+        ndots += *p == '.';
+        ncommas += *p == ',';
+    }
+    comma = strchr(num, ',');
+    dot = strrchr(num, '.');
+    head = comma ? (size_t)(comma - num) : strlen(num);
+    if (ncommas > 1 || (comma && dot && dot > comma))
+        return sw_err_set(err, SW_ERR_INVALID, field,
+                          "not an amount: '%.40s' for '%s' (write 2000.50 or 2.000,50)", text, f);
+    if (ndots > 1 || (ndots == 1 && comma)) {
+        /* Dots as thousands separators: only in groups of three, and what is left
+         * is a whole number with an optional decimal comma. */
+        size_t o = 0;
+        if (!thousands_grouped(num, head) || strlen(text) >= sizeof(plain))
+            return sw_err_set(err, SW_ERR_INVALID, field,
+                              "not an amount: '%.40s' for '%s' (thousands in groups of three: "
+                              "2.000,50)", text, f);
+        for (const char *p = text; *p; p++)
+            if (*p != '.')
+                plain[o++] = *p;
+        plain[o] = '\0';
+        text = plain;
+    } else if ((ndots == 1 && strlen(dot + 1) == 3 && strspn(dot + 1, "0123456789") == 3) ||
+               (comma && strlen(comma + 1) == 3 && strspn(comma + 1, "0123456789") == 3)) {
+        /* "2.000" is two thousand in Dutch and two in English ("2,000" the other
+         * way round): say how to write the thousands. */
+        const char *sep = comma ? comma : dot;
+        return sw_err_set(err, SW_ERR_INVALID, field,
+                          "ambiguous amount '%.40s' for '%s': write %.*s%s or %.*s.%s,00 for "
+                          "thousands (euros take at most 2 decimals)", text, f,
+                          (int)(sep - text), text, sep + 1, (int)(sep - text), text, sep + 1);
+    }
+    st = sw_decimal_parse(&v, text, 2, SW_MONEY_MAX, field, err);
+    if (st && text == plain)   /* quote what was typed, not the text without dots */
+        return sw_err_set(err, SW_ERR_INVALID, field,
+                          "not an amount: '%.40s' for '%s' (at most 2 decimals, up to %lld "
+                          "euros)", given, f, (long long)(SW_MONEY_MAX / 100));
     if (st)
         return st;
     if (v < 0)
         return sw_err_set(err, SW_ERR_INVALID, field, "negative amount '%.40s' for '%s'",
-                          text, field ? field : "");
+                          given, f);
     *out = v;
     return SW_OK;
 }
