@@ -17,6 +17,11 @@ PORT      ?= 8080
 BUILD     ?= build
 BINDIR    ?= bin
 PREFIX    ?= /usr/local
+BINDIR_INSTALL ?= $(PREFIX)/bin
+LIBDIR    ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+DATADIR   ?= $(PREFIX)/share
+MANDIR    ?= $(DATADIR)/man
 
 -include config.mak
 
@@ -147,10 +152,24 @@ bench: all $(BENCH_ENGINE)
 lint:
 	@sh tests/cli/lint.sh
 
+# `make install [PREFIX=/usr/local] [DESTDIR=...]`: the CLI, its man page
+# (src/app/cli/switchsim.1, next to the commands it describes), the library with
+# its headers and pkg-config file (src/core/switchsim.pc.in), the tables and the
+# page. DESTDIR stages the tree; the paths inside (switchsim.pc) name PREFIX.
+VERSION := $(shell sed -n 's/^\#define SWITCHSIM_VERSION "\(.*\)"/\1/p' include/switchsim/version.h)
+
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/switchsim
-	install -m 755 $(CLI) $(DESTDIR)$(PREFIX)/bin/switchsim
-	cp -r tables web $(DESTDIR)$(PREFIX)/share/switchsim/
+	install -d $(DESTDIR)$(BINDIR_INSTALL) $(DESTDIR)$(DATADIR)/switchsim \
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR)/switchsim
+	install -m 755 $(CLI) $(DESTDIR)$(BINDIR_INSTALL)/switchsim
+	install -m 644 src/app/cli/switchsim.1 $(DESTDIR)$(MANDIR)/man1/switchsim.1
+	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/libswitchsim.a
+	install -m 644 include/switchsim/*.h $(DESTDIR)$(INCLUDEDIR)/switchsim/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+	    src/core/switchsim.pc.in >$(DESTDIR)$(LIBDIR)/pkgconfig/switchsim.pc
+	chmod 644 $(DESTDIR)$(LIBDIR)/pkgconfig/switchsim.pc
+	cp -r tables web $(DESTDIR)$(DATADIR)/switchsim/
 
 # --- trust: fuzzing, valgrind (tests/fuzz, tests/valgrind) ---
 # `make fuzz [FUZZ_SECONDS=60]` builds the libFuzzer harnesses with clang in
