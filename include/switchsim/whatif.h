@@ -1,6 +1,7 @@
 /* whatif.h - the what-ifs on a scenario as core use cases, plain structs in and
- * plain structs out: the employer's what-if per loonwaarde (and per hours) and the
- * municipality's business case. Each builds its lookup context with
+ * plain structs out: the employer's what-if per loonwaarde (and per hours), the
+ * municipality's business case, the way back (the job stops after N months) and
+ * the loonwaarde from hoofdtaken. Each builds its lookup context with
  * sw_scenario_ctx() and nothing else; the CLI and the CGI parse, call one of these
  * and render. Amounts in cents, rates in ppm, hours in hundredths.
  *
@@ -17,7 +18,9 @@
 
 #include "switchsim/date.h"
 #include "switchsim/employer.h"
+#include "switchsim/engine.h"
 #include "switchsim/err.h"
+#include "switchsim/lks.h"
 #include "switchsim/scenario.h"
 #include "switchsim/tables.h"
 
@@ -206,5 +209,96 @@ sw_status sw_municipality_whatif(struct sw_municipality_whatif **out,
                                  struct sw_err *err) __attribute__((warn_unused_result));
 
 void sw_municipality_whatif_free(struct sw_municipality_whatif *w);
+
+/* --- the way back: what if the job stops after N months? --- */
+
+#define SW_WAYBACK_MAX_STEPS 24
+
+struct sw_way_back_input {
+    int after[SW_WAYBACK_MAX_STEPS];     /* months of work, each 1..SW_SCENARIO_MAX_MONTHS */
+    size_t n;                            /* 1..SW_WAYBACK_MAX_STEPS */
+};
+
+/* After 3, 6, 9 and 12 months (a spread over the first year, not a legal value). */
+void sw_way_back_init(struct sw_way_back_input *in);
+
+/* Replace the steps with "3,6,12": whole months 1..SW_SCENARIO_MAX_MONTHS,
+ * comma-separated, at most SW_WAYBACK_MAX_STEPS. SW_ERR_INVALID naming `field`
+ * ("--after", "after"); `in` is then unchanged. */
+sw_status sw_way_back_parse_after(struct sw_way_back_input *in, const char *text,
+                                  const char *field, struct sw_err *err)
+    __attribute__((warn_unused_result));
+
+/* One step: the scenario run with the job ending `after` months after its start
+ * (or at its own end, when that is sooner). */
+struct sw_way_back_step {
+    int after;
+    struct sw_way_back wb;               /* WW, the gap, bijstand and dagbesteding again */
+    /* Safe to spend, the mean of (up to) the three months after the job, with the
+     * job and when staying on bijstand; half up to cents (a display average). */
+    int64_t after_avg, stay_avg;
+    int months_after;                    /* months after the job inside the horizon, 0..3 */
+    size_t recoveries;
+};
+
+struct sw_way_back_whatif {
+    struct sw_way_back_step steps[SW_WAYBACK_MAX_STEPS];
+    size_t n;
+    struct sw_used used;                 /* every table value the runs used */
+    char tables_version[16];
+    char tables_sha256[65];
+};
+
+/* The way back for scenario s on tables t: one sw_simulate() per step. *out is
+ * allocated; release with sw_way_back_whatif_free(). On failure *out is NULL and
+ * err names the problem (SW_ERR_INVALID, SW_ERR_NO_VALUE in strict mode,
+ * SW_ERR_NOMEM). */
+sw_status sw_way_back_whatif(struct sw_way_back_whatif **out, const struct sw_tables *t,
+                             const struct sw_scenario *s, const struct sw_way_back_input *in,
+                             struct sw_err *err) __attribute__((warn_unused_result));
+
+void sw_way_back_whatif_free(struct sw_way_back_whatif *w);
+
+/* --- the loonwaarde from hoofdtaken (Besluit LKS Pw 2021 art. 3) --- */
+
+#define SW_LOONWAARDE_NAME_MAX 65        /* a task's name with its NUL */
+
+struct sw_loonwaarde_input {
+    sw_date date;                        /* SW_NO_DATE: the newest rules in the tables */
+    /* The hoofdtaken; each task's name points into `names`: do not copy the struct. */
+    struct sw_task tasks[SW_LOONWAARDE_MAX_TASKS];
+    char names[SW_LOONWAARDE_MAX_TASKS][SW_LOONWAARDE_NAME_MAX];
+    size_t n;
+};
+
+/* No tasks, no date. */
+void sw_loonwaarde_input_init(struct sw_loonwaarde_input *in);
+
+/* The request of POST /loonwaarde, JSON text json[0..len):
+ *   {"date": "YYYY-MM-DD"?, "tasks": [{"name", "share", "tempo", "kwaliteit",
+ *    "inzetbaarheid"}, ...]}
+ * percentages as numbers with at most two decimals: share above 0 up to 100,
+ * tempo 0 to 1000, kwaliteit and inzetbaarheid 0 to 100; a name of 1 to 64
+ * characters. Read as the scenario is (exact numbers, unknown keys refused,
+ * every problem with its JSON path, e.g. "tasks[1].tempo"); SW_ERR_INVALID with
+ * the problems, SW_ERR_TOO_BIG over SW_SCENARIO_MAX_BYTES, SW_ERR_NOMEM. That
+ * the shares add up to 100 is sw_loonwaarde_whatif()'s check. */
+sw_status sw_loonwaarde_input_parse(struct sw_loonwaarde_input *in, const char *json,
+                                    size_t len, struct sw_problems *problems,
+                                    struct sw_err *err) __attribute__((warn_unused_result));
+
+struct sw_loonwaarde_whatif {
+    sw_date date;                        /* the date the rules were taken on */
+    bool date_given;                     /* false: the newest rules (in->date absent) */
+    struct sw_loonwaarde result;
+};
+
+/* The loonwaarde of the tasks (sw_loonwaarde_tasks()) on in->date, or without
+ * a date on the latest `from` of the rules' parameters, so that the newest
+ * tabled rules apply without a clock. The values used are recorded in c->used.
+ * SW_ERR_INVALID naming `field` ("--task", "tasks") for tasks the rule refuses. */
+sw_status sw_loonwaarde_whatif(struct sw_loonwaarde_whatif *out, const struct sw_ctx *c,
+                               const struct sw_loonwaarde_input *in, const char *field,
+                               struct sw_err *err) __attribute__((warn_unused_result));
 
 #endif

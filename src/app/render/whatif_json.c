@@ -275,3 +275,97 @@ cJSON *sw_municipality_whatif_json(const struct sw_municipality_whatif *w)
                           sw_tables_json(w->tables_version, w->tables_sha256, &w->used));
     return o;
 }
+
+/* --- the way back --- */
+
+static void add_date(cJSON *o, const char *name, sw_date d)
+{
+    char b[16];
+
+    sw_date_format(b, sizeof(b), d);
+    cJSON_AddStringToObject(o, name, b);
+}
+
+cJSON *sw_way_back_whatif_json(const struct sw_way_back_whatif *w)
+{
+    cJSON *o = cJSON_CreateObject(), *arr;
+
+    if (!o)
+        return NULL;
+    cJSON_AddNumberToObject(o, "version", 1);
+    arr = cJSON_AddArrayToObject(o, "steps");
+    for (size_t i = 0; arr && i < w->n; i++) {
+        const struct sw_way_back_step *s = &w->steps[i];
+        cJSON *e = cJSON_CreateObject();
+        if (!e)
+            goto nomem;
+        cJSON_AddItemToArray(arr, e);
+        cJSON_AddNumberToObject(e, "after_months", s->after);
+        add_date(e, "job_end", s->wb.job_end);
+        cJSON_AddNumberToObject(e, "weeks_worked", s->wb.weeks_worked);
+        cJSON_AddBoolToObject(e, "ww", s->wb.ww);
+        if (s->wb.ww)
+            add_date(e, "ww_until", s->wb.ww_until);
+        add_date(e, "bijstand_from", s->wb.bijstand_from);
+        cJSON_AddNumberToObject(e, "gap_days", s->wb.gap_days);
+        add_date(e, "dagbesteding_from", s->wb.dagbesteding_from);
+        cJSON_AddNumberToObject(e, "months_after_shown", s->months_after);
+        sw_json_add_cents(e, "safe_to_spend_after", s->after_avg);
+        sw_json_add_cents(e, "safe_to_spend_staying", s->stay_avg);
+    }
+    if (!arr || !cJSON_AddItemToObject(o, "tables", sw_tables_json(w->tables_version,
+                                                                   w->tables_sha256, &w->used)))
+        goto nomem;
+    return o;
+nomem:
+    cJSON_Delete(o);
+    return NULL;
+}
+
+/* --- the loonwaarde --- */
+
+/* A rate in ppm as an exact JSON number of percent ("37.56"). */
+static void add_rate(cJSON *o, const char *name, int64_t ppm)
+{
+    char r[32];
+
+    sw_rate_format(r, sizeof(r), ppm);
+    cJSON_AddRawToObject(o, name, r);
+}
+
+cJSON *sw_loonwaarde_whatif_json(const struct sw_loonwaarde_input *in,
+                                 const struct sw_loonwaarde_whatif *w, const struct sw_tables *t,
+                                 const struct sw_used *used)
+{
+    const struct sw_loonwaarde *r = &w->result;
+    cJSON *o = cJSON_CreateObject(), *arr;
+
+    if (!o)
+        return NULL;
+    add_date(o, w->date_given ? "date" : "rules_from", w->date);
+    add_rate(o, "loonwaarde", r->percent);
+    add_rate(o, "exact", r->exact);
+    arr = cJSON_AddArrayToObject(o, "tasks");
+    for (size_t i = 0; arr && i < in->n; i++) {
+        cJSON *x = cJSON_CreateObject();
+        if (!x)
+            goto nomem;
+        cJSON_AddItemToArray(arr, x);
+        cJSON_AddStringToObject(x, "name", in->tasks[i].name);
+        add_rate(x, "share", in->tasks[i].share);
+        add_rate(x, "tempo", in->tasks[i].tempo);
+        add_rate(x, "tempo_counted", r->tasks[i].tempo_counted);
+        add_rate(x, "kwaliteit", in->tasks[i].kwaliteit);
+        add_rate(x, "inzetbaarheid", in->tasks[i].inzetbaarheid);
+        add_rate(x, "prestatie", r->tasks[i].prestatie);
+        add_rate(x, "contribution", r->tasks[i].contribution);
+        cJSON_AddBoolToObject(x, "below_hoofdtaak_min_share", r->tasks[i].below_min_share);
+    }
+    if (!arr || !cJSON_AddItemToObject(o, "tables", sw_tables_json(sw_tables_version(t),
+                                                                   sw_tables_sha256(t), used)))
+        goto nomem;
+    return o;
+nomem:
+    cJSON_Delete(o);
+    return NULL;
+}

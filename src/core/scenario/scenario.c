@@ -307,65 +307,6 @@ static void check_consistency(struct rd *r, struct sw_scenario *s)
         rd_problem(r, "toeslagen.estimate_updated", "outside the months shown");
 }
 
-/* JSON text is UTF-8 (RFC 8259 section 8.1) without NUL bytes: cJSON takes a NUL
- * for white space and cuts a string at one, and passes invalid UTF-8 through to
- * messages and output. Returns what is wrong and sets *at to its byte offset, or
- * NULL when the text is fine. Well-formed UTF-8 as RFC 3629: no overlong forms,
- * no surrogates, nothing above U+10FFFF. */
-static const char *text_problem(const unsigned char *s, size_t len, size_t *at)
-{
-    bool in_string = false;
-
-    for (size_t i = 0; i < len;) {
-        unsigned c = s[i];
-        size_t n;
-        unsigned lo = 0x80, hi = 0xBF;
-
-        *at = i;
-        if (c == 0)
-            return "a NUL byte";
-        if (c < 0x80) {
-            /* The escape \u0000 would end the C string cJSON hands over: the rest
-             * of the value would be dropped without a word. */
-            if (in_string && c == '\\') {
-                if (i + 5 < len && s[i + 1] == 'u' && memcmp(s + i + 2, "0000", 4) == 0)
-                    return "an escaped NUL (\\u0000)";
-                i += 2;
-                continue;
-            }
-            if (c == '"')
-                in_string = !in_string;
-            i++;
-            continue;
-        }
-        if (c >= 0xC2 && c <= 0xDF)
-            n = 1;
-        else if (c >= 0xE0 && c <= 0xEF)
-            n = 2;
-        else if (c >= 0xF0 && c <= 0xF4)
-            n = 3;
-        else
-            return "invalid UTF-8";
-        if (c == 0xE0)
-            lo = 0xA0;          /* overlong */
-        else if (c == 0xED)
-            hi = 0x9F;          /* UTF-16 surrogates */
-        else if (c == 0xF0)
-            lo = 0x90;          /* overlong */
-        else if (c == 0xF4)
-            hi = 0x8F;          /* above U+10FFFF */
-        if (i + n >= len)   /* cut off at the end */
-            return "invalid UTF-8";
-        for (size_t k = 1; k <= n; k++) {
-            unsigned b = s[i + k];
-            if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF))
-                return "invalid UTF-8";
-        }
-        i += n + 1;
-    }
-    return NULL;
-}
-
 void sw_scenario_ctx(struct sw_ctx *c, const struct sw_tables *t, const struct sw_scenario *s,
                      struct sw_override ov[SW_SCENARIO_MAX_OVERRIDES])
 {
@@ -398,7 +339,7 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
     struct sw_problems local;
     struct rd r;
     cJSON *root = NULL;
-    const char *end = NULL;
+    bool nomem = false;
     const cJSON *o;
     const char *s;
     int64_t v;
@@ -417,49 +358,13 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
     if (len > SW_SCENARIO_MAX_BYTES)
         return sw_err_set(err, SW_ERR_TOO_BIG, "", "scenario larger than %d bytes",
                           SW_SCENARIO_MAX_BYTES);
-    {
-        size_t at;
-        const char *why = text_problem((const unsigned char *)json, len, &at);
-        if (why) {
-            rd_problem(&r, "", "not valid JSON text: %s at byte %zu", why, at);
-            goto out;
-        }
+    root = rd_open_object(&r, json, len, "the scenario", &nomem);
+    if (nomem) {
+        free(r.nums);
+        return SW_ERR_NOMEM;
     }
-    /* cJSON_ParseWithLengthOpts reports where parsing stopped through end, which
-     * (unlike cJSON_GetErrorPtr's global) is safe when threads parse at once. */
-    root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
-    if (!root) {
-        size_t off = end && end >= json && end <= json + len ? (size_t)(end - json) : 0;
-        rd_problem(&r, "", "not valid JSON (near byte %zu)", off);
+    if (!root)
         goto out;
-    }
-    /* One JSON value and nothing after it but white space. */
-    while (end && end < json + len && (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r'))
-        end++;
-    if (end && end < json + len) {
-        rd_problem(&r, "", "text after the JSON value (byte %zu)", (size_t)(end - json));
-        goto out;
-    }
-    if (!cJSON_IsObject(root)) {
-        rd_problem(&r, "", "the scenario must be a JSON object");
-        goto out;
-    }
-    /* The text of every number, for reading it exactly. */
-    {
-        size_t k = 0;
-        if (!rd_scan_numbers(json, len, &r.nums, &r.n_nums)) {
-            sw_err_set(err, SW_ERR_NOMEM, "", "out of memory");
-            free(r.nums);
-            cJSON_Delete(root);
-            return SW_ERR_NOMEM;
-        }
-        if (!rd_pair_numbers(root, r.nums, r.n_nums, &k) || k != r.n_nums) {
-            /* cJSON read the numbers otherwise than the scan: never take a guess. */
-            rd_problem(&r, "", "not valid JSON (a number cannot be read)");
-            goto out;
-        }
-        rd_sort_numbers(&r);
-    }
     rd_check_keys(&r, root, "", top_keys);
     v = 0;
     if (rd_read_int(&r, root, "", "version", 1, 1, true, &v))

@@ -620,3 +620,112 @@ const cJSON *rd_read_object(struct rd *r, const cJSON *obj, const char *path,
     }
     return v;
 }
+
+/* JSON text is UTF-8 (RFC 8259 section 8.1) without NUL bytes: cJSON takes a NUL
+ * for white space and cuts a string at one, and passes invalid UTF-8 through to
+ * messages and output. Returns what is wrong and sets *at to its byte offset, or
+ * NULL when the text is fine. Well-formed UTF-8 as RFC 3629: no overlong forms,
+ * no surrogates, nothing above U+10FFFF. */
+static const char *text_problem(const unsigned char *s, size_t len, size_t *at)
+{
+    bool in_string = false;
+
+    for (size_t i = 0; i < len;) {
+        unsigned c = s[i];
+        size_t n;
+        unsigned lo = 0x80, hi = 0xBF;
+
+        *at = i;
+        if (c == 0)
+            return "a NUL byte";
+        if (c < 0x80) {
+            /* The escape \u0000 would end the C string cJSON hands over: the rest
+             * of the value would be dropped without a word. */
+            if (in_string && c == '\\') {
+                if (i + 5 < len && s[i + 1] == 'u' && memcmp(s + i + 2, "0000", 4) == 0)
+                    return "an escaped NUL (\\u0000)";
+                i += 2;
+                continue;
+            }
+            if (c == '"')
+                in_string = !in_string;
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF)
+            n = 1;
+        else if (c >= 0xE0 && c <= 0xEF)
+            n = 2;
+        else if (c >= 0xF0 && c <= 0xF4)
+            n = 3;
+        else
+            return "invalid UTF-8";
+        if (c == 0xE0)
+            lo = 0xA0;          /* overlong */
+        else if (c == 0xED)
+            hi = 0x9F;          /* UTF-16 surrogates */
+        else if (c == 0xF0)
+            lo = 0x90;          /* overlong */
+        else if (c == 0xF4)
+            hi = 0x8F;          /* above U+10FFFF */
+        if (i + n >= len)   /* cut off at the end */
+            return "invalid UTF-8";
+        for (size_t k = 1; k <= n; k++) {
+            unsigned b = s[i + k];
+            if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF))
+                return "invalid UTF-8";
+        }
+        i += n + 1;
+    }
+    return NULL;
+}
+
+cJSON *rd_open_object(struct rd *r, const char *json, size_t len, const char *what,
+                      bool *nomem)
+{
+    const char *end = NULL, *why;
+    cJSON *root;
+    size_t at, k = 0;
+
+    *nomem = false;
+    why = text_problem((const unsigned char *)json, len, &at);
+    if (why) {
+        rd_problem(r, "", "not valid JSON text: %s at byte %zu", why, at);
+        return NULL;
+    }
+    /* cJSON_ParseWithLengthOpts reports where parsing stopped through end, which
+     * (unlike cJSON_GetErrorPtr's global) is safe when threads parse at once. */
+    root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
+    if (!root) {
+        size_t off = end && end >= json && end <= json + len ? (size_t)(end - json) : 0;
+        rd_problem(r, "", "not valid JSON (near byte %zu)", off);
+        return NULL;
+    }
+    /* One JSON value and nothing after it but white space. */
+    while (end && end < json + len && (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r'))
+        end++;
+    if (end && end < json + len) {
+        rd_problem(r, "", "text after the JSON value (byte %zu)", (size_t)(end - json));
+        goto fail;
+    }
+    if (!cJSON_IsObject(root)) {
+        rd_problem(r, "", "%s must be a JSON object", what);
+        goto fail;
+    }
+    /* The text of every number, for reading it exactly. */
+    if (!rd_scan_numbers(json, len, &r->nums, &r->n_nums)) {
+        sw_err_set(r->first, SW_ERR_NOMEM, "", "out of memory");
+        *nomem = true;
+        goto fail;
+    }
+    if (!rd_pair_numbers(root, r->nums, r->n_nums, &k) || k != r->n_nums) {
+        /* cJSON read the numbers otherwise than the scan: never take a guess. */
+        rd_problem(r, "", "not valid JSON (a number cannot be read)");
+        goto fail;
+    }
+    rd_sort_numbers(r);
+    return root;
+fail:
+    cJSON_Delete(root);
+    return NULL;
+}

@@ -78,6 +78,15 @@ const cJSON *rd_read_object(struct rd *r, const cJSON *obj, const char *path,
 void rd_problem(struct rd *r, const char *field, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Open JSON text json[0..len) for reading as one object: UTF-8 without NUL
+ * bytes (or an escaped one), one JSON value with nothing after it but white
+ * space, an object (`what`, "the scenario", names it in the message), and the
+ * text of every number paired with its node (r->nums, sorted; the caller frees
+ * it). Returns the root (free with cJSON_Delete()), or NULL with a problem
+ * recorded - or, out of memory, with r->first set and *nomem. */
+cJSON *rd_open_object(struct rd *r, const char *json, size_t len, const char *what,
+                      bool *nomem);
+
 /* Sort r->nums by node, for rd_number_text(). */
 void rd_sort_numbers(struct rd *r);
 
