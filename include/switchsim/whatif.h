@@ -233,7 +233,11 @@ sw_status sw_way_back_parse_after(struct sw_way_back_input *in, const char *text
  * (or at its own end, when that is sooner). */
 struct sw_way_back_step {
     int after;
-    struct sw_way_back wb;               /* WW, the gap, bijstand and dagbesteding again */
+    sw_date job_end;                     /* the last day of the job in this step */
+    bool in_horizon;                     /* the job ends inside the scenario's months;
+                                          * false: wb is empty (wb.active false) */
+    struct sw_way_back wb;               /* WW, the gap, bijstand and dagbesteding again;
+                                          * a date not in the horizon is SW_NO_DATE */
     /* Safe to spend, the mean of (up to) the three months after the job, with the
      * job and when staying on bijstand; half up to cents (a display average). */
     int64_t after_avg, stay_avg;
@@ -265,6 +269,7 @@ void sw_way_back_whatif_free(struct sw_way_back_whatif *w);
 
 struct sw_loonwaarde_input {
     sw_date date;                        /* SW_NO_DATE: the newest rules in the tables */
+    bool strict;                         /* refuse values past the published ones */
     /* The hoofdtaken; each task's name points into `names`: do not copy the struct. */
     struct sw_task tasks[SW_LOONWAARDE_MAX_TASKS];
     char names[SW_LOONWAARDE_MAX_TASKS][SW_LOONWAARDE_NAME_MAX];
@@ -275,8 +280,8 @@ struct sw_loonwaarde_input {
 void sw_loonwaarde_input_init(struct sw_loonwaarde_input *in);
 
 /* The request of POST /loonwaarde, JSON text json[0..len):
- *   {"date": "YYYY-MM-DD"?, "tasks": [{"name", "share", "tempo", "kwaliteit",
- *    "inzetbaarheid"}, ...]}
+ *   {"version": 1?, "date": "YYYY-MM-DD"?, "strict": false?, "tasks": [{"name",
+ *    "share", "tempo", "kwaliteit", "inzetbaarheid"}, ...]}
  * percentages as numbers with at most two decimals: share above 0 up to 100,
  * tempo 0 to 1000, kwaliteit and inzetbaarheid 0 to 100; a name of 1 to 64
  * characters. Read as the scenario is (exact numbers, unknown keys refused,

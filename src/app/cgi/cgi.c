@@ -440,34 +440,62 @@ static struct cgi_reply do_simulate(const struct sw_tables *t, const struct sw_s
 
 typedef struct cgi_reply (*scenario_fn)(const struct sw_tables *, const struct sw_scenario *,
                                         const struct cgi_query *);
+typedef struct cgi_reply (*body_fn)(const struct sw_tables *, const char *, size_t,
+                                    const struct cgi_query *);
 
+/* The routes; web/openapi.json describes each (tests/cgi/openapi.sh checks it). */
 struct route {
     const char *path;
     const char *method;          /* the one method it answers */
     const char *allow;           /* Allow header on a 405 */
-    scenario_fn fn;              /* POST endpoints taking a scenario; NULL = /tables */
+    scenario_fn fn;              /* POST endpoints taking a scenario */
+    body_fn bfn;                 /* POST endpoints reading the body themselves;
+                                  * neither: GET /tables */
     const char *query[6];        /* the query keys it accepts */
 };
 
 static const struct route routes[] = {
-    {"/simulate", "POST", "POST", do_simulate, {"trace", "month", NULL}},
-    {"/employer", "POST", "POST", cgi_employer,
+    {"/simulate", "POST", "POST", do_simulate, NULL, {"trace", "month", NULL}},
+    {"/employer", "POST", "POST", cgi_employer, NULL,
      {"loonwaarde", "lkv", "government", "awf_high", "aof_high", NULL}},
-    {"/municipality", "POST", "POST", cgi_municipality,
+    {"/municipality", "POST", "POST", cgi_municipality, NULL,
      {"before", "after", "dagdelen_after", "lks", NULL}},
-    {"/tables", "GET", "GET, HEAD", NULL, {NULL}},
+    {"/sweep", "POST", "POST", NULL, cgi_sweep, {"hours", "loonwaarde", NULL}},
+    {"/wayback", "POST", "POST", cgi_wayback, NULL, {"after", NULL}},
+    {"/loonwaarde", "POST", "POST", NULL, cgi_loonwaarde, {NULL}},
+    {"/tables", "GET", "GET, HEAD", NULL, NULL, {NULL}},
 };
 
-/* A POST endpoint: read and check the body, load the tables, parse the scenario
- * and call the endpoint. */
-static struct cgi_reply do_scenario(const struct cgi_request *rq, const struct route *rt,
-                                    const struct cgi_query *q)
+bool cgi_parse_scenario(struct sw_scenario *s, const struct sw_tables *t, const char *body,
+                        size_t n, struct cgi_reply *bad)
+{
+    struct sw_problems *pr = malloc(sizeof(*pr));
+    struct sw_err err;
+
+    if (!pr) {
+        *bad = reply(500, NULL);
+        return false;
+    }
+    if (sw_scenario_parse(s, t, body, n, pr, &err) != SW_OK) {
+        *bad = err.code == SW_ERR_INVALID || err.code == SW_ERR_TOO_BIG
+                   ? reply(err.code == SW_ERR_TOO_BIG ? 413 : 422, sw_error_json(&err, pr))
+                   : cgi_reply_err(&err);
+        free(pr);
+        return false;
+    }
+    free(pr);
+    return true;
+}
+
+/* A POST endpoint: read and check the body, load the tables, then parse the
+ * scenario and call the endpoint, or hand it the body. */
+static struct cgi_reply do_post(const struct cgi_request *rq, const struct route *rt,
+                                const struct cgi_query *q)
 {
     struct cgi_reply r = {500, NULL};
     const struct sw_tables *t = NULL;
     struct sw_tables *owned = NULL;
     struct sw_scenario *s = NULL;
-    struct sw_problems *pr = NULL;
     struct sw_err err;
     cJSON *bad = NULL, *doc = NULL;
     char *body = NULL;
@@ -496,29 +524,26 @@ static struct cgi_reply do_scenario(const struct cgi_request *rq, const struct r
         goto out;
     }
     if (!cJSON_IsObject(doc)) {
-        r = reply(400, cgi_error_body("malformed", "", "the scenario must be a JSON object"));
+        r = reply(400, cgi_error_body("malformed", "", "the body must be a JSON object"));
         goto out;
     }
     if (get_tables(&t, &owned, rq, &err) != SW_OK) {
         r = cgi_reply_err(&err);
         goto out;
     }
-    s = malloc(sizeof(*s));
-    pr = malloc(sizeof(*pr));
-    if (!s || !pr)
-        goto out;
-    if (sw_scenario_parse(s, t, body, n, pr, &err) != SW_OK) {
-        r = err.code == SW_ERR_INVALID || err.code == SW_ERR_TOO_BIG
-                ? reply(err.code == SW_ERR_TOO_BIG ? 413 : 422, sw_error_json(&err, pr))
-                : cgi_reply_err(&err);
+    if (rt->bfn) {
+        r = rt->bfn(t, body, n, q);
         goto out;
     }
-    r = rt->fn(t, s, q);
+    s = malloc(sizeof(*s));
+    if (!s)
+        goto out;
+    if (cgi_parse_scenario(s, t, body, n, &r))
+        r = rt->fn(t, s, q);
 out:
     cJSON_Delete(doc);
     free(body);
     free(s);
-    free(pr);
     sw_tables_free(owned);
     return r;
 }
@@ -557,5 +582,5 @@ void cgi_answer(const struct cgi_request *rq, struct cgi_response *resp)
         cgi_respond(resp, reply(400, bad), NULL, head);
         return;
     }
-    cgi_respond(resp, rt->fn ? do_scenario(rq, rt, &q) : do_tables(rq), NULL, head);
+    cgi_respond(resp, rt->fn || rt->bfn ? do_post(rq, rt, &q) : do_tables(rq), NULL, head);
 }

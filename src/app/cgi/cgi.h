@@ -60,8 +60,9 @@ struct cgi_response {
  * Allow on a 405) and one JSON object as its body (no body sent for HEAD).
  * Routes: POST /simulate (query trace=1 adds "traces" {item: trace} to every
  * month, month=YYYY-MM only to that one), POST /employer, POST /municipality,
- * GET|HEAD /tables; GET /error from the web server's error handler (see
- * redirect_status).
+ * POST /sweep, POST /wayback, POST /loonwaarde, GET|HEAD /tables; GET /error
+ * from the web server's error handler (see redirect_status). web/openapi.json
+ * describes them all.
  * Errors are {"error": {"code", "field", "message", "problems"?}} with 400
  * (malformed request or JSON), 404, 405, 413, 422 (invalid value, field = JSON
  * path or query key) or 500. Nothing of the request is written anywhere else
@@ -118,6 +119,26 @@ struct cgi_query {
 
 /* The value of `key`, or NULL when absent. */
 const char *cgi_query_get(const struct cgi_query *q, const char *key);
+
+/* Parse body[0..n) as a scenario into s; false with *bad the reply to send (422
+ * with every problem, 413, or 500) when it is not one. */
+bool cgi_parse_scenario(struct sw_scenario *s, const struct sw_tables *t, const char *body,
+                        size_t n, struct cgi_reply *bad);
+
+/* POST /sweep?hours=FROM:TO:STEP|loonwaarde=FROM:TO:STEP (exactly one): the
+ * scenario (the body) rerun per step, as `switchsim sweep --json` (sweep.h). */
+struct cgi_reply cgi_sweep(const struct sw_tables *t, const char *body, size_t len,
+                           const struct cgi_query *q);
+
+/* POST /wayback?after=3,6,9,12: the job of the scenario ending after N months,
+ * as `switchsim wayback --json` (sw_way_back_whatif() of whatif.h). */
+struct cgi_reply cgi_wayback(const struct sw_tables *t, const struct sw_scenario *s,
+                             const struct cgi_query *q);
+
+/* POST /loonwaarde, body {"date"?, "tasks": [...]} (sw_loonwaarde_input_parse()):
+ * the loonwaarde from hoofdtaken, as `switchsim loonwaarde --json`. */
+struct cgi_reply cgi_loonwaarde(const struct sw_tables *t, const char *body, size_t len,
+                                const struct cgi_query *q);
 
 /* POST /employer: the employer's what-if per loonwaarde for the scenario's job
  * (sw_employer_whatif() of whatif.h, rendered by whatif_json.c).

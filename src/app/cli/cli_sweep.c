@@ -28,13 +28,6 @@ static const char usage[] =
 
 enum { OPT_HOURS = OPT_FIRST_OWN, OPT_LOONWAARDE, OPT_FORMAT };
 
-/* Limits of the swept fields as the scenario parser accepts them (hundredths);
- * the parser checks each step again. */
-#define HOURS_MIN_X100 100
-#define HOURS_MAX_X100 4000
-#define PERCENT_MIN_X100 0
-#define PERCENT_MAX_X100 10000
-
 int cli_sweep(int argc, char **argv)
 {
     static const struct option opts[] = {CLI_COMMON_OPTIONS,
@@ -87,8 +80,8 @@ int cli_sweep(int argc, char **argv)
     option = hours ? "--hours" : "--loonwaarde";
     range = hours ? hours : loonwaarde;
     sw->kind = hours ? SWEEP_HOURS : SWEEP_LOONWAARDE;
-    if (sweep_parse_range(range, option, hours ? HOURS_MIN_X100 : PERCENT_MIN_X100,
-                          hours ? HOURS_MAX_X100 : PERCENT_MAX_X100, &sw->from_x100,
+    if (sweep_parse_range(range, option, hours ? SWEEP_HOURS_MIN_X100 : SWEEP_PERCENT_MIN_X100,
+                          hours ? SWEEP_HOURS_MAX_X100 : SWEEP_PERCENT_MAX_X100, &sw->from_x100,
                           &sw->to_x100, &sw->step_x100, &err) != SW_OK) {
         rc = cli_fail(&err);
         goto out;

@@ -26,12 +26,19 @@ static void print_table(const struct sw_way_back_step *steps, size_t n)
            "bijstand", "gat", "dagbest.", "daarna/maand", "blijven/maand");
     for (size_t i = 0; i < n; i++) {
         const struct sw_way_back_step *s = &steps[i];
-        char end[16], bij[16], dag[16], a[40], b[40];
-        sw_date_format(end, sizeof(end), s->wb.job_end);
-        sw_date_format(bij, sizeof(bij), s->wb.bijstand_from);
-        sw_date_format(dag, sizeof(dag), s->wb.dagbesteding_from);
+        char end[16], bij[16] = "-", dag[16] = "-", a[40], b[40];
+        sw_date_format(end, sizeof(end), s->job_end);
+        if (s->in_horizon && s->wb.bijstand_from != SW_NO_DATE)
+            sw_date_format(bij, sizeof(bij), s->wb.bijstand_from);
+        if (s->in_horizon && s->wb.dagbesteding_from != SW_NO_DATE)
+            sw_date_format(dag, sizeof(dag), s->wb.dagbesteding_from);
         sw_money_format_nl(a, sizeof(a), s->after_avg);
         sw_money_format_nl(b, sizeof(b), s->stay_avg);
+        if (!s->in_horizon) {
+            printf("%-6d %-11s  (de baan loopt door tot na de laatste maand van het overzicht)\n",
+                   s->after, end);
+            continue;
+        }
         printf("%-6d %-11s %6d %-4s %-11s %5d %-11s %16s %16s\n", s->after, end,
                s->wb.weeks_worked, s->wb.ww ? "ja" : "nee", bij, s->wb.gap_days, dag,
                s->months_after ? a : "-", s->months_after ? b : "-");

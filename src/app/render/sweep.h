@@ -19,6 +19,13 @@
 
 #define SWEEP_MAX_STEPS 500
 
+/* What sweep_parse_range() accepts per field (hundredths), as the scenario parser
+ * does; the parser checks each step again. */
+#define SWEEP_HOURS_MIN_X100 100
+#define SWEEP_HOURS_MAX_X100 4000
+#define SWEEP_PERCENT_MIN_X100 0
+#define SWEEP_PERCENT_MAX_X100 10000
+
 enum sweep_kind {
     SWEEP_HOURS,       /* job.hours_per_week */
     SWEEP_LOONWAARDE   /* job.loonwaarde[*].percent, every period alike */

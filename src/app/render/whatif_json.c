@@ -278,10 +278,15 @@ cJSON *sw_municipality_whatif_json(const struct sw_municipality_whatif *w)
 
 /* --- the way back --- */
 
+/* A date, or null for SW_NO_DATE. */
 static void add_date(cJSON *o, const char *name, sw_date d)
 {
     char b[16];
 
+    if (d == SW_NO_DATE) {
+        cJSON_AddNullToObject(o, name);
+        return;
+    }
     sw_date_format(b, sizeof(b), d);
     cJSON_AddStringToObject(o, name, b);
 }
@@ -301,14 +306,16 @@ cJSON *sw_way_back_whatif_json(const struct sw_way_back_whatif *w)
             goto nomem;
         cJSON_AddItemToArray(arr, e);
         cJSON_AddNumberToObject(e, "after_months", s->after);
-        add_date(e, "job_end", s->wb.job_end);
+        add_date(e, "job_end", s->job_end);
+        /* A job that ends after the scenario's months has no way back to show. */
+        cJSON_AddBoolToObject(e, "in_horizon", s->in_horizon);
         cJSON_AddNumberToObject(e, "weeks_worked", s->wb.weeks_worked);
         cJSON_AddBoolToObject(e, "ww", s->wb.ww);
         if (s->wb.ww)
             add_date(e, "ww_until", s->wb.ww_until);
-        add_date(e, "bijstand_from", s->wb.bijstand_from);
+        add_date(e, "bijstand_from", s->in_horizon ? s->wb.bijstand_from : SW_NO_DATE);
         cJSON_AddNumberToObject(e, "gap_days", s->wb.gap_days);
-        add_date(e, "dagbesteding_from", s->wb.dagbesteding_from);
+        add_date(e, "dagbesteding_from", s->in_horizon ? s->wb.dagbesteding_from : SW_NO_DATE);
         cJSON_AddNumberToObject(e, "months_after_shown", s->months_after);
         sw_json_add_cents(e, "safe_to_spend_after", s->after_avg);
         sw_json_add_cents(e, "safe_to_spend_staying", s->stay_avg);

@@ -60,7 +60,7 @@ sw_status sw_loonwaarde_input_parse(struct sw_loonwaarde_input *in, const char *
                                     size_t len, struct sw_problems *problems,
                                     struct sw_err *err)
 {
-    static const char *const keys[] = {"version", "date", "tasks", NULL};
+    static const char *const keys[] = {"version", "date", "strict", "tasks", NULL};
     struct sw_problems local;
     struct rd r;
     cJSON *root;
@@ -90,6 +90,7 @@ sw_status sw_loonwaarde_input_parse(struct sw_loonwaarde_input *in, const char *
     rd_check_keys(&r, root, "", keys);
     rd_read_int(&r, root, "", "version", 1, 1, false, &version);
     rd_read_date(&r, root, "", "date", false, &in->date);
+    rd_read_bool(&r, root, "", "strict", &in->strict);
     tasks = rd_get(root, "tasks");
     if (rd_is_absent(tasks)) {
         rd_problem(&r, "tasks", "missing: a list of {name, share, tempo, kwaliteit, "

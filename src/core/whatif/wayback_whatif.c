@@ -62,7 +62,9 @@ static sw_status run_step(const struct sw_tables *t, const struct sw_scenario *b
         free(s);
         return rc;
     }
+    st->job_end = s->job.end;
     st->wb = tl->way_back;
+    st->in_horizon = tl->way_back.active;
     sw_used_merge(&w->used, &tl->used);   /* to name the projected values they all used */
     if (w->n == 0) {
         memcpy(w->tables_version, tl->tables_version, sizeof(w->tables_version));
