@@ -4,63 +4,7 @@
 # answer is JSON with the right status and headers; nothing of the request goes
 # to stderr (a web server copies that into its error log) or to disk.
 . tests/lib.sh
-
-CGI=${SWITCHSIM_CGI:-bin/switchsim.cgi}
-TABLES=${SWITCHSIM_TABLES:-tables}
-RESP="$TMPD/resp"
-HDRS="$TMPD/headers"
-WORK="$TMPD/cwd"      # the CGI's working directory and TMPDIR: must stay empty
-mkdir -p "$WORK"
-
-# req METHOD PATH CONTENT_LENGTH|- BODYFILE [QUERY]: one request. "-" leaves
-# CONTENT_LENGTH out. Sets RC, STATUS, $HDRS (no CRs) and $OUT (the body).
-req() {
-    if [ "$3" = "-" ]; then
-        (cd "$WORK" && env -i PATH="$PATH" ASAN_OPTIONS="${ASAN_OPTIONS:-}" \
-            UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" TMPDIR="$WORK" SWITCHSIM_TABLES="$TABLES" \
-            GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD="$1" PATH_INFO="$2" QUERY_STRING="${5:-}" \
-            "$CGI") <"$4" >"$RESP" 2>"$ERR"
-    else
-        (cd "$WORK" && env -i PATH="$PATH" ASAN_OPTIONS="${ASAN_OPTIONS:-}" \
-            UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" TMPDIR="$WORK" SWITCHSIM_TABLES="$TABLES" \
-            GATEWAY_INTERFACE=CGI/1.1 REQUEST_METHOD="$1" PATH_INFO="$2" QUERY_STRING="${5:-}" \
-            CONTENT_LENGTH="$3" "$CGI") <"$4" >"$RESP" 2>"$ERR"
-    fi
-    RC=$?
-    sed -n '1,/^\r\{0,1\}$/p' "$RESP" | tr -d '\r' >"$HDRS"
-    sed '1,/^\r\{0,1\}$/d' "$RESP" >"$OUT"
-    STATUS=$(sed -n 's/^Status: \([0-9][0-9]*\) .*/\1/p' "$HDRS")
-}
-
-# post PATH FILE [QUERY]: a POST with the file's true length
-post() {
-    req POST "$1" "$(wc -c <"$2" | tr -d ' ')" "$2" "${3:-}"
-}
-
-# expect_status NAME CODE: the status, exit 0, JSON headers, a JSON object body
-# whose length is Content-Length
-expect_status() {
-    problems=""
-    [ "$RC" -eq 0 ] || problems="$problems exit $RC;"
-    [ "$STATUS" = "$2" ] || problems="$problems status '$STATUS';"
-    grep -qx 'Content-Type: application/json; charset=utf-8' "$HDRS" || problems="$problems content-type;"
-    grep -qx 'Cache-Control: no-store' "$HDRS" || problems="$problems cache-control;"
-    grep -qx 'X-Content-Type-Options: nosniff' "$HDRS" || problems="$problems nosniff;"
-    len=$(sed -n 's/^Content-Length: //p' "$HDRS")
-    [ "$len" = "$(wc -c <"$OUT" | tr -d ' ')" ] || problems="$problems content-length '$len';"
-    jq -e 'type == "object"' "$OUT" >/dev/null 2>&1 || problems="$problems body not a JSON object;"
-    if [ -z "$problems" ]; then ok "$1 ($2)"; else not_ok "$1: expected $2:$problems"; fi
-}
-
-# expect_error NAME CODE FIELD: {"error": {"code": CODE, "field": FIELD, "message": ...}}
-expect_error() {
-    got=$(jq -r '[.error.code, .error.field, (.error.message | type)] | join(" ")' "$OUT" 2>/dev/null)
-    if [ "$got" = "$2 $3 string" ]; then ok "$1"; else not_ok "$1: error = '$got', expected '$2 $3 string'"; fi
-}
-
-expect_quiet() {
-    if [ ! -s "$ERR" ]; then ok "$1 (stderr empty)"; else not_ok "$1: stderr not empty"; fi
-}
+. tests/lib_cgi.sh
 
 # A scenario within the published tables (the first half of 2026).
 cat >"$TMPD/ok.json" <<'EOF'

@@ -65,6 +65,10 @@ expect_header "app.js: nosniff" X-Content-Type-Options nosniff
 http "$BASE/style.css"
 expect_status "GET /style.css" 200
 expect_header "style.css is CSS" Content-Type "text/css; charset=utf-8"
+http "$BASE/openapi.json"
+expect_status "GET /openapi.json: the API description served with the page" 200
+expect_header "openapi.json is JSON" Content-Type "application/json; charset=utf-8"
+expect_json "openapi.json: OpenAPI 3 with the page's API" '(.openapi | startswith("3.")) and (.paths | has("/simulate"))' true
 http "$BASE/serve"
 expect_status "the serve script is not served" 403
 http "$BASE/nothing.html"
@@ -114,6 +118,17 @@ expect_json "employer: plan + 2 variants" '.variants | length' 3
 http -d "$TMPD/scenario.json" "$BASE/api/municipality"
 expect_status "POST /api/municipality" 200
 expect_json "municipality: 6 months" '.months | length' 6
+http -d "$TMPD/scenario.json" "$BASE/api/sweep?hours=8:16:4"
+expect_status "POST /api/sweep" 200
+expect_json "sweep: 3 steps" '.steps | length' 3
+http -d "$TMPD/scenario.json" "$BASE/api/wayback?after=3"
+expect_status "POST /api/wayback" 200
+expect_json "wayback: 1 step" '.steps | length' 1
+printf '{"tasks": [{"name": "inpakken", "share": 100, "tempo": 80, "kwaliteit": 90, "inzetbaarheid": 100}]}' \
+    >"$TMPD/loonwaarde.json"
+http -d "$TMPD/loonwaarde.json" "$BASE/api/loonwaarde"
+expect_status "POST /api/loonwaarde" 200
+expect_json "loonwaarde: 80 % x 90 % x 100 % = 72 %" .loonwaarde 72
 
 # --- errors ---
 http "$BASE/api/simulate"
