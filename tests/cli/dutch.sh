@@ -50,6 +50,12 @@ for c in $commands; do
         not_ok "$c: English CSV headers: $english"
     grep -q '_' "$TMPD/header" && not_ok "$c: a header with an underscore: $(grep '_' "$TMPD/header" | head -n 3 | tr '\n' ' ')" ||
         ok "$c: headers are words, not identifiers"
+    dup=$(sort "$TMPD/header" | uniq -d | tr '\n' ' ')
+    if [ -n "$dup" ] || grep -qE '^$|null' "$TMPD/header"; then
+        not_ok "$c: an empty, null or repeated header: '$dup'"
+    else
+        ok "$c: every header once, none empty"
+    fi
     LC_ALL=C grep -q '[^ -~]' "$TMPD/header" && not_ok "$c: a non-ASCII header (Excel reads CSV without a BOM as ANSI)" ||
         ok "$c: headers in plain ASCII"
     # Every row has as many fields as the header; amounts have a decimal comma.

@@ -10,7 +10,7 @@ static const char *const status_nl[] = {"bijstand", "proef", "werk", "terug"};
  * (the JSON keeps the contract's names, sw_item_name()). Amounts in euros. */
 static const char *const status_csv[] = {"bijstand", "proefplaatsing", "werk",
                                          "terug in bijstand"};
-static const char *const item_csv[SW_ITEM__COUNT] = {
+static const char *const item_csv[] = {
     [SW_ITEM_GROSS_WAGE] = "brutoloon",
     [SW_ITEM_HOLIDAY_PAY] = "vakantiegeld",
     [SW_ITEM_LOONHEFFING] = "loonheffing",
@@ -34,7 +34,12 @@ static const char *const item_csv[SW_ITEM__COUNT] = {
     [SW_ITEM_RESERVE_RELEASED] = "apart gezet geld gebruikt",
     [SW_ITEM_WW_GROSS] = "WW bruto",
     [SW_ITEM_WW_NET] = "WW netto",
+    [SW_ITEM_PARTNER_GROSS] = "partner bruto",
+    [SW_ITEM_PARTNER_NET] = "partner netto",
+    [SW_ITEM_PARTNER_VRIJLATING] = "vrijlating partner",
 };
+_Static_assert(sizeof(item_csv) / sizeof(item_csv[0]) == SW_ITEM__COUNT,
+               "a Dutch CSV header for every line item");
 
 const char *render_who_nl(enum sw_who who)
 {
