@@ -168,6 +168,19 @@ while read -r path m; do
         not_ok "$key: documented '$documented', answered '$seen'"
 done <"$TMPD/ops"
 
+# Beyond the examples: every reference scenario's simulate answer (children,
+# partners, the way back, months past the published values...) fits the
+# documented schema too, so a new recovery kind or status cannot go undocumented.
+schema=$(jq -c '.paths["/simulate"].post.responses["200"].content["application/json"].schema' "$DOC")
+for f in tests/cases/*.json; do
+    post /simulate "$f"
+    [ "$STATUS" = 200 ] || continue
+    errs=$($JQ -r --slurpfile d "$DOC" --argjson s "$schema" \
+        'include "openapi"; [errors($d[0]; $s; "")] | .[0:5] | join("; ")' "$OUT" 2>&1)
+    [ -z "$errs" ] && ok "simulate $(basename "$f"): fits the documented schema" ||
+        not_ok "simulate $(basename "$f"): not as documented: $errs"
+done
+
 # HEAD /tables sends the GET's Content-Length.
 : >"$TMPD/empty"
 req GET /tables - "$TMPD/empty"

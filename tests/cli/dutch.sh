@@ -20,13 +20,13 @@ csv_case() {
     esac
 }
 # The English names a header must not use: the keys of the same command's JSON,
-# except the two that are Dutch words in the JSON too.
+# except those that are Dutch words in the JSON too.
 json_keys() {
     case "$1" in
     simulate) "$SWITCHSIM" simulate "$S" --json | jq -r '.scenario.months[0] | keys[]' ;;
     sweep) "$SWITCHSIM" sweep "$S" --hours 8:16:4 --json |
         jq -r '(.steps[0] | keys[]), .sweep.field' ;;
-    esac | grep -vx -e loonheffing -e vrijlating
+    esac | grep -vx -e loonheffing -e vrijlating -e kinderbijslag
 }
 
 commands=$("$SWITCHSIM" --help | sed -n '/^commands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }')

@@ -37,6 +37,10 @@ static const char *const item_csv[] = {
     [SW_ITEM_PARTNER_GROSS] = "partner bruto",
     [SW_ITEM_PARTNER_NET] = "partner netto",
     [SW_ITEM_PARTNER_VRIJLATING] = "vrijlating partner",
+    [SW_ITEM_KINDERBIJSLAG] = "kinderbijslag",
+    [SW_ITEM_KGB_ENTITLED] = "recht op kindgebonden budget",
+    [SW_ITEM_KGB_PAID] = "kindgebonden budget betaald",
+    [SW_ITEM_IACK] = "combinatiekorting terugbetalen",
 };
 _Static_assert(sizeof(item_csv) / sizeof(item_csv[0]) == SW_ITEM__COUNT,
                "a Dutch CSV header for every line item");
