@@ -34,7 +34,10 @@ LDSAN     := -fsanitize=address,undefined
 endif
 
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+# libcurl is not linked: `tables fetch` loads it when it runs (src/app/io/curl_dl.c),
+# so that no other start pays for the libraries it pulls in.
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs libxml-2.0 libcjson 2>/dev/null)
+CURL_LIBS  := $(shell $(PKG_CONFIG) --libs libcurl 2>/dev/null)
 CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
@@ -54,7 +57,7 @@ CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
              -DSW_TABLES_DIR='"$(TABLES_DIR)"' -DSW_WEB_DIR='"$(CURDIR)/web"'
 CFLAGS    += -std=c11 $(WARN) $(OPT) $(PKG_CFLAGS) -MMD -MP
 LDFLAGS   += $(LDSAN)
-LDLIBS    += $(PKG_LIBS) -lm -lpthread
+LDLIBS    += $(PKG_LIBS) -lm -lpthread -ldl
 
 CORE_SRC  := $(wildcard src/core/*/*.c)
 CLI_SRC   := $(wildcard src/app/cli/*.c)
@@ -98,7 +101,8 @@ $(CLI): $(call obj,$(CLI_SRC) $(SHARED_SRC)) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $(call obj,$(CLI_SRC) $(SHARED_SRC)) $(LIB) $(LDLIBS)
 
 # The CGI starts per request: it links neither the table fetcher nor libcurl.
-CGI_SHARED := $(filter-out src/app/io/fetch.c src/app/io/install.c,$(SHARED_SRC))
+CGI_SHARED := $(filter-out src/app/io/fetch.c src/app/io/install.c src/app/io/curl_dl.c,\
+                           $(SHARED_SRC))
 CGI_LIBS   := $(shell $(PKG_CONFIG) --libs libxml-2.0 libcjson 2>/dev/null) -lm -lpthread
 
 $(CGI): $(call obj,$(CGI_SRC) $(CGI_SHARED)) $(LIB)
@@ -124,7 +128,7 @@ check: deps
 E2E_CLIENT := $(BUILD)/test/e2e_client
 $(BUILD)/test/e2e_client: tests/e2e/client.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(PKG_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CURL_LIBS)
 
 test-build: $(CLI) $(CGI) $(LIB) $(UNIT_BIN) $(E2E_CLIENT)
 
