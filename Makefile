@@ -161,6 +161,7 @@ $(BENCH_ENGINE): tests/bench/engine.c $(BENCH_APP) $(LIB)
 	$(CC) $(APP_INC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BENCH_APP) $(LIB) $(LDLIBS)
 
 bench: all $(BENCH_ENGINE)
+	@SWITCHSIM_BENCH=1 SWITCHSIM_BROWSER=0 sh .ci/install-deps
 	@BUILD=$(BUILD) BINDIR=$(BINDIR) sh tests/bench/run
 
 lint:
@@ -206,7 +207,8 @@ fuzz:
 # `make loadtest [LOAD_SECONDS=10]`: lighttpd + the CGI on 127.0.0.1 under wrk.
 loadtest: all
 	@SWITCHSIM_LOAD=1 SWITCHSIM_BROWSER=0 sh .ci/install-deps
-	@SWITCHSIM_CGI=$(CURDIR)/$(CGI) sh tests/load/run
+	@SWITCHSIM_FRONT=$(FRONT) SWITCHSIM_CGI=$(CURDIR)/$(CGI) SWITCHSIM_FCGI=$(CURDIR)/$(FCGI) \
+	    sh tests/load/run
 
 # `make valgrind`: the CLI tests with switchsim (a plain -O1 -g build in
 # build/valgrind) under valgrind; fails on any memory error or leak.
