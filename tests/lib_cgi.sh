@@ -1,13 +1,57 @@
-# tests/lib_cgi.sh - requests to switchsim.cgi without a web server, for the
-# tests in tests/cgi/: the CGI environment and standard input as lighttpd would
-# set them, and checks of the answer. Source it after tests/lib.sh.
+# tests/lib_cgi.sh - requests to the API without a web server, for the tests in
+# tests/cgi/: the CGI environment and standard input as lighttpd would set them,
+# and checks of the answer. Source it after tests/lib.sh.
+#
+# SWITCHSIM_FRONT=cgi (default): switchsim.cgi, one process per request.
+# SWITCHSIM_FRONT=fastcgi: the same requests to one switchsim.fcgi process
+# for all of them, over the FastCGI protocol (cgi-fcgi of libfcgi-bin turns each
+# CGI request into a FastCGI one); the process's standard error is reported
+# with the request that caused it.
 
 CGI=${SWITCHSIM_CGI:-bin/switchsim.cgi}
 TABLES=${SWITCHSIM_TABLES:-tables}
+FRONT=${SWITCHSIM_FRONT:-cgi}
 RESP="$TMPD/resp"
 HDRS="$TMPD/headers"
 WORK="$TMPD/cwd"      # the CGI's working directory and TMPDIR: must stay empty
 mkdir -p "$WORK"
+
+APP_PID=
+if [ "$FRONT" = fastcgi ]; then
+    FCGI=${SWITCHSIM_FCGI:-bin/switchsim.fcgi}
+    if ! command -v cgi-fcgi >/dev/null 2>&1; then
+        ok "# SKIP cgi-fcgi is not installed (libfcgi-bin; sh .ci/install-deps)"
+        exit 0
+    fi
+    SOCK="$TMPD/api.sock"
+    APPERR="$TMPD/app.err"
+    # The listening socket on standard input, as a FastCGI server hands it over.
+    (cd "$WORK" && exec env -i PATH="$PATH" ASAN_OPTIONS="${ASAN_OPTIONS:-}" \
+        UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" TMPDIR="$WORK" SWITCHSIM_TABLES="$TABLES" \
+        python3 -c 'import os, socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.bind(sys.argv[1])
+s.listen(16)
+os.dup2(s.fileno(), 0)
+os.execv(sys.argv[2], [sys.argv[2]])' "$SOCK" "$FCGI") 2>>"$APPERR" &
+    APP_PID=$!
+    trap 'kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null; rm -rf "$TMPD"' EXIT
+    i=0
+    while [ ! -S "$SOCK" ] && [ $i -lt 300 ]; do
+        sleep 0.1
+        i=$((i + 1))
+    done
+    cat >"$TMPD/via-fcgi" <<EOF
+#!/bin/sh
+cgi-fcgi -bind -connect "$SOCK"
+rc=\$?
+cat "$APPERR" >&2
+: >"$APPERR"
+exit \$rc
+EOF
+    chmod +x "$TMPD/via-fcgi"
+    CGI="$TMPD/via-fcgi"
+fi
 
 # req METHOD PATH CONTENT_LENGTH|- BODYFILE [QUERY]: one request. "-" leaves
 # CONTENT_LENGTH out. Sets RC, STATUS, $HDRS (no CRs) and $OUT (the body).
