@@ -91,7 +91,7 @@ expect_json "simulate: recoveries, warnings, actions" '[has("recoveries","warnin
 expect_json "simulate: a recovery has the contract's fields" \
     '.recoveries[0] | [has("kind","for_period","amount","expected","avoidable_by")] | all' true
 expect_json "simulate: the headline sentence" \
-    '.headline | test("^Met deze baan houdt u gemiddeld € [0-9.]+,[0-9]{2} per maand (meer|minder) over dan nu\\.$")' true
+    '.headline | test("^In een gewone maand na de overstap houdt u € [0-9.]+,[0-9]{2} (meer|minder) over dan zonder deze baan( \\(voorlopig\\))?\\.$")' true
 expect_json "simulate: same answer as the CLI" .average_gain \
     "$("$SWITCHSIM" simulate "$TMPD/ok.json" --json --tables "$TABLES" | jq .average_gain)"
 expect_json "simulate: no traces unless asked" '.scenario.months[0] | has("traces")' false

@@ -473,7 +473,7 @@ static struct cgi_reply do_simulate(const struct sw_tables *t, const struct sw_s
     struct sw_err err;
     const char *trace = cgi_query_get(q, "trace"), *month = cgi_query_get(q, "month");
     sw_month only = -1;
-    char headline[256];
+    char headline[256], more[600];
     cJSON *o;
 
     if (trace && strcmp(trace, "0") != 0 && strcmp(trace, "1") != 0)
@@ -484,12 +484,16 @@ static struct cgi_reply do_simulate(const struct sw_tables *t, const struct sw_s
         return reply(422, cgi_error_body("invalid", "month", "month '%s' is not in the scenario",
                                          month));
     sw_err_clear(&err);
-    if (sw_simulate(&tl, t, s, trace && trace[0] == '1' ? SW_SIM_TRACE : 0, &err) != SW_OK)
+    /* A traced answer serves an explanation: no ordinary month (steady: null). */
+    if (sw_simulate(&tl, t, s, trace && trace[0] == '1' ? SW_SIM_TRACE | SW_SIM_NO_STEADY : 0,
+                    &err) != SW_OK)
         return cgi_reply_err(&err);
     o = sw_timeline_json(tl);
     if (o) {
         render_headline(headline, sizeof(headline), tl);
         cJSON_AddStringToObject(o, "headline", headline);
+        render_headline_more(more, sizeof(more), tl);
+        cJSON_AddStringToObject(o, "headline_more", more);
         if (trace && trace[0] == '1') {
             add_traces(cJSON_GetObjectItemCaseSensitive(o, "scenario"), &tl->scenario, only, t,
                        s->municipality);

@@ -128,7 +128,7 @@ sw_status sw_municipality_whatif(struct sw_municipality_whatif **out,
                           s->months, SW_SCENARIO_MAX_MONTHS, "months");
 
     /* Bijstand paid per month, with and without the job, from the month engine. */
-    st = sw_simulate(&tl, t, s, 0, err);
+    st = sw_simulate(&tl, t, s, SW_SIM_NO_STEADY, err);
     if (st)
         goto out;
     for (int k = 0; k < s->months; k++) {
