@@ -370,6 +370,26 @@ static cJSON *products_json(const struct sw_tables *t, const char *m)
     return arr;
 }
 
+/* The newest value of plain parameter `id` (the page's intake text, e.g. from
+ * which age another adult counts for the kostendelersnorm), with its source;
+ * nothing when the tables have none. */
+static void add_fact(cJSON *facts, const struct sw_tables *t, const char *name, const char *id)
+{
+    struct sw_value_info v[16];
+    size_t n = sw_tables_timeline(t, id, NULL, v, 16);
+    cJSON *f;
+
+    if (n > 16)
+        n = 16;
+    while (n > 0 && (v[n - 1].end || v[n - 1].is_scale))
+        n--;
+    if (n == 0 || !(f = cJSON_AddObjectToObject(facts, name)))
+        return;
+    cJSON_AddStringToObject(f, "id", id);
+    cJSON_AddNumberToObject(f, "value", (double)v[n - 1].amount);
+    cJSON_AddStringToObject(f, "source", v[n - 1].source);
+}
+
 static struct cgi_reply do_tables(const struct cgi_request *rq)
 {
     struct sw_tables *t = NULL;
@@ -387,6 +407,11 @@ static struct cgi_reply do_tables(const struct cgi_request *rq)
     cJSON_AddNumberToObject(o, "parameters", (double)sw_tables_param_count(t));
     docs = cJSON_AddArrayToObject(o, "documents");
     munis = cJSON_AddArrayToObject(o, "municipalities");
+    {
+        cJSON *facts = cJSON_AddObjectToObject(o, "facts");
+        if (facts)
+            add_fact(facts, t, "cost_sharer_min_age", "participatiewet.cost_sharer.min_age");
+    }
     nd = sw_tables_doc_count(t);
     for (size_t i = 0; docs && munis && i < nd; i++) {
         const char *name, *id, *title, *version, *muni;
