@@ -324,6 +324,53 @@ static void add_fact(cJSON *facts, const struct sw_tables *t, const char *name, 
     cJSON_AddStringToObject(f, "source", v[n - 1].source);
 }
 
+/* The newest price of each gemeente.NAME.price_per_month|year|dagdeel of
+ * municipality `m`: the page's defaults for the prices a user may correct. */
+static cJSON *prices_json(const struct sw_tables *t, const char *m)
+{
+    static const char *const pers[][2] = {{".price_per_month", "month"},
+                                          {".price_per_year", "year"},
+                                          {".price_per_dagdeel", "dagdeel"}};
+    cJSON *arr = cJSON_CreateArray();
+    size_t np = sw_tables_param_count(t);
+
+    for (size_t i = 0; arr && i < np; i++) {
+        const char *id, *muni, *dot;
+        enum sw_unit unit;
+        bool scale;
+        struct sw_value_info v[16];
+        size_t n, k, len;
+        char name[96], from[16];
+        cJSON *p;
+
+        sw_tables_param(t, i, &id, &muni, &unit, &scale);
+        if (strcmp(muni, m) != 0 || strncmp(id, "gemeente.", 9) != 0 || scale)
+            continue;
+        dot = strrchr(id, '.');
+        for (k = 0; dot && k < 3 && strcmp(dot, pers[k][0]) != 0; k++)
+            ;
+        if (!dot || k == 3 || dot <= id + 9 || (len = (size_t)(dot - (id + 9))) >= sizeof(name))
+            continue;
+        n = sw_tables_timeline(t, id, m, v, 16);
+        if (n > 16)
+            n = 16;
+        while (n > 0 && v[n - 1].end)
+            n--;
+        if (n == 0 || !(p = cJSON_CreateObject()))
+            continue;
+        memcpy(name, id + 9, len);
+        name[len] = '\0';
+        sw_date_format(from, sizeof(from), v[n - 1].from);
+        cJSON_AddStringToObject(p, "name", name);
+        cJSON_AddStringToObject(p, "per", pers[k][1]);
+        sw_json_add_cents(p, "amount", v[n - 1].amount);
+        cJSON_AddStringToObject(p, "from", from);
+        cJSON_AddStringToObject(p, "source", v[n - 1].source);
+        cJSON_AddItemToArray(arr, p);
+    }
+    return arr;
+}
+
 static struct cgi_reply do_tables(const struct cgi_request *rq)
 {
     const struct sw_tables *t = NULL;
@@ -366,6 +413,7 @@ static struct cgi_reply do_tables(const struct cgi_request *rq)
                 cJSON_AddStringToObject(m, "title", title);
                 cJSON_AddBoolToObject(m, "default", strcmp(muni, "default") == 0);
                 cJSON_AddItemToObject(m, "products", products_json(t, muni));
+                cJSON_AddItemToObject(m, "prices", prices_json(t, muni));
                 cJSON_AddItemToArray(munis, m);
             }
         }
@@ -475,7 +523,7 @@ struct route {
     const char *method;          /* the one method it answers */
     const char *allow;           /* Allow header on a 405 */
     scenario_fn fn;              /* POST endpoints taking a scenario; NULL = /tables */
-    const char *query[6];        /* the query keys it accepts */
+    const char *query[8];        /* the query keys it accepts */
 };
 
 static const struct route routes[] = {
@@ -483,7 +531,7 @@ static const struct route routes[] = {
     {"/employer", "POST", "POST", cgi_employer,
      {"loonwaarde", "lkv", "government", "awf_high", "aof_high", NULL}},
     {"/municipality", "POST", "POST", cgi_municipality,
-     {"before", "after", "dagdelen_after", "lks", NULL}},
+     {"before", "after", "dagdelen_after", "lks", "prices", NULL}},
     {"/tables", "GET", "GET, HEAD", NULL, {NULL}},
 };
 
