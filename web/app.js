@@ -1406,12 +1406,66 @@
     return s.charAt(0).toUpperCase() + s.slice(1);
   }
 
+  /* The table's newest price of `name` for the chosen municipality, or null. */
+  function tablePrice(name, per) {
+    const id = $('municipality').value || 'default';
+    const m = tables && tables.municipalities.find((x) => x.id === id);
+    const list = (m && m.prices) || [];
+    return list.find((p) => p.name === name && (!per || p.per === per)) ||
+      (per ? null : list.find((p) => p.name === name)) || null;
+  }
+
+  /* A price field: the table's price as its default where known. Per month for a
+   * product (a yearly price shown as a twelfth), per dagdeel for dagbesteding. */
+  function priceField(name, label) {
+    const id = 'price-' + name;
+    const keep = $(id) && $(id).dataset.user === '1' ? $(id).value : null;
+    const dag = name === 'dagbesteding';
+    const tp = dag ? tablePrice(name, 'dagdeel') : (tablePrice(name, 'month') || tablePrice(name, 'year'));
+    let def = '';
+    let hint;
+    if (tp && (dag || tp.per !== 'dagdeel')) {
+      def = euro(tp.per === 'year' ? Math.round(tp.amount / 12) : tp.amount).replace('€\u00a0', '');
+      hint = 'Uit de tabel van ' + municipalityName($('municipality').value || 'default') +
+        (tp.per === 'year' ? ' (' + euro(tp.amount) + ' per jaar)' : '') + '.';
+    } else {
+      hint = 'Niet in de tabel van deze gemeente: vul de prijs in.';
+    }
+    const input = el('input', { type: 'text', id, inputmode: 'decimal', autocomplete: 'off', value: keep !== null ? keep : def,
+      'data-default': def, 'data-name': name, 'aria-describedby': id + '-hint',
+      oninput: (e) => { e.currentTarget.dataset.user = '1'; } });
+    if (keep !== null) input.dataset.user = '1';
+    return el('div', { class: 'field' },
+      el('label', { for: id }, label + (dag ? ', prijs per dagdeel' : ', prijs per maand')),
+      el('p', { class: 'hint', id: id + '-hint' }, hint),
+      el('div', { class: 'euro' }, el('span', { 'aria-hidden': 'true' }, '€'), input));
+  }
+
+  function fillPrices() {
+    const box = $('muni-prices');
+    const fields = [];
+    if (Number(val('dagdelen') || 0) > 0 || Number($('muni-dagdelen').value || 0) > 0) {
+      fields.push(priceField('dagbesteding', 'Dagbesteding'));
+    }
+    const chosen = new Set(Array.from(document.querySelectorAll('#muni-before input:checked, #muni-after input:checked')).map((x) => x.value));
+    for (const name of Array.from(chosen).sort()) fields.push(priceField(name, productLabel(name)));
+    clear(box);
+    if (!fields.length) box.appendChild(el('p', { class: 'hint' }, 'Kies een traject of dagbesteding om de prijs te zien.'));
+    fields.forEach((f) => box.appendChild(f));
+    const job = collect().scenario.job;
+    $('muni-lks-box').hidden = job.kind === 'regulier' || !!job.loonwaarde;
+  }
+
   function fillProducts() {
     if (!tables) return;
     const id = $('municipality').value || 'default';
+    /* Every product any table names: a municipality without a table, or without
+     * that product, can type its own price. Its own products first. */
+    const own = new Set();
     const names = new Set();
     for (const m of tables.municipalities) {
-      if (m.id === id || m.id === 'default') m.products.forEach((p) => names.add(p));
+      if (m.id === id || m.id === 'default') m.products.forEach((p) => own.add(p));
+      m.products.forEach((p) => names.add(p));
     }
     for (const [box, side] of [['muni-before', 'before'], ['muni-after', 'after']]) {
       const div = $(box);
@@ -1421,12 +1475,36 @@
         div.appendChild(el('p', { class: 'hint' }, 'De tabel van deze gemeente noemt geen trajecten.'));
         continue;
       }
-      for (const name of Array.from(names).sort()) {
+      const order = Array.from(names).sort((a, b) => (own.has(b) - own.has(a)) || a.localeCompare(b));
+      for (const name of order) {
         const iid = side + '-' + name;
         div.appendChild(el('label', { class: 'check', for: iid },
-          el('input', { type: 'checkbox', id: iid, value: name, checked: checked.has(name) }), ' ' + productLabel(name)));
+          el('input', { type: 'checkbox', id: iid, value: name, checked: checked.has(name), onchange: fillPrices }),
+          ' ' + productLabel(name) + (own.has(name) ? '' : ' (prijs zelf invullen)')));
       }
     }
+    fillPrices();
+  }
+
+  /* The prices typed or changed: "name:euros" for the API (only those that differ
+   * from the table's, or that the table lacks). errors: [{id, msg}]. */
+  function collectPrices(errors) {
+    const out = [];
+    for (const input of document.querySelectorAll('#muni-prices input')) {
+      const v = input.value.trim();
+      if (!v) {
+        errors.push({ id: input.id, msg: 'Vul de prijs in.' });
+        continue;
+      }
+      const c = parseEuro(v);
+      if (c === null) {
+        errors.push({ id: input.id, msg: 'Vul een bedrag in, bijvoorbeeld 51,20.' });
+        continue;
+      }
+      if (input.dataset.default && v === input.dataset.default) continue;
+      out.push(input.dataset.name + ':' + (c / 100).toFixed(2));
+    }
+    return out;
   }
 
   async function onMunicipality(ev) {
@@ -1439,6 +1517,28 @@
     if (pick('muni-after')) q.set('after', pick('muni-after'));
     const dd = $('muni-dagdelen').value.trim();
     if (dd && dd !== '0') q.set('dagdelen_after', dd);
+    const perrors = [];
+    const typed = collectPrices(perrors);
+    /* Beschut werk or a banenafspraak without a loonwaarde: ask, never count the
+     * LKS as nothing without saying so. */
+    if (!$('muni-lks-box').hidden) {
+      const lw = $('muni-loonwaarde').value.trim();
+      if ($('muni-no-lks').checked) q.set('lks', '0');
+      else if (!lw) perrors.push({ id: 'muni-loonwaarde', msg: 'Vul een loonwaarde in, of kies dat er geen loonkostensubsidie is.' });
+      else if (!decimalOk(lw, 2) || toNumber(lw) > 100) perrors.push({ id: 'muni-loonwaarde', msg: 'Vul een percentage in van 0 tot 100.' });
+      else scenario.job.loonwaarde = [{ from: scenario.job.start, percent: toNumber(lw) }];
+    }
+    const perr = $('muni-error');
+    if (perrors.length) {
+      clear($('muni-result'));
+      clear(perr);
+      perr.appendChild(el('span', {}, 'Controleer: '));
+      perrors.forEach((e, i) => perr.appendChild(el('a', { href: '#' + e.id,
+        onclick: (ev) => { ev.preventDefault(); $(e.id).focus(); } }, (i ? '; ' : '') + labelText(e.id) + ': ' + e.msg)));
+      perr.hidden = false;
+      return;
+    }
+    if (typed.length) q.set('prices', typed.join(','));
     const out = $('muni-result');
     clear(out);
     out.appendChild(el('p', { class: 'hint' }, 'Bezig met rekenen…'));
@@ -1447,6 +1547,8 @@
     if (r.status !== 200 || !r.json) {
       const p = $('muni-error');
       p.textContent = serverErrorText(r);
+      const m = r.json && r.json.error && /^gemeente\.([a-z0-9_]+)\.price/.exec(r.json.error.field || '');
+      if (m && $('price-' + m[1])) p.textContent += ' Vul de prijs in bij Prijzen.';
       p.hidden = false;
       return;
     }
@@ -1462,7 +1564,7 @@
       ? 'Vanaf ' + monthLong(res.break_even) + ' is de overstap terugverdiend.'
       : 'Binnen deze periode is de overstap niet terugverdiend.'));
     out.appendChild(el('p', {}, 'Zonder baan: ' + euro(tot.cost_before) + '. Met de baan: ' + euro(tot.cost_after) + '.' +
-      (res.lks ? '' : ' Zonder loonkostensubsidie gerekend (geen loonwaarde ingevuld).')));
+      (res.lks ? '' : ' Gerekend zonder loonkostensubsidie.')));
     out.appendChild(tableOf('Kosten voor de gemeente per maand',
       ['Maand', 'Bijstand zonder baan', 'Dagbesteding', 'Trajecten', 'Totaal zonder baan', 'Bijstand met baan',
         'Loonkostensubsidie', 'Dagbesteding met baan', 'Begeleiding en trajecten', 'Totaal met baan', 'Verschil', 'Opgeteld'],
@@ -1471,12 +1573,13 @@
         euro(m.cost_after), euro(m.saving), euro(m.cumulative_saving)]),
       ['Totaal', '', '', '', euro(tot.cost_before), '', '', '', '', euro(tot.cost_after), euro(tot.saving), '']));
     const prices = el('ul', { class: 'sources' });
+    const src = (x) => (x && x.user ? 'zelf ingevuld' : 'Bron: ' + (x ? x.source : ''));
     if (res.dagdeel_price_source) {
-      prices.appendChild(el('li', {}, 'Dagbesteding: ' + euro(res.dagdeel_price) + ' per dagdeel. Bron: ' + res.dagdeel_price_source.source));
+      prices.appendChild(el('li', {}, 'Dagbesteding: ' + euro(res.dagdeel_price) + ' per dagdeel. ' + src(res.dagdeel_price_source)));
     }
     for (const p of res.products) {
       prices.appendChild(el('li', {}, productLabel(p.name) + (p.after ? ' (met baan)' : ' (zonder baan)') + ': ' +
-        euro(p.month_price) + ' per maand, samen ' + euro(p.total) + '. Bron: ' + (p.source ? p.source.source : '')));
+        euro(p.month_price) + ' per maand, samen ' + euro(p.total) + '. ' + src(p.source)));
     }
     if (prices.children.length) {
       out.appendChild(el('h3', {}, 'Prijzen'));
@@ -1513,6 +1616,7 @@
     $('employer-form').addEventListener('submit', onEmployer);
     $('muni-form').addEventListener('submit', onMunicipality);
     for (const id of ['composition', 'trial', 'forfait']) $(id).addEventListener('change', updateVisibility);
+    $('muni-dagdelen').addEventListener('change', fillPrices);
     document.querySelectorAll('input[name=wage_mode]').forEach((r) => r.addEventListener('change', updateVisibility));
     $('municipality').addEventListener('change', fillProducts);
     $('add-child').addEventListener('click', () => { addChild(''); childInputs().slice(-1)[0].focus(); });

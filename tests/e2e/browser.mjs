@@ -12,7 +12,7 @@
 
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -296,6 +296,15 @@ async function main() {
       await s('Input.dispatchKeyEvent', { type: 'keyUp', key: k, code, windowsVirtualKeyCode: keyCode });
     };
     const text = (sel) => evaluate(`(${q(sel)} || {}).textContent || ''`);
+    /* axe-core (WCAG 2.1 A and AA rules): no serious or critical issue. */
+    const axeSrc = readFileSync(process.env.AXE_JS || new URL('node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+    const axeCheck = async (where) => {
+      await evaluate(axeSrc + ';true');
+      const found = await evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))`);
+      check('axe-core: 0 serious issues (' + where + ')', found.length === 0, found.join('\n'));
+    };
     const norm = (t) => t.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
     const screenshot = async (name, fullPage) => {
       if (fullPage) {
@@ -432,6 +441,7 @@ async function main() {
       (await evaluate(`document.querySelectorAll('#sweep-chart circle').length`)) === 9);
     check('sweep: the chosen hours are marked in the table',
       /uw baan/.test(norm(await text('#sweep-table'))));
+    await axeCheck('the answer, desktop');
     await screenshot('web-answer.png', true);
 
     /* An explanation: bijstand in March, from the trace. */
@@ -442,6 +452,7 @@ async function main() {
         && document.getElementById('explain-body').textContent.includes('Regel:')
         && document.querySelectorAll('#explain-body td.source').length > 0`));
     check('explanation cites the Participatiewet', norm(await text('#explain-body')).includes('Participatiewet'));
+    await axeCheck('the explanation open');
     await screenshot('web-explain.png', false);
     await key('Escape', 'Escape', 27);
     check('Escape closes the explanation', await waitFor(`!document.getElementById('explain').open`));
@@ -599,7 +610,36 @@ async function main() {
       await text('#muni-error'));
     check('municipality: month table', (await evaluate(`document.querySelectorAll('#muni-result tbody tr').length`)) === 12);
     check('municipality: the product price with its source', norm(await text('#muni-result')).includes('Jaartraject (met baan)'));
+    await axeCheck('the municipality tab');
     await screenshot('web-municipality.png', true);
+
+    /* 2. Every municipality: Amsterdam's table has no dagbesteding price, and
+     * beschut werk without a loonwaarde is asked about, not counted as no LKS. */
+    await click('#tab-resident');
+    await setValue('municipality', 'amsterdam');
+    await setValue('loonwaarde', '');
+    await click('#tab-municipality');
+    await click('#after-jaartraject');
+    check('municipality: a dagdeel price to type where the table has none',
+      await waitFor(`!!document.getElementById('price-dagbesteding')`) &&
+      /Niet in de tabel/.test(await text('#price-dagbesteding-hint')) &&
+      (await evaluate(`document.getElementById('price-dagbesteding').value`)) === '', await text('#muni-prices'));
+    check('municipality: beschut werk without a loonwaarde asks for one', await evaluate(`!document.getElementById('muni-lks-box').hidden`));
+    await click('#muni-submit');
+    const ask = norm(await text('#muni-error'));
+    check('municipality: not computed without the price and the loonwaarde', /Vul de prijs in/.test(ask) && /loonwaarde/.test(ask) &&
+      !(await evaluate(`!!document.querySelector('#muni-result .headline')`)), ask);
+    await type('price-dagbesteding', '51,20');
+    await type('muni-loonwaarde', '40');
+    await click('#muni-submit');
+    check('municipality: Amsterdam with the price typed in', await waitFor(`!!document.querySelector('#muni-result .headline')`), await text('#muni-error'));
+    check('municipality: the typed price is named as typed in', /Dagbesteding: € 51,20 per dagdeel\. zelf ingevuld/.test(norm(await text('#muni-result'))),
+      norm(await text('#muni-result')).slice(-300));
+    check('municipality: with loonkostensubsidie', !/zonder loonkostensubsidie/i.test(norm(await text('#muni-result'))));
+    await screenshot('web-municipality-amsterdam.png', true);
+    await click('#tab-resident');
+    await setValue('municipality', 'amersfoort');
+    await type('loonwaarde', '50');
 
     /* A phone. */
     await click('#tab-resident');
@@ -616,6 +656,20 @@ async function main() {
           .map((e) => e.tagName + (e.id ? '#' + e.id : '') + '(' + e.clientWidth + '/' + e.scrollWidth + ')').join(' ')`));
     const { data: phone } = await s('Page.captureScreenshot', { format: 'png' });
     writeFileSync(join(artifacts, 'web-phone.png'), Buffer.from(phone, 'base64'));
+    /* 5. The chart on a phone, 18 months: readable labels that do not touch. */
+    await setValue('months', '18');
+    check('phone: 18 months answered', await submitAndWait() && !(await evaluate(`document.getElementById('answer-body').hidden`)));
+    const labelPx = await evaluate(`document.querySelector('#wallet-chart .month-label').getBoundingClientRect().height`);
+    check('phone: chart labels readable (' + Math.round(labelPx) + ' px high, at least 11)', labelPx >= 11);
+    const touching = await evaluate(`(() => { const r = Array.from(document.querySelectorAll('#wallet-chart .month-label')).map((t) => t.getBoundingClientRect());
+      let n = 0; for (let i = 1; i < r.length; i++) if (r[i].left < r[i - 1].right + 2) n++; return n + '/' + r.length; })()`);
+    check('phone: 18 month labels without collisions (' + touching + ' touching)', touching.startsWith('0/18'));
+    const overflow18 = await evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    check('phone: the chart scrolls in its box, not the page', overflow18 <= 0, overflow18);
+    await evaluate(`document.getElementById('chart').scrollIntoView()`);
+    const { data: phoneChart } = await s('Page.captureScreenshot', { format: 'png' });
+    writeFileSync(join(artifacts, 'web-phone-chart.png'), Buffer.from(phoneChart, 'base64'));
+    await axeCheck('the answer on a phone');
 
     check('no script errors or CSP violations', problems.length === 0, problems.join('\n'));
     await cdp.send('Browser.close').catch(() => {});
