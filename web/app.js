@@ -286,6 +286,9 @@
     const comp = $('composition').value;
     $('partner-field').hidden = comp !== 'couple';
     $('partner-situation-field').hidden = comp !== 'couple';
+    const ps = $('partner_situation').value;
+    $('partner-gross-field').hidden = comp !== 'couple' || ps === 'none';
+    $('partner-net-field').hidden = comp !== 'couple' || ps !== 'benefit';
     $('children-field').hidden = comp === 'single';
     if (comp === 'single_parent' && childInputs().length === 0) addChild('');
     $('trial-fields').hidden = !$('trial').checked;
@@ -323,6 +326,20 @@
       else if (dateProblem(pb)) err('partner_birth_date', dateProblem(pb));
       else if (first && ageOn(pb, first) < 18) err('partner_birth_date', 'Uw partner moet 18 jaar of ouder zijn.');
       household.partner_birth_date = pb;
+      /* The partner's own income counts for the couple's bijstand (art. 32 Pw). */
+      const ps = $('partner_situation').value;
+      if (ps !== 'none') {
+        const income = { kind: ps };
+        const g = parseEuro(val('partner_gross'));
+        if (g === null || g <= 0) err('partner_gross', 'Vul het bruto inkomen per maand in, bijvoorbeeld 1.500 of 1500,50.');
+        else income.gross_per_month = g;
+        if (ps === 'benefit') {
+          const nt = parseEuro(val('partner_net'));
+          if (nt === null || nt <= 0) err('partner_net', 'Vul het netto bedrag per maand in.');
+          else income.net_per_month = nt;
+        }
+        household.partner_income = income;
+      }
     }
     if (comp !== 'single') {
       const kids = [];
@@ -444,6 +461,9 @@
   const FIELD_MAP = [
     ['household.birth_date', 'birth_date'],
     ['household.partner_birth_date', 'partner_birth_date'],
+    ['household.partner_income.net_per_month', 'partner_net'],
+    ['household.partner_income.gross_per_month', 'partner_gross'],
+    ['household.partner_income', 'partner_situation'],
     ['household.children_birth_dates', 'child_0'],
     ['household.cost_sharers', 'cost_sharers'],
     ['household.rent', 'rent'],
@@ -633,7 +653,10 @@
     safe_to_spend: 'Veilig te besteden',
     lks: 'Loonkostensubsidie (gaat naar de werkgever)',
     bijstand_holiday_allowance_reserved: 'Vakantietoeslag bijstand opgebouwd',
-    reserve_released: 'Gebruikt uit wat apart stond'
+    reserve_released: 'Gebruikt uit wat apart stond',
+    partner_gross: 'Bruto inkomen partner',
+    partner_net: 'Netto inkomen partner',
+    partner_vrijlating: 'Vrijlating partner'
   };
 
   const STATUS_LABEL = {
@@ -668,6 +691,8 @@
     { key: 'safe', label: 'Veilig te besteden', parts: ['safe_to_spend'], items: ['safe_to_spend', 'received', 'set_aside'], value: (m) => m.safe_to_spend, strong: true }
   ];
   const SAFE = COLUMNS[COLUMNS.length - 1];
+  /* Shown only when the partner has an income of their own. */
+  const PARTNER = { key: 'partner', label: 'Netto partner', parts: ['partner_net'], items: ['partner_net', 'partner_gross', 'partner_vrijlating'], value: (m) => m.partner_net || 0 };
 
   function renderAnswer(res, scenario) {
     lastResult = res;
@@ -785,6 +810,8 @@
       ['Huishouden', COMPOSITION_LABEL[h.composition] + ', geboren in ' + h.birth_date.slice(0, 4) +
         (h.children_birth_dates ? ', ' + h.children_birth_dates.length + (h.children_birth_dates.length === 1 ? ' kind' : ' kinderen') : '') +
         (h.cost_sharers ? ', ' + h.cost_sharers + ' andere volwassene(n) in huis' : '')],
+      h.partner_income ? ['Partner', (h.partner_income.kind === 'work' ? 'werkt, ' : 'uitkering of pensioen, ') +
+        euro(h.partner_income.gross_per_month) + ' bruto per maand'] : null,
       ['Huur', h.rent ? euro(h.rent) + ' per maand (kale huur)' : 'geen huurtoeslag'],
       ['Baan', KIND_LABEL[job.kind] + ', ' + numberNl(job.hours_per_week) + ' uur per week, vanaf ' + dateLong(job.start) +
         (job.end ? ' tot en met ' + dateLong(job.end) : '')],
@@ -793,7 +820,7 @@
       ['Dagbesteding nu', scenario.before.dagbesteding_dagdelen_per_week + ' dagdelen per week'],
       ['Gemeente', scenario.municipality ? municipalityName(scenario.municipality) : 'landelijke regels']
     ];
-    for (const [k, v] of rows) {
+    for (const [k, v] of rows.filter(Boolean)) {
       dl.appendChild(el('div', {}, el('dt', {}, k), el('dd', {}, v)));
     }
   }
@@ -1038,6 +1065,7 @@
     /* Where it comes from, what comes off, what arrives, what to keep apart, what
      * can be spent - then the same without the job, and the difference. */
     const breakdown = COLUMNS.filter((c) => c !== SAFE);
+    if (res.scenario.totals.partner_net || res.baseline.totals.partner_net) breakdown.splice(1, 0, PARTNER);
     const head = el('tr', {}, el('th', { scope: 'col' }, 'Maand'),
       breakdown.map((c) => el('th', { scope: 'col', class: 'num' }, c.label)),
       el('th', { scope: 'col', class: 'num' }, 'Veilig te besteden met baan'),
@@ -1615,7 +1643,7 @@
     $('form').addEventListener('submit', onSubmit);
     $('employer-form').addEventListener('submit', onEmployer);
     $('muni-form').addEventListener('submit', onMunicipality);
-    for (const id of ['composition', 'trial', 'forfait']) $(id).addEventListener('change', updateVisibility);
+    for (const id of ['composition', 'trial', 'forfait', 'partner_situation']) $(id).addEventListener('change', updateVisibility);
     $('muni-dagdelen').addEventListener('change', fillPrices);
     document.querySelectorAll('input[name=wage_mode]').forEach((r) => r.addEventListener('change', updateVisibility));
     $('municipality').addEventListener('change', fillProducts);

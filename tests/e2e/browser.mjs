@@ -530,6 +530,14 @@ async function main() {
     await setValue('composition', 'couple');
     check('intake: a couple is asked what the partner does',
       await evaluate(`!document.getElementById('partner-situation-field').hidden`));
+    await setValue('partner_birth_date', '1992-01-01');
+    await setValue('partner_situation', 'work');
+    check('intake: a working partner is asked the gross income', await evaluate(`!document.getElementById('partner-gross-field').hidden`));
+    await type('partner_gross', '1.500');
+    check('a couple with a working partner gets an answer', await submitAndWait() &&
+      !(await evaluate(`document.getElementById('answer-body').hidden`)), await text('#error-summary'));
+    check('the partner\'s net income is a column of the month table', /Netto partner/.test(await text('#months-table thead')));
+    await setValue('partner_situation', 'none');
     await setValue('composition', 'single');
     /* 7. Typing as people do: 24,5 hours and 700,- rent. */
     await type('hours', '24,5');
