@@ -1118,9 +1118,12 @@
 
   /* col: a table column or chart series ({parts, items, value}); the parts are
    * what the clicked amount is made of, shown first. */
+  let explainRun = 0;
+
   async function openExplain(run, month, col, title, trigger) {
     const dlg = $('explain');
     const body = $('explain-body');
+    const mine = ++explainRun;   /* a slower earlier answer must not overwrite this one */
     explainReturn = trigger || document.activeElement;
     $('explain-title').textContent = 'Zo is dit berekend: ' + title;
     clear(body);
@@ -1128,6 +1131,7 @@
     if (!dlg.open) dlg.showModal();
     $('explain-close').focus();
     const r = await tracedMonth(month);
+    if (mine !== explainRun) return;
     clear(body);
     if (r.status !== 200 || !r.json) {
       traceCache.delete(month);

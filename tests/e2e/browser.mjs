@@ -278,8 +278,16 @@ async function main() {
       e.dispatchEvent(new Event('change', {bubbles: true})); return true; })()`);
     /* A real mouse click in the middle of the element. */
     const click = async (sel) => {
-      const box = await evaluate(`(() => { const e = ${q(sel)}; if (!e) return null; e.scrollIntoView({block: 'center'});
-        const r = e.getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`);
+      /* The point must hit the element itself: a scroll still under way (focus
+       * returning from a dialog) is waited out, within a bound. */
+      let box = null;
+      for (let i = 0; i < 50; i++) {
+        box = await evaluate(`(() => { const e = ${q(sel)}; if (!e) return null; e.scrollIntoView({block: 'center'});
+          const r = e.getBoundingClientRect(); const x = r.left + r.width / 2, y = r.top + r.height / 2;
+          const hit = document.elementFromPoint(x, y); return {x, y, on: !!hit && (hit === e || e.contains(hit))}; })()`);
+        if (!box || box.on) break;
+        await sleep(50);
+      }
       if (!box) throw new Error('no element ' + sel);
       for (const type of ['mousePressed', 'mouseReleased']) {
         await s('Input.dispatchMouseEvent', { type, x: box.x, y: box.y, button: 'left', clickCount: 1 });
@@ -510,7 +518,8 @@ async function main() {
       await waitFor(`document.querySelectorAll('#explain-body .trace').length > 0`);
       const firstHead = norm(await text('#explain-body .trace h3'));
       check('explanation of bijstand ' + cm + ' (' + cv + ') opens with that amount: "' + firstHead + '"',
-        norm(await text('#explain-body')).includes('Dit bedrag is € ' + cv) && !/: € 0,00$/.test(firstHead), await text('#explain-body'));
+        norm(await text('#explain-body')).includes('Dit bedrag is € ' + cv) && !/: € 0,00$/.test(firstHead),
+        norm(await text('#explain-title')) + ' | ' + norm(await text('#explain-body')).slice(0, 300));
       check('explanation: plain words first, the law and the source folded below',
         await evaluate(`(() => { const t = document.querySelector('#explain-body .trace'); const b = t.querySelector('.b1'), l = t.querySelector('details.law');
           return !!b && !!l && (b.compareDocumentPosition(l) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 && !l.open; })()`));
