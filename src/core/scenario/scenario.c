@@ -53,6 +53,7 @@ void sw_scenario_init(struct sw_scenario *s)
     s->settlement.municipality_applies_korting = true;
     s->toeslagen.zorgtoeslag = true;
     s->toeslagen.huurtoeslag = true;
+    s->toeslagen.kindgebonden_budget = true;
     s->toeslagen.estimate_updated = -1;
 }
 
@@ -186,7 +187,8 @@ static void read_job(struct rd *r, const cJSON *j, struct sw_scenario *s)
     static const char *const keys[] = {"kind", "trial_start", "trial_end", "start", "end",
                                        "hours_per_week", "hourly_wage", "holiday_pay",
                                        "pay_day", "loonwaarde", "loonheffingskorting",
-                                       "dagbesteding_until", NULL};
+                                       "dagbesteding_until", "doelgroep_loonkostensubsidie",
+                                       "more_hours_not_possible", NULL};
     static const char *const holiday[] = {"may", "monthly", NULL};
     const cJSON *lw;
     int k;
@@ -213,6 +215,11 @@ static void read_job(struct rd *r, const cJSON *j, struct sw_scenario *s)
         read_loonwaarde(r, lw, s);
     rd_read_bool(r, j, "job", "loonheffingskorting", &s->job.loonheffingskorting);
     rd_read_date(r, j, "job", "dagbesteding_until", false, &s->job.dagbesteding_until);
+    /* Loonkostensubsidie (art. 10d Pw) is only for the doelgroep: a job with a
+     * loonwaarde is taken as such unless said otherwise. */
+    s->job.lks_doelgroep = s->job.n_loonwaarde > 0;
+    rd_read_bool(r, j, "job", "doelgroep_loonkostensubsidie", &s->job.lks_doelgroep);
+    rd_read_bool(r, j, "job", "more_hours_not_possible", &s->job.no_more_hours);
 }
 
 /* Why the tables refuse an override, in words that repeat nothing of it. */
@@ -441,7 +448,7 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
                                               "municipality_applies_korting", NULL};
     static const char *const settle_methods[] = {"advance", "in_arrears", NULL};
     static const char *const toeslag_keys[] = {"zorgtoeslag", "huurtoeslag", "estimate_updated",
-                                               NULL};
+                                               "kindgebonden_budget", NULL};
     static const char *const benefits[] = {"participatiewet", NULL};
     struct sw_problems local;
     struct rd r;
@@ -563,6 +570,8 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
         rd_read_bool(&r, o, "toeslagen", "huurtoeslag", &out->toeslagen.huurtoeslag);
         rd_read_month(&r, o, "toeslagen", "estimate_updated", false,
                    &out->toeslagen.estimate_updated);
+        rd_read_bool(&r, o, "toeslagen", "kindgebonden_budget",
+                     &out->toeslagen.kindgebonden_budget);
     }
     /* No rent, no huurtoeslag; asking for it without a rent is a mistake - but
      * only one's own: after a rent that was refused (or no household at all),
