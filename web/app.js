@@ -116,7 +116,7 @@
 
   /* "650", "650,00", "1.234,56", "14.5" -> cents; null when not an amount. */
   function parseEuro(text) {
-    let t = String(text).replace(/[\s€]/g, '');
+    let t = String(text).replace(/[\s€\u00a0]/g, '').replace(/^eur/i, '').replace(/[,.]-{1,2}$/, '');
     if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(t)) t = t.replace(/\./g, '');
     t = t.replace(',', '.');
     const m = /^(\d{1,7})(?:\.(\d{1,2}))?$/.exec(t);
@@ -188,7 +188,19 @@
   }
 
   function decimalOk(s, maxDecimals) {
-    return new RegExp('^\\d+([.,]\\d{1,' + maxDecimals + '})?$').test(s);
+    return new RegExp('^\\d+([.,]\\d{1,' + maxDecimals + '})?$').test(String(s).trim());
+  }
+
+  /* A date that is a real date and has a plausible year: a typo such as 0202
+   * gets its own message. Returns null when fine, else the message. */
+  function dateProblem(s) {
+    if (!/^\d{4,}-\d{2}-\d{2}$/.test(s)) return 'Dit is geen geldige datum.';
+    const y = Number(s.slice(0, s.indexOf('-')));
+    if (y < 1900 || y > 2100) {
+      return 'Het jaartal ' + s.slice(0, s.indexOf('-')) + ' klopt niet. Schrijf het jaar met vier cijfers, bijvoorbeeld ' +
+        todayIso().slice(0, 4) + '.';
+    }
+    return isDate(s) ? null : 'Dit is geen geldige datum.';
   }
 
   function toNumber(s) {
@@ -273,6 +285,10 @@
   function updateVisibility() {
     const comp = $('composition').value;
     $('partner-field').hidden = comp !== 'couple';
+    $('partner-situation-field').hidden = comp !== 'couple';
+    const ps = $('partner_situation').value;
+    $('partner-gross-field').hidden = comp !== 'couple' || ps === 'none';
+    $('partner-net-field').hidden = comp !== 'couple' || ps !== 'benefit';
     $('children-field').hidden = comp === 'single';
     if (comp === 'single_parent' && childInputs().length === 0) addChild('');
     $('trial-fields').hidden = !$('trial').checked;
@@ -300,23 +316,37 @@
     const household = { composition: comp };
     const birth = val('birth_date');
     if (!birth) err('birth_date', 'Vul uw geboortedatum in.');
-    else if (!isDate(birth)) err('birth_date', 'Dit is geen geldige datum.');
+    else if (dateProblem(birth)) err('birth_date', dateProblem(birth));
     else if (first && ageOn(birth, first) < 18) err('birth_date', 'U moet 18 jaar of ouder zijn.');
     else if (first && ageOn(birth, first) > 120) err('birth_date', 'Controleer het geboortejaar.');
     household.birth_date = birth;
     if (comp === 'couple') {
       const pb = val('partner_birth_date');
       if (!pb) err('partner_birth_date', 'Vul de geboortedatum van uw partner in.');
-      else if (!isDate(pb)) err('partner_birth_date', 'Dit is geen geldige datum.');
+      else if (dateProblem(pb)) err('partner_birth_date', dateProblem(pb));
       else if (first && ageOn(pb, first) < 18) err('partner_birth_date', 'Uw partner moet 18 jaar of ouder zijn.');
       household.partner_birth_date = pb;
+      /* The partner's own income counts for the couple's bijstand (art. 32 Pw). */
+      const ps = $('partner_situation').value;
+      if (ps !== 'none') {
+        const income = { kind: ps };
+        const g = parseEuro(val('partner_gross'));
+        if (g === null || g <= 0) err('partner_gross', 'Vul het bruto inkomen per maand in, bijvoorbeeld 1.500 of 1500,50.');
+        else income.gross_per_month = g;
+        if (ps === 'benefit') {
+          const nt = parseEuro(val('partner_net'));
+          if (nt === null || nt <= 0) err('partner_net', 'Vul het netto bedrag per maand in.');
+          else income.net_per_month = nt;
+        }
+        household.partner_income = income;
+      }
     }
     if (comp !== 'single') {
       const kids = [];
       for (const input of childInputs()) {
         const v = input.value.trim();
         if (!v) continue;
-        if (!isDate(v)) err(input.id, 'Dit is geen geldige datum.');
+        if (dateProblem(v)) err(input.id, dateProblem(v));
         else if (first && v > first) err(input.id, 'Deze datum ligt na het begin van het overzicht.');
         kids.push(v);
       }
@@ -326,11 +356,11 @@
       }
       if (kids.length) household.children_birth_dates = kids;
     }
-    const cs = val('cost_sharers');
+    const cs = val('cost_sharers') || '0';
     if (!/^\d+$/.test(cs) || Number(cs) > 10) err('cost_sharers', 'Vul een aantal in van 0 tot 10.');
     else household.cost_sharers = Number(cs);
     const rent = parseEuro(val('rent') || '0');
-    if (rent === null) err('rent', 'Vul een bedrag in, bijvoorbeeld 650 of 650,50.');
+    if (rent === null) err('rent', 'Vul een bedrag in, bijvoorbeeld 650, 650,50 of 700,-.');
     else if (rent > 1000000) err('rent', 'Dit bedrag is te hoog voor huur per maand.');
     else household.rent = rent;
     if ($('medical_hour_limit').checked) household.medical_hour_limit = true;
@@ -343,13 +373,13 @@
     const job = { kind: document.querySelector('input[name=kind]:checked').value };
     const start = val('start');
     if (!start) err('start', 'Vul de eerste werkdag in.');
-    else if (!isDate(start)) err('start', 'Dit is geen geldige datum.');
+    else if (dateProblem(start)) err('start', dateProblem(start));
     else if (first && start < first) err('start', 'De eerste werkdag ligt vóór het begin van het overzicht. Kies bij "Meer keuzes" een eerdere maand.');
     else if (last && start > last) err('start', 'De eerste werkdag ligt na het overzicht. Kies bij "Meer keuzes" meer maanden.');
     job.start = start;
     const hours = val('hours');
     if (!decimalOk(hours, 2) || toNumber(hours) < 1 || toNumber(hours) > 40) {
-      err('hours', 'Vul 1 tot 40 uur per week in.');
+      err('hours', 'Vul 1 tot 40 uur per week in, bijvoorbeeld 24 of 24,5.');
     } else {
       job.hours_per_week = toNumber(hours);
     }
@@ -395,16 +425,21 @@
     }
     const until = val('dagbesteding_until');
     if (until) {
-      if (!isDate(until)) err('dagbesteding_until', 'Dit is geen geldige datum.');
+      if (dateProblem(until)) err('dagbesteding_until', dateProblem(until));
       else if (first && until < first) err('dagbesteding_until', 'Deze datum ligt vóór het begin van het overzicht.');
       job.dagbesteding_until = until;
     }
     const end = val('end');
     if (end) {
-      if (!isDate(end)) err('end', 'Dit is geen geldige datum.');
+      if (dateProblem(end)) err('end', dateProblem(end));
       else if (start && end < start) err('end', 'De laatste werkdag ligt vóór de eerste.');
       job.end = end;
     }
+
+    /* Who applies the loonheffingskorting: one payer by default (the employer). */
+    const korting = document.querySelector('input[name=korting]:checked').value;
+    job.loonheffingskorting = korting !== 'municipality';
+    const settlement = { municipality_applies_korting: korting !== 'employer' };
 
     const scenario = {
       version: 1,
@@ -413,6 +448,7 @@
       household,
       before: { benefit: 'participatiewet', dagbesteding_dagdelen_per_week: dagdelen },
       job,
+      settlement,
       toeslagen: { zorgtoeslag: true, huurtoeslag: (household.rent || 0) > 0 }
     };
     const muni = $('municipality').value;
@@ -425,6 +461,9 @@
   const FIELD_MAP = [
     ['household.birth_date', 'birth_date'],
     ['household.partner_birth_date', 'partner_birth_date'],
+    ['household.partner_income.net_per_month', 'partner_net'],
+    ['household.partner_income.gross_per_month', 'partner_gross'],
+    ['household.partner_income', 'partner_situation'],
     ['household.children_birth_dates', 'child_0'],
     ['household.cost_sharers', 'cost_sharers'],
     ['household.rent', 'rent'],
@@ -443,6 +482,8 @@
     ['job.pay_day', 'pay_day'],
     ['job.loonwaarde', 'loonwaarde'],
     ['job.dagbesteding_until', 'dagbesteding_until'],
+    ['job.loonheffingskorting', 'korting'],
+    ['settlement.municipality_applies_korting', 'korting'],
     ['job', 'start'],
     ['municipality', 'municipality'],
     ['start_month', 'start_month'],
@@ -469,9 +510,16 @@
   function dutchMessage(msg, code) {
     if (code === 'no_value') {
       if (/^no price/.test(msg || '')) return 'Voor dit traject staat geen prijs in de tabel van de gemeente.';
-      const m = /^no value for .* on '(\d{4})-(\d{2})-\d{2}'/.exec(msg || '');
+      const m = /^no value for '([^']*)' on '(\d{4})-(\d{2})-\d{2}'/.exec(msg || '');
+      if (m && m[2] + '-' + m[3] < todayIso().slice(0, 7)) {
+        /* A month in the past: a value the tables lack, not one still to come. */
+        return 'Voor ' + monthLong(m[2] + '-' + m[3]) + ' ontbreekt een bedrag in de tabellen' +
+          (/aow/.test(m[1]) ? ' voor mensen met de AOW-leeftijd (de belasting over loon)' : '') +
+          '. Kies bij "Meer keuzes" een overzicht dat later begint, bijvoorbeeld vanaf januari ' +
+          (Number(m[2]) + 1) + '.';
+      }
       if (m) {
-        const from = m[1] + '-' + m[2];
+        const from = m[2] + '-' + m[3];
         return 'De bedragen vanaf ' + monthLong(from) + ' zijn nog niet bekend. Kies een kortere periode, tot en met ' +
           monthLong(monthAdd(from, -1)) + '.';
       }
@@ -489,7 +537,10 @@
       [/more than (\d) decimals/, (m) => 'Gebruik hoogstens ' + m[1] + ' cijfers na de komma.'],
       [/must be a whole number/, 'Vul een heel getal in.'],
       [/no table for municipality/, 'Voor deze gemeente zijn er geen gegevens.'],
-      [/Participatiewet applies from 18/, 'De bijstand geldt vanaf 18 jaar.']
+      [/Participatiewet applies from 18/, 'De bijstand geldt vanaf 18 jaar.'],
+      [/too large|too big|over \d+ KiB/, 'De gegevens zijn te groot om te versturen.'],
+      [/out of range/, 'Dit getal is te groot of te klein.'],
+      [/must be (a|an) /, 'Dit gegeven heeft niet de goede vorm.']
     ];
     for (const [re, text] of rules) {
       const m = re.exec(msg);
@@ -524,8 +575,7 @@
         seen.add(e.id);
         const pid = e.id + '-error';
         const p = el('p', { class: 'field-error', id: pid },
-          el('span', { class: 'visually-hidden' }, 'Fout: '), e.msg,
-          e.detail ? el('span', { class: 'detail', lang: 'en' }, ' (' + e.detail + ')') : null);
+          el('span', { class: 'visually-hidden' }, 'Fout: '), e.msg);
         /* Open a collapsed "Meer keuzes" that holds the field. */
         const det = target.closest('details');
         if (det) det.open = true;
@@ -549,10 +599,19 @@
       const label = e.id ? labelText(e.id) : '';
       list.appendChild(el('li', {},
         e.id && target ? el('a', { href: '#' + e.id, onclick: (ev) => { ev.preventDefault(); focusField(e.id); } },
-          (label ? label + ': ' : '') + e.msg) : e.msg + (e.detail ? ' (' + e.detail + ')' : '')));
+          (label ? label + ': ' : '') + e.msg) : e.msg));
     }
     sum.hidden = false;
     sum.focus();
+    clearAnswer();
+  }
+
+  /* An old answer never stays next to a new error. */
+  function clearAnswer() {
+    $('answer-body').hidden = true;
+    $('answer-empty').hidden = false;
+    lastResult = null;
+    sweepRun++;
   }
 
   function labelText(id) {
@@ -594,7 +653,10 @@
     safe_to_spend: 'Veilig te besteden',
     lks: 'Loonkostensubsidie (gaat naar de werkgever)',
     bijstand_holiday_allowance_reserved: 'Vakantietoeslag bijstand opgebouwd',
-    reserve_released: 'Gebruikt uit wat apart stond'
+    reserve_released: 'Gebruikt uit wat apart stond',
+    partner_gross: 'Bruto inkomen partner',
+    partner_net: 'Netto inkomen partner',
+    partner_vrijlating: 'Vrijlating partner'
   };
 
   const STATUS_LABEL = {
@@ -620,15 +682,17 @@
 
   /* Table columns: label, items explained, value of a month. */
   const COLUMNS = [
-    { key: 'net', label: 'Nettoloon', items: ['net_wage', 'gross_wage', 'holiday_pay', 'loonheffing'], value: (m) => m.net_wage },
-    { key: 'bijstand', label: 'Bijstand', items: ['bijstand_paid', 'bijstand_holiday_allowance_paid', 'bijstand_norm', 'vrijlating', 'bijstand_entitled'], value: (m) => m.bijstand_paid + m.bijstand_holiday_allowance_paid },
-    { key: 'toeslagen', label: 'Toeslagen', items: ['zorgtoeslag_paid', 'huurtoeslag_paid', 'zorgtoeslag_entitled', 'huurtoeslag_entitled'], value: (m) => m.zorgtoeslag_paid + m.huurtoeslag_paid },
-    { key: 'minus', label: 'Eraf: Wmo en terugbetalen', items: ['wmo_eigen_bijdrage', 'recovery_collected'], value: (m) => -(m.wmo_eigen_bijdrage + m.recovery_collected) },
-    { key: 'received', label: 'Ontvangen', items: ['received'], value: (m) => m.received },
-    { key: 'set_aside', label: 'Apart zetten', items: ['set_aside'], value: (m) => m.set_aside },
-    { key: 'safe', label: 'Veilig te besteden', items: ['safe_to_spend', 'received', 'set_aside'], value: (m) => m.safe_to_spend, strong: true }
+    { key: 'net', label: 'Nettoloon', parts: ['net_wage'], items: ['net_wage', 'gross_wage', 'holiday_pay', 'loonheffing'], value: (m) => m.net_wage },
+    { key: 'bijstand', label: 'Bijstand', parts: ['bijstand_paid', 'bijstand_holiday_allowance_paid'], items: ['bijstand_paid', 'bijstand_holiday_allowance_paid', 'bijstand_entitled', 'bijstand_norm', 'vrijlating'], value: (m) => m.bijstand_paid + m.bijstand_holiday_allowance_paid },
+    { key: 'toeslagen', label: 'Toeslagen', parts: ['zorgtoeslag_paid', 'huurtoeslag_paid'], items: ['zorgtoeslag_paid', 'huurtoeslag_paid', 'zorgtoeslag_entitled', 'huurtoeslag_entitled'], value: (m) => m.zorgtoeslag_paid + m.huurtoeslag_paid },
+    { key: 'minus', label: 'Eraf: Wmo en terug\u00adbetalen', parts: ['wmo_eigen_bijdrage', 'recovery_collected'], items: ['wmo_eigen_bijdrage', 'recovery_collected'], value: (m) => -(m.wmo_eigen_bijdrage + m.recovery_collected) },
+    { key: 'received', label: 'Ontvangen', parts: ['received'], items: ['received'], value: (m) => m.received },
+    { key: 'set_aside', label: 'Apart zetten', parts: ['set_aside'], items: ['set_aside'], value: (m) => m.set_aside },
+    { key: 'safe', label: 'Veilig te besteden', parts: ['safe_to_spend'], items: ['safe_to_spend', 'received', 'set_aside'], value: (m) => m.safe_to_spend, strong: true }
   ];
   const SAFE = COLUMNS[COLUMNS.length - 1];
+  /* Shown only when the partner has an income of their own. */
+  const PARTNER = { key: 'partner', label: 'Netto partner', parts: ['partner_net'], items: ['partner_net', 'partner_gross', 'partner_vrijlating'], value: (m) => m.partner_net || 0 };
 
   function renderAnswer(res, scenario) {
     lastResult = res;
@@ -637,12 +701,7 @@
     $('answer-empty').hidden = true;
     $('answer-body').hidden = false;
     $('headline').textContent = res.headline;
-    const n = res.scenario.months.length;
-    const g = res.total_gain;
-    $('subline').textContent = g === 0
-      ? 'Over ' + n + ' maanden houdt u evenveel over.'
-      : 'Over ' + n + ' maanden is dat samen ' + euro(Math.abs(g)) + (g > 0 ? ' meer' : ' minder') +
-        ' dan zonder deze baan. Dat is wat u veilig kunt uitgeven, na wat u apart moet zetten.';
+    renderSubline(res);
 
     /* Recoveries: what comes back, when, and how to avoid it. */
     const rec = $('recoveries');
@@ -673,12 +732,24 @@
         el('span', { class: 'what' }, a.text)));
     }
 
+    /* Each warning once: the same kind in several months is one line, with the
+     * other months named. */
     const notes = $('notes');
     clear(notes);
+    const byCode = new Map();
     for (const w of res.warnings) {
       if (/_recovery$/.test(w.code)) continue;   /* shown with the recoveries */
       if (w.code === 'projected_values') continue;   /* shown in the banner */
-      notes.appendChild(el('li', {}, w.text));
+      const k = w.code + '|' + w.text.replace(/\d[\d.,]*/g, '#').replace(/(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/g, 'M');
+      if (byCode.has(k)) {
+        if (w.month) byCode.get(k).months.push(w.month);
+        continue;
+      }
+      byCode.set(k, { text: w.text, months: [] });
+    }
+    for (const { text, months: more } of byCode.values()) {
+      notes.appendChild(el('li', {}, text + (more.length
+        ? ' Dit geldt ook voor ' + more.map(monthLong).join(', ') + '.' : '')));
     }
     $('notes-box').hidden = !notes.children.length;
     renderProjected(res);
@@ -688,8 +759,7 @@
     renderSweep(scenario);
 
     const t = res.tables;
-    $('tables-info').textContent = 'Berekend met de tabellen van ' + t.version +
-      ' (sha256 ' + t.sha256.slice(0, 16) + '…).' +
+    $('tables-info').textContent = 'Berekend met de regels en bedragen van ' + dateLong(t.version) + '.' +
       (t.provisional && t.provisional.length
         ? ' Een paar bedragen zijn nog niet officieel bevestigd; de uitkomst kan nog iets veranderen.'
         : '');
@@ -697,6 +767,62 @@
     const kind = KIND_LABEL[job.kind];
     $('print-meta').textContent = 'Berekening van ' + dateLong(todayIso()) + '. ' + 'Baan: ' + kind + ', ' + numberNl(job.hours_per_week) + ' uur per week, vanaf ' +
       dateLong(job.start) + '. ' + (scenario.municipality ? 'Gemeente: ' + municipalityName(scenario.municipality) + '.' : '');
+    renderInputs(scenario);
+  }
+
+  /* Under the headline: the first months and the total over the overview. */
+  function renderSubline(res) {
+    const ul = $('subline');
+    clear(ul);
+    const more = (g) => (g === 0 ? 'evenveel' : euro(Math.abs(g)) + (g > 0 ? ' meer' : ' minder'));
+    const f = res.first_months;
+    if (res.steady && f) {
+      ul.appendChild(el('li', {}, 'De eerste ' + (f.months === 1 ? 'maand' : f.months + ' maanden') + ' (' +
+        (f.months === 1 ? monthLong(f.from) : monthLong(f.from) + ' tot en met ' + monthLong(f.until)) +
+        ') houdt u gemiddeld ' + more(f.average_gain) + ' per maand over. Daarin zitten de vrijlating, ' +
+        'terugbetalen en eenmalige bedragen.'));
+    }
+    if (res.steady) {
+      ul.appendChild(el('li', {}, 'Een gewone maand is vanaf ' + monthLong(res.steady.month) + '.'));
+    } else {
+      ul.appendChild(el('li', {}, 'Er is geen gewone maand met de baan in zicht (bijvoorbeeld omdat het contract stopt). ' +
+        'Het bedrag hierboven is een gemiddelde over de maanden van het overzicht.'));
+    }
+    const n = res.scenario.months.length;
+    ul.appendChild(el('li', {}, 'Over de ' + n + ' maanden van dit overzicht (' + monthLong(res.scenario.months[0].month) +
+      ' tot en met ' + monthLong(res.scenario.months[n - 1].month) + ') houdt u samen ' + more(res.total_gain) +
+      ' over dan zonder deze baan.'));
+  }
+
+  const COMPOSITION_LABEL = { single: 'alleenstaand', couple: 'samenwonend of getrouwd', single_parent: 'alleenstaande ouder' };
+  const KORTING_LABEL = {
+    employer: 'de werkgever', municipality: 'de gemeente, bij de bijstand', both: 'de werkgever én de gemeente'
+  };
+
+  /* The inputs on paper, so that parents can check them. */
+  function renderInputs(scenario) {
+    const dl = $('print-inputs');
+    clear(dl);
+    const h = scenario.household;
+    const job = scenario.job;
+    const korting = document.querySelector('input[name=korting]:checked').value;
+    const rows = [
+      ['Huishouden', COMPOSITION_LABEL[h.composition] + ', geboren in ' + h.birth_date.slice(0, 4) +
+        (h.children_birth_dates ? ', ' + h.children_birth_dates.length + (h.children_birth_dates.length === 1 ? ' kind' : ' kinderen') : '') +
+        (h.cost_sharers ? ', ' + h.cost_sharers + ' andere volwassene(n) in huis' : '')],
+      h.partner_income ? ['Partner', (h.partner_income.kind === 'work' ? 'werkt, ' : 'uitkering of pensioen, ') +
+        euro(h.partner_income.gross_per_month) + ' bruto per maand'] : null,
+      ['Huur', h.rent ? euro(h.rent) + ' per maand (kale huur)' : 'geen huurtoeslag'],
+      ['Baan', KIND_LABEL[job.kind] + ', ' + numberNl(job.hours_per_week) + ' uur per week, vanaf ' + dateLong(job.start) +
+        (job.end ? ' tot en met ' + dateLong(job.end) : '')],
+      ['Loon', job.hourly_wage ? euro(job.hourly_wage) + ' bruto per uur' : 'het minimumloon voor uw leeftijd'],
+      ['Loonheffingskorting', 'door ' + KORTING_LABEL[korting]],
+      ['Dagbesteding nu', scenario.before.dagbesteding_dagdelen_per_week + ' dagdelen per week'],
+      ['Gemeente', scenario.municipality ? municipalityName(scenario.municipality) : 'landelijke regels']
+    ];
+    for (const [k, v] of rows.filter(Boolean)) {
+      dl.appendChild(el('div', {}, el('dt', {}, k), el('dd', {}, v)));
+    }
   }
 
   /* The banner for amounts that are not published yet: what, from when, and the
@@ -725,10 +851,12 @@
   /* --- the chart --- */
 
   const SERIES = [
-    { key: 'salary', label: 'Nettoloon', items: ['net_wage', 'gross_wage', 'loonheffing', 'holiday_pay'], value: (m) => m.net_wage, fill: 'url(#p-salary)', swatch: 'salary' },
-    { key: 'bijstand', label: 'Bijstand', items: ['bijstand_paid', 'bijstand_holiday_allowance_paid', 'bijstand_entitled'], value: (m) => m.bijstand_paid + m.bijstand_holiday_allowance_paid, fill: 'url(#p-bijstand)', swatch: 'bijstand' },
-    { key: 'toeslagen', label: 'Toeslagen', items: ['zorgtoeslag_paid', 'huurtoeslag_paid', 'zorgtoeslag_entitled', 'huurtoeslag_entitled'], value: (m) => m.zorgtoeslag_paid + m.huurtoeslag_paid, fill: 'url(#p-toeslagen)', swatch: 'toeslagen' }
+    { key: 'salary', label: 'Nettoloon', parts: ['net_wage'], items: ['net_wage', 'gross_wage', 'loonheffing', 'holiday_pay'], value: (m) => m.net_wage, fill: 'url(#p-salary)', swatch: 'salary' },
+    { key: 'bijstand', label: 'Bijstand', parts: ['bijstand_paid', 'bijstand_holiday_allowance_paid'], items: ['bijstand_paid', 'bijstand_holiday_allowance_paid', 'bijstand_entitled'], value: (m) => m.bijstand_paid + m.bijstand_holiday_allowance_paid, fill: 'url(#p-bijstand)', swatch: 'bijstand' },
+    { key: 'toeslagen', label: 'Toeslagen', parts: ['zorgtoeslag_paid', 'huurtoeslag_paid'], items: ['zorgtoeslag_paid', 'huurtoeslag_paid', 'zorgtoeslag_entitled', 'huurtoeslag_entitled'], value: (m) => m.zorgtoeslag_paid + m.huurtoeslag_paid, fill: 'url(#p-toeslagen)', swatch: 'toeslagen' }
   ];
+  /* The claim itself: what is paid back in a month, drawn below the zero line. */
+  const CLAIM = { key: 'claim', label: 'Terugbetalen', parts: ['recovery_collected'], items: ['recovery_collected'], value: (m) => m.recovery_collected };
 
   function patternDefs() {
     return svg('defs', {},
@@ -760,6 +888,9 @@
     const line = svg('svg', { width: 22, height: 18, viewBox: '0 0 22 18', 'aria-hidden': 'true', focusable: 'false' },
       svg('line', { x1: 1, y1: 9, x2: 21, y2: 9, stroke: '#111', 'stroke-width': 3 }));
     lg.appendChild(el('span', { class: 'legend-item' }, line, 'Veilig te besteden'));
+    const claim = svg('svg', { width: 18, height: 18, viewBox: '0 0 18 18', 'aria-hidden': 'true', focusable: 'false' },
+      svg('rect', { x: 1, y: 1, width: 16, height: 16, fill: '#b00020', stroke: '#222', 'stroke-width': 1 }));
+    lg.appendChild(el('span', { class: 'legend-item' }, claim, 'Terugbetalen (onder de lijn)'));
   }
 
   /* Legend swatches need their own pattern ids (one SVG each). */
@@ -779,100 +910,167 @@
     const sc = res.scenario.months;
     const bl = res.baseline.months;
     const n = sc.length;
-    const ml = 78, mr = 12, mt = 14, mb = n <= 12 ? 52 : 38;
-    const gw = Math.max(30, Math.min(120, Math.floor(720 / n)));
+    /* Wide enough per month that the labels never touch; a long overview
+     * scrolls sideways inside its box instead of shrinking the text. */
+    const ml = 78, mr = 12, mt = 14, mb = 40;
+    const gw = Math.max(60, Math.min(120, Math.floor(720 / n)));
     const W = ml + mr + gw * n;
-    const H = 340;
-    const ph = H - mt - mb;
+    const H = 360;
     const stack = (m) => SERIES.reduce((a, s) => a + Math.max(0, s.value(m)), 0);
-    let max = 0;
+    let max = 0, low = 0;
     for (let i = 0; i < n; i++) {
       max = Math.max(max, stack(sc[i]), stack(bl[i]), sc[i].safe_to_spend, bl[i].safe_to_spend);
+      low = Math.max(low, sc[i].recovery_collected, bl[i].recovery_collected);
     }
     const step = niceStep(max || 100000);
     const top = Math.ceil((max || 1) / step) * step;
-    const y = (v) => mt + ph - (v / top) * ph;
+    const bottom = low > 0 ? Math.ceil(low / step) * step : 0;
+    const ph = H - mt - mb;
+    const y = (v) => mt + ((top - v) / (top + bottom)) * ph;
 
-    const avg = res.average_gain;
+    const avg = res.steady ? res.steady.gain : res.average_gain;
     const root = svg('svg', {
-      viewBox: '0 0 ' + W + ' ' + H, width: W, height: H, role: 'img',
-      'aria-labelledby': 'svg-title svg-desc', class: 'wallet-chart', id: 'wallet-chart'
+      viewBox: '0 0 ' + W + ' ' + H, width: W, height: H, role: 'group',
+      'aria-labelledby': 'svg-title', 'aria-describedby': 'svg-desc', class: 'wallet-chart', id: 'wallet-chart'
     });
     root.appendChild(svg('title', { id: 'svg-title' }, 'Wat er elke maand binnenkomt, zonder en met de baan'));
     root.appendChild(svg('desc', { id: 'svg-desc' },
       'Staafdiagram over ' + n + ' maanden, van ' + monthLong(sc[0].month) + ' tot en met ' +
-      monthLong(sc[n - 1].month) + '. Gemiddeld houdt u met de baan ' + euro(Math.abs(avg)) +
-      (avg >= 0 ? ' meer' : ' minder') + ' per maand over. De bedragen staan ook in de tabel hieronder.'));
+      monthLong(sc[n - 1].month) + '. In een gewone maand houdt u met de baan ' + euro(Math.abs(avg)) +
+      (avg >= 0 ? ' meer' : ' minder') + ' over. De bedragen staan ook in de tabel hieronder.'));
     root.appendChild(patternDefs());
 
     /* Grid and euro axis. */
-    for (let v = 0; v <= top + 1; v += step) {
+    for (let v = -bottom; v <= top + 1; v += step) {
       root.appendChild(svg('line', { x1: ml, x2: W - mr, y1: y(v), y2: y(v), class: v === 0 ? 'axis' : 'grid' }));
-      root.appendChild(svg('text', { x: ml - 8, y: y(v) + 4, 'text-anchor': 'end', class: 'tick' }, euroWhole(v)));
+      root.appendChild(svg('text', { x: ml - 8, y: y(v) + 4, 'text-anchor': 'end', class: 'tick', 'aria-hidden': 'true' }, euroWhole(v)));
     }
 
     const bw = Math.min(32, Math.floor(gw * 0.34));
+    const part = (x, y0, h, fill, cls, run, m, s, name, v) => {
+      const r = svg('rect', {
+        x, y: y0, width: bw, height: Math.max(1, h), fill, class: 'seg ' + cls,
+        'data-run': run, 'data-month': m.month, 'data-series': s.key,
+        role: 'button', tabindex: '-1',
+        'aria-label': monthLong(m.month) + ', ' + name + ': ' + s.label.toLowerCase() + ' ' + euro(v) + '. Uitleg openen'
+      }, svg('title', {}, monthLong(m.month) + ', ' + name + ': ' + s.label.toLowerCase() + ' ' + euro(v)));
+      const open = () => openExplain(run, m.month, s, s.label + ', ' + monthLong(m.month) + ' (' + name + ')', r);
+      r.addEventListener('click', open);
+      r.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          open();
+        }
+      });
+      return r;
+    };
+    const columns = [];
     for (let i = 0; i < n; i++) {
       const x0 = ml + i * gw + (gw - 2 * bw - 4) / 2;
       const runs = [['baseline', bl[i], x0, 'zonder baan'], ['scenario', sc[i], x0 + bw + 4, 'met baan']];
       for (const [run, m, x, name] of runs) {
         let acc = 0;
         const g = svg('g', { class: 'bar ' + run });
+        const focusables = [];
         for (const s of SERIES) {
           const v = Math.max(0, s.value(m));
           if (v <= 0) continue;
-          const r = svg('rect', {
-            x, y: y(acc + v), width: bw, height: Math.max(1, y(acc) - y(acc + v)),
-            fill: s.fill, class: 'seg seg-' + s.key,
-            'data-run': run, 'data-month': m.month, 'data-series': s.key
-          }, svg('title', {}, monthLong(m.month) + ', ' + name + ': ' + s.label.toLowerCase() + ' ' + euro(v)));
-          r.addEventListener('click', () => openExplain(run, m.month, s.items,
-            s.label + ', ' + monthLong(m.month) + ' (' + name + ')'));
+          const r = part(x, y(acc + v), y(acc) - y(acc + v), s.fill, 'seg-' + s.key, run, m, s, name, v);
           g.appendChild(r);
+          focusables.push(r);
           acc += v;
+        }
+        if (m.recovery_collected > 0) {
+          const r = part(x, y(0), y(-m.recovery_collected) - y(0), '#b00020', 'seg-claim', run, m, CLAIM, name, m.recovery_collected);
+          g.appendChild(r);
+          focusables.push(r);
         }
         const ys = y(Math.max(0, m.safe_to_spend));
         const mark = svg('line', { x1: x - 3, x2: x + bw + 3, y1: ys, y2: ys, class: 'safe' },
           svg('title', {}, monthLong(m.month) + ', ' + name + ': veilig te besteden ' + euro(m.safe_to_spend)));
-        mark.addEventListener('click', () => openExplain(run, m.month, ['safe_to_spend', 'received', 'set_aside'],
+        mark.addEventListener('click', () => openExplain(run, m.month, SAFE,
           'Veilig te besteden, ' + monthLong(m.month) + ' (' + name + ')'));
         g.appendChild(mark);
         root.appendChild(g);
+        columns.push(focusables);
         if (n <= 12) {
-          root.appendChild(svg('text', { x: x + bw / 2, y: H - mb + 14, 'text-anchor': 'middle', class: 'runlabel' },
+          root.appendChild(svg('text', { x: x + bw / 2, y: H - mb + 14, 'text-anchor': 'middle', class: 'runlabel', 'aria-hidden': 'true' },
             run === 'baseline' ? 'nu' : 'baan'));
         }
       }
       const { mo } = monthParts(sc[i].month);
       const label = (i === 0 || mo === 1) ? monthShort(sc[i].month) : MONTHS_SHORT[mo - 1];
-      root.appendChild(svg('text', { x: ml + i * gw + gw / 2, y: H - mb + (n <= 12 ? 32 : 16), 'text-anchor': 'middle', class: 'tick' }, label));
+      root.appendChild(svg('text', { x: ml + i * gw + gw / 2, y: H - mb + (n <= 12 ? 30 : 18), 'text-anchor': 'middle', class: 'tick month-label', 'aria-hidden': 'true' }, label));
     }
     box.appendChild(root);
+    /* One tab stop: left and right go from bar to bar, up and down within a bar. */
+    const bars = columns.filter((c) => c.length);
+    rovingGrid(root, () => bars.map((c) => c.slice().reverse()).reduce((rows, c, i) => {
+      c.forEach((r, k) => { (rows[k] = rows[k] || [])[i] = r; });
+      return rows;
+    }, []).map((row) => row.filter(Boolean)));
   }
 
   /* --- the month table --- */
 
+  /* Amounts in the table without the euro sign (the table says "in euro"): the
+   * columns that matter fit at 1280 px. */
+  function euroBare(cents) {
+    return euro(cents).replace('€\u00a0', '');
+  }
+
   function amountButton(run, month, col, value) {
     return el('button', {
-      type: 'button', class: 'amount' + (value < 0 ? ' neg' : ''),
+      type: 'button', class: 'amount' + (value < 0 ? ' neg' : ''), tabindex: '-1',
       'data-run': run, 'data-month': month, 'data-col': col.key,
-      'aria-label': col.label + ' ' + monthLong(month) + (run === 'baseline' ? ' zonder baan' : '') + ': ' + euro(value) + '. Uitleg openen',
-      onclick: (ev) => openExplain(run, month, col.items, col.label + ', ' + monthLong(month) + (run === 'baseline' ? ' (zonder baan)' : ''), ev.currentTarget)
-    }, euro(value));
+      'aria-label': col.label.replace('\u00ad', '') + ' ' + monthLong(month) + (run === 'baseline' ? ' zonder baan' : '') + ': ' + euro(value) + '. Uitleg openen',
+      onclick: (ev) => openExplain(run, month, col, col.label.replace('\u00ad', '') + ', ' + monthLong(month) + (run === 'baseline' ? ' (zonder baan)' : ''), ev.currentTarget)
+    }, euroBare(value));
+  }
+
+  /* One tab stop for a grid of buttons: the arrow keys, Home and End move
+   * between them (roving tabindex). rows(): the buttons per row. */
+  function rovingGrid(container, rows) {
+    const all = () => rows().flat();
+    const first = all()[0];
+    if (first) first.tabIndex = 0;
+    container.addEventListener('focusin', (e) => {
+      if (!all().includes(e.target)) return;
+      for (const b of all()) b.tabIndex = b === e.target ? 0 : -1;
+    });
+    container.addEventListener('keydown', (e) => {
+      const grid = rows();
+      let r = grid.findIndex((row) => row.includes(e.target));
+      if (r < 0) return;
+      let c = grid[r].indexOf(e.target);
+      if (e.key === 'ArrowRight') c++;
+      else if (e.key === 'ArrowLeft') c--;
+      else if (e.key === 'ArrowDown') r++;
+      else if (e.key === 'ArrowUp') r--;
+      else if (e.key === 'Home') c = 0;
+      else if (e.key === 'End') c = grid[r].length - 1;
+      else return;
+      e.preventDefault();
+      r = Math.max(0, Math.min(grid.length - 1, r));
+      c = Math.max(0, Math.min(grid[r].length - 1, c));
+      grid[r][c].focus();
+    });
   }
 
   function renderTable(res) {
     const t = $('months-table');
     clear(t);
     t.appendChild(el('caption', { class: 'visually-hidden' },
-      'Bedragen per maand met de baan, en wat u zonder de baan veilig kunt uitgeven'));
-    /* What can be spent first (with and without the job), then where it comes from. */
+      'Bedragen per maand in euro, met de baan, en wat u zonder de baan veilig kunt uitgeven'));
+    /* Where it comes from, what comes off, what arrives, what to keep apart, what
+     * can be spent - then the same without the job, and the difference. */
     const breakdown = COLUMNS.filter((c) => c !== SAFE);
+    if (res.scenario.totals.partner_net || res.baseline.totals.partner_net) breakdown.splice(1, 0, PARTNER);
     const head = el('tr', {}, el('th', { scope: 'col' }, 'Maand'),
+      breakdown.map((c) => el('th', { scope: 'col', class: 'num' }, c.label)),
       el('th', { scope: 'col', class: 'num' }, 'Veilig te besteden met baan'),
       el('th', { scope: 'col', class: 'num' }, 'Zonder baan'),
-      el('th', { scope: 'col', class: 'num' }, 'Verschil'),
-      breakdown.map((c) => el('th', { scope: 'col', class: 'num' }, c.label)));
+      el('th', { scope: 'col', class: 'num' }, 'Verschil'));
     t.appendChild(el('thead', {}, head));
     const body = el('tbody');
     const sc = res.scenario.months;
@@ -886,20 +1084,27 @@
           m.projected ? el('span', { class: 'voorlopig-mark' }, ' voorlopig') : null,
           el('span', { class: 'status' }, STATUS_LABEL[m.status] || m.status,
             m.recovery_collected > 0 ? el('strong', { class: 'flag' }, ' ! terugbetalen') : null)),
+        breakdown.map((c) => el('td', { class: 'num' }, amountButton('scenario', m.month, c, c.value(m)))),
         el('td', { class: 'num strong' }, amountButton('scenario', m.month, SAFE, m.safe_to_spend)),
         el('td', { class: 'num' }, amountButton('baseline', b.month, SAFE, b.safe_to_spend)),
-        el('td', { class: 'num diff' }, (diff > 0 ? '+' : '') + euro(diff)),
-        breakdown.map((c) => el('td', { class: 'num' }, amountButton('scenario', m.month, c, c.value(m))))));
+        el('td', { class: 'num diff' }, (diff > 0 ? '+' : '') + euroBare(diff))));
     }
     t.appendChild(body);
     const tot = res.scenario.totals;
     const btot = res.baseline.totals;
     t.appendChild(el('tfoot', {}, el('tr', {},
       el('th', { scope: 'row' }, 'Totaal'),
-      el('td', { class: 'num' }, euro(tot.safe_to_spend)),
-      el('td', { class: 'num' }, euro(btot.safe_to_spend)),
-      el('td', { class: 'num' }, (res.total_gain > 0 ? '+' : '') + euro(res.total_gain)),
-      breakdown.map((c) => el('td', { class: 'num' }, euro(c.value(tot)))))));
+      breakdown.map((c) => el('td', { class: 'num' }, euroBare(c.value(tot)))),
+      el('td', { class: 'num' }, euroBare(tot.safe_to_spend)),
+      el('td', { class: 'num' }, euroBare(btot.safe_to_spend)),
+      el('td', { class: 'num' }, (res.total_gain > 0 ? '+' : '') + euroBare(res.total_gain)))));
+    if (!t.dataset.roving) {
+      t.dataset.roving = '1';
+      rovingGrid(t, () => Array.from(t.querySelectorAll('tbody tr')).map((tr) => Array.from(tr.querySelectorAll('button.amount'))));
+    } else {
+      const f = t.querySelector('button.amount');
+      if (f) f.tabIndex = 0;
+    }
   }
 
   /* --- explanations (the trace) --- */
@@ -911,9 +1116,14 @@
     return traceCache.get(month);
   }
 
-  async function openExplain(run, month, items, title, trigger) {
+  /* col: a table column or chart series ({parts, items, value}); the parts are
+   * what the clicked amount is made of, shown first. */
+  let explainRun = 0;
+
+  async function openExplain(run, month, col, title, trigger) {
     const dlg = $('explain');
     const body = $('explain-body');
+    const mine = ++explainRun;   /* a slower earlier answer must not overwrite this one */
     explainReturn = trigger || document.activeElement;
     $('explain-title').textContent = 'Zo is dit berekend: ' + title;
     clear(body);
@@ -921,6 +1131,7 @@
     if (!dlg.open) dlg.showModal();
     $('explain-close').focus();
     const r = await tracedMonth(month);
+    if (mine !== explainRun) return;
     clear(body);
     if (r.status !== 200 || !r.json) {
       traceCache.delete(month);
@@ -929,23 +1140,35 @@
     }
     const m = r.json[run].months.find((x) => x.month === month);
     const traces = (m && m.traces) || {};
+    const parts = col.parts || col.items.slice(0, 1);
+    /* First what the amount is made of (the parts that are not zero, or the
+     * first part), then what they come from. */
+    const shownParts = parts.filter((it) => m[it] !== 0);
+    if (!shownParts.length) shownParts.push(parts[0]);
+    if (parts.length > 1) {
+      body.appendChild(el('p', { class: 'explain-sum' }, 'Dit bedrag is ' + euro(col.value(m)) + ': ' +
+        parts.map((it) => (ITEM_LABEL[it] || it).toLowerCase() + ' ' + euro(m[it])).join(' + ') + '.'));
+    }
+    const order = shownParts.concat(col.items.filter((it) => !shownParts.includes(it)));
     let shown = 0;
-    for (const item of items) {
+    for (const item of order) {
       const tr = traces[item];
       if (!tr) continue;
+      const main = shownParts.includes(item);
       shown++;
-      const sec = el('section', { class: 'trace' },
-        el('h3', {}, (ITEM_LABEL[item] || item) + ': ' + euro(m[item])),
-        tr.rule ? el('p', {}, el('strong', {}, 'Regel: '), tr.rule) : null,
-        tr.formula ? el('p', {}, el('strong', {}, 'Berekening: '), tr.formula) : null);
+      const sec = el('section', { class: 'trace' + (main ? ' main' : '') },
+        el(main ? 'h3' : 'h4', {}, (ITEM_LABEL[item] || item) + ': ' + euro(m[item])),
+        tr.formula ? el('p', { class: 'b1' }, tr.formula.charAt(0).toUpperCase() + tr.formula.slice(1) + '.') : null);
       if (tr.inputs && tr.inputs.length) {
         sec.appendChild(el('table', { class: 'trace-table' },
-          el('caption', {}, 'Gegevens'),
-          el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Wat'), el('th', { scope: 'col', class: 'num' }, 'Waarde'))),
+          el('caption', {}, 'Met deze gegevens'),
+          el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Wat'), el('th', { scope: 'col', class: 'num' }, 'Bedrag of waarde'))),
           el('tbody', {}, tr.inputs.map((x) => el('tr', {}, el('td', {}, x.name), el('td', { class: 'num' }, unitValue(x.value, x.unit)))))));
       }
+      const law = el('details', { class: 'law' }, el('summary', {}, 'Wet en bron'),
+        tr.rule ? el('p', {}, el('strong', {}, 'Regel: '), tr.rule) : null);
       if (tr.parameters && tr.parameters.length) {
-        sec.appendChild(el('table', { class: 'trace-table' },
+        law.appendChild(el('table', { class: 'trace-table' },
           el('caption', {}, 'Bedragen en regels uit de tabellen'),
           el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Wat'), el('th', { scope: 'col', class: 'num' }, 'Waarde'),
             el('th', { scope: 'col' }, 'Geldt vanaf'), el('th', { scope: 'col' }, 'Bron'))),
@@ -959,6 +1182,9 @@
             el('td', { class: 'source' }, p.source,
               p.url && /^https?:\/\//.test(p.url) ? [' ', el('a', { href: p.url, target: '_blank', rel: 'noopener noreferrer' }, 'bekijk de bron')] : null))))));
       }
+      if (main) law.open = false;
+      sec.appendChild(law);
+      if (!main && !body.querySelector('.more-head')) body.appendChild(el('h3', { class: 'more-head' }, 'Waar dit uit komt'));
       body.appendChild(sec);
     }
     if (!shown) body.appendChild(el('p', {}, 'Voor dit bedrag is geen uitleg beschikbaar.'));
@@ -988,7 +1214,7 @@
         box.hidden = true;
         return;
       }
-      points.push({ hours: h, gain: r.json.average_gain });
+      points.push({ hours: h, gain: r.json.steady ? r.json.steady.gain : r.json.average_gain });
     }
     drawSweep(points, Number(scenario.job.hours_per_week));
     box.hidden = false;
@@ -1065,10 +1291,11 @@
       showServerErrors(r.json.error, 'months');
       return;
     }
+    clearAnswer();
     serviceError(r.status === 0
       ? 'De rekenmodule is niet bereikbaar. Controleer of de server draait.'
-      : 'Er ging iets mis bij het rekenen (' + r.status + '). ' +
-        (r.json && r.json.error ? r.json.error.message : ''));
+      : 'Er ging iets mis bij het rekenen (foutcode ' + r.status + '). ' +
+        (r.json && r.json.error ? dutchMessage(r.json.error.message, r.json.error.code) : ''));
   }
 
   /* Field errors from the server (JSON paths) next to the fields. */
@@ -1136,7 +1363,7 @@
     if (r.status === 0) return 'De rekenmodule is niet bereikbaar.';
     if (r.json && r.json.error) {
       const e = r.json.error;
-      return dutchMessage(e.message, e.code) + ' (' + (e.field ? e.field + ': ' : '') + e.message + ')';
+      return dutchMessage(e.message, e.code);
     }
     return 'Er ging iets mis (' + r.status + ').';
   }
@@ -1211,12 +1438,66 @@
     return s.charAt(0).toUpperCase() + s.slice(1);
   }
 
+  /* The table's newest price of `name` for the chosen municipality, or null. */
+  function tablePrice(name, per) {
+    const id = $('municipality').value || 'default';
+    const m = tables && tables.municipalities.find((x) => x.id === id);
+    const list = (m && m.prices) || [];
+    return list.find((p) => p.name === name && (!per || p.per === per)) ||
+      (per ? null : list.find((p) => p.name === name)) || null;
+  }
+
+  /* A price field: the table's price as its default where known. Per month for a
+   * product (a yearly price shown as a twelfth), per dagdeel for dagbesteding. */
+  function priceField(name, label) {
+    const id = 'price-' + name;
+    const keep = $(id) && $(id).dataset.user === '1' ? $(id).value : null;
+    const dag = name === 'dagbesteding';
+    const tp = dag ? tablePrice(name, 'dagdeel') : (tablePrice(name, 'month') || tablePrice(name, 'year'));
+    let def = '';
+    let hint;
+    if (tp && (dag || tp.per !== 'dagdeel')) {
+      def = euro(tp.per === 'year' ? Math.round(tp.amount / 12) : tp.amount).replace('€\u00a0', '');
+      hint = 'Uit de tabel van ' + municipalityName($('municipality').value || 'default') +
+        (tp.per === 'year' ? ' (' + euro(tp.amount) + ' per jaar)' : '') + '.';
+    } else {
+      hint = 'Niet in de tabel van deze gemeente: vul de prijs in.';
+    }
+    const input = el('input', { type: 'text', id, inputmode: 'decimal', autocomplete: 'off', value: keep !== null ? keep : def,
+      'data-default': def, 'data-name': name, 'aria-describedby': id + '-hint',
+      oninput: (e) => { e.currentTarget.dataset.user = '1'; } });
+    if (keep !== null) input.dataset.user = '1';
+    return el('div', { class: 'field' },
+      el('label', { for: id }, label + (dag ? ', prijs per dagdeel' : ', prijs per maand')),
+      el('p', { class: 'hint', id: id + '-hint' }, hint),
+      el('div', { class: 'euro' }, el('span', { 'aria-hidden': 'true' }, '€'), input));
+  }
+
+  function fillPrices() {
+    const box = $('muni-prices');
+    const fields = [];
+    if (Number(val('dagdelen') || 0) > 0 || Number($('muni-dagdelen').value || 0) > 0) {
+      fields.push(priceField('dagbesteding', 'Dagbesteding'));
+    }
+    const chosen = new Set(Array.from(document.querySelectorAll('#muni-before input:checked, #muni-after input:checked')).map((x) => x.value));
+    for (const name of Array.from(chosen).sort()) fields.push(priceField(name, productLabel(name)));
+    clear(box);
+    if (!fields.length) box.appendChild(el('p', { class: 'hint' }, 'Kies een traject of dagbesteding om de prijs te zien.'));
+    fields.forEach((f) => box.appendChild(f));
+    const job = collect().scenario.job;
+    $('muni-lks-box').hidden = job.kind === 'regulier' || !!job.loonwaarde;
+  }
+
   function fillProducts() {
     if (!tables) return;
     const id = $('municipality').value || 'default';
+    /* Every product any table names: a municipality without a table, or without
+     * that product, can type its own price. Its own products first. */
+    const own = new Set();
     const names = new Set();
     for (const m of tables.municipalities) {
-      if (m.id === id || m.id === 'default') m.products.forEach((p) => names.add(p));
+      if (m.id === id || m.id === 'default') m.products.forEach((p) => own.add(p));
+      m.products.forEach((p) => names.add(p));
     }
     for (const [box, side] of [['muni-before', 'before'], ['muni-after', 'after']]) {
       const div = $(box);
@@ -1226,12 +1507,36 @@
         div.appendChild(el('p', { class: 'hint' }, 'De tabel van deze gemeente noemt geen trajecten.'));
         continue;
       }
-      for (const name of Array.from(names).sort()) {
+      const order = Array.from(names).sort((a, b) => (own.has(b) - own.has(a)) || a.localeCompare(b));
+      for (const name of order) {
         const iid = side + '-' + name;
         div.appendChild(el('label', { class: 'check', for: iid },
-          el('input', { type: 'checkbox', id: iid, value: name, checked: checked.has(name) }), ' ' + productLabel(name)));
+          el('input', { type: 'checkbox', id: iid, value: name, checked: checked.has(name), onchange: fillPrices }),
+          ' ' + productLabel(name) + (own.has(name) ? '' : ' (prijs zelf invullen)')));
       }
     }
+    fillPrices();
+  }
+
+  /* The prices typed or changed: "name:euros" for the API (only those that differ
+   * from the table's, or that the table lacks). errors: [{id, msg}]. */
+  function collectPrices(errors) {
+    const out = [];
+    for (const input of document.querySelectorAll('#muni-prices input')) {
+      const v = input.value.trim();
+      if (!v) {
+        errors.push({ id: input.id, msg: 'Vul de prijs in.' });
+        continue;
+      }
+      const c = parseEuro(v);
+      if (c === null) {
+        errors.push({ id: input.id, msg: 'Vul een bedrag in, bijvoorbeeld 51,20.' });
+        continue;
+      }
+      if (input.dataset.default && v === input.dataset.default) continue;
+      out.push(input.dataset.name + ':' + (c / 100).toFixed(2));
+    }
+    return out;
   }
 
   async function onMunicipality(ev) {
@@ -1244,6 +1549,28 @@
     if (pick('muni-after')) q.set('after', pick('muni-after'));
     const dd = $('muni-dagdelen').value.trim();
     if (dd && dd !== '0') q.set('dagdelen_after', dd);
+    const perrors = [];
+    const typed = collectPrices(perrors);
+    /* Beschut werk or a banenafspraak without a loonwaarde: ask, never count the
+     * LKS as nothing without saying so. */
+    if (!$('muni-lks-box').hidden) {
+      const lw = $('muni-loonwaarde').value.trim();
+      if ($('muni-no-lks').checked) q.set('lks', '0');
+      else if (!lw) perrors.push({ id: 'muni-loonwaarde', msg: 'Vul een loonwaarde in, of kies dat er geen loonkostensubsidie is.' });
+      else if (!decimalOk(lw, 2) || toNumber(lw) > 100) perrors.push({ id: 'muni-loonwaarde', msg: 'Vul een percentage in van 0 tot 100.' });
+      else scenario.job.loonwaarde = [{ from: scenario.job.start, percent: toNumber(lw) }];
+    }
+    const perr = $('muni-error');
+    if (perrors.length) {
+      clear($('muni-result'));
+      clear(perr);
+      perr.appendChild(el('span', {}, 'Controleer: '));
+      perrors.forEach((e, i) => perr.appendChild(el('a', { href: '#' + e.id,
+        onclick: (ev) => { ev.preventDefault(); $(e.id).focus(); } }, (i ? '; ' : '') + labelText(e.id) + ': ' + e.msg)));
+      perr.hidden = false;
+      return;
+    }
+    if (typed.length) q.set('prices', typed.join(','));
     const out = $('muni-result');
     clear(out);
     out.appendChild(el('p', { class: 'hint' }, 'Bezig met rekenen…'));
@@ -1252,6 +1579,8 @@
     if (r.status !== 200 || !r.json) {
       const p = $('muni-error');
       p.textContent = serverErrorText(r);
+      const m = r.json && r.json.error && /^gemeente\.([a-z0-9_]+)\.price/.exec(r.json.error.field || '');
+      if (m && $('price-' + m[1])) p.textContent += ' Vul de prijs in bij Prijzen.';
       p.hidden = false;
       return;
     }
@@ -1267,7 +1596,7 @@
       ? 'Vanaf ' + monthLong(res.break_even) + ' is de overstap terugverdiend.'
       : 'Binnen deze periode is de overstap niet terugverdiend.'));
     out.appendChild(el('p', {}, 'Zonder baan: ' + euro(tot.cost_before) + '. Met de baan: ' + euro(tot.cost_after) + '.' +
-      (res.lks ? '' : ' Zonder loonkostensubsidie gerekend (geen loonwaarde ingevuld).')));
+      (res.lks ? '' : ' Gerekend zonder loonkostensubsidie.')));
     out.appendChild(tableOf('Kosten voor de gemeente per maand',
       ['Maand', 'Bijstand zonder baan', 'Dagbesteding', 'Trajecten', 'Totaal zonder baan', 'Bijstand met baan',
         'Loonkostensubsidie', 'Dagbesteding met baan', 'Begeleiding en trajecten', 'Totaal met baan', 'Verschil', 'Opgeteld'],
@@ -1276,12 +1605,13 @@
         euro(m.cost_after), euro(m.saving), euro(m.cumulative_saving)]),
       ['Totaal', '', '', '', euro(tot.cost_before), '', '', '', '', euro(tot.cost_after), euro(tot.saving), '']));
     const prices = el('ul', { class: 'sources' });
+    const src = (x) => (x && x.user ? 'zelf ingevuld' : 'Bron: ' + (x ? x.source : ''));
     if (res.dagdeel_price_source) {
-      prices.appendChild(el('li', {}, 'Dagbesteding: ' + euro(res.dagdeel_price) + ' per dagdeel. Bron: ' + res.dagdeel_price_source.source));
+      prices.appendChild(el('li', {}, 'Dagbesteding: ' + euro(res.dagdeel_price) + ' per dagdeel. ' + src(res.dagdeel_price_source)));
     }
     for (const p of res.products) {
       prices.appendChild(el('li', {}, productLabel(p.name) + (p.after ? ' (met baan)' : ' (zonder baan)') + ': ' +
-        euro(p.month_price) + ' per maand, samen ' + euro(p.total) + '. Bron: ' + (p.source ? p.source.source : '')));
+        euro(p.month_price) + ' per maand, samen ' + euro(p.total) + '. ' + src(p.source)));
     }
     if (prices.children.length) {
       out.appendChild(el('h3', {}, 'Prijzen'));
@@ -1300,13 +1630,16 @@
     tables = r.json;
     const sel = $('municipality');
     const keep = sel.value;
+    if (tables.facts && tables.facts.cost_sharer_min_age) {
+      $('cs-age').textContent = String(tables.facts.cost_sharer_min_age.value);
+    }
     for (const m of tables.municipalities) {
       if (m.default) continue;
       sel.appendChild(el('option', { value: m.id }, municipalityName(m.id)));
     }
     sel.value = keep;
-    $('footer-tables').textContent = 'Tabellen van ' + tables.version + ', ' + tables.documents.length +
-      ' documenten, sha256 ' + tables.sha256.slice(0, 16) + '…';
+    $('footer-tables').textContent = 'Regels en bedragen van ' + dateLong(tables.version) + ' (' + tables.documents.length +
+      ' tabellen, kenmerk ' + tables.sha256.slice(0, 12) + ').';
   }
 
   function init() {
@@ -1314,11 +1647,18 @@
     $('form').addEventListener('submit', onSubmit);
     $('employer-form').addEventListener('submit', onEmployer);
     $('muni-form').addEventListener('submit', onMunicipality);
-    for (const id of ['composition', 'trial', 'forfait']) $(id).addEventListener('change', updateVisibility);
+    for (const id of ['composition', 'trial', 'forfait', 'partner_situation']) $(id).addEventListener('change', updateVisibility);
+    $('muni-dagdelen').addEventListener('change', fillPrices);
     document.querySelectorAll('input[name=wage_mode]').forEach((r) => r.addEventListener('change', updateVisibility));
     $('municipality').addEventListener('change', fillProducts);
     $('add-child').addEventListener('click', () => { addChild(''); childInputs().slice(-1)[0].focus(); });
     $('print').addEventListener('click', () => window.print());
+    /* The skip link to Afdrukken focuses the button (when there is an answer). */
+    document.querySelector('a.skip[href="#print"]').addEventListener('click', (e) => {
+      e.preventDefault();
+      if (!$('answer-body').hidden) $('print').focus();
+      else $('submit').focus();
+    });
     $('explain-close').addEventListener('click', closeExplain);
     $('explain').addEventListener('close', () => {
       if (explainReturn && document.contains(explainReturn)) explainReturn.focus();
