@@ -58,10 +58,13 @@ else
     ok "page loads no external resources"
 fi
 
-http "$BASE/app.js"
-expect_status "GET /app.js" 200
-expect_header "app.js is JavaScript" Content-Type "text/javascript; charset=utf-8"
-expect_header "app.js: nosniff" X-Content-Type-Options nosniff
+# Every script the page loads, in the order index.html names them.
+for js in $(sed -n 's/.*<script src="\([a-z]*\.js\)".*/\1/p' "$top/web/index.html"); do
+    http "$BASE/$js"
+    expect_status "GET /$js" 200
+    expect_header "$js is JavaScript" Content-Type "text/javascript; charset=utf-8"
+    expect_header "$js: nosniff" X-Content-Type-Options nosniff
+done
 http "$BASE/style.css"
 expect_status "GET /style.css" 200
 expect_header "style.css is CSS" Content-Type "text/css; charset=utf-8"
