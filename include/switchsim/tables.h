@@ -187,7 +187,20 @@ struct sw_ctx {
      * front ends set it unless the user asks for strict mode; every output
      * lists each projected value by name (see sw_ctx_init()). */
     bool project;
+    /* NULL, or a cache of this very context's lookups (sw_lookup_cache_new()):
+     * the same answers and the same record in `used`, without searching the
+     * set by id again. Set it only after every other field, change none of
+     * them while it is set, and do not share it between contexts or threads. */
+    struct sw_lookup_cache *cache;
 };
+
+struct sw_lookup_cache;
+
+/* A cache for one context's lookups (see sw_ctx.cache). SW_ERR_NOMEM. Call
+ * sw_lookup_cache_free() to release. */
+sw_status sw_lookup_cache_new(struct sw_lookup_cache **out, struct sw_err *err)
+    __attribute__((warn_unused_result));
+void sw_lookup_cache_free(struct sw_lookup_cache *cache);
 
 /* A context on `t` with the policy every front end uses: national defaults, no
  * overrides, and unpublished values carried forward (projected) unless

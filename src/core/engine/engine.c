@@ -58,6 +58,7 @@ sw_status sw_simulate(struct sw_timeline **out, const struct sw_tables *t,
     struct sw_override ov[SW_SCENARIO_MAX_OVERRIDES];
     struct sw_ctx c;
     struct eng_run sw_run, base_run;
+    struct eng_memo memo;
     sw_status st;
     bool traces = (flags & SW_SIM_TRACE) != 0;
 
@@ -67,6 +68,10 @@ sw_status sw_simulate(struct sw_timeline **out, const struct sw_tables *t,
         return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
     sw_scenario_ctx(&c, t, s, ov);
     c.used = &tl->used;
+    /* Every month asks for the same parameters: look each up once. */
+    st = sw_lookup_cache_new(&c.cache, err);
+    if (st)
+        goto out;
     snprintf(tl->tables_version, sizeof(tl->tables_version), "%s", sw_tables_version(t));
     snprintf(tl->tables_sha256, sizeof(tl->tables_sha256), "%s", sw_tables_sha256(t));
 
@@ -76,6 +81,8 @@ sw_status sw_simulate(struct sw_timeline **out, const struct sw_tables *t,
     if (st)
         goto out;
     memset(&sw_run, 0, sizeof(sw_run));
+    memset(&memo, 0, sizeof(memo));
+    sw_run.memo = &memo;
     sw_run.s = s;
     sw_run.c = &c;
     sw_run.run = &tl->scenario;
@@ -107,6 +114,7 @@ sw_status sw_simulate(struct sw_timeline **out, const struct sw_tables *t,
     *out = tl;
     tl = NULL;
 out:
+    sw_lookup_cache_free(c.cache);
     sw_timeline_free(tl);
     return st;
 }

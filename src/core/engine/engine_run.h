@@ -11,8 +11,26 @@
 
 #include "switchsim/engine.h"
 
+/* What both runs of one simulation compute alike, kept for the second asker
+ * (engine_toeslagen.c): the baseline's toetsingsinkomen per year, and a
+ * toeslag's year on a given income. The same inputs give the same figures and
+ * the same parameters used, so a kept answer changes nothing but the time. */
+#define ENG_MEMO_YEARS (SW_SCENARIO_MAX_MONTHS / 12 + 2)
+#define ENG_MEMO_TOESLAG 16
+struct eng_memo {
+    bool base_income_set[ENG_MEMO_YEARS];
+    int64_t base_income[ENG_MEMO_YEARS];
+    struct {
+        const void *fn;            /* which toeslag */
+        int y;
+        int64_t income, year_amount, months[12];
+    } toeslag[ENG_MEMO_TOESLAG];
+    size_t n_toeslag;
+};
+
 /* One run (the switch or the baseline) while it is computed. */
 struct eng_run {
+    struct eng_memo *memo;        /* shared by both runs; NULL = keep nothing */
     const struct sw_scenario *s;
     const struct sw_ctx *c;
     struct sw_run *run;
