@@ -25,6 +25,10 @@
 #define SW_SCENARIO_MAX_LOONWAARDE 12
 #define SW_SCENARIO_MAX_OVERRIDES 32
 #define SW_SCENARIO_MAX_PROBLEMS 16
+/* job.hours_per_week and a loonwaarde percent, in hundredths, as read. */
+#define SW_SCENARIO_HOURS_MIN_X100 100
+#define SW_SCENARIO_HOURS_MAX_X100 4000
+#define SW_SCENARIO_PERCENT_MAX_X100 10000
 
 enum sw_composition { SW_HH_SINGLE, SW_HH_COUPLE, SW_HH_SINGLE_PARENT };
 /* The partner's own income (household.partner_income), a couple only. */

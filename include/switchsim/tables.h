@@ -202,6 +202,18 @@ sw_status sw_lookup_cache_new(struct sw_lookup_cache **out, struct sw_err *err)
     __attribute__((warn_unused_result));
 void sw_lookup_cache_free(struct sw_lookup_cache *cache);
 
+/* A value a rule derives from the tables alone (e.g. the day someone reaches
+ * the AOW age), kept in the context's cache under `tag` (a string constant of
+ * the rule; compared by address) and key[0..SW_MEMO_KEY): the same question in
+ * the same context has the same answer, and the lookups it made are in c->used
+ * already. Get: true and *out when kept. Put: keeps it when there is room.
+ * Without a cache both do nothing. A rule keeps nothing while it traces. */
+#define SW_MEMO_KEY 6
+bool sw_memo_get(const struct sw_ctx *c, const char *tag, const int64_t key[SW_MEMO_KEY],
+                 int64_t *out);
+void sw_memo_put(const struct sw_ctx *c, const char *tag, const int64_t key[SW_MEMO_KEY],
+                 int64_t value);
+
 /* A context on `t` with the policy every front end uses: national defaults, no
  * overrides, and unpublished values carried forward (projected) unless
  * `strict`. Callers then set municipality, overrides and used as needed. */

@@ -11,28 +11,45 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "batch_out.h"
 #include "cli.h"
 #include "switchsim/engine.h"
 #include "json_out.h"
 #include "switchsim/scenario.h"
 
 static const char usage[] =
-    "usage: switchsim batch [IN.jsonl|-] [--threads N] [--progress] [--tables DIR]\n"
+    "usage: switchsim batch [IN.jsonl|-] [--summary] [--vary FIELD=V1,V2,...]...\n"
+    "                       [--threads N] [--progress] [--tables DIR]\n"
     "\n"
     "Runs `switchsim simulate` for a caseload: one scenario (JSON version 1) per input\n"
-    "line, from IN.jsonl or standard input. Writes one compact JSON object per input line,\n"
-    "in input order: the simulate result, or for a line that cannot be used\n"
+    "line, from IN.jsonl or standard input. Writes one compact JSON object per input line\n"
+    "and variant, in input order: the simulate result, or for a line that cannot be used\n"
     "  {\"line\": K, \"error\": {\"code\", \"field\", \"message\", \"problems\"}}\n"
-    "(K counts from 1; an empty line and a line over 64 KiB are such errors too).\n"
+    "(K counts from 1; an empty line and a line over 64 KiB are such errors too; a line\n"
+    "that does not parse gives one error line, not one per variant).\n"
     "\n"
+    "  --summary     instead of the full result, one line of what a policy maker reads:\n"
+    "                {\"line\", \"variant\", \"start_month\", \"months\", \"job_start\",\n"
+    "                 \"average_gain\", \"total_gain\", \"gain_after_switch\",\n"
+    "                 \"loss_months\", \"break_even\", \"recoveries\",\n"
+    "                 \"recoveries_total\", \"voorlopig\", \"projected\"}\n"
+    "                gains are safe_to_spend with the job minus staying on bijstand, in\n"
+    "                cents: gain_after_switch is the average from the job's start month,\n"
+    "                break_even the first month from which the cumulative gain stays >= 0\n"
+    "                (null: it ends below 0), loss_months the months with a gain below 0\n"
+    "  --vary hours=8,16,24     runs every line once per value of job.hours_per_week\n"
+    "  --vary loonwaarde=20,35  ... or of the percent of every job.loonwaarde period;\n"
+    "                both: every combination (hours slowest). Up to 2 decimals. The\n"
+    "                full result then also has \"line\" and \"variant\".\n"
     "  --threads N   worker threads (default: the number of processors, at most 256)\n"
     "  --progress    a progress line on stderr even when it is not a terminal\n"
+    "                (on a terminal it is shown anyway)\n"
     "\n"
     "Exit status: 0 when the whole input was read, also when some lines were bad (look\n"
     "for \"error\" in the output); 1 when the input cannot be read or written; 2 usage;\n"
     "3 tables problem.\n";
 
-enum { OPT_THREADS = OPT_FIRST_OWN, OPT_PROGRESS };
+enum { OPT_THREADS = OPT_FIRST_OWN, OPT_PROGRESS, OPT_SUMMARY, OPT_VARY };
 
 /* A line longer than this (without its newline) is an error line. */
 #define BATCH_MAX_LINE SW_SCENARIO_MAX_BYTES
@@ -62,171 +79,14 @@ struct pool {
     size_t n, next, finished;
     bool quit;
     bool strict;                  /* --strict: every scenario refuses projected values */
+    bool summary;                 /* --summary */
+    const struct batch_vary *vary;
     const struct sw_tables *t;
 };
 
 /* cJSON_ParseWithLengthOpts writes cJSON's global error position: scenario
  * parsing takes this lock so that threads never write it at once. */
 static pthread_mutex_t parse_lock = PTHREAD_MUTEX_INITIALIZER;
-
-/* --- compact JSON writer ---
- * The result text of cJSON_PrintUnformatted(), written without its printf and
- * sscanf per number: whole numbers below 2^53 (every amount) directly as
- * integers, other numbers as cJSON writes them. */
-
-struct sbuf {
-    char *p;
-    size_t len, cap;
-    bool nomem;
-};
-
-static void sb_reserve(struct sbuf *b, size_t more)
-{
-    char *n;
-    size_t cap;
-
-    if (b->nomem || b->len + more + 1 <= b->cap)
-        return;
-    cap = b->cap ? b->cap : 4096;
-    while (cap < b->len + more + 1)
-        cap *= 2;
-    n = realloc(b->p, cap);
-    if (!n) {
-        b->nomem = true;
-        return;
-    }
-    b->p = n;
-    b->cap = cap;
-}
-
-static void sb_put(struct sbuf *b, const char *s, size_t n)
-{
-    sb_reserve(b, n);
-    if (b->nomem)
-        return;
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-static void sb_putc(struct sbuf *b, char c)
-{
-    sb_put(b, &c, 1);
-}
-
-static void sb_string(struct sbuf *b, const char *s)
-{
-    static const char hex[] = "0123456789abcdef";
-    const char *run = s;
-
-    sb_putc(b, '"');
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        char esc[7];
-        if (c >= 32 && c != '"' && c != '\\')
-            continue;
-        sb_put(b, run, (size_t)(s - run));
-        run = s + 1;
-        esc[0] = '\\';
-        switch (c) {
-        case '"': sb_put(b, "\\\"", 2); break;
-        case '\\': sb_put(b, "\\\\", 2); break;
-        case '\b': sb_put(b, "\\b", 2); break;
-        case '\f': sb_put(b, "\\f", 2); break;
-        case '\n': sb_put(b, "\\n", 2); break;
-        case '\r': sb_put(b, "\\r", 2); break;
-        case '\t': sb_put(b, "\\t", 2); break;
-        default:
-            esc[1] = 'u';
-            esc[2] = '0';
-            esc[3] = '0';
-            esc[4] = hex[c >> 4];
-            esc[5] = hex[c & 15];
-            sb_put(b, esc, 6);
-            break;
-        }
-    }
-    sb_put(b, run, (size_t)(s - run));
-    sb_putc(b, '"');
-}
-
-static void sb_number(struct sbuf *b, double d)
-{
-    char t[32];
-    int n;
-
-    if (isnan(d) || isinf(d)) {
-        sb_put(b, "null", 4);
-        return;
-    }
-    if (d == floor(d) && fabs(d) < 1e15) {
-        /* What cJSON prints for these: "%d" or "%1.15g", both plain digits;
-         * written by hand, as printf is most of the printing time. */
-        long long v = (long long)d;
-        unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-        char *e = t + sizeof(t), *q = e;
-        do {
-            *--q = (char)('0' + u % 10);
-            u /= 10;
-        } while (u);
-        if (v < 0)
-            *--q = '-';
-        sb_put(b, q, (size_t)(e - q));
-        return;
-    } else {
-        double back;
-        n = snprintf(t, sizeof(t), "%1.15g", d);
-        if (sscanf(t, "%lg", &back) != 1 || back != d)
-            n = snprintf(t, sizeof(t), "%1.17g", d);
-    }
-    sb_put(b, t, (size_t)n);
-}
-
-static void sb_json(struct sbuf *b, const cJSON *item)
-{
-    const cJSON *c;
-
-    if (cJSON_IsObject(item) || cJSON_IsArray(item)) {
-        bool obj = cJSON_IsObject(item);
-        sb_putc(b, obj ? '{' : '[');
-        for (c = item->child; c; c = c->next) {
-            if (obj) {
-                sb_string(b, c->string ? c->string : "");
-                sb_putc(b, ':');
-            }
-            sb_json(b, c);
-            if (c->next)
-                sb_putc(b, ',');
-        }
-        sb_putc(b, obj ? '}' : ']');
-    } else if (cJSON_IsString(item)) {
-        sb_string(b, item->valuestring ? item->valuestring : "");
-    } else if (cJSON_IsNumber(item)) {
-        sb_number(b, item->valuedouble);
-    } else if (cJSON_IsTrue(item)) {
-        sb_put(b, "true", 4);
-    } else if (cJSON_IsFalse(item)) {
-        sb_put(b, "false", 5);
-    } else {
-        sb_put(b, "null", 4);
-    }
-}
-
-/* The compact text of obj (freed here); NULL when out of memory. */
-static char *json_line(cJSON *obj)
-{
-    struct sbuf b = {0};
-
-    if (!obj)
-        return NULL;
-    sb_json(&b, obj);
-    cJSON_Delete(obj);
-    if (b.nomem) {
-        free(b.p);
-        return NULL;
-    }
-    return b.p;
-}
 
 /* --- one line --- */
 
@@ -250,11 +110,63 @@ static char *error_line(long line, const struct sw_err *err, const struct sw_pro
     return json_line(o);
 }
 
-static void run_job(struct job *j, const struct sw_tables *t, struct sw_scenario *s, bool strict)
+/* One run of a parsed scenario: its full or summary line into b, or an error
+ * line; true unless it failed. */
+static bool run_variant(struct sbuf *b, const struct job *j, const struct pool *p,
+                        struct sw_scenario *s, size_t k)
 {
-    struct sw_problems pr;
     struct sw_timeline *tl = NULL;
     struct sw_err err;
+    char *text = NULL;
+    bool varied = batch_varied(p->vary);
+
+    sw_err_clear(&err);
+    if (batch_vary_apply(p->vary, k, s, &err) != SW_OK ||
+        sw_simulate(&tl, p->t, s, 0, &err) != SW_OK) {
+        cJSON *o = NULL;
+        text = error_line(j->line, &err, NULL);
+        /* With --vary, the error names its variant. */
+        if (text && varied && (o = cJSON_Parse(text)) != NULL) {
+            struct sbuf vb = {0};
+            batch_vary_json(&vb, p->vary, k);
+            free(text);
+            cJSON_AddItemToObject(o, "variant", vb.p ? cJSON_Parse(vb.p) : NULL);
+            free(vb.p);
+            text = json_line(o);
+        }
+        if (text)
+            sb_str(b, text);
+        free(text);
+        return false;
+    }
+    if (p->summary) {
+        batch_summary(b, j->line, p->vary, k, s, tl);
+    } else {
+        cJSON *o = sw_timeline_json(tl);
+        if (o && varied) {
+            struct sbuf vb = {0};
+            batch_vary_json(&vb, p->vary, k);
+            cJSON_AddNumberToObject(o, "line", (double)j->line);
+            cJSON_AddItemToObject(o, "variant", vb.p ? cJSON_Parse(vb.p) : NULL);
+            free(vb.p);
+        }
+        if (o)
+            sb_json(b, o);
+        else
+            b->nomem = true;
+        cJSON_Delete(o);
+    }
+    sw_timeline_free(tl);
+    return true;
+}
+
+static void run_job(struct job *j, const struct pool *p, struct sw_scenario *s,
+                    struct sw_scenario *one)
+{
+    struct sw_problems pr;
+    struct sw_err err;
+    struct sbuf b = {0};
+    size_t n = batch_vary_count(p->vary);
     sw_status st;
 
     sw_err_clear(&err);
@@ -271,20 +183,27 @@ static void run_job(struct job *j, const struct sw_tables *t, struct sw_scenario
         return;
     }
     pthread_mutex_lock(&parse_lock);
-    st = sw_scenario_parse(s, t, j->text, j->len, &pr, &err);
+    st = sw_scenario_parse(s, p->t, j->text, j->len, &pr, &err);
     pthread_mutex_unlock(&parse_lock);
     if (st != SW_OK) {
         j->out = error_line(j->line, &err, &pr);
         return;
     }
-    s->strict = s->strict || strict;
-    if (sw_simulate(&tl, t, s, 0, &err) != SW_OK) {
-        j->out = error_line(j->line, &err, NULL);
-        return;
+    s->strict = s->strict || p->strict;
+    j->failed = false;
+    /* Each variant from the scenario as parsed: one line each. */
+    for (size_t k = 0; k < n; k++) {
+        if (k > 0)
+            sb_putc(&b, '\n');
+        *one = *s;
+        if (!run_variant(&b, j, p, one, k))
+            j->failed = true;
     }
-    j->out = json_line(sw_timeline_json(tl));
-    j->failed = j->out == NULL;
-    sw_timeline_free(tl);
+    if (b.nomem) {
+        free(b.p);
+        b.p = NULL;
+    }
+    j->out = b.p;
 }
 
 /* --- the pool --- */
@@ -292,7 +211,7 @@ static void run_job(struct job *j, const struct sw_tables *t, struct sw_scenario
 static void *worker(void *arg)
 {
     struct pool *p = arg;
-    struct sw_scenario *s = malloc(sizeof(*s));
+    struct sw_scenario *s = malloc(2 * sizeof(*s));
 
     for (;;) {
         size_t k;
@@ -306,7 +225,7 @@ static void *worker(void *arg)
         k = p->next++;
         pthread_mutex_unlock(&p->mu);
         if (s) {
-            run_job(&p->jobs[k], p->t, s, p->strict);
+            run_job(&p->jobs[k], p, s, s + 1);
         } else {
             p->jobs[k].out = NULL;   /* reported as out of memory */
             p->jobs[k].failed = true;
@@ -443,6 +362,8 @@ int cli_batch(int argc, char **argv)
     static const struct option opts[] = {CLI_COMMON_OPTIONS,
                                          {"threads", required_argument, NULL, OPT_THREADS},
                                          {"progress", no_argument, NULL, OPT_PROGRESS},
+                                         {"summary", no_argument, NULL, OPT_SUMMARY},
+                                         {"vary", required_argument, NULL, OPT_VARY},
                                          {NULL, 0, NULL, 0}};
     struct cli_common c = {0};
     struct sw_tables *t = NULL;
@@ -456,12 +377,18 @@ int cli_batch(int argc, char **argv)
     long line = 0, errors = 0;
     int code, rc = EXIT_OK, nthreads = 0, started = 0;
     size_t chunk;
-    bool force_progress = false, nomem = false, eof = false;
+    bool force_progress = false, nomem = false, eof = false, summary = false;
+    struct batch_vary vary = {{{0}}, {0}};
 
     while ((code = cli_next_option(argc, argv, opts, &c, "batch", usage)) != -1) {
         switch (code) {
         case OPT_THREADS: threads_text = optarg; break;
         case OPT_PROGRESS: force_progress = true; break;
+        case OPT_SUMMARY: summary = true; break;
+        case OPT_VARY:
+            if (!batch_vary_parse(&vary, optarg))
+                return EXIT_USAGE;
+            break;
         default:
             return EXIT_USAGE;   /* said by cli_next_option */
         }
@@ -490,7 +417,7 @@ int cli_batch(int argc, char **argv)
         goto out;
     chunk = (size_t)nthreads * BATCH_LINES_PER_THREAD;
     jobs = calloc(chunk, sizeof(*jobs));
-    s = malloc(sizeof(*s));
+    s = malloc(2 * sizeof(*s));
     if (!jobs || !s) {
         fprintf(stderr, "switchsim: out of memory\n");
         rc = EXIT_BAD_INPUT;
@@ -499,6 +426,8 @@ int cli_batch(int argc, char **argv)
     memset(&pool, 0, sizeof(pool));
     pool.t = t;
     pool.strict = c.strict;
+    pool.summary = summary;
+    pool.vary = &vary;
     pthread_mutex_init(&pool.mu, NULL);
     pthread_cond_init(&pool.work, NULL);
     pthread_cond_init(&pool.done, NULL);
@@ -528,7 +457,7 @@ int cli_batch(int argc, char **argv)
             pool_run(&pool, jobs, n);
         } else {
             for (size_t k = 0; k < n; k++)
-                run_job(&jobs[k], t, s, c.strict);
+                run_job(&jobs[k], &pool, s, s + 1);
         }
         for (size_t k = 0; k < n; k++) {
             if (jobs[k].out) {

@@ -546,10 +546,22 @@ sw_status sw_gross_from_net_benefit(const struct sw_ctx *c, sw_date date, int64_
      * municipality withholds. Every net is reached exactly (the net never rises by
      * more than a cent a cent); where two grosses give it, the published 2024
      * figures take the larger: the largest gross whose net is at most `net`. */
-    st = benefit_tax_rises(&p) ? benefit_gross_fast(&p, net, &g, err)
-                               : benefit_gross_scan(&p, net, &g, err);
-    if (st)
-        return st;
+    {
+        /* The engine grosses up the same nets month after month: kept per net
+         * and the tables' brackets and kortingen it was found with. */
+        static const char memo_tag[] = "loonheffing.benefit_gross";
+        int64_t key[SW_MEMO_KEY] = {net, (int64_t)(intptr_t)p.br, (int64_t)(intptr_t)p.ahk,
+                                    (int64_t)(intptr_t)p.ouk, p.aok,
+                                    p.periods * 4 + p.korting * 2 + (p.nahk > 0)};
+        if (tr || !sw_memo_get(c, memo_tag, key, &g)) {
+            st = benefit_tax_rises(&p) ? benefit_gross_fast(&p, net, &g, err)
+                                       : benefit_gross_scan(&p, net, &g, err);
+            if (st)
+                return st;
+            if (!tr)
+                sw_memo_put(c, memo_tag, key, g);
+        }
+    }
     memset(out, 0, sizeof(*out));
     out->net = net;
     out->gross = g;

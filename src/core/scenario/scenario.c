@@ -163,7 +163,8 @@ static void read_loonwaarde(struct rd *r, const cJSON *arr, struct sw_scenario *
         /* percent 0-100 with up to 2 decimals -> ppm (x 10 000) */
         {
             int64_t pct;
-            if (rd_read_decimal(r, p, path, "percent", 2, 0, 10000, true, &pct))
+            if (rd_read_decimal(r, p, path, "percent", 2, 0, SW_SCENARIO_PERCENT_MAX_X100, true,
+                                &pct))
                 lw.percent = pct * 100;
             else
                 ok = false;
@@ -200,7 +201,8 @@ static void read_job(struct rd *r, const cJSON *j, struct sw_scenario *s)
     rd_read_date(r, j, "job", "trial_end", false, &s->job.trial_end);
     rd_read_date(r, j, "job", "start", true, &s->job.start);
     rd_read_date(r, j, "job", "end", false, &s->job.end);
-    rd_read_decimal(r, j, "job", "hours_per_week", 2, 100, 4000, true, &s->job.hours_x100);
+    rd_read_decimal(r, j, "job", "hours_per_week", 2, SW_SCENARIO_HOURS_MIN_X100,
+                    SW_SCENARIO_HOURS_MAX_X100, true, &s->job.hours_x100);
     rd_read_int(r, j, "job", "hourly_wage", 1, 100000, false, &s->job.hourly_wage);
     k = rd_read_enum(r, j, "job", "holiday_pay", holiday, 0, false);
     if (k >= 0)

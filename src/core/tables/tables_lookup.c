@@ -228,9 +228,70 @@ struct cache_slot {
     bool recorded;                /* (v, projected) is in c->used */
 };
 
+/* Memo entries (sw_memo_get()): open addressing, full when out of slots. */
+#define MEMO_SLOTS 512
+
+struct memo_slot {
+    const char *tag;              /* NULL = free */
+    int64_t key[SW_MEMO_KEY];
+    int64_t value;
+};
+
+/* Most ids are string constants: a direct-mapped table by the id's address
+ * points at its slot; the text is still compared (an id built in a buffer
+ * reuses the address). */
+#define CACHE_NEAR 512
+
 struct sw_lookup_cache {
     struct cache_slot slot[CACHE_SLOTS];
+    struct {
+        const char *id;
+        struct cache_slot *slot;
+    } near[CACHE_NEAR];
+    struct memo_slot memo[MEMO_SLOTS];
 };
+
+static size_t memo_index(const char *tag, const int64_t key[SW_MEMO_KEY])
+{
+    uint64_t h = (uint64_t)(uintptr_t)tag;
+
+    for (int k = 0; k < SW_MEMO_KEY; k++)
+        h = (h ^ (uint64_t)key[k]) * 0x100000001B3ULL;
+    return (size_t)(h ^ h >> 29) & (MEMO_SLOTS - 1);
+}
+
+bool sw_memo_get(const struct sw_ctx *c, const char *tag, const int64_t key[SW_MEMO_KEY],
+                 int64_t *out)
+{
+    if (!c->cache)
+        return false;
+    for (size_t k = 0, i0 = memo_index(tag, key); k < 8; k++) {
+        const struct memo_slot *m = &c->cache->memo[(i0 + k) & (MEMO_SLOTS - 1)];
+        if (!m->tag)
+            return false;
+        if (m->tag == tag && memcmp(m->key, key, sizeof(m->key)) == 0) {
+            *out = m->value;
+            return true;
+        }
+    }
+    return false;
+}
+
+void sw_memo_put(const struct sw_ctx *c, const char *tag, const int64_t key[SW_MEMO_KEY],
+                 int64_t value)
+{
+    if (!c->cache)
+        return;
+    for (size_t k = 0, i0 = memo_index(tag, key); k < 8; k++) {
+        struct memo_slot *m = &c->cache->memo[(i0 + k) & (MEMO_SLOTS - 1)];
+        if (!m->tag || (m->tag == tag && memcmp(m->key, key, sizeof(m->key)) == 0)) {
+            m->tag = tag;
+            memcpy(m->key, key, sizeof(m->key));
+            m->value = value;
+            return;
+        }
+    }
+}
 
 sw_status sw_lookup_cache_new(struct sw_lookup_cache **out, struct sw_err *err)
 {
@@ -321,7 +382,14 @@ static sw_status lookup(const struct sw_ctx *c, const char *id, sw_date date, st
     memset(f, 0, sizeof(*f));
     f->ov = -1;
     if (c->cache) {
-        sl = cache_slot(c->cache, id, &hit);
+        size_t ni = ((uintptr_t)id >> 3 ^ (uintptr_t)id >> 12) & (CACHE_NEAR - 1);
+        sl = c->cache->near[ni].slot;
+        hit = c->cache->near[ni].id == id && sl->text && strcmp(sl->text, id) == 0;
+        if (!hit) {
+            sl = cache_slot(c->cache, id, &hit);
+            c->cache->near[ni].id = id;
+            c->cache->near[ni].slot = sl;
+        }
         if (hit) {
             f->p = sl->p;
             f->ov = sl->override;
