@@ -229,7 +229,7 @@ struct cache_slot {
 };
 
 /* Memo entries (sw_memo_get()): open addressing, full when out of slots. */
-#define MEMO_SLOTS 512
+#define MEMO_SLOTS 256
 
 struct memo_slot {
     const char *tag;              /* NULL = free */
@@ -240,7 +240,7 @@ struct memo_slot {
 /* Most ids are string constants: a direct-mapped table by the id's address
  * points at its slot; the text is still compared (an id built in a buffer
  * reuses the address). */
-#define CACHE_NEAR 512
+#define CACHE_NEAR 256
 
 struct sw_lookup_cache {
     struct cache_slot slot[CACHE_SLOTS];
