@@ -53,6 +53,7 @@ void sw_scenario_init(struct sw_scenario *s)
     s->settlement.municipality_applies_korting = true;
     s->toeslagen.zorgtoeslag = true;
     s->toeslagen.huurtoeslag = true;
+    s->toeslagen.kindgebonden_budget = true;
     s->toeslagen.estimate_updated = -1;
 }
 
@@ -443,7 +444,7 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
                                               "municipality_applies_korting", NULL};
     static const char *const settle_methods[] = {"advance", "in_arrears", NULL};
     static const char *const toeslag_keys[] = {"zorgtoeslag", "huurtoeslag", "estimate_updated",
-                                               NULL};
+                                               "kindgebonden_budget", NULL};
     static const char *const benefits[] = {"participatiewet", NULL};
     struct sw_problems local;
     struct rd r;
@@ -565,6 +566,8 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
         rd_read_bool(&r, o, "toeslagen", "huurtoeslag", &out->toeslagen.huurtoeslag);
         rd_read_month(&r, o, "toeslagen", "estimate_updated", false,
                    &out->toeslagen.estimate_updated);
+        rd_read_bool(&r, o, "toeslagen", "kindgebonden_budget",
+                     &out->toeslagen.kindgebonden_budget);
     }
     /* No rent, no huurtoeslag; asking for it without a rent is a mistake - but
      * only one's own: after a rent that was refused (or no household at all),
