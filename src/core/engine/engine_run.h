@@ -16,7 +16,7 @@
  * toeslag's year on a given income. The same inputs give the same figures and
  * the same parameters used, so a kept answer changes nothing but the time. */
 #define ENG_MEMO_YEARS (SW_SCENARIO_MAX_MONTHS / 12 + 2)
-#define ENG_MEMO_TOESLAG 16
+#define ENG_MEMO_TOESLAG 48
 struct eng_memo {
     bool base_income_set[ENG_MEMO_YEARS];
     int64_t base_income[ENG_MEMO_YEARS];
