@@ -68,6 +68,9 @@ static void add_unit_value(cJSON *o, const char *name, int64_t v, enum sw_unit u
     case SW_UNIT_BOOL:
         cJSON_AddBoolToObject(o, name, v != 0);
         break;
+    case SW_UNIT_SETTLEMENT:
+        cJSON_AddStringToObject(o, name, sw_settlement_code_name((int)v) ? sw_settlement_code_name((int)v) : "?");
+        break;
     default:
         cJSON_AddNumberToObject(o, name, (double)v);
         break;
