@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "engine_impl.h"
+#include "engine_pay.h"
 #include "switchsim/bijstand.h"
 #include "switchsim/lks.h"
 #include "switchsim/loonheffing.h"
@@ -16,12 +17,25 @@
 #include "switchsim/wmo.h"
 #include "switchsim/ww.h"
 
+/* One bijstand month in the ledger; index 0 is the month before the first one
+ * shown (on bijstand without income), index i + 1 month index i. */
+struct ledger_month {
+    int64_t payable;          /* entitlement excl. the reserve */
+    int64_t estimate;         /* what was paid for it before its income was known */
+    int64_t counted;          /* counted income from work */
+    sw_date known;            /* when its income reaches the municipality (SW_NO_DATE:
+                               * none, known once the month is over) */
+    bool settled;             /* achteraf/schatten: its correction is made;
+                               * op de maand: it is paid */
+};
+
 /* State carried from month to month. */
 struct ledger {
-    bool in_arrears;
-    int64_t prev_payable;     /* entitlement (excl. reserve) of the previous month */
-    int64_t prev_estimate;    /* what was paid as the estimate for it */
-    int64_t prev_counted;     /* counted income of the previous month */
+    enum sw_settlement_code method;
+    bool after_month;         /* op de maand: the month is paid in the next month */
+    int pay_day;              /* the municipality's bijstand pay day */
+    struct ledger_month mo[SW_SCENARIO_MAX_MONTHS + 1];
+    int64_t prev_counted;     /* the income the municipality last learned of */
     int64_t debt;             /* overpayment not yet set off (<= 0) */
     sw_month debt_since;      /* month the oldest part of the debt arose */
     int64_t vt_accrued;       /* vakantietoeslag reserved, not yet paid */
@@ -30,6 +44,11 @@ struct ledger {
     int work_months;          /* K: months with income from work so far */
     int64_t holiday_accrued;  /* vakantiebijslag from work, not yet paid */
     int64_t last_full_wage;   /* the job's full-month wage, for the WW dagloon */
+    bool offset_vt;           /* set a recovery off against the vakantietoeslag (art. 60a) */
+    int64_t instalment_ppm;   /* aflossing per month, of the norm; 0 = at once */
+    int64_t letter;           /* a recovery found this month, booked after the
+                               * vakantietoeslag is known (flush_letter) */
+    sw_month letter_month;
 };
 
 static sw_date first_day(sw_month m)
@@ -91,41 +110,33 @@ static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct 
     struct sw_month_row *row = &r->run->rows[i];
     sw_month m = row->month;
     sw_date d = first_day(m);
-    struct sw_wml wml;
     struct sw_lh_month lh;
-    int64_t hourly, full, gross, accrual, holiday_paid = 0, lh_total, holiday_month;
+    int64_t hourly, full, gross, hours, accrual, holiday_paid = 0, lh_total, holiday_month;
     bool last_month;
     sw_status st;
 
-    st = sw_wml_hourly(r->c, d, s->household.birth, "household.birth_date", &wml,
-                       eng_trace(r, i, SW_ITEM_GROSS_WAGE), err);
+    st = eng_hourly_wage(r, i, d, true, &hourly, eng_trace(r, i, SW_ITEM_GROSS_WAGE), err);
+    if (!st)
+        st = sw_wage_monthly(r->c, d, hourly, s->job.hours_x100, &full,
+                             eng_trace(r, i, SW_ITEM_GROSS_WAGE), err);
     if (st)
         return st;
-    hourly = wml.hourly;
-    if (s->job.hourly_wage >= 0) {
-        /* Wml art. 7: at least the minimum wage for every hour worked. */
-        if (s->job.hourly_wage < wml.hourly) {
-            char b1[32], b2[32];
-            sw_money_format_nl(b1, sizeof(b1), s->job.hourly_wage);
-            sw_money_format_nl(b2, sizeof(b2), wml.hourly);
-            eng_warning(r->tl, "hourly_wage_below_wml", m, wml.hourly - s->job.hourly_wage,
-                        "Het uurloon in het aanbod (%s) is lager dan het minimumloon (%s). "
-                        "De werkgever moet minstens het minimumloon betalen; switchsim rekent "
-                        "daarmee.", b1, b2);
-        } else {
-            hourly = s->job.hourly_wage;
-        }
+    if (eng_listed_hours(s, m, &hours)) {
+        /* A varying-hours contract: the hours worked in the month x the hourly
+         * wage, half up to cents. */
+        gross = sw_money_scale_half_up(hourly, hours, 100);
+        sw_trace_rule(eng_trace(r, i, SW_ITEM_GROSS_WAGE), "Wet minimumloon; oproep- of "
+                      "min-maxcontract", "uurloon x de uren die deze maand gewerkt zijn");
+        sw_trace_input(eng_trace(r, i, SW_ITEM_GROSS_WAGE), "uren deze maand", hours,
+                       SW_UNIT_HOURS);
+    } else {
+        gross = sw_wage_part_month(full, m, s->job.start, s->job.end);
+        if (gross != full)
+            sw_trace_rule(eng_trace(r, i, SW_ITEM_GROSS_WAGE),
+                          "Wet minimumloon; kalenderdagenmethode",
+                          "uurloon x uren per week x weken per jaar / maanden per jaar, voor %d van de %d dagen van de maand",
+                          employed_days(s, m), sw_month_days(m));
     }
-    st = sw_wage_monthly(r->c, d, hourly, s->job.hours_x100, &full,
-                         eng_trace(r, i, SW_ITEM_GROSS_WAGE), err);
-    if (st)
-        return st;
-    gross = sw_wage_part_month(full, m, s->job.start, s->job.end);
-    if (gross != full)
-        sw_trace_rule(eng_trace(r, i, SW_ITEM_GROSS_WAGE),
-                      "Wet minimumloon; kalenderdagenmethode",
-                      "uurloon x uren per week x weken per jaar / maanden per jaar, voor %d van de %d dagen van de maand",
-                      employed_days(s, m), sw_month_days(m));
     sw_trace_input(eng_trace(r, i, SW_ITEM_GROSS_WAGE), "maandloon bij een hele maand", full,
                    SW_UNIT_EUROCENT);
     st = sw_holiday_pay(r->c, d, gross, &accrual, eng_trace(r, i, SW_ITEM_HOLIDAY_PAY), err);
@@ -323,13 +334,21 @@ static sw_status estimate(struct eng_run *r, sw_month m, int64_t counted, int64_
     return SW_OK;
 }
 
-/* Record an overpayment that can no longer be set off: the letter. */
-static sw_status bijstand_letter(struct eng_run *r, struct ledger *lg, sw_month m, int64_t amount,
-                                 struct sw_err *err)
+/* Record an overpayment that can no longer be set off: the letter, for
+ * `amount` found in month m, less what the municipality sets off against the
+ * vakantietoeslag it pays out in month index i (art. 60a Pw, when its table says
+ * so; i < 0: nothing paid out in the horizon). Collected at once after the
+ * uitvoering table's term, or in instalments of the municipality's percentage of
+ * the norm (gemeente.bijstand.recovery_instalment_percent). */
+static sw_status bijstand_letter(struct eng_run *r, struct ledger *lg, int i, sw_month m,
+                                 int64_t amount, struct sw_err *err)
 {
     struct sw_collection when;
+    struct sw_recovery *rec;
     char period[16], mb[32];
     char why[400];
+    int64_t offset = 0, instalment = 0, norm;
+    size_t before = r->tl->n_recoveries;
     sw_status st;
 
     /* The letter comes in the month the income is processed; it is shown as paid
@@ -337,52 +356,155 @@ static sw_status bijstand_letter(struct eng_run *r, struct ledger *lg, sw_month 
     st = sw_uitvoering_bijstand(r->c, m, &when, NULL, err);
     if (st)
         return st;
-
+    if (lg->offset_vt && i >= 0 && r->run->rows[i].v[SW_ITEM_BIJSTAND_HOLIDAY_PAID] > 0) {
+        struct sw_month_row *row = &r->run->rows[i];
+        offset = row->v[SW_ITEM_BIJSTAND_HOLIDAY_PAID] < amount
+                     ? row->v[SW_ITEM_BIJSTAND_HOLIDAY_PAID] : amount;
+        row->v[SW_ITEM_BIJSTAND_HOLIDAY_PAID] -= offset;
+        row->v[SW_ITEM_RESERVE_RELEASED] += offset;
+        sw_trace_rule(eng_trace(r, i, SW_ITEM_BIJSTAND_HOLIDAY_PAID),
+                      "Participatiewet art. 19 lid 3, 45 lid 1 en 60a (verrekening)",
+                      "de gereserveerde vakantietoeslag, min wat de gemeente verrekent met de "
+                      "bijstand die zij terugvordert");
+        sw_trace_input(eng_trace(r, i, SW_ITEM_BIJSTAND_HOLIDAY_PAID), "verrekend", offset,
+                       SW_UNIT_EUROCENT);
+        amount -= offset;
+    }
+    if (lg->instalment_ppm > 0) {
+        norm = r->run->rows[i >= 0 ? i : r->run->n - 1].v[SW_ITEM_BIJSTAND_NORM];
+        /* The municipality's percentage of the norm, down to cents. */
+        instalment = sw_money_rate_down(norm, lg->instalment_ppm);
+    }
     sw_month_format(period, sizeof(period), lg->debt_since);
     sw_month_nl(mb, sizeof(mb), lg->debt_since);
     snprintf(why, sizeof(why),
              "Geef het nieuwe inkomen vooraf door en vraag de gemeente de bijstand over %s "
              "niet (volledig) uit te betalen, of zet dit bedrag apart zodra het binnenkomt.",
              mb);
-    eng_recovery(r, SW_RECOVERY_BIJSTAND, period, lg->debt_since, amount, when.letter,
-                 when.collected, why);
+    eng_recovery_plan(r, SW_RECOVERY_BIJSTAND, period, lg->debt_since, amount, when.letter,
+                      when.collected, instalment, why);
+    if (r->tl->n_recoveries > before) {
+        rec = &r->tl->recoveries[before];
+        rec->offset = offset;
+    } else if (offset > 0 && r->is_switch) {
+        /* All of it set off: no letter, but say so. */
+        char b[32];
+        sw_money_format_nl(b, sizeof(b), offset);
+        eng_warning(r->tl, "bijstand_offset", m, offset,
+                    "De gemeente verrekent %s te veel betaalde bijstand met de vakantietoeslag "
+                    "die zij nu uitbetaalt: die komt dus niet (helemaal) op uw rekening.", b);
+    }
     return SW_OK;
 }
 
+/* The pending letter of this month, once its vakantietoeslag is known. */
+static sw_status flush_letter(struct eng_run *r, struct ledger *lg, int i, struct sw_err *err)
+{
+    int64_t amount = lg->letter;
+
+    if (amount <= 0)
+        return SW_OK;
+    lg->letter = 0;
+    return bijstand_letter(r, lg, i, lg->letter_month, amount, err);
+}
+
+/* The day month index k's income is known for settling (k = -1: the month
+ * before the horizon): its last payslip, or the month's end without income. */
+static sw_date known_by(const struct eng_run *r, const struct ledger *lg, int k)
+{
+    sw_date known = lg->mo[k + 1].known;
+
+    return known != SW_NO_DATE ? known : sw_month_last_day(r->s->start_month + k);
+}
+
+/* Op de maand (Divosa werkwijzer 4.2): the bijstand over a month is paid, with
+ * its income settled, on the first pay day after its payslip is in (not before
+ * the month itself, or the next month when the municipality pays after the
+ * month): it waits for the payslip. Pays in month index i every month that is
+ * now due. No overpayment, no recovery; a month paid late is a month without. */
+static void pay_op_de_maand(struct eng_run *r, struct ledger *lg, int i)
+{
+    struct sw_month_row *row = &r->run->rows[i];
+    sw_date pay = eng_benefit_date(row->month, lg->pay_day);
+    struct sw_trace *tr = eng_trace(r, i, SW_ITEM_BIJSTAND_PAID);
+    int64_t paid = 0;
+
+    for (int k = -1; k <= i - (lg->after_month ? 1 : 0); k++) {
+        struct ledger_month *mo = &lg->mo[k + 1];
+        if (mo->settled || (mo->known != SW_NO_DATE && mo->known >= pay))
+            continue;
+        paid += mo->payable;
+        mo->settled = true;
+        if (tr) {
+            char name[48];
+            snprintf(name, sizeof(name), "bijstand over %d-%02d",
+                     sw_month_year(r->s->start_month + k),
+                     sw_month_number(r->s->start_month + k));
+            sw_trace_input(tr, name, mo->payable, SW_UNIT_EUROCENT);
+        }
+    }
+    row->v[SW_ITEM_BIJSTAND_PAID] = paid;
+    sw_trace_rule(tr, lg->after_month
+                          ? "Participatiewet art. 45 lid 1; betaling achteraf, na de loonstrook "
+                            "(gemeentelijke tabel; Divosa-werkwijzer par. 4.2)"
+                          : "Participatiewet art. 45 lid 1; verrekenen op de maand (gemeentelijke "
+                            "tabel; Divosa-werkwijzer par. 4.2)",
+                  "de bijstand over elke maand waarvan de loonstrook vóór de betaaldag binnen "
+                  "is, met het loon van die maand al verrekend");
+}
+
 /* Bijstand paid in month index i under the municipality's method; updates the
- * ledger. payable = this month's entitlement excl. the reserve. */
+ * ledger. payable = this month's entitlement excl. the reserve; counted its
+ * income from work, expected what the contract lets the municipality expect,
+ * known when the payslip is in; fallback: the job has ended (the municipality
+ * pays on the WW it knows of, `ww`). */
 static sw_status pay_bijstand(struct eng_run *r, struct ledger *lg, int i, int64_t payable,
-                              int64_t counted, struct sw_err *err)
+                              int64_t counted, int64_t expected, sw_date known, bool fallback,
+                              int64_t ww, struct sw_err *err)
 {
     struct sw_month_row *row = &r->run->rows[i];
     sw_month m = row->month;
-    int64_t est, correction, due, paid;
+    sw_date pay = eng_benefit_date(m, lg->pay_day);
+    struct ledger_month *mo = &lg->mo[i + 1];
+    int64_t est, correction = 0, due, paid;
+    sw_month first_short = -1;
     sw_status st;
 
-    if (lg->in_arrears) {
-        /* Paid after the month, with its income known: no overpayment. */
-        row->v[SW_ITEM_BIJSTAND_PAID] = lg->prev_payable;
-        sw_trace_rule(eng_trace(r, i, SW_ITEM_BIJSTAND_PAID),
-                      "Participatiewet art. 45 lid 1; betaling achteraf (gemeentelijke tabel)",
-                      "de bijstand over de vorige maand, na verrekening van het inkomen van "
-                      "die maand");
-        lg->prev_payable = payable;
-        lg->prev_counted = counted;
+    mo->payable = payable;
+    mo->counted = counted;
+    mo->known = known;
+    if (lg->method == SW_SETTLEMENT_OP_DE_MAAND) {
+        pay_op_de_maand(r, lg, i);
         return SW_OK;
     }
-    /* In advance: the estimate from the income last reported, corrected next month. */
-    st = estimate(r, m, lg->prev_counted, &est, err);
+    /* Achteraf and schatten: the corrections of the months whose payslips are in
+     * before this pay day (art. 58 lid 4 Pw: set off against the next payments). */
+    for (int k = -1; k < i; k++) {
+        struct ledger_month *p = &lg->mo[k + 1];
+        if (p->settled || known_by(r, lg, k) >= pay)
+            continue;
+        p->settled = true;
+        correction += p->payable - p->estimate;
+        if (p->payable < p->estimate && first_short < 0)
+            first_short = r->s->start_month + k;
+        lg->prev_counted = p->counted;
+    }
+    if (fallback)
+        lg->prev_counted = ww;
+    if (correction < 0 && lg->debt == 0)
+        lg->debt_since = first_short;
+    /* The voorschot: on the income last learned of (achteraf), or on what the
+     * contract says this month brings (schatten). */
+    st = estimate(r, m, lg->method == SW_SETTLEMENT_SCHATTEN && !fallback ? expected
+                                                                        : lg->prev_counted,
+                  &est, err);
     if (st)
         return st;
-    correction = lg->prev_payable - lg->prev_estimate;
-    if (correction < 0 && lg->debt == 0)
-        lg->debt_since = m - 1;
     due = est + correction + lg->debt;
     if (est == 0 && correction + lg->debt < 0) {
         /* Bijstand stops: nothing left to set off against; a recovery letter. */
-        st = bijstand_letter(r, lg, m, -(correction + lg->debt), err);
-        if (st)
-            return st;
+        lg->letter += -(correction + lg->debt);
+        lg->letter_month = m;
         paid = 0;
         lg->debt = 0;
     } else if (due < 0) {
@@ -401,39 +523,54 @@ static sw_status pay_bijstand(struct eng_run *r, struct ledger *lg, int i, int64
     if (est > payable)
         row->v[SW_ITEM_SET_ASIDE] += est - payable;
     sw_trace_rule(eng_trace(r, i, SW_ITEM_BIJSTAND_PAID),
-                  "Participatiewet art. 45 en 58; betaling vooraf (gemeentelijke tabel)",
-                  "voorschot op basis van het laatst opgegeven inkomen, plus of min de "
-                  "correctie over de vorige maand");
+                  lg->method == SW_SETTLEMENT_SCHATTEN
+                      ? "Participatiewet art. 45 en 58; schatten (gemeentelijke tabel; "
+                        "Divosa-werkwijzer par. 4.4)"
+                      : "Participatiewet art. 45 en 58; betaling vooraf, achteraf verrekend "
+                        "(gemeentelijke tabel; Divosa-werkwijzer par. 4.3)",
+                  lg->method == SW_SETTLEMENT_SCHATTEN
+                      ? "voorschot op het loon dat het contract deze maand verwacht, plus of "
+                        "min de correctie over de maanden waarvan de loonstrook nu binnen is"
+                      : "voorschot op basis van het laatst opgegeven inkomen, plus of min de "
+                        "correctie over de maanden waarvan de loonstrook nu binnen is");
     sw_trace_input(eng_trace(r, i, SW_ITEM_BIJSTAND_PAID), "voorschot deze maand", est,
                    SW_UNIT_EUROCENT);
-    sw_trace_input(eng_trace(r, i, SW_ITEM_BIJSTAND_PAID), "correctie vorige maand", correction,
-                   SW_UNIT_EUROCENT);
-    lg->prev_payable = payable;
-    lg->prev_estimate = est;
-    lg->prev_counted = counted;
+    sw_trace_input(eng_trace(r, i, SW_ITEM_BIJSTAND_PAID), "correctie eerdere maanden",
+                   correction, SW_UNIT_EUROCENT);
+    mo->estimate = est;
     return SW_OK;
 }
 
-/* After the last month: what the correction of the last month will do. */
+/* After the last month: what the corrections still open will do. */
 static sw_status close_ledger(struct eng_run *r, struct ledger *lg, struct sw_err *err)
 {
     sw_month next = r->s->start_month + r->s->months;
-    int64_t est, correction;
+    int64_t est, correction = 0;
+    sw_month first_short = -1;
     sw_status st;
 
-    if (lg->in_arrears)
+    if (lg->method == SW_SETTLEMENT_OP_DE_MAAND)
         return SW_OK;
-    correction = lg->prev_payable - lg->prev_estimate;
+    for (int k = -1; k < r->run->n; k++) {
+        struct ledger_month *p = &lg->mo[k + 1];
+        if (p->settled)
+            continue;
+        correction += p->payable - p->estimate;
+        if (p->payable < p->estimate && first_short < 0)
+            first_short = r->s->start_month + k;
+        lg->prev_counted = p->counted;
+    }
     if (correction >= 0 && lg->debt == 0)
         return SW_OK;
     if (correction < 0 && lg->debt == 0)
-        lg->debt_since = next - 1;
+        lg->debt_since = first_short;
     /* Next month's estimate, on the norm of the last month shown. */
     st = estimate(r, next - 1, lg->prev_counted, &est, err);
     if (st)
         return st;
     if (est == 0 || est + correction + lg->debt < 0)
-        return bijstand_letter(r, lg, next, -(correction + lg->debt) - (est > 0 ? est : 0), err);
+        return bijstand_letter(r, lg, -1, next,
+                               -(correction + lg->debt) - (est > 0 ? est : 0), err);
     return SW_OK;
 }
 
@@ -545,6 +682,85 @@ static void copy_trace(struct sw_trace *dst, const struct sw_trace *src)
         *dst = *src;
 }
 
+/* The municipality's settlement: the scenario's choice, else its table. */
+static sw_status settlement(struct eng_run *r, struct ledger *lg, struct sw_err *err)
+{
+    const struct sw_scenario *s = r->s;
+    sw_date d = first_day(s->start_month);
+    int64_t v;
+    sw_status st;
+
+    switch (s->settlement.method) {
+    case SW_SETTLE_ADVANCE:
+    case SW_SETTLE_ACHTERAF: lg->method = SW_SETTLEMENT_ACHTERAF; break;
+    case SW_SETTLE_IN_ARREARS:
+        lg->method = SW_SETTLEMENT_OP_DE_MAAND;
+        lg->after_month = true;
+        break;
+    case SW_SETTLE_OP_DE_MAAND: lg->method = SW_SETTLEMENT_OP_DE_MAAND; break;
+    case SW_SETTLE_SCHATTEN: lg->method = SW_SETTLEMENT_SCHATTEN; break;
+    case SW_SETTLE_DEFAULT:
+        st = sw_param(r->c, "gemeente.bijstand.settlement_method", d, SW_UNIT_SETTLEMENT, &v,
+                      NULL, err);
+        if (st)
+            return st;
+        lg->method = (enum sw_settlement_code)v;
+        break;
+    }
+    if (lg->method == SW_SETTLEMENT_OP_DE_MAAND && s->settlement.method == SW_SETTLE_DEFAULT) {
+        st = sw_param(r->c, "gemeente.bijstand.settlement_in_arrears", d, SW_UNIT_BOOL, &v,
+                      NULL, err);
+        if (st)
+            return st;
+        lg->after_month = v != 0;
+    }
+    if (s->settlement.benefit_pay_day > 0) {
+        lg->pay_day = s->settlement.benefit_pay_day;
+    } else {
+        st = sw_param(r->c, "gemeente.bijstand.pay_day", d, SW_UNIT_DAY_OF_MONTH, &v, NULL, err);
+        if (st)
+            return st;
+        lg->pay_day = (int)v;
+    }
+    if (s->settlement.offset_holiday_allowance >= 0) {
+        lg->offset_vt = s->settlement.offset_holiday_allowance != 0;
+    } else {
+        st = sw_param(r->c, "gemeente.bijstand.offset_holiday_allowance", d, SW_UNIT_BOOL, &v,
+                      NULL, err);
+        if (st)
+            return st;
+        lg->offset_vt = v != 0;
+    }
+    if (s->settlement.instalment_ppm >= 0)
+        lg->instalment_ppm = s->settlement.instalment_ppm;
+    else
+        return sw_param(r->c, "gemeente.bijstand.recovery_instalment_percent", d,
+                        SW_UNIT_PERCENT, &lg->instalment_ppm, NULL, err);
+    return SW_OK;
+}
+
+/* The wage of every month as earned (monthly pay), then each salary moved to
+ * the month it is paid in (engine_pay.c). */
+static sw_status wages(struct eng_run *r, struct ledger *lg, struct eng_pay *pay,
+                       struct sw_err *err)
+{
+    sw_status st;
+
+    for (int i = 0; i < r->run->n; i++) {
+        struct sw_month_row *row = &r->run->rows[i];
+        row->status = month_status(r, row->month);
+        if (row->status == SW_STATUS_WORK && r->s->job.pay_frequency == SW_PAY_MONTHLY) {
+            st = wage_month(r, lg, i, err);
+            if (st)
+                return st;
+        }
+    }
+    st = eng_pay_schedule(r, pay, lg->last_full_wage, err);
+    if (!st && r->s->job.pay_frequency != SW_PAY_MONTHLY)
+        lg->last_full_wage = pay->full_month_wage;
+    return st;
+}
+
 sw_status eng_months(struct eng_run *r, struct sw_err *err)
 {
     const struct sw_scenario *s = r->s;
@@ -552,33 +768,37 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     struct sw_household_facts f;
     struct sw_bijstand bj;
     struct sw_bijstand_traces *bt = NULL;
+    struct eng_pay *pay = NULL;
     sw_month m0 = s->start_month, last_payout;
-    int64_t in_arrears = 0, month_no;
+    int64_t month_no;
     sw_status st;
 
     memset(&lg, 0, sizeof(lg));
+    pay = calloc(1, sizeof(*pay));
+    if (!pay)
+        return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
     if (r->run->rows[0].trace) {
         bt = calloc(1, sizeof(*bt));
-        if (!bt)
-            return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
-    }
-    /* The municipality's settlement method. */
-    if (s->settlement.method == SW_SETTLE_DEFAULT) {
-        st = sw_param(r->c, "gemeente.bijstand.settlement_in_arrears", first_day(m0),
-                      SW_UNIT_BOOL, &in_arrears, NULL, err);
-        if (st)
+        if (!bt) {
+            st = sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
             goto out;
-        lg.in_arrears = in_arrears != 0;
-    } else {
-        lg.in_arrears = s->settlement.method == SW_SETTLE_IN_ARREARS;
+        }
     }
+    st = settlement(r, &lg, err);
+    if (!st)
+        st = wages(r, &lg, pay, err);
+    if (st)
+        goto out;
     /* Before the first month shown the resident was on bijstand without income:
      * the month before is taken as the first month without income. */
     household_facts(s, first_day(m0), &f);
     st = sw_bijstand_entitled(r->c, first_day(m0), &f, 0, 0, 0, &bj, NULL, err);
     if (st)
         goto out;
-    lg.prev_payable = lg.prev_estimate = bj.monthly_payment;
+    lg.mo[0].payable = lg.mo[0].estimate = bj.monthly_payment;
+    lg.mo[0].known = SW_NO_DATE;
+    /* Paid in its own month already, unless the municipality pays after the month. */
+    lg.mo[0].settled = !(lg.method == SW_SETTLEMENT_OP_DE_MAAND && lg.after_month);
     lg.had_entitlement = bj.entitled > 0;
     r->first_month_bijstand = bj.entitled;
     /* The vakantietoeslag reserved since the last yearly payment before m0. */
@@ -594,14 +814,9 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     for (int i = 0; i < r->run->n; i++) {
         struct sw_month_row *row = &r->run->rows[i];
         sw_date d = first_day(row->month);
-        int64_t net_work;
+        int64_t net_work, expected;
+        bool fallback;
 
-        row->status = month_status(r, row->month);
-        if (row->status == SW_STATUS_WORK) {
-            st = wage_month(r, &lg, i, err);
-            if (st)
-                goto out;
-        }
         /* The month the job ends: plan the way back (bijstand still running means
          * it was paid in the month before). */
         if (r->is_switch && s->job.end != SW_NO_DATE && !r->tl->way_back.active &&
@@ -617,9 +832,10 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         }
         /* After the job the municipality knows what comes in: no wage, and the WW
          * the UWV decided on. It pays on that, not on the last wage slip. */
-        if (r->is_switch && row->status == SW_STATUS_FALLBACK)
-            lg.prev_counted = row->v[SW_ITEM_WW_NET];
-        net_work = row->v[SW_ITEM_NET_WAGE];
+        fallback = r->is_switch && row->status == SW_STATUS_FALLBACK;
+        /* The income of the month's payslips (engine_pay.c), not what is paid in it. */
+        net_work = pay->counted[i];
+        row->v[SW_ITEM_COUNTED_INCOME] = net_work;
         if (net_work > 0)
             lg.work_months++;
         household_facts(s, d, &f);
@@ -656,9 +872,22 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
             copy_trace(eng_trace(r, i, SW_ITEM_BIJSTAND_PAID), &bt->payment);
         }
         r->bijstand_net_incl_vt[i] = bj.entitled;
-        st = pay_bijstand(r, &lg, i, bj.monthly_payment, bj.counted_income, err);
+        expected = bj.counted_income;
+        if (pay->expected[i] != net_work) {
+            /* Schatten: the counted income of what the contract lets expect. */
+            struct sw_bijstand ex;
+            st = sw_bijstand_entitled(r->c, d, &f, pay->expected[i], row->v[SW_ITEM_WW_NET],
+                                      pay->expected[i] > 0 ? lg.work_months : 0, &ex, NULL, err);
+            if (st)
+                goto out;
+            expected = ex.counted_income;
+        }
+        st = pay_bijstand(r, &lg, i, bj.monthly_payment, bj.counted_income, expected,
+                          pay->known[i], fallback, row->v[SW_ITEM_WW_NET], err);
         if (!st)
             st = holiday_allowance(r, &lg, i, bj.holiday_allowance_reserve, bj.entitled > 0, err);
+        if (!st)
+            st = flush_letter(r, &lg, i, err);
         if (!st)
             st = wmo_month(r, i, err);
         if (!st)
@@ -672,5 +901,6 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     st = close_ledger(r, &lg, err);
 out:
     free(bt);
+    free(pay);
     return st;
 }
