@@ -38,7 +38,8 @@ enum sw_settlement_method {
                             * known (= op de maand, paid after the month) */
     SW_SETTLE_OP_DE_MAAND, /* Divosa werkwijzer 4.2: the month's bijstand waits for its payslip */
     SW_SETTLE_ACHTERAF,    /* 4.3: paid in full, the income settled with the next payment */
-    SW_SETTLE_SCHATTEN     /* 4.4: paid on the contract's expected income, corrected later */
+    SW_SETTLE_SCHATTEN,    /* 4.4: paid on the contract's expected income, corrected later */
+    SW_SETTLE_VOORSCHOT    /* "voorschot": as "advance" */
 };
 
 /* Hours worked in one month of a varying-hours contract (job.hours_per_month). */

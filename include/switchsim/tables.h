@@ -53,9 +53,11 @@ enum sw_settlement_code {
     SW_SETTLEMENT_OP_DE_MAAND, /* "op_de_maand": the month's bijstand waits for its payslip */
     SW_SETTLEMENT_ACHTERAF,    /* "achteraf": paid in full, the income settled next month */
     SW_SETTLEMENT_SCHATTEN,    /* "schatten": paid on the expected income, corrected later */
+    SW_SETTLEMENT_VOORSCHOT,   /* "voorschot": paid on the income last reported, the
+                                * difference set off against the next payment */
     SW_SETTLEMENT__COUNT
 };
-/* "op_de_maand", "achteraf", "schatten"; NULL when out of range. */
+/* "op_de_maand", "achteraf", "schatten", "voorschot"; NULL when out of range. */
 const char *sw_settlement_code_name(int code);
 
 /* "eurocent", "percent", ... ; NULL for an unknown unit. */

@@ -214,7 +214,7 @@ static void value_nl(char *buf, size_t size, int64_t v, enum sw_unit unit)
     case SW_UNIT_BOOL: snprintf(buf, size, "%s", v ? "ja" : "nee"); break;
     case SW_UNIT_SETTLEMENT: {
         static const char *const nl[] = {"verrekenen op de maand", "achteraf verrekenen",
-                                         "schatten"};
+                                         "schatten", "voorschot, de volgende maand verrekend"};
         snprintf(buf, size, "%s", v >= 0 && v < SW_SETTLEMENT__COUNT ? nl[v] : "?");
         break;
     }

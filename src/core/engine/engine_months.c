@@ -36,7 +36,11 @@ struct ledger {
     int pay_day;              /* the municipality's bijstand pay day */
     struct ledger_month mo[SW_SCENARIO_MAX_MONTHS + 1];
     int64_t prev_counted;     /* the income the municipality last learned of */
+    bool warned;              /* the first month that waits for its payslip is said */
+    int64_t balance;          /* achteraf: paid minus entitled since the job started,
+                               * settled when bijstand stops (< 0: overpaid) */
     int64_t debt;             /* overpayment not yet set off (<= 0) */
+    int64_t held;             /* voorschot/schatten: set apart for it and not yet used */
     sw_month debt_since;      /* month the oldest part of the debt arose */
     int64_t vt_accrued;       /* vakantietoeslag reserved, not yet paid */
     bool had_entitlement;     /* the previous month had bijstand */
@@ -444,6 +448,17 @@ static void pay_op_de_maand(struct eng_run *r, struct ledger *lg, int i)
         }
     }
     row->v[SW_ITEM_BIJSTAND_PAID] = paid;
+    if (!lg->warned && !lg->mo[i + 1].settled && lg->mo[i + 1].payable > 0 &&
+        r->run->rows[i].v[SW_ITEM_COUNTED_INCOME] > 0) {
+        char b[32], mb[32];
+        lg->warned = true;
+        sw_money_format_nl(b, sizeof(b), lg->mo[i + 1].payable);
+        sw_month_nl(mb, sizeof(mb), row->month);
+        eng_warning(r->tl, "bijstand_waits_for_payslip", row->month, lg->mo[i + 1].payable,
+                    "De gemeente betaalt de bijstand over %s (%s) pas als uw loonstrook van "
+                    "die maand binnen is. Die maand komt er dus minder binnen: zorg dat u de "
+                    "loonstrook meteen inlevert, of vraag een voorschot.", mb, b);
+    }
     sw_trace_rule(tr, lg->after_month
                           ? "Participatiewet art. 45 lid 1; betaling achteraf, na de loonstrook "
                             "(gemeentelijke tabel; Divosa-werkwijzer par. 4.2)"
@@ -451,6 +466,53 @@ static void pay_op_de_maand(struct eng_run *r, struct ledger *lg, int i)
                             "tabel; Divosa-werkwijzer par. 4.2)",
                   "de bijstand over elke maand waarvan de loonstrook vóór de betaaldag binnen "
                   "is, met het loon van die maand al verrekend");
+}
+
+/* Achteraf (Divosa werkwijzer 4.3): each month the bijstand on the income of
+ * the last month whose payslip is in, no correction; what the months paid
+ * beyond their entitlement (`correction`, the months now known) stays open
+ * and comes back as a recovery once bijstand stops ("een vordering ter hoogte
+ * van het laatstverdiende salaris"); too little paid is paid then. */
+static sw_status pay_achteraf(struct eng_run *r, struct ledger *lg, int i, int64_t correction,
+                              sw_month first_short, struct sw_err *err)
+{
+    struct sw_month_row *row = &r->run->rows[i];
+    sw_month m = row->month;
+    int64_t est, before = lg->balance;
+    sw_status st;
+
+    if (correction < 0 && before >= 0)
+        lg->debt_since = first_short;
+    lg->balance += correction;
+    /* A month paid too little gives back what was set apart for an earlier one. */
+    if (correction > 0 && before < 0)
+        eng_add(r, m, SW_ITEM_RESERVE_RELEASED, correction < -before ? correction : -before);
+    st = estimate(r, m, lg->prev_counted, &est, err);
+    if (st)
+        return st;
+    row->v[SW_ITEM_BIJSTAND_PAID] = est;
+    if (est == 0 && row->v[SW_ITEM_BIJSTAND_ENTITLED] == 0 && lg->balance < 0) {
+        /* Bijstand stops: what was paid too much is recovered. */
+        lg->letter += -lg->balance;
+        lg->letter_month = m;
+        lg->balance = 0;
+    } else if (est == 0 && row->v[SW_ITEM_BIJSTAND_ENTITLED] == 0 && lg->balance > 0) {
+        row->v[SW_ITEM_BIJSTAND_PAID] = lg->balance;
+        lg->balance = 0;
+    }
+    if (est > row->v[SW_ITEM_BIJSTAND_ENTITLED])
+        row->v[SW_ITEM_SET_ASIDE] += est - row->v[SW_ITEM_BIJSTAND_ENTITLED];
+    sw_trace_rule(eng_trace(r, i, SW_ITEM_BIJSTAND_PAID),
+                  "Participatiewet art. 45 en 58; achteraf verrekenen (gemeentelijke tabel; "
+                  "Divosa-werkwijzer par. 4.3)",
+                  "de bijstand min het loon van de maand waarvan de loonstrook het laatst is "
+                  "ingeleverd; wat eerder te veel is betaald, komt terug als de bijstand stopt");
+    sw_trace_input(eng_trace(r, i, SW_ITEM_BIJSTAND_PAID), "bijstand op het laatst opgegeven loon",
+                   est, SW_UNIT_EUROCENT);
+    sw_trace_input(eng_trace(r, i, SW_ITEM_BIJSTAND_PAID), "nog open (te veel betaald < 0)",
+                   lg->balance, SW_UNIT_EUROCENT);
+    lg->mo[i + 1].estimate = est;
+    return SW_OK;
 }
 
 /* Bijstand paid in month index i under the municipality's method; updates the
@@ -489,8 +551,12 @@ static sw_status pay_bijstand(struct eng_run *r, struct ledger *lg, int i, int64
             first_short = r->s->start_month + k;
         lg->prev_counted = p->counted;
     }
-    if (fallback)
+    /* Achteraf deducts the last payslip once more in the month after the job:
+     * it pays over the month before (Divosa 4.3, "maand 2"). */
+    if (fallback && lg->method != SW_SETTLEMENT_ACHTERAF)
         lg->prev_counted = ww;
+    if (lg->method == SW_SETTLEMENT_ACHTERAF)
+        return pay_achteraf(r, lg, i, correction, first_short, err);
     if (correction < 0 && lg->debt == 0)
         lg->debt_since = first_short;
     /* The voorschot: on the income last learned of (achteraf), or on what the
@@ -501,33 +567,40 @@ static sw_status pay_bijstand(struct eng_run *r, struct ledger *lg, int i, int64
     if (st)
         return st;
     due = est + correction + lg->debt;
-    if (est == 0 && correction + lg->debt < 0) {
-        /* Bijstand stops: nothing left to set off against; a recovery letter. */
+    if (est == 0 && payable == 0 && correction + lg->debt < 0) {
+        /* Bijstand stops: nothing left to set off against; a recovery letter. (A
+         * month paid nothing on an old payslip while it has a right of its own,
+         * e.g. after a month with two 4-weekly paydays, is set off later.) */
         lg->letter += -(correction + lg->debt);
         lg->letter_month = m;
+        lg->held -= -(correction + lg->debt) < lg->held ? -(correction + lg->debt) : lg->held;
         paid = 0;
         lg->debt = 0;
-    } else if (due < 0) {
-        paid = 0;
-        eng_add(r, m, SW_ITEM_RESERVE_RELEASED, est);
-        lg->debt = due;
     } else {
-        paid = due;
-        if (correction + lg->debt < 0)
-            eng_add(r, m, SW_ITEM_RESERVE_RELEASED, -(correction + lg->debt));
-        lg->debt = 0;
+        int64_t withheld;
+        paid = due < 0 ? 0 : due;
+        lg->debt = due < 0 ? due : 0;
+        /* What this month gets less than its entitlement is paid out of what was
+         * set apart for it before (no more than is still apart). */
+        withheld = payable - paid < lg->held ? payable - paid : lg->held;
+        if (withheld > 0) {
+            eng_add(r, m, SW_ITEM_RESERVE_RELEASED, withheld);
+            lg->held -= withheld;
+        }
     }
     row->v[SW_ITEM_BIJSTAND_PAID] = paid;
     /* What is paid for this month beyond the entitlement will be taken back:
      * keep it apart now. */
-    if (est > payable)
+    if (est > payable) {
         row->v[SW_ITEM_SET_ASIDE] += est - payable;
+        lg->held += est - payable;
+    }
     sw_trace_rule(eng_trace(r, i, SW_ITEM_BIJSTAND_PAID),
                   lg->method == SW_SETTLEMENT_SCHATTEN
                       ? "Participatiewet art. 45 en 58; schatten (gemeentelijke tabel; "
                         "Divosa-werkwijzer par. 4.4)"
-                      : "Participatiewet art. 45 en 58; betaling vooraf, achteraf verrekend "
-                        "(gemeentelijke tabel; Divosa-werkwijzer par. 4.3)",
+                      : "Participatiewet art. 45 en 58; voorschot op het laatst opgegeven "
+                        "inkomen, de volgende maand verrekend (gemeentelijke tabel)",
                   lg->method == SW_SETTLEMENT_SCHATTEN
                       ? "voorschot op het loon dat het contract deze maand verwacht, plus of "
                         "min de correctie over de maanden waarvan de loonstrook nu binnen is"
@@ -551,6 +624,30 @@ static sw_status close_ledger(struct eng_run *r, struct ledger *lg, struct sw_er
 
     if (lg->method == SW_SETTLEMENT_OP_DE_MAAND)
         return SW_OK;
+    if (lg->method == SW_SETTLEMENT_ACHTERAF) {
+        /* Open until bijstand stops; the months not yet known count too. */
+        for (int k = -1; k < r->run->n; k++) {
+            if (lg->mo[k + 1].settled)
+                continue;
+            if (lg->balance >= 0 && lg->mo[k + 1].payable < lg->mo[k + 1].estimate)
+                lg->debt_since = r->s->start_month + k;
+            lg->balance += lg->mo[k + 1].payable - lg->mo[k + 1].estimate;
+            lg->prev_counted = lg->mo[k + 1].counted;
+        }
+        st = estimate(r, next - 1, lg->prev_counted, &est, err);
+        if (st || lg->balance >= 0)
+            return st;
+        if (est > 0) {
+            char b[32];
+            sw_money_format_nl(b, sizeof(b), -lg->balance);
+            eng_warning(r->tl, "bijstand_open_balance", lg->debt_since, -lg->balance,
+                        "Er is %s bijstand meer betaald dan waar u recht op had. De gemeente "
+                        "verrekent dat achteraf: zij vraagt het terug als uw bijstand stopt. "
+                        "Zet dit bedrag apart.", b);
+            return SW_OK;
+        }
+        return bijstand_letter(r, lg, -1, next, -lg->balance, err);
+    }
     for (int k = -1; k < r->run->n; k++) {
         struct ledger_month *p = &lg->mo[k + 1];
         if (p->settled)
@@ -691,7 +788,7 @@ static sw_status settlement(struct eng_run *r, struct ledger *lg, struct sw_err 
     sw_status st;
 
     switch (s->settlement.method) {
-    case SW_SETTLE_ADVANCE:
+    case SW_SETTLE_ADVANCE: lg->method = SW_SETTLEMENT_VOORSCHOT; break;
     case SW_SETTLE_ACHTERAF: lg->method = SW_SETTLEMENT_ACHTERAF; break;
     case SW_SETTLE_IN_ARREARS:
         lg->method = SW_SETTLEMENT_OP_DE_MAAND;
@@ -699,6 +796,7 @@ static sw_status settlement(struct eng_run *r, struct ledger *lg, struct sw_err 
         break;
     case SW_SETTLE_OP_DE_MAAND: lg->method = SW_SETTLEMENT_OP_DE_MAAND; break;
     case SW_SETTLE_SCHATTEN: lg->method = SW_SETTLEMENT_SCHATTEN; break;
+    case SW_SETTLE_VOORSCHOT: lg->method = SW_SETTLEMENT_VOORSCHOT; break;
     case SW_SETTLE_DEFAULT:
         st = sw_param(r->c, "gemeente.bijstand.settlement_method", d, SW_UNIT_SETTLEMENT, &v,
                       NULL, err);

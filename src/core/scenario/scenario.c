@@ -407,7 +407,7 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
                                               "offset_holiday_allowance", "instalment_percent",
                                               NULL};
     static const char *const settle_methods[] = {"advance", "in_arrears", "op_de_maand",
-                                                 "achteraf", "schatten", NULL};
+                                                 "achteraf", "schatten", "voorschot", NULL};
     static const char *const toeslag_keys[] = {"zorgtoeslag", "huurtoeslag", "estimate_updated",
                                                NULL};
     static const char *const benefits[] = {"participatiewet", NULL};

@@ -14,7 +14,7 @@ static const char *const unit_names[SW_UNIT__COUNT] = {
     "years", "count", "day_of_month", "month_of_year", "bool", "settlement"};
 
 static const char *const settlement_names[SW_SETTLEMENT__COUNT] = {"op_de_maand", "achteraf",
-                                                                   "schatten"};
+                                                                   "schatten", "voorschot"};
 
 const char *sw_settlement_code_name(int code)
 {
@@ -96,7 +96,7 @@ sw_status tables_parse_amount(struct reader *r, int line, const char *what, cons
             }
         }
         return tables_fail_at(r, line, SW_ERR_TABLE, "%s '%s' is not a settlement method "
-                              "(op_de_maand, achteraf, schatten)", what, text);
+                              "(op_de_maand, achteraf, schatten, voorschot)", what, text);
     }
     if (unit != SW_UNIT_BOOL && (strcmp(text, "true") == 0 || strcmp(text, "false") == 0))
         return tables_fail_at(r, line, SW_ERR_TABLE, "%s '%s' is not a number", what, text);
