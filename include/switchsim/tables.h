@@ -57,7 +57,7 @@ enum sw_settlement_code {
                                 * difference set off against the next payment */
     SW_SETTLEMENT__COUNT
 };
-/* "op_de_maand", "achteraf", "schatten", "voorschot"; NULL when out of range. */
+/* "op_de_maand", "achteraf", "schatten", "voorschot"; "?" when out of range. */
 const char *sw_settlement_code_name(int code);
 
 /* "eurocent", "percent", ... ; NULL for an unknown unit. */

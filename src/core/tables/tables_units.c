@@ -18,7 +18,7 @@ static const char *const settlement_names[SW_SETTLEMENT__COUNT] = {"op_de_maand"
 
 const char *sw_settlement_code_name(int code)
 {
-    return code >= 0 && code < SW_SETTLEMENT__COUNT ? settlement_names[code] : NULL;
+    return code >= 0 && code < SW_SETTLEMENT__COUNT ? settlement_names[code] : "?";
 }
 
 const char *sw_unit_name(enum sw_unit unit)
@@ -134,7 +134,7 @@ void tables_format_amount(char *buf, size_t size, enum sw_unit unit, int64_t v)
         snprintf(buf, size, "%s", v ? "true" : "false");
         break;
     case SW_UNIT_SETTLEMENT:
-        snprintf(buf, size, "%s", sw_settlement_code_name((int)v) ? sw_settlement_code_name((int)v) : "?");
+        snprintf(buf, size, "%s", sw_settlement_code_name((int)v));
         break;
     default:
         snprintf(buf, size, "%lld", (long long)v);
