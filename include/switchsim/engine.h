@@ -50,6 +50,9 @@ enum sw_item {
     SW_ITEM_RESERVE_RELEASED,      /* set-aside money used for a recovery this month */
     SW_ITEM_WW_GROSS,              /* WW after the job ended (the way back) */
     SW_ITEM_WW_NET,                /* WW after loonheffing */
+    SW_ITEM_PARTNER_GROSS,         /* the partner's own gross wage or benefit */
+    SW_ITEM_PARTNER_NET,           /* what the partner's payer pays out (net) */
+    SW_ITEM_PARTNER_VRIJLATING,    /* vrijlating on the partner's work (art. 31 lid 2) */
     SW_ITEM_YEAR_END_BONUS,        /* gross eindejaarsuitkering paid in the month */
     SW_ITEM_COUNTED_INCOME,        /* net income from work counted for the month's bijstand
                                     * (its payslips; may differ from what is paid in it) */

@@ -27,6 +27,9 @@
 #define SW_SCENARIO_MAX_PROBLEMS 16
 
 enum sw_composition { SW_HH_SINGLE, SW_HH_COUPLE, SW_HH_SINGLE_PARENT };
+/* The partner's own income (household.partner_income), a couple only. */
+enum sw_partner_income_kind { SW_PARTNER_NONE, SW_PARTNER_WORK, SW_PARTNER_BENEFIT };
+
 enum sw_job_kind { SW_JOB_BESCHUT, SW_JOB_BANENAFSPRAAK, SW_JOB_REGULIER };
 enum sw_holiday_timing { SW_HOLIDAY_YEARLY, SW_HOLIDAY_MONTHLY };
 enum sw_pay_frequency { SW_PAY_MONTHLY, SW_PAY_FOUR_WEEKLY, SW_PAY_WEEKLY };
@@ -68,6 +71,14 @@ struct sw_scenario {
         int cost_sharers;               /* other adults counted for the kostendelersnorm */
         int64_t rent;                   /* cents per month; 0 = no huurtoeslag */
         bool medical_hour_limit;
+        struct {
+            enum sw_partner_income_kind kind;   /* SW_PARTNER_NONE when absent */
+            int64_t gross;              /* cents per full month (wage or benefit) */
+            int64_t net;                /* cents per full month; -1 = by the loonheffing
+                                         * tables from the gross */
+            sw_date from;               /* SW_NO_DATE = since before the start month */
+            bool loonheffingskorting;   /* the partner's payer applies the korting */
+        } partner_income;
     } household;
 
     struct {
@@ -161,5 +172,6 @@ void sw_scenario_init(struct sw_scenario *s);
 const char *sw_composition_name(enum sw_composition c);
 const char *sw_job_kind_name(enum sw_job_kind k);
 const char *sw_pay_frequency_name(enum sw_pay_frequency f);
+const char *sw_partner_income_kind_name(enum sw_partner_income_kind k);
 
 #endif

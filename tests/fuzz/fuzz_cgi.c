@@ -110,6 +110,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     rq.read = read_body;
     rq.read_ctx = &b;
     rq.tables_dir = NULL;
+    rq.tables = fuzz_tables();   /* loaded once, as the FastCGI front does */
     f = open_memstream(&out, &outlen);
     if (!f)
         abort();

@@ -1,7 +1,6 @@
 /* cgi.c - the request handler of switchsim.cgi: routing on PATH_INFO, the body
  * read to exactly CONTENT_LENGTH bytes, errors as JSON with the right status, and
  * the endpoints /simulate and /tables (employer and municipality: cgi_employer.c). */
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,38 +12,6 @@
 #include "json_out.h"
 
 /* --- replies --- */
-
-static const char *status_text(int status)
-{
-    switch (status) {
-    case 200: return "OK";
-    case 400: return "Bad Request";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 413: return "Payload Too Large";
-    case 422: return "Unprocessable Content";
-    default: return "Internal Server Error";
-    }
-}
-
-cJSON *cgi_error_body(const char *code, const char *field, const char *fmt, ...)
-{
-    cJSON *o = cJSON_CreateObject(), *e;
-    char msg[512];
-    va_list ap;
-
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
-    va_end(ap);
-    e = o ? cJSON_AddObjectToObject(o, "error") : NULL;
-    if (!e || !cJSON_AddStringToObject(e, "code", code) ||
-        !cJSON_AddStringToObject(e, "field", field ? field : "") ||
-        !cJSON_AddStringToObject(e, "message", msg)) {
-        cJSON_Delete(o);
-        return NULL;
-    }
-    return o;
-}
 
 static struct cgi_reply reply(int status, cJSON *body)
 {
@@ -79,49 +46,6 @@ struct cgi_reply cgi_reply_err(const struct sw_err *err)
      * server path in a body. */
     fprintf(stderr, "switchsim.cgi: %s: %s\n", sw_status_name(err->code), err->msg);
     return reply(500, cgi_error_body(sw_status_name(err->code), "", "%s", what));
-}
-
-/* Write the reply; returns the status, or -1 when `out` failed. */
-static int send_reply(FILE *out, struct cgi_reply r, const char *allow, bool head)
-{
-    char *text = NULL;
-    size_t len;
-    int rc;
-
-    if (r.body)
-        text = cJSON_PrintUnformatted(r.body);
-    if (!text) {
-        /* Out of memory: a fixed body that needs no allocation. */
-        static const char nomem[] =
-            "{\"error\":{\"code\":\"nomem\",\"field\":\"\",\"message\":\"out of memory\"}}";
-        fprintf(stderr, "switchsim.cgi: out of memory\n");
-        r.status = 500;
-        len = sizeof(nomem) - 1 + 1;
-        fprintf(out, "Status: 500 %s\r\n", status_text(500));
-        fprintf(out, "Content-Type: application/json; charset=utf-8\r\n"
-                     "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n"
-                     "Content-Length: %zu\r\n\r\n", len);
-        if (!head)
-            fprintf(out, "%s\n", nomem);
-    } else {
-        len = strlen(text) + 1;
-        fprintf(out, "Status: %d %s\r\n", r.status, status_text(r.status));
-        fputs("Content-Type: application/json; charset=utf-8\r\n"
-              "Cache-Control: no-store\r\n"
-              "X-Content-Type-Options: nosniff\r\n", out);
-        if (allow)
-            fprintf(out, "Allow: %s\r\n", allow);
-        /* HEAD: the length the GET would have, without the body (RFC 9110 9.3.2). */
-        fprintf(out, "Content-Length: %zu\r\n\r\n", len);
-        if (!head) {
-            fputs(text, out);
-            fputc('\n', out);
-        }
-    }
-    cJSON_free(text);
-    cJSON_Delete(r.body);
-    rc = fflush(out) == 0 && !ferror(out) ? r.status : -1;
-    return rc;
 }
 
 /* --- the query string --- */
@@ -333,11 +257,21 @@ static bool utf8_valid(const unsigned char *s, size_t n)
 
 /* --- endpoints --- */
 
-static sw_status load_tables(struct sw_tables **t, const struct cgi_request *rq,
-                             struct sw_err *err)
+/* The tables of the request: the set a persistent front holds (*owned NULL),
+ * or one loaded for this request (*owned: free it). */
+static sw_status get_tables(const struct sw_tables **t, struct sw_tables **owned,
+                            const struct cgi_request *rq, struct sw_err *err)
 {
+    sw_status st;
+
     sw_err_clear(err);
-    return sw_tables_load_dir(t, sw_tables_dir(rq->tables_dir), err);
+    *owned = NULL;
+    *t = rq->tables;
+    if (*t)
+        return SW_OK;
+    st = sw_tables_load_dir(owned, sw_tables_dir(rq->tables_dir), err);
+    *t = *owned;
+    return st;
 }
 
 /* The priced products (gemeente.NAME.price_per_month|year) of municipality `m`. */
@@ -372,12 +306,13 @@ static cJSON *products_json(const struct sw_tables *t, const char *m)
 
 static struct cgi_reply do_tables(const struct cgi_request *rq)
 {
-    struct sw_tables *t = NULL;
+    const struct sw_tables *t = NULL;
+    struct sw_tables *owned = NULL;
     struct sw_err err;
     cJSON *o, *docs, *munis;
     size_t nd;
 
-    if (load_tables(&t, rq, &err) != SW_OK)
+    if (get_tables(&t, &owned, rq, &err) != SW_OK)
         return cgi_reply_err(&err);
     o = cJSON_CreateObject();
     if (!o)
@@ -412,7 +347,7 @@ static struct cgi_reply do_tables(const struct cgi_request *rq)
         cJSON_AddItemToArray(docs, d);
     }
 out:
-    sw_tables_free(t);
+    sw_tables_free(owned);
     return reply(200, o);
 }
 
@@ -529,7 +464,8 @@ static struct cgi_reply do_scenario(const struct cgi_request *rq, const struct r
                                     const struct cgi_query *q)
 {
     struct cgi_reply r = {500, NULL};
-    struct sw_tables *t = NULL;
+    const struct sw_tables *t = NULL;
+    struct sw_tables *owned = NULL;
     struct sw_scenario *s = NULL;
     struct sw_problems *pr = NULL;
     struct sw_err err;
@@ -563,7 +499,7 @@ static struct cgi_reply do_scenario(const struct cgi_request *rq, const struct r
         r = reply(400, cgi_error_body("malformed", "", "the scenario must be a JSON object"));
         goto out;
     }
-    if (load_tables(&t, rq, &err) != SW_OK) {
+    if (get_tables(&t, &owned, rq, &err) != SW_OK) {
         r = cgi_reply_err(&err);
         goto out;
     }
@@ -583,34 +519,43 @@ out:
     free(body);
     free(s);
     free(pr);
-    sw_tables_free(t);
+    sw_tables_free(owned);
     return r;
 }
 
-int cgi_handle(const struct cgi_request *rq, FILE *out)
+void cgi_answer(const struct cgi_request *rq, struct cgi_response *resp)
 {
     const char *path = rq->path ? rq->path : "";
     const char *method = rq->method ? rq->method : "";
     const struct route *rt = NULL;
     struct cgi_query q;
-    struct cgi_reply r;
     cJSON *bad = NULL;
     bool head = false;
+    int refused = cgi_refused_status(rq);
 
+    memset(resp, 0, sizeof(*resp));
+    if (refused) {
+        cgi_refusal(resp, refused);
+        return;
+    }
     for (size_t i = 0; i < sizeof(routes) / sizeof(routes[0]); i++)
         if (strcmp(path, routes[i].path) == 0)
             rt = &routes[i];
-    if (!rt)
-        return send_reply(out, reply(404, cgi_error_body("not_found", "", "no such API endpoint")),
-                          NULL, strcmp(method, "HEAD") == 0);
+    if (!rt) {
+        cgi_respond(resp, reply(404, cgi_error_body("not_found", "", "no such API endpoint")),
+                    NULL, strcmp(method, "HEAD") == 0);
+        return;
+    }
     head = strcmp(method, "HEAD") == 0 && strcmp(rt->method, "GET") == 0;
-    if (strcmp(method, rt->method) != 0 && !head)
-        return send_reply(out,
-                          reply(405, cgi_error_body("method_not_allowed", "", "use %s",
-                                                    rt->allow)),
-                          rt->allow, strcmp(method, "HEAD") == 0);
-    if (!parse_query(&q, rq->query, rt->query, &bad))
-        return send_reply(out, reply(400, bad), NULL, head);
-    r = rt->fn ? do_scenario(rq, rt, &q) : do_tables(rq);
-    return send_reply(out, r, NULL, head);
+    if (strcmp(method, rt->method) != 0 && !head) {
+        cgi_respond(resp,
+                    reply(405, cgi_error_body("method_not_allowed", "", "use %s", rt->allow)),
+                    rt->allow, strcmp(method, "HEAD") == 0);
+        return;
+    }
+    if (!parse_query(&q, rq->query, rt->query, &bad)) {
+        cgi_respond(resp, reply(400, bad), NULL, head);
+        return;
+    }
+    cgi_respond(resp, rt->fn ? do_scenario(rq, rt, &q) : do_tables(rq), NULL, head);
 }

@@ -1,6 +1,11 @@
-/* cgi.h - the JSON API behind the web page as a testable request handler:
- * (method, PATH_INFO, query, CONTENT_LENGTH, body reader) -> status, headers and
- * a JSON body written to a FILE. cgi_main.c is the thin CGI main around it. */
+/* cgi.h - the JSON API behind the web page as a request handler independent of
+ * how requests arrive: cgi_answer() turns (method, PATH_INFO, query,
+ * CONTENT_LENGTH, body reader, the tables) into a status, headers and a JSON
+ * body in memory. Two fronts send it: cgi_main.c (switchsim.cgi, plain CGI: one
+ * process per request, tables loaded per request) and fcgi_main.c
+ * (switchsim.fcgi, FastCGI with libfcgi: one process, tables loaded once and
+ * reloaded when they change). An endpoint is a route in cgi.c and a function
+ * returning a struct cgi_reply; neither front changes for a new one. */
 #ifndef SWITCHSIM_CGI_H
 #define SWITCHSIM_CGI_H
 
@@ -29,19 +34,50 @@ struct cgi_request {
     cgi_read_fn read;            /* the body (standard input for a CGI) */
     void *read_ctx;
     const char *tables_dir;      /* NULL = sw_tables_dir(NULL): $SWITCHSIM_TABLES or built in */
+    /* The table set to use, loaded by a persistent front (FastCGI) and not
+     * changed while the request runs; NULL = load it from tables_dir for this
+     * request (plain CGI). */
+    const struct sw_tables *tables;
+    /* REDIRECT_STATUS as the web server set it; NULL = absent. With PATH_INFO
+     * /error and a status 400-599 the request is the web server's error
+     * handler asking for the JSON answer to a request it refused itself
+     * (web/serve sets server.error-handler = "/api/error"). */
+    const char *redirect_status;
 };
 
-/* Answer one request on `out`: "Status:", Content-Type (JSON, UTF-8),
+/* What the handler answers, ready to send by any front. */
+struct cgi_response {
+    int status;                  /* the HTTP status */
+    const char *reason;          /* its reason phrase (static) */
+    const char *allow;           /* the Allow header on a 405 (static); NULL = none */
+    bool head;                   /* HEAD: send the headers only */
+    char *body;                  /* one JSON object and a newline; len bytes */
+    size_t len;                  /* Content-Length (also for HEAD) */
+};
+
+/* Answer one request. The response has Content-Type JSON (UTF-8),
  * Cache-Control: no-store, X-Content-Type-Options: nosniff, Content-Length (and
- * Allow on a 405), a blank line, then one JSON object (no body for HEAD).
+ * Allow on a 405) and one JSON object as its body (no body sent for HEAD).
  * Routes: POST /simulate (query trace=1 adds "traces" {item: trace} to every
  * month, month=YYYY-MM only to that one), POST /employer, POST /municipality,
- * GET|HEAD /tables.
+ * GET|HEAD /tables; GET /error from the web server's error handler (see
+ * redirect_status).
  * Errors are {"error": {"code", "field", "message", "problems"?}} with 400
  * (malformed request or JSON), 404, 405, 413, 422 (invalid value, field = JSON
  * path or query key) or 500. Nothing of the request is written anywhere else
  * (not to stderr: a web server copies that into its error log); only table
  * problems and internal errors are logged there, without request content.
+ * Never fails: out of memory becomes a fixed 500. Free the response with
+ * cgi_response_free(). */
+void cgi_answer(const struct cgi_request *rq, struct cgi_response *resp);
+void cgi_response_free(struct cgi_response *resp);
+
+/* The CGI header block of resp ("Status: 200 OK\r\n" ... "\r\n\r\n") into
+ * buf; returns its length, or 0 when it does not fit. Both fronts send this
+ * block and then, unless resp->head, the body. */
+size_t cgi_response_head(const struct cgi_response *resp, char *buf, size_t size);
+
+/* cgi_answer() written on `out` as a CGI answers (for plain CGI and tests).
  * Returns the HTTP status sent, or -1 when `out` could not be written. */
 int cgi_handle(const struct cgi_request *rq, FILE *out);
 
@@ -52,6 +88,17 @@ struct cgi_reply {
     int status;
     cJSON *body;                 /* owned; NULL = out of memory (becomes a 500) */
 };
+
+/* The response for reply r (its body is consumed) with the Allow header `allow`
+ * (or NULL), headers only when `head`. */
+void cgi_respond(struct cgi_response *resp, struct cgi_reply r, const char *allow, bool head);
+
+/* The JSON answer to a request the web server refused with `status` (400-599). */
+void cgi_refusal(struct cgi_response *resp, int status);
+
+/* The refused status of a request that is the web server's error handler
+ * (PATH_INFO /error, REDIRECT_STATUS 400-599); 0 otherwise. */
+int cgi_refused_status(const struct cgi_request *rq);
 
 /* An error body {"error": {"code", "field", "message"}}; NULL when out of memory. */
 cJSON *cgi_error_body(const char *code, const char *field, const char *fmt, ...)

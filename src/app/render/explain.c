@@ -93,6 +93,18 @@ static const struct item_text item_texts[SW_ITEM__COUNT] = {
                           "belasting af gaat."},
     [SW_ITEM_WW_NET] = {"WW netto",
                         "De WW-uitkering die op uw rekening komt: WW bruto min loonheffing."},
+    [SW_ITEM_PARTNER_GROSS] = {"bruto inkomen partner",
+                               "Het loon of de uitkering van uw partner, voordat er belasting "
+                               "af gaat. Het telt mee voor de toeslagen (samen met uw eigen "
+                               "inkomen)."},
+    [SW_ITEM_PARTNER_NET] = {"netto inkomen partner",
+                             "Wat uw partner deze maand zelf ontvangt van de werkgever of "
+                             "uitkeringsinstantie. De gemeente telt het mee bij de bijstand "
+                             "van u samen (artikel 32 Participatiewet)."},
+    [SW_ITEM_PARTNER_VRIJLATING] = {"vrijlating partner",
+                                    "Het deel van het nettoloon van uw partner dat de gemeente "
+                                    "niet van de bijstand aftrekt (artikel 31 lid 2 "
+                                    "Participatiewet). Uw partner heeft een eigen vrijlating."},
     [SW_ITEM_YEAR_END_BONUS] = {"eindejaarsuitkering",
                                 "De eindejaarsuitkering of dertiende maand die uw werkgever "
                                 "deze maand uitbetaalt, voordat er belasting af gaat."},
@@ -127,8 +139,10 @@ static const struct part_list part_lists[] = {
     {SW_ITEM_VRIJLATING, {{SW_ITEM_COUNTED_INCOME, 0}}, 1},
     {SW_ITEM_BIJSTAND_ENTITLED,
      {{SW_ITEM_BIJSTAND_NORM, 0}, {SW_ITEM_COUNTED_INCOME, 0}, {SW_ITEM_VRIJLATING, 0},
-      {SW_ITEM_WW_NET, 0}},
-     4},
+      {SW_ITEM_WW_NET, 0}, {SW_ITEM_PARTNER_NET, 0}, {SW_ITEM_PARTNER_VRIJLATING, 0}},
+     6},
+    {SW_ITEM_PARTNER_NET, {{SW_ITEM_PARTNER_GROSS, 0}}, 1},
+    {SW_ITEM_PARTNER_VRIJLATING, {{SW_ITEM_PARTNER_NET, 0}}, 1},
     {SW_ITEM_BIJSTAND_PAID, {{SW_ITEM_BIJSTAND_ENTITLED, 0}, {SW_ITEM_COUNTED_INCOME, 0}}, 2},
     {SW_ITEM_BIJSTAND_RESERVE, {{SW_ITEM_BIJSTAND_ENTITLED, 0}}, 1},
     {SW_ITEM_ZORGTOESLAG_PAID, {{SW_ITEM_ZORGTOESLAG_ENTITLED, 0}}, 1},
@@ -138,13 +152,14 @@ static const struct part_list part_lists[] = {
     {SW_ITEM_RECEIVED,
      {{SW_ITEM_NET_WAGE, 1},
       {SW_ITEM_WW_NET, 1},
+      {SW_ITEM_PARTNER_NET, 1},
       {SW_ITEM_BIJSTAND_PAID, 1},
       {SW_ITEM_BIJSTAND_HOLIDAY_PAID, 1},
       {SW_ITEM_ZORGTOESLAG_PAID, 1},
       {SW_ITEM_HUURTOESLAG_PAID, 1},
       {SW_ITEM_WMO_EIGEN_BIJDRAGE, -1},
       {SW_ITEM_RECOVERY_COLLECTED, -1}},
-     8},
+     9},
     {SW_ITEM_SAFE_TO_SPEND,
      {{SW_ITEM_RECEIVED, 1}, {SW_ITEM_SET_ASIDE, -1}, {SW_ITEM_RESERVE_RELEASED, 1}},
      3},

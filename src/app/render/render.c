@@ -113,14 +113,25 @@ void render_projected(FILE *f, const struct sw_used *used, const char *prefix, b
     }
 }
 
+/* The partner's own income is shown in a column of its own, only when there is one. */
+static bool has_partner_income(const struct sw_timeline *tl)
+{
+    return tl->scenario.totals[SW_ITEM_PARTNER_NET] != 0 ||
+           tl->baseline.totals[SW_ITEM_PARTNER_NET] != 0;
+}
+
 void render_table(FILE *f, const struct sw_timeline *tl)
 {
     char h[200], a[40];
+    bool partner = has_partner_income(tl);
 
     render_headline(h, sizeof(h), tl);
     fprintf(f, "%s\n\n", h);
-    fprintf(f, "%-9s %-8s %10s %10s %10s %9s %9s %10s %10s %10s | %10s %10s\n", "maand", "status",
-            "loon/WW", "bijstand", "toeslagen", "wmo", "terug", "ontvangen", "apart",
+    fprintf(f, "%-9s %-8s %10s ", "maand", "status", "loon/WW");
+    if (partner)
+        fprintf(f, "%10s ", "partner");
+    fprintf(f, "%10s %10s %9s %9s %10s %10s %10s | %10s %10s\n",
+            "bijstand", "toeslagen", "wmo", "terug", "ontvangen", "apart",
             "besteden", "nu besteed", "verschil");
     for (int i = 0; i < tl->scenario.n; i++) {
         const int64_t *v = tl->scenario.rows[i].v, *b = tl->baseline.rows[i].v;
@@ -139,9 +150,14 @@ void render_table(FILE *f, const struct sw_timeline *tl)
         num(c[7], 32, v[SW_ITEM_SAFE_TO_SPEND]);
         num(c[8], 32, b[SW_ITEM_SAFE_TO_SPEND]);
         num(c[9], 32, v[SW_ITEM_SAFE_TO_SPEND] - b[SW_ITEM_SAFE_TO_SPEND]);
-        fprintf(f, "%-9s %-8s %10s %10s %10s %9s %9s %10s %10s %10s | %10s %10s\n", ml,
-                status_nl[tl->scenario.rows[i].status], c[0], c[1], c[2], c[3], c[4], c[5], c[6],
-                c[7], c[8], c[9]);
+        fprintf(f, "%-9s %-8s %10s ", ml, status_nl[tl->scenario.rows[i].status], c[0]);
+        if (partner) {
+            char pn[32];
+            num(pn, sizeof(pn), v[SW_ITEM_PARTNER_NET]);
+            fprintf(f, "%10s ", pn);
+        }
+        fprintf(f, "%10s %10s %9s %9s %10s %10s %10s | %10s %10s\n", c[1], c[2], c[3], c[4],
+                c[5], c[6], c[7], c[8], c[9]);
     }
     if (any_projected(tl)) {
         fprintf(f, "\n* voorlopig: bedragen die nog niet zijn bekendgemaakt; het laatst "
@@ -278,7 +294,10 @@ void render_html(FILE *f, const struct sw_timeline *tl)
         fputs("</ul>\n", f);
     }
     fputs("<h2>Per maand (in euro)</h2>\n<table>\n<thead><tr><th>Maand</th><th>Situatie</th>"
-          "<th>Nettoloon of WW</th><th>Bijstand</th><th>Toeslagen</th><th>Eigen bijdrage</th>"
+          "<th>Nettoloon of WW</th>", f);
+    if (has_partner_income(tl))
+        fputs("<th>Netto inkomen partner</th>", f);
+    fputs("<th>Bijstand</th><th>Toeslagen</th><th>Eigen bijdrage</th>"
           "<th>Terugbetalen</th><th>Apart zetten</th><th>Te besteden</th>"
           "<th>Als u niet gaat werken</th></tr></thead>\n<tbody>\n", f);
     for (int i = 0; i < tl->scenario.n; i++) {
@@ -293,12 +312,17 @@ void render_html(FILE *f, const struct sw_timeline *tl)
         num(c[5], 32, v[SW_ITEM_SET_ASIDE]);
         num(c[6], 32, v[SW_ITEM_SAFE_TO_SPEND]);
         num(c[7], 32, b[SW_ITEM_SAFE_TO_SPEND]);
-        fprintf(f, "<tr><td%s>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
-                   "<td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
+        fprintf(f, "<tr><td%s>%s</td><td>%s</td><td>%s</td>",
                 month_projected(tl, tl->scenario.rows[i].month) ? " class=\"voorlopig-maand\""
                                                                 : "",
-                ml, status_nl[tl->scenario.rows[i].status], c[0], c[1], c[2], c[3], c[4], c[5],
-                c[6], c[7]);
+                ml, status_nl[tl->scenario.rows[i].status], c[0]);
+        if (has_partner_income(tl)) {
+            char pn[32];
+            num(pn, sizeof(pn), v[SW_ITEM_PARTNER_NET]);
+            fprintf(f, "<td>%s</td>", pn);
+        }
+        fprintf(f, "<td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
+                   "<td>%s</td></tr>\n", c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
     }
     fprintf(f, "</tbody>\n</table>\n<p><small>Berekend met switchsim, tabellen versie %s "
                "(sha256 %.16s). Aan deze berekening kunt u geen rechten ontlenen; de gemeente, "

@@ -45,6 +45,8 @@ static sw_status run_one(struct eng_run *r, struct sw_err *err)
     if (!st)
         st = eng_korting_twice(r, err);
     if (!st)
+        eng_partner_korting_twice(r);
+    if (!st)
         eng_wallet(r);                /* received, safe to spend, totals (engine_wallet.c) */
     return st;
 }

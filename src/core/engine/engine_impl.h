@@ -11,10 +11,18 @@
 
 /* Status, wage, bijstand paid against entitled, Wmo, WW, LKS (engine_months.c). */
 sw_status eng_months(struct eng_run *r, struct sw_err *err);
+/* The partner's own income in month index i (engine_partner.c): gross, net and
+ * the vrijlating on the partner's work into the row; *counted = what counts as
+ * the couple's means for bijstand (art. 32 Pw). Nothing without a partner income. */
+sw_status eng_partner_month(struct eng_run *r, int i, int64_t *counted, struct sw_err *err);
 /* Toeslagen advances and their settlement (engine_toeslagen.c). */
 sw_status eng_toeslagen(struct eng_run *r, struct sw_err *err);
 /* The loonheffingskorting given twice (engine_toeslagen.c). */
 sw_status eng_korting_twice(struct eng_run *r, struct sw_err *err);
+/* A warning when the partner's payer and the municipality (on the partner's half
+ * of the couple's bijstand) both apply the loonheffingskorting
+ * (engine_partner.c; switch run only). */
+void eng_partner_korting_twice(struct eng_run *r);
 /* Received, set aside, safe to spend and the totals, once every other item is in
  * (engine_wallet.c). Cannot fail. */
 void eng_wallet(struct eng_run *r);

@@ -450,7 +450,7 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     struct sw_bijstand_traces *bt = NULL;
     struct eng_pay *pay = NULL;
     sw_month m0 = s->start_month, last_payout;
-    int64_t month_no;
+    int64_t month_no, partner_counted = 0;
     sw_status st;
 
     memset(&lg, 0, sizeof(lg));
@@ -472,13 +472,17 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     /* Before the first month shown the resident was on bijstand without income:
      * the month before is taken as the first month without income. */
     household_facts(s, first_day(m0), &f);
-    st = sw_bijstand_entitled(r->c, first_day(m0), &f, 0, 0, 0, &bj, NULL, err);
+    /* The partner's own income ran before the first month too (engine_partner.c). */
+    st = eng_partner_month(r, 0, &partner_counted, err);
+    if (!st)
+        st = sw_bijstand_entitled(r->c, first_day(m0), &f, 0, partner_counted, 0, &bj, NULL, err);
     if (st)
         goto out;
     lg.mo[0].payable = lg.mo[0].estimate = bj.monthly_payment;
     lg.mo[0].known = SW_NO_DATE;
     /* Paid in its own month already, unless the municipality pays after the month. */
     lg.mo[0].settled = !(lg.method == SW_SETTLEMENT_OP_DE_MAAND && lg.after_month);
+    lg.prev_counted = lg.mo[0].counted = partner_counted;
     lg.had_entitlement = bj.entitled > 0;
     r->first_month_bijstand = bj.entitled;
     /* The vakantietoeslag reserved since the last yearly payment before m0. */
@@ -519,8 +523,12 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         if (net_work > 0)
             lg.work_months++;
         household_facts(s, d, &f);
-        /* WW counts in full, without vrijlating (art. 31 lid 2 covers work only). */
-        st = sw_bijstand_entitled(r->c, d, &f, net_work, row->v[SW_ITEM_WW_NET],
+        st = eng_partner_month(r, i, &partner_counted, err);
+        if (st)
+            goto out;
+        /* WW counts in full, without vrijlating (art. 31 lid 2 covers work only);
+         * the partner's income after the partner's own vrijlating (art. 32). */
+        st = sw_bijstand_entitled(r->c, d, &f, net_work, row->v[SW_ITEM_WW_NET] + partner_counted,
                                   net_work > 0 ? lg.work_months : 0, &bj, bt, err);
         if (st)
             goto out;
@@ -549,6 +557,13 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
             copy_trace(eng_trace(r, i, SW_ITEM_VRIJLATING), &bt->vrijlating);
             copy_trace(eng_trace(r, i, SW_ITEM_BIJSTAND_ENTITLED), &bt->payment);
             sw_trace_merge(eng_trace(r, i, SW_ITEM_BIJSTAND_ENTITLED), &bt->entitled);
+            if (s->household.partner_income.kind != SW_PARTNER_NONE) {
+                sw_trace_input(eng_trace(r, i, SW_ITEM_BIJSTAND_ENTITLED),
+                               "netto inkomen partner (in ander netto inkomen)",
+                               row->v[SW_ITEM_PARTNER_NET], SW_UNIT_EUROCENT);
+                sw_trace_input(eng_trace(r, i, SW_ITEM_BIJSTAND_ENTITLED), "vrijlating partner",
+                               row->v[SW_ITEM_PARTNER_VRIJLATING], SW_UNIT_EUROCENT);
+            }
             copy_trace(eng_trace(r, i, SW_ITEM_BIJSTAND_PAID), &bt->payment);
         }
         r->bijstand_net_incl_vt[i] = bj.entitled;
@@ -556,7 +571,8 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         if (pay->expected[i] != net_work) {
             /* Schatten: the counted income of what the contract lets expect. */
             struct sw_bijstand ex;
-            st = sw_bijstand_entitled(r->c, d, &f, pay->expected[i], row->v[SW_ITEM_WW_NET],
+            st = sw_bijstand_entitled(r->c, d, &f, pay->expected[i],
+                                      row->v[SW_ITEM_WW_NET] + partner_counted,
                                       pay->expected[i] > 0 ? lg.work_months : 0, &ex, NULL, err);
             if (st)
                 goto out;

@@ -24,6 +24,7 @@ struct eng_run {
                                                            * vakantietoeslag reserve */
     bool wage_and_bijstand[SW_SCENARIO_MAX_MONTHS];       /* both paid in the month */
     int64_t employer_ahk[SW_SCENARIO_MAX_MONTHS];         /* AHK the employer gave (year) */
+    int64_t partner_ahk[SW_SCENARIO_MAX_MONTHS];          /* AHK the partner's payer gave */
     int64_t first_month_bijstand;  /* month m0's entitlement with no income, incl. VT */
 };
 

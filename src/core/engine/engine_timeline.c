@@ -12,7 +12,7 @@ static const char *const item_names[SW_ITEM__COUNT] = {
     "zorgtoeslag_entitled", "zorgtoeslag_paid", "huurtoeslag_entitled", "huurtoeslag_paid",
     "wmo_eigen_bijdrage", "recovery_collected", "received", "set_aside", "safe_to_spend",
     "lks", "bijstand_holiday_allowance_reserved", "reserve_released", "ww_gross", "ww_net",
-    "year_end_bonus", "counted_income"};
+    "partner_gross", "partner_net", "partner_vrijlating", "year_end_bonus", "counted_income"};
 
 const char *sw_item_name(enum sw_item item)
 {

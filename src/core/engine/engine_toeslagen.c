@@ -78,6 +78,8 @@ static sw_status year_income(const struct eng_run *r, const struct eng_run *base
 
         parts.wage += v[SW_ITEM_GROSS_WAGE];
         parts.holiday_pay += v[SW_ITEM_HOLIDAY_PAY];
+        /* The toeslagpartner's own income: one joint toetsingsinkomen (Awir art. 8). */
+        parts.other += v[SW_ITEM_PARTNER_GROSS];
         st = gross_bijstand(src, sw_month_first_day(m), src->bijstand_net_incl_vt[i], &g, err);
         parts.benefit += g;
     }

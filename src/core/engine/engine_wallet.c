@@ -19,7 +19,8 @@ void eng_wallet(struct eng_run *r)
     for (int i = 0; i < r->run->n; i++) {
         int64_t *v = r->run->rows[i].v;
 
-        v[SW_ITEM_RECEIVED] = v[SW_ITEM_NET_WAGE] + v[SW_ITEM_WW_NET] + v[SW_ITEM_BIJSTAND_PAID] +
+        v[SW_ITEM_RECEIVED] = v[SW_ITEM_NET_WAGE] + v[SW_ITEM_WW_NET] + v[SW_ITEM_PARTNER_NET] +
+                              v[SW_ITEM_BIJSTAND_PAID] +
                               v[SW_ITEM_BIJSTAND_HOLIDAY_PAID] +
                               v[SW_ITEM_ZORGTOESLAG_PAID] + v[SW_ITEM_HUURTOESLAG_PAID] -
                               v[SW_ITEM_WMO_EIGEN_BIJDRAGE] - v[SW_ITEM_RECOVERY_COLLECTED];
@@ -28,8 +29,13 @@ void eng_wallet(struct eng_run *r)
         if (r->run->rows[i].trace) {
             struct sw_trace *tr = &r->run->rows[i].trace[SW_ITEM_RECEIVED];
             sw_trace_rule(tr, "switchsim: wat er op de rekening komt",
-                          "nettoloon + WW + bijstand + vakantietoeslag bijstand + zorgtoeslag + "
-                          "huurtoeslag - eigen bijdrage Wmo - terugbetalingen");
+                          v[SW_ITEM_PARTNER_NET] != 0
+                              ? "nettoloon + WW + netto inkomen partner + bijstand + "
+                                "vakantietoeslag bijstand + zorgtoeslag + huurtoeslag - eigen "
+                                "bijdrage Wmo - terugbetalingen"
+                              : "nettoloon + WW + bijstand + vakantietoeslag bijstand + "
+                                "zorgtoeslag + huurtoeslag - eigen bijdrage Wmo - "
+                                "terugbetalingen");
             tr = &r->run->rows[i].trace[SW_ITEM_SAFE_TO_SPEND];
             sw_trace_rule(tr, "switchsim: veilig te besteden",
                           "ontvangen - apart te zetten + gebruikt uit wat eerder apart is gezet");
@@ -52,6 +58,9 @@ void eng_wallet(struct eng_run *r)
             tr = &r->run->rows[i].trace[SW_ITEM_RECEIVED];
             sw_trace_input(tr, "nettoloon", v[SW_ITEM_NET_WAGE], SW_UNIT_EUROCENT);
             sw_trace_input(tr, "WW (netto)", v[SW_ITEM_WW_NET], SW_UNIT_EUROCENT);
+            if (v[SW_ITEM_PARTNER_NET] != 0)
+                sw_trace_input(tr, "netto inkomen partner", v[SW_ITEM_PARTNER_NET],
+                               SW_UNIT_EUROCENT);
             sw_trace_input(tr, "bijstand", v[SW_ITEM_BIJSTAND_PAID], SW_UNIT_EUROCENT);
             sw_trace_input(tr, "vakantietoeslag bijstand", v[SW_ITEM_BIJSTAND_HOLIDAY_PAID],
                            SW_UNIT_EUROCENT);

@@ -12,6 +12,7 @@
 
 static const char *const compositions[] = {"single", "couple", "single_parent", NULL};
 static const char *const job_kinds[] = {"beschut", "banenafspraak", "regulier", NULL};
+static const char *const partner_kinds[] = {"none", "work", "benefit", NULL};
 
 const char *sw_composition_name(enum sw_composition c)
 {
@@ -23,6 +24,11 @@ const char *sw_job_kind_name(enum sw_job_kind k)
     return job_kinds[k];
 }
 
+const char *sw_partner_income_kind_name(enum sw_partner_income_kind k)
+{
+    return partner_kinds[k];
+}
+
 void sw_scenario_init(struct sw_scenario *s)
 {
     memset(s, 0, sizeof(*s));
@@ -31,6 +37,9 @@ void sw_scenario_init(struct sw_scenario *s)
     s->household.composition = SW_HH_SINGLE;
     s->household.birth = SW_NO_DATE;
     s->household.partner_birth = SW_NO_DATE;
+    s->household.partner_income.net = -1;
+    s->household.partner_income.from = SW_NO_DATE;
+    s->household.partner_income.loonheffingskorting = true;
     s->job.kind = SW_JOB_REGULIER;
     s->job.trial_start = s->job.trial_end = SW_NO_DATE;
     s->job.start = SW_NO_DATE;
@@ -52,14 +61,37 @@ void sw_scenario_init(struct sw_scenario *s)
     s->toeslagen.estimate_updated = -1;
 }
 
+/* household.partner_income: the partner's own work or benefit (art. 32 Pw: the
+ * couple's means are both partners' incomes). */
+static void read_partner_income(struct rd *r, const cJSON *p, struct sw_scenario *s)
+{
+    static const char *const keys[] = {"kind", "gross_per_month", "net_per_month", "from",
+                                       "loonheffingskorting", NULL};
+    const char *path = "household.partner_income";
+    int k;
+
+    rd_check_keys(r, p, path, keys);
+    k = rd_read_enum(r, p, path, "kind", partner_kinds, -1, true);
+    if (k >= 0)
+        s->household.partner_income.kind = (enum sw_partner_income_kind)k;
+    /* Up to 20 000 euro a month: anything more is a typo, not an income. */
+    rd_read_int(r, p, path, "gross_per_month", 0, 2000000, k > SW_PARTNER_NONE,
+                &s->household.partner_income.gross);
+    rd_read_int(r, p, path, "net_per_month", 0, 2000000, false,
+                &s->household.partner_income.net);
+    rd_read_date(r, p, path, "from", false, &s->household.partner_income.from);
+    rd_read_bool(r, p, path, "loonheffingskorting",
+                 &s->household.partner_income.loonheffingskorting);
+}
+
 /* Returns false when household.rent was given and refused: what follows from
  * the rent (huurtoeslag) is then not judged again. */
 static bool read_household(struct rd *r, const cJSON *h, struct sw_scenario *s)
 {
     static const char *const keys[] = {"composition", "birth_date", "partner_birth_date",
                                        "children_birth_dates", "cost_sharers", "rent",
-                                       "medical_hour_limit", NULL};
-    const cJSON *kids;
+                                       "medical_hour_limit", "partner_income", NULL};
+    const cJSON *kids, *pi;
     int c;
     int64_t v;
     bool rent_ok;
@@ -102,6 +134,9 @@ static bool read_household(struct rd *r, const cJSON *h, struct sw_scenario *s)
     /* Rent up to 10 000 euro a month: anything more is a typo, not a rent. */
     rent_ok = rd_read_int(r, h, "household", "rent", 0, 1000000, false, &s->household.rent);
     rd_read_bool(r, h, "household", "medical_hour_limit", &s->household.medical_hour_limit);
+    pi = rd_read_object(r, h, "household", "partner_income", false);
+    if (pi)
+        read_partner_income(r, pi, s);
     return rent_ok;
 }
 
@@ -279,6 +314,19 @@ static void check_consistency(struct rd *r, struct sw_scenario *s)
         rd_problem(r, "household.partner_birth_date", "only for a couple");
     if (s->household.partner_birth != SW_NO_DATE && sw_age_on(s->household.partner_birth, first) < 18)
         rd_problem(r, "household.partner_birth_date", "the partner must be 18 or older");
+    if (s->household.partner_income.kind != SW_PARTNER_NONE &&
+        s->household.composition != SW_HH_COUPLE)
+        rd_problem(r, "household.partner_income", "only for a couple");
+    if (s->household.partner_income.net > s->household.partner_income.gross &&
+        s->household.partner_income.kind != SW_PARTNER_NONE)
+        rd_problem(r, "household.partner_income.net_per_month", "more than gross_per_month");
+    if (s->household.partner_income.kind == SW_PARTNER_BENEFIT && s->household.partner_income.net < 0)
+        rd_problem(r, "household.partner_income.net_per_month",
+                   "missing: a benefit needs its net amount (from the payer's letter)");
+    if (s->household.partner_income.kind == SW_PARTNER_NONE &&
+        (s->household.partner_income.gross > 0 || s->household.partner_income.net > 0))
+        rd_problem(r, "household.partner_income.gross_per_month",
+                   "an amount needs kind work or benefit");
     if (s->household.composition == SW_HH_SINGLE_PARENT && s->household.n_children == 0)
         rd_problem(r, "household.children_birth_dates",
                 "a single parent needs at least one child's birth date");
