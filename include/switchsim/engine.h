@@ -53,6 +53,11 @@ enum sw_item {
     SW_ITEM_PARTNER_GROSS,         /* the partner's own gross wage or benefit */
     SW_ITEM_PARTNER_NET,           /* what the partner's payer pays out (net) */
     SW_ITEM_PARTNER_VRIJLATING,    /* vrijlating on the partner's work (art. 31 lid 2) */
+    SW_ITEM_KINDERBIJSLAG,         /* kinderbijslag paid (SVB, after each quarter) */
+    SW_ITEM_KGB_ENTITLED,          /* kindgebonden budget: 1/12 of the month's year claim */
+    SW_ITEM_KGB_PAID,              /* kindgebonden budget: the advance paid */
+    SW_ITEM_IACK,                  /* inkomensafhankelijke combinatiekorting given back
+                                    * with the income-tax assessment (an estimate) */
     SW_ITEM_YEAR_END_BONUS,        /* gross eindejaarsuitkering paid in the month */
     SW_ITEM_COUNTED_INCOME,        /* net income from work counted for the month's bijstand
                                     * (its payslips; may differ from what is paid in it) */
@@ -83,7 +88,8 @@ enum sw_recovery_kind {
     SW_RECOVERY_BIJSTAND,
     SW_RECOVERY_ZORGTOESLAG,
     SW_RECOVERY_HUURTOESLAG,
-    SW_RECOVERY_INKOMSTENBELASTING
+    SW_RECOVERY_INKOMSTENBELASTING,
+    SW_RECOVERY_KINDGEBONDEN_BUDGET
 };
 const char *sw_recovery_kind_name(enum sw_recovery_kind k);
 

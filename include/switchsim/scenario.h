@@ -123,6 +123,7 @@ struct sw_scenario {
     struct {
         bool zorgtoeslag;
         bool huurtoeslag;
+        bool kindgebonden_budget;       /* with children (default true) */
         sw_month estimate_updated;      /* -1 = never reported */
     } toeslagen;
 

@@ -9,7 +9,7 @@
 
 /* How deep the figures a figure is built on are followed. */
 #define EXPLAIN_MAX_DEPTH 3
-#define EXPLAIN_MAX_PARTS 10
+#define EXPLAIN_MAX_PARTS 12
 
 struct item_text {
     const char *label;   /* short name, starts lowercase */
@@ -105,6 +105,23 @@ static const struct item_text item_texts[SW_ITEM__COUNT] = {
                                     "Het deel van het nettoloon van uw partner dat de gemeente "
                                     "niet van de bijstand aftrekt (artikel 31 lid 2 "
                                     "Participatiewet). Uw partner heeft een eigen vrijlating."},
+    [SW_ITEM_KINDERBIJSLAG] = {"kinderbijslag",
+                               "De kinderbijslag van de SVB. U krijgt die per kwartaal, na "
+                               "afloop van het kwartaal. Het bedrag hangt af van de leeftijd "
+                               "van uw kind. De gemeente telt het niet mee bij de bijstand."},
+    [SW_ITEM_KGB_ENTITLED] = {"kindgebonden budget waar u recht op hebt",
+                              "Het kindgebonden budget waar u deze maand echt recht op hebt, "
+                              "berekend met het inkomen dat u dit jaar echt verdient. Zonder "
+                              "partner zit de extra bijdrage voor alleenstaande ouders erin."},
+    [SW_ITEM_KGB_PAID] = {"kindgebonden budget betaald",
+                          "Het voorschot kindgebonden budget dat de Dienst Toeslagen deze "
+                          "maand op uw rekening zet. Het is gebaseerd op het inkomen dat de "
+                          "Dienst Toeslagen van u kent."},
+    [SW_ITEM_IACK] = {"combinatiekorting terug",
+                      "Werkt u en hebt u een kind onder de 12? Dan krijgt u na het jaar met de "
+                      "aanslag inkomstenbelasting de inkomensafhankelijke combinatiekorting "
+                      "terug. Dit is een schatting: niet meer dan de belasting die van uw loon "
+                      "is ingehouden."},
     [SW_ITEM_YEAR_END_BONUS] = {"eindejaarsuitkering",
                                 "De eindejaarsuitkering of dertiende maand die uw werkgever "
                                 "deze maand uitbetaalt, voordat er belasting af gaat."},
@@ -147,6 +164,7 @@ static const struct part_list part_lists[] = {
     {SW_ITEM_BIJSTAND_RESERVE, {{SW_ITEM_BIJSTAND_ENTITLED, 0}}, 1},
     {SW_ITEM_ZORGTOESLAG_PAID, {{SW_ITEM_ZORGTOESLAG_ENTITLED, 0}}, 1},
     {SW_ITEM_HUURTOESLAG_PAID, {{SW_ITEM_HUURTOESLAG_ENTITLED, 0}}, 1},
+    {SW_ITEM_KGB_PAID, {{SW_ITEM_KGB_ENTITLED, 0}}, 1},
     {SW_ITEM_WW_NET, {{SW_ITEM_WW_GROSS, 1}}, 1},
     {SW_ITEM_LKS, {{SW_ITEM_GROSS_WAGE, 0}}, 1},
     {SW_ITEM_RECEIVED,
@@ -157,9 +175,12 @@ static const struct part_list part_lists[] = {
       {SW_ITEM_BIJSTAND_HOLIDAY_PAID, 1},
       {SW_ITEM_ZORGTOESLAG_PAID, 1},
       {SW_ITEM_HUURTOESLAG_PAID, 1},
+      {SW_ITEM_KINDERBIJSLAG, 1},
+      {SW_ITEM_KGB_PAID, 1},
+      {SW_ITEM_IACK, 1},
       {SW_ITEM_WMO_EIGEN_BIJDRAGE, -1},
       {SW_ITEM_RECOVERY_COLLECTED, -1}},
-     9},
+     12},
     {SW_ITEM_SAFE_TO_SPEND,
      {{SW_ITEM_RECEIVED, 1}, {SW_ITEM_SET_ASIDE, -1}, {SW_ITEM_RESERVE_RELEASED, 1}},
      3},

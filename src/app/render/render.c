@@ -140,16 +140,30 @@ static void recovery_terms(char *buf, size_t size, const struct sw_recovery *r)
     }
 }
 
+/* What the children bring in: kinderbijslag, kindgebonden budget and the
+ * combinatiekorting given back. */
+static int64_t children_paid(const int64_t *v)
+{
+    return v[SW_ITEM_KINDERBIJSLAG] + v[SW_ITEM_KGB_PAID] + v[SW_ITEM_IACK];
+}
+
+static bool has_children_money(const struct sw_timeline *tl)
+{
+    return children_paid(tl->scenario.totals) != 0 || children_paid(tl->baseline.totals) != 0;
+}
+
 void render_table(FILE *f, const struct sw_timeline *tl)
 {
     char h[200], a[40];
-    bool partner = has_partner_income(tl);
+    bool partner = has_partner_income(tl), kids = has_children_money(tl);
 
     render_headline(h, sizeof(h), tl);
     fprintf(f, "%s\n\n", h);
     fprintf(f, "%-9s %-8s %10s ", "maand", "status", "loon/WW");
     if (partner)
         fprintf(f, "%10s ", "partner");
+    if (kids)
+        fprintf(f, "%10s ", "kinderen");
     fprintf(f, "%10s %10s %9s %9s %10s %10s %10s | %10s %10s\n",
             "bijstand", "toeslagen", "wmo", "terug", "ontvangen", "apart",
             "besteden", "nu besteed", "verschil");
@@ -175,6 +189,11 @@ void render_table(FILE *f, const struct sw_timeline *tl)
             char pn[32];
             num(pn, sizeof(pn), v[SW_ITEM_PARTNER_NET]);
             fprintf(f, "%10s ", pn);
+        }
+        if (kids) {
+            char kn[32];
+            num(kn, sizeof(kn), children_paid(v));
+            fprintf(f, "%10s ", kn);
         }
         fprintf(f, "%10s %10s %9s %9s %10s %10s %10s | %10s %10s\n", c[1], c[2], c[3], c[4],
                 c[5], c[6], c[7], c[8], c[9]);
@@ -328,6 +347,8 @@ void render_html(FILE *f, const struct sw_timeline *tl)
           "<th>Nettoloon of WW</th>", f);
     if (has_partner_income(tl))
         fputs("<th>Netto inkomen partner</th>", f);
+    if (has_children_money(tl))
+        fputs("<th>Voor de kinderen</th>", f);
     fputs("<th>Bijstand</th><th>Toeslagen</th><th>Eigen bijdrage</th>"
           "<th>Terugbetalen</th><th>Apart zetten</th><th>Te besteden</th>"
           "<th>Als u niet gaat werken</th></tr></thead>\n<tbody>\n", f);
@@ -351,6 +372,11 @@ void render_html(FILE *f, const struct sw_timeline *tl)
             char pn[32];
             num(pn, sizeof(pn), v[SW_ITEM_PARTNER_NET]);
             fprintf(f, "<td>%s</td>", pn);
+        }
+        if (has_children_money(tl)) {
+            char kn[32];
+            num(kn, sizeof(kn), children_paid(v));
+            fprintf(f, "<td>%s</td>", kn);
         }
         fprintf(f, "<td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
                    "<td>%s</td></tr>\n", c[1], c[2], c[3], c[4], c[5], c[6], c[7]);

@@ -16,7 +16,9 @@ static void eur(char *buf, size_t size, int64_t cents)
 
 static const char *toeslag_name(enum sw_recovery_kind k)
 {
-    return k == SW_RECOVERY_ZORGTOESLAG ? "zorgtoeslag" : "huurtoeslag";
+    return k == SW_RECOVERY_ZORGTOESLAG   ? "zorgtoeslag"
+           : k == SW_RECOVERY_HUURTOESLAG ? "huurtoeslag"
+                                          : "kindgebonden budget";
 }
 
 /* Warnings that come from recoveries, and the actions that avoid them. */
@@ -63,6 +65,7 @@ static void recovery_advice(struct eng_run *r)
             break;
         case SW_RECOVERY_ZORGTOESLAG:
         case SW_RECOVERY_HUURTOESLAG:
+        case SW_RECOVERY_KINDGEBONDEN_BUDGET:
             eng_warning(tl, "toeslag_recovery", rec->caused, rec->amount,
                         "U krijgt over %s %s te veel %s, omdat het voorschot nog op uw oude "
                         "inkomen is berekend. De Belastingdienst vraagt dat terug (brief vanaf "

@@ -25,6 +25,11 @@ struct eng_run {
     bool wage_and_bijstand[SW_SCENARIO_MAX_MONTHS];       /* both paid in the month */
     int64_t employer_ahk[SW_SCENARIO_MAX_MONTHS];         /* AHK the employer gave (year) */
     int64_t partner_ahk[SW_SCENARIO_MAX_MONTHS];          /* AHK the partner's payer gave */
+    /* Per calendar year from the first month's year (engine_kinderen.c): the
+     * inkomensafhankelijke combinatiekorting and the loonheffing withheld from
+     * the wage, netted with the income-tax bill in eng_korting_twice(). */
+    int64_t iack_year[SW_SCENARIO_MAX_MONTHS / 12 + 2];
+    int64_t wage_lh_year[SW_SCENARIO_MAX_MONTHS / 12 + 2];
     int64_t first_month_bijstand;  /* month m0's entitlement with no income, incl. VT */
 };
 

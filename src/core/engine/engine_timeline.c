@@ -12,7 +12,9 @@ static const char *const item_names[SW_ITEM__COUNT] = {
     "zorgtoeslag_entitled", "zorgtoeslag_paid", "huurtoeslag_entitled", "huurtoeslag_paid",
     "wmo_eigen_bijdrage", "recovery_collected", "received", "set_aside", "safe_to_spend",
     "lks", "bijstand_holiday_allowance_reserved", "reserve_released", "ww_gross", "ww_net",
-    "partner_gross", "partner_net", "partner_vrijlating", "year_end_bonus", "counted_income"};
+    "partner_gross", "partner_net", "partner_vrijlating",
+    "kinderbijslag", "kindgebonden_budget_entitled", "kindgebonden_budget_paid", "iack",
+    "year_end_bonus", "counted_income"};
 
 const char *sw_item_name(enum sw_item item)
 {
@@ -40,7 +42,7 @@ const char *sw_month_status_name(enum sw_month_status s)
 const char *sw_recovery_kind_name(enum sw_recovery_kind k)
 {
     static const char *const names[] = {"bijstand", "zorgtoeslag", "huurtoeslag",
-                                        "inkomstenbelasting"};
+                                        "inkomstenbelasting", "kindgebonden_budget"};
 
     return names[k];
 }

@@ -7,6 +7,7 @@
 
 #include "engine_impl.h"
 #include "switchsim/aow.h"
+#include "switchsim/kinderen.h"
 #include "switchsim/loonheffing.h"
 #include "switchsim/money.h"
 #include "switchsim/toeslagen.h"
@@ -161,6 +162,35 @@ static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64
                                year_amount, NULL, err);
 }
 
+/* Kindgebonden budget (kinderen.c): the claim is determined per calendar month on
+ * a year basis (WKB art. 2 lid 11); the year amount is the twelfths summed and
+ * rounded once (Awir art. 14); the advance is the month's twelfth in whole euros,
+ * rounded down, as for the zorgtoeslag. */
+static sw_status kgb_year(const struct eng_run *r, int y, int64_t income, int64_t *year_amount,
+                          int64_t months[12], struct sw_trace *tr, struct sw_err *err)
+{
+    const struct sw_scenario *s = r->s;
+    int64_t sum = 0;
+    sw_status st;
+
+    for (int k = 0; k < 12; k++) {
+        struct sw_kgb_facts f;
+        struct sw_kgb_month km;
+
+        f.income = income;
+        f.partner = s->household.composition == SW_HH_COUPLE;
+        f.births = s->household.children;
+        f.n = s->household.n_children;
+        st = sw_kgb_month(r->c, sw_month_from_ym(y, k + 1), &f, &km, k == 11 ? tr : NULL, err);
+        if (st)
+            return st;
+        months[k] = sw_money_floor_euros(sw_div_floor(km.year_claim, 12));
+        sum += km.year_claim;
+    }
+    return sw_awir_year_amount(r->c, sw_month_first_day(sw_month_from_ym(y, 1)), sum, 12,
+                               year_amount, NULL, err);
+}
+
 typedef sw_status (*year_fn)(const struct eng_run *, int, int64_t, int64_t *, int64_t[12],
                              struct sw_trace *, struct sw_err *);
 
@@ -282,7 +312,9 @@ sw_status eng_toeslagen(struct eng_run *r, struct sw_err *err)
     int y0 = sw_month_year(s->start_month), y1 = sw_month_year(s->start_month + s->months - 1);
     sw_status st = SW_OK;
 
-    if (!s->toeslagen.zorgtoeslag && !s->toeslagen.huurtoeslag)
+    bool kgb = s->toeslagen.kindgebonden_budget && s->household.n_children > 0;
+
+    if (!s->toeslagen.zorgtoeslag && !s->toeslagen.huurtoeslag && !kgb)
         return SW_OK;
     /* The baseline run stands for the months before the horizon and for the
      * estimate the advances are paid on. */
@@ -298,6 +330,9 @@ sw_status eng_toeslagen(struct eng_run *r, struct sw_err *err)
         if (!st && s->toeslagen.huurtoeslag)
             st = settle(r, y, SW_RECOVERY_HUURTOESLAG, huur_year, real, est,
                         SW_ITEM_HUURTOESLAG_ENTITLED, SW_ITEM_HUURTOESLAG_PAID, err);
+        if (!st && kgb)
+            st = settle(r, y, SW_RECOVERY_KINDGEBONDEN_BUDGET, kgb_year, real, est,
+                        SW_ITEM_KGB_ENTITLED, SW_ITEM_KGB_PAID, err);
     }
     return st;
 }
@@ -312,12 +347,14 @@ sw_status eng_korting_twice(struct eng_run *r, struct sw_err *err)
     int y0 = sw_month_year(s->start_month);
     sw_status st;
 
-    if (!r->is_switch || !s->job.loonheffingskorting || !s->settlement.municipality_applies_korting)
+    bool twice_given = s->job.loonheffingskorting && s->settlement.municipality_applies_korting;
+
+    if (!r->is_switch)
         return SW_OK;
     memset(per_year, 0, sizeof(per_year));
     for (size_t k = 0; k < sizeof(first) / sizeof(first[0]); k++)
         first[k] = -1;
-    for (int i = 0; i < r->run->n; i++) {
+    for (int i = 0; twice_given && i < r->run->n; i++) {
         struct sw_month_row *row = &r->run->rows[i];
         struct sw_lh_benefit b;
         int64_t twice;
@@ -354,18 +391,42 @@ sw_status eng_korting_twice(struct eng_run *r, struct sw_err *err)
     for (int yi = 0; yi < (int)(sizeof(first) / sizeof(first[0])); yi++) {
         struct sw_collection when;
         char period[8];
+        int64_t iack = r->iack_year[yi], give, net;
 
-        if (per_year[yi] <= 0)
+        if (per_year[yi] <= 0 && iack <= 0)
             continue;
         st = sw_uitvoering_ib(r->c, y0 + yi, &when, NULL, err);
         if (st)
             return st;
+        /* The combinatiekorting (Wet IB art. 8.14a, engine_kinderen.c) lowers the
+         * year's tax, at most to nil: at most the tax withheld from the wage plus
+         * the korting given twice (the tax on the bijstand is left out: a lower
+         * estimate). It is settled with the same assessment. */
+        give = iack < r->wage_lh_year[yi] + per_year[yi] ? iack : r->wage_lh_year[yi] + per_year[yi];
+        net = per_year[yi] - give;
         snprintf(period, sizeof(period), "%d", y0 + yi);
-        eng_recovery(r, SW_RECOVERY_INKOMSTENBELASTING, period, first[yi], per_year[yi],
+        eng_recovery(r, SW_RECOVERY_INKOMSTENBELASTING, period, first[yi], net,
                      when.letter, when.collected,
                      "Vraag de gemeente de loonheffingskorting op de bijstand te stoppen zodra "
                      "de werkgever die toepast (of andersom): maar één betaler mag de korting "
                      "geven.");
+        if (per_year[yi] > 0 && give > 0)
+            eng_add(r, when.letter, SW_ITEM_RESERVE_RELEASED, give < per_year[yi] ? give : per_year[yi]);
+        if (net < 0) {
+            int i = eng_index(r, when.letter);
+            eng_add(r, when.letter, SW_ITEM_IACK, -net);
+            if (i >= 0 && r->run->rows[i].trace) {
+                struct sw_trace *t = &r->run->rows[i].trace[SW_ITEM_IACK];
+                sw_trace_rule(t, "Wet IB 2001 art. 8.14a; aanslag inkomstenbelasting",
+                              "de inkomensafhankelijke combinatiekorting van het jaar, min de "
+                              "belasting die terug moet omdat de korting twee keer is gegeven; "
+                              "ten hoogste de ingehouden loonheffing");
+                sw_trace_input(t, "combinatiekorting van het jaar", iack, SW_UNIT_EUROCENT);
+                sw_trace_input(t, "loonheffing ingehouden op het loon", r->wage_lh_year[yi],
+                               SW_UNIT_EUROCENT);
+                sw_trace_input(t, "korting twee keer gegeven", per_year[yi], SW_UNIT_EUROCENT);
+            }
+        }
     }
     return SW_OK;
 }

@@ -22,17 +22,20 @@ void eng_wallet(struct eng_run *r)
         v[SW_ITEM_RECEIVED] = v[SW_ITEM_NET_WAGE] + v[SW_ITEM_WW_NET] + v[SW_ITEM_PARTNER_NET] +
                               v[SW_ITEM_BIJSTAND_PAID] +
                               v[SW_ITEM_BIJSTAND_HOLIDAY_PAID] +
-                              v[SW_ITEM_ZORGTOESLAG_PAID] + v[SW_ITEM_HUURTOESLAG_PAID] -
+                              v[SW_ITEM_ZORGTOESLAG_PAID] + v[SW_ITEM_HUURTOESLAG_PAID] +
+                              v[SW_ITEM_KINDERBIJSLAG] + v[SW_ITEM_KGB_PAID] + v[SW_ITEM_IACK] -
                               v[SW_ITEM_WMO_EIGEN_BIJDRAGE] - v[SW_ITEM_RECOVERY_COLLECTED];
         v[SW_ITEM_SAFE_TO_SPEND] = v[SW_ITEM_RECEIVED] - v[SW_ITEM_SET_ASIDE] +
                                    v[SW_ITEM_RESERVE_RELEASED];
         if (r->run->rows[i].trace) {
             struct sw_trace *tr = &r->run->rows[i].trace[SW_ITEM_RECEIVED];
             sw_trace_rule(tr, "switchsim: wat er op de rekening komt",
-                          v[SW_ITEM_PARTNER_NET] != 0
+                          v[SW_ITEM_PARTNER_NET] != 0 || v[SW_ITEM_KINDERBIJSLAG] != 0 ||
+                                  v[SW_ITEM_KGB_PAID] != 0 || v[SW_ITEM_IACK] != 0
                               ? "nettoloon + WW + netto inkomen partner + bijstand + "
-                                "vakantietoeslag bijstand + zorgtoeslag + huurtoeslag - eigen "
-                                "bijdrage Wmo - terugbetalingen"
+                                "vakantietoeslag bijstand + zorgtoeslag + huurtoeslag + "
+                                "kinderbijslag + kindgebonden budget + combinatiekorting terug "
+                                "- eigen bijdrage Wmo - terugbetalingen"
                               : "nettoloon + WW + bijstand + vakantietoeslag bijstand + "
                                 "zorgtoeslag + huurtoeslag - eigen bijdrage Wmo - "
                                 "terugbetalingen");
@@ -66,6 +69,12 @@ void eng_wallet(struct eng_run *r)
                            SW_UNIT_EUROCENT);
             sw_trace_input(tr, "zorgtoeslag", v[SW_ITEM_ZORGTOESLAG_PAID], SW_UNIT_EUROCENT);
             sw_trace_input(tr, "huurtoeslag", v[SW_ITEM_HUURTOESLAG_PAID], SW_UNIT_EUROCENT);
+            if (v[SW_ITEM_KINDERBIJSLAG] != 0)
+                sw_trace_input(tr, "kinderbijslag", v[SW_ITEM_KINDERBIJSLAG], SW_UNIT_EUROCENT);
+            if (v[SW_ITEM_KGB_PAID] != 0)
+                sw_trace_input(tr, "kindgebonden budget", v[SW_ITEM_KGB_PAID], SW_UNIT_EUROCENT);
+            if (v[SW_ITEM_IACK] != 0)
+                sw_trace_input(tr, "combinatiekorting terug", v[SW_ITEM_IACK], SW_UNIT_EUROCENT);
             sw_trace_input(tr, "eigen bijdrage Wmo", v[SW_ITEM_WMO_EIGEN_BIJDRAGE],
                            SW_UNIT_EUROCENT);
             sw_trace_input(tr, "terugbetaald", v[SW_ITEM_RECOVERY_COLLECTED], SW_UNIT_EUROCENT);

@@ -58,6 +58,7 @@ void sw_scenario_init(struct sw_scenario *s)
     s->settlement.instalment_ppm = -1;
     s->toeslagen.zorgtoeslag = true;
     s->toeslagen.huurtoeslag = true;
+    s->toeslagen.kindgebonden_budget = true;
     s->toeslagen.estimate_updated = -1;
 }
 
@@ -457,7 +458,7 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
     static const char *const settle_methods[] = {"advance", "in_arrears", "op_de_maand",
                                                  "achteraf", "schatten", "voorschot", NULL};
     static const char *const toeslag_keys[] = {"zorgtoeslag", "huurtoeslag", "estimate_updated",
-                                               NULL};
+                                               "kindgebonden_budget", NULL};
     static const char *const benefits[] = {"participatiewet", NULL};
     struct sw_problems local;
     struct rd r;
@@ -589,6 +590,8 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
         rd_read_bool(&r, o, "toeslagen", "huurtoeslag", &out->toeslagen.huurtoeslag);
         rd_read_month(&r, o, "toeslagen", "estimate_updated", false,
                    &out->toeslagen.estimate_updated);
+        rd_read_bool(&r, o, "toeslagen", "kindgebonden_budget",
+                     &out->toeslagen.kindgebonden_budget);
     }
     /* No rent, no huurtoeslag; asking for it without a rent is a mistake - but
      * only one's own: after a rent that was refused (or no household at all),

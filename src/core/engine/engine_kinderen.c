@@ -1,0 +1,109 @@
+/* engine_kinderen.c - what the children bring in, in both runs: kinderbijslag
+ * (paid by the SVB after each quarter) and the inkomensafhankelijke
+ * combinatiekorting given back with the income-tax assessment. The kindgebonden
+ * budget is a toeslag and runs through the toeslagen machinery
+ * (engine_toeslagen.c). Neither kinderbijslag nor kindgebonden budget counts as
+ * income for the bijstand or the toeslagen (untaxed; WKB art. 4).
+ *
+ * Conventions (not legal values): a year's wage outside the months shown is taken
+ * as in toeslagen (before the first month: none; after the last: as in the last
+ * month). The IACK is settled with the income-tax assessment in
+ * eng_korting_twice() (engine_toeslagen.c). */
+#include <stdio.h>
+
+#include "engine_impl.h"
+#include "switchsim/kinderen.h"
+#include "switchsim/money.h"
+
+static sw_status kinderbijslag(struct eng_run *r, struct sw_err *err)
+{
+    const struct sw_scenario *s = r->s;
+    sw_month first = s->start_month, last = s->start_month + s->months - 1;
+    sw_status st;
+
+    /* Every quarter whose payment can fall in the months shown. */
+    for (sw_month q_last = first - 3; q_last <= last; q_last++) {
+        sw_month pay;
+        sw_date q_start;
+        int64_t amount;
+        int i;
+
+        if (sw_month_number(q_last) % 3 != 0)
+            continue;
+        st = sw_kinderbijslag_pay_month(r->c, q_last, &pay, err);
+        if (st)
+            return st;
+        i = eng_index(r, pay);
+        if (i < 0)
+            continue;
+        q_start = sw_month_first_day(q_last - 2);
+        st = sw_kinderbijslag_quarter(r->c, q_start, s->household.children,
+                                      s->household.n_children, &amount, NULL,
+                                      eng_trace(r, i, SW_ITEM_KINDERBIJSLAG), err);
+        if (st)
+            return st;
+        r->run->rows[i].v[SW_ITEM_KINDERBIJSLAG] += amount;
+        {
+            char q[16];
+            snprintf(q, sizeof(q), "%d-K%d", sw_month_year(q_last), sw_month_number(q_last) / 3);
+            sw_trace_input(eng_trace(r, i, SW_ITEM_KINDERBIJSLAG), q, amount, SW_UNIT_EUROCENT);
+        }
+    }
+    return SW_OK;
+}
+
+/* The row that stands for month m of the year (as the toeslagen do). */
+static const int64_t *year_row(const struct eng_run *r, sw_month m)
+{
+    int i = m - r->s->start_month;
+
+    if (i < 0)
+        return NULL;
+    if (i >= r->run->n)
+        i = r->run->n - 1;
+    return r->run->rows[i].v;
+}
+
+/* The IACK per year (kinderen.c) and the loonheffing withheld from the wage, for
+ * eng_korting_twice(), which settles both with the income-tax assessment. */
+static sw_status iack(struct eng_run *r, struct sw_err *err)
+{
+    const struct sw_scenario *s = r->s;
+    int y0 = sw_month_year(s->start_month), y1 = sw_month_year(s->start_month + s->months - 1);
+    sw_status st;
+
+    for (int y = y0; y <= y1; y++) {
+        int64_t work = 0, withheld = 0, partner_work = 0;
+
+        for (int mo = 1; mo <= 12; mo++) {
+            const int64_t *v = year_row(r, sw_month_from_ym(y, mo));
+            if (!v)
+                continue;
+            work += v[SW_ITEM_GROSS_WAGE] + v[SW_ITEM_HOLIDAY_PAY];
+            withheld += v[SW_ITEM_LOONHEFFING];
+            if (s->household.partner_income.kind == SW_PARTNER_WORK)
+                partner_work += v[SW_ITEM_PARTNER_GROSS];
+        }
+        r->wage_lh_year[y - y0] = withheld;
+        if (work == 0)
+            continue;
+        st = sw_iack_year(r->c, y, work, partner_work,
+                          s->household.composition == SW_HH_COUPLE, s->household.children,
+                          s->household.n_children, &r->iack_year[y - y0], NULL, err);
+        if (st)
+            return st;
+    }
+    return SW_OK;
+}
+
+sw_status eng_kinderen(struct eng_run *r, struct sw_err *err)
+{
+    sw_status st;
+
+    if (r->s->household.n_children == 0)
+        return SW_OK;
+    st = kinderbijslag(r, err);
+    if (!st)
+        st = iack(r, err);
+    return st;
+}

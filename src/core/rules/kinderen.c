@@ -1,0 +1,216 @@
+/* kinderen.c - kinderbijslag (AKW), the kindgebonden budget (WKB) and the
+ * inkomensafhankelijke combinatiekorting (Wet IB 2001 art. 8.14a); see
+ * kinderen.h. Every amount, age and percentage comes from the tables. */
+#include <string.h>
+
+#include "switchsim/kinderen.h"
+#include "switchsim/money.h"
+
+/* The month in which the child reaches `years` (its birthday month). */
+static sw_month birthday_month(sw_date birth, int years)
+{
+    int y, mo, d;
+
+    sw_date_to_ymd(birth, &y, &mo, &d);
+    return sw_month_from_ym(y + years, mo);
+}
+
+sw_status sw_kinderbijslag_quarter(const struct sw_ctx *c, sw_date quarter_start,
+                                   const sw_date *births, size_t n, int64_t *out, int *children,
+                                   struct sw_trace *tr, struct sw_err *err)
+{
+    int64_t a0 = 0, a6 = 0, a12 = 0, mid, high, end, sum = 0;
+    int counted = 0;
+    sw_status st;
+
+    st = sw_param_t(c, "kinderbijslag.age.middle", quarter_start, SW_UNIT_YEARS, &mid, tr, err);
+    if (!st)
+        st = sw_param_t(c, "kinderbijslag.age.high", quarter_start, SW_UNIT_YEARS, &high, tr, err);
+    if (!st)
+        st = sw_param_t(c, "kinderbijslag.age.end", quarter_start, SW_UNIT_YEARS, &end, tr, err);
+    if (st)
+        return st;
+    for (size_t i = 0; i < n; i++) {
+        int age;
+        if (births[i] > quarter_start)
+            continue;
+        age = sw_age_on(births[i], quarter_start);
+        if (age >= end)
+            continue;
+        if (age >= high) {
+            if (!a12)
+                st = sw_param_t(c, "kinderbijslag.quarter.age12", quarter_start,
+                                SW_UNIT_EUROCENT, &a12, tr, err);
+            sum += a12;
+        } else if (age >= mid) {
+            if (!a6)
+                st = sw_param_t(c, "kinderbijslag.quarter.age6", quarter_start,
+                                SW_UNIT_EUROCENT, &a6, tr, err);
+            sum += a6;
+        } else {
+            if (!a0)
+                st = sw_param_t(c, "kinderbijslag.quarter.age0", quarter_start,
+                                SW_UNIT_EUROCENT, &a0, tr, err);
+            sum += a0;
+        }
+        if (st)
+            return st;
+        counted++;
+    }
+    sw_trace_rule(tr, "Algemene Kinderbijslagwet art. 7 en 12",
+                  "per kind een bedrag per kwartaal, naar de leeftijd op de eerste dag van het "
+                  "kwartaal; de SVB betaalt na afloop van het kwartaal");
+    sw_trace_input(tr, "kinderen met kinderbijslag", counted, SW_UNIT_COUNT);
+    *out = sum;
+    if (children)
+        *children = counted;
+    return SW_OK;
+}
+
+sw_status sw_kinderbijslag_pay_month(const struct sw_ctx *c, sw_month quarter_last,
+                                     sw_month *out, struct sw_err *err)
+{
+    int64_t after;
+    sw_status st = sw_param(c, "kinderbijslag.paid_months_after_quarter",
+                            sw_month_first_day(quarter_last), SW_UNIT_MONTHS, &after, NULL, err);
+
+    if (!st)
+        *out = quarter_last + (sw_month)after;
+    return st;
+}
+
+sw_status sw_kgb_month(const struct sw_ctx *c, sw_month m, const struct sw_kgb_facts *f,
+                       struct sw_kgb_month *out, struct sw_trace *tr, struct sw_err *err)
+{
+    sw_date jan = sw_month_first_day(sw_month_from_ym(sw_month_year(m), 1));
+    sw_date d = sw_month_first_day(m);
+    int64_t per_child, sup12, sup16, single, drempel, extra = 0, rate, mid, high, end;
+    struct sw_kgb_month r;
+    sw_status st;
+
+    if (f->income < 0 || f->income > SW_MONEY_MAX)
+        return sw_err_set(err, SW_ERR_INVALID, "income", "income out of range");
+    memset(&r, 0, sizeof(r));
+    st = sw_param_t(c, "kindgebonden_budget.age.middle", d, SW_UNIT_YEARS, &mid, tr, err);
+    if (!st)
+        st = sw_param_t(c, "kindgebonden_budget.age.high", d, SW_UNIT_YEARS, &high, tr, err);
+    if (!st)
+        st = sw_param_t(c, "kindgebonden_budget.age.end", d, SW_UNIT_YEARS, &end, tr, err);
+    if (st)
+        return st;
+    /* Art. 2 lid 1: from the month after the birth through the month of the end
+     * age; lid 3-5: the supplements from the month after the 12th / 16th birthday. */
+    for (size_t i = 0; i < f->n; i++)
+        if (sw_month_of(f->births[i]) < m && m <= birthday_month(f->births[i], (int)end))
+            r.children++;
+    if (r.children == 0) {
+        sw_trace_rule(tr, "Wet op het kindgebonden budget art. 2 lid 1",
+                      "geen kind met recht op kindgebonden budget in deze maand");
+        *out = r;
+        return SW_OK;
+    }
+    st = sw_param_t(c, "kindgebonden_budget.per_child", jan, SW_UNIT_EUROCENT, &per_child, tr, err);
+    if (!st)
+        st = sw_param_t(c, "kindgebonden_budget.supplement_12", jan, SW_UNIT_EUROCENT, &sup12, tr,
+                        err);
+    if (!st)
+        st = sw_param_t(c, "kindgebonden_budget.supplement_16", jan, SW_UNIT_EUROCENT, &sup16, tr,
+                        err);
+    if (!st)
+        st = sw_param_t(c, "kindgebonden_budget.drempelinkomen", jan, SW_UNIT_EUROCENT, &drempel,
+                        tr, err);
+    if (!st)
+        st = sw_param_t(c, "kindgebonden_budget.afbouw", jan, SW_UNIT_PERCENT, &rate, tr, err);
+    if (!st && !f->partner)
+        st = sw_param_t(c, "kindgebonden_budget.single_parent", jan, SW_UNIT_EUROCENT, &single,
+                        tr, err);
+    if (!st && f->partner)
+        st = sw_param_t(c, "kindgebonden_budget.partner_extra", jan, SW_UNIT_EUROCENT, &extra, tr,
+                        err);
+    if (st)
+        return st;
+    r.base = per_child * r.children;
+    for (size_t i = 0; i < f->n; i++) {
+        sw_date b = f->births[i];
+        if (!(sw_month_of(b) < m && m <= birthday_month(b, (int)end)))
+            continue;
+        if (m > birthday_month(b, (int)high))
+            r.base += sup16;
+        else if (m > birthday_month(b, (int)mid))
+            r.base += sup12;
+    }
+    if (!f->partner)
+        r.base += single;
+    if (f->income > drempel + extra)
+        r.reduction = sw_money_rate_half_up(f->income - drempel - extra, rate);
+    r.year_claim = r.base > r.reduction ? r.base - r.reduction : 0;
+    sw_trace_rule(tr, f->partner ? "Wet op het kindgebonden budget art. 2 lid 2-5, 8 en 11"
+                                 : "Wet op het kindgebonden budget art. 2 lid 2-7 en 11",
+                  f->partner ? "bedrag per kind plus de verhogingen voor kinderen van 12 en 16 "
+                               "jaar, min het afbouwpercentage van het gezamenlijke inkomen boven "
+                               "het drempelinkomen plus het bedrag voor partners; per maand een "
+                               "twaalfde"
+                             : "bedrag per kind plus de verhogingen voor kinderen van 12 en 16 "
+                               "jaar plus de alleenstaande-ouderkop, min het afbouwpercentage van "
+                               "het inkomen boven het drempelinkomen; per maand een twaalfde");
+    sw_trace_input(tr, "kinderen", r.children, SW_UNIT_COUNT);
+    sw_trace_input(tr, "toetsingsinkomen van het jaar", f->income, SW_UNIT_EUROCENT);
+    sw_trace_input(tr, "jaarbedrag voor de afbouw", r.base, SW_UNIT_EUROCENT);
+    sw_trace_input(tr, "afbouw", r.reduction, SW_UNIT_EUROCENT);
+    *out = r;
+    return SW_OK;
+}
+
+sw_status sw_iack_year(const struct sw_ctx *c, int year, int64_t arbeidsinkomen,
+                       int64_t partner_arbeidsinkomen, bool partner, const sw_date *births,
+                       size_t n, int64_t *out, struct sw_trace *tr, struct sw_err *err)
+{
+    sw_date jan = sw_month_first_day(sw_month_from_ym(year, 1));
+    int64_t threshold, rate, max, age, months, k;
+    bool child = false;
+    sw_status st;
+
+    *out = 0;
+    st = sw_param_t(c, "inkomstenbelasting.iack.child_age", jan, SW_UNIT_YEARS, &age, tr, err);
+    if (!st)
+        st = sw_param_t(c, "inkomstenbelasting.iack.months_in_household", jan, SW_UNIT_MONTHS,
+                        &months, tr, err);
+    if (st)
+        return st;
+    /* Lid 1 onder b: a child younger than the age on 1 January that belongs to the
+     * household for at least the months; born in the year: from its birth month. */
+    for (size_t i = 0; i < n && !child; i++) {
+        sw_month from = sw_month_of(births[i]);
+        sw_month first = sw_month_from_ym(year, 1);
+        int in_household = from <= first ? 12 : 12 - (from - first);
+        if (births[i] <= jan && sw_age_on(births[i], jan) >= age)
+            continue;
+        child = in_household >= months;
+    }
+    if (!child || (partner && arbeidsinkomen >= partner_arbeidsinkomen)) {
+        sw_trace_rule(tr, "Wet IB 2001 art. 8.14a",
+                      !child ? "geen inkomensafhankelijke combinatiekorting: geen kind dat op 1 "
+                               "januari jonger is dan de leeftijdsgrens en lang genoeg in het "
+                               "huishouden woont"
+                             : "geen inkomensafhankelijke combinatiekorting: de partner heeft "
+                               "het lagere arbeidsinkomen");
+        return SW_OK;
+    }
+    st = sw_param_t(c, "inkomstenbelasting.iack.threshold", jan, SW_UNIT_EUROCENT, &threshold, tr,
+                    err);
+    if (!st)
+        st = sw_param_t(c, "inkomstenbelasting.iack.rate", jan, SW_UNIT_PERCENT, &rate, tr, err);
+    if (!st)
+        st = sw_param_t(c, "inkomstenbelasting.iack.max", jan, SW_UNIT_EUROCENT, &max, tr, err);
+    if (st)
+        return st;
+    k = arbeidsinkomen > threshold ? sw_money_rate_half_up(arbeidsinkomen - threshold, rate) : 0;
+    if (k > max)
+        k = max;
+    *out = sw_money_floor_euros(k);
+    sw_trace_rule(tr, "Wet IB 2001 art. 8.14a",
+                  "percentage van het arbeidsinkomen boven de drempel, ten hoogste het maximum, "
+                  "in hele euro's");
+    sw_trace_input(tr, "arbeidsinkomen van het jaar", arbeidsinkomen, SW_UNIT_EUROCENT);
+    return SW_OK;
+}

@@ -1,0 +1,200 @@
+/* check_kinderen.c - kinderbijslag, kindgebonden budget and the inkomensafhankelijke
+ * combinatiekorting (kinderen.c) against the published figures:
+ *  - kinderbijslag per kwartaal 2026 (first half): 295,07 (0-5), 358,30 (6-11),
+ *    421,53 (12-17) (slimgeldbeheer.nl 'Kinderbijslag 2026'); July 2024 281,69 /
+ *    342,05 / 402,41 (metronieuws.nl naar de SVB); the age on the first day of
+ *    the quarter counts (SVB: 'Is je kind op de eerste dag van een kwartaal 6 of
+ *    12 jaar? Dan krijg je voor dat kwartaal het hogere bedrag').
+ *  - kindgebonden budget 2026 (Wet op het kindgebonden budget, tekst per
+ *    2026-01-01, art. 1 en 2): 2.580 per kind, 724 (12-15), 964 (16-17), 3.416
+ *    alleenstaande-ouderkop, afbouw 7,60 % boven 29.736 (met partner 29.736 +
+ *    9.405 = 39.141, zandwijken.nl).
+ *  - IACK 2026 (Wet IB 2001 art. 8.14a, tekst per 2026-01-01): 11,45 % boven
+ *    6.239, ten hoogste 3.032.
+ * Each expected figure is worked out by hand in the comment above it. */
+#include <string.h>
+
+#include "switchsim/kinderen.h"
+#include "testutil.h"
+
+START_TEST(test_kinderbijslag_2026_q1)
+{
+    struct sw_ctx c = test_ctx();
+    sw_date kids[3] = {test_date("2020-05-15"), test_date("2014-02-10"),
+                       test_date("2008-03-01")};
+    struct sw_err err;
+    int64_t amount;
+    int n;
+
+    /* On 2026-01-01 the children are 5, 11 and 17: 295,07 + 358,30 + 421,53 = 1.074,90. */
+    ck_assert_int_eq(sw_kinderbijslag_quarter(&c, test_date("2026-01-01"), kids, 3, &amount, &n,
+                                              NULL, &err), SW_OK);
+    ck_assert_int_eq(amount, 107490);
+    ck_assert_int_eq(n, 3);
+    /* On 2026-04-01: 5 (295,07), 12 since 10 February (421,53), 18 since 1 March
+     * (none): 716,60. */
+    ck_assert_int_eq(sw_kinderbijslag_quarter(&c, test_date("2026-04-01"), kids, 3, &amount, &n,
+                                              NULL, &err), SW_OK);
+    ck_assert_int_eq(amount, 71660);
+    ck_assert_int_eq(n, 2);
+}
+END_TEST
+
+START_TEST(test_kinderbijslag_born_in_quarter)
+{
+    struct sw_ctx c = test_ctx();
+    sw_date born_first = test_date("2026-01-01"), born_later = test_date("2026-01-02");
+    struct sw_err err;
+    int64_t amount;
+
+    /* Born on the first day of the quarter: kinderbijslag for that quarter
+     * (metronieuws.nl: 'Alleen als je kind op de allereerste dag van het kwartaal
+     * geboren wordt ... begint de bijslag dan al'); a day later: not yet. */
+    ck_assert_int_eq(sw_kinderbijslag_quarter(&c, test_date("2026-01-01"), &born_first, 1,
+                                              &amount, NULL, NULL, &err), SW_OK);
+    ck_assert_int_eq(amount, 29507);
+    ck_assert_int_eq(sw_kinderbijslag_quarter(&c, test_date("2026-01-01"), &born_later, 1,
+                                              &amount, NULL, NULL, &err), SW_OK);
+    ck_assert_int_eq(amount, 0);
+    /* July 2024, a child of 2: 281,69. */
+    ck_assert_int_eq(sw_kinderbijslag_quarter(&c, test_date("2024-07-01"),
+                                              (sw_date[]){test_date("2022-01-01")}, 1, &amount,
+                                              NULL, NULL, &err), SW_OK);
+    ck_assert_int_eq(amount, 28169);
+}
+END_TEST
+
+START_TEST(test_kinderbijslag_paid_after_quarter)
+{
+    struct sw_ctx c = test_ctx();
+    struct sw_err err;
+    sw_month pay;
+
+    /* The SVB pays the first quarter at the start of April. */
+    ck_assert_int_eq(sw_kinderbijslag_pay_month(&c, sw_month_from_ym(2026, 3), &pay, &err), SW_OK);
+    ck_assert_int_eq(pay, sw_month_from_ym(2026, 4));
+}
+END_TEST
+
+START_TEST(test_kgb_single_parent_full)
+{
+    struct sw_ctx c = test_ctx();
+    sw_date kids[2] = {test_date("2020-05-15"), test_date("2014-02-10")};
+    struct sw_kgb_facts f = {2000000, false, kids, 2};
+    struct sw_kgb_month m;
+    struct sw_err err;
+
+    /* January 2026, income 20.000 (below the drempel 29.736): 2 x 2.580 + 3.416 =
+     * 8.576; no supplement yet (the 12th birthday is in February). */
+    ck_assert_int_eq(sw_kgb_month(&c, sw_month_from_ym(2026, 1), &f, &m, NULL, &err), SW_OK);
+    ck_assert_int_eq(m.children, 2);
+    ck_assert_int_eq(m.year_claim, 857600);
+    /* February: still none (the month of the birthday); March: + 724 = 9.300. */
+    ck_assert_int_eq(sw_kgb_month(&c, sw_month_from_ym(2026, 2), &f, &m, NULL, &err), SW_OK);
+    ck_assert_int_eq(m.year_claim, 857600);
+    ck_assert_int_eq(sw_kgb_month(&c, sw_month_from_ym(2026, 3), &f, &m, NULL, &err), SW_OK);
+    ck_assert_int_eq(m.year_claim, 930000);
+}
+END_TEST
+
+START_TEST(test_kgb_afbouw)
+{
+    struct sw_ctx c = test_ctx();
+    sw_date kid = test_date("2023-03-01");
+    struct sw_kgb_facts single = {3500000, false, &kid, 1};
+    struct sw_kgb_facts couple = {4800000, true, &kid, 1};
+    struct sw_kgb_month m;
+    struct sw_err err;
+
+    /* Single parent, income 35.000: 2.580 + 3.416 - 7,6 % x (35.000 - 29.736) =
+     * 5.996 - 400,064 -> 400,06 = 5.595,94. */
+    ck_assert_int_eq(sw_kgb_month(&c, sw_month_from_ym(2026, 6), &single, &m, NULL, &err), SW_OK);
+    ck_assert_int_eq(m.reduction, 40006);
+    ck_assert_int_eq(m.year_claim, 559594);
+    /* Couple, joint income 48.000: no ouderkop; 2.580 - 7,6 % x (48.000 - 39.141)
+     * = 2.580 - 673,284 -> 673,28 = 1.906,72. */
+    ck_assert_int_eq(sw_kgb_month(&c, sw_month_from_ym(2026, 6), &couple, &m, NULL, &err), SW_OK);
+    ck_assert_int_eq(m.year_claim, 190672);
+    /* Couple, joint income 80.000: 7,6 % x 40.859 = 3.105,28 > 2.580: nothing. */
+    couple.income = 8000000;
+    ck_assert_int_eq(sw_kgb_month(&c, sw_month_from_ym(2026, 6), &couple, &m, NULL, &err), SW_OK);
+    ck_assert_int_eq(m.year_claim, 0);
+}
+END_TEST
+
+START_TEST(test_kgb_claim_months)
+{
+    struct sw_ctx c = test_ctx();
+    sw_date newborn = test_date("2026-05-20"), adult = test_date("2008-06-10");
+    struct sw_kgb_facts f = {0, false, &newborn, 1};
+    struct sw_kgb_month m;
+    struct sw_err err;
+
+    /* Art. 2 lid 1: from the month after the birth (June), through the month of
+     * the 18th birthday (June 2026 for a child born June 2008). */
+    ck_assert_int_eq(sw_kgb_month(&c, sw_month_from_ym(2026, 5), &f, &m, NULL, &err), SW_OK);
+    ck_assert_int_eq(m.children, 0);
+    ck_assert_int_eq(sw_kgb_month(&c, sw_month_from_ym(2026, 6), &f, &m, NULL, &err), SW_OK);
+    ck_assert_int_eq(m.children, 1);
+    f.births = &adult;
+    /* June 2026: 17 -> 18 this month, still a claim: 2.580 + 964 + 3.416 = 6.960. */
+    ck_assert_int_eq(sw_kgb_month(&c, sw_month_from_ym(2026, 6), &f, &m, NULL, &err), SW_OK);
+    ck_assert_int_eq(m.year_claim, 696000);
+    ck_assert_int_eq(sw_kgb_month(&c, sw_month_from_ym(2026, 7), &f, &m, NULL, &err), SW_OK);
+    ck_assert_int_eq(m.children, 0);
+    ck_assert_int_eq(m.year_claim, 0);
+}
+END_TEST
+
+START_TEST(test_iack_2026)
+{
+    struct sw_ctx c = test_ctx();
+    sw_date kid = test_date("2020-05-15"), old = test_date("2013-12-31");
+    sw_date born_july = test_date("2026-07-01"), born_aug = test_date("2026-08-01");
+    struct sw_err err;
+    int64_t k;
+
+    /* 11,45 % x (20.000 - 6.239) = 1.575,63 -> 1.575 (whole euros). */
+    ck_assert_int_eq(sw_iack_year(&c, 2026, 2000000, 0, false, &kid, 1, &k, NULL, &err), SW_OK);
+    ck_assert_int_eq(k, 157500);
+    /* 11,45 % x (40.000 - 6.239) = 3.865,63: at most 3.032. */
+    ck_assert_int_eq(sw_iack_year(&c, 2026, 4000000, 0, false, &kid, 1, &k, NULL, &err), SW_OK);
+    ck_assert_int_eq(k, 303200);
+    /* Below the threshold: none. */
+    ck_assert_int_eq(sw_iack_year(&c, 2026, 600000, 0, false, &kid, 1, &k, NULL, &err), SW_OK);
+    ck_assert_int_eq(k, 0);
+    /* The partner earns less: the korting is the partner's, not the resident's. */
+    ck_assert_int_eq(sw_iack_year(&c, 2026, 2000000, 1500000, true, &kid, 1, &k, NULL, &err),
+                     SW_OK);
+    ck_assert_int_eq(k, 0);
+    /* 12 on 1 January 2026 (born 31 December 2013): none. */
+    ck_assert_int_eq(sw_iack_year(&c, 2026, 2000000, 0, false, &old, 1, &k, NULL, &err), SW_OK);
+    ck_assert_int_eq(k, 0);
+    /* Born 1 July: six months in the household, enough; 1 August: five, not. */
+    ck_assert_int_eq(sw_iack_year(&c, 2026, 2000000, 0, false, &born_july, 1, &k, NULL, &err),
+                     SW_OK);
+    ck_assert_int_eq(k, 157500);
+    ck_assert_int_eq(sw_iack_year(&c, 2026, 2000000, 0, false, &born_aug, 1, &k, NULL, &err),
+                     SW_OK);
+    ck_assert_int_eq(k, 0);
+}
+END_TEST
+
+static Suite *kinderen_suite(void)
+{
+    Suite *s = suite_create("kinderen");
+    TCase *tc = tcase_create("kinderen");
+
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_kinderbijslag_2026_q1);
+    tcase_add_test(tc, test_kinderbijslag_born_in_quarter);
+    tcase_add_test(tc, test_kinderbijslag_paid_after_quarter);
+    tcase_add_test(tc, test_kgb_single_parent_full);
+    tcase_add_test(tc, test_kgb_afbouw);
+    tcase_add_test(tc, test_kgb_claim_months);
+    tcase_add_test(tc, test_iack_2026);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+TEST_MAIN(kinderen_suite)
