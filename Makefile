@@ -1,8 +1,10 @@
 # switchsim - plain GNU Makefile.
 #
-#   make                 bin/switchsim, bin/switchsim.cgi, build/libswitchsim.a
+#   make                 bin/switchsim, bin/switchsim.cgi, bin/switchsim.fcgi,
+#                        build/libswitchsim.a
 #   make check           install what is missing, build with ASan+UBSan, run every test
-#   make serve [PORT=8080]  lighttpd on 127.0.0.1 with the web page and the CGI
+#   make serve [PORT=8080]  lighttpd on 127.0.0.1 with the web page and the API
+#                        (FastCGI; FRONT=cgi for the plain CGI)
 #   make bench           the benchmarks
 #   make fuzz [FUZZ_SECONDS=60]   libFuzzer harnesses (clang), each for that long
 #   make valgrind        the CLI tests under valgrind (no leaks, no errors)
@@ -34,7 +36,10 @@ LDSAN     := -fsanitize=address,undefined
 endif
 
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+# libcurl is not linked: `tables fetch` loads it when it runs (src/app/io/curl_dl.c),
+# so that no other start pays for the libraries it pulls in.
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs libxml-2.0 libcjson 2>/dev/null)
+CURL_LIBS  := $(shell $(PKG_CONFIG) --libs libcurl 2>/dev/null)
 CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS   := $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
@@ -54,11 +59,14 @@ CPPFLAGS  += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
              -DSW_TABLES_DIR='"$(TABLES_DIR)"' -DSW_WEB_DIR='"$(CURDIR)/web"'
 CFLAGS    += -std=c11 $(WARN) $(OPT) $(PKG_CFLAGS) -MMD -MP
 LDFLAGS   += $(LDSAN)
-LDLIBS    += $(PKG_LIBS) -lm -lpthread
+LDLIBS    += $(PKG_LIBS) -lm -lpthread -ldl
 
 CORE_SRC  := $(wildcard src/core/*/*.c)
 CLI_SRC   := $(wildcard src/app/cli/*.c)
-CGI_SRC   := $(wildcard src/app/cgi/*.c)
+# The API's handler and endpoints; each front (cgi_main.c: plain CGI,
+# fcgi_main.c: FastCGI) is a main of its own around them.
+CGI_SRC   := $(filter-out src/app/cgi/cgi_main.c src/app/cgi/fcgi_main.c,\
+                          $(wildcard src/app/cgi/*.c))
 # What the CLI, the CGI and the tests share: rendering and files.
 SHARED_SRC := $(wildcard src/app/render/*.c) $(wildcard src/app/io/*.c)
 
@@ -67,6 +75,8 @@ obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 LIB       := $(BUILD)/libswitchsim.a
 CLI       := $(BINDIR)/switchsim
 CGI       := $(BINDIR)/switchsim.cgi
+FCGI      := $(BINDIR)/switchsim.fcgi
+FCGI_LIBS := $(shell $(PKG_CONFIG) --libs fcgi 2>/dev/null || echo -lfcgi)
 
 UNIT_SRC  := $(wildcard tests/unit/check_*.c)
 UNIT_BIN  := $(patsubst tests/unit/%.c,$(BUILD)/test/%,$(UNIT_SRC))
@@ -76,7 +86,7 @@ TESTUTIL  := $(call obj,tests/unit/testutil.c)
         fuzz-build loadtest \
         install distclean lint
 
-all: $(CLI) $(CGI) $(LIB)
+all: $(CLI) $(CGI) $(FCGI) $(LIB)
 
 lib: $(LIB)
 
@@ -98,12 +108,20 @@ $(CLI): $(call obj,$(CLI_SRC) $(SHARED_SRC)) $(LIB)
 	$(CC) $(LDFLAGS) -o $@ $(call obj,$(CLI_SRC) $(SHARED_SRC)) $(LIB) $(LDLIBS)
 
 # The CGI starts per request: it links neither the table fetcher nor libcurl.
-CGI_SHARED := $(filter-out src/app/io/fetch.c src/app/io/install.c,$(SHARED_SRC))
+CGI_SHARED := $(filter-out src/app/io/fetch.c src/app/io/install.c src/app/io/curl_dl.c,\
+                           $(SHARED_SRC))
 CGI_LIBS   := $(shell $(PKG_CONFIG) --libs libxml-2.0 libcjson 2>/dev/null) -lm -lpthread
 
-$(CGI): $(call obj,$(CGI_SRC) $(CGI_SHARED)) $(LIB)
+$(CGI): $(call obj,src/app/cgi/cgi_main.c $(CGI_SRC) $(CGI_SHARED)) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $(call obj,$(CGI_SRC) $(CGI_SHARED)) $(LIB) $(CGI_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $(call obj,src/app/cgi/cgi_main.c $(CGI_SRC) $(CGI_SHARED)) $(LIB) \
+	    $(CGI_LIBS)
+
+# The same handler as a FastCGI process (libfcgi): tables loaded once.
+$(FCGI): $(call obj,src/app/cgi/fcgi_main.c $(CGI_SRC) $(CGI_SHARED)) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $(call obj,src/app/cgi/fcgi_main.c $(CGI_SRC) $(CGI_SHARED)) $(LIB) \
+	    $(CGI_LIBS) $(FCGI_LIBS)
 
 $(BUILD)/obj/tests/unit/%.o: CFLAGS += $(CHECK_CFLAGS)
 
@@ -124,24 +142,26 @@ check: deps
 E2E_CLIENT := $(BUILD)/test/e2e_client
 $(BUILD)/test/e2e_client: tests/e2e/client.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(PKG_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(CURL_LIBS)
 
-test-build: $(CLI) $(CGI) $(LIB) $(UNIT_BIN) $(E2E_CLIENT)
+test-build: $(CLI) $(CGI) $(FCGI) $(LIB) $(UNIT_BIN) $(E2E_CLIENT)
 
 run-tests:
 	@LC_ALL=C BUILD=$(BUILD) BINDIR=$(BINDIR) sh tests/run
 
+FRONT     ?= fastcgi
 serve: deps all
-	@SWITCHSIM_CGI=$(CGI) sh web/serve $(PORT)
+	@SWITCHSIM_FRONT=$(FRONT) SWITCHSIM_CGI=$(CGI) SWITCHSIM_FCGI=$(FCGI) sh web/serve $(PORT)
 
 # The in-process timings of `make bench` (tests/bench/engine.c).
 BENCH_ENGINE := $(BUILD)/bench/engine
-BENCH_APP := $(call obj,src/app/io/fileio.c src/app/render/json_out.c)
+BENCH_APP := $(call obj,src/app/io/fileio.c src/app/io/buildid.c src/app/render/json_out.c)
 $(BENCH_ENGINE): tests/bench/engine.c $(BENCH_APP) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(APP_INC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BENCH_APP) $(LIB) $(LDLIBS)
 
 bench: all $(BENCH_ENGINE)
+	@SWITCHSIM_BENCH=1 SWITCHSIM_BROWSER=0 sh .ci/install-deps
 	@BUILD=$(BUILD) BINDIR=$(BINDIR) sh tests/bench/run
 
 lint:
@@ -158,7 +178,7 @@ install: all
 # harnesses to tests/fuzz/standalone.c so that `make check` replays the corpora.
 FUZZ_TARGETS := scenario tables cgi parse snapshot overrides
 FUZZ_SECONDS ?= 60
-FUZZ_LINK_SRC := $(filter-out src/app/cgi/cgi_main.c,$(CGI_SRC)) $(SHARED_SRC)
+FUZZ_LINK_SRC := $(CGI_SRC) $(SHARED_SRC)
 REPLAY_BIN := $(patsubst %,$(BUILD)/test/replay_%,$(FUZZ_TARGETS))
 ifeq ($(FUZZ),1)
 OPT       := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined,fuzzer-no-link \
@@ -187,7 +207,8 @@ fuzz:
 # `make loadtest [LOAD_SECONDS=10]`: lighttpd + the CGI on 127.0.0.1 under wrk.
 loadtest: all
 	@SWITCHSIM_LOAD=1 SWITCHSIM_BROWSER=0 sh .ci/install-deps
-	@SWITCHSIM_CGI=$(CURDIR)/$(CGI) sh tests/load/run
+	@SWITCHSIM_FRONT=$(FRONT) SWITCHSIM_CGI=$(CURDIR)/$(CGI) SWITCHSIM_FCGI=$(CURDIR)/$(FCGI) \
+	    sh tests/load/run
 
 # `make valgrind`: the CLI tests with switchsim (a plain -O1 -g build in
 # build/valgrind) under valgrind; fails on any memory error or leak.

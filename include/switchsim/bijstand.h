@@ -11,7 +11,7 @@
  * Not modelled (documented in the tables): art. 20 lid 3 (2026 supplement for
  * 18-20-year-olds who cannot rely on their parents), art. 22a lid 4 (mantelzorg
  * elsewhere), art. 23 (inrichting), art. 24 (a spouse without a right to bijstand),
- * the LKS-doelgroep vrijlating (art. 31 lid 2 onder z and aa), and the aanspraak op
+ * and the aanspraak op
  * vakantietoeslag over income (art. 31 lid 4).
  */
 #ifndef SWITCHSIM_BIJSTAND_H
@@ -67,6 +67,9 @@ struct sw_household_facts {
     sw_date youngest_child_birth;  /* SW_NO_DATE = no child; a child counts as ten
                                     * laste komend below the table age (18) */
     bool medical_hour_limit;       /* medisch urenbeperkt (art. 6b) */
+    bool lks_doelgroep;            /* works in a dienstbetrekking with loonkostensubsidie
+                                    * (art. 10d lid 1 or 2): onder z and aa */
+    bool lks_no_more_hours;        /* the college judges more hours not possible: onder aa */
     const struct sw_bijstand_fields *fields; /* NULL = scenario JSON paths */
 };
 
@@ -118,10 +121,13 @@ enum sw_vrijlating_kind {
     SW_VRIJLATING_NONE,
     SW_VRIJLATING_N,   /* art. 31 lid 2 onder n: 25 %, 6 months, 27+ */
     SW_VRIJLATING_R,   /* onder r: single parent, child < 12, 12.5 %, 30 months after n */
-    SW_VRIJLATING_Y    /* onder y: medisch urenbeperkt, 15 %, no end, unless n applies */
+    SW_VRIJLATING_Y,   /* onder y: medisch urenbeperkt, 15 %, no end, unless n applies */
+    SW_VRIJLATING_Z,   /* onder z: doelgroep LKS, 15 %, 12 months after n, unless y */
+    SW_VRIJLATING_AA   /* onder aa: doelgroep LKS after z, no end, when more hours are not
+                        * possible (the college's judgment) */
 };
 
-/* "n", "r", "y"; NULL for SW_VRIJLATING_NONE. */
+/* "n", "r", "y", "z", "aa"; NULL for SW_VRIJLATING_NONE. */
 const char *sw_vrijlating_kind_name(enum sw_vrijlating_kind kind);
 
 struct sw_vrijlating {
@@ -134,7 +140,7 @@ struct sw_vrijlating {
     const char *why;       /* literal, Dutch: why this kind (or none) applies */
 };
 
-/* The inkomstenvrijlating for the month in which the resident has net income from
+/* The inkomstenvrijlating for the month (see also onder z and aa below) in which the resident has net income from
  * work `net_income_from_work` (cents, >= 0) and which is the `month_index`-th month
  * with income from work (1 = the first; 0 = no income from work: none). In the
  * order of the law: n for those of 27 or older (art. 31 lid 5) in months 1..6, or

@@ -74,7 +74,7 @@ struct sw_month_row {
     enum sw_month_status status;
     int64_t v[SW_ITEM__COUNT];
     int vrijlating_month;          /* K-th month with income from work; 0 = none */
-    char vrijlating_kind;          /* 'n', 'r', 'y', 'z' or 0 */
+    char vrijlating_kind;          /* 'n', 'r', 'y', 'z', 'a' (onder aa) or 0 */
     struct sw_trace *trace;        /* SW_ITEM__COUNT traces, or NULL without tracing */
 };
 

@@ -109,6 +109,10 @@ struct sw_scenario {
         struct sw_loonwaarde_period loonwaarde[SW_SCENARIO_MAX_LOONWAARDE];
         size_t n_loonwaarde;
         bool loonheffingskorting;       /* the employer applies the korting */
+        bool lks_doelgroep;             /* doelgroep loonkostensubsidie in an LKS job (art.
+                                         * 10d): vrijlating onder z; default: loonwaarde given */
+        bool no_more_hours;             /* the college judges more hours not possible:
+                                         * vrijlating onder aa after z */
         sw_date dagbesteding_until;     /* SW_NO_DATE = indication ends at the start */
     } job;
 

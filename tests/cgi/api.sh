@@ -1,16 +1,60 @@
 #!/bin/sh
-# tests/cgi/api.sh - switchsim.cgi without a web server: the CGI environment and
+# tests/cgi/api.sh - the API without a web server: the CGI environment and
 # standard input as lighttpd would set them, including hostile requests. Every
 # answer is JSON with the right status and headers; nothing of the request goes
 # to stderr (a web server copies that into its error log) or to disk.
+#
+# SWITCHSIM_FRONT=cgi (default): switchsim.cgi, one process per request.
+# SWITCHSIM_FRONT=fastcgi: the same requests to one switchsim.fcgi process
+# for all of them, over the FastCGI protocol (cgi-fcgi of libfcgi-bin turns each
+# CGI request into a FastCGI one); the process's standard error is reported
+# with the request that caused it.
 . tests/lib.sh
 
 CGI=${SWITCHSIM_CGI:-bin/switchsim.cgi}
 TABLES=${SWITCHSIM_TABLES:-tables}
+FRONT=${SWITCHSIM_FRONT:-cgi}
 RESP="$TMPD/resp"
 HDRS="$TMPD/headers"
 WORK="$TMPD/cwd"      # the CGI's working directory and TMPDIR: must stay empty
 mkdir -p "$WORK"
+
+APP_PID=
+if [ "$FRONT" = fastcgi ]; then
+    FCGI=${SWITCHSIM_FCGI:-bin/switchsim.fcgi}
+    if ! command -v cgi-fcgi >/dev/null 2>&1; then
+        ok "# SKIP cgi-fcgi is not installed (libfcgi-bin; sh .ci/install-deps)"
+        exit 0
+    fi
+    SOCK="$TMPD/api.sock"
+    APPERR="$TMPD/app.err"
+    # The listening socket on standard input, as a FastCGI server hands it over.
+    (cd "$WORK" && exec env -i PATH="$PATH" ASAN_OPTIONS="${ASAN_OPTIONS:-}" \
+        UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" TMPDIR="$WORK" SWITCHSIM_TABLES="$TABLES" \
+        python3 -c 'import os, socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.bind(sys.argv[1])
+s.listen(16)
+os.dup2(s.fileno(), 0)
+os.execv(sys.argv[2], [sys.argv[2]])' "$SOCK" "$FCGI") 2>>"$APPERR" &
+    APP_PID=$!
+    trap 'kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null; rm -rf "$TMPD"' EXIT
+    i=0
+    while [ ! -S "$SOCK" ] && [ $i -lt 300 ]; do
+        sleep 0.1
+        i=$((i + 1))
+    done
+    cat >"$TMPD/via-fcgi" <<EOF
+#!/bin/sh
+cgi-fcgi -bind -connect "$SOCK"
+rc=\$?
+cat "$APPERR" >&2
+: >"$APPERR"
+exit \$rc
+EOF
+    chmod +x "$TMPD/via-fcgi"
+    CGI="$TMPD/via-fcgi"
+fi
 
 # req METHOD PATH CONTENT_LENGTH|- BODYFILE [QUERY]: one request. "-" leaves
 # CONTENT_LENGTH out. Sets RC, STATUS, $HDRS (no CRs) and $OUT (the body).
@@ -248,6 +292,7 @@ expect_quiet "the 422 writes nothing to stderr"
 printf '{"privacymarker": ' >"$TMPD/marker2.json"
 post /simulate "$TMPD/marker2.json"
 expect_quiet "malformed JSON writes nothing to stderr"
+if [ "$FRONT" = cgi ]; then
 (cd "$WORK" && env -i PATH="$PATH" SWITCHSIM_TABLES="$TMPD/no-tables" REQUEST_METHOD=POST \
     PATH_INFO=/simulate CONTENT_LENGTH="$(wc -c <"$TMPD/marker.json" | tr -d ' ')" "$CGI") \
     <"$TMPD/marker.json" >"$RESP" 2>"$ERR"
@@ -260,6 +305,9 @@ if [ -s "$ERR" ] && ! grep -q privacymarker "$ERR"; then
     ok "a tables problem is logged, without request content"
 else
     not_ok "a tables problem is logged, without request content"
+fi
+else
+    ok "# SKIP tables missing: FastCGI loads its tables once (tests/e2e/fastcgi.sh)"
 fi
 if [ -z "$(ls -A "$WORK")" ]; then ok "nothing written to disk"; else not_ok "nothing written to disk: $(ls -A "$WORK")"; fi
 
@@ -344,6 +392,7 @@ expect_json "... no control character in the body" \
 expect_json "... the message is as short" '.error.message | length < 130' true
 expect_quiet "... nothing on stderr"
 # A tables problem is a 500 whose body names no server path (the error log does).
+if [ "$FRONT" = cgi ]; then
 (cd "$WORK" && env -i PATH="$PATH" SWITCHSIM_TABLES="$TMPD/no-tables" REQUEST_METHOD=GET \
     PATH_INFO=/tables "$CGI") </dev/null >"$RESP" 2>"$ERR"
 RC=$?
@@ -378,6 +427,9 @@ expect_status "a FIFO among the tables: 500, not a hang" 500
 [ "$took" -lt 30 ] && ok "... answered in ${took}s" || not_ok "a FIFO among the tables took ${took}s"
 grep -q 'zz-fifo.xml' "$ERR" && ok "... the error log names the FIFO" ||
     not_ok "the error log names the FIFO"
+else
+    ok "# SKIP tables missing or a FIFO: FastCGI loads its tables once (tests/e2e/fastcgi.sh)"
+fi
 
 # --- overrides (issue 19): only what the tables mark overridable, within its
 # range; a refused one is a 422 naming the field "overrides.ID", never a crash
@@ -394,3 +446,8 @@ done
 jq '.overrides = {"wml.hourly": 1500, "zorgtoeslag.standaardpremie": "200000"}' "$TMPD/ok.json" >"$TMPD/ov.json"
 post /simulate "$TMPD/ov.json"
 expect_status "overrides within their range" 200
+
+if [ -n "$APP_PID" ]; then
+    kill -0 "$APP_PID" 2>/dev/null && ok "one FastCGI process answered every request" ||
+        not_ok "the FastCGI process is gone"
+fi

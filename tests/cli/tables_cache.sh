@@ -86,3 +86,91 @@ SWITCHSIM_CACHE="$TMPD/afile/sub" run "$SWITCHSIM" tables check --tables "$TMPD/
 expect_rc "unwritable cache" 0
 cmp -s "$OUT" "$TMPD/check.t2" && ok "unwritable cache: same output" ||
     not_ok "unwritable cache: same output"
+
+# --- the stamp record: the key found from the files' metadata, no table read ---
+# A fresh copy is "racy" (its files changed too recently for their metadata to
+# be trusted): the record is written by the first load after it settled.
+S="$TMPD/s"
+SC="$TMPD/scache"
+cp -r "${SWITCHSIM_TABLES:-tables}" "$S"
+SWITCHSIM_CACHE=off "$SWITCHSIM" tables check --tables "$S" >"$TMPD/check.s" 2>&1
+# stamp_wait: load until the cache holds a stamp record (bounded: 300 loads).
+stamp_wait() {
+    rm -f "$SC/tables.stamp"
+    i=0
+    while [ $i -lt 300 ] && [ ! -s "$SC/tables.stamp" ]; do
+        SWITCHSIM_CACHE="$SC" "$SWITCHSIM" tables check --tables "$S" >/dev/null 2>&1
+        i=$((i + 1))
+    done
+    [ -s "$SC/tables.stamp" ]
+}
+stamp_wait && ok "stamp record written once the files settled" ||
+    not_ok "stamp record written once the files settled"
+ino1=$(ls -i "$SC/tables.snapshot" | cut -d' ' -f1)
+SWITCHSIM_CACHE="$SC" run "$SWITCHSIM" tables check --tables "$S"
+cmp -s "$OUT" "$TMPD/check.s" && ok "stamp hit: the same check output" ||
+    not_ok "stamp hit: the same check output"
+ino2=$(ls -i "$SC/tables.snapshot" | cut -d' ' -f1)
+[ "$ino1" = "$ino2" ] && ok "stamp hit: from the snapshot" || not_ok "stamp hit: from the snapshot"
+for f in tests/cases/seed_resident.json tests/cases/couple.json; do
+    SWITCHSIM_CACHE=off "$SWITCHSIM" simulate "$f" --json --tables "$S" >"$TMPD/a.json" 2>&1
+    SWITCHSIM_CACHE="$SC" "$SWITCHSIM" simulate "$f" --json --tables "$S" >"$TMPD/b.json" 2>&1
+    cmp -s "$TMPD/a.json" "$TMPD/b.json" && ok "stamp hit: $f byte for byte (tables sha256 too)" ||
+        not_ok "stamp hit: $f differs"
+done
+
+# Changed in place: same file (inode), same size, another value.
+stamp_wait
+sed 's/amount="140150"/amount="140151"/' "$S/participatiewet.xml" >"$TMPD/p2.xml"
+cat "$TMPD/p2.xml" >"$S/participatiewet.xml"
+SWITCHSIM_CACHE="$SC" run "$SWITCHSIM" tables show participatiewet.norm.single --tables "$S"
+expect_out "in-place change of the same size: the new value" "1401.51 euro"
+
+# Added: a valid municipal table appears.
+stamp_wait
+sed -e 's/id="gemeente_amsterdam"/id="gemeente_testdorp"/' \
+    -e 's/municipality="amsterdam"/municipality="testdorp"/' \
+    -e 's/gemeente\.amsterdam\./gemeente.testdorp./g' \
+    "$S/gemeenten/amsterdam.xml" >"$S/gemeenten/testdorp.xml"
+SWITCHSIM_CACHE=off run "$SWITCHSIM" tables list --tables "$S"
+cp "$OUT" "$TMPD/list.added"
+SWITCHSIM_CACHE="$SC" run "$SWITCHSIM" tables list --tables "$S"
+expect_out "added table: listed" "testdorp"
+cmp -s "$OUT" "$TMPD/list.added" && ok "added table: the same list as without cache" ||
+    not_ok "added table: the same list as without cache"
+
+# Removed: the municipal table goes again.
+stamp_wait
+rm "$S/gemeenten/testdorp.xml"
+SWITCHSIM_CACHE="$SC" run "$SWITCHSIM" tables list --tables "$S"
+if grep -q testdorp "$OUT"; then not_ok "removed table: not listed"; else ok "removed table: not listed"; fi
+
+# A stamp record of another build is not used (and replaced).
+stamp_wait
+SWITCHSIM_CACHE=off "$SWITCHSIM" tables check --tables "$S" >"$TMPD/check.s" 2>&1
+sed -i '2s/.*/0123456789abcdef0123456789abcdef01234567/' "$SC/tables.stamp"
+sed -i 's/build [0-9a-f]*;/build 0123456789abcdef0123456789abcdef01234567;/' "$SC/tables.stamp"
+SWITCHSIM_CACHE="$SC" run "$SWITCHSIM" tables check --tables "$S"
+cmp -s "$OUT" "$TMPD/check.s" && ok "foreign stamp record: the same output" ||
+    not_ok "foreign stamp record: the same output"
+if grep -q 0123456789abcdef "$SC/tables.stamp"; then
+    not_ok "foreign stamp record replaced"
+else
+    ok "foreign stamp record replaced"
+fi
+
+# A snapshot of another set under this set's stamp record: refused, rebuilt.
+stamp_wait
+cp "$C/tables.snapshot" "$SC/tables.snapshot"
+SWITCHSIM_CACHE="$SC" run "$SWITCHSIM" tables check --tables "$S"
+expect_rc "foreign snapshot" 0
+cmp -s "$OUT" "$TMPD/check.s" && ok "foreign snapshot: the same output" ||
+    not_ok "foreign snapshot: the same output"
+cmp -s "$C/tables.snapshot" "$SC/tables.snapshot" && not_ok "foreign snapshot replaced" ||
+    ok "foreign snapshot replaced"
+
+# A damaged stamp record: ignored.
+printf 'switchsim stamp 1\nzz\n' >"$SC/tables.stamp"
+SWITCHSIM_CACHE="$SC" run "$SWITCHSIM" tables check --tables "$S"
+cmp -s "$OUT" "$TMPD/check.s" && ok "damaged stamp record: the same output" ||
+    not_ok "damaged stamp record: the same output"

@@ -81,6 +81,12 @@ size_t cgi_response_head(const struct cgi_response *resp, char *buf, size_t size
  * Returns the HTTP status sent, or -1 when `out` could not be written. */
 int cgi_handle(const struct cgi_request *rq, FILE *out);
 
+/* Answer the one request of a plain CGI process: from the environment
+ * (REQUEST_METHOD, PATH_INFO, QUERY_STRING, CONTENT_LENGTH, REDIRECT_STATUS)
+ * and standard input, on standard output, with the tables loaded for it.
+ * Returns the exit status: 0, or 1 when the answer could not be written. */
+int cgi_run_once(void);
+
 /* --- shared with the endpoint modules (cgi_*.c) --- */
 
 /* What an endpoint answers: a status and a JSON body it hands over. */

@@ -119,6 +119,32 @@ int cgi_handle(const struct cgi_request *rq, FILE *out)
     return rc;
 }
 
+static size_t read_stdin(void *ctx, char *buf, size_t n)
+{
+    (void)ctx;
+    return fread(buf, 1, n, stdin);
+}
+
+int cgi_run_once(void)
+{
+    struct cgi_request rq = {
+        .method = getenv("REQUEST_METHOD"),
+        .path = getenv("PATH_INFO"),
+        .query = getenv("QUERY_STRING"),
+        .content_length = getenv("CONTENT_LENGTH"),
+        .read = read_stdin,
+        .read_ctx = NULL,
+        .tables_dir = NULL,
+        .tables = NULL,
+        .redirect_status = getenv("REDIRECT_STATUS"),
+    };
+    int status = cgi_handle(&rq, stdout);
+
+    if (fclose(stdout) != 0 || status < 0)
+        return 1;
+    return 0;
+}
+
 /* --- requests the web server refused ---
  * A request lighttpd refuses before it reaches the handler (no Content-Length,
  * a body over server.max-request-size, two Content-Length headers, broken

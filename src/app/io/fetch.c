@@ -22,8 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <curl/curl.h>
-
+#include "curl_dl.h"
 #include "fileio.h"
 #include "fetch.h"
 #include "install.h"
@@ -51,6 +50,7 @@ static bool host_is_loopback(const char *host)
 static sw_status check_url(const char *url, const char *field, bool *https,
                            struct sw_err *err)
 {
+    const struct sw_curl *cu;
     CURLU *u = NULL;
     char *scheme = NULL, *host = NULL;
     sw_status st = SW_OK;
@@ -64,11 +64,14 @@ static sw_status check_url(const char *url, const char *field, bool *https,
         if ((unsigned char)*p < 0x21 || *p == 0x7f)
             return sw_err_set(err, SW_ERR_INVALID, field,
                               "URL with a space or control character for '%s'", field);
-    u = curl_url();
+    cu = sw_curl(field, err);
+    if (!cu)
+        return err->code;
+    u = cu->url();
     if (!u)
         return sw_err_set(err, SW_ERR_NOMEM, field, "out of memory");
-    if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
-        curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK) {
+    if (cu->url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK ||
+        cu->url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK) {
         st = sw_err_set(err, SW_ERR_INVALID, field, "not a URL: '%.200s' for '%s'", url, field);
         goto out;
     }
@@ -77,7 +80,7 @@ static sw_status check_url(const char *url, const char *field, bool *https,
                         "unsupported protocol '%.20s' (https only) for '%s'", scheme, field);
         goto out;
     }
-    if (curl_url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK || !host[0]) {
+    if (cu->url_get(u, CURLUPART_HOST, &host, 0) != CURLUE_OK || !host[0]) {
         st = sw_err_set(err, SW_ERR_INVALID, field, "no host in '%.200s' for '%s'", url, field);
         goto out;
     }
@@ -91,9 +94,9 @@ static sw_status check_url(const char *url, const char *field, bool *https,
                             "'%s'", url, field);
     }
 out:
-    curl_free(scheme);
-    curl_free(host);
-    curl_url_cleanup(u);
+    cu->free(scheme);
+    cu->free(host);
+    cu->url_cleanup(u);
     return st;
 }
 
@@ -171,10 +174,10 @@ static void tidy(char *msg)
 
 /* Download rq->url into *b following at most SW_FETCH_MAX_REDIRECTS redirects,
  * each checked like the URL itself, and never from https back to http. */
-static sw_status download(const struct sw_fetch_request *rq, struct body *b,
-                          struct sw_err *err)
+static sw_status download(const struct sw_curl *cu, const struct sw_fetch_request *rq,
+                          struct body *b, struct sw_err *err)
 {
-    CURL *c = curl_easy_init();
+    CURL *c = cu->easy_init();
     char errbuf[CURL_ERROR_SIZE];
     char *url = strdup(rq->url);
     long deadline, timeout = rq->timeout > 0 ? rq->timeout : SW_FETCH_DEFAULT_TIMEOUT;
@@ -213,23 +216,23 @@ static sw_status download(const struct sw_fetch_request *rq, struct body *b,
         free(b->data);
         memset(b, 0, sizeof(*b));
         errbuf[0] = '\0';
-        curl_easy_reset(c);
-        curl_easy_setopt(c, CURLOPT_URL, url);
-        curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-        curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);   /* redirects: below */
-        curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-        curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, left);
-        curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, left < 10000 ? left : 10000L);
-        curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)SW_TABLE_MAX_BYTES);
-        curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
-        curl_easy_setopt(c, CURLOPT_WRITEDATA, b);
-        curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
-        curl_easy_setopt(c, CURLOPT_USERAGENT, "switchsim/" SWITCHSIM_VERSION);
-        curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-        curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+        cu->easy_reset(c);
+        cu->easy_setopt(c, CURLOPT_URL, url);
+        cu->easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+        cu->easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);   /* redirects: below */
+        cu->easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+        cu->easy_setopt(c, CURLOPT_TIMEOUT_MS, left);
+        cu->easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, left < 10000 ? left : 10000L);
+        cu->easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)SW_TABLE_MAX_BYTES);
+        cu->easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
+        cu->easy_setopt(c, CURLOPT_WRITEDATA, b);
+        cu->easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+        cu->easy_setopt(c, CURLOPT_USERAGENT, "switchsim/" SWITCHSIM_VERSION);
+        cu->easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+        cu->easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
         if (!https)
-            curl_easy_setopt(c, CURLOPT_NOPROXY, "*");   /* loopback: never via a proxy */
-        rc = curl_easy_perform(c);
+            cu->easy_setopt(c, CURLOPT_NOPROXY, "*");   /* loopback: never via a proxy */
+        rc = cu->easy_perform(c);
         if (b->nomem) {
             st = sw_err_set(err, SW_ERR_TABLE, rq->url, "out of memory downloading '%.200s'",
                             rq->url);
@@ -242,15 +245,15 @@ static sw_status download(const struct sw_fetch_request *rq, struct body *b,
         }
         if (rc != CURLE_OK) {
             char why[CURL_ERROR_SIZE];
-            snprintf(why, sizeof(why), "%s", errbuf[0] ? errbuf : curl_easy_strerror(rc));
+            snprintf(why, sizeof(why), "%s", errbuf[0] ? errbuf : cu->easy_strerror(rc));
             tidy(why);
             st = sw_err_set(err, SW_ERR_TABLE, rq->url, "cannot download '%.200s': %s", url,
                             why);
             goto out;
         }
-        curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+        cu->easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
         if (code >= 300 && code < 400) {
-            curl_easy_getinfo(c, CURLINFO_REDIRECT_URL, &next);
+            cu->easy_getinfo(c, CURLINFO_REDIRECT_URL, &next);
             if (!next) {
                 st = sw_err_set(err, SW_ERR_TABLE, rq->url,
                                 "cannot download '%.200s': HTTP %ld without a location", url,
@@ -281,7 +284,7 @@ static sw_status download(const struct sw_fetch_request *rq, struct body *b,
 out:
     free(url);
     if (c)
-        curl_easy_cleanup(c);
+        cu->easy_cleanup(c);
     return st;
 }
 
@@ -456,6 +459,7 @@ out:
 sw_status sw_fetch_table(const struct sw_fetch_request *rq, struct sw_fetch_result *res,
                          struct sw_err *err)
 {
+    const struct sw_curl *cu;
     struct body b = {0};
     struct target tg;
     char got[65], want[65];
@@ -472,11 +476,16 @@ sw_status sw_fetch_table(const struct sw_fetch_request *rq, struct sw_fetch_resu
     if (st != SW_OK)
         goto out_target;
     set_remove_leftovers(&tg);
-    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+    cu = sw_curl(rq->url, err);
+    if (!cu) {
+        st = err->code;
+        goto out_target;
+    }
+    if (cu->global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
         st = sw_err_set(err, SW_ERR_TABLE, rq->url, "cannot start libcurl");
         goto out_target;
     }
-    st = download(rq, &b, err);
+    st = download(cu, rq, &b, err);
     if (st == SW_OK) {
         sha256_hex(b.data ? b.data : "", b.len, got);
         if (strcmp(got, want) != 0)
@@ -493,7 +502,7 @@ sw_status sw_fetch_table(const struct sw_fetch_request *rq, struct sw_fetch_resu
     if (st == SW_OK)
         st = set_install(rq, &tg, &b, res, err);
     free(b.data);
-    curl_global_cleanup();
+    cu->global_cleanup();
 out_target:
     set_close(&tg);
     return st;

@@ -14,8 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "buildid.h"
 #include "fileio.h"
 #include "switchsim/sha256.h"
 
@@ -298,15 +300,123 @@ static sw_status add_dir(struct sw_tables *t, const struct tdir *d, const char *
     return st;
 }
 
+/* --- the stamp: what the file system records of a set, no file read --- */
+
+/* How recent a change makes a stamp racy. File systems with nanosecond times
+ * take them from a clock that ticks every few milliseconds (a change later in
+ * the same tick keeps the time); ones that keep whole seconds show it by a
+ * zero nanosecond part. */
+#define RACY_FINE_NS (50 * 1000000LL)
+#define RACY_COARSE_NS (3 * 1000000000LL)
+
+struct stamp {
+    struct sw_sha256 h;
+    int64_t now_ns;
+    bool racy;
+};
+
+static int64_t ts_ns(struct timespec t)
+{
+    return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+static void stamp_add(struct stamp *c, const char *rel, const struct stat *st)
+{
+    int64_t rec[6] = {(int64_t)st->st_dev, (int64_t)st->st_ino, (int64_t)st->st_size,
+                      ts_ns(st->st_mtim), ts_ns(st->st_ctim), (int64_t)st->st_mode};
+    int64_t w = st->st_mtim.tv_nsec == 0 && st->st_ctim.tv_nsec == 0 ? RACY_COARSE_NS
+                                                                     : RACY_FINE_NS;
+
+    sw_sha256_update(&c->h, rel, strlen(rel) + 1);
+    sw_sha256_update(&c->h, rec, sizeof(rec));
+    if (rec[3] > c->now_ns - w || rec[4] > c->now_ns - w)
+        c->racy = true;
+}
+
+static bool stamp_dir(struct stamp *c, const struct tdir *d)
+{
+    static const char *const subs[] = {"", "gemeenten"};
+    struct stat st;
+    struct sw_err e;
+    bool ok = true;
+
+    if (fstat(d->fd, &st) != 0)
+        return false;
+    stamp_add(c, ".", &st);
+    if (fstatat(d->fd, SCHEMA_REL, &st, 0) != 0)
+        return false;
+    stamp_add(c, SCHEMA_REL, &st);
+    if (fstatat(d->fd, "gemeenten", &st, 0) == 0)
+        stamp_add(c, "gemeenten", &st);
+    else if (errno != ENOENT)
+        return false;
+    for (int k = 0; k < 2 && ok; k++) {
+        char **names = NULL;
+        size_t cnt = 0;
+        ok = list_xml(&names, &cnt, d, subs[k], k == 1, &e) == SW_OK;
+        for (size_t i = 0; ok && i < cnt; i++) {
+            char rel[600];
+            snprintf(rel, sizeof(rel), "%s%s%s", subs[k], *subs[k] ? "/" : "", names[i]);
+            ok = fstatat(d->fd, rel, &st, 0) == 0;
+            if (ok)
+                stamp_add(c, rel, &st);
+        }
+        free_names(names, cnt);
+    }
+    return ok;
+}
+
+static bool stamp_of(const struct tdir *d, char hex[65], bool *racy)
+{
+    struct stamp c;
+    struct timespec now;
+
+    *racy = true;
+    if (clock_gettime(CLOCK_REALTIME, &now) != 0)
+        return false;
+    c.now_ns = ts_ns(now);
+    c.racy = false;
+    sw_sha256_init(&c.h);
+    if (!stamp_dir(&c, d))
+        return false;
+    sw_sha256_hex(&c.h, hex);
+    *racy = c.racy;
+    return true;
+}
+
+bool sw_tables_stamp(const char *dir, char stamp[65], bool *racy)
+{
+    struct tdir d;
+    struct sw_err e;
+    bool ok;
+
+    *racy = true;
+    if (tdir_open(&d, dir, NULL, &e) != SW_OK)
+        return false;
+    ok = stamp_of(&d, stamp, racy);
+    tdir_close(&d);
+    return ok;
+}
+
 /* --- the table snapshot cache ---
  * Parsing and validating the XML is most of a short process's work. A finished
  * set is kept as a snapshot (sw_tables_snapshot) in the cache directory, under a
- * key made of the sha256 of the schema and of every table document exactly as
- * the loader reads them; a later load that finds the same key rebuilds the set
- * from the snapshot. Anything unexpected (no cache directory, a damaged or stale
- * snapshot, a file that cannot be read) means: load the XML as always. */
+ * key made of this program's build id, the sha256 of the schema and the set's
+ * sha256 (of every document exactly as the loader reads it); a later load that
+ * finds the same key rebuilds the set from the snapshot. Hashing every file is
+ * itself a third of such a start, so the key is also kept under the set's
+ * stamp (sw_tables_stamp: names, inodes, sizes, times; no file read): a load
+ * whose stamp is recorded takes the key from there. A stamp is recorded only
+ * when it was not racy and the same before and after the files were read, so
+ * a table changed, added or removed since always gives another stamp, and then
+ * the files are hashed again. Anything unexpected (no cache directory, a
+ * damaged, foreign or stale snapshot or stamp record, a file that cannot be
+ * read) means: load the XML as always. */
 
 #define SNAPSHOT_FILE "tables.snapshot"
+#define STAMP_FILE "tables.stamp"
+#define STAMP_MAGIC "switchsim stamp 1"
+
 
 /* The cache directory: only where $SWITCHSIM_CACHE names one ("off" or "" is none).
  * Opt-in, so that a command never writes outside what its user asked for; make
@@ -351,7 +461,8 @@ static int named_sha_cmp(const void *a, const void *b)
 /* The key of the tables in d: the schema's sha256 and the set's sha256 as
  * sw_tables_finish() takes it (document names in order, each with the sha256
  * of its bytes). false when anything cannot be read. */
-static bool tables_key(char *key, size_t size, char set_sha[65], const struct tdir *d)
+static bool tables_key(char *key, size_t size, char set_sha[65], const struct tdir *d,
+                       const char *build)
 {
     static const char *const subs[] = {"", "gemeenten"};
     struct named_sha *docs = NULL;
@@ -392,8 +503,8 @@ static bool tables_key(char *key, size_t size, char set_sha[65], const struct td
             sw_sha256_update(&h, docs[i].sha, 64);
         }
         sw_sha256_hex(&h, set_sha);
-        ok = snprintf(key, size, "switchsim tables 1; schema %s; set %s", xsd_sha, set_sha) <
-             (int)size;
+        ok = snprintf(key, size, "switchsim tables 2; build %s; schema %s; set %s", build, xsd_sha,
+                      set_sha) < (int)size;
     }
     free(docs);
     return ok;
@@ -453,6 +564,72 @@ static void snapshot_save(const struct sw_tables *t, const char *cdir, const cha
     free(buf);
 }
 
+/* The key recorded for `stamp` by this build, and the set's sha256 in it. */
+static bool stamp_lookup(const char *cdir, const char *stamp, const char *build, char *key,
+                         size_t size, char set_sha[65])
+{
+    char path[4200], prefix[128], *buf = NULL, *line[4], *p;
+    struct sw_err e;
+    size_t len;
+    bool ok = false;
+
+    snprintf(path, sizeof(path), "%s/%s", cdir, STAMP_FILE);
+    snprintf(prefix, sizeof(prefix), "switchsim tables 2; build %s; ", build);
+    if (sw_read_file(&buf, &len, path, 1024, &e) != SW_OK)
+        return false;
+    p = buf;
+    for (int i = 0; i < 4; i++) {
+        char *nl = strchr(p, '\n');
+        if (!nl)
+            goto out;
+        *nl = '\0';
+        line[i] = p;
+        p = nl + 1;
+    }
+    if (*p || strcmp(line[0], STAMP_MAGIC) != 0 || strcmp(line[1], build) != 0 ||
+        strcmp(line[2], stamp) != 0 || strncmp(line[3], prefix, strlen(prefix)) != 0)
+        goto out;
+    p = strstr(line[3], "; set ");
+    if (!p || strlen(p + 6) != 64 || strlen(line[3]) >= size)
+        goto out;
+    memcpy(set_sha, p + 6, 65);
+    memcpy(key, line[3], strlen(line[3]) + 1);
+    ok = true;
+out:
+    free(buf);
+    return ok;
+}
+
+/* Record `key` for `stamp` (replacing any record). */
+static void stamp_save(const char *cdir, const char *stamp, const char *build, const char *key)
+{
+    char path[4200], tmp[4300];
+    FILE *f;
+    bool ok;
+
+    snprintf(path, sizeof(path), "%s/%s", cdir, STAMP_FILE);
+    snprintf(tmp, sizeof(tmp), "%s.tmp-%ld", path, (long)getpid());
+    f = fopen(tmp, "wb");
+    if (!f)
+        return;
+    ok = fprintf(f, "%s\n%s\n%s\n%s\n", STAMP_MAGIC, build, stamp, key) > 0;
+    ok = fclose(f) == 0 && ok;
+    if (!ok || rename(tmp, path) != 0)
+        unlink(tmp);
+}
+
+/* Record the key under `stamp` when it stands for the files: not racy, and
+ * still the same now that they have been read. */
+static void stamp_keep(const char *cdir, const struct tdir *d, const char *stamp, bool racy,
+                       const char *build, const char *key)
+{
+    char again[65];
+    bool racy2;
+
+    if (!racy && stamp_of(d, again, &racy2) && !racy2 && strcmp(again, stamp) == 0)
+        stamp_save(cdir, stamp, build, key);
+}
+
 /* Load the set in d: every table but `rel`, then xml[0..len) as `rel` (when rel
  * is given), with d's schema. */
 static sw_status load_set(struct sw_tables **out, const struct tdir *d, const char *rel,
@@ -505,9 +682,9 @@ sw_status sw_tables_load_dir(struct sw_tables **out, const char *dir, struct sw_
 sw_status sw_tables_load_dir_as(struct sw_tables **out, const char *dir, const char *name,
                                 struct sw_err *err)
 {
-    char cdir[4096], path[4200], key[256], set_sha[65];
+    char cdir[4096], path[4200], key[400], set_sha[65], stamp[65], build[65];
     struct tdir d;
-    bool cache;
+    bool cache, keyed = false, racy = true;
     sw_status st;
 
     *out = NULL;
@@ -515,17 +692,30 @@ sw_status sw_tables_load_dir_as(struct sw_tables **out, const char *dir, const c
     if (st != SW_OK)
         return st;
     cache = cache_dir(cdir, sizeof(cdir)) &&
-            snprintf(path, sizeof(path), "%s/%s", cdir, SNAPSHOT_FILE) < (int)sizeof(path) &&
-            tables_key(key, sizeof(key), set_sha, &d);
-    if (cache && snapshot_load(out, path, key, set_sha)) {
-        tdir_close(&d);
-        return SW_OK;
+            snprintf(path, sizeof(path), "%s/%s", cdir, SNAPSHOT_FILE) < (int)sizeof(path);
+    if (cache) {
+        sw_build_id(build);
+        /* A recorded stamp: the key without reading a file. */
+        if (stamp_of(&d, stamp, &racy) && !racy &&
+            stamp_lookup(cdir, stamp, build, key, sizeof(key), set_sha) &&
+            snapshot_load(out, path, key, set_sha)) {
+            tdir_close(&d);
+            return SW_OK;
+        }
+        keyed = tables_key(key, sizeof(key), set_sha, &d, build);
+        if (keyed && snapshot_load(out, path, key, set_sha)) {
+            stamp_keep(cdir, &d, stamp, racy, build, key);
+            tdir_close(&d);
+            return SW_OK;
+        }
     }
     st = load_set(out, &d, NULL, NULL, 0, err);
     /* Only a set built from exactly the bytes the key names (no file changed
      * in between) is kept. */
-    if (st == SW_OK && cache && strcmp(sw_tables_sha256(*out), set_sha) == 0)
+    if (st == SW_OK && keyed && strcmp(sw_tables_sha256(*out), set_sha) == 0) {
         snapshot_save(*out, cdir, path, key);
+        stamp_keep(cdir, &d, stamp, racy, build, key);
+    }
     tdir_close(&d);
     return st;
 }

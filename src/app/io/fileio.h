@@ -3,6 +3,7 @@
 #ifndef SWITCHSIM_FILEIO_H
 #define SWITCHSIM_FILEIO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "switchsim/err.h"
@@ -11,6 +12,17 @@
 /* Compiled-in default for --tables: the in-tree or installed tables directory. */
 #ifndef SW_TABLES_DIR
 #define SW_TABLES_DIR "tables"
+/* The stamp of the tables in DIR: a sha256 (64 hex digits) over the file
+ * system's record of what the loader reads - for DIR, DIR/gemeenten, the schema
+ * and every *.xml in DIR and DIR/gemeenten: the name, device, inode, size, and
+ * modification and change times in nanoseconds - without reading any file. A
+ * table changed (in place or replaced), added or removed, or the directory
+ * exchanged, gives another stamp. *racy: a file changed so recently (in the
+ * file system clock's current tick, with a margin) that a further change now
+ * might leave its record as it is; such a stamp is not trusted to stand for
+ * the files' bytes. false when DIR or a file cannot be examined. */
+bool sw_tables_stamp(const char *dir, char stamp[65], bool *racy);
+
 #endif
 
 /* Read a whole file ("-" = standard input) into a NUL-terminated buffer of at most
@@ -50,5 +62,16 @@ sw_status sw_tables_load_dir_as(struct sw_tables **out, const char *dir, const c
 sw_status sw_tables_load_dir_with(struct sw_tables **out, const char *dir, const char *rel,
                                   const char *xml, size_t len, struct sw_err *err)
     __attribute__((warn_unused_result));
+
+/* The stamp of the tables in DIR: a sha256 (64 hex digits) over the file
+ * system's record of what the loader reads - for DIR, DIR/gemeenten, the schema
+ * and every *.xml in DIR and DIR/gemeenten: the name, device, inode, size, and
+ * modification and change times in nanoseconds - without reading any file. A
+ * table changed (in place or replaced), added or removed, or the directory
+ * exchanged, gives another stamp. *racy: a file changed so recently (in the
+ * file system clock's current tick, with a margin) that a further change now
+ * might leave its record as it is; such a stamp is not trusted to stand for
+ * the files' bytes. false when DIR or a file cannot be examined. */
+bool sw_tables_stamp(const char *dir, char stamp[65], bool *racy);
 
 #endif

@@ -208,7 +208,8 @@ static cJSON *run_json(const struct sw_timeline *tl, const struct sw_run *run)
         cJSON_AddNumberToObject(m, "vrijlating_month", r->vrijlating_month);
         if (r->vrijlating_kind) {
             char kind[2] = {r->vrijlating_kind, 0};
-            cJSON_AddStringToObject(m, "vrijlating_kind", kind);
+            /* onder aa is kept as its first letter in the row */
+            cJSON_AddStringToObject(m, "vrijlating_kind", kind[0] == 'a' ? "aa" : kind);
         } else {
             cJSON_AddNullToObject(m, "vrijlating_kind");
         }

@@ -37,6 +37,8 @@ static void household_facts(const struct sw_scenario *s, sw_date d,
     f->partner_birth = s->household.partner_birth;
     f->cost_sharers = s->household.cost_sharers;
     f->medical_hour_limit = s->household.medical_hour_limit;
+    f->lks_doelgroep = s->job.lks_doelgroep;        /* onder z and aa */
+    f->lks_no_more_hours = s->job.no_more_hours;
     f->youngest_child_birth = SW_NO_DATE;
     for (size_t i = 0; i < s->household.n_children; i++) {
         sw_date b = s->household.children[i];

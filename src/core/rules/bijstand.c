@@ -132,6 +132,8 @@ const char *sw_vrijlating_kind_name(enum sw_vrijlating_kind kind)
     case SW_VRIJLATING_N: return "n";
     case SW_VRIJLATING_R: return "r";
     case SW_VRIJLATING_Y: return "y";
+    case SW_VRIJLATING_Z: return "z";
+    case SW_VRIJLATING_AA: return "aa";
     default: return NULL;
     }
 }
@@ -515,11 +517,15 @@ static sw_status apply_kind(const struct sw_ctx *c, sw_date date, enum sw_vrijla
         [SW_VRIJLATING_N] = "participatiewet.vrijlating.n.percent",
         [SW_VRIJLATING_R] = "participatiewet.vrijlating.r.percent",
         [SW_VRIJLATING_Y] = "participatiewet.vrijlating.y.percent",
+        [SW_VRIJLATING_Z] = "participatiewet.vrijlating.z.percent",
+        [SW_VRIJLATING_AA] = "participatiewet.vrijlating.aa.percent",
     };
     static const char *const max_ids[] = {
         [SW_VRIJLATING_N] = "participatiewet.vrijlating.n.max",
         [SW_VRIJLATING_R] = "participatiewet.vrijlating.r.max",
         [SW_VRIJLATING_Y] = "participatiewet.vrijlating.y.max",
+        [SW_VRIJLATING_Z] = "participatiewet.vrijlating.z.max",
+        [SW_VRIJLATING_AA] = "participatiewet.vrijlating.aa.max",
     };
     int64_t share;
     sw_status st;
@@ -542,7 +548,7 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
                         struct sw_trace *tr, struct sw_err *err)
 {
     struct sw_vrijlating v;
-    int64_t min_age, n_months, r_months = 0;
+    int64_t min_age, n_months, r_months = 0, z_months = 0;
     bool aow = false, old_enough, child = false;
     const char *rule = "Participatiewet art. 31 lid 2 en 5";
     char pct[24], inc[48], max[48], amt[48], span[96] = "";
@@ -600,6 +606,28 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
         st = apply_kind(c, date, SW_VRIJLATING_Y, net_income_from_work, &v, tr, err);
         v.why = "onder y: medisch urenbeperkt, zonder einddatum";
         snprintf(span, sizeof(span), "zonder einddatum");
+    } else if (f->lks_doelgroep && month_index > n_months &&
+               (st = sw_param_t(c, "participatiewet.vrijlating.z.months", date, SW_UNIT_MONTHS,
+                                &z_months, tr, err)) == SW_OK &&
+               (month_index <= n_months + z_months || f->lks_no_more_hours)) {
+        /* Onder z: the doelgroep loonkostensubsidie in an LKS job, the table's
+         * months after those of onder n, "tenzij onderdeel y van toepassing is";
+         * then onder aa without end when the college judges more hours not
+         * possible. Art. 31 lid 5 does not exclude either below 27. */
+        bool z = month_index <= n_months + z_months;
+        rule = z ? "Participatiewet art. 31 lid 2 onder z" : "Participatiewet art. 31 lid 2 onder aa";
+        st = apply_kind(c, date, z ? SW_VRIJLATING_Z : SW_VRIJLATING_AA, net_income_from_work, &v,
+                        tr, err);
+        v.months_left = z ? (int)(n_months + z_months - month_index) : -1;
+        v.why = z ? "onder z: doelgroep loonkostensubsidie, na de maanden van onder n"
+                  : "onder aa: doelgroep loonkostensubsidie, meer uren werken is niet mogelijk";
+        if (z)
+            snprintf(span, sizeof(span), "maand %lld van ten hoogste %lld na onder n",
+                     (long long)(month_index - n_months), (long long)z_months);
+        else
+            snprintf(span, sizeof(span), "zonder einddatum");
+    } else if (st) {
+        return st;
     } else if (!old_enough) {
         v.why = "te jong: onder n en r gelden niet (art. 31 lid 5)";
     } else if (f->composition != SW_HOUSEHOLD_SINGLE_PARENT) {

@@ -192,7 +192,8 @@ static void read_job(struct rd *r, const cJSON *j, struct sw_scenario *s)
     static const char *const keys[] = {"kind", "trial_start", "trial_end", "start", "end",
                                        "hours_per_week", "hourly_wage", "holiday_pay",
                                        "loonwaarde", "loonheffingskorting",
-                                       "dagbesteding_until", NULL};
+                                       "dagbesteding_until", "doelgroep_loonkostensubsidie",
+                                       "more_hours_not_possible", NULL};
     static const char *const holiday[] = {"may", "monthly", NULL};
     const cJSON *lw;
     int k;
@@ -226,6 +227,11 @@ static void read_job(struct rd *r, const cJSON *j, struct sw_scenario *s)
         read_loonwaarde(r, lw, s);
     rd_read_bool(r, j, "job", "loonheffingskorting", &s->job.loonheffingskorting);
     rd_read_date(r, j, "job", "dagbesteding_until", false, &s->job.dagbesteding_until);
+    /* Loonkostensubsidie (art. 10d Pw) is only for the doelgroep: a job with a
+     * loonwaarde is taken as such unless said otherwise. */
+    s->job.lks_doelgroep = s->job.n_loonwaarde > 0;
+    rd_read_bool(r, j, "job", "doelgroep_loonkostensubsidie", &s->job.lks_doelgroep);
+    rd_read_bool(r, j, "job", "more_hours_not_possible", &s->job.no_more_hours);
 }
 
 /* Why the tables refuse an override, in words that repeat nothing of it. */
