@@ -90,6 +90,17 @@ struct sw_muni_product {
     struct sw_value_info price; /* the price used, with its source (first month) */
 };
 
+/* A price the user gives, instead of the table's or where the table has none
+ * (issue 20: every municipality): for the dagbesteding product, per dagdeel; for
+ * another product, per month for this job (no reference-hours scaling). */
+struct sw_muni_price {
+    const char *name;           /* product name, not owned */
+    int64_t amount;             /* cents, >= 0 */
+};
+
+/* The source text of a user's price in every output. */
+#define SW_MUNI_USER_SOURCE "zelf ingevuld"
+
 struct sw_muni_input {
     sw_month first;             /* first month of the horizon */
     int months;                 /* 1..SW_MUNI_MAX_MONTHS */
@@ -110,6 +121,9 @@ struct sw_muni_input {
     size_t n_after;
     struct sw_lks_job job;      /* the job; LKS per month from sw_lks_month */
     bool lks;                   /* the municipality pays LKS */
+    /* Prices the user gave (may be NULL); they win over the tables'. */
+    const struct sw_muni_price *prices;
+    size_t n_prices;
 };
 
 struct sw_muni_month {

@@ -142,6 +142,43 @@ struct sw_way_back {
     sw_date dagbesteding_from;
 };
 
+/* The headline that does not move with the window (issue 20): "in een gewone
+ * maand na de overstap". sw_simulate() runs the same scenario once more over a
+ * fixed horizon from the job's first month (independent of `months`) and takes
+ * the first month M that is an ordinary month of work:
+ *   - a full month of the job (started on or before day 1, not ending in M) and
+ *     the Wmo overlap (dagbesteding_until) over;
+ *   - the temporary inkomstenvrijlating (kinds n and r) plays no role in M: it is
+ *     0 there, or the bijstand would be 0 anyway (the lasting kind y may apply);
+ *   - no yearly money in M: no vakantiegeld paid once a year (holiday_pay "may"),
+ *     no vakantietoeslag of the bijstand, in either run;
+ *   - the bijstand has settled: no bijstand recovery caused before M is still to
+ *     be collected in or after M, bijstand paid equals entitled, and in M nothing
+ *     is collected or released from what was set aside, in either run.
+ * gain = safe_to_spend(switch, M) - safe_to_spend(stay, M): what the resident can
+ * spend more that month, after setting aside what comes back later (e.g. the
+ * loonheffingskorting given twice). "De eerste maanden" are the months from the
+ * job's first month up to M (exclusive), with the average and total of the same
+ * difference. Months past the published tables make it voorlopig (projected). */
+#define SW_STEADY_LOOKAHEAD 40      /* months searched from the job's first month */
+#define SW_STEADY_MAX_PROJECTED 8
+
+struct sw_steady {
+    bool found;                    /* false: no such month within the lookahead
+                                    * (the job ends, or a value is missing in
+                                    * strict mode) */
+    sw_month month;                /* the reference month M */
+    int64_t gain;                  /* safe_to_spend(switch) - safe_to_spend(stay) in M */
+    int64_t safe_to_spend;         /* the switch in M */
+    int64_t baseline_safe_to_spend;
+    sw_month first_from;           /* the job's first month in the overview */
+    int first_months;              /* months from first_from to M (exclusive); 0: none */
+    int64_t first_total;           /* sum of the gain over those months */
+    int64_t first_average;         /* first_total / first_months, half up */
+    size_t n_projected;            /* values carried forward that M depends on */
+    char projected[SW_STEADY_MAX_PROJECTED][64];
+};
+
 #define SW_MAX_RECOVERIES 64
 #define SW_MAX_WARNINGS 32
 #define SW_MAX_ACTIONS 24
@@ -158,13 +195,15 @@ struct sw_timeline {
     struct sw_way_back way_back;
     int64_t average_gain;          /* mean of safe_to_spend(switch - stay) per month */
     int64_t total_gain;
+    struct sw_steady steady;       /* the window-independent headline month */
     struct sw_used used;           /* every table value used (provisional ones listed) */
     char tables_version[16];
     char tables_sha256[65];
 };
 
 enum {
-    SW_SIM_TRACE = 1u << 0         /* keep a trace for every item of every month */
+    SW_SIM_TRACE = 1u << 0,        /* keep a trace for every item of every month */
+    SW_SIM_NO_STEADY = 1u << 1     /* skip the run that finds tl->steady */
 };
 
 /* Run the scenario and the baseline. *out is allocated; release with

@@ -159,6 +159,11 @@ struct sw_municipality_whatif_input {
     /* Count no LKS even when the job has loonwaarde periods (without them there is
      * never LKS). */
     bool without_lks;
+    /* Prices the user gives (struct sw_muni_price in employer.h): "dagbesteding"
+     * per dagdeel, a product per month for this job. */
+    char price_names[SW_MUNI_MAX_PRODUCTS + 1][SW_WHATIF_LABEL_MAX];
+    int64_t price_amounts[SW_MUNI_MAX_PRODUCTS + 1];
+    size_t n_prices;
 };
 
 /* No products, no dagdelen kept, LKS as the scenario plans it. */
@@ -171,6 +176,13 @@ void sw_municipality_whatif_init(struct sw_municipality_whatif_input *in);
 sw_status sw_municipality_whatif_parse_products(struct sw_municipality_whatif_input *in,
                                                 bool after, const char *text,
                                                 struct sw_err *err)
+    __attribute__((warn_unused_result));
+
+/* Set the user's prices from "dagbesteding:51.20,jobcoach:300": a product name
+ * ([a-z0-9_]) and euros ("." for decimals), at most SW_MUNI_MAX_PRODUCTS + 1, each
+ * name once. SW_ERR_INVALID with field "prices"; `in` is then unchanged. */
+sw_status sw_municipality_whatif_parse_prices(struct sw_municipality_whatif_input *in,
+                                              const char *text, struct sw_err *err)
     __attribute__((warn_unused_result));
 
 /* Set the dagdelen per week kept while working from "2" (a whole number 0..10).
@@ -188,6 +200,7 @@ struct sw_municipality_whatif {
      * product names point into product_names below: do not copy this struct. */
     struct sw_muni_case mcase;
     char product_names[SW_MUNI_MAX_PRODUCTS][SW_WHATIF_LABEL_MAX];
+    char price_names[SW_MUNI_MAX_PRODUCTS + 1][SW_WHATIF_LABEL_MAX];   /* the user's */
     struct sw_used used;                 /* every table value used, the engine run's too */
     char tables_version[16];
     char tables_sha256[65];

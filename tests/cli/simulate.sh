@@ -26,7 +26,7 @@ expect_json "stdin gives the same result" '.recoveries[0].amount' 133143
 
 run "$SWITCHSIM" simulate "$S" --format table
 expect_rc "table format" 0
-expect_out "table has the headline" "Met deze baan houdt u gemiddeld"
+expect_out "table has the headline" "In een gewone maand na de overstap houdt u"
 expect_out "table shows the recovery" "bijstand over 2026-04"
 
 run "$SWITCHSIM" simulate "$S" --format csv

@@ -12,7 +12,7 @@
 
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -278,8 +278,16 @@ async function main() {
       e.dispatchEvent(new Event('change', {bubbles: true})); return true; })()`);
     /* A real mouse click in the middle of the element. */
     const click = async (sel) => {
-      const box = await evaluate(`(() => { const e = ${q(sel)}; if (!e) return null; e.scrollIntoView({block: 'center'});
-        const r = e.getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`);
+      /* The point must hit the element itself: a scroll still under way (focus
+       * returning from a dialog) is waited out, within a bound. */
+      let box = null;
+      for (let i = 0; i < 50; i++) {
+        box = await evaluate(`(() => { const e = ${q(sel)}; if (!e) return null; e.scrollIntoView({block: 'center'});
+          const r = e.getBoundingClientRect(); const x = r.left + r.width / 2, y = r.top + r.height / 2;
+          const hit = document.elementFromPoint(x, y); return {x, y, on: !!hit && (hit === e || e.contains(hit))}; })()`);
+        if (!box || box.on) break;
+        await sleep(50);
+      }
       if (!box) throw new Error('no element ' + sel);
       for (const type of ['mousePressed', 'mouseReleased']) {
         await s('Input.dispatchMouseEvent', { type, x: box.x, y: box.y, button: 'left', clickCount: 1 });
@@ -291,10 +299,20 @@ async function main() {
       await s('Input.insertText', { text });
     };
     const key = async (k, code, keyCode) => {
-      await s('Input.dispatchKeyEvent', { type: 'keyDown', key: k, code, windowsVirtualKeyCode: keyCode });
+      /* Enter carries its text, as a real key press does (it activates a button). */
+      await s('Input.dispatchKeyEvent', { type: 'keyDown', key: k, code, windowsVirtualKeyCode: keyCode, text: k === 'Enter' ? '\r' : undefined });
       await s('Input.dispatchKeyEvent', { type: 'keyUp', key: k, code, windowsVirtualKeyCode: keyCode });
     };
     const text = (sel) => evaluate(`(${q(sel)} || {}).textContent || ''`);
+    /* axe-core (WCAG 2.1 A and AA rules): no serious or critical issue. */
+    const axeSrc = readFileSync(process.env.AXE_JS || new URL('node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+    const axeCheck = async (where) => {
+      await evaluate(axeSrc + ';true');
+      const found = await evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))`);
+      check('axe-core: 0 serious issues (' + where + ')', found.length === 0, found.join('\n'));
+    };
     const norm = (t) => t.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
     const screenshot = async (name, fullPage) => {
       if (fullPage) {
@@ -408,7 +426,10 @@ async function main() {
     check('submit shows the answer', answered, await text('#error-summary') + ' ' + await text('#service-error'));
     const headline = norm(await text('#headline'));
     check('headline sentence: "' + headline + '"',
-      /^Met deze baan houdt u gemiddeld € \d{1,3}(\.\d{3})*,\d\d per maand (meer|minder) over dan nu\.$/.test(headline));
+      /^In een gewone maand na de overstap houdt u € \d{1,3}(\.\d{3})*,\d\d (meer|minder) over dan zonder deze baan( \(voorlopig\))?\.$/.test(headline));
+    check('under the headline: the first months and the total over the overview',
+      /De eerste \d+ maanden .* per maand over/.test(norm(await text('#subline'))) &&
+      /Over de 6 maanden van dit overzicht/.test(norm(await text('#subline'))), await text('#subline'));
     const recoveries = norm(await text('#recoveries'));
     check('recovery warning: bijstand over maart 2026', recoveries.includes('Bijstand over maart 2026: € '), recoveries);
     check('recovery warning says how to avoid it', recoveries.includes('Zo voorkomt u het'), recoveries);
@@ -416,14 +437,14 @@ async function main() {
     const segs = await evaluate(`document.querySelectorAll('#wallet-chart rect.seg').length`);
     check('chart: stacked bars drawn (' + segs + ' segments)', segs >= 12);
     const series = await evaluate(`Array.from(new Set(Array.from(document.querySelectorAll('#wallet-chart rect.seg')).map((r) => r.dataset.series))).sort().join(',')`);
-    check('chart: salary, bijstand and toeslagen', series === 'bijstand,salary,toeslagen', series);
+    check('chart: salary, bijstand, toeslagen and the claim paid back', series === 'bijstand,claim,salary,toeslagen', series);
     check('chart: a safe-to-spend mark per bar (stay and switch)',
       (await evaluate(`document.querySelectorAll('#wallet-chart line.safe').length`)) === 12);
-    check('chart: accessible name', (await evaluate(`${q('#wallet-chart')}.getAttribute('role')`)) === 'img' &&
-      /gemiddeld/i.test(norm(await text('#svg-desc'))));
+    check('chart: accessible name and description', (await evaluate(`${q('#wallet-chart')}.getAttribute('aria-labelledby')`)) === 'svg-title' &&
+      /gewone maand/i.test(norm(await text('#svg-desc'))));
     check('month table: 6 rows', (await evaluate(`document.querySelectorAll('#months-table tbody tr').length`)) === 6);
     const money = await evaluate(`Array.from(document.querySelectorAll('#months-table button.amount')).map((b) => b.textContent)`);
-    check('amounts formatted like "€ 1.234,56"', money.length > 0 && money.every((m) => /^-?€\u00a0\d{1,3}(\.\d{3})*,\d\d$/.test(m)),
+    check('amounts formatted like "1.234,56" (the table says: in euro)', money.length > 0 && money.every((m) => /^-?\d{1,3}(\.\d{3})*,\d\d$/.test(m)),
       money.slice(0, 5).join(' | '));
     check('focus moves to the answer', (await evaluate('document.activeElement.id')) === 'answer-title');
     /* The hours sweep under the answer (issue 10): nine runs, 8 to 40 hours. */
@@ -432,6 +453,7 @@ async function main() {
       (await evaluate(`document.querySelectorAll('#sweep-chart circle').length`)) === 9);
     check('sweep: the chosen hours are marked in the table',
       /uw baan/.test(norm(await text('#sweep-table'))));
+    await axeCheck('the answer, desktop');
     await screenshot('web-answer.png', true);
 
     /* An explanation: bijstand in March, from the trace. */
@@ -442,24 +464,141 @@ async function main() {
         && document.getElementById('explain-body').textContent.includes('Regel:')
         && document.querySelectorAll('#explain-body td.source').length > 0`));
     check('explanation cites the Participatiewet', norm(await text('#explain-body')).includes('Participatiewet'));
+    await axeCheck('the explanation open');
     await screenshot('web-explain.png', false);
     await key('Escape', 'Escape', 27);
     check('Escape closes the explanation', await waitFor(`!document.getElementById('explain').open`));
     check('focus returns to the amount', await waitFor(`document.activeElement.classList.contains('amount')`));
 
-    /* One A4 when printed. */
+    /* Issue 20, as a person at the kitchen table would try it. */
+    const submitAndWait = async () => {
+      await evaluate(`document.getElementById('answer-body').hidden = true`);
+      await click('#submit');
+      return waitFor(`!document.getElementById('answer-body').hidden || !document.getElementById('error-summary').hidden`);
+    };
+    /* 1. The headline does not move with the window. */
+    const headlines = {};
+    for (const n of ['4', '12', '18', '6']) {
+      await setValue('months', n);
+      await submitAndWait();
+      headlines[n] = norm(await text('#headline'));
+    }
+    check('headline the same for 4, 6, 12 and 18 months (' + headlines['6'] + ')',
+      new Set(Object.values(headlines)).size === 1, JSON.stringify(headlines));
+    /* 5. The columns that matter are visible at 1280 px. */
+    check('month table: every column visible at 1280 px (no sideways scrolling)',
+      await evaluate(`(() => { const b = document.querySelector('#months-table').parentElement; return b.scrollWidth <= b.clientWidth; })()`),
+      await evaluate(`(() => { const b = document.querySelector('#months-table').parentElement; return b.scrollWidth + ' > ' + b.clientWidth; })()`));
+    check('month table: Eraf, Ontvangen and Apart zetten are columns',
+      /Eraf.*Ontvangen.*Apart zetten/.test(norm(await text('#months-table thead'))), await text('#months-table thead'));
+    /* 8. Few tab stops from the answer to Afdrukken. */
+    const stops = await evaluate(`(() => { const all = Array.from(document.querySelectorAll('#answer-body a[href], #answer-body button, #answer-body input, #answer-body select, #answer-body summary, #answer-body [tabindex]'))
+      .filter((e) => e.tabIndex >= 0 && e.getClientRects().length > 0); return all.indexOf(document.getElementById('print')); })()`);
+    check('keyboard: ' + stops + ' tab stops in the answer before Afdrukken (at most 10)', stops >= 0 && stops <= 10, stops);
+    await evaluate(`document.querySelector('#months-table button.amount[tabindex="0"]').focus()`);
+    await key('ArrowRight', 'ArrowRight', 39);
+    await key('ArrowDown', 'ArrowDown', 40);
+    check('keyboard: arrow keys move through the month table',
+      await evaluate(`document.activeElement.dataset.col === 'bijstand' && document.activeElement.dataset.month === document.querySelectorAll('#months-table tbody tr')[1].querySelector('button').dataset.month`),
+      await evaluate(`document.activeElement.outerHTML.slice(0, 200)`));
+    await key('Enter', 'Enter', 13);
+    check('keyboard: Enter opens the explanation of that amount', await waitFor(`document.getElementById('explain').open`));
+    await key('Escape', 'Escape', 27);
+    await waitFor(`!document.getElementById('explain').open`);
+    await evaluate(`document.querySelector('#wallet-chart [role=button][tabindex="0"]').focus()`);
+    check('keyboard: a chart part takes the focus', await evaluate(`document.activeElement.getAttribute('role') === 'button' && !!document.activeElement.closest('#wallet-chart')`));
+    await key('ArrowRight', 'ArrowRight', 39);
+    await key('Enter', 'Enter', 13);
+    check('keyboard: Enter on a chart part opens its explanation', await waitFor(`document.getElementById('explain').open
+      && document.querySelectorAll('#explain-body .trace').length > 0`));
+    await key('Escape', 'Escape', 27);
+    await waitFor(`!document.getElementById('explain').open`);
+    /* 6. The explanation matches the cell clicked: B1 first, law and source below. */
+    const cell = await evaluate(`(() => { const bs = Array.from(document.querySelectorAll('#months-table button[data-run=scenario][data-col=bijstand]')).filter((b) => b.textContent !== '0,00');
+      const b = bs[bs.length - 1]; return b ? b.dataset.month + '|' + b.textContent : null; })()`);
+    if (cell) {
+      const [cm, cv] = cell.split('|');
+      await click('#months-table button[data-run=scenario][data-col=bijstand][data-month="' + cm + '"]');
+      await waitFor(`document.querySelectorAll('#explain-body .trace').length > 0`);
+      const firstHead = norm(await text('#explain-body .trace h3'));
+      check('explanation of bijstand ' + cm + ' (' + cv + ') opens with that amount: "' + firstHead + '"',
+        norm(await text('#explain-body')).includes('Dit bedrag is € ' + cv) && !/: € 0,00$/.test(firstHead),
+        norm(await text('#explain-title')) + ' | ' + norm(await text('#explain-body')).slice(0, 300));
+      check('explanation: plain words first, the law and the source folded below',
+        await evaluate(`(() => { const t = document.querySelector('#explain-body .trace'); const b = t.querySelector('.b1'), l = t.querySelector('details.law');
+          return !!b && !!l && (b.compareDocumentPosition(l) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 && !l.open; })()`));
+      await key('Escape', 'Escape', 27);
+      await waitFor(`!document.getElementById('explain').open`);
+    } else {
+      notOk('a bijstand amount to explain');
+    }
+    /* 7. Each warning once. */
+    const notes = await evaluate(`Array.from(document.querySelectorAll('#notes li')).map((l) => l.textContent)`);
+    check('each warning is shown once', new Set(notes).size === notes.length, notes.join(' | '));
+    /* 3 and 9. The intake asks who applies the korting, and says who counts as another adult. */
+    check('intake: the loonheffingskorting by one payer (the employer) by default',
+      await evaluate(`document.querySelector('input[name=korting]:checked').value === 'employer'`));
+    check('intake: other adults count from ' + await text('#cs-age') + ' (from the tables), parents included',
+      norm(await text('#cost_sharers-hint')).includes('27 jaar of ouder') && /vader of moeder/.test(await text('#cost_sharers-hint')));
+    await setValue('composition', 'couple');
+    check('intake: a couple is asked what the partner does',
+      await evaluate(`!document.getElementById('partner-situation-field').hidden`));
+    await setValue('partner_birth_date', '1992-01-01');
+    await setValue('partner_situation', 'work');
+    check('intake: a working partner is asked the gross income', await evaluate(`!document.getElementById('partner-gross-field').hidden`));
+    await type('partner_gross', '1.500');
+    check('a couple with a working partner gets an answer', await submitAndWait() &&
+      !(await evaluate(`document.getElementById('answer-body').hidden`)), await text('#error-summary'));
+    check('the partner\'s net income is a column of the month table', /Netto partner/.test(await text('#months-table thead')));
+    await setValue('partner_situation', 'none');
+    await setValue('composition', 'single');
+    /* 7. Typing as people do: 24,5 hours and 700,- rent. */
+    await type('hours', '24,5');
+    await type('rent', '700,-');
+    check('"24,5" hours and "700,-" rent are accepted', await submitAndWait() &&
+      !(await evaluate(`document.getElementById('answer-body').hidden`)), await text('#error-summary'));
+    /* 7. A year typo: a clear message, and the old answer goes away. */
+    await setValue('birth_date', '0202-05-01');
+    await submitAndWait();
+    check('a year typo (0202) gets a clear message', /jaartal 0202 klopt niet/.test(norm(await text('#error-summary'))), await text('#error-summary'));
+    check('the old answer is cleared when an error shows', await evaluate(`document.getElementById('answer-body').hidden`));
+    await screenshot('web-error.png', false);
+    /* 7. AOW age: an answer today; a past year the tables lack is said in Dutch. */
+    await setValue('birth_date', '1950-03-01');
+    await setValue('start_month', '2025-01');
+    await setValue('start', '2025-03-03');
+    await submitAndWait();
+    const aow = norm(await text('#error-summary'));
+    check('AOW age in 2025: a Dutch message that names the AOW age and a later start', /AOW-leeftijd/.test(aow) && /januari 2026/.test(aow), aow);
+    check('error messages have no English', !/\b(the|must|missing|value for|out of range)\b/.test(aow), aow);
+    await setValue('start_month', '2026-01');
+    await setValue('start', '2026-03-01');
+    check('AOW age in 2026: an answer', await submitAndWait() && !(await evaluate(`document.getElementById('answer-body').hidden`)), await text('#error-summary'));
+    await setValue('birth_date', '1994-05-01');
+    await type('hours', '36');
+    await type('rent', '650');
+
+    /* 4. One A4 for 12 months, with the inputs. */
+    await setValue('months', '12');
+    check('12 months: an answer to print', await submitAndWait() && !(await evaluate(`document.getElementById('answer-body').hidden`)));
     const pdf = await s('Page.printToPDF', { preferCSSPageSize: true, printBackground: true });
     const pdfBytes = Buffer.from(pdf.data, 'base64');
     writeFileSync(join(artifacts, 'web-print.pdf'), pdfBytes);
     const pdfText = pdfBytes.toString('latin1');
     const pages = (pdfText.match(/\/Type\s*\/Page[^s]/g) || []).length;
-    check('print view fits one A4 page (' + pages + ')', pages === 1);
+    check('print view of 12 months fits one A4 page (' + pages + ')', pages === 1);
     await s('Emulation.setEmulatedMedia', { media: 'print' });
     /* The printable area of A4 with the page's margins: 190 x 275 mm at 96 dpi. */
     await s('Emulation.setDeviceMetricsOverride', { width: 718, height: 1039, deviceScaleFactor: 1, mobile: false });
     check('print view hides the form and the chart',
       await evaluate(`document.getElementById('form').getClientRects().length === 0
         && document.getElementById('chart').getClientRects().length === 0`));
+    const printed = norm(await evaluate(`document.body.innerText`));
+    check('print view: the inputs (household, rent, wage, hours)', /Uw gegevens/.test(printed) && /Huur/.test(printed) &&
+      /Loon/.test(printed) && /uur per week/.test(printed), printed.slice(0, 400));
+    const jargon = printed.match(/sha256|\b[a-z]+\.[a-z_]+\.[a-z_.]+\b/g);
+    check('print view: no parameter ids or sha256', !jargon, jargon && jargon.join(' '));
+    check('print view: all 12 months in the table', (await evaluate(`document.querySelectorAll('#months-table tbody tr').length`)) === 12);
     check('print view: the month table fits the page width',
       await evaluate(`document.documentElement.scrollWidth <= document.documentElement.clientWidth`),
       await evaluate(`document.documentElement.scrollWidth + ' > ' + document.documentElement.clientWidth`));
@@ -490,9 +629,38 @@ async function main() {
     await click('#muni-submit');
     check('municipality: business case', await waitFor(`!!document.querySelector('#muni-result .headline')`),
       await text('#muni-error'));
-    check('municipality: month table', (await evaluate(`document.querySelectorAll('#muni-result tbody tr').length`)) === 6);
+    check('municipality: month table', (await evaluate(`document.querySelectorAll('#muni-result tbody tr').length`)) === 12);
     check('municipality: the product price with its source', norm(await text('#muni-result')).includes('Jaartraject (met baan)'));
+    await axeCheck('the municipality tab');
     await screenshot('web-municipality.png', true);
+
+    /* 2. Every municipality: Amsterdam's table has no dagbesteding price, and
+     * beschut werk without a loonwaarde is asked about, not counted as no LKS. */
+    await click('#tab-resident');
+    await setValue('municipality', 'amsterdam');
+    await setValue('loonwaarde', '');
+    await click('#tab-municipality');
+    await click('#after-jaartraject');
+    check('municipality: a dagdeel price to type where the table has none',
+      await waitFor(`!!document.getElementById('price-dagbesteding')`) &&
+      /Niet in de tabel/.test(await text('#price-dagbesteding-hint')) &&
+      (await evaluate(`document.getElementById('price-dagbesteding').value`)) === '', await text('#muni-prices'));
+    check('municipality: beschut werk without a loonwaarde asks for one', await evaluate(`!document.getElementById('muni-lks-box').hidden`));
+    await click('#muni-submit');
+    const ask = norm(await text('#muni-error'));
+    check('municipality: not computed without the price and the loonwaarde', /Vul de prijs in/.test(ask) && /loonwaarde/.test(ask) &&
+      !(await evaluate(`!!document.querySelector('#muni-result .headline')`)), ask);
+    await type('price-dagbesteding', '51,20');
+    await type('muni-loonwaarde', '40');
+    await click('#muni-submit');
+    check('municipality: Amsterdam with the price typed in', await waitFor(`!!document.querySelector('#muni-result .headline')`), await text('#muni-error'));
+    check('municipality: the typed price is named as typed in', /Dagbesteding: € 51,20 per dagdeel\. zelf ingevuld/.test(norm(await text('#muni-result'))),
+      norm(await text('#muni-result')).slice(-300));
+    check('municipality: with loonkostensubsidie', !/zonder loonkostensubsidie/i.test(norm(await text('#muni-result'))));
+    await screenshot('web-municipality-amsterdam.png', true);
+    await click('#tab-resident');
+    await setValue('municipality', 'amersfoort');
+    await type('loonwaarde', '50');
 
     /* A phone. */
     await click('#tab-resident');
@@ -509,6 +677,20 @@ async function main() {
           .map((e) => e.tagName + (e.id ? '#' + e.id : '') + '(' + e.clientWidth + '/' + e.scrollWidth + ')').join(' ')`));
     const { data: phone } = await s('Page.captureScreenshot', { format: 'png' });
     writeFileSync(join(artifacts, 'web-phone.png'), Buffer.from(phone, 'base64'));
+    /* 5. The chart on a phone, 18 months: readable labels that do not touch. */
+    await setValue('months', '18');
+    check('phone: 18 months answered', await submitAndWait() && !(await evaluate(`document.getElementById('answer-body').hidden`)));
+    const labelPx = await evaluate(`document.querySelector('#wallet-chart .month-label').getBoundingClientRect().height`);
+    check('phone: chart labels readable (' + Math.round(labelPx) + ' px high, at least 11)', labelPx >= 11);
+    const touching = await evaluate(`(() => { const r = Array.from(document.querySelectorAll('#wallet-chart .month-label')).map((t) => t.getBoundingClientRect());
+      let n = 0; for (let i = 1; i < r.length; i++) if (r[i].left < r[i - 1].right + 2) n++; return n + '/' + r.length; })()`);
+    check('phone: 18 month labels without collisions (' + touching + ' touching)', touching.startsWith('0/18'));
+    const overflow18 = await evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    check('phone: the chart scrolls in its box, not the page', overflow18 <= 0, overflow18);
+    await evaluate(`document.getElementById('chart').scrollIntoView()`);
+    const { data: phoneChart } = await s('Page.captureScreenshot', { format: 'png' });
+    writeFileSync(join(artifacts, 'web-phone-chart.png'), Buffer.from(phoneChart, 'base64'));
+    await axeCheck('the answer on a phone');
 
     check('no script errors or CSP violations', problems.length === 0, problems.join('\n'));
     await cdp.send('Browser.close').catch(() => {});

@@ -17,6 +17,17 @@ if ! command -v node >/dev/null 2>&1; then
 fi
 ok "chromium and node are installed"
 
+# axe-core (tests/e2e/package.json, pinned) checks the page for accessibility.
+if [ ! -f tests/e2e/node_modules/axe-core/axe.min.js ]; then
+    (cd tests/e2e && npm ci --no-audit --no-fund --silent >/dev/null 2>&1)
+fi
+if [ ! -f tests/e2e/node_modules/axe-core/axe.min.js ]; then
+    echo "not ok - axe-core could not be installed from the npm registry (tests/e2e)"
+    exit 1
+fi
+AXE_JS="$top/tests/e2e/node_modules/axe-core/axe.min.js"
+export AXE_JS
+
 start_server || exit 1
 mkdir -p "$top/tests/artifacts"
 node "$top/tests/e2e/browser.mjs" "$BASE" "$top/tests/artifacts"

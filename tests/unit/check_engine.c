@@ -374,6 +374,52 @@ START_TEST(test_engine_traces_name_the_law)
 }
 END_TEST
 
+/* The ordinary month after the switch (engine.h, struct sw_steady) does not depend
+ * on the window. A job of 36 h at the minimum wage from 1 January 2026:
+ *   gross 14.71 x 36 x 52 / 12 = 2294.76; loonheffing 114.92 (year wage 27537.12
+ *   -> 27486; 35.75 %: 9826; AHK 3115; AK 5332; 1379 / 12); net 2179.84.
+ *   Net 2179.84 - vrijlating 285.00 = 1894.84 > norm 1401.50: no bijstand, so the
+ *   vrijlating plays no role. January's bijstand (1331.43, paid in advance) is
+ *   recovered and collected in March: April is the first settled month.
+ *   gain = 2179.84 - 1331.43 = 848.41. */
+START_TEST(test_engine_steady_month_independent_of_window)
+{
+    static const int windows[] = {4, 6, 12, 18};
+
+    for (size_t k = 0; k < sizeof(windows) / sizeof(windows[0]); k++) {
+        struct sw_scenario s;
+        struct sw_timeline *tl;
+
+        scenario(&s, 2026, 1, windows[k]);
+        s.job.start = test_date("2026-01-01");
+        s.job.hours_x100 = 3600;
+        tl = simulate(&s);
+        ck_assert_msg(tl->steady.found, "window %d", windows[k]);
+        ck_assert_int_eq(tl->steady.month, sw_month_from_ym(2026, 4));
+        ck_assert_int_eq(tl->steady.gain, 84841);
+        ck_assert_int_eq(tl->steady.first_months, 3);
+        ck_assert_int_eq(tl->steady.n_projected, 0);
+        sw_timeline_free(tl);
+    }
+}
+END_TEST
+
+/* A job that ends before an ordinary month: none, and no failure. */
+START_TEST(test_engine_steady_none_when_the_job_ends)
+{
+    struct sw_scenario s;
+    struct sw_timeline *tl;
+
+    scenario(&s, 2026, 1, 6);
+    s.job.start = test_date("2026-01-01");
+    s.job.end = test_date("2026-02-28");
+    s.job.hours_x100 = 3600;
+    tl = simulate(&s);
+    ck_assert(!tl->steady.found);
+    sw_timeline_free(tl);
+}
+END_TEST
+
 static Suite *engine_suite(void)
 {
     Suite *s = suite_create("engine");
@@ -388,6 +434,8 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, test_engine_way_back_ww_after_26_weeks);
     tcase_add_test(tc, test_engine_way_back_zoektermijn_under_27);
     tcase_add_test(tc, test_engine_traces_name_the_law);
+    tcase_add_test(tc, test_engine_steady_month_independent_of_window);
+    tcase_add_test(tc, test_engine_steady_none_when_the_job_ends);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -304,6 +304,73 @@ static cJSON *products_json(const struct sw_tables *t, const char *m)
     return arr;
 }
 
+/* The newest value of plain parameter `id` (the page's intake text, e.g. from
+ * which age another adult counts for the kostendelersnorm), with its source;
+ * nothing when the tables have none. */
+static void add_fact(cJSON *facts, const struct sw_tables *t, const char *name, const char *id)
+{
+    struct sw_value_info v[16];
+    size_t n = sw_tables_timeline(t, id, NULL, v, 16);
+    cJSON *f;
+
+    if (n > 16)
+        n = 16;
+    while (n > 0 && (v[n - 1].end || v[n - 1].is_scale))
+        n--;
+    if (n == 0 || !(f = cJSON_AddObjectToObject(facts, name)))
+        return;
+    cJSON_AddStringToObject(f, "id", id);
+    cJSON_AddNumberToObject(f, "value", (double)v[n - 1].amount);
+    cJSON_AddStringToObject(f, "source", v[n - 1].source);
+}
+
+/* The newest price of each gemeente.NAME.price_per_month|year|dagdeel of
+ * municipality `m`: the page's defaults for the prices a user may correct. */
+static cJSON *prices_json(const struct sw_tables *t, const char *m)
+{
+    static const char *const pers[][2] = {{".price_per_month", "month"},
+                                          {".price_per_year", "year"},
+                                          {".price_per_dagdeel", "dagdeel"}};
+    cJSON *arr = cJSON_CreateArray();
+    size_t np = sw_tables_param_count(t);
+
+    for (size_t i = 0; arr && i < np; i++) {
+        const char *id, *muni, *dot;
+        enum sw_unit unit;
+        bool scale;
+        struct sw_value_info v[16];
+        size_t n, k, len;
+        char name[96], from[16];
+        cJSON *p;
+
+        sw_tables_param(t, i, &id, &muni, &unit, &scale);
+        if (strcmp(muni, m) != 0 || strncmp(id, "gemeente.", 9) != 0 || scale)
+            continue;
+        dot = strrchr(id, '.');
+        for (k = 0; dot && k < 3 && strcmp(dot, pers[k][0]) != 0; k++)
+            ;
+        if (!dot || k == 3 || dot <= id + 9 || (len = (size_t)(dot - (id + 9))) >= sizeof(name))
+            continue;
+        n = sw_tables_timeline(t, id, m, v, 16);
+        if (n > 16)
+            n = 16;
+        while (n > 0 && v[n - 1].end)
+            n--;
+        if (n == 0 || !(p = cJSON_CreateObject()))
+            continue;
+        memcpy(name, id + 9, len);
+        name[len] = '\0';
+        sw_date_format(from, sizeof(from), v[n - 1].from);
+        cJSON_AddStringToObject(p, "name", name);
+        cJSON_AddStringToObject(p, "per", pers[k][1]);
+        sw_json_add_cents(p, "amount", v[n - 1].amount);
+        cJSON_AddStringToObject(p, "from", from);
+        cJSON_AddStringToObject(p, "source", v[n - 1].source);
+        cJSON_AddItemToArray(arr, p);
+    }
+    return arr;
+}
+
 static struct cgi_reply do_tables(const struct cgi_request *rq)
 {
     const struct sw_tables *t = NULL;
@@ -322,6 +389,11 @@ static struct cgi_reply do_tables(const struct cgi_request *rq)
     cJSON_AddNumberToObject(o, "parameters", (double)sw_tables_param_count(t));
     docs = cJSON_AddArrayToObject(o, "documents");
     munis = cJSON_AddArrayToObject(o, "municipalities");
+    {
+        cJSON *facts = cJSON_AddObjectToObject(o, "facts");
+        if (facts)
+            add_fact(facts, t, "cost_sharer_min_age", "participatiewet.cost_sharer.min_age");
+    }
     nd = sw_tables_doc_count(t);
     for (size_t i = 0; docs && munis && i < nd; i++) {
         const char *name, *id, *title, *version, *muni;
@@ -341,6 +413,7 @@ static struct cgi_reply do_tables(const struct cgi_request *rq)
                 cJSON_AddStringToObject(m, "title", title);
                 cJSON_AddBoolToObject(m, "default", strcmp(muni, "default") == 0);
                 cJSON_AddItemToObject(m, "products", products_json(t, muni));
+                cJSON_AddItemToObject(m, "prices", prices_json(t, muni));
                 cJSON_AddItemToArray(munis, m);
             }
         }
@@ -408,7 +481,7 @@ static struct cgi_reply do_simulate(const struct sw_tables *t, const struct sw_s
     struct sw_err err;
     const char *trace = cgi_query_get(q, "trace"), *month = cgi_query_get(q, "month");
     sw_month only = -1;
-    char headline[256];
+    char headline[256], more[600];
     cJSON *o;
 
     if (trace && strcmp(trace, "0") != 0 && strcmp(trace, "1") != 0)
@@ -419,12 +492,16 @@ static struct cgi_reply do_simulate(const struct sw_tables *t, const struct sw_s
         return reply(422, cgi_error_body("invalid", "month", "month '%s' is not in the scenario",
                                          month));
     sw_err_clear(&err);
-    if (sw_simulate(&tl, t, s, trace && trace[0] == '1' ? SW_SIM_TRACE : 0, &err) != SW_OK)
+    /* A traced answer serves an explanation: no ordinary month (steady: null). */
+    if (sw_simulate(&tl, t, s, trace && trace[0] == '1' ? SW_SIM_TRACE | SW_SIM_NO_STEADY : 0,
+                    &err) != SW_OK)
         return cgi_reply_err(&err);
     o = sw_timeline_json(tl);
     if (o) {
         render_headline(headline, sizeof(headline), tl);
         cJSON_AddStringToObject(o, "headline", headline);
+        render_headline_more(more, sizeof(more), tl);
+        cJSON_AddStringToObject(o, "headline_more", more);
         if (trace && trace[0] == '1') {
             add_traces(cJSON_GetObjectItemCaseSensitive(o, "scenario"), &tl->scenario, only, t,
                        s->municipality);
@@ -446,7 +523,7 @@ struct route {
     const char *method;          /* the one method it answers */
     const char *allow;           /* Allow header on a 405 */
     scenario_fn fn;              /* POST endpoints taking a scenario; NULL = /tables */
-    const char *query[6];        /* the query keys it accepts */
+    const char *query[8];        /* the query keys it accepts */
 };
 
 static const struct route routes[] = {
@@ -454,7 +531,7 @@ static const struct route routes[] = {
     {"/employer", "POST", "POST", cgi_employer,
      {"loonwaarde", "lkv", "government", "awf_high", "aof_high", NULL}},
     {"/municipality", "POST", "POST", cgi_municipality,
-     {"before", "after", "dagdelen_after", "lks", NULL}},
+     {"before", "after", "dagdelen_after", "lks", "prices", NULL}},
     {"/tables", "GET", "GET, HEAD", NULL, {NULL}},
 };
 

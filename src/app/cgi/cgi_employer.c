@@ -82,6 +82,9 @@ struct cgi_reply cgi_municipality(const struct sw_tables *t, const struct sw_sce
     v = cgi_query_get(q, "after");
     if (v && sw_municipality_whatif_parse_products(&in, true, v, &err) != SW_OK)
         return cgi_reply_err(&err);
+    v = cgi_query_get(q, "prices");
+    if (v && sw_municipality_whatif_parse_prices(&in, v, &err) != SW_OK)
+        return cgi_reply_err(&err);
     v = cgi_query_get(q, "dagdelen_after");
     if (v && sw_municipality_whatif_parse_dagdelen(&in, v, &err) != SW_OK)
         return cgi_reply_err(&err);

@@ -101,7 +101,7 @@ int cli_explain(int argc, char **argv)
         rc = EXIT_BAD_INPUT;
         goto out;
     }
-    if (sw_simulate(&tl, t, s, SW_SIM_TRACE, &err) != SW_OK) {
+    if (sw_simulate(&tl, t, s, SW_SIM_TRACE | SW_SIM_NO_STEADY, &err) != SW_OK) {
         rc = cli_fail(&err);
         goto out;
     }

@@ -222,6 +222,42 @@ static cJSON *run_json(const struct sw_timeline *tl, const struct sw_run *run)
     return o;
 }
 
+/* "steady" (the ordinary month after the switch) and "first_months" (the months
+ * before it), or null when there is no ordinary month (engine.h, struct sw_steady). */
+static void add_steady(cJSON *o, const struct sw_timeline *tl)
+{
+    const struct sw_steady *st = &tl->steady;
+    cJSON *s, *f, *arr;
+
+    if (!st->found) {
+        cJSON_AddNullToObject(o, "steady");
+        cJSON_AddNullToObject(o, "first_months");
+        return;
+    }
+    s = cJSON_AddObjectToObject(o, "steady");
+    if (s) {
+        add_month(s, "month", st->month);
+        sw_json_add_cents(s, "gain", st->gain);
+        sw_json_add_cents(s, "safe_to_spend", st->safe_to_spend);
+        sw_json_add_cents(s, "baseline_safe_to_spend", st->baseline_safe_to_spend);
+        arr = cJSON_AddArrayToObject(s, "projected");
+        for (size_t k = 0; arr && k < st->n_projected; k++)
+            cJSON_AddItemToArray(arr, cJSON_CreateString(st->projected[k]));
+    }
+    if (st->first_months <= 0) {
+        cJSON_AddNullToObject(o, "first_months");
+        return;
+    }
+    f = cJSON_AddObjectToObject(o, "first_months");
+    if (f) {
+        add_month(f, "from", st->first_from);
+        add_month(f, "until", st->month - 1);
+        cJSON_AddNumberToObject(f, "months", st->first_months);
+        sw_json_add_cents(f, "average_gain", st->first_average);
+        sw_json_add_cents(f, "total_gain", st->first_total);
+    }
+}
+
 cJSON *sw_timeline_json(const struct sw_timeline *tl)
 {
     cJSON *o = cJSON_CreateObject(), *arr;
@@ -254,6 +290,7 @@ cJSON *sw_timeline_json(const struct sw_timeline *tl)
     }
     sw_json_add_cents(o, "average_gain", tl->average_gain);
     sw_json_add_cents(o, "total_gain", tl->total_gain);
+    add_steady(o, tl);
     arr = cJSON_AddArrayToObject(o, "recoveries");
     for (size_t i = 0; arr && i < tl->n_recoveries; i++) {
         const struct sw_recovery *r = &tl->recoveries[i];

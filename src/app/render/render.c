@@ -9,14 +9,62 @@ static const char *const status_nl[] = {"bijstand", "proef", "werk", "terug"};
 void render_headline(char *buf, size_t size, const struct sw_timeline *tl)
 {
     char a[40];
-    int64_t g = tl->average_gain;
+    const struct sw_steady *st = &tl->steady;
+    int64_t g = st->found ? st->gain : tl->average_gain;
+
+    sw_money_format_nl(a, sizeof(a), g < 0 ? -g : g);
+    if (st->found) {
+        const char *v = st->n_projected ? " (voorlopig)" : "";
+        if (g == 0)
+            snprintf(buf, size, "In een gewone maand na de overstap houdt u evenveel over als "
+                     "zonder deze baan%s.", v);
+        else
+            snprintf(buf, size, "In een gewone maand na de overstap houdt u %s %s over dan "
+                     "zonder deze baan%s.", a, g > 0 ? "meer" : "minder", v);
+    } else if (g == 0) {
+        snprintf(buf, size, "Met deze baan houdt u gemiddeld evenveel over als nu.");
+    } else {
+        snprintf(buf, size, "Met deze baan houdt u gemiddeld %s per maand %s over dan nu.", a,
+                 g > 0 ? "meer" : "minder");
+    }
+}
+
+/* "meer"/"minder" with the amount, or "evenveel". */
+static void more_less(char *buf, size_t size, int64_t g)
+{
+    char a[40];
 
     sw_money_format_nl(a, sizeof(a), g < 0 ? -g : g);
     if (g == 0)
-        snprintf(buf, size, "Met deze baan houdt u gemiddeld evenveel over als nu.");
+        snprintf(buf, size, "evenveel");
     else
-        snprintf(buf, size, "Met deze baan houdt u gemiddeld %s per maand %s over dan nu.", a,
-                 g > 0 ? "meer" : "minder");
+        snprintf(buf, size, "%s %s", a, g > 0 ? "meer" : "minder");
+}
+
+void render_headline_more(char *buf, size_t size, const struct sw_timeline *tl)
+{
+    const struct sw_steady *st = &tl->steady;
+    char m[32], f[32], u[32], x[64], y[64];
+    size_t n = 0;
+
+    buf[0] = 0;
+    if (st->found) {
+        sw_month_nl(m, sizeof(m), st->month);
+        n += (size_t)snprintf(buf, size, "Een gewone maand is hier %s: een hele maand werk, "
+                              "zonder vakantiegeld en nadat de bijstand is verrekend. ", m);
+        if (st->first_months > 0 && n < size) {
+            sw_month_nl(f, sizeof(f), st->first_from);
+            sw_month_nl(u, sizeof(u), st->month - 1);
+            more_less(x, sizeof(x), st->first_average);
+            n += (size_t)snprintf(buf + n, size - n, "In de eerste maanden (%s tot en met %s) "
+                                  "houdt u gemiddeld %s per maand. ", f, u, x);
+        }
+    }
+    if (n < size) {
+        more_less(y, sizeof(y), tl->total_gain);
+        snprintf(buf + n, size - n, "Over de %d maanden van dit overzicht houdt u samen %s.",
+                 tl->scenario.n, y);
+    }
 }
 
 static void month_label(char *buf, size_t size, sw_month m)
@@ -154,11 +202,12 @@ static bool has_children_money(const struct sw_timeline *tl)
 
 void render_table(FILE *f, const struct sw_timeline *tl)
 {
-    char h[200], a[40];
+    char h[200], a[40], more[600];
     bool partner = has_partner_income(tl), kids = has_children_money(tl);
 
     render_headline(h, sizeof(h), tl);
-    fprintf(f, "%s\n\n", h);
+    render_headline_more(more, sizeof(more), tl);
+    fprintf(f, "%s\n%s\n\n", h, more);
     fprintf(f, "%-9s %-8s %10s ", "maand", "status", "loon/WW");
     if (partner)
         fprintf(f, "%10s ", "partner");
@@ -268,9 +317,10 @@ void render_csv(FILE *f, const struct sw_timeline *tl)
 
 void render_html(FILE *f, const struct sw_timeline *tl)
 {
-    char h[200];
+    char h[200], more[600];
 
     render_headline(h, sizeof(h), tl);
+    render_headline_more(more, sizeof(more), tl);
     fputs("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<title>Wat houdt u over? — switchsim</title>\n<style>\n"
           "@page { size: A4; margin: 14mm; }\n"
@@ -286,7 +336,9 @@ void render_html(FILE *f, const struct sw_timeline *tl)
           "</style>\n</head>\n<body>\n", f);
     fputs("<h1>", f);
     html_text(f, h);
-    fputs("</h1>\n", f);
+    fputs("</h1>\n<p>", f);
+    html_text(f, more);
+    fputs("</p>\n", f);
     if (any_projected(tl)) {
         fputs("<section class=\"voorlopig\" role=\"note\"><h2>Voorlopige bedragen</h2>\n", f);
         for (size_t i = 0; i < tl->n_warnings; i++)

@@ -9,9 +9,14 @@
 
 #include "switchsim/engine.h"
 
-/* The headline sentence: "Met deze baan houdt u gemiddeld € 123,45 per maand meer
- * over dan nu." into buf. */
+/* The headline sentence into buf: "In een gewone maand na de overstap houdt u
+ * € 123,45 meer over dan zonder deze baan." (tl->steady; "(voorlopig)" when it
+ * depends on projected values), or, without an ordinary month, the average over
+ * the window: "Met deze baan houdt u gemiddeld € 123,45 per maand meer over dan nu." */
 void render_headline(char *buf, size_t size, const struct sw_timeline *tl);
+/* The sentences under it: which month is the ordinary one, the first months'
+ * average, and the total over the window. */
+void render_headline_more(char *buf, size_t size, const struct sw_timeline *tl);
 
 /* One line per projected value in `used` (carried forward past the published
  * values): prefix, the id (html: the description and the id, as <li>), the value

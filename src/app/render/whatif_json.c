@@ -200,6 +200,7 @@ static void value_source(cJSON *o, const struct sw_value_info *in)
     if (in->url && in->url[0])
         cJSON_AddStringToObject(o, "url", in->url);
     cJSON_AddBoolToObject(o, "provisional", in->provisional);
+    cJSON_AddBoolToObject(o, "user", in->overridden);
 }
 
 static cJSON *muni_month_json(const struct sw_muni_month *m)

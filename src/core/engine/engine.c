@@ -103,6 +103,8 @@ sw_status sw_simulate(struct sw_timeline **out, const struct sw_tables *t,
     /* The headline's average, rounded half up to cents. */
     tl->average_gain = sw_div_half_up(tl->total_gain, s->months);
     st = eng_advice(&sw_run, err);
+    if (!st && !(flags & SW_SIM_NO_STEADY))
+        st = eng_steady(tl, t, s, err);
     if (st)
         goto out;
     if (tl->used.nomem) {

@@ -31,4 +31,9 @@ void eng_wallet(struct eng_run *r);
 /* Warnings and actions from the finished switch run (engine_advice.c). */
 sw_status eng_advice(struct eng_run *r, struct sw_err *err);
 
+/* The window-independent headline month, tl->steady (engine_steady.c): runs the
+ * scenario once more; fails only when out of memory. */
+sw_status eng_steady(struct sw_timeline *tl, const struct sw_tables *t,
+                     const struct sw_scenario *s, struct sw_err *err);
+
 #endif

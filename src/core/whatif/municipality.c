@@ -48,6 +48,33 @@ static sw_status optional(const struct sw_ctx *c, const char *id, sw_date date,
     return st;
 }
 
+/* The user's price for `name`, or NULL. */
+static const struct sw_muni_price *user_price(const struct sw_muni_input *in, const char *name)
+{
+    for (size_t i = 0; i < in->n_prices; i++)
+        if (in->prices[i].name && strcmp(in->prices[i].name, name) == 0)
+            return &in->prices[i];
+    return NULL;
+}
+
+/* A user's price as a value with its source: marked overridden, valid from the
+ * first month of the horizon. `id` must outlive the result (a literal or a name
+ * owned by the caller). */
+static void user_info(struct sw_value_info *info, const char *id, sw_date from)
+{
+    memset(info, 0, sizeof(*info));
+    info->id = id;
+    info->description = id;
+    info->unit = SW_UNIT_EUROCENT;
+    info->from = from;
+    info->source = SW_MUNI_USER_SOURCE;
+    info->url = "";
+    info->note = "";
+    info->file = "";
+    info->overridden = true;
+    info->projected_from = SW_NO_DATE;
+}
+
 struct product_price {
     int64_t month;          /* per month, cents */
     int64_t max_months;     /* 0 = no limit */
@@ -58,7 +85,8 @@ struct product_price {
  * price_per_year / months per year (half up); scaled by contract hours over
  * reference_hours when the table has them (half up). */
 static sw_status product_price(const struct sw_ctx *c, const char *name, sw_date date,
-                               int64_t hours_x100, struct product_price *out,
+                               int64_t hours_x100, const struct sw_muni_price *user,
+                               sw_date horizon_start, struct product_price *out,
                                struct sw_err *err)
 {
     char id[128], id2[128], ds[16];
@@ -68,6 +96,14 @@ static sw_status product_price(const struct sw_ctx *c, const char *name, sw_date
     sw_status st;
 
     memset(out, 0, sizeof(*out));
+    if (user) {
+        /* The user's price for this job, per month; the table's maximum duration
+         * still applies where it has one. */
+        user_info(&out->info, user->name, horizon_start);
+        out->month = user->amount;
+        snprintf(id, sizeof(id), "gemeente.%s.max_months", name);
+        return optional(c, id, date, SW_UNIT_MONTHS, &out->max_months, &found, err);
+    }
     snprintf(id, sizeof(id), "gemeente.%s.price_per_month", name);
     st = sw_param(c, id, date, SW_UNIT_EUROCENT, &v, &out->info, &e);
     if (st == SW_ERR_NO_VALUE) {
@@ -147,6 +183,13 @@ static sw_status check_input(const struct sw_muni_input *in, struct sw_err *err)
             return sw_err_set(err, SW_ERR_INVALID, "products", "bad product name in '%s'",
                               "products");
     }
+    if (in->n_prices > SW_MUNI_MAX_PRODUCTS + 1 || (in->n_prices && !in->prices))
+        return sw_err_set(err, SW_ERR_INVALID, "prices", "more than %d prices in '%s'",
+                          SW_MUNI_MAX_PRODUCTS + 1, "prices");
+    for (size_t i = 0; i < in->n_prices; i++)
+        if (!in->prices[i].name || in->prices[i].amount < 0 ||
+            in->prices[i].amount > SW_MONEY_MAX)
+            return sw_err_set(err, SW_ERR_INVALID, "prices", "bad price in '%s'", "prices");
     if (in->lks)
         return sw_lks_job_check(&in->job, err);
     /* Without LKS only the employment itself matters. */
@@ -196,8 +239,15 @@ sw_status sw_municipality_case(const struct sw_ctx *c, const struct sw_muni_inpu
             char id[128];
             int64_t tariff, weeks, months;
             struct sw_value_info info;
+            const struct sw_muni_price *up = user_price(in, dag);
             snprintf(id, sizeof(id), "gemeente.%s.price_per_dagdeel", dag);
-            st = price(c, id, date, &tariff, &info, err);
+            if (up) {
+                tariff = up->amount;
+                user_info(&info, up->name, horizon_start);
+                st = SW_OK;
+            } else {
+                st = price(c, id, date, &tariff, &info, err);
+            }
             if (!st)
                 st = sw_param(c, "gemeente.dagbesteding.weeks_per_year", date, SW_UNIT_WEEKS,
                               &weeks, NULL, err);
@@ -227,7 +277,8 @@ sw_status sw_municipality_case(const struct sw_ctx *c, const struct sw_muni_inpu
             sw_date until;
             int64_t amount;
 
-            st = product_price(c, p->name, date, job->hours_x100, &pp, err);
+            st = product_price(c, p->name, date, job->hours_x100, user_price(in, p->name),
+                               horizon_start, &pp, err);
             if (st)
                 return st;
             if (p->after) {

@@ -70,6 +70,39 @@ sw_status sw_municipality_whatif_parse_products(struct sw_municipality_whatif_in
     return SW_OK;
 }
 
+sw_status sw_municipality_whatif_parse_prices(struct sw_municipality_whatif_input *in,
+                                              const char *text, struct sw_err *err)
+{
+    char items[SW_MUNI_MAX_PRODUCTS + 1][SW_WHATIF_LABEL_MAX];
+    int64_t amounts[SW_MUNI_MAX_PRODUCTS + 1];
+    size_t n = 0;
+    bool ok = true;
+
+    if (text && *text)
+        ok = whatif_split(text, items, SW_MUNI_MAX_PRODUCTS + 1, &n);
+    for (size_t i = 0; ok && i < n; i++) {
+        char *colon = strchr(items[i], ':');
+        struct sw_err e;
+        ok = colon != NULL;
+        if (ok) {
+            *colon = '\0';
+            ok = product_name_ok(items[i]) &&
+                 sw_money_parse_euros(&amounts[i], colon + 1, "prices", &e) == SW_OK;
+        }
+        for (size_t k = 0; ok && k < i; k++)
+            ok = strcmp(items[k], items[i]) != 0;
+    }
+    if (!ok)
+        return sw_err_set(err, SW_ERR_INVALID, "prices",
+                          "prices takes NAME:EUROS pairs (a-z, 0-9, _; e.g. "
+                          "dagbesteding:51.20), comma-separated, each name once, at most %d",
+                          SW_MUNI_MAX_PRODUCTS + 1);
+    memcpy(in->price_names, items, n * sizeof(items[0]));
+    memcpy(in->price_amounts, amounts, n * sizeof(amounts[0]));
+    in->n_prices = n;
+    return SW_OK;
+}
+
 sw_status sw_municipality_whatif_parse_dagdelen(struct sw_municipality_whatif_input *in,
                                                 const char *text, struct sw_err *err)
 {
@@ -112,6 +145,7 @@ sw_status sw_municipality_whatif(struct sw_municipality_whatif **out,
     struct sw_override ov[SW_SCENARIO_MAX_OVERRIDES];
     int64_t bij_before[SW_SCENARIO_MAX_MONTHS], bij_after[SW_SCENARIO_MAX_MONTHS];
     const char *before_p[SW_MUNI_MAX_PRODUCTS], *after_p[SW_MUNI_MAX_PRODUCTS];
+    struct sw_muni_price prices[SW_MUNI_MAX_PRODUCTS + 1];
     struct sw_loonwaarde_period hundred;
     struct sw_municipality_whatif *w = NULL;
     struct sw_timeline *tl = NULL;
@@ -128,7 +162,7 @@ sw_status sw_municipality_whatif(struct sw_municipality_whatif **out,
                           s->months, SW_SCENARIO_MAX_MONTHS, "months");
 
     /* Bijstand paid per month, with and without the job, from the month engine. */
-    st = sw_simulate(&tl, t, s, 0, err);
+    st = sw_simulate(&tl, t, s, SW_SIM_NO_STEADY, err);
     if (st)
         goto out;
     for (int k = 0; k < s->months; k++) {
@@ -159,7 +193,16 @@ sw_status sw_municipality_whatif(struct sw_municipality_whatif **out,
         after_p[i] = w->product_names[in->n_before + i];
     }
 
+    /* The result owns the names of the user's prices too. */
+    for (size_t i = 0; i < in->n_prices && i < SW_MUNI_MAX_PRODUCTS + 1; i++) {
+        memcpy(w->price_names[i], in->price_names[i], sizeof(in->price_names[i]));
+        prices[i].name = w->price_names[i];
+        prices[i].amount = in->price_amounts[i];
+    }
+
     memset(&mi, 0, sizeof(mi));
+    mi.prices = prices;
+    mi.n_prices = in->n_prices;
     mi.first = s->start_month;
     mi.months = s->months;
     mi.bijstand_before = bij_before;
