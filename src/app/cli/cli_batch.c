@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "json_text.h"
 #include "switchsim/engine.h"
 #include "json_out.h"
 #include "switchsim/scenario.h"
@@ -69,163 +70,17 @@ struct pool {
  * parsing takes this lock so that threads never write it at once. */
 static pthread_mutex_t parse_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* --- compact JSON writer ---
- * The result text of cJSON_PrintUnformatted(), written without its printf and
- * sscanf per number: whole numbers below 2^53 (every amount) directly as
- * integers, other numbers as cJSON writes them. */
-
-struct sbuf {
-    char *p;
-    size_t len, cap;
-    bool nomem;
-};
-
-static void sb_reserve(struct sbuf *b, size_t more)
-{
-    char *n;
-    size_t cap;
-
-    if (b->nomem || b->len + more + 1 <= b->cap)
-        return;
-    cap = b->cap ? b->cap : 4096;
-    while (cap < b->len + more + 1)
-        cap *= 2;
-    n = realloc(b->p, cap);
-    if (!n) {
-        b->nomem = true;
-        return;
-    }
-    b->p = n;
-    b->cap = cap;
-}
-
-static void sb_put(struct sbuf *b, const char *s, size_t n)
-{
-    sb_reserve(b, n);
-    if (b->nomem)
-        return;
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
-static void sb_putc(struct sbuf *b, char c)
-{
-    sb_put(b, &c, 1);
-}
-
-static void sb_string(struct sbuf *b, const char *s)
-{
-    static const char hex[] = "0123456789abcdef";
-    const char *run = s;
-
-    sb_putc(b, '"');
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        char esc[7];
-        if (c >= 32 && c != '"' && c != '\\')
-            continue;
-        sb_put(b, run, (size_t)(s - run));
-        run = s + 1;
-        esc[0] = '\\';
-        switch (c) {
-        case '"': sb_put(b, "\\\"", 2); break;
-        case '\\': sb_put(b, "\\\\", 2); break;
-        case '\b': sb_put(b, "\\b", 2); break;
-        case '\f': sb_put(b, "\\f", 2); break;
-        case '\n': sb_put(b, "\\n", 2); break;
-        case '\r': sb_put(b, "\\r", 2); break;
-        case '\t': sb_put(b, "\\t", 2); break;
-        default:
-            esc[1] = 'u';
-            esc[2] = '0';
-            esc[3] = '0';
-            esc[4] = hex[c >> 4];
-            esc[5] = hex[c & 15];
-            sb_put(b, esc, 6);
-            break;
-        }
-    }
-    sb_put(b, run, (size_t)(s - run));
-    sb_putc(b, '"');
-}
-
-static void sb_number(struct sbuf *b, double d)
-{
-    char t[32];
-    int n;
-
-    if (isnan(d) || isinf(d)) {
-        sb_put(b, "null", 4);
-        return;
-    }
-    if (d == floor(d) && fabs(d) < 1e15) {
-        /* What cJSON prints for these: "%d" or "%1.15g", both plain digits;
-         * written by hand, as printf is most of the printing time. */
-        long long v = (long long)d;
-        unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-        char *e = t + sizeof(t), *q = e;
-        do {
-            *--q = (char)('0' + u % 10);
-            u /= 10;
-        } while (u);
-        if (v < 0)
-            *--q = '-';
-        sb_put(b, q, (size_t)(e - q));
-        return;
-    } else {
-        double back;
-        n = snprintf(t, sizeof(t), "%1.15g", d);
-        if (sscanf(t, "%lg", &back) != 1 || back != d)
-            n = snprintf(t, sizeof(t), "%1.17g", d);
-    }
-    sb_put(b, t, (size_t)n);
-}
-
-static void sb_json(struct sbuf *b, const cJSON *item)
-{
-    const cJSON *c;
-
-    if (cJSON_IsObject(item) || cJSON_IsArray(item)) {
-        bool obj = cJSON_IsObject(item);
-        sb_putc(b, obj ? '{' : '[');
-        for (c = item->child; c; c = c->next) {
-            if (obj) {
-                sb_string(b, c->string ? c->string : "");
-                sb_putc(b, ':');
-            }
-            sb_json(b, c);
-            if (c->next)
-                sb_putc(b, ',');
-        }
-        sb_putc(b, obj ? '}' : ']');
-    } else if (cJSON_IsString(item)) {
-        sb_string(b, item->valuestring ? item->valuestring : "");
-    } else if (cJSON_IsNumber(item)) {
-        sb_number(b, item->valuedouble);
-    } else if (cJSON_IsTrue(item)) {
-        sb_put(b, "true", 4);
-    } else if (cJSON_IsFalse(item)) {
-        sb_put(b, "false", 5);
-    } else {
-        sb_put(b, "null", 4);
-    }
-}
-
-/* The compact text of obj (freed here); NULL when out of memory. */
+/* The compact text of obj (freed here): cJSON_PrintUnformatted()'s text without
+ * its printf and sscanf per number (json_text.c); NULL when out of memory. */
 static char *json_line(cJSON *obj)
 {
-    struct sbuf b = {0};
+    char *text;
 
     if (!obj)
         return NULL;
-    sb_json(&b, obj);
+    text = sw_json_text(obj, false, NULL);
     cJSON_Delete(obj);
-    if (b.nomem) {
-        free(b.p);
-        return NULL;
-    }
-    return b.p;
+    return text;
 }
 
 /* --- one line --- */
