@@ -5,6 +5,10 @@
 SWITCHSIM=${SWITCHSIM:-bin/switchsim}
 TMPD=$(mktemp -d)
 trap 'rm -rf "$TMPD"' EXIT
+# The table snapshot cache is on by default in the user's cache directory: a
+# test uses its own (fresh for each test file), never the real home's.
+unset SWITCHSIM_CACHE
+export XDG_CACHE_HOME="$TMPD/xdg-cache"
 OUT="$TMPD/out"
 ERR="$TMPD/err"
 RC=0

@@ -42,8 +42,23 @@ enum sw_unit {
     SW_UNIT_DAY_OF_MONTH, /* 1..31 */
     SW_UNIT_MONTH_OF_YEAR,/* 1..12 */
     SW_UNIT_BOOL,         /* 0 or 1 ("true"/"false" in XML) */
+    SW_UNIT_SETTLEMENT,   /* how a municipality settles income with bijstand (Divosa
+                           * werkwijzer): enum sw_settlement_code, by name in XML */
     SW_UNIT__COUNT
 };
+
+/* The values of unit "settlement" (Divosa werkwijzer "Verrekening parttime
+ * inkomsten", ch. 4): the names in XML are sw_settlement_code_name(). */
+enum sw_settlement_code {
+    SW_SETTLEMENT_OP_DE_MAAND, /* "op_de_maand": the month's bijstand waits for its payslip */
+    SW_SETTLEMENT_ACHTERAF,    /* "achteraf": paid in full, the income settled next month */
+    SW_SETTLEMENT_SCHATTEN,    /* "schatten": paid on the expected income, corrected later */
+    SW_SETTLEMENT_VOORSCHOT,   /* "voorschot": paid on the income last reported, the
+                                * difference set off against the next payment */
+    SW_SETTLEMENT__COUNT
+};
+/* "op_de_maand", "achteraf", "schatten", "voorschot"; "?" when out of range. */
+const char *sw_settlement_code_name(int code);
 
 /* "eurocent", "percent", ... ; NULL for an unknown unit. */
 const char *sw_unit_name(enum sw_unit unit);

@@ -22,6 +22,7 @@
 #include "switchsim/sha256.h"
 #include "switchsim/engine.h"
 #include "json_out.h"
+#include "json_text.h"
 #include "switchsim/scenario.h"
 
 static const char *tables_dir;
@@ -203,6 +204,28 @@ static void grossup(bool fast)
 static void op_grossup_fast(void) { grossup(true); }
 static void op_grossup_scan(void) { grossup(false); }
 
+/* The parts of the simulate JSON, on one timeline: the cJSON tree, and its
+ * text as the CLI and the API write it (json_text.c) or as cJSON prints it. */
+static struct sw_timeline *json_tl;
+static cJSON *json_tree;
+static void op_json_tree(void)
+{
+    cJSON *o = sw_timeline_json(json_tl);
+    if (!o)
+        die("json", NULL);
+    cJSON_Delete(o);
+}
+static void text_of(char *s)
+{
+    if (!s)
+        die("json", NULL);
+    free(s);
+}
+static void op_json_text(void) { text_of(sw_json_text(json_tree, false, NULL)); }
+static void op_json_text_fmt(void) { text_of(sw_json_text(json_tree, true, NULL)); }
+static void op_cjson_print(void) { text_of(cJSON_PrintUnformatted(json_tree)); }
+static void op_cjson_print_fmt(void) { text_of(cJSON_Print(json_tree)); }
+
 /* Seconds per call: the best of five rounds. */
 static double measure(void (*op)(void))
 {
@@ -305,7 +328,8 @@ int main(int argc, char **argv)
     struct sw_err err;
     char *text;
     size_t len;
-    double load, load_snap, sha, parse, sim, trace, json, par;
+    double load, load_snap, sha, parse, sim, trace, json, par, tree, txt, txt_f, cj, cj_f;
+    size_t json_len;
     char cdir[] = "/tmp/switchsim-bench-XXXXXX", cfile[64];
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     int nthreads = ncpu < 1 ? 1 : ncpu > 64 ? 64 : (int)ncpu;
@@ -315,6 +339,7 @@ int main(int argc, char **argv)
         return 2;
     }
     tables_dir = argv[1];
+    setenv("SWITCHSIM_CACHE", "off", 1);   /* no cache but the measured one */
     if (argc > 3)
         round_seconds = atof(argv[3]) / 5;
     if (sw_tables_load_dir(&t, tables_dir, &err) != SW_OK)
@@ -341,6 +366,19 @@ int main(int argc, char **argv)
     sim = measure(op_simulate);
     trace = measure(op_simulate_trace);
     json = measure(op_simulate_json);
+    if (sw_simulate(&json_tl, tables, &scenario, 0, &err) != SW_OK)
+        die("simulate", &err);
+    tree = measure(op_json_tree);
+    json_tree = sw_timeline_json(json_tl);
+    if (!json_tree)
+        die("json", NULL);
+    free(sw_json_text(json_tree, false, &json_len));
+    txt = measure(op_json_text);
+    txt_f = measure(op_json_text_fmt);
+    cj = measure(op_cjson_print);
+    cj_f = measure(op_cjson_print_fmt);
+    cJSON_Delete(json_tree);
+    sw_timeline_free(json_tl);
     par = parallel_rate(nthreads, round_seconds * 5);
 
     printf("scenario: %s (%d months, switch + baseline)\n", argv[2], scenario.months);
@@ -353,7 +391,13 @@ int main(int argc, char **argv)
     printf("%-44s %10.1f us  = %.0f scenarios/s on one core\n", "engine, no trace", sim * 1e6,
            1 / sim);
     printf("%-44s %10.1f us\n", "engine with traces (explain)", trace * 1e6);
-    printf("%-44s %10.1f us\n", "engine + simulate JSON (cJSON print)", json * 1e6);
+    printf("%-44s %10.1f us\n", "engine + simulate JSON (tree + text)", json * 1e6);
+    printf("%-44s %10.1f us  (%zu bytes compact)\n", "  JSON tree (sw_timeline_json)", tree * 1e6,
+           json_len);
+    printf("%-44s %10.1f us  (formatted %.1f us)\n", "  JSON text (json_text.c, API and CLI)",
+           txt * 1e6, txt_f * 1e6);
+    printf("%-44s %10.1f us  (formatted %.1f us)\n", "  JSON text as cJSON prints it", cj * 1e6,
+           cj_f * 1e6);
     printf("%-44s %10.0f scenarios/s on %d threads (%.0f per thread; wall time)\n",
            "engine, all processors", par, nthreads, par / nthreads);
     if (argc > 4) {

@@ -174,3 +174,80 @@ printf 'switchsim stamp 1\nzz\n' >"$SC/tables.stamp"
 SWITCHSIM_CACHE="$SC" run "$SWITCHSIM" tables check --tables "$S"
 cmp -s "$OUT" "$TMPD/check.s" && ok "damaged stamp record: the same output" ||
     not_ok "damaged stamp record: the same output"
+
+# --- the default cache directory: the user's own ---
+# tests/lib.sh sets XDG_CACHE_HOME to a directory of this test; SWITCHSIM_CACHE
+# is unset.
+X="$TMPD/xdg"
+D="$TMPD/d"
+cp -r "${SWITCHSIM_TABLES:-tables}" "$D"
+SWITCHSIM_CACHE=off "$SWITCHSIM" tables check --tables "$D" >"$TMPD/check.d" 2>&1
+XDG_CACHE_HOME="$X" run "$SWITCHSIM" tables check --tables "$D"
+expect_rc "default cache: first load" 0
+cmp -s "$OUT" "$TMPD/check.d" && ok "default cache: same check output" ||
+    not_ok "default cache: same check output"
+[ -s "$X/switchsim/tables.snapshot" ] && ok "default cache: \$XDG_CACHE_HOME/switchsim" ||
+    not_ok "default cache: \$XDG_CACHE_HOME/switchsim"
+mode=$(stat -c %a "$X/switchsim" 2>/dev/null)
+[ "$mode" = 700 ] && ok "default cache: created 0700" || not_ok "default cache: created 0700 ($mode)"
+# Every reference case, JSON and text, byte for byte with the default cache
+# (from the snapshot: the cache was filled above) and without.
+same=0
+for f in tests/cases/*.json; do
+    for fmt in --json ""; do
+        SWITCHSIM_CACHE=off "$SWITCHSIM" simulate "$f" $fmt --tables "$D" >"$TMPD/a.out" 2>&1
+        ra=$?
+        XDG_CACHE_HOME="$X" "$SWITCHSIM" simulate "$f" $fmt --tables "$D" >"$TMPD/b.out" 2>&1
+        rb=$?
+        { [ "$ra" = "$rb" ] && cmp -s "$TMPD/a.out" "$TMPD/b.out"; } ||
+            { same=1; echo "    differs: $f $fmt"; }
+    done
+done
+[ "$same" -eq 0 ] && ok "default cache: every case the same, JSON and text" ||
+    not_ok "default cache: every case the same, JSON and text"
+
+# Without XDG_CACHE_HOME (or with a relative one): $HOME/.cache/switchsim.
+H="$TMPD/home"
+mkdir "$H"
+env -u XDG_CACHE_HOME HOME="$H" "$SWITCHSIM" tables check --tables "$D" >"$OUT" 2>"$ERR"
+RC=$?
+expect_rc "HOME cache" 0
+cmp -s "$OUT" "$TMPD/check.d" && ok "HOME cache: same output" || not_ok "HOME cache: same output"
+[ -s "$H/.cache/switchsim/tables.snapshot" ] && ok "HOME cache: \$HOME/.cache/switchsim" ||
+    not_ok "HOME cache: \$HOME/.cache/switchsim"
+rm -rf "$H/.cache"
+XDG_CACHE_HOME=relative/dir HOME="$H" run "$SWITCHSIM" tables check --tables "$D"
+[ -s "$H/.cache/switchsim/tables.snapshot" ] && [ ! -e relative ] &&
+    ok "relative XDG_CACHE_HOME: not used" || not_ok "relative XDG_CACHE_HOME: not used"
+# Neither: no cache, the same result.
+env -u XDG_CACHE_HOME -u HOME "$SWITCHSIM" tables check --tables "$D" >"$OUT" 2>"$ERR"
+RC=$?
+expect_rc "no HOME, no XDG_CACHE_HOME" 0
+cmp -s "$OUT" "$TMPD/check.d" && ok "no cache directory at all: same output" ||
+    not_ok "no cache directory at all: same output"
+
+# SWITCHSIM_CACHE=off: nothing written in the default directory.
+X2="$TMPD/xdg2"
+XDG_CACHE_HOME="$X2" SWITCHSIM_CACHE=off run "$SWITCHSIM" tables check --tables "$D"
+cmp -s "$OUT" "$TMPD/check.d" && [ ! -e "$X2" ] && ok "SWITCHSIM_CACHE=off: nothing written" ||
+    not_ok "SWITCHSIM_CACHE=off: nothing written"
+
+# A default directory that cannot be made (its parent is a file): no error, no
+# message, the same output.
+XDG_CACHE_HOME="$TMPD/afile" run "$SWITCHSIM" simulate tests/cases/seed_resident.json --json \
+    --tables "$D"
+expect_rc "cache directory cannot be made" 0
+SWITCHSIM_CACHE=off "$SWITCHSIM" simulate tests/cases/seed_resident.json --json --tables "$D" \
+    >"$TMPD/a.out" 2>/dev/null
+cmp -s "$OUT" "$TMPD/a.out" && [ ! -s "$ERR" ] && ok "cache directory cannot be made: same output" ||
+    not_ok "cache directory cannot be made: same output"
+
+# A cache directory others can write to is not used (nor written).
+W="$TMPD/wcache"
+mkdir "$W"
+chmod 0777 "$W"
+SWITCHSIM_CACHE="$W" run "$SWITCHSIM" tables check --tables "$D"
+expect_rc "world-writable cache" 0
+cmp -s "$OUT" "$TMPD/check.d" && [ ! -e "$W/tables.snapshot" ] &&
+    ok "world-writable cache: not used, same output" ||
+    not_ok "world-writable cache: not used, same output"

@@ -9,21 +9,11 @@
 
 #include "fuzz_common.h"
 #include "switchsim/money.h"
+#include "switchsim/xxh64.h"
 
 #define KEY "fuzz"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static uint64_t fnv(const char *p, size_t n)
-{
-    uint64_t h = 14695981039346656037u;
-
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)p[i];
-        h *= 1099511628211u;
-    }
-    return h;
-}
 
 static uint64_t get_u64(const char *p)
 {
@@ -132,7 +122,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     memcpy(buf, h, hl);
     memcpy(buf + hl, data, size);
-    sum = fnv(buf, hl + size);
+    sum = sw_xxh64(buf, hl + size, 0);
     for (int i = 0; i < 8; i++)
         buf[hl + size + i] = (char)(sum >> (8 * i));
     if (sw_tables_from_snapshot(&t, buf, hl + size + 8, KEY, &err) == SW_OK) {

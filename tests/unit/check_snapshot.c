@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fileio.h"
+#include "switchsim/xxh64.h"
 #include "testutil.h"
 
 /* The shipped tables loaded from their XML (not from a cached snapshot). */
@@ -193,16 +194,31 @@ START_TEST(damage_refused)
 }
 END_TEST
 
-static uint64_t fnv(const char *p, size_t n)
+/* The snapshot's checksum is XXH64 with seed 0. Reference values: XXH64() of
+ * the reference library (Debian libxxhash0 0.8.1, called through Python ctypes),
+ * for inputs that cover the 32-byte stripes and every tail (8, 4 and single
+ * bytes), with seed 0 and another; "" EF46DB3751D8E999 is also the widely
+ * published value of the empty input. */
+START_TEST(xxh64_reference_values)
 {
-    uint64_t h = 14695981039346656037u;   /* FNV-1a 64 offset basis */
+    static const char spam[] = "Nobody inspects the spammish repetition";
+    const uint64_t seed = 0x9E3779B97F4A7C15u;
+    unsigned char d[101];
 
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)p[i];
-        h *= 1099511628211u;              /* FNV-1a 64 prime */
-    }
-    return h;
+    for (int i = 0; i < 101; i++)
+        d[i] = (unsigned char)((i * 7 + 3) & 255);
+    ck_assert_uint_eq(sw_xxh64("", 0, 0), 0xEF46DB3751D8E999u);
+    ck_assert_uint_eq(sw_xxh64("a", 1, 0), 0xD24EC4F1A98C6E5Bu);
+    ck_assert_uint_eq(sw_xxh64("abc", 3, 0), 0x44BC2CF5AD770999u);
+    ck_assert_uint_eq(sw_xxh64(spam, 39, 0), 0xFBCEA83C8A378BF1u);
+    ck_assert_uint_eq(sw_xxh64("0123456", 7, 0), 0x97EE4FE4A0FF4DFAu);
+    ck_assert_uint_eq(sw_xxh64(d, 101, 0), 0xBAD4D3BF033BDA4Cu);
+    ck_assert_uint_eq(sw_xxh64("", 0, seed), 0xC4349FC93C010000u);
+    ck_assert_uint_eq(sw_xxh64("a", 1, seed), 0x9A7C6D2EA45568C9u);
+    ck_assert_uint_eq(sw_xxh64(spam, 39, seed), 0xEB8B157CA26CBF34u);
+    ck_assert_uint_eq(sw_xxh64(d, 101, seed), 0x9A5F95077EAECB78u);
 }
+END_TEST
 
 /* Damage with a matching checksum (as a deliberate edit would have): the reader
  * still never reads outside the bytes, never crashes, and either refuses or
@@ -219,7 +235,7 @@ START_TEST(forged_checksum_is_safe)
         uint64_t h;
         char save = buf[pos];
         buf[pos] = (char)(buf[pos] ^ 0x5a);
-        h = fnv(buf, len - 8);
+        h = sw_xxh64(buf, len - 8, 0);
         for (int i = 0; i < 8; i++)
             buf[len - 8 + i] = (char)(h >> (8 * i));
         if (sw_tables_from_snapshot(&b, buf, len, "k", &err) == SW_OK) {
@@ -279,6 +295,7 @@ static Suite *snapshot_suite(void)
     TCase *tc = tcase_create("snapshot");
 
     tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, xxh64_reference_values);
     tcase_add_test(tc, round_trip);
     tcase_add_test(tc, lookup_after_round_trip);
     tcase_add_test(tc, other_key_refused);

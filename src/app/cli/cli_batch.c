@@ -13,6 +13,7 @@
 
 #include "batch_out.h"
 #include "cli.h"
+#include "json_text.h"
 #include "switchsim/engine.h"
 #include "json_out.h"
 #include "switchsim/scenario.h"

@@ -418,18 +418,39 @@ bool sw_tables_stamp(const char *dir, char stamp[65], bool *racy)
 #define STAMP_MAGIC "switchsim stamp 1"
 
 
-/* The cache directory: only where $SWITCHSIM_CACHE names one ("off" or "" is none).
- * Opt-in, so that a command never writes outside what its user asked for; make
- * serve gives the CGI one in its own temporary directory. false: no cache. */
+/* The cache directory: $SWITCHSIM_CACHE when set ("off" or "": none), else the
+ * user's own, $XDG_CACHE_HOME/switchsim or $HOME/.cache/switchsim (an
+ * environment value that is not an absolute path is not used). false: no cache. */
 static bool cache_dir(char *buf, size_t size)
 {
-    const char *v = getenv("SWITCHSIM_CACHE");
+    const char *v = getenv("SWITCHSIM_CACHE"), *base;
     int n;
 
-    if (!v || !*v || strcmp(v, "off") == 0)
+    if (v) {
+        if (!*v || strcmp(v, "off") == 0)
+            return false;
+        n = snprintf(buf, size, "%s", v);
+    } else if ((base = getenv("XDG_CACHE_HOME")) && base[0] == '/') {
+        n = snprintf(buf, size, "%s/switchsim", base);
+    } else if ((base = getenv("HOME")) && base[0] == '/') {
+        n = snprintf(buf, size, "%s/.cache/switchsim", base);
+    } else {
         return false;
-    n = snprintf(buf, size, "%s", v);
+    }
     return n > 0 && (size_t)n < size;
+}
+
+/* Whether the cache directory may be used: a directory of this user that no one
+ * else can write to (a snapshot is believed once its key and checksum match),
+ * or, when absent_ok, none yet (the first save creates it, 0700). */
+static bool cache_dir_usable(const char *cdir, bool absent_ok)
+{
+    struct stat st;
+
+    if (stat(cdir, &st) != 0)
+        return absent_ok && errno == ENOENT;
+    return S_ISDIR(st.st_mode) && st.st_uid == geteuid() &&
+           (st.st_mode & (S_IWGRP | S_IWOTH)) == 0;
 }
 
 static bool sha_of_file(char hex[65], int dfd, const char *rel)
@@ -549,7 +570,7 @@ static void snapshot_save(const struct sw_tables *t, const char *cdir, const cha
         (void)mkdir(tmp, 0700);
         *p = '/';
     }
-    if (mkdir(cdir, 0700) != 0 && errno != EEXIST) {
+    if ((mkdir(cdir, 0700) != 0 && errno != EEXIST) || !cache_dir_usable(cdir, false)) {
         free(buf);
         return;
     }
@@ -691,7 +712,7 @@ sw_status sw_tables_load_dir_as(struct sw_tables **out, const char *dir, const c
     st = tdir_open(&d, dir, name, err);
     if (st != SW_OK)
         return st;
-    cache = cache_dir(cdir, sizeof(cdir)) &&
+    cache = cache_dir(cdir, sizeof(cdir)) && cache_dir_usable(cdir, true) &&
             snprintf(path, sizeof(path), "%s/%s", cdir, SNAPSHOT_FILE) < (int)sizeof(path);
     if (cache) {
         sw_build_id(build);

@@ -43,9 +43,12 @@ const char *sw_tables_dir(const char *dir);
  * once and every file read relative to it: a set replaced meanwhile (tables
  * fetch exchanges the directory) is read wholly old or wholly new. A file that
  * is not a regular one (a FIFO, a device) is a table problem, never waited on.
- * When $SWITCHSIM_CACHE names a directory (opt-in; "off" or unset: none), a set
- * once loaded is kept there as a snapshot and rebuilt from it while the sha256 of the schema and of every document are the
- * same: the same set, without parsing and validating the XML again. */
+ * A set once loaded is kept as a snapshot in the cache directory ($SWITCHSIM_CACHE;
+ * unset: $XDG_CACHE_HOME/switchsim or $HOME/.cache/switchsim; "off": none) and
+ * rebuilt from it while the sha256 of the schema and of every document are the
+ * same: the same set, without parsing and validating the XML again. A cache
+ * directory that is absent and cannot be made, not this user's, or writable by
+ * others is not used (the XML is read, as without a cache). */
 sw_status sw_tables_load_dir(struct sw_tables **out, const char *dir, struct sw_err *err)
     __attribute__((warn_unused_result));
 

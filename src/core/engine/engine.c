@@ -6,9 +6,12 @@
  * (engine_advice.c); they write through engine_run.c.
  *
  * Conventions of the simulation (not legal values; each is stated where it is
- * applied): a month's facts are those on its first day; the salary of a month is
- * paid in that month; income is counted for bijstand in the month it is received;
- * a recovery letter is collected in full after the uitvoering table's term.
+ * applied): a month's facts are those on its first day; a salary lands on its pay
+ * date (engine_pay.c); a monthly salary counts for the bijstand of the month it is
+ * earned in, a 4-weekly or weekly one for the month it is paid in; a payslip is
+ * known to the municipality when it is in before its pay day (engine_ledger.c); a
+ * recovery letter is collected in full after the uitvoering table's term unless
+ * the municipality takes instalments.
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -65,6 +65,12 @@ void eng_recovery(struct eng_run *r, enum sw_recovery_kind kind, const char *per
                   sw_month caused, int64_t amount, sw_month expected, sw_month collected,
                   const char *avoidable_by);
 
+/* As eng_recovery(), collected in monthly instalments of `instalment` (the last
+ * one the rest) from `collected` on; instalment 0 = at once. */
+void eng_recovery_plan(struct eng_run *r, enum sw_recovery_kind kind, const char *period,
+                       sw_month caused, int64_t amount, sw_month expected, sw_month collected,
+                       int64_t instalment, const char *avoidable_by);
+
 /* Add a warning in plain Dutch (printf-style); once per code and month, nothing
  * when the timeline is full. */
 void eng_warning(struct sw_timeline *tl, const char *code, sw_month month, int64_t amount,

@@ -155,8 +155,8 @@ static sw_status aow_group(const struct sw_ctx *c, sw_date date, sw_date birth,
 /* Look up everything the white table needs on `date`; the arbeidskorting only when
  * `need_ak`. */
 static sw_status load_params(const struct sw_ctx *c, sw_date date, sw_date birth,
-                             unsigned korting, bool need_ak, struct lh_params *p,
-                             struct sw_trace *tr, struct sw_err *err)
+                             unsigned korting, bool need_ak, const char *periods_id,
+                             struct lh_params *p, struct sw_trace *tr, struct sw_err *err)
 {
     sw_status st;
 
@@ -166,8 +166,7 @@ static sw_status load_params(const struct sw_ctx *c, sw_date date, sw_date birth
     if (!st)
         st = aow_group(c, date, birth, p, tr, err);
     if (!st)
-        st = sw_param_t(c, "loonheffing.table.periods_per_year", date, SW_UNIT_COUNT,
-                        &p->periods, tr, err);
+        st = sw_param_t(c, periods_id, date, SW_UNIT_COUNT, &p->periods, tr, err);
     if (!st)
         st = sw_scale_t(c,
                         !p->aow ? "loonheffing.brackets"
@@ -205,6 +204,19 @@ sw_status sw_loonheffing_month(const struct sw_ctx *c, sw_date date, int64_t gro
                                sw_date birth, unsigned korting, struct sw_lh_month *out,
                                struct sw_trace *tr, struct sw_err *err)
 {
+    return sw_loonheffing_period(c, date, gross, birth, korting, SW_LH_MONTH, out, tr, err);
+}
+
+sw_status sw_loonheffing_period(const struct sw_ctx *c, sw_date date, int64_t gross,
+                                sw_date birth, unsigned korting, enum sw_lh_tijdvak tv,
+                                struct sw_lh_month *out, struct sw_trace *tr,
+                                struct sw_err *err)
+{
+    static const char *const periods_ids[] = {"loonheffing.table.periods_per_year",
+                                              "loonheffing.table.periods_per_year.four_weeks",
+                                              "loonheffing.table.periods_per_year.week"};
+    static const char *const table_names[] = {"witte maandtabel", "witte vierwekentabel",
+                                              "witte weektabel"};
     struct lh_params p;
     struct lh_annual a;
     const struct sw_bracket *akb;
@@ -214,7 +226,7 @@ sw_status sw_loonheffing_month(const struct sw_ctx *c, sw_date date, int64_t gro
 
     st = check_amount(gross, "gross", err);
     if (!st)
-        st = load_params(c, date, birth, korting, true, &p, tr, err);
+        st = load_params(c, date, birth, korting, true, periods_ids[tv], &p, tr, err);
     if (!st)
         st = sw_param_t(c, "loonheffing.table.annual_step", date, SW_UNIT_EUROCENT, &step, tr,
                         err);
@@ -271,12 +283,17 @@ sw_status sw_loonheffing_month(const struct sw_ctx *c, sw_date date, int64_t gro
     out->arbeidskorting_month = sw_div_half_up(a.ak, p.periods);
     out->net = gross - out->loonheffing;
 
-    sw_trace_rule(tr, "Wet op de loonbelasting 1964 art. 20a en 22a; Rekenvoorschriften "
-                      "geautomatiseerde loonadministratie par. 2.2 (witte maandtabel)",
-                  "jaarloon = maandloon x %lld, naar beneden afgerond op een veelvoud van de "
+    sw_trace_rule(tr, tv == SW_LH_MONTH
+                          ? "Wet op de loonbelasting 1964 art. 20a en 22a; Rekenvoorschriften "
+                            "geautomatiseerde loonadministratie par. 2.2 (witte maandtabel)"
+                          : "Wet op de loonbelasting 1964 art. 20a en 22a; Rekenvoorschriften "
+                            "geautomatiseerde loonadministratie par. 2.2 en tabel 1b",
+                  "jaarloon = %s x %lld (%s), naar beneden afgerond op een veelvoud van de "
                   "tabelstap; belasting per schijf naar beneden op hele euro's%s; "
                   "loonheffing = jaarbedrag / %lld, afgerond op centen%s",
-                  (long long)p.periods,
+                  tv == SW_LH_MONTH ? "maandloon" : tv == SW_LH_FOUR_WEEKS ? "vierwekenloon"
+                                                                          : "weekloon",
+                  (long long)p.periods, table_names[tv],
                   p.korting ? "; min de heffingskortingen (naar boven op hele euro's, "
                               "samen ten hoogste de belasting)"
                             : "; zonder loonheffingskorting",
@@ -536,7 +553,8 @@ sw_status sw_gross_from_net_benefit(const struct sw_ctx *c, sw_date date, int64_
     if (!st && net > SW_MONEY_MAX / 4)
         st = sw_err_set(err, SW_ERR_INVALID, "net", "amount out of range for 'net'");
     if (!st)
-        st = load_params(c, date, birth, korting, false, &p, tr, err);
+        st = load_params(c, date, birth, korting, false, "loonheffing.table.periods_per_year",
+                         &p, tr, err);
     if (st)
         return st;
     if (p.periods <= 0 || p.nbr == 0)
@@ -588,7 +606,8 @@ sw_status sw_gross_from_net_benefit(const struct sw_ctx *c, sw_date date, int64_
 static sw_status ref_params(const struct sw_ctx *c, sw_date date, sw_date birth,
                             unsigned korting, struct lh_params *p, struct sw_err *err)
 {
-    sw_status st = load_params(c, date, birth, korting, false, p, NULL, err);
+    sw_status st = load_params(c, date, birth, korting, false,
+                               "loonheffing.table.periods_per_year", p, NULL, err);
 
     if (!st && (p->periods <= 0 || p->nbr == 0))
         st = sw_err_set(err, SW_ERR_TABLE, "loonheffing.table.periods_per_year",

@@ -7,14 +7,16 @@
 #include <string.h>
 
 #include "switchsim/money.h"
+#include "switchsim/xxh64.h"
 #include "tables_impl.h"
 
 /* Layout (every integer 8 bytes, little endian; a string is its length and its
  * bytes, length 2^64-1 for NULL): magic, build, key, the documents, the set's
  * version (a document index) and sha256, the parameters (with their declared
- * range) with their values and brackets, and an FNV-1a 64 checksum of all bytes before it. */
+ * range) with their values and brackets, and the XXH64 (seed 0) of all bytes before it:
+ * the checksum, read eight bytes at a time, on every start that uses the cache. */
 
-#define SNAP_MAGIC "SWTSNAP1"
+#define SNAP_MAGIC "SWTSNAP2"
 #define SNAP_NULL UINT64_MAX
 /* Any rebuild of this file (a new check, a changed field) makes older snapshots
  * stale: they were made by code that may have accepted what this code refuses. */
@@ -64,17 +66,6 @@ static void snap_str(struct snap_w *w, const char *s)
     }
     snap_u64(w, strlen(s));
     snap_bytes(w, s, strlen(s));
-}
-
-static uint64_t snap_fnv(const char *p, size_t n)
-{
-    uint64_t h = 14695981039346656037u;
-
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)p[i];
-        h *= 1099511628211u;
-    }
-    return h;
 }
 
 sw_status sw_tables_snapshot(const struct sw_tables *t, const char *key, char **out,
@@ -139,7 +130,7 @@ sw_status sw_tables_snapshot(const struct sw_tables *t, const char *key, char **
         }
     }
     if (!w.nomem)
-        snap_u64(&w, snap_fnv(w.p, w.len));
+        snap_u64(&w, sw_xxh64(w.p, w.len, 0));
     if (w.nomem) {
         free(w.p);
         return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
@@ -245,7 +236,7 @@ sw_status sw_tables_from_snapshot(struct sw_tables **out, const char *buf, size_
     sum = 0;
     for (int i = 0; i < 8; i++)
         sum |= (uint64_t)(unsigned char)buf[len - 8 + i] << (8 * i);
-    if (sum != snap_fnv(buf, len - 8))
+    if (sum != sw_xxh64(buf, len - 8, 0))
         goto bad;
     r.pos = 8;
     if (!snap_expect(&r, snap_build) || !snap_expect(&r, key))
