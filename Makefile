@@ -166,7 +166,13 @@ $(BENCH_ENGINE): tests/bench/engine.c $(BENCH_APP) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(APP_INC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BENCH_APP) $(LIB) $(LDLIBS)
 
-bench: all $(BENCH_ENGINE)
+# The generated caseload of `make bench` (tests/bench/caseload.c, no library).
+BENCH_CASELOAD := $(BUILD)/bench/caseload
+$(BENCH_CASELOAD): tests/bench/caseload.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $<
+
+bench: all $(BENCH_ENGINE) $(BENCH_CASELOAD)
 	@SWITCHSIM_BENCH=1 SWITCHSIM_BROWSER=0 sh .ci/install-deps
 	@BUILD=$(BUILD) BINDIR=$(BINDIR) sh tests/bench/run
 

@@ -152,6 +152,18 @@ function collect() {
   const pd = val('pay_day');
   if (!/^\d+$/.test(pd) || Number(pd) < 1 || Number(pd) > 31) err('pay_day', 'Vul een dag in van 1 tot 31.');
   else job.pay_day = Number(pd);
+  if ($('pay_month').value === 'next') job.pay_month = 'next';
+  if ($('pay_frequency').value !== 'monthly') job.pay_frequency = $('pay_frequency').value;
+  if ($('payslip_late').checked) job.payslip_delay_months = 1;
+  const hpm = val('hours_per_month');
+  if (hpm) {
+    job.hours_per_month = [];
+    for (const part of hpm.split(/[;\n]+/).map((x) => x.trim()).filter(Boolean)) {
+      const m = /^(\d{4}-\d{2})\s+(\d+(?:[.,]\d{1,2})?)$/.exec(part);
+      if (!m) { err('hours_per_month', 'Schrijf per maand: jaar-maand en uren, bijvoorbeeld 2026-05 60; 2026-06 20.'); break; }
+      job.hours_per_month.push({ month: m[1], hours: toNumber(m[2]) });
+    }
+  }
 
   const lw = val('loonwaarde');
   const forfait = $('forfait').checked;
@@ -199,6 +211,7 @@ function collect() {
   const korting = document.querySelector('input[name=korting]:checked').value;
   job.loonheffingskorting = korting !== 'municipality';
   const settlement = { municipality_applies_korting: korting !== 'employer' };
+  if ($('settlement_method').value) settlement.method = $('settlement_method').value;
 
   const scenario = {
     version: 1,
@@ -239,6 +252,11 @@ const FIELD_MAP = [
   ['job.hourly_wage', 'hourly_wage'],
   ['job.holiday_pay', 'holiday_pay'],
   ['job.pay_day', 'pay_day'],
+  ['job.pay_month', 'pay_month'],
+  ['job.pay_frequency', 'pay_frequency'],
+  ['job.hours_per_month', 'hours_per_month'],
+  ['job.payslip_delay_months', 'payslip_late'],
+  ['settlement.method', 'settlement_method'],
   ['job.loonwaarde', 'loonwaarde'],
   ['job.dagbesteding_until', 'dagbesteding_until'],
   ['job.loonheffingskorting', 'korting'],

@@ -26,10 +26,11 @@ enum sw_month_status {
 
 /* The line items of one month, all in cents. The JSON names are sw_item_name(). */
 enum sw_item {
-    SW_ITEM_GROSS_WAGE,            /* gross wage earned in the month (part months pro rata) */
+    SW_ITEM_GROSS_WAGE,            /* gross wage paid in the month (part months pro rata;
+                                    * a salary paid next month lands there) */
     SW_ITEM_HOLIDAY_PAY,           /* gross vakantiebijslag paid in the month */
     SW_ITEM_LOONHEFFING,           /* withheld on wage and holiday pay */
-    SW_ITEM_NET_WAGE,              /* wage + holiday pay - loonheffing */
+    SW_ITEM_NET_WAGE,              /* wage + holiday pay + bonus - loonheffing, as paid */
     SW_ITEM_BIJSTAND_NORM,         /* the norm for the month, incl. vakantietoeslag */
     SW_ITEM_VRIJLATING,            /* inkomstenvrijlating applied */
     SW_ITEM_BIJSTAND_ENTITLED,     /* entitlement for the month excl. the 5 % reserve */
@@ -57,6 +58,9 @@ enum sw_item {
     SW_ITEM_KGB_PAID,              /* kindgebonden budget: the advance paid */
     SW_ITEM_IACK,                  /* inkomensafhankelijke combinatiekorting given back
                                     * with the income-tax assessment (an estimate) */
+    SW_ITEM_YEAR_END_BONUS,        /* gross eindejaarsuitkering paid in the month */
+    SW_ITEM_COUNTED_INCOME,        /* net income from work counted for the month's bijstand
+                                    * (its payslips; may differ from what is paid in it) */
     SW_ITEM__COUNT
 };
 
@@ -97,6 +101,11 @@ struct sw_recovery {
     sw_month expected;             /* the month the letter is expected */
     sw_month collected;            /* the month it is paid back (may lie past the horizon) */
     char avoidable_by[400];        /* plain Dutch */
+    int64_t instalment;            /* collected per month from `collected`; 0 = at once */
+    sw_month paid_off;             /* the month of the last instalment (may lie past the
+                                    * horizon) */
+    int64_t offset;                /* set off against money the municipality paid out
+                                    * (art. 60a Pw), not in `amount` */
 };
 
 enum sw_who { SW_WHO_RESIDENT, SW_WHO_CONSULTANT, SW_WHO_EMPLOYER };

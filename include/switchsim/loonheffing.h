@@ -51,6 +51,19 @@ sw_status sw_loonheffing_month(const struct sw_ctx *c, sw_date date, int64_t gro
                                struct sw_trace *tr, struct sw_err *err)
     __attribute__((warn_unused_result));
 
+/* The loontijdvak of a table (Rekenvoorschriften par. 2.2.1 tabel 1b). */
+enum sw_lh_tijdvak { SW_LH_MONTH, SW_LH_FOUR_WEEKS, SW_LH_WEEK };
+
+/* As sw_loonheffing_month() for the wage of one pay period `tv`: the witte
+ * vierweken- and weektabel are the annual calculation with their own
+ * herleidingsfactor (loonheffing.table.periods_per_year[.four_weeks|.week]):
+ * period wage x F2 is the annual wage, the year's tax / F2 the period's. The
+ * fields named "month" in *out then hold the period's amounts. */
+sw_status sw_loonheffing_period(const struct sw_ctx *c, sw_date date, int64_t gross,
+                                sw_date birth, unsigned korting, enum sw_lh_tijdvak tv,
+                                struct sw_lh_month *out, struct sw_trace *tr,
+                                struct sw_err *err) __attribute__((warn_unused_result));
+
 struct sw_lh_bijzonder {
     int64_t amount;        /* the bijzondere beloning (input) */
     int64_t annual_wage;   /* the jaarloon that selects the row, whole euros */

@@ -25,6 +25,10 @@
 #define SW_SCENARIO_MAX_LOONWAARDE 12
 #define SW_SCENARIO_MAX_OVERRIDES 32
 #define SW_SCENARIO_MAX_PROBLEMS 16
+/* job.hours_per_week and a loonwaarde percent, in hundredths, as read. */
+#define SW_SCENARIO_HOURS_MIN_X100 100
+#define SW_SCENARIO_HOURS_MAX_X100 4000
+#define SW_SCENARIO_PERCENT_MAX_X100 10000
 
 enum sw_composition { SW_HH_SINGLE, SW_HH_COUPLE, SW_HH_SINGLE_PARENT };
 /* The partner's own income (household.partner_income), a couple only. */
@@ -32,10 +36,23 @@ enum sw_partner_income_kind { SW_PARTNER_NONE, SW_PARTNER_WORK, SW_PARTNER_BENEF
 
 enum sw_job_kind { SW_JOB_BESCHUT, SW_JOB_BANENAFSPRAAK, SW_JOB_REGULIER };
 enum sw_holiday_timing { SW_HOLIDAY_YEARLY, SW_HOLIDAY_MONTHLY };
+enum sw_pay_frequency { SW_PAY_MONTHLY, SW_PAY_FOUR_WEEKLY, SW_PAY_WEEKLY };
 enum sw_settlement_method {
     SW_SETTLE_DEFAULT,     /* from the municipal table */
-    SW_SETTLE_ADVANCE,     /* paid in advance for the month, corrected next month */
-    SW_SETTLE_IN_ARREARS   /* paid next month, after the month's income is known */
+    SW_SETTLE_ADVANCE,     /* "advance": paid in advance for the month, corrected next
+                            * month (= the Divosa method achteraf) */
+    SW_SETTLE_IN_ARREARS,  /* "in_arrears": paid next month, after the month's income is
+                            * known (= op de maand, paid after the month) */
+    SW_SETTLE_OP_DE_MAAND, /* Divosa werkwijzer 4.2: the month's bijstand waits for its payslip */
+    SW_SETTLE_ACHTERAF,    /* 4.3: paid in full, the income settled with the next payment */
+    SW_SETTLE_SCHATTEN,    /* 4.4: paid on the contract's expected income, corrected later */
+    SW_SETTLE_VOORSCHOT    /* "voorschot": as "advance" */
+};
+
+/* Hours worked in one month of a varying-hours contract (job.hours_per_month). */
+struct sw_month_hours {
+    sw_month month;
+    int64_t hours_x100;
 };
 
 struct sw_scenario_override {
@@ -80,7 +97,19 @@ struct sw_scenario {
         int64_t hours_x100;             /* hours per week in hundredths */
         int64_t hourly_wage;            /* cents; -1 = the minimum wage for the age */
         enum sw_holiday_timing holiday_pay;
-        int pay_day;
+        int pay_day;                    /* 1-31; 0 = the last working day (Mon-Fri) */
+        bool pay_next_month;            /* "pay_month": "next": the salary of month M
+                                         * is paid on pay_day of month M+1 */
+        enum sw_pay_frequency pay_frequency;
+        sw_date first_pay_date;         /* 4-weekly/weekly: the first payday;
+                                         * SW_NO_DATE = the last day of the first period */
+        int payslip_delay_months;       /* the payslip reaches the municipality this many
+                                         * months after the pay date (0-3) */
+        int64_t year_end_bonus_ppm;     /* eindejaarsuitkering, of the year's gross; 0 = none */
+        int year_end_bonus_month;       /* month of the year it is paid (1-12) */
+        struct sw_month_hours hours_per_month[SW_SCENARIO_MAX_MONTHS];
+        size_t n_hours_per_month;       /* a varying-hours contract; months not listed
+                                         * work hours_per_week */
         struct sw_loonwaarde_period loonwaarde[SW_SCENARIO_MAX_LOONWAARDE];
         size_t n_loonwaarde;
         bool loonheffingskorting;       /* the employer applies the korting */
@@ -95,6 +124,8 @@ struct sw_scenario {
         int benefit_pay_day;            /* 0 = from the municipal table */
         enum sw_settlement_method method;
         bool municipality_applies_korting;
+        int offset_holiday_allowance;   /* -1 = from the municipal table, else 0/1 */
+        int64_t instalment_ppm;         /* aflossing per month of the norm; -1 = table */
     } settlement;
 
     struct {
@@ -149,6 +180,7 @@ void sw_scenario_init(struct sw_scenario *s);
 /* Names used in JSON and messages. */
 const char *sw_composition_name(enum sw_composition c);
 const char *sw_job_kind_name(enum sw_job_kind k);
+const char *sw_pay_frequency_name(enum sw_pay_frequency f);
 const char *sw_partner_income_kind_name(enum sw_partner_income_kind k);
 
 #endif

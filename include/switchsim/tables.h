@@ -42,8 +42,23 @@ enum sw_unit {
     SW_UNIT_DAY_OF_MONTH, /* 1..31 */
     SW_UNIT_MONTH_OF_YEAR,/* 1..12 */
     SW_UNIT_BOOL,         /* 0 or 1 ("true"/"false" in XML) */
+    SW_UNIT_SETTLEMENT,   /* how a municipality settles income with bijstand (Divosa
+                           * werkwijzer): enum sw_settlement_code, by name in XML */
     SW_UNIT__COUNT
 };
+
+/* The values of unit "settlement" (Divosa werkwijzer "Verrekening parttime
+ * inkomsten", ch. 4): the names in XML are sw_settlement_code_name(). */
+enum sw_settlement_code {
+    SW_SETTLEMENT_OP_DE_MAAND, /* "op_de_maand": the month's bijstand waits for its payslip */
+    SW_SETTLEMENT_ACHTERAF,    /* "achteraf": paid in full, the income settled next month */
+    SW_SETTLEMENT_SCHATTEN,    /* "schatten": paid on the expected income, corrected later */
+    SW_SETTLEMENT_VOORSCHOT,   /* "voorschot": paid on the income last reported, the
+                                * difference set off against the next payment */
+    SW_SETTLEMENT__COUNT
+};
+/* "op_de_maand", "achteraf", "schatten", "voorschot"; "?" when out of range. */
+const char *sw_settlement_code_name(int code);
 
 /* "eurocent", "percent", ... ; NULL for an unknown unit. */
 const char *sw_unit_name(enum sw_unit unit);
@@ -187,7 +202,32 @@ struct sw_ctx {
      * front ends set it unless the user asks for strict mode; every output
      * lists each projected value by name (see sw_ctx_init()). */
     bool project;
+    /* NULL, or a cache of this very context's lookups (sw_lookup_cache_new()):
+     * the same answers and the same record in `used`, without searching the
+     * set by id again. Set it only after every other field, change none of
+     * them while it is set, and do not share it between contexts or threads. */
+    struct sw_lookup_cache *cache;
 };
+
+struct sw_lookup_cache;
+
+/* A cache for one context's lookups (see sw_ctx.cache). SW_ERR_NOMEM. Call
+ * sw_lookup_cache_free() to release. */
+sw_status sw_lookup_cache_new(struct sw_lookup_cache **out, struct sw_err *err)
+    __attribute__((warn_unused_result));
+void sw_lookup_cache_free(struct sw_lookup_cache *cache);
+
+/* A value a rule derives from the tables alone (e.g. the day someone reaches
+ * the AOW age), kept in the context's cache under `tag` (a string constant of
+ * the rule; compared by address) and key[0..SW_MEMO_KEY): the same question in
+ * the same context has the same answer, and the lookups it made are in c->used
+ * already. Get: true and *out when kept. Put: keeps it when there is room.
+ * Without a cache both do nothing. A rule keeps nothing while it traces. */
+#define SW_MEMO_KEY 6
+bool sw_memo_get(const struct sw_ctx *c, const char *tag, const int64_t key[SW_MEMO_KEY],
+                 int64_t *out);
+void sw_memo_put(const struct sw_ctx *c, const char *tag, const int64_t key[SW_MEMO_KEY],
+                 int64_t value);
 
 /* A context on `t` with the policy every front end uses: national defaults, no
  * overrides, and unpublished values carried forward (projected) unless

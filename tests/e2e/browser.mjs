@@ -367,6 +367,10 @@ async function main() {
     await setValue('birth_date', '1994-05-01');
     await type('rent', '650');
     await setValue('municipality', 'amersfoort');
+    /* Amersfoort's table settles op de maand (no overpayment, so no bijstand recovery);
+     * the consultant picks the voorschot method to show the recovery the checks below
+     * look for (issue 17). */
+    await setValue('settlement_method', 'voorschot');
     await type('hours', '36');
     await type('loonwaarde', '50');
     await type('dagdelen', '6');

@@ -8,6 +8,8 @@
 start_server || exit 1
 
 # A scenario (CONTRACT.md) within the published tables (the first half of 2026).
+# Settled as a voorschot: Amersfoort's own table settles op de maand, under which no
+# bijstand is paid too much, and the checks below look for the March recovery.
 cat >"$TMPD/scenario.json" <<'EOF'
 {
   "version": 1,
@@ -18,6 +20,7 @@ cat >"$TMPD/scenario.json" <<'EOF'
   "before": {"benefit": "participatiewet", "dagbesteding_dagdelen_per_week": 6},
   "job": {"kind": "beschut", "start": "2026-03-01", "hours_per_week": 36,
           "loonwaarde": [{"from": "2026-03-01", "percent": 50}]},
+  "settlement": {"method": "voorschot"},
   "toeslagen": {"zorgtoeslag": true, "huurtoeslag": true}
 }
 EOF

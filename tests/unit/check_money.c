@@ -1,4 +1,5 @@
 /* check_money.c - exact decimal parsing, formatting and the named roundings. */
+#include <stdio.h>
 #include <string.h>
 
 #include "switchsim/money.h"
@@ -143,6 +144,64 @@ START_TEST(test_money_format)
 }
 END_TEST
 
+/* The formatters write by hand what these snprintf() formats write (as they did
+ * before): compared over signs, magnitudes, the int64 extremes and every buffer
+ * size up to the whole text, so truncation matches too. */
+START_TEST(test_format_as_snprintf)
+{
+    static const int64_t values[] = {0, 1, -1, 5, 9, 10, 99, 100, 101, 999, 1000, 12345,
+                                     99999, 100000, 123456, 1000000, 10000000, 123456789,
+                                     -123456789, 100000000000, -5, -100, INT64_MAX,
+                                     INT64_MIN, INT64_MIN + 1, 1500, 1230, 1234, 1200,
+                                     10001, 2500000, 57500, 3195, 6398};
+    for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+        int64_t v = values[i];
+        uint64_t a = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+        char want[4][80], got[80], frac[8], digits[32], grouped[48];
+        size_t n, j = 0;
+        int len;
+
+        snprintf(want[0], sizeof(want[0]), "%s%llu%c%02llu", v < 0 ? "-" : "",
+                 (unsigned long long)(a / 100), '.', (unsigned long long)(a % 100));
+        snprintf(want[1], sizeof(want[1]), "%s%llu%c%02llu", v < 0 ? "-" : "",
+                 (unsigned long long)(a / 100), ',', (unsigned long long)(a % 100));
+        snprintf(digits, sizeof(digits), "%llu", (unsigned long long)(a / 100));
+        n = strlen(digits);
+        for (size_t k = 0; k < n; k++) {
+            if (k > 0 && (n - k) % 3 == 0)
+                grouped[j++] = '.';
+            grouped[j++] = digits[k];
+        }
+        grouped[j] = '\0';
+        snprintf(want[2], sizeof(want[2]), "%s\xe2\x82\xac %s,%02llu", v < 0 ? "-" : "", grouped,
+                 (unsigned long long)(a % 100));
+        snprintf(frac, sizeof(frac), "%04llu", (unsigned long long)(a % SW_PPM_PER_PERCENT));
+        len = 4;
+        while (len > 0 && frac[len - 1] == '0')
+            frac[--len] = '\0';
+        snprintf(want[3], sizeof(want[3]), "%s%llu%s%s", v < 0 ? "-" : "",
+                 (unsigned long long)(a / SW_PPM_PER_PERCENT), len ? "." : "", frac);
+        for (int f = 0; f < 4; f++) {
+            for (size_t size = 1; size <= strlen(want[f]) + 1; size++) {
+                char cut[80];
+                memset(got, 'x', sizeof(got));
+                snprintf(cut, size, "%s", want[f]);
+                if (f == 0)
+                    sw_money_format(got, size, v);
+                else if (f == 1)
+                    sw_money_format_csv(got, size, v);
+                else if (f == 2)
+                    sw_money_format_nl(got, size, v);
+                else
+                    sw_rate_format(got, size, v);
+                ck_assert_str_eq(got, cut);
+                ck_assert(got[size - 1] == '\0' || strlen(got) < size);
+            }
+        }
+    }
+}
+END_TEST
+
 START_TEST(test_division_roundings)
 {
     /* 7/2 = 3.5; -7/2 = -3.5 */
@@ -247,6 +306,7 @@ static Suite *money_suite(void)
 
     tcase_add_loop_test(core, test_decimal_parse_exact, 0, (int)(sizeof(good) / sizeof(good[0])));
     tcase_add_test(core, test_money_format);
+    tcase_add_test(core, test_format_as_snprintf);
     tcase_add_test(core, test_division_roundings);
     tcase_add_test(core, test_money_round_half_up_at_half_cent);
     tcase_add_test(core, test_whole_euro_roundings);

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "batch_out.h"
 #include "cli.h"
 #include "json_text.h"
 #include "switchsim/engine.h"
@@ -18,22 +19,38 @@
 #include "switchsim/scenario.h"
 
 static const char usage[] =
-    "usage: switchsim batch [IN.jsonl|-] [--threads N] [--progress] [--tables DIR]\n"
+    "usage: switchsim batch [IN.jsonl|-] [--summary] [--vary FIELD=V1,V2,...]...\n"
+    "                       [--threads N] [--progress] [--tables DIR]\n"
     "\n"
     "Runs `switchsim simulate` for a caseload: one scenario (JSON version 1) per input\n"
-    "line, from IN.jsonl or standard input. Writes one compact JSON object per input line,\n"
-    "in input order: the simulate result, or for a line that cannot be used\n"
+    "line, from IN.jsonl or standard input. Writes one compact JSON object per input line\n"
+    "and variant, in input order: the simulate result, or for a line that cannot be used\n"
     "  {\"line\": K, \"error\": {\"code\", \"field\", \"message\", \"problems\"}}\n"
-    "(K counts from 1; an empty line and a line over 64 KiB are such errors too).\n"
+    "(K counts from 1; an empty line and a line over 64 KiB are such errors too; a line\n"
+    "that does not parse gives one error line, not one per variant).\n"
     "\n"
+    "  --summary     instead of the full result, one line of what a policy maker reads:\n"
+    "                {\"line\", \"variant\", \"start_month\", \"months\", \"job_start\",\n"
+    "                 \"average_gain\", \"total_gain\", \"gain_after_switch\",\n"
+    "                 \"loss_months\", \"break_even\", \"recoveries\",\n"
+    "                 \"recoveries_total\", \"voorlopig\", \"projected\"}\n"
+    "                gains are safe_to_spend with the job minus staying on bijstand, in\n"
+    "                cents: gain_after_switch is the average from the job's start month,\n"
+    "                break_even the first month from which the cumulative gain stays >= 0\n"
+    "                (null: it ends below 0), loss_months the months with a gain below 0\n"
+    "  --vary hours=8,16,24     runs every line once per value of job.hours_per_week\n"
+    "  --vary loonwaarde=20,35  ... or of the percent of every job.loonwaarde period;\n"
+    "                both: every combination (hours slowest). Up to 2 decimals. The\n"
+    "                full result then also has \"line\" and \"variant\".\n"
     "  --threads N   worker threads (default: the number of processors, at most 256)\n"
     "  --progress    a progress line on stderr even when it is not a terminal\n"
+    "                (on a terminal it is shown anyway)\n"
     "\n"
     "Exit status: 0 when the whole input was read, also when some lines were bad (look\n"
     "for \"error\" in the output); 1 when the input cannot be read or written; 2 usage;\n"
     "3 tables problem.\n";
 
-enum { OPT_THREADS = OPT_FIRST_OWN, OPT_PROGRESS };
+enum { OPT_THREADS = OPT_FIRST_OWN, OPT_PROGRESS, OPT_SUMMARY, OPT_VARY };
 
 /* A line longer than this (without its newline) is an error line. */
 #define BATCH_MAX_LINE SW_SCENARIO_MAX_BYTES
@@ -63,25 +80,14 @@ struct pool {
     size_t n, next, finished;
     bool quit;
     bool strict;                  /* --strict: every scenario refuses projected values */
+    bool summary;                 /* --summary */
+    const struct batch_vary *vary;
     const struct sw_tables *t;
 };
 
 /* cJSON_ParseWithLengthOpts writes cJSON's global error position: scenario
  * parsing takes this lock so that threads never write it at once. */
 static pthread_mutex_t parse_lock = PTHREAD_MUTEX_INITIALIZER;
-
-/* The compact text of obj (freed here): cJSON_PrintUnformatted()'s text without
- * its printf and sscanf per number (json_text.c); NULL when out of memory. */
-static char *json_line(cJSON *obj)
-{
-    char *text;
-
-    if (!obj)
-        return NULL;
-    text = sw_json_text(obj, false, NULL);
-    cJSON_Delete(obj);
-    return text;
-}
 
 /* --- one line --- */
 
@@ -105,11 +111,63 @@ static char *error_line(long line, const struct sw_err *err, const struct sw_pro
     return json_line(o);
 }
 
-static void run_job(struct job *j, const struct sw_tables *t, struct sw_scenario *s, bool strict)
+/* One run of a parsed scenario: its full or summary line into b, or an error
+ * line; true unless it failed. */
+static bool run_variant(struct sbuf *b, const struct job *j, const struct pool *p,
+                        struct sw_scenario *s, size_t k)
 {
-    struct sw_problems pr;
     struct sw_timeline *tl = NULL;
     struct sw_err err;
+    char *text = NULL;
+    bool varied = batch_varied(p->vary);
+
+    sw_err_clear(&err);
+    if (batch_vary_apply(p->vary, k, s, &err) != SW_OK ||
+        sw_simulate(&tl, p->t, s, 0, &err) != SW_OK) {
+        cJSON *o = NULL;
+        text = error_line(j->line, &err, NULL);
+        /* With --vary, the error names its variant. */
+        if (text && varied && (o = cJSON_Parse(text)) != NULL) {
+            struct sbuf vb = {0};
+            batch_vary_json(&vb, p->vary, k);
+            free(text);
+            cJSON_AddItemToObject(o, "variant", vb.p ? cJSON_Parse(vb.p) : NULL);
+            free(vb.p);
+            text = json_line(o);
+        }
+        if (text)
+            sb_str(b, text);
+        free(text);
+        return false;
+    }
+    if (p->summary) {
+        batch_summary(b, j->line, p->vary, k, s, tl);
+    } else {
+        cJSON *o = sw_timeline_json(tl);
+        if (o && varied) {
+            struct sbuf vb = {0};
+            batch_vary_json(&vb, p->vary, k);
+            cJSON_AddNumberToObject(o, "line", (double)j->line);
+            cJSON_AddItemToObject(o, "variant", vb.p ? cJSON_Parse(vb.p) : NULL);
+            free(vb.p);
+        }
+        if (o)
+            sb_json(b, o);
+        else
+            b->nomem = true;
+        cJSON_Delete(o);
+    }
+    sw_timeline_free(tl);
+    return true;
+}
+
+static void run_job(struct job *j, const struct pool *p, struct sw_scenario *s,
+                    struct sw_scenario *one)
+{
+    struct sw_problems pr;
+    struct sw_err err;
+    struct sbuf b = {0};
+    size_t n = batch_vary_count(p->vary);
     sw_status st;
 
     sw_err_clear(&err);
@@ -126,20 +184,27 @@ static void run_job(struct job *j, const struct sw_tables *t, struct sw_scenario
         return;
     }
     pthread_mutex_lock(&parse_lock);
-    st = sw_scenario_parse(s, t, j->text, j->len, &pr, &err);
+    st = sw_scenario_parse(s, p->t, j->text, j->len, &pr, &err);
     pthread_mutex_unlock(&parse_lock);
     if (st != SW_OK) {
         j->out = error_line(j->line, &err, &pr);
         return;
     }
-    s->strict = s->strict || strict;
-    if (sw_simulate(&tl, t, s, 0, &err) != SW_OK) {
-        j->out = error_line(j->line, &err, NULL);
-        return;
+    s->strict = s->strict || p->strict;
+    j->failed = false;
+    /* Each variant from the scenario as parsed: one line each. */
+    for (size_t k = 0; k < n; k++) {
+        if (k > 0)
+            sb_putc(&b, '\n');
+        *one = *s;
+        if (!run_variant(&b, j, p, one, k))
+            j->failed = true;
     }
-    j->out = json_line(sw_timeline_json(tl));
-    j->failed = j->out == NULL;
-    sw_timeline_free(tl);
+    if (b.nomem) {
+        free(b.p);
+        b.p = NULL;
+    }
+    j->out = b.p;
 }
 
 /* --- the pool --- */
@@ -147,7 +212,7 @@ static void run_job(struct job *j, const struct sw_tables *t, struct sw_scenario
 static void *worker(void *arg)
 {
     struct pool *p = arg;
-    struct sw_scenario *s = malloc(sizeof(*s));
+    struct sw_scenario *s = malloc(2 * sizeof(*s));
 
     for (;;) {
         size_t k;
@@ -161,7 +226,7 @@ static void *worker(void *arg)
         k = p->next++;
         pthread_mutex_unlock(&p->mu);
         if (s) {
-            run_job(&p->jobs[k], p->t, s, p->strict);
+            run_job(&p->jobs[k], p, s, s + 1);
         } else {
             p->jobs[k].out = NULL;   /* reported as out of memory */
             p->jobs[k].failed = true;
@@ -298,6 +363,8 @@ int cli_batch(int argc, char **argv)
     static const struct option opts[] = {CLI_COMMON_OPTIONS,
                                          {"threads", required_argument, NULL, OPT_THREADS},
                                          {"progress", no_argument, NULL, OPT_PROGRESS},
+                                         {"summary", no_argument, NULL, OPT_SUMMARY},
+                                         {"vary", required_argument, NULL, OPT_VARY},
                                          {NULL, 0, NULL, 0}};
     struct cli_common c = {0};
     struct sw_tables *t = NULL;
@@ -311,12 +378,18 @@ int cli_batch(int argc, char **argv)
     long line = 0, errors = 0;
     int code, rc = EXIT_OK, nthreads = 0, started = 0;
     size_t chunk;
-    bool force_progress = false, nomem = false, eof = false;
+    bool force_progress = false, nomem = false, eof = false, summary = false;
+    struct batch_vary vary = {{{0}}, {0}};
 
     while ((code = cli_next_option(argc, argv, opts, &c, "batch", usage)) != -1) {
         switch (code) {
         case OPT_THREADS: threads_text = optarg; break;
         case OPT_PROGRESS: force_progress = true; break;
+        case OPT_SUMMARY: summary = true; break;
+        case OPT_VARY:
+            if (!batch_vary_parse(&vary, optarg))
+                return EXIT_USAGE;
+            break;
         default:
             return EXIT_USAGE;   /* said by cli_next_option */
         }
@@ -345,7 +418,7 @@ int cli_batch(int argc, char **argv)
         goto out;
     chunk = (size_t)nthreads * BATCH_LINES_PER_THREAD;
     jobs = calloc(chunk, sizeof(*jobs));
-    s = malloc(sizeof(*s));
+    s = malloc(2 * sizeof(*s));
     if (!jobs || !s) {
         fprintf(stderr, "switchsim: out of memory\n");
         rc = EXIT_BAD_INPUT;
@@ -354,6 +427,8 @@ int cli_batch(int argc, char **argv)
     memset(&pool, 0, sizeof(pool));
     pool.t = t;
     pool.strict = c.strict;
+    pool.summary = summary;
+    pool.vary = &vary;
     pthread_mutex_init(&pool.mu, NULL);
     pthread_cond_init(&pool.work, NULL);
     pthread_cond_init(&pool.done, NULL);
@@ -383,7 +458,7 @@ int cli_batch(int argc, char **argv)
             pool_run(&pool, jobs, n);
         } else {
             for (size_t k = 0; k < n; k++)
-                run_job(&jobs[k], t, s, c.strict);
+                run_job(&jobs[k], &pool, s, s + 1);
         }
         for (size_t k = 0; k < n; k++) {
             if (jobs[k].out) {

@@ -56,6 +56,9 @@ static void format_value(char *buf, size_t size, enum sw_unit unit, int64_t v)
     case SW_UNIT_BOOL:
         snprintf(buf, size, "%s", v ? "true" : "false");
         break;
+    case SW_UNIT_SETTLEMENT:
+        snprintf(buf, size, "%s", sw_settlement_code_name((int)v));
+        break;
     default:
         snprintf(buf, size, "%lld %s", (long long)v, sw_unit_name(unit));
         break;

@@ -18,9 +18,11 @@ struct item_text {
 
 static const struct item_text item_texts[SW_ITEM__COUNT] = {
     [SW_ITEM_GROSS_WAGE] = {"brutoloon",
-                            "Het loon dat u deze maand verdient, voordat er belasting af gaat. "
-                            "Begint of stopt de baan midden in de maand, dan telt alleen het "
-                            "deel van de maand dat u werkt."},
+                            "Het loon dat deze maand op uw rekening komt, voordat er belasting "
+                            "af gaat. Betaalt de werkgever pas de volgende maand, of per vier "
+                            "weken, dan staat het in de maand dat het binnenkomt. Begint of "
+                            "stopt de baan midden in de maand, dan telt alleen het deel dat u "
+                            "werkt."},
     [SW_ITEM_HOLIDAY_PAY] = {"vakantiegeld van de werkgever",
                              "Het vakantiegeld (vakantiebijslag) dat uw werkgever deze maand "
                              "uitbetaalt, voordat er belasting af gaat."},
@@ -120,6 +122,14 @@ static const struct item_text item_texts[SW_ITEM__COUNT] = {
                       "aanslag inkomstenbelasting de inkomensafhankelijke combinatiekorting "
                       "terug. Dit is een schatting: niet meer dan de belasting die van uw loon "
                       "is ingehouden."},
+    [SW_ITEM_YEAR_END_BONUS] = {"eindejaarsuitkering",
+                                "De eindejaarsuitkering of dertiende maand die uw werkgever "
+                                "deze maand uitbetaalt, voordat er belasting af gaat."},
+    [SW_ITEM_COUNTED_INCOME] = {"loon dat voor de bijstand telt",
+                                "Het nettoloon dat de gemeente voor de bijstand van deze maand "
+                                "meetelt: het loon van de loonstroken van deze maand. Dat kan "
+                                "ander geld zijn dan wat deze maand binnenkomt, bijvoorbeeld "
+                                "als u pas de volgende maand wordt betaald."},
 };
 
 /* What each figure is built from in the engine; sign +1/-1 marks the terms of a
@@ -139,16 +149,18 @@ static const struct part_list part_lists[] = {
     {SW_ITEM_HOLIDAY_PAY, {{SW_ITEM_GROSS_WAGE, 0}}, 1},
     {SW_ITEM_LOONHEFFING, {{SW_ITEM_GROSS_WAGE, 0}, {SW_ITEM_HOLIDAY_PAY, 0}}, 2},
     {SW_ITEM_NET_WAGE,
-     {{SW_ITEM_GROSS_WAGE, 1}, {SW_ITEM_HOLIDAY_PAY, 1}, {SW_ITEM_LOONHEFFING, -1}},
-     3},
-    {SW_ITEM_VRIJLATING, {{SW_ITEM_NET_WAGE, 0}}, 1},
+     {{SW_ITEM_GROSS_WAGE, 1}, {SW_ITEM_HOLIDAY_PAY, 1}, {SW_ITEM_YEAR_END_BONUS, 1},
+      {SW_ITEM_LOONHEFFING, -1}},
+     4},
+    {SW_ITEM_YEAR_END_BONUS, {{SW_ITEM_GROSS_WAGE, 0}}, 1},
+    {SW_ITEM_VRIJLATING, {{SW_ITEM_COUNTED_INCOME, 0}}, 1},
     {SW_ITEM_BIJSTAND_ENTITLED,
-     {{SW_ITEM_BIJSTAND_NORM, 0}, {SW_ITEM_NET_WAGE, 0}, {SW_ITEM_VRIJLATING, 0},
+     {{SW_ITEM_BIJSTAND_NORM, 0}, {SW_ITEM_COUNTED_INCOME, 0}, {SW_ITEM_VRIJLATING, 0},
       {SW_ITEM_WW_NET, 0}, {SW_ITEM_PARTNER_NET, 0}, {SW_ITEM_PARTNER_VRIJLATING, 0}},
      6},
     {SW_ITEM_PARTNER_NET, {{SW_ITEM_PARTNER_GROSS, 0}}, 1},
     {SW_ITEM_PARTNER_VRIJLATING, {{SW_ITEM_PARTNER_NET, 0}}, 1},
-    {SW_ITEM_BIJSTAND_PAID, {{SW_ITEM_BIJSTAND_ENTITLED, 0}}, 1},
+    {SW_ITEM_BIJSTAND_PAID, {{SW_ITEM_BIJSTAND_ENTITLED, 0}, {SW_ITEM_COUNTED_INCOME, 0}}, 2},
     {SW_ITEM_BIJSTAND_RESERVE, {{SW_ITEM_BIJSTAND_ENTITLED, 0}}, 1},
     {SW_ITEM_ZORGTOESLAG_PAID, {{SW_ITEM_ZORGTOESLAG_ENTITLED, 0}}, 1},
     {SW_ITEM_HUURTOESLAG_PAID, {{SW_ITEM_HUURTOESLAG_ENTITLED, 0}}, 1},
@@ -248,6 +260,12 @@ static void value_nl(char *buf, size_t size, int64_t v, enum sw_unit unit)
             snprintf(buf, size, "maand %lld", (long long)v);
         break;
     case SW_UNIT_BOOL: snprintf(buf, size, "%s", v ? "ja" : "nee"); break;
+    case SW_UNIT_SETTLEMENT: {
+        static const char *const nl[] = {"verrekenen op de maand", "achteraf verrekenen",
+                                         "schatten", "voorschot, de volgende maand verrekend"};
+        snprintf(buf, size, "%s", v >= 0 && v < SW_SETTLEMENT__COUNT ? nl[v] : "?");
+        break;
+    }
     default: snprintf(buf, size, "%lld", (long long)v); break;
     }
 }

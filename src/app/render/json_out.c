@@ -68,6 +68,9 @@ static void add_unit_value(cJSON *o, const char *name, int64_t v, enum sw_unit u
     case SW_UNIT_BOOL:
         cJSON_AddBoolToObject(o, name, v != 0);
         break;
+    case SW_UNIT_SETTLEMENT:
+        cJSON_AddStringToObject(o, name, sw_settlement_code_name((int)v));
+        break;
     default:
         cJSON_AddNumberToObject(o, name, (double)v);
         break;
@@ -300,6 +303,12 @@ cJSON *sw_timeline_json(const struct sw_timeline *tl)
         add_month(ro, "expected", r->expected);
         add_month(ro, "set_aside_in", r->caused);
         add_month(ro, "collected", r->collected);
+        if (r->instalment > 0) {
+            cJSON_AddNumberToObject(ro, "instalment", (double)r->instalment);
+            add_month(ro, "paid_off", r->paid_off);
+        }
+        if (r->offset > 0)
+            cJSON_AddNumberToObject(ro, "offset", (double)r->offset);
         cJSON_AddStringToObject(ro, "avoidable_by", r->avoidable_by);
         add_projected(ro, tl, r->caused);
         cJSON_AddItemToArray(arr, ro);

@@ -214,6 +214,26 @@ static bool has_partner_income(const struct sw_timeline *tl)
            tl->baseline.totals[SW_ITEM_PARTNER_NET] != 0;
 }
 
+/* How a recovery is paid back, in plain Dutch (empty when at once without offset). */
+static void recovery_terms(char *buf, size_t size, const struct sw_recovery *r)
+{
+    char o[32], ins[32], m1[32], m2[32];
+    size_t n = 0;
+
+    buf[0] = 0;
+    if (r->offset > 0) {
+        sw_money_format_nl(o, sizeof(o), r->offset);
+        n += (size_t)snprintf(buf, size, " Eerst verrekend met de vakantietoeslag: %s.", o);
+    }
+    if (r->instalment > 0 && n < size) {
+        sw_money_format_nl(ins, sizeof(ins), r->instalment);
+        sw_month_nl(m1, sizeof(m1), r->collected);
+        sw_month_nl(m2, sizeof(m2), r->paid_off);
+        snprintf(buf + n, size - n, " Terugbetalen in termijnen van %s per maand, %s tot en "
+                 "met %s.", ins, m1, m2);
+    }
+}
+
 /* What the children bring in: kinderbijslag, kindgebonden budget and the
  * combinatiekorting given back. */
 static int64_t children_paid(const int64_t *v)
@@ -286,8 +306,11 @@ void render_table(FILE *f, const struct sw_timeline *tl)
             sw_money_format_nl(a, sizeof(a), r->amount);
             sw_month_nl(e, sizeof(e), r->expected);
             sw_month_nl(sa, sizeof(sa), r->caused);
-            fprintf(f, "  - %s over %s: %s, brief in %s; zet apart vanaf %s.\n    %s\n",
-                    sw_recovery_kind_name(r->kind), r->for_period, a, e, sa, r->avoidable_by);
+            char terms[200];
+            recovery_terms(terms, sizeof(terms), r);
+            fprintf(f, "  - %s over %s: %s, brief in %s; zet apart vanaf %s.%s\n    %s\n",
+                    sw_recovery_kind_name(r->kind), r->for_period, a, e, sa, terms,
+                    r->avoidable_by);
         }
     }
     if (tl->n_warnings) {
@@ -385,6 +408,14 @@ void render_html(FILE *f, const struct sw_timeline *tl)
             fprintf(f, "<li class=\"warn\"><strong>%s terugbetalen (%s)</strong>: zet dit apart "
                        "vanaf %s; de brief komt in %s. ",
                     a, sw_recovery_kind_name(r->kind), sa, e);
+            {
+                char terms[200];
+                recovery_terms(terms, sizeof(terms), r);
+                if (terms[0]) {
+                    html_text(f, terms + 1);
+                    fputc(' ', f);
+                }
+            }
             html_text(f, r->avoidable_by);
             fputs("</li>\n", f);
         }

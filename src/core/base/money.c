@@ -141,12 +141,45 @@ sw_status sw_rate_parse_percent(int64_t *out, const char *text, const char *fiel
     return sw_decimal_parse(out, text, 4, 1000 * SW_PPM_ONE, field, err);
 }
 
+/* The formatters below build their text by hand: rules format amounts for their
+ * traces in every month, and snprintf() was most of that time. Each writes what
+ * snprintf() with the format in its comment would, truncated alike. */
+
+/* Copy text[0..n) into buf of size `size` as snprintf() would: cut to size - 1
+ * and always terminated (nothing when size is 0). */
+static void put_text(char *buf, size_t size, const char *text, size_t n)
+{
+    if (size == 0)
+        return;
+    if (n >= size)
+        n = size - 1;
+    memcpy(buf, text, n);
+    buf[n] = '\0';
+}
+
+/* The decimal digits of v, written to end before `end`; returns their start. */
+static char *digits_before(char *end, uint64_t v)
+{
+    do {
+        *--end = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return end;
+}
+
+/* "%s%llu%c%02llu": sign, euros, separator, cents. */
 static void format_plain(char *buf, size_t size, int64_t cents, char sep)
 {
     uint64_t a = cents < 0 ? (uint64_t)0 - (uint64_t)cents : (uint64_t)cents;
+    char t[32], *e = t + sizeof(t), *q;
 
-    snprintf(buf, size, "%s%llu%c%02llu", cents < 0 ? "-" : "",
-             (unsigned long long)(a / 100), sep, (unsigned long long)(a % 100));
+    *--e = (char)('0' + a % 10);
+    *--e = (char)('0' + a / 10 % 10);
+    *--e = sep;
+    q = digits_before(e, a / 100);
+    if (cents < 0)
+        *--q = '-';
+    put_text(buf, size, q, (size_t)(t + sizeof(t) - q));
 }
 
 void sw_money_format(char *buf, size_t size, int64_t cents)
@@ -159,37 +192,56 @@ void sw_money_format_csv(char *buf, size_t size, int64_t cents)
     format_plain(buf, size, cents, ',');
 }
 
+/* "%s\xe2\x82\xac %s,%02llu": sign, the euro sign, euros grouped by dots, cents. */
 void sw_money_format_nl(char *buf, size_t size, int64_t cents)
 {
     uint64_t a = cents < 0 ? (uint64_t)0 - (uint64_t)cents : (uint64_t)cents;
     uint64_t euros = a / 100;
-    char digits[32], grouped[48];
-    size_t n, j = 0;
+    char t[48], *e = t + sizeof(t), *q;
+    int n = 0;
 
-    snprintf(digits, sizeof(digits), "%llu", (unsigned long long)euros);
-    n = strlen(digits);
-    for (size_t i = 0; i < n; i++) {
-        if (i > 0 && (n - i) % 3 == 0)
-            grouped[j++] = '.';
-        grouped[j++] = digits[i];
-    }
-    grouped[j] = '\0';
-    snprintf(buf, size, "%s\xe2\x82\xac %s,%02llu", cents < 0 ? "-" : "", grouped,
-             (unsigned long long)(a % 100));
+    *--e = (char)('0' + a % 10);
+    *--e = (char)('0' + a / 10 % 10);
+    *--e = ',';
+    do {
+        if (n > 0 && n % 3 == 0)
+            *--e = '.';
+        *--e = (char)('0' + euros % 10);
+        euros /= 10;
+        n++;
+    } while (euros);
+    *--e = ' ';
+    e -= 3;
+    memcpy(e, "\xe2\x82\xac", 3);
+    if (cents < 0)
+        *--e = '-';
+    q = e;
+    put_text(buf, size, q, (size_t)(t + sizeof(t) - q));
 }
 
+/* "%s%llu%s%s": sign, whole percent, and "." with the decimals when there are
+ * any (up to 4, trailing zeros dropped). */
 void sw_rate_format(char *buf, size_t size, int64_t ppm)
 {
     uint64_t a = ppm < 0 ? (uint64_t)0 - (uint64_t)ppm : (uint64_t)ppm;
-    char frac[8];
-    int len;
+    uint64_t frac = a % SW_PPM_PER_PERCENT;
+    char t[40], *e = t + sizeof(t), *q;
+    int len = 4;
 
-    snprintf(frac, sizeof(frac), "%04llu", (unsigned long long)(a % SW_PPM_PER_PERCENT));
-    len = 4;
-    while (len > 0 && frac[len - 1] == '0')
-        frac[--len] = '\0';
-    snprintf(buf, size, "%s%llu%s%s", ppm < 0 ? "-" : "",
-             (unsigned long long)(a / SW_PPM_PER_PERCENT), len ? "." : "", frac);
+    while (len > 0 && frac % 10 == 0) {
+        frac /= 10;
+        len--;
+    }
+    for (int k = 0; k < len; k++) {
+        *--e = (char)('0' + frac % 10);
+        frac /= 10;
+    }
+    if (len)
+        *--e = '.';
+    q = digits_before(e, a / SW_PPM_PER_PERCENT);
+    if (ppm < 0)
+        *--q = '-';
+    put_text(buf, size, q, (size_t)(t + sizeof(t) - q));
 }
 
 void sw_rate_format_nl(char *buf, size_t size, int64_t ppm)

@@ -61,9 +61,10 @@ sw_status sw_param_t(const struct sw_ctx *c, const char *id, sw_date date, enum 
                      int64_t *out, struct sw_trace *tr, struct sw_err *err)
 {
     struct sw_value_info info;
-    sw_status st = sw_param(c, id, date, unit, out, &info, err);
+    /* The info only for a trace: filling it is most of a cached lookup. */
+    sw_status st = sw_param(c, id, date, unit, out, tr ? &info : NULL, err);
 
-    if (st == SW_OK)
+    if (st == SW_OK && tr)
         sw_trace_param(tr, &info);
     return st;
 }
@@ -73,9 +74,9 @@ sw_status sw_scale_t(const struct sw_ctx *c, const char *id, sw_date date,
                      struct sw_trace *tr, struct sw_err *err)
 {
     struct sw_value_info info;
-    sw_status st = sw_scale(c, id, date, kind, out, n, &info, err);
+    sw_status st = sw_scale(c, id, date, kind, out, n, tr ? &info : NULL, err);
 
-    if (st == SW_OK)
+    if (st == SW_OK && tr)
         sw_trace_param(tr, &info);
     return st;
 }

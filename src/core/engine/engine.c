@@ -6,9 +6,12 @@
  * (engine_advice.c); they write through engine_run.c.
  *
  * Conventions of the simulation (not legal values; each is stated where it is
- * applied): a month's facts are those on its first day; the salary of a month is
- * paid in that month; income is counted for bijstand in the month it is received;
- * a recovery letter is collected in full after the uitvoering table's term.
+ * applied): a month's facts are those on its first day; a salary lands on its pay
+ * date (engine_pay.c); a monthly salary counts for the bijstand of the month it is
+ * earned in, a 4-weekly or weekly one for the month it is paid in; a payslip is
+ * known to the municipality when it is in before its pay day (engine_ledger.c); a
+ * recovery letter is collected in full after the uitvoering table's term unless
+ * the municipality takes instalments.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,6 +63,7 @@ sw_status sw_simulate(struct sw_timeline **out, const struct sw_tables *t,
     struct sw_override ov[SW_SCENARIO_MAX_OVERRIDES];
     struct sw_ctx c;
     struct eng_run sw_run, base_run;
+    struct eng_memo memo;
     sw_status st;
     bool traces = (flags & SW_SIM_TRACE) != 0;
 
@@ -69,6 +73,10 @@ sw_status sw_simulate(struct sw_timeline **out, const struct sw_tables *t,
         return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
     sw_scenario_ctx(&c, t, s, ov);
     c.used = &tl->used;
+    /* Every month asks for the same parameters: look each up once. */
+    st = sw_lookup_cache_new(&c.cache, err);
+    if (st)
+        goto out;
     snprintf(tl->tables_version, sizeof(tl->tables_version), "%s", sw_tables_version(t));
     snprintf(tl->tables_sha256, sizeof(tl->tables_sha256), "%s", sw_tables_sha256(t));
 
@@ -78,6 +86,8 @@ sw_status sw_simulate(struct sw_timeline **out, const struct sw_tables *t,
     if (st)
         goto out;
     memset(&sw_run, 0, sizeof(sw_run));
+    memset(&memo, 0, sizeof(memo));
+    sw_run.memo = &memo;
     sw_run.s = s;
     sw_run.c = &c;
     sw_run.run = &tl->scenario;
@@ -111,6 +121,7 @@ sw_status sw_simulate(struct sw_timeline **out, const struct sw_tables *t,
     *out = tl;
     tl = NULL;
 out:
+    sw_lookup_cache_free(c.cache);
     sw_timeline_free(tl);
     return st;
 }

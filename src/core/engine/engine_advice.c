@@ -37,11 +37,31 @@ static void recovery_advice(struct eng_run *r)
         sw_month_nl(m2, sizeof(m2), rec->expected);
         switch (rec->kind) {
         case SW_RECOVERY_BIJSTAND:
-            eng_warning(tl, "bijstand_recovery", rec->caused, rec->amount,
+            if (rec->offset > 0)
+                eur(a, sizeof(a), rec->amount + rec->offset);
+            eng_warning(tl, "bijstand_recovery", rec->caused, rec->amount + rec->offset,
                         "Let op: in %s krijgt u loon en ook nog bijstand. U krijgt dan %s "
                         "bijstand te veel. De gemeente vraagt dat terug (brief in %s). "
                         "Zet %s apart zodra het binnenkomt.",
                         m1, a, m2, a);
+            if (rec->offset > 0) {
+                char o[32];
+                eur(o, sizeof(o), rec->offset);
+                eur(a, sizeof(a), rec->amount);
+                eng_warning(tl, "bijstand_offset", rec->expected, rec->offset,
+                            "De gemeente verrekent daarvan %s met uw vakantietoeslag: die "
+                            "komt dan niet (helemaal) op uw rekening. De brief gaat over de "
+                            "rest, %s.", o, a);
+            }
+            if (rec->instalment > 0) {
+                char ins[32], m3[32], m4[32];
+                eur(ins, sizeof(ins), rec->instalment);
+                sw_month_nl(m3, sizeof(m3), rec->collected);
+                sw_month_nl(m4, sizeof(m4), rec->paid_off);
+                eng_warning(tl, "bijstand_instalments", rec->collected, rec->instalment,
+                            "U betaalt dit terug in termijnen van %s per maand, van %s tot en "
+                            "met %s.", ins, m3, m4);
+            }
             break;
         case SW_RECOVERY_ZORGTOESLAG:
         case SW_RECOVERY_HUURTOESLAG:

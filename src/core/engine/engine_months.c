@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "engine_impl.h"
+#include "engine_ledger.h"
+#include "engine_pay.h"
 #include "switchsim/bijstand.h"
 #include "switchsim/lks.h"
 #include "switchsim/loonheffing.h"
@@ -16,21 +18,6 @@
 #include "switchsim/wmo.h"
 #include "switchsim/ww.h"
 
-/* State carried from month to month. */
-struct ledger {
-    bool in_arrears;
-    int64_t prev_payable;     /* entitlement (excl. reserve) of the previous month */
-    int64_t prev_estimate;    /* what was paid as the estimate for it */
-    int64_t prev_counted;     /* counted income of the previous month */
-    int64_t debt;             /* overpayment not yet set off (<= 0) */
-    sw_month debt_since;      /* month the oldest part of the debt arose */
-    int64_t vt_accrued;       /* vakantietoeslag reserved, not yet paid */
-    bool had_entitlement;     /* the previous month had bijstand */
-    bool vt_due;              /* bijstand ended last month: pay the reserve out now */
-    int work_months;          /* K: months with income from work so far */
-    int64_t holiday_accrued;  /* vakantiebijslag from work, not yet paid */
-    int64_t last_full_wage;   /* the job's full-month wage, for the WW dagloon */
-};
 
 static sw_date first_day(sw_month m)
 {
@@ -93,41 +80,34 @@ static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct 
     struct sw_month_row *row = &r->run->rows[i];
     sw_month m = row->month;
     sw_date d = first_day(m);
-    struct sw_wml wml;
     struct sw_lh_month lh;
-    int64_t hourly, full, gross, accrual, holiday_paid = 0, lh_total, holiday_month;
+    int64_t hourly, full, gross, hours, accrual, holiday_paid = 0, lh_total, holiday_month;
     bool last_month;
     sw_status st;
 
-    st = sw_wml_hourly(r->c, d, s->household.birth, "household.birth_date", &wml,
-                       eng_trace(r, i, SW_ITEM_GROSS_WAGE), err);
+    st = eng_hourly_wage(r, i, d, true, &hourly, eng_trace(r, i, SW_ITEM_GROSS_WAGE), err);
+    if (!st)
+        st = sw_wage_monthly(r->c, d, hourly, s->job.hours_x100, &full,
+                             eng_trace(r, i, SW_ITEM_GROSS_WAGE), err);
     if (st)
         return st;
-    hourly = wml.hourly;
-    if (s->job.hourly_wage >= 0) {
-        /* Wml art. 7: at least the minimum wage for every hour worked. */
-        if (s->job.hourly_wage < wml.hourly) {
-            char b1[32], b2[32];
-            sw_money_format_nl(b1, sizeof(b1), s->job.hourly_wage);
-            sw_money_format_nl(b2, sizeof(b2), wml.hourly);
-            eng_warning(r->tl, "hourly_wage_below_wml", m, wml.hourly - s->job.hourly_wage,
-                        "Het uurloon in het aanbod (%s) is lager dan het minimumloon (%s). "
-                        "De werkgever moet minstens het minimumloon betalen; switchsim rekent "
-                        "daarmee.", b1, b2);
-        } else {
-            hourly = s->job.hourly_wage;
-        }
+    if (eng_listed_hours(s, m, &hours)) {
+        /* A varying-hours contract: the hours worked in the month x the hourly
+         * wage, half up to cents. */
+        gross = sw_money_scale_half_up(hourly, hours, 100);
+        sw_trace_rule(eng_trace(r, i, SW_ITEM_GROSS_WAGE), "Wet minimumloon; oproep- of "
+                      "min-maxcontract", "uurloon x de uren die deze maand gewerkt zijn");
+        sw_trace_input(eng_trace(r, i, SW_ITEM_GROSS_WAGE), "uren deze maand", hours,
+                       SW_UNIT_HOURS);
+    } else {
+        gross = sw_wage_part_month(full, m, s->job.start, s->job.end);
+        if (gross != full)
+            sw_trace_rule(eng_trace(r, i, SW_ITEM_GROSS_WAGE),
+                          "Wet minimumloon; kalenderdagenmethode",
+                          "uurloon x uren per week x weken per jaar / maanden per jaar, voor "
+                          "%d van de %d dagen van de maand",
+                          employed_days(s, m), sw_month_days(m));
     }
-    st = sw_wage_monthly(r->c, d, hourly, s->job.hours_x100, &full,
-                         eng_trace(r, i, SW_ITEM_GROSS_WAGE), err);
-    if (st)
-        return st;
-    gross = sw_wage_part_month(full, m, s->job.start, s->job.end);
-    if (gross != full)
-        sw_trace_rule(eng_trace(r, i, SW_ITEM_GROSS_WAGE),
-                      "Wet minimumloon; kalenderdagenmethode",
-                      "uurloon x uren per week x weken per jaar / maanden per jaar, voor %d van de %d dagen van de maand",
-                      employed_days(s, m), sw_month_days(m));
     sw_trace_input(eng_trace(r, i, SW_ITEM_GROSS_WAGE), "maandloon bij een hele maand", full,
                    SW_UNIT_EUROCENT);
     st = sw_holiday_pay(r->c, d, gross, &accrual, eng_trace(r, i, SW_ITEM_HOLIDAY_PAY), err);
@@ -325,119 +305,12 @@ static sw_status estimate(struct eng_run *r, sw_month m, int64_t counted, int64_
     return SW_OK;
 }
 
-/* Record an overpayment that can no longer be set off: the letter. */
-static sw_status bijstand_letter(struct eng_run *r, struct ledger *lg, sw_month m, int64_t amount,
-                                 struct sw_err *err)
+sw_status eng_estimate(struct eng_run *r, sw_month m, int64_t counted, int64_t *out,
+                       struct sw_err *err)
 {
-    struct sw_collection when;
-    char period[16], mb[32];
-    char why[400];
-    sw_status st;
-
-    /* The letter comes in the month the income is processed; it is shown as paid
-     * back in full after the table's term (the worst case; ask for a regeling). */
-    st = sw_uitvoering_bijstand(r->c, m, &when, NULL, err);
-    if (st)
-        return st;
-
-    sw_month_format(period, sizeof(period), lg->debt_since);
-    sw_month_nl(mb, sizeof(mb), lg->debt_since);
-    snprintf(why, sizeof(why),
-             "Geef het nieuwe inkomen vooraf door en vraag de gemeente de bijstand over %s "
-             "niet (volledig) uit te betalen, of zet dit bedrag apart zodra het binnenkomt.",
-             mb);
-    eng_recovery(r, SW_RECOVERY_BIJSTAND, period, lg->debt_since, amount, when.letter,
-                 when.collected, why);
-    return SW_OK;
+    return estimate(r, m, counted, out, err);
 }
 
-/* Bijstand paid in month index i under the municipality's method; updates the
- * ledger. payable = this month's entitlement excl. the reserve. */
-static sw_status pay_bijstand(struct eng_run *r, struct ledger *lg, int i, int64_t payable,
-                              int64_t counted, struct sw_err *err)
-{
-    struct sw_month_row *row = &r->run->rows[i];
-    sw_month m = row->month;
-    int64_t est, correction, due, paid;
-    sw_status st;
-
-    if (lg->in_arrears) {
-        /* Paid after the month, with its income known: no overpayment. */
-        row->v[SW_ITEM_BIJSTAND_PAID] = lg->prev_payable;
-        sw_trace_rule(eng_trace(r, i, SW_ITEM_BIJSTAND_PAID),
-                      "Participatiewet art. 45 lid 1; betaling achteraf (gemeentelijke tabel)",
-                      "de bijstand over de vorige maand, na verrekening van het inkomen van "
-                      "die maand");
-        lg->prev_payable = payable;
-        lg->prev_counted = counted;
-        return SW_OK;
-    }
-    /* In advance: the estimate from the income last reported, corrected next month. */
-    st = estimate(r, m, lg->prev_counted, &est, err);
-    if (st)
-        return st;
-    correction = lg->prev_payable - lg->prev_estimate;
-    if (correction < 0 && lg->debt == 0)
-        lg->debt_since = m - 1;
-    due = est + correction + lg->debt;
-    if (est == 0 && correction + lg->debt < 0) {
-        /* Bijstand stops: nothing left to set off against; a recovery letter. */
-        st = bijstand_letter(r, lg, m, -(correction + lg->debt), err);
-        if (st)
-            return st;
-        paid = 0;
-        lg->debt = 0;
-    } else if (due < 0) {
-        paid = 0;
-        eng_add(r, m, SW_ITEM_RESERVE_RELEASED, est);
-        lg->debt = due;
-    } else {
-        paid = due;
-        if (correction + lg->debt < 0)
-            eng_add(r, m, SW_ITEM_RESERVE_RELEASED, -(correction + lg->debt));
-        lg->debt = 0;
-    }
-    row->v[SW_ITEM_BIJSTAND_PAID] = paid;
-    /* What is paid for this month beyond the entitlement will be taken back:
-     * keep it apart now. */
-    if (est > payable)
-        row->v[SW_ITEM_SET_ASIDE] += est - payable;
-    sw_trace_rule(eng_trace(r, i, SW_ITEM_BIJSTAND_PAID),
-                  "Participatiewet art. 45 en 58; betaling vooraf (gemeentelijke tabel)",
-                  "voorschot op basis van het laatst opgegeven inkomen, plus of min de "
-                  "correctie over de vorige maand");
-    sw_trace_input(eng_trace(r, i, SW_ITEM_BIJSTAND_PAID), "voorschot deze maand", est,
-                   SW_UNIT_EUROCENT);
-    sw_trace_input(eng_trace(r, i, SW_ITEM_BIJSTAND_PAID), "correctie vorige maand", correction,
-                   SW_UNIT_EUROCENT);
-    lg->prev_payable = payable;
-    lg->prev_estimate = est;
-    lg->prev_counted = counted;
-    return SW_OK;
-}
-
-/* After the last month: what the correction of the last month will do. */
-static sw_status close_ledger(struct eng_run *r, struct ledger *lg, struct sw_err *err)
-{
-    sw_month next = r->s->start_month + r->s->months;
-    int64_t est, correction;
-    sw_status st;
-
-    if (lg->in_arrears)
-        return SW_OK;
-    correction = lg->prev_payable - lg->prev_estimate;
-    if (correction >= 0 && lg->debt == 0)
-        return SW_OK;
-    if (correction < 0 && lg->debt == 0)
-        lg->debt_since = next - 1;
-    /* Next month's estimate, on the norm of the last month shown. */
-    st = estimate(r, next - 1, lg->prev_counted, &est, err);
-    if (st)
-        return st;
-    if (est == 0 || est + correction + lg->debt < 0)
-        return bijstand_letter(r, lg, next, -(correction + lg->debt) - (est > 0 ? est : 0), err);
-    return SW_OK;
-}
 
 /* The Wmo eigen bijdrage charged in month index i (wmo.c): the bijdrage of the
  * month the CAK bills now, if the indication ran in that month. */
@@ -547,6 +420,29 @@ static void copy_trace(struct sw_trace *dst, const struct sw_trace *src)
         *dst = *src;
 }
 
+
+/* The wage of every month as earned (monthly pay), then each salary moved to
+ * the month it is paid in (engine_pay.c). */
+static sw_status wages(struct eng_run *r, struct ledger *lg, struct eng_pay *pay,
+                       struct sw_err *err)
+{
+    sw_status st;
+
+    for (int i = 0; i < r->run->n; i++) {
+        struct sw_month_row *row = &r->run->rows[i];
+        row->status = month_status(r, row->month);
+        if (row->status == SW_STATUS_WORK && r->s->job.pay_frequency == SW_PAY_MONTHLY) {
+            st = wage_month(r, lg, i, err);
+            if (st)
+                return st;
+        }
+    }
+    st = eng_pay_schedule(r, pay, lg->last_full_wage, err);
+    if (!st && r->s->job.pay_frequency != SW_PAY_MONTHLY)
+        lg->last_full_wage = pay->full_month_wage;
+    return st;
+}
+
 sw_status eng_months(struct eng_run *r, struct sw_err *err)
 {
     const struct sw_scenario *s = r->s;
@@ -554,26 +450,27 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     struct sw_household_facts f;
     struct sw_bijstand bj;
     struct sw_bijstand_traces *bt = NULL;
+    struct eng_pay *pay = NULL;
     sw_month m0 = s->start_month, last_payout;
-    int64_t in_arrears = 0, month_no, partner_counted = 0;
+    int64_t month_no, partner_counted = 0;
     sw_status st;
 
     memset(&lg, 0, sizeof(lg));
+    pay = calloc(1, sizeof(*pay));
+    if (!pay)
+        return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
     if (r->run->rows[0].trace) {
         bt = calloc(1, sizeof(*bt));
-        if (!bt)
-            return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
-    }
-    /* The municipality's settlement method. */
-    if (s->settlement.method == SW_SETTLE_DEFAULT) {
-        st = sw_param(r->c, "gemeente.bijstand.settlement_in_arrears", first_day(m0),
-                      SW_UNIT_BOOL, &in_arrears, NULL, err);
-        if (st)
+        if (!bt) {
+            st = sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
             goto out;
-        lg.in_arrears = in_arrears != 0;
-    } else {
-        lg.in_arrears = s->settlement.method == SW_SETTLE_IN_ARREARS;
+        }
     }
+    st = eng_ledger_settlement(r, &lg, err);
+    if (!st)
+        st = wages(r, &lg, pay, err);
+    if (st)
+        goto out;
     /* Before the first month shown the resident was on bijstand without income:
      * the month before is taken as the first month without income. */
     household_facts(s, first_day(m0), &f);
@@ -583,8 +480,11 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         st = sw_bijstand_entitled(r->c, first_day(m0), &f, 0, partner_counted, 0, &bj, NULL, err);
     if (st)
         goto out;
-    lg.prev_counted = partner_counted;
-    lg.prev_payable = lg.prev_estimate = bj.monthly_payment;
+    lg.mo[0].payable = lg.mo[0].estimate = bj.monthly_payment;
+    lg.mo[0].known = SW_NO_DATE;
+    /* Paid in its own month already, unless the municipality pays after the month. */
+    lg.mo[0].settled = !(lg.method == SW_SETTLEMENT_OP_DE_MAAND && lg.after_month);
+    lg.prev_counted = lg.mo[0].counted = partner_counted;
     lg.had_entitlement = bj.entitled > 0;
     r->first_month_bijstand = bj.entitled;
     /* The vakantietoeslag reserved since the last yearly payment before m0. */
@@ -600,14 +500,9 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     for (int i = 0; i < r->run->n; i++) {
         struct sw_month_row *row = &r->run->rows[i];
         sw_date d = first_day(row->month);
-        int64_t net_work;
+        int64_t net_work, expected;
+        bool fallback;
 
-        row->status = month_status(r, row->month);
-        if (row->status == SW_STATUS_WORK) {
-            st = wage_month(r, &lg, i, err);
-            if (st)
-                goto out;
-        }
         /* The month the job ends: plan the way back (bijstand still running means
          * it was paid in the month before). */
         if (r->is_switch && s->job.end != SW_NO_DATE && !r->tl->way_back.active &&
@@ -623,9 +518,10 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         }
         /* After the job the municipality knows what comes in: no wage, and the WW
          * the UWV decided on. It pays on that, not on the last wage slip. */
-        if (r->is_switch && row->status == SW_STATUS_FALLBACK)
-            lg.prev_counted = row->v[SW_ITEM_WW_NET];
-        net_work = row->v[SW_ITEM_NET_WAGE];
+        fallback = r->is_switch && row->status == SW_STATUS_FALLBACK;
+        /* The income of the month's payslips (engine_pay.c), not what is paid in it. */
+        net_work = pay->counted[i];
+        row->v[SW_ITEM_COUNTED_INCOME] = net_work;
         if (net_work > 0)
             lg.work_months++;
         household_facts(s, d, &f);
@@ -673,9 +569,23 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
             copy_trace(eng_trace(r, i, SW_ITEM_BIJSTAND_PAID), &bt->payment);
         }
         r->bijstand_net_incl_vt[i] = bj.entitled;
-        st = pay_bijstand(r, &lg, i, bj.monthly_payment, bj.counted_income, err);
+        expected = bj.counted_income;
+        if (pay->expected[i] != net_work) {
+            /* Schatten: the counted income of what the contract lets expect. */
+            struct sw_bijstand ex;
+            st = sw_bijstand_entitled(r->c, d, &f, pay->expected[i],
+                                      row->v[SW_ITEM_WW_NET] + partner_counted,
+                                      pay->expected[i] > 0 ? lg.work_months : 0, &ex, NULL, err);
+            if (st)
+                goto out;
+            expected = ex.counted_income;
+        }
+        st = eng_ledger_pay(r, &lg, i, bj.monthly_payment, bj.counted_income, expected,
+                          pay->known[i], fallback, row->v[SW_ITEM_WW_NET], err);
         if (!st)
             st = holiday_allowance(r, &lg, i, bj.holiday_allowance_reserve, bj.entitled > 0, err);
+        if (!st)
+            st = eng_ledger_flush(r, &lg, i, err);
         if (!st)
             st = wmo_month(r, i, err);
         if (!st)
@@ -686,8 +596,9 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
                                   (row->v[SW_ITEM_BIJSTAND_PAID] > 0 ||
                                    row->v[SW_ITEM_BIJSTAND_ENTITLED] > 0);
     }
-    st = close_ledger(r, &lg, err);
+    st = eng_ledger_close(r, &lg, err);
 out:
     free(bt);
+    free(pay);
     return st;
 }

@@ -33,6 +33,13 @@ void eng_recovery(struct eng_run *r, enum sw_recovery_kind kind, const char *per
                   sw_month caused, int64_t amount, sw_month expected, sw_month collected,
                   const char *avoidable_by)
 {
+    eng_recovery_plan(r, kind, period, caused, amount, expected, collected, 0, avoidable_by);
+}
+
+void eng_recovery_plan(struct eng_run *r, enum sw_recovery_kind kind, const char *period,
+                       sw_month caused, int64_t amount, sw_month expected, sw_month collected,
+                       int64_t instalment, const char *avoidable_by)
+{
     struct sw_timeline *tl = r->tl;
     struct sw_recovery *rec;
 
@@ -48,8 +55,21 @@ void eng_recovery(struct eng_run *r, enum sw_recovery_kind kind, const char *per
     rec->expected = expected;
     rec->collected = collected;
     snprintf(rec->avoidable_by, sizeof(rec->avoidable_by), "%s", avoidable_by);
-    eng_add(r, collected, SW_ITEM_RECOVERY_COLLECTED, amount);
-    eng_add(r, collected, SW_ITEM_RESERVE_RELEASED, amount);
+    rec->instalment = instalment > 0 && instalment < amount ? instalment : 0;
+    rec->paid_off = collected;
+    if (rec->instalment == 0) {
+        eng_add(r, collected, SW_ITEM_RECOVERY_COLLECTED, amount);
+        eng_add(r, collected, SW_ITEM_RESERVE_RELEASED, amount);
+        return;
+    }
+    /* In instalments from `collected` on, the last one the rest. */
+    for (int64_t left = amount; left > 0; rec->paid_off++) {
+        int64_t part = left < rec->instalment ? left : rec->instalment;
+        eng_add(r, rec->paid_off, SW_ITEM_RECOVERY_COLLECTED, part);
+        eng_add(r, rec->paid_off, SW_ITEM_RESERVE_RELEASED, part);
+        left -= part;
+    }
+    rec->paid_off--;
 }
 
 void eng_warning(struct sw_timeline *tl, const char *code, sw_month month, int64_t amount,

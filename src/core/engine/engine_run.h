@@ -11,8 +11,26 @@
 
 #include "switchsim/engine.h"
 
+/* What both runs of one simulation compute alike, kept for the second asker
+ * (engine_toeslagen.c): the baseline's toetsingsinkomen per year, and a
+ * toeslag's year on a given income. The same inputs give the same figures and
+ * the same parameters used, so a kept answer changes nothing but the time. */
+#define ENG_MEMO_YEARS (SW_SCENARIO_MAX_MONTHS / 12 + 2)
+#define ENG_MEMO_TOESLAG 48
+struct eng_memo {
+    bool base_income_set[ENG_MEMO_YEARS];
+    int64_t base_income[ENG_MEMO_YEARS];
+    struct {
+        const void *fn;            /* which toeslag */
+        int y;
+        int64_t income, year_amount, months[12];
+    } toeslag[ENG_MEMO_TOESLAG];
+    size_t n_toeslag;
+};
+
 /* One run (the switch or the baseline) while it is computed. */
 struct eng_run {
+    struct eng_memo *memo;        /* shared by both runs; NULL = keep nothing */
     const struct sw_scenario *s;
     const struct sw_ctx *c;
     struct sw_run *run;
@@ -46,6 +64,12 @@ void eng_add(struct eng_run *r, sw_month m, enum sw_item item, int64_t amount);
 void eng_recovery(struct eng_run *r, enum sw_recovery_kind kind, const char *period,
                   sw_month caused, int64_t amount, sw_month expected, sw_month collected,
                   const char *avoidable_by);
+
+/* As eng_recovery(), collected in monthly instalments of `instalment` (the last
+ * one the rest) from `collected` on; instalment 0 = at once. */
+void eng_recovery_plan(struct eng_run *r, enum sw_recovery_kind kind, const char *period,
+                       sw_month caused, int64_t amount, sw_month expected, sw_month collected,
+                       int64_t instalment, const char *avoidable_by);
 
 /* Add a warning in plain Dutch (printf-style); once per code and month, nothing
  * when the timeline is full. */

@@ -194,6 +194,37 @@ static sw_status kgb_year(const struct eng_run *r, int y, int64_t income, int64_
 typedef sw_status (*year_fn)(const struct eng_run *, int, int64_t, int64_t *, int64_t[12],
                              struct sw_trace *, struct sw_err *);
 
+/* fn(r, y, income, ...), or what it gave before in this simulation (not when a
+ * trace is asked for: that needs the calculation itself). */
+static sw_status toeslag_year(const struct eng_run *r, year_fn fn, int y, int64_t income,
+                              int64_t *year_amount, int64_t months[12], struct sw_trace *tr,
+                              struct sw_err *err)
+{
+    struct eng_memo *memo = r->memo;
+    sw_status st;
+
+    if (memo && !tr) {
+        for (size_t k = 0; k < memo->n_toeslag; k++) {
+            if (memo->toeslag[k].fn == (const void *)fn && memo->toeslag[k].y == y &&
+                memo->toeslag[k].income == income) {
+                *year_amount = memo->toeslag[k].year_amount;
+                memcpy(months, memo->toeslag[k].months, sizeof(memo->toeslag[k].months));
+                return SW_OK;
+            }
+        }
+    }
+    st = fn(r, y, income, year_amount, months, tr, err);
+    if (!st && memo && memo->n_toeslag < ENG_MEMO_TOESLAG) {
+        size_t k = memo->n_toeslag++;
+        memo->toeslag[k].fn = (const void *)fn;
+        memo->toeslag[k].y = y;
+        memo->toeslag[k].income = income;
+        memo->toeslag[k].year_amount = *year_amount;
+        memcpy(memo->toeslag[k].months, months, sizeof(memo->toeslag[k].months));
+    }
+    return st;
+}
+
 /* Advances, entitlement and settlement of one toeslag for one year. */
 static sw_status settle(struct eng_run *r, int y, enum sw_recovery_kind kind, year_fn fn,
                         int64_t income_real, int64_t income_est, enum sw_item item_entitled,
@@ -210,9 +241,11 @@ static sw_status settle(struct eng_run *r, int y, enum sw_recovery_kind kind, ye
     char period[8];
 
     memset(&tr, 0, sizeof(tr));
-    st = fn(r, y, income_real, &fin_year, fin, &tr, err);
+    /* The entitlement's trace only when the run keeps traces. */
+    st = toeslag_year(r, fn, y, income_real, &fin_year, fin,
+                      r->run->rows[0].trace ? &tr : NULL, err);
     if (!st)
-        st = fn(r, y, income_est, &est_year, est, NULL, err);
+        st = toeslag_year(r, fn, y, income_est, &est_year, est, NULL, err);
     if (st)
         return st;
     for (int k = 0; k < 12; k++) {
@@ -321,8 +354,18 @@ sw_status eng_toeslagen(struct eng_run *r, struct sw_err *err)
     for (int y = y0; y <= y1 && !st; y++) {
         int64_t real, est;
 
+        int yi = y - y0;
+
         st = year_income(r, base, y, &real, err);
-        if (!st)
+        /* The baseline's own income is the estimate; the switch run takes the one
+         * the baseline run computed. */
+        if (!st && r->memo && r == base) {
+            r->memo->base_income[yi] = real;
+            r->memo->base_income_set[yi] = true;
+        }
+        if (!st && r->memo && r->memo->base_income_set[yi])
+            est = r->memo->base_income[yi];
+        else if (!st)
             st = year_income(base, base, y, &est, err);
         if (!st && s->toeslagen.zorgtoeslag)
             st = settle(r, y, SW_RECOVERY_ZORGTOESLAG, zorg_year, real, est,

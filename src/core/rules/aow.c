@@ -10,6 +10,14 @@ sw_status sw_aow_date(const struct sw_ctx *c, sw_date birth, sw_date *out,
     struct sw_err first;
     bool seen = false, first_seen = false;
 
+    /* Asked for every month: kept per birth date (not while tracing). */
+    static const char memo_tag[] = "aow.date";
+    int64_t key[SW_MEMO_KEY] = {birth, 0, 0, 0, 0, 0}, kept;
+
+    if (!tr && sw_memo_get(c, memo_tag, key, &kept)) {
+        *out = (sw_date)kept;
+        return SW_OK;
+    }
     sw_err_clear(&first);
     sw_date_to_ymd(birth, &by, &bm, &bd);
     /* The AOW age of a calendar year applies to whoever reaches it in that year;
@@ -43,6 +51,8 @@ sw_status sw_aow_date(const struct sw_ctx *c, sw_date birth, sw_date *out,
             if (st)
                 return st;
             *out = d;
+            if (!tr)
+                sw_memo_put(c, memo_tag, key, d);
             return SW_OK;
         }
     }

@@ -658,6 +658,10 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
     }
     if (st)
         return st;
+    if (!tr) {
+        *out = v;
+        return SW_OK;
+    }
     sw_money_format_nl(inc, sizeof(inc), net_income_from_work);
     if (v.kind == SW_VRIJLATING_NONE) {
         sw_trace_rule(tr, rule, "geen vrijlating: %s (leeftijdsgrens onder n en r: %lld jaar; "
@@ -726,6 +730,11 @@ sw_status sw_bijstand_entitled(const struct sw_ctx *c, sw_date date,
     r.holiday_allowance_reserve = r.entitled - r.monthly_payment;
     r.holiday_allowance_month = (int)month;
 
+    if (!tr) {
+        /* No trace wanted: nothing to format. */
+        *out = r;
+        return SW_OK;
+    }
     sw_money_format_nl(a, sizeof(a), r.norm);
     sw_money_format_nl(b, sizeof(b), net_income_from_work);
     sw_money_format_nl(d, sizeof(d), r.vrijlating);

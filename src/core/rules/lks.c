@@ -93,6 +93,7 @@ sw_status sw_lks_compute(const struct sw_ctx *c, sw_date date, const struct sw_l
 {
     const struct sw_lks_fields *f = fields_of(in->fields);
     struct sw_trace sub;
+    struct sw_trace *sp = tr ? &sub : NULL;   /* the parameters only for a trace */
     struct sw_lks r;
     struct sw_lks_rates rates;
     struct sw_wml wml;
@@ -100,8 +101,8 @@ sw_status sw_lks_compute(const struct sw_ctx *c, sw_date date, const struct sw_l
     sw_status st;
 
     memset(&r, 0, sizeof(r));
-    memset(&sub, 0, sizeof(sub));
-    sw_date_format(ds, sizeof(ds), date);
+    if (sp)
+        memset(&sub, 0, sizeof(sub));
     if (in->hours_x100 < SW_LKS_MIN_HOURS || in->hours_x100 > SW_LKS_MAX_HOURS) {
         sw_money_format(a, sizeof(a), in->hours_x100);
         return sw_err_set(err, SW_ERR_INVALID, f->hours,
@@ -116,7 +117,7 @@ sw_status sw_lks_compute(const struct sw_ctx *c, sw_date date, const struct sw_l
     if (in->hourly_wage < 0)
         return sw_err_set(err, SW_ERR_INVALID, f->wage, "negative hourly wage in '%s'",
                           f->wage);
-    st = sw_wml_hourly(c, date, in->birth, f->birth, &wml, &sub, err);
+    st = sw_wml_hourly(c, date, in->birth, f->birth, &wml, sp, err);
     if (st)
         return st;
     r.wml_hourly = wml.hourly;
@@ -126,17 +127,18 @@ sw_status sw_lks_compute(const struct sw_ctx *c, sw_date date, const struct sw_l
         /* Art. 10d lid 1 Pw: LKS is for a dienstbetrekking at (at least) the WML. */
         sw_money_format(a, sizeof(a), r.wage_hourly);
         sw_money_format(b, sizeof(b), wml.hourly);
+        sw_date_format(ds, sizeof(ds), date);
         return sw_err_set(err, SW_ERR_INVALID, f->wage,
                           "hourly wage %s is below the minimum wage %s for this age on '%s' "
                           "in '%s'", a, b, ds, f->wage);
     }
     st = month_incl(c, date, wml.hourly, in->hours_x100, &r.wml_month, &r.wml_holiday_pay,
-                    &sub, err);
+                    sp, err);
     if (!st)
         st = month_incl(c, date, r.wage_hourly, in->hours_x100, &r.wage_month,
-                        &r.wage_holiday_pay, &sub, err);
+                        &r.wage_holiday_pay, sp, err);
     if (!st)
-        st = sw_lks_rates(c, date, &rates, &sub, err);
+        st = sw_lks_rates(c, date, &rates, sp, err);
     if (st)
         return st;
     r.wml_incl = r.wml_month + r.wml_holiday_pay;
@@ -150,7 +152,8 @@ sw_status sw_lks_compute(const struct sw_ctx *c, sw_date date, const struct sw_l
         r.loonwaarde_amount = sw_money_rate_half_up(r.wage_incl, in->loonwaarde);
     }
     sw_lks_apply(&rates, r.wml_incl, r.loonwaarde_amount, in->forfaitair, &r);
-    keep_params(tr, &sub);
+    if (sp)
+        keep_params(tr, &sub);
     sw_rate_format(a, sizeof(a), rates.forfait_percent);
     sw_rate_format(b, sizeof(b), rates.max_percent);
     if (in->forfaitair)

@@ -7,6 +7,7 @@
 #include "switchsim/loonheffing.h"
 #include "switchsim/money.h"
 #include "switchsim/wml.h"
+#include "loonheffing_ref.h"
 
 /* What one calculation needs from the tables, looked up once. */
 struct lh_params {
@@ -154,8 +155,8 @@ static sw_status aow_group(const struct sw_ctx *c, sw_date date, sw_date birth,
 /* Look up everything the white table needs on `date`; the arbeidskorting only when
  * `need_ak`. */
 static sw_status load_params(const struct sw_ctx *c, sw_date date, sw_date birth,
-                             unsigned korting, bool need_ak, struct lh_params *p,
-                             struct sw_trace *tr, struct sw_err *err)
+                             unsigned korting, bool need_ak, const char *periods_id,
+                             struct lh_params *p, struct sw_trace *tr, struct sw_err *err)
 {
     sw_status st;
 
@@ -165,8 +166,7 @@ static sw_status load_params(const struct sw_ctx *c, sw_date date, sw_date birth
     if (!st)
         st = aow_group(c, date, birth, p, tr, err);
     if (!st)
-        st = sw_param_t(c, "loonheffing.table.periods_per_year", date, SW_UNIT_COUNT,
-                        &p->periods, tr, err);
+        st = sw_param_t(c, periods_id, date, SW_UNIT_COUNT, &p->periods, tr, err);
     if (!st)
         st = sw_scale_t(c,
                         !p->aow ? "loonheffing.brackets"
@@ -204,6 +204,19 @@ sw_status sw_loonheffing_month(const struct sw_ctx *c, sw_date date, int64_t gro
                                sw_date birth, unsigned korting, struct sw_lh_month *out,
                                struct sw_trace *tr, struct sw_err *err)
 {
+    return sw_loonheffing_period(c, date, gross, birth, korting, SW_LH_MONTH, out, tr, err);
+}
+
+sw_status sw_loonheffing_period(const struct sw_ctx *c, sw_date date, int64_t gross,
+                                sw_date birth, unsigned korting, enum sw_lh_tijdvak tv,
+                                struct sw_lh_month *out, struct sw_trace *tr,
+                                struct sw_err *err)
+{
+    static const char *const periods_ids[] = {"loonheffing.table.periods_per_year",
+                                              "loonheffing.table.periods_per_year.four_weeks",
+                                              "loonheffing.table.periods_per_year.week"};
+    static const char *const table_names[] = {"witte maandtabel", "witte vierwekentabel",
+                                              "witte weektabel"};
     struct lh_params p;
     struct lh_annual a;
     const struct sw_bracket *akb;
@@ -213,7 +226,7 @@ sw_status sw_loonheffing_month(const struct sw_ctx *c, sw_date date, int64_t gro
 
     st = check_amount(gross, "gross", err);
     if (!st)
-        st = load_params(c, date, birth, korting, true, &p, tr, err);
+        st = load_params(c, date, birth, korting, true, periods_ids[tv], &p, tr, err);
     if (!st)
         st = sw_param_t(c, "loonheffing.table.annual_step", date, SW_UNIT_EUROCENT, &step, tr,
                         err);
@@ -270,12 +283,17 @@ sw_status sw_loonheffing_month(const struct sw_ctx *c, sw_date date, int64_t gro
     out->arbeidskorting_month = sw_div_half_up(a.ak, p.periods);
     out->net = gross - out->loonheffing;
 
-    sw_trace_rule(tr, "Wet op de loonbelasting 1964 art. 20a en 22a; Rekenvoorschriften "
-                      "geautomatiseerde loonadministratie par. 2.2 (witte maandtabel)",
-                  "jaarloon = maandloon x %lld, naar beneden afgerond op een veelvoud van de "
+    sw_trace_rule(tr, tv == SW_LH_MONTH
+                          ? "Wet op de loonbelasting 1964 art. 20a en 22a; Rekenvoorschriften "
+                            "geautomatiseerde loonadministratie par. 2.2 (witte maandtabel)"
+                          : "Wet op de loonbelasting 1964 art. 20a en 22a; Rekenvoorschriften "
+                            "geautomatiseerde loonadministratie par. 2.2 en tabel 1b",
+                  "jaarloon = %s x %lld (%s), naar beneden afgerond op een veelvoud van de "
                   "tabelstap; belasting per schijf naar beneden op hele euro's%s; "
                   "loonheffing = jaarbedrag / %lld, afgerond op centen%s",
-                  (long long)p.periods,
+                  tv == SW_LH_MONTH ? "maandloon" : tv == SW_LH_FOUR_WEEKS ? "vierwekenloon"
+                                                                          : "weekloon",
+                  (long long)p.periods, table_names[tv],
                   p.korting ? "; min de heffingskortingen (naar boven op hele euro's, "
                               "samen ten hoogste de belasting)"
                             : "; zonder loonheffingskorting",
@@ -415,6 +433,112 @@ static int64_t benefit_net(const struct lh_params *p, int64_t g, struct lh_annua
  * 90 %. */
 #define BENEFIT_SCAN_CENTS 500
 
+/* The gross as first written: the largest gross within BENEFIT_SCAN_CENTS past a
+ * bisection's crossing whose net is at most `net`, found by trying every cent
+ * (~517 tax calculations). Kept as the reference the fast search below is tested
+ * against (tests/unit/check_loonheffing.c), and used for a table set whose
+ * monthly tax could fall as the gross rises, where that search does not apply.
+ * SW_ERR_INTERNAL when no gross gives the net. */
+static sw_status benefit_gross_scan(const struct lh_params *p, int64_t net, int64_t *out,
+                                    struct sw_err *err)
+{
+    struct lh_annual a;
+    int64_t lo, hi, g, annual;
+
+    /* net(lo) <= net always (no negative tax); find hi with net(hi) > net. */
+    lo = net;
+    hi = net + 1;
+    while (benefit_net(p, hi, &a, &annual) <= net) {
+        if (hi > SW_MONEY_MAX / 2)
+            return sw_err_set(err, SW_ERR_INTERNAL, "net", "no gross amount gives the net benefit");
+        hi = 2 * hi + 100;
+    }
+    while (hi - lo > 1) {
+        int64_t mid = lo + (hi - lo) / 2;
+        if (benefit_net(p, mid, &a, &annual) <= net)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    g = lo;
+    for (int64_t h = hi; h <= hi + BENEFIT_SCAN_CENTS; h++)
+        if (benefit_net(p, h, &a, &annual) <= net)
+            g = h;
+    *out = g;
+    return SW_OK;
+}
+
+/* Whether the monthly tax of benefit_net() never falls as the gross rises, so
+ * that the net never rises by more than a cent a cent: the brackets ascend with
+ * rates >= 0 (the tax by the brackets never falls; each bracket's floor keeps
+ * that), and the kortingen only fall (every rate of their scales <= 0: a capped
+ * or reduced s only falls, and the nil from the last threshold on is a fall
+ * too). The tax after the kortingen is then max(tax - kortingen, 0), rising;
+ * so is its division by F2 rounded half up. */
+static bool benefit_tax_rises(const struct lh_params *p)
+{
+    const struct sw_bracket *credit[2] = {p->ahk, p->ouk};
+    size_t ncredit[2] = {p->nahk, p->nouk};
+
+    if (p->periods <= 0)
+        return false;
+    for (size_t i = 0; i < p->nbr; i++)
+        if (p->br[i].rate < 0 || (i > 0 && p->br[i].threshold <= p->br[i - 1].threshold))
+            return false;
+    for (int k = 0; k < 2; k++)
+        for (size_t i = 0; i < ncredit[k]; i++)
+            if (credit[k][i].rate > 0 ||
+                (i > 0 && credit[k][i].threshold <= credit[k][i - 1].threshold))
+                return false;
+    return true;
+}
+
+/* The same gross as benefit_gross_scan(), with ~15 tax calculations instead of
+ * ~517, for a table set where benefit_tax_rises(). Writing n(g) for the net of g:
+ * n(g + d) <= n(g) + d for d >= 0 (the tax never falls). The scan's answer is the
+ * largest g <= hi + BENEFIT_SCAN_CENTS with n(g) <= net, for a crossing hi
+ * (n(hi - 1) <= net < n(hi)); by the dip bound above that is the largest g with
+ * n(g) <= net at all, whichever h with n(h) > net anchors the window:
+ *   1. find such an h by secant steps from g = net (n(net) <= net: no negative
+ *      tax), each step aimed just past the target on the slope seen so far;
+ *   2. from u = h + BENEFIT_SCAN_CENTS downwards: while n(u) > net, no g in
+ *      (u - (n(u) - net), u] has n(g) <= net (n(g) >= n(u) - (u - g)), so jump
+ *      there. The first u with n(u) <= net is the answer (at the latest u = net).
+ * Step 2 takes every cent the scan would have tried that could be the answer;
+ * tests/unit/check_loonheffing.c compares both over wide ranges of nets, dates
+ * and ages. SW_ERR_INTERNAL when no gross gives the net. */
+static sw_status benefit_gross_fast(const struct lh_params *p, int64_t net, int64_t *out,
+                                    struct sw_err *err)
+{
+    struct lh_annual a;
+    int64_t annual, g0 = net, n0 = benefit_net(p, g0, &a, &annual);
+    int64_t g1 = g0 + (net - n0) + 1, n1 = benefit_net(p, g1, &a, &annual), u, nu;
+
+    while (n1 <= net) {
+        int64_t need = net - n1 + 1, step;
+
+        /* The slope (n1 - n0) / (g1 - g0) seen so far; in a dip (no rise), the
+         * least step that could get there, doubled. */
+        if (n1 > n0)
+            step = sw_money_scale_half_up(need, g1 - g0, n1 - n0) + 1;
+        else
+            step = 2 * need;
+        if (step > SW_MONEY_MAX)
+            step = SW_MONEY_MAX;
+        if (g1 > SW_MONEY_MAX / 2)
+            return sw_err_set(err, SW_ERR_INTERNAL, "net", "no gross amount gives the net benefit");
+        g0 = g1;
+        n0 = n1;
+        g1 += step;
+        n1 = benefit_net(p, g1, &a, &annual);
+    }
+    u = g1 + BENEFIT_SCAN_CENTS;
+    while ((nu = benefit_net(p, u, &a, &annual)) > net)
+        u -= nu - net;
+    *out = u;
+    return SW_OK;
+}
+
 sw_status sw_gross_from_net_benefit(const struct sw_ctx *c, sw_date date, int64_t net,
                                     sw_date birth, unsigned korting,
                                     struct sw_lh_benefit *out, struct sw_trace *tr,
@@ -422,14 +546,15 @@ sw_status sw_gross_from_net_benefit(const struct sw_ctx *c, sw_date date, int64_
 {
     struct lh_params p;
     struct lh_annual a;
-    int64_t lo, hi, g, annual;
+    int64_t g = 0, annual;
     sw_status st;
 
     st = check_amount(net, "net", err);
     if (!st && net > SW_MONEY_MAX / 4)
         st = sw_err_set(err, SW_ERR_INVALID, "net", "amount out of range for 'net'");
     if (!st)
-        st = load_params(c, date, birth, korting, false, &p, tr, err);
+        st = load_params(c, date, birth, korting, false, "loonheffing.table.periods_per_year",
+                         &p, tr, err);
     if (st)
         return st;
     if (p.periods <= 0 || p.nbr == 0)
@@ -438,26 +563,23 @@ sw_status sw_gross_from_net_benefit(const struct sw_ctx *c, sw_date date, int64_
     /* Participatiewet art. 19 lid 4: the bijstand is raised by the loonheffing the
      * municipality withholds. Every net is reached exactly (the net never rises by
      * more than a cent a cent); where two grosses give it, the published 2024
-     * figures take the larger: find the largest gross whose net is at most `net`.
-     * net(lo) <= net always (no negative tax); find hi with net(hi) > net. */
-    lo = net;
-    hi = net + 1;
-    while (benefit_net(&p, hi, &a, &annual) <= net) {
-        if (hi > SW_MONEY_MAX / 2)
-            return sw_err_set(err, SW_ERR_INTERNAL, "net", "no gross amount gives the net benefit");
-        hi = 2 * hi + 100;
+     * figures take the larger: the largest gross whose net is at most `net`. */
+    {
+        /* The engine grosses up the same nets month after month: kept per net
+         * and the tables' brackets and kortingen it was found with. */
+        static const char memo_tag[] = "loonheffing.benefit_gross";
+        int64_t key[SW_MEMO_KEY] = {net, (int64_t)(intptr_t)p.br, (int64_t)(intptr_t)p.ahk,
+                                    (int64_t)(intptr_t)p.ouk, p.aok,
+                                    p.periods * 4 + p.korting * 2 + (p.nahk > 0)};
+        if (tr || !sw_memo_get(c, memo_tag, key, &g)) {
+            st = benefit_tax_rises(&p) ? benefit_gross_fast(&p, net, &g, err)
+                                       : benefit_gross_scan(&p, net, &g, err);
+            if (st)
+                return st;
+            if (!tr)
+                sw_memo_put(c, memo_tag, key, g);
+        }
     }
-    while (hi - lo > 1) {
-        int64_t mid = lo + (hi - lo) / 2;
-        if (benefit_net(&p, mid, &a, &annual) <= net)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    g = lo;
-    for (int64_t h = hi; h <= hi + BENEFIT_SCAN_CENTS; h++)
-        if (benefit_net(&p, h, &a, &annual) <= net)
-            g = h;
     memset(out, 0, sizeof(*out));
     out->net = net;
     out->gross = g;
@@ -477,4 +599,46 @@ sw_status sw_gross_from_net_benefit(const struct sw_ctx *c, sw_date date, int64_
     sw_trace_input(tr, "belasting volgens schijven (jaar)", a.x1, SW_UNIT_EUROCENT);
     sw_trace_input(tr, "heffingskortingen (jaar)", out->kortingen_annual, SW_UNIT_EUROCENT);
     return SW_OK;
+}
+
+/* --- for the unit test (loonheffing_ref.h) --- */
+
+static sw_status ref_params(const struct sw_ctx *c, sw_date date, sw_date birth,
+                            unsigned korting, struct lh_params *p, struct sw_err *err)
+{
+    sw_status st = load_params(c, date, birth, korting, false,
+                               "loonheffing.table.periods_per_year", p, NULL, err);
+
+    if (!st && (p->periods <= 0 || p->nbr == 0))
+        st = sw_err_set(err, SW_ERR_TABLE, "loonheffing.table.periods_per_year",
+                        "table periods must be positive");
+    return st;
+}
+
+sw_status lh_ref_benefit_net(const struct sw_ctx *c, sw_date date, int64_t gross, size_t n,
+                             sw_date birth, unsigned korting, int64_t *net, struct sw_err *err)
+{
+    struct lh_params p;
+    struct lh_annual a;
+    int64_t annual;
+    sw_status st = ref_params(c, date, birth, korting, &p, err);
+
+    for (size_t i = 0; !st && i < n; i++)
+        net[i] = benefit_net(&p, gross + (int64_t)i, &a, &annual);
+    return st;
+}
+
+sw_status lh_ref_benefit_gross(const struct sw_ctx *c, sw_date date, int64_t net, size_t n,
+                               sw_date birth, unsigned korting, bool fast, int64_t *gross,
+                               struct sw_err *err)
+{
+    struct lh_params p;
+    sw_status st = ref_params(c, date, birth, korting, &p, err);
+
+    if (!st && fast && !benefit_tax_rises(&p))
+        st = sw_err_set(err, SW_ERR_INTERNAL, "net", "the tables' tax can fall as the gross rises");
+    for (size_t i = 0; !st && i < n; i++)
+        st = fast ? benefit_gross_fast(&p, net + (int64_t)i, &gross[i], err)
+                  : benefit_gross_scan(&p, net + (int64_t)i, &gross[i], err);
+    return st;
 }

@@ -47,10 +47,15 @@ void sw_scenario_init(struct sw_scenario *s)
     s->job.hourly_wage = -1;
     s->job.holiday_pay = SW_HOLIDAY_YEARLY;
     s->job.pay_day = 25;
+    s->job.pay_frequency = SW_PAY_MONTHLY;
+    s->job.first_pay_date = SW_NO_DATE;
+    s->job.year_end_bonus_month = 12;
     s->job.loonheffingskorting = true;
     s->job.dagbesteding_until = SW_NO_DATE;
     s->settlement.method = SW_SETTLE_DEFAULT;
     s->settlement.municipality_applies_korting = true;
+    s->settlement.offset_holiday_allowance = -1;
+    s->settlement.instalment_ppm = -1;
     s->toeslagen.zorgtoeslag = true;
     s->toeslagen.huurtoeslag = true;
     s->toeslagen.kindgebonden_budget = true;
@@ -164,7 +169,8 @@ static void read_loonwaarde(struct rd *r, const cJSON *arr, struct sw_scenario *
         /* percent 0-100 with up to 2 decimals -> ppm (x 10 000) */
         {
             int64_t pct;
-            if (rd_read_decimal(r, p, path, "percent", 2, 0, 10000, true, &pct))
+            if (rd_read_decimal(r, p, path, "percent", 2, 0, SW_SCENARIO_PERCENT_MAX_X100, true,
+                                &pct))
                 lw.percent = pct * 100;
             else
                 ok = false;
@@ -186,15 +192,24 @@ static void read_job(struct rd *r, const cJSON *j, struct sw_scenario *s)
 {
     static const char *const keys[] = {"kind", "trial_start", "trial_end", "start", "end",
                                        "hours_per_week", "hourly_wage", "holiday_pay",
-                                       "pay_day", "loonwaarde", "loonheffingskorting",
+                                       "loonwaarde", "loonheffingskorting",
                                        "dagbesteding_until", "doelgroep_loonkostensubsidie",
                                        "more_hours_not_possible", NULL};
     static const char *const holiday[] = {"may", "monthly", NULL};
     const cJSON *lw;
     int k;
-    int64_t v;
 
-    rd_check_keys(r, j, "job", keys);
+    {
+        /* The job's own keys and its pay keys (scenario_pay.c). */
+        const char *all[32];
+        size_t n = 0;
+        for (size_t i = 0; keys[i]; i++)
+            all[n++] = keys[i];
+        for (size_t i = 0; scn_job_pay_keys[i]; i++)
+            all[n++] = scn_job_pay_keys[i];
+        all[n] = NULL;
+        rd_check_keys(r, j, "job", all);
+    }
     k = rd_read_enum(r, j, "job", "kind", job_kinds, -1, true);
     if (k >= 0)
         s->job.kind = (enum sw_job_kind)k;
@@ -202,14 +217,13 @@ static void read_job(struct rd *r, const cJSON *j, struct sw_scenario *s)
     rd_read_date(r, j, "job", "trial_end", false, &s->job.trial_end);
     rd_read_date(r, j, "job", "start", true, &s->job.start);
     rd_read_date(r, j, "job", "end", false, &s->job.end);
-    rd_read_decimal(r, j, "job", "hours_per_week", 2, 100, 4000, true, &s->job.hours_x100);
+    rd_read_decimal(r, j, "job", "hours_per_week", 2, SW_SCENARIO_HOURS_MIN_X100,
+                    SW_SCENARIO_HOURS_MAX_X100, true, &s->job.hours_x100);
     rd_read_int(r, j, "job", "hourly_wage", 1, 100000, false, &s->job.hourly_wage);
     k = rd_read_enum(r, j, "job", "holiday_pay", holiday, 0, false);
     if (k >= 0)
         s->job.holiday_pay = (enum sw_holiday_timing)k;
-    v = s->job.pay_day;
-    if (rd_read_int(r, j, "job", "pay_day", 1, 31, false, &v))
-        s->job.pay_day = (int)v;
+    scn_read_job_pay(r, j, s);
     lw = rd_get(j, "loonwaarde");
     if (!rd_is_absent(lw))
         read_loonwaarde(r, lw, s);
@@ -351,6 +365,7 @@ static void check_consistency(struct rd *r, struct sw_scenario *s)
         if (sw_month_of(s->job.trial_start) < s->start_month)
             rd_problem(r, "job.trial_start", "before the start month");
     }
+    scn_check_job_pay(r, s);
     if (s->job.n_loonwaarde > 0 && s->job.loonwaarde[0].from > s->job.start)
         rd_problem(r, "job.loonwaarde[0].from", "the first period must start at job.start");
     if (s->job.dagbesteding_until != SW_NO_DATE &&
@@ -386,8 +401,11 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
     static const char *const before_keys[] = {"benefit", "dagbesteding_dagdelen_per_week",
                                               NULL};
     static const char *const settle_keys[] = {"benefit_pay_day", "method",
-                                              "municipality_applies_korting", NULL};
-    static const char *const settle_methods[] = {"advance", "in_arrears", NULL};
+                                              "municipality_applies_korting",
+                                              "offset_holiday_allowance", "instalment_percent",
+                                              NULL};
+    static const char *const settle_methods[] = {"advance", "in_arrears", "op_de_maand",
+                                                 "achteraf", "schatten", "voorschot", NULL};
     static const char *const toeslag_keys[] = {"zorgtoeslag", "huurtoeslag", "estimate_updated",
                                                "kindgebonden_budget", NULL};
     static const char *const benefits[] = {"participatiewet", NULL};
@@ -462,9 +480,19 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
             out->settlement.benefit_pay_day = (int)v;
         m = rd_read_enum(&r, o, "settlement", "method", settle_methods, -1, false);
         if (m >= 0)
-            out->settlement.method = m == 0 ? SW_SETTLE_ADVANCE : SW_SETTLE_IN_ARREARS;
+            out->settlement.method = (enum sw_settlement_method)(m + SW_SETTLE_ADVANCE);
         rd_read_bool(&r, o, "settlement", "municipality_applies_korting",
                   &out->settlement.municipality_applies_korting);
+        if (!rd_is_absent(rd_get(o, "offset_holiday_allowance"))) {
+            bool b = false;
+            if (rd_read_bool(&r, o, "settlement", "offset_holiday_allowance", &b))
+                out->settlement.offset_holiday_allowance = b;
+        }
+        /* percent of the norm, 0-100 with up to 2 decimals -> ppm */
+        v = -1;
+        if (rd_read_decimal(&r, o, "settlement", "instalment_percent", 2, 0, 10000, false, &v) &&
+            v >= 0)
+            out->settlement.instalment_ppm = v * 100;
     }
     huur_given = false;
     o = rd_read_object(&r, root, "", "toeslagen", false);

@@ -87,6 +87,12 @@ void rd_problem(struct rd *r, const char *field, const char *fmt, ...)
 cJSON *rd_open_object(struct rd *r, const char *json, size_t len, const char *what,
                       bool *nomem);
 
+/* The job's pay fields (scenario_pay.c): pay day, frequency, payslip delay,
+ * year-end bonus, hours per month; and their consistency once the job is read. */
+extern const char *const scn_job_pay_keys[];
+void scn_read_job_pay(struct rd *r, const cJSON *j, struct sw_scenario *s);
+void scn_check_job_pay(struct rd *r, const struct sw_scenario *s);
+
 /* Sort r->nums by node, for rd_number_text(). */
 void rd_sort_numbers(struct rd *r);
 

@@ -206,19 +206,147 @@ void sw_used_release(struct sw_used *u)
     u->len = u->cap = 0;
 }
 
-static sw_status lookup(const struct sw_ctx *c, const char *id, sw_date date,
-                        const struct tparam **pp, const struct tvalue **vp, bool *projected,
-                        struct sw_err *err)
+/* --- the lookup cache (sw_ctx.cache) ---
+ * A rule asks for the same few dozen ids month after month. A slot keeps what
+ * one id resolved to in this context (an override, or the parameter in the
+ * scenario's municipality or the defaults), the value found last with the dates
+ * it holds for, and whether that value is in c->used already. Slots are found
+ * by a hash of the id's text and checked against it (rules build some ids in
+ * stack buffers). Errors are not cached: they take the full path every time. */
+
+#define CACHE_SLOTS 256   /* a power of two, several times the ids one run uses */
+#define DATE_LOWEST INT32_MIN    /* before every date (SW_NO_DATE is no date) */
+#define DATE_HIGHEST INT32_MAX
+
+struct cache_slot {
+    const char *text;             /* the id, owned by the set or the override; NULL = free */
+    const struct tparam *p;       /* NULL for an override */
+    int override;                 /* index in c->overrides, or -1 */
+    const struct tvalue *v;       /* the value found last (after projection) */
+    sw_date lo, hi;               /* it answers for lo <= date < hi */
+    bool projected;
+    bool recorded;                /* (v, projected) is in c->used */
+};
+
+/* Memo entries (sw_memo_get()): open addressing, full when out of slots. */
+#define MEMO_SLOTS 256
+
+struct memo_slot {
+    const char *tag;              /* NULL = free */
+    int64_t key[SW_MEMO_KEY];
+    int64_t value;
+};
+
+/* Most ids are string constants: a direct-mapped table by the id's address
+ * points at its slot; the text is still compared (an id built in a buffer
+ * reuses the address). */
+#define CACHE_NEAR 256
+
+struct sw_lookup_cache {
+    struct cache_slot slot[CACHE_SLOTS];
+    struct {
+        const char *id;
+        struct cache_slot *slot;
+    } near[CACHE_NEAR];
+    struct memo_slot memo[MEMO_SLOTS];
+};
+
+static size_t memo_index(const char *tag, const int64_t key[SW_MEMO_KEY])
 {
-    const struct tparam *p = resolve(c, id);
+    uint64_t h = (uint64_t)(uintptr_t)tag;
+
+    for (int k = 0; k < SW_MEMO_KEY; k++)
+        h = (h ^ (uint64_t)key[k]) * 0x100000001B3ULL;
+    return (size_t)(h ^ h >> 29) & (MEMO_SLOTS - 1);
+}
+
+bool sw_memo_get(const struct sw_ctx *c, const char *tag, const int64_t key[SW_MEMO_KEY],
+                 int64_t *out)
+{
+    if (!c->cache)
+        return false;
+    for (size_t k = 0, i0 = memo_index(tag, key); k < 8; k++) {
+        const struct memo_slot *m = &c->cache->memo[(i0 + k) & (MEMO_SLOTS - 1)];
+        if (!m->tag)
+            return false;
+        if (m->tag == tag && memcmp(m->key, key, sizeof(m->key)) == 0) {
+            *out = m->value;
+            return true;
+        }
+    }
+    return false;
+}
+
+void sw_memo_put(const struct sw_ctx *c, const char *tag, const int64_t key[SW_MEMO_KEY],
+                 int64_t value)
+{
+    if (!c->cache)
+        return;
+    for (size_t k = 0, i0 = memo_index(tag, key); k < 8; k++) {
+        struct memo_slot *m = &c->cache->memo[(i0 + k) & (MEMO_SLOTS - 1)];
+        if (!m->tag || (m->tag == tag && memcmp(m->key, key, sizeof(m->key)) == 0)) {
+            m->tag = tag;
+            memcpy(m->key, key, sizeof(m->key));
+            m->value = value;
+            return;
+        }
+    }
+}
+
+sw_status sw_lookup_cache_new(struct sw_lookup_cache **out, struct sw_err *err)
+{
+    *out = calloc(1, sizeof(**out));
+    return *out ? SW_OK : sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
+}
+
+void sw_lookup_cache_free(struct sw_lookup_cache *cache)
+{
+    free(cache);
+}
+
+/* The slot for id: the one holding it, or the one to fill (a free slot, else
+ * the first probed, which is then reused). */
+static struct cache_slot *cache_slot(struct sw_lookup_cache *cache, const char *id, bool *hit)
+{
+    /* The length and the last and middle eight bytes tell the ids apart ("...
+     * .single" from "....couple") at a fraction of a hash over every byte. */
+    size_t n = strlen(id);
+    uint64_t w1 = 0, w2 = 0;
+    uint32_t h;
+
+    memcpy(&w1, id + (n >= 8 ? n - 8 : 0), n >= 8 ? 8 : n);
+    memcpy(&w2, id + n / 2, n - n / 2 >= 8 ? 8 : n - n / 2);
+    h = (uint32_t)(((w1 * 0x9E3779B97F4A7C15u) ^ (w2 * 0xC2B2AE3D27D4EB4Fu) ^ n) >> 32);
+    for (unsigned k = 0; k < 4; k++) {
+        struct cache_slot *sl = &cache->slot[(h + k) & (CACHE_SLOTS - 1)];
+        if (!sl->text) {
+            *hit = false;
+            return sl;
+        }
+        if (strcmp(sl->text, id) == 0) {
+            *hit = true;
+            return sl;
+        }
+    }
+    *hit = false;
+    return &cache->slot[h & (CACHE_SLOTS - 1)];
+}
+
+/* The value of p on date: the last one from on or before it, projected past an
+ * unpublished end when c->project. *lo and *hi: the dates it answers for. */
+static sw_status find_value(const struct sw_ctx *c, const struct tparam *p, const char *id,
+                            sw_date date, const struct tvalue **vp, bool *projected,
+                            sw_date *lo, sw_date *hi, struct sw_err *err)
+{
     const struct tvalue *v = NULL;
+    size_t i = 0;
     char ds[16];
 
     *projected = false;
-    if (!p)
-        return sw_err_set(err, SW_ERR_NO_VALUE, id, "no parameter '%s' in the tables", id);
-    for (size_t i = 0; i < p->nvalues && p->values[i].from <= date; i++)
-        v = &p->values[i];
+    while (i < p->nvalues && p->values[i].from <= date)
+        v = &p->values[i++];
+    *lo = v ? v->from : DATE_LOWEST;
+    *hi = i < p->nvalues ? p->values[i].from : DATE_HIGHEST;
     /* An end marked unpublished means "the next value is not known yet": with
      * c->project the last known value stands in, marked as projected. */
     if (v && v->end && v->unpublished && c->project && v > p->values) {
@@ -229,57 +357,147 @@ static sw_status lookup(const struct sw_ctx *c, const char *id, sw_date date,
         sw_date_format(ds, sizeof(ds), date);   /* only for the message: lookups are hot */
         return sw_err_set(err, SW_ERR_NO_VALUE, id, "no value for '%s' on '%s'", id, ds);
     }
-    *pp = p;
     *vp = v;
     return SW_OK;
+}
+
+/* What a lookup found: an override (ov >= 0) or value v of p. */
+struct found {
+    const struct tparam *p;
+    const struct tvalue *v;
+    int ov;
+    bool projected;
+    bool *recorded;   /* the cache's mark, or NULL */
+};
+
+/* Find id on date, through the cache when the context has one. */
+static sw_status lookup(const struct sw_ctx *c, const char *id, sw_date date, struct found *f,
+                        struct sw_err *err)
+{
+    struct cache_slot *sl = NULL;
+    bool hit = false;
+    sw_date lo, hi;
+    sw_status st;
+
+    memset(f, 0, sizeof(*f));
+    f->ov = -1;
+    if (c->cache) {
+        size_t ni = ((uintptr_t)id >> 3 ^ (uintptr_t)id >> 12) & (CACHE_NEAR - 1);
+        sl = c->cache->near[ni].slot;
+        hit = c->cache->near[ni].id == id && sl->text && strcmp(sl->text, id) == 0;
+        if (!hit) {
+            sl = cache_slot(c->cache, id, &hit);
+            c->cache->near[ni].id = id;
+            c->cache->near[ni].slot = sl;
+        }
+        if (hit) {
+            f->p = sl->p;
+            f->ov = sl->override;
+            f->recorded = &sl->recorded;
+            if (sl->override >= 0 || (sl->lo <= date && date < sl->hi)) {
+                f->v = sl->v;
+                f->projected = sl->projected;
+                return SW_OK;
+            }
+        }
+    }
+    if (!hit) {
+        for (size_t i = 0; i < c->n_overrides && f->ov < 0; i++)
+            if (strcmp(c->overrides[i].id, id) == 0)
+                f->ov = (int)i;
+        if (f->ov < 0) {
+            f->p = resolve(c, id);
+            if (!f->p)
+                return sw_err_set(err, SW_ERR_NO_VALUE, id, "no parameter '%s' in the tables",
+                                  id);
+        }
+    }
+    if (f->ov >= 0) {
+        lo = DATE_LOWEST;
+        hi = DATE_HIGHEST;
+    } else {
+        st = find_value(c, f->p, id, date, &f->v, &f->projected, &lo, &hi, err);
+        if (st)
+            return st;
+    }
+    if (sl) {
+        sl->text = f->ov >= 0 ? c->overrides[f->ov].id : f->p->id;
+        sl->p = f->p;
+        sl->override = f->ov;
+        sl->v = f->v;
+        sl->lo = lo;
+        sl->hi = hi;
+        sl->projected = f->projected;
+        sl->recorded = false;
+        f->recorded = &sl->recorded;
+    }
+    return SW_OK;
+}
+
+/* Record what f found in c->used (once: the cache remembers it did). */
+static void record_found(const struct sw_ctx *c, const struct found *f,
+                         const struct sw_value_info *info)
+{
+    if (!c->used || (f->recorded && *f->recorded))
+        return;
+    record(c, info);
+    if (f->recorded)
+        *f->recorded = true;
+}
+
+/* The info of an override of id (as the user supplied it). */
+static void override_info(const struct sw_ctx *c, const char *id, int ov, enum sw_unit unit,
+                          struct sw_value_info *tmp)
+{
+    const struct tparam *p;
+
+    memset(tmp, 0, sizeof(*tmp));
+    tmp->id = c->overrides[ov].id;
+    tmp->description = "";
+    tmp->unit = unit;
+    tmp->source = "opgegeven door de gebruiker (override)";
+    tmp->url = tmp->note = tmp->file = "";
+    tmp->overridden = true;
+    tmp->amount = c->overrides[ov].amount;
+    /* Record under the table's own id string where there is one, so that the
+     * used list dedupes by pointer. */
+    p = resolve(c, id);
+    if (p)
+        tmp->id = p->id;
+    tmp->from = 0;
 }
 
 sw_status sw_param(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
                    int64_t *out, struct sw_value_info *info, struct sw_err *err)
 {
-    const struct tparam *p = NULL;
-    const struct tvalue *v = NULL;
+    struct found f;
     struct sw_value_info tmp;
-    bool projected;
-    sw_status st;
+    sw_status st = lookup(c, id, date, &f, err);
 
-    for (size_t i = 0; i < c->n_overrides; i++) {
-        if (strcmp(c->overrides[i].id, id) == 0) {
-            memset(&tmp, 0, sizeof(tmp));
-            tmp.id = c->overrides[i].id;
-            tmp.description = "";
-            tmp.unit = unit;
-            tmp.from = date;
-            tmp.source = "opgegeven door de gebruiker (override)";
-            tmp.url = tmp.note = tmp.file = "";
-            tmp.overridden = true;
-            tmp.amount = c->overrides[i].amount;
-            /* Record under the table's own id string where there is one, so that
-             * the used list dedupes by pointer. */
-            p = resolve(c, id);
-            if (p)
-                tmp.id = p->id;
-            tmp.from = 0;
-            record(c, &tmp);
-            *out = tmp.amount;
-            if (info)
-                *info = tmp;
-            return SW_OK;
-        }
-    }
-    st = lookup(c, id, date, &p, &v, &projected, err);
     if (st)
         return st;
-    if (p->is_scale || p->unit != unit)
+    if (f.ov >= 0) {
+        *out = c->overrides[f.ov].amount;
+        if (info || (c->used && !(f.recorded && *f.recorded))) {
+            override_info(c, id, f.ov, unit, &tmp);
+            record_found(c, &f, &tmp);
+            if (info)
+                *info = tmp;
+        }
+        return SW_OK;
+    }
+    if (f.p->is_scale || f.p->unit != unit)
         return sw_err_set(err, SW_ERR_INTERNAL, id,
                           "parameter '%s' has unit '%s', the rule asks for '%s'", id,
-                          p->is_scale ? "scale" : sw_unit_name(p->unit), sw_unit_name(unit));
-    fill_info(c->tables, p, v, &tmp);
-    mark_projected(&tmp, v, projected);
-    record(c, &tmp);
-    *out = v->amount;
-    if (info)
-        *info = tmp;
+                          f.p->is_scale ? "scale" : sw_unit_name(f.p->unit), sw_unit_name(unit));
+    *out = f.v->amount;
+    if (info || (c->used && !(f.recorded && *f.recorded))) {
+        fill_info(c->tables, f.p, f.v, &tmp);
+        mark_projected(&tmp, f.v, f.projected);
+        record_found(c, &f, &tmp);
+        if (info)
+            *info = tmp;
+    }
     return SW_OK;
 }
 
@@ -287,25 +505,25 @@ sw_status sw_scale(const struct sw_ctx *c, const char *id, sw_date date,
                    enum sw_scale_kind kind, const struct sw_bracket **out, size_t *n,
                    struct sw_value_info *info, struct sw_err *err)
 {
-    const struct tparam *p = NULL;
-    const struct tvalue *v = NULL;
+    struct found f;
     struct sw_value_info tmp;
-    bool projected;
-    sw_status st = lookup(c, id, date, &p, &v, &projected, err);
+    sw_status st = lookup(c, id, date, &f, err);
 
     if (st)
         return st;
-    if (!p->is_scale || p->kind != kind)
+    if (f.ov >= 0 || !f.p->is_scale || f.p->kind != kind)
         return sw_err_set(err, SW_ERR_INTERNAL, id,
                           "parameter '%s' is not a %s scale", id,
                           kind == SW_SCALE_MARGINAL ? "marginal" : "piecewise");
-    fill_info(c->tables, p, v, &tmp);
-    mark_projected(&tmp, v, projected);
-    record(c, &tmp);
-    *out = v->brackets;
-    *n = v->nbrackets;
-    if (info)
-        *info = tmp;
+    *out = f.v->brackets;
+    *n = f.v->nbrackets;
+    if (info || (c->used && !(f.recorded && *f.recorded))) {
+        fill_info(c->tables, f.p, f.v, &tmp);
+        mark_projected(&tmp, f.v, f.projected);
+        record_found(c, &f, &tmp);
+        if (info)
+            *info = tmp;
+    }
     return SW_OK;
 }
 

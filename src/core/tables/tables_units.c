@@ -11,7 +11,15 @@
 
 static const char *const unit_names[SW_UNIT__COUNT] = {
     "eurocent", "percent", "hours", "days", "weeks", "months",
-    "years", "count", "day_of_month", "month_of_year", "bool"};
+    "years", "count", "day_of_month", "month_of_year", "bool", "settlement"};
+
+static const char *const settlement_names[SW_SETTLEMENT__COUNT] = {"op_de_maand", "achteraf",
+                                                                   "schatten", "voorschot"};
+
+const char *sw_settlement_code_name(int code)
+{
+    return code >= 0 && code < SW_SETTLEMENT__COUNT ? settlement_names[code] : "?";
+}
 
 const char *sw_unit_name(enum sw_unit unit)
 {
@@ -46,6 +54,7 @@ void tables_unit_range(enum sw_unit unit, bool signed_rate, int64_t *lo, int64_t
     case SW_UNIT_DAY_OF_MONTH: *lo = 1; *hi = 31; break;
     case SW_UNIT_MONTH_OF_YEAR: *lo = 1; *hi = 12; break;
     case SW_UNIT_BOOL: *hi = 1; break;
+    case SW_UNIT_SETTLEMENT: *hi = SW_SETTLEMENT__COUNT - 1; break;
     default: *hi = 1000000; break;
     }
 }
@@ -78,6 +87,16 @@ sw_status tables_parse_amount(struct reader *r, int line, const char *what, cons
     if (unit == SW_UNIT_BOOL && (strcmp(text, "true") == 0 || strcmp(text, "false") == 0)) {
         *out = text[0] == 't';
         return SW_OK;
+    }
+    if (unit == SW_UNIT_SETTLEMENT) {
+        for (int i = 0; i < SW_SETTLEMENT__COUNT; i++) {
+            if (strcmp(text, settlement_names[i]) == 0) {
+                *out = i;
+                return SW_OK;
+            }
+        }
+        return tables_fail_at(r, line, SW_ERR_TABLE, "%s '%s' is not a settlement method "
+                              "(op_de_maand, achteraf, schatten, voorschot)", what, text);
     }
     if (unit != SW_UNIT_BOOL && (strcmp(text, "true") == 0 || strcmp(text, "false") == 0))
         return tables_fail_at(r, line, SW_ERR_TABLE, "%s '%s' is not a number", what, text);
@@ -113,6 +132,9 @@ void tables_format_amount(char *buf, size_t size, enum sw_unit unit, int64_t v)
     }
     case SW_UNIT_BOOL:
         snprintf(buf, size, "%s", v ? "true" : "false");
+        break;
+    case SW_UNIT_SETTLEMENT:
+        snprintf(buf, size, "%s", sw_settlement_code_name((int)v));
         break;
     default:
         snprintf(buf, size, "%lld", (long long)v);

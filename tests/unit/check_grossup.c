@@ -1,0 +1,143 @@
+/* check_grossup.c - the gross of a net benefit (sw_gross_from_net_benefit(),
+ * bruteren) by the fast search against the search by every cent it replaced, and
+ * against brute force over every gross. The published figures it must reproduce
+ * are in check_loonheffing.c. */
+#include <stdlib.h>
+
+#include "loonheffing_ref.h"
+#include "switchsim/loonheffing.h"
+#include "switchsim/money.h"
+#include "testutil.h"
+
+/* sw_gross_from_net_benefit() once tried every cent of a 5-euro window (~517 tax
+ * calculations); it now jumps (loonheffing.c, benefit_gross_fast()). The old
+ * search is the oracle (lh_ref_benefit_gross(..., false, ...)): both must give
+ * the same gross for every net, date, age group and korting tried here. */
+
+static const char *const ref_dates[] = {"2024-03-01", "2025-07-01", "2026-01-01", "2027-06-01"};
+/* Below the AOW age; at AOW age born 1946 or later; born before 1946. */
+static const char *const ref_births[] = {NULL, "1955-01-01", "1940-06-01"};
+static const unsigned ref_kortingen[] = {0, SW_LH_KORTING, SW_LH_KORTING | SW_LH_AOK};
+
+/* Compare both searches on `net`; returns false when the tables have no value
+ * (both must then fail alike). */
+static bool ref_compare(const struct sw_ctx *c, sw_date d, sw_date birth, unsigned k, int64_t net)
+{
+    struct sw_err e1, e2;
+    int64_t scan = -1, fast = -1;
+    sw_status s1 = lh_ref_benefit_gross(c, d, net, 1, birth, k, false, &scan, &e1);
+    sw_status s2 = lh_ref_benefit_gross(c, d, net, 1, birth, k, true, &fast, &e2);
+
+    ck_assert_msg(s1 == s2, "net %lld: scan status %d, fast %d (%s)", (long long)net, s1, s2,
+                  s2 ? e2.msg : e1.msg);
+    ck_assert_msg(scan == fast, "net %lld korting %u: scan %lld, fast %lld", (long long)net, k,
+                  (long long)scan, (long long)fast);
+    return s1 == SW_OK;
+}
+
+/* The nets near every threshold of the brackets and kortingen that apply: where
+ * the tax changes its course. */
+static void ref_windows(const struct sw_ctx *c, sw_date d, sw_date birth, unsigned k,
+                        const char *id)
+{
+    const struct sw_bracket *b;
+    size_t n;
+    struct sw_err err;
+
+    if (sw_scale(c, id, d, SW_SCALE_PIECEWISE, &b, &n, NULL, &err) != SW_OK &&
+        sw_scale(c, id, d, SW_SCALE_MARGINAL, &b, &n, NULL, &err) != SW_OK)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        int64_t centre;
+        /* The net of the gross whose annual wage is the threshold. */
+        if (lh_ref_benefit_net(c, d, sw_div_ceil(b[i].threshold, 12), 1, birth, k, &centre, &err))
+            return;
+        for (int64_t net = centre - 15; net <= centre + 15; net++)
+            if (net >= 0)
+                ref_compare(c, d, birth, k, net);
+    }
+}
+
+START_TEST(test_gross_fast_equals_scan)
+{
+    struct sw_ctx c = test_ctx();
+    sw_date d = test_date(ref_dates[_i / 9]);
+    const char *bs = ref_births[(_i / 3) % 3];
+    sw_date birth = bs ? test_date(bs) : SW_NO_DATE;
+    unsigned k = ref_kortingen[_i % 3];
+    /* The scales of the age group (as load_params() picks them). */
+    static const char *const ids[3][3] = {
+        {"loonheffing.brackets", "loonheffing.ahk", NULL},
+        {"loonheffing.brackets.aow", "loonheffing.ahk.aow", "loonheffing.ouderenkorting"},
+        {"loonheffing.brackets.aow_before_1946", "loonheffing.ahk.aow",
+         "loonheffing.ouderenkorting"}};
+
+    /* Small nets (no tax), then a stride over 0 .. 12 000 euros a month. */
+    for (int64_t net = 0; net <= 3000; net += 29)
+        if (!ref_compare(&c, d, birth, k, net))
+            return;   /* no table value for this combination: both said so */
+    for (int64_t net = 3001; net <= 1200000; net += 2503)
+        ref_compare(&c, d, birth, k, net);
+    for (size_t i = 0; i < 3 && ids[(_i / 3) % 3][i]; i++)
+        ref_windows(&c, d, birth, k, ids[(_i / 3) % 3][i]);
+}
+END_TEST
+
+/* All nets of 0 .. 3 000 euros a month, 2026, below and at the AOW age: the
+ * gross is the largest one whose net is at most the net, found by brute force
+ * over every gross up to 7 000 euros (a net is reached only by grosses below
+ * that: the last 500 euros of them all net more than 3 000). */
+START_TEST(test_gross_fast_exhaustive)
+{
+    enum { GMAX = 700000, TMAX = 300000 };
+    struct sw_ctx c = test_ctx();
+    sw_date d = test_date("2026-07-01");
+    sw_date birth = _i ? test_date("1955-01-01") : SW_NO_DATE;
+    int64_t *best = calloc(TMAX + 1, sizeof(*best));
+    int64_t *net = calloc(GMAX + 1, sizeof(*net));
+    int64_t *fast = calloc(TMAX + 1, sizeof(*fast));
+    struct sw_err err;
+
+    ck_assert(best && net && fast);
+    ck_assert_int_eq(lh_ref_benefit_net(&c, d, 0, GMAX + 1, birth, SW_LH_KORTING, net, &err),
+                     SW_OK);
+    ck_assert_int_eq(lh_ref_benefit_gross(&c, d, 0, TMAX + 1, birth, SW_LH_KORTING, true, fast,
+                                          &err), SW_OK);
+    for (int64_t t = 0; t <= TMAX; t++)
+        best[t] = -1;
+    /* best[t] = the largest gross whose net is exactly t; then the prefix maximum
+     * is the largest gross whose net is at most t. */
+    for (int64_t g = 0; g <= GMAX; g++) {
+        if (g > GMAX - 50000)
+            ck_assert_msg(net[g] > TMAX, "gross %lld nets only %lld", (long long)g,
+                          (long long)net[g]);
+        else if (net[g] >= 0 && net[g] <= TMAX)
+            best[net[g]] = g;
+    }
+    for (int64_t t = 1; t <= TMAX; t++)
+        if (best[t - 1] > best[t])
+            best[t] = best[t - 1];
+    for (int64_t t = 0; t <= TMAX; t++)
+        if (fast[t] != best[t])
+            ck_abort_msg("net %lld: fast %lld, brute force %lld", (long long)t,
+                         (long long)fast[t], (long long)best[t]);
+    free(net);
+    free(fast);
+    free(best);
+}
+END_TEST
+
+static Suite *grossup_suite(void)
+{
+    Suite *s = suite_create("grossup");
+    TCase *tc = tcase_create("fast = scan");
+
+    tcase_set_timeout(tc, 120);
+    tcase_add_loop_test(tc, test_gross_fast_equals_scan, 0,
+                        (int)(sizeof(ref_dates) / sizeof(ref_dates[0])) * 9);
+    tcase_add_loop_test(tc, test_gross_fast_exhaustive, 0, 2);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+TEST_MAIN(grossup_suite)
