@@ -41,6 +41,8 @@ static const char *const item_csv[] = {
     [SW_ITEM_KGB_ENTITLED] = "recht op kindgebonden budget",
     [SW_ITEM_KGB_PAID] = "kindgebonden budget betaald",
     [SW_ITEM_IACK] = "combinatiekorting terugbetalen",
+    [SW_ITEM_YEAR_END_BONUS] = "eindejaarsuitkering",
+    [SW_ITEM_COUNTED_INCOME] = "meegeteld inkomen bijstand",
 };
 _Static_assert(sizeof(item_csv) / sizeof(item_csv[0]) == SW_ITEM__COUNT,
                "a Dutch CSV header for every line item");
