@@ -83,3 +83,13 @@ expect_err "--month named" "--month"
 run "$SWITCHSIM" explain "$S" --month 2026-02
 expect_rc "--item is required" 2
 expect_no_out "--item is required"
+
+# Input names are literals that outlive the trace (trace.h): the quarter's kinderbijslag
+# and the months a bijstand payment settles are named in words, not from a stack buffer.
+run "$SWITCHSIM" explain tests/cases/single_parent_children.json --month 2026-01 --item kinderbijslag --json
+expect_rc "explain kinderbijslag" 0
+expect_json "kinderbijslag input named in words" '.trace.inputs[1].name' \
+    "kinderbijslag over het kwartaal dat vorige maand eindigde"
+run "$SWITCHSIM" explain tests/cases/settle_op_de_maand.json --month 2026-05 --item bijstand_paid --json
+expect_rc "explain bijstand paid op de maand" 0
+expect_out "settled month named in words" "bijstand over de vorige maand"

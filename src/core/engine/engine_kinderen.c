@@ -9,7 +9,6 @@
  * as in toeslagen (before the first month: none; after the last: as in the last
  * month). The IACK is settled with the income-tax assessment in
  * eng_korting_twice() (engine_toeslagen.c). */
-#include <stdio.h>
 
 #include "engine_impl.h"
 #include "switchsim/kinderen.h"
@@ -43,11 +42,11 @@ static sw_status kinderbijslag(struct eng_run *r, struct sw_err *err)
         if (st)
             return st;
         r->run->rows[i].v[SW_ITEM_KINDERBIJSLAG] += amount;
-        {
-            char q[16];
-            snprintf(q, sizeof(q), "%d-K%d", sw_month_year(q_last), sw_month_number(q_last) / 3);
-            sw_trace_input(eng_trace(r, i, SW_ITEM_KINDERBIJSLAG), q, amount, SW_UNIT_EUROCENT);
-        }
+        /* A trace input's name must outlive the trace (trace.h: a literal); the
+         * quarter paid is always the one that ended the month before. */
+        sw_trace_input(eng_trace(r, i, SW_ITEM_KINDERBIJSLAG),
+                       "kinderbijslag over het kwartaal dat vorige maand eindigde", amount,
+                       SW_UNIT_EUROCENT);
     }
     return SW_OK;
 }

@@ -143,13 +143,13 @@ static void pay_op_de_maand(struct eng_run *r, struct ledger *lg, int i)
             continue;
         paid += mo->payable;
         mo->settled = true;
-        if (tr) {
-            char name[48];
-            snprintf(name, sizeof(name), "bijstand over %d-%02d",
-                     sw_month_year(r->s->start_month + k),
-                     sw_month_number(r->s->start_month + k));
-            sw_trace_input(tr, name, mo->payable, SW_UNIT_EUROCENT);
-        }
+        /* Input names must be literals (trace.h): the month settled is named
+         * relative to the month paid. */
+        sw_trace_input(tr,
+                       k == i       ? "bijstand over deze maand"
+                       : k == i - 1 ? "bijstand over de vorige maand"
+                                    : "bijstand over een eerdere maand",
+                       mo->payable, SW_UNIT_EUROCENT);
     }
     row->v[SW_ITEM_BIJSTAND_PAID] = paid;
     if (!lg->warned && !lg->mo[i + 1].settled && lg->mo[i + 1].payable > 0 &&

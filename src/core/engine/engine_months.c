@@ -390,8 +390,11 @@ static sw_status holiday_allowance(struct eng_run *r, struct ledger *lg, int i, 
     if (st)
         return st;
     /* Art. 45 lid 1: within three months after bijstand ends; the municipality
-     * learns of it from the next month's income form, and pays it then. */
-    if (sw_month_number(row->month) == month_no || lg->vt_due) {
+     * learns of it from the next month's income form, and pays it then. A single
+     * month without a right (two 4-weekly paydays, a bonus) does not end the
+     * bijstand: when the right is back in that next month, nothing is paid out
+     * early and the reserve keeps growing until the municipality's month. */
+    if (sw_month_number(row->month) == month_no || (lg->vt_due && !has_entitlement)) {
         row->v[SW_ITEM_BIJSTAND_HOLIDAY_PAID] = lg->vt_accrued;
         sw_trace_rule(eng_trace(r, i, SW_ITEM_BIJSTAND_HOLIDAY_PAID),
                       "Participatiewet art. 19 lid 3 en 45 lid 1",
