@@ -1,18 +1,15 @@
 /* batch_out.c - what `switchsim batch` writes and varies: the compact JSON
  * writer, the variants of --vary and the summary line (batch_out.h). */
 #include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "batch_out.h"
+#include "json_text.h"
 #include "switchsim/money.h"
 
-/* --- compact JSON writer ---
- * The result text of cJSON_PrintUnformatted(), written without its printf and
- * sscanf per number: whole numbers below 2^53 (every amount) directly as
- * integers, other numbers as cJSON writes them. */
+/* --- the line buffer: JSON text appended piece by piece --- */
 
 static void sb_reserve(struct sbuf *b, size_t more)
 {
@@ -84,84 +81,31 @@ void sb_string(struct sbuf *b, const char *s)
     sb_putc(b, '"');
 }
 
-static void sb_number(struct sbuf *b, double d)
-{
-    char t[32];
-    int n;
-
-    if (isnan(d) || isinf(d)) {
-        sb_put(b, "null", 4);
-        return;
-    }
-    if (d == floor(d) && fabs(d) < 1e15) {
-        /* What cJSON prints for these: "%d" or "%1.15g", both plain digits;
-         * written by hand, as printf is most of the printing time. */
-        long long v = (long long)d;
-        unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-        char *e = t + sizeof(t), *q = e;
-        do {
-            *--q = (char)('0' + u % 10);
-            u /= 10;
-        } while (u);
-        if (v < 0)
-            *--q = '-';
-        sb_put(b, q, (size_t)(e - q));
-        return;
-    } else {
-        double back;
-        n = snprintf(t, sizeof(t), "%1.15g", d);
-        if (sscanf(t, "%lg", &back) != 1 || back != d)
-            n = snprintf(t, sizeof(t), "%1.17g", d);
-    }
-    sb_put(b, t, (size_t)n);
-}
-
+/* Compact JSON of item: the one writer of cJSON's text (render/json_text.c). */
 void sb_json(struct sbuf *b, const cJSON *item)
 {
-    const cJSON *c;
+    size_t n;
+    char *t = sw_json_text(item, false, &n);
 
-    if (cJSON_IsObject(item) || cJSON_IsArray(item)) {
-        bool obj = cJSON_IsObject(item);
-        sb_putc(b, obj ? '{' : '[');
-        for (c = item->child; c; c = c->next) {
-            if (obj) {
-                sb_string(b, c->string ? c->string : "");
-                sb_putc(b, ':');
-            }
-            sb_json(b, c);
-            if (c->next)
-                sb_putc(b, ',');
-        }
-        sb_putc(b, obj ? '}' : ']');
-    } else if (cJSON_IsString(item)) {
-        sb_string(b, item->valuestring ? item->valuestring : "");
-    } else if (cJSON_IsNumber(item)) {
-        sb_number(b, item->valuedouble);
-    } else if (cJSON_IsTrue(item)) {
-        sb_put(b, "true", 4);
-    } else if (cJSON_IsFalse(item)) {
-        sb_put(b, "false", 5);
-    } else {
-        sb_put(b, "null", 4);
+    if (!t) {
+        b->nomem = true;
+        return;
     }
+    sb_put(b, t, n);
+    free(t);
 }
 
 /* The compact text of obj (freed here); NULL when out of memory. */
 char *json_line(cJSON *obj)
 {
-    struct sbuf b = {0};
+    char *t;
 
     if (!obj)
         return NULL;
-    sb_json(&b, obj);
+    t = sw_json_text(obj, false, NULL);
     cJSON_Delete(obj);
-    if (b.nomem) {
-        free(b.p);
-        return NULL;
-    }
-    return b.p;
+    return t;
 }
-
 
 void sb_str(struct sbuf *b, const char *s)
 {
