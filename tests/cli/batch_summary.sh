@@ -16,17 +16,19 @@ jq -c . tests/cases/couple.json >>"$TMPD/in.jsonl"
 # June 2179.84. Staying: 1331.43 a month, June + the year's reserve 840.84 =
 # 2172.27. Gains: 0, 0, 0, 848.41, 1768.68, 7.57 = 2624.66 over 6 months:
 # 437.443 -> 437.44; from the job's start (April) 2624.66 / 3 = 874.887 ->
-# 874.89; never a loss, so break-even in the first month; one recovery, the
-# April bijstand 1331.43.
+# 874.89; never a loss, so break-even in the job's first month (April); one
+# recovery, the April bijstand 1331.43. The ordinary month after the switch
+# (tests/cases/steady_month.expect defines it) is July: net wage 2208.36 (WML
+# 2026-07) against staying 1348.49 (the norm of July x 95 %): 859.87.
 run "$SWITCHSIM" batch "$TMPD/in.jsonl" --summary --threads 2
 expect_rc "summary" 0
 n=$(wc -l <"$OUT")
 [ "$n" -eq 3 ] && ok "one summary line per input line" || not_ok "3 summary lines: got $n"
 head -n 1 "$OUT" >"$TMPD/s1"
 got=$(jq -r '[.line, .months, .job_start, .average_gain, .total_gain, .gain_after_switch,
-              .loss_months, .break_even, .recoveries, .recoveries_total, .voorlopig] | @tsv' \
-      "$TMPD/s1")
-want=$(printf '1\t6\t2026-04\t43744\t262466\t87489\t0\t2026-01\t1\t133143\tfalse')
+              .loss_months, .break_even, .steady_month, .steady_gain, .recoveries,
+              .recoveries_total, .voorlopig] | @tsv' "$TMPD/s1")
+want=$(printf '1\t6\t2026-04\t43744\t262466\t87489\t0\t2026-04\t2026-07\t85987\t1\t133143\tfalse')
 [ "$got" = "$want" ] && ok "seed resident: the hand calculation" ||
     not_ok "seed resident: got '$got', want '$want'"
 
@@ -36,21 +38,26 @@ while read -r line; do
     k=$((k + 1))
     printf '%s\n' "$line" >"$TMPD/one.json"
     "$SWITCHSIM" simulate "$TMPD/one.json" --json >"$TMPD/sim.json"
-    want=$(jq -r --argjson k "$k" '
+    # The job's first month, from the scenario itself (break-even counts from it).
+    jsm=$(jq -r '.job.start[0:7]' "$TMPD/one.json")
+    want=$(jq -r --argjson k "$k" --arg jsm "$jsm" '
         . as $r | [.scenario.months, .baseline.months] | transpose
         | map(.[0].safe_to_spend - .[1].safe_to_spend) as $g
         | ($g | length) as $n
         | ([range(0; $n)] | map($g[:(. + 1)] | add)) as $cum
-        | ([range(0; $n)] | map(select(. as $i | $cum[$i:] | all(. >= 0))) | first) as $even
+        | (($r.scenario.months | map(.month) | index($jsm)) // 0) as $js
+        | ([range($js; $n)] | map(select(. as $i | $cum[$i:] | all(. >= 0))) | first) as $even
         | {line: $k, months: $n, average_gain: $r.average_gain, total_gain: $r.total_gain,
            loss_months: ($g | map(select(. < 0)) | length),
            break_even: (if $even == null then null else $r.scenario.months[$even].month end),
+           steady_month: $r.steady.month, steady_gain: $r.steady.gain,
            recoveries: ($r.recoveries | length),
            recoveries_total: ($r.recoveries | map(.amount) | add // 0),
            voorlopig: (($r.tables.projected // []) | length > 0),
            projected: ($r.tables.projected // [])} | tojson' "$TMPD/sim.json")
     got=$(sed -n "${k}p" "$OUT" | jq -c '{line, months, average_gain, total_gain, loss_months,
-                                           break_even, recoveries, recoveries_total, voorlopig,
+                                           break_even, steady_month, steady_gain,
+                                           recoveries, recoveries_total, voorlopig,
                                            projected}')
     [ "$(printf '%s' "$want" | jq -c .)" = "$got" ] && ok "line $k: summary = simulate JSON" ||
         not_ok "line $k: summary '$got', simulate '$want'"

@@ -299,10 +299,11 @@ void batch_summary(struct sbuf *b, long line, const struct batch_vary *v, size_t
             loss++;
         if (i >= from)
             after += gain;
-        /* Break-even: the first month from which the cumulative gain stays >= 0. */
+        /* Break-even: the first month from the job's start from which the
+         * cumulative gain stays >= 0 (before the start nothing has changed). */
         if (cum < 0)
             even = -1;
-        else if (even < 0)
+        else if (even < 0 && i >= from)
             even = i;
     }
     for (size_t i = 0; i < tl->n_recoveries; i++)
@@ -332,6 +333,19 @@ void batch_summary(struct sbuf *b, long line, const struct batch_vary *v, size_t
     sb_key(b, "break_even");
     if (even >= 0)
         sb_month(b, s->start_month + even);
+    else
+        sb_str(b, "null");
+    /* The page's headline: the gain in an ordinary month after the switch
+     * (engine.h, struct sw_steady), independent of the window; null when the
+     * engine found no such month. */
+    sb_key(b, "steady_month");
+    if (tl->steady.found)
+        sb_month(b, tl->steady.month);
+    else
+        sb_str(b, "null");
+    sb_key(b, "steady_gain");
+    if (tl->steady.found)
+        sb_int(b, tl->steady.gain);
     else
         sb_str(b, "null");
     sb_key(b, "recoveries");
