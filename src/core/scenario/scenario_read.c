@@ -460,21 +460,32 @@ bool rd_read_int(struct rd *r, const cJSON *obj, const char *path, const char *k
     return rd_read_decimal(r, obj, path, key, 0, min, max, required, out);
 }
 
+/* The value at obj.key with its path written to f; NULL when absent or null,
+ * and then a "missing" problem when it is required. */
+static const cJSON *present(struct rd *r, const cJSON *obj, const char *path, const char *key,
+                            bool required, char *f, size_t fsz)
+{
+    const cJSON *v = rd_get(obj, key);
+
+    rd_join(f, fsz, path, key);
+    if (!rd_is_absent(v))
+        return v;
+    if (required)
+        rd_problem(r, f, "missing");
+    return NULL;
+}
+
 /* A decimal number with at most `decimals` digits after the point, scaled:
  * hours 28.5 -> 2850 with 2 decimals; 28.50 and 2.85e1 read the same, 28.555
  * is refused. min and max are scaled too. */
 bool rd_read_decimal(struct rd *r, const cJSON *obj, const char *path, const char *key,
                          int decimals, int64_t min, int64_t max, bool required, int64_t *out)
 {
-    const cJSON *v = rd_get(obj, key);
     char f[160];
+    const cJSON *v = present(r, obj, path, key, required, f, sizeof(f));
 
-    rd_join(f, sizeof(f), path, key);
-    if (rd_is_absent(v)) {
-        if (required)
-            rd_problem(r, f, "missing");
+    if (!v)
         return !required;
-    }
     if (!cJSON_IsNumber(v)) {
         rd_problem(r, f, "must be a number");
         return false;
@@ -502,15 +513,11 @@ bool rd_read_bool(struct rd *r, const cJSON *obj, const char *path, const char *
 const char *rd_read_str(struct rd *r, const cJSON *obj, const char *path, const char *key,
                             bool required)
 {
-    const cJSON *v = rd_get(obj, key);
     char f[160];
+    const cJSON *v = present(r, obj, path, key, required, f, sizeof(f));
 
-    rd_join(f, sizeof(f), path, key);
-    if (rd_is_absent(v)) {
-        if (required)
-            rd_problem(r, f, "missing");
+    if (!v)
         return NULL;
-    }
     if (!cJSON_IsString(v) || !v->valuestring) {
         rd_problem(r, f, "must be a string");
         return NULL;
@@ -605,15 +612,11 @@ int rd_read_enum(struct rd *r, const cJSON *obj, const char *path, const char *k
 const cJSON *rd_read_object(struct rd *r, const cJSON *obj, const char *path,
                                 const char *key, bool required)
 {
-    const cJSON *v = rd_get(obj, key);
     char f[160];
+    const cJSON *v = present(r, obj, path, key, required, f, sizeof(f));
 
-    rd_join(f, sizeof(f), path, key);
-    if (rd_is_absent(v)) {
-        if (required)
-            rd_problem(r, f, "missing");
+    if (!v)
         return NULL;
-    }
     if (!cJSON_IsObject(v)) {
         rd_problem(r, f, "must be an object");
         return NULL;

@@ -138,12 +138,10 @@ void sw_ctx_init(struct sw_ctx *c, const struct sw_tables *t, bool strict)
     c->project = !strict;
 }
 
-static void record(const struct sw_ctx *c, const struct sw_value_info *info)
+/* Add info to u unless the same value (id, from, overridden, projected) is
+ * there already; on allocation failure u->nomem is set and nothing added. */
+static void used_add(struct sw_used *u, const struct sw_value_info *info)
 {
-    struct sw_used *u = c->used;
-
-    if (!u)
-        return;
     for (size_t i = 0; i < u->len; i++)
         if (u->items[i].id == info->id && u->items[i].from == info->from &&
             u->items[i].overridden == info->overridden &&
@@ -162,29 +160,16 @@ static void record(const struct sw_ctx *c, const struct sw_value_info *info)
     u->items[u->len++] = *info;
 }
 
+static void record(const struct sw_ctx *c, const struct sw_value_info *info)
+{
+    if (c->used)
+        used_add(c->used, info);
+}
+
 void sw_used_merge(struct sw_used *dst, const struct sw_used *src)
 {
-    for (size_t i = 0; i < src->len && !dst->nomem; i++) {
-        const struct sw_value_info *v = &src->items[i];
-        bool have = false;
-        for (size_t j = 0; j < dst->len && !have; j++)
-            have = dst->items[j].id == v->id && dst->items[j].from == v->from &&
-                   dst->items[j].overridden == v->overridden &&
-                   dst->items[j].projected == v->projected;
-        if (have)
-            continue;
-        if (dst->len == dst->cap) {
-            size_t cap = dst->cap ? dst->cap * 2 : 64;
-            struct sw_value_info *n = realloc(dst->items, cap * sizeof(*n));
-            if (!n) {
-                dst->nomem = true;
-                return;
-            }
-            dst->items = n;
-            dst->cap = cap;
-        }
-        dst->items[dst->len++] = *v;
-    }
+    for (size_t i = 0; i < src->len && !dst->nomem; i++)
+        used_add(dst, &src->items[i]);
 }
 
 bool sw_used_first_projected(const struct sw_used *u, size_t i)
