@@ -61,6 +61,10 @@ enum sw_item {
     SW_ITEM_YEAR_END_BONUS,        /* gross eindejaarsuitkering paid in the month */
     SW_ITEM_COUNTED_INCOME,        /* net income from work counted for the month's bijstand
                                     * (its payslips; may differ from what is paid in it) */
+    SW_ITEM_DEBT_FREE,             /* household.debts: the beslagvrije voet or, in the
+                                    * Wsnp, the vrij te laten bedrag of the month */
+    SW_ITEM_DEBT_TAKEN,            /* what the beslag or the Wsnp's boedelafdracht takes
+                                    * of the month's income (never lands: not in received) */
     SW_ITEM__COUNT
 };
 
@@ -171,6 +175,11 @@ struct sw_steady {
     int64_t gain;                  /* safe_to_spend(switch) - safe_to_spend(stay) in M */
     int64_t safe_to_spend;         /* the switch in M */
     int64_t baseline_safe_to_spend;
+    int64_t debt_taken;            /* household.debts: what the beslag or the Wsnp
+                                    * takes in M, switch and stay; gain + debt_taken -
+                                    * baseline_debt_taken is the gain had there been
+                                    * no debts */
+    int64_t baseline_debt_taken;
     sw_month first_from;           /* the job's first month in the overview */
     int first_months;              /* months from first_from to M (exclusive); 0: none */
     int64_t first_total;           /* sum of the gain over those months */
@@ -196,6 +205,8 @@ struct sw_timeline {
     int64_t average_gain;          /* mean of safe_to_spend(switch - stay) per month */
     int64_t total_gain;
     struct sw_steady steady;       /* the window-independent headline month */
+    enum sw_debt_regime debt_regime; /* household.debts: what the wallet keeps is after
+                                    * the beslag or the Wsnp's afdracht */
     struct sw_used used;           /* every table value used (provisional ones listed) */
     char tables_version[16];
     char tables_sha256[65];

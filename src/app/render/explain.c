@@ -9,7 +9,7 @@
 
 /* How deep the figures a figure is built on are followed. */
 #define EXPLAIN_MAX_DEPTH 3
-#define EXPLAIN_MAX_PARTS 12
+#define EXPLAIN_MAX_PARTS 14
 
 struct item_text {
     const char *label;   /* short name, starts lowercase */
@@ -130,6 +130,19 @@ static const struct item_text item_texts[SW_ITEM__COUNT] = {
                                 "meetelt: het loon van de loonstroken van deze maand. Dat kan "
                                 "ander geld zijn dan wat deze maand binnenkomt, bijvoorbeeld "
                                 "als u pas de volgende maand wordt betaald."},
+    [SW_ITEM_DEBT_FREE] = {"wat u van uw inkomen mag houden",
+                           "Hebt u schulden met beslag op uw loon of uitkering? Dan is dit de "
+                           "beslagvrije voet: het deel van uw inkomen waar de deurwaarder "
+                           "niet aan mag komen. Zit u in de schuldsanering (Wsnp)? Dan is dit "
+                           "het vrij te laten bedrag. Het is een deel van de bijstandsnorm. "
+                           "Verdient u meer dan de bijstand en krijgt u daardoor minder "
+                           "toeslagen? Dan wordt het bedrag hoger."},
+    [SW_ITEM_DEBT_TAKEN] = {"ingehouden voor schulden",
+                            "Het deel van uw loon, WW of bijstand boven de beslagvrije voet "
+                            "(of boven het vrij te laten bedrag in de schuldsanering). Dat "
+                            "geld gaat naar de deurwaarder of de bewindvoerder en komt niet "
+                            "op uw rekening. Toeslagen, kinderbijslag en kindgebonden budget "
+                            "blijven van u."},
 };
 
 /* What each figure is built from in the engine; sign +1/-1 marks the terms of a
@@ -167,6 +180,11 @@ static const struct part_list part_lists[] = {
     {SW_ITEM_KGB_PAID, {{SW_ITEM_KGB_ENTITLED, 0}}, 1},
     {SW_ITEM_WW_NET, {{SW_ITEM_WW_GROSS, 1}}, 1},
     {SW_ITEM_LKS, {{SW_ITEM_GROSS_WAGE, 0}}, 1},
+    {SW_ITEM_DEBT_FREE, {{SW_ITEM_BIJSTAND_NORM, 0}}, 1},
+    {SW_ITEM_DEBT_TAKEN,
+     {{SW_ITEM_NET_WAGE, 0}, {SW_ITEM_WW_NET, 0}, {SW_ITEM_BIJSTAND_PAID, 0},
+      {SW_ITEM_BIJSTAND_HOLIDAY_PAID, 0}, {SW_ITEM_DEBT_FREE, 0}},
+     5},
     {SW_ITEM_RECEIVED,
      {{SW_ITEM_NET_WAGE, 1},
       {SW_ITEM_WW_NET, 1},
@@ -179,8 +197,9 @@ static const struct part_list part_lists[] = {
       {SW_ITEM_KGB_PAID, 1},
       {SW_ITEM_IACK, 1},
       {SW_ITEM_WMO_EIGEN_BIJDRAGE, -1},
-      {SW_ITEM_RECOVERY_COLLECTED, -1}},
-     12},
+      {SW_ITEM_RECOVERY_COLLECTED, -1},
+      {SW_ITEM_DEBT_TAKEN, -1}},
+     13},
     {SW_ITEM_SAFE_TO_SPEND,
      {{SW_ITEM_RECEIVED, 1}, {SW_ITEM_SET_ASIDE, -1}, {SW_ITEM_RESERVE_RELEASED, 1}},
      3},

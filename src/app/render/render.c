@@ -43,6 +43,8 @@ static const char *const item_csv[] = {
     [SW_ITEM_IACK] = "combinatiekorting terugbetalen",
     [SW_ITEM_YEAR_END_BONUS] = "eindejaarsuitkering",
     [SW_ITEM_COUNTED_INCOME] = "meegeteld inkomen bijstand",
+    [SW_ITEM_DEBT_FREE] = "beslagvrije voet of vrij te laten bedrag",
+    [SW_ITEM_DEBT_TAKEN] = "ingehouden voor schulden",
 };
 _Static_assert(sizeof(item_csv) / sizeof(item_csv[0]) == SW_ITEM__COUNT,
                "a Dutch CSV header for every line item");
@@ -62,7 +64,10 @@ void render_headline(char *buf, size_t size, const struct sw_timeline *tl)
 
     sw_money_format_nl(a, sizeof(a), g < 0 ? -g : g);
     if (st->found) {
-        const char *v = st->n_projected ? " (voorlopig)" : "";
+        const char *v = st->n_projected ? " (voorlopig)"
+                        : tl->debt_regime == SW_DEBTS_BESLAG ? " (na het beslag)"
+                        : tl->debt_regime == SW_DEBTS_WSNP ? " (in de schuldsanering)"
+                                                            : "";
         if (g == 0)
             snprintf(buf, size, "In een gewone maand na de overstap houdt u evenveel over als "
                      "zonder deze baan%s.", v);
@@ -106,6 +111,19 @@ void render_headline_more(char *buf, size_t size, const struct sw_timeline *tl)
             more_less(x, sizeof(x), st->first_average);
             n += (size_t)snprintf(buf + n, size - n, "In de eerste maanden (%s tot en met %s) "
                                   "houdt u gemiddeld %s per maand. ", f, u, x);
+        }
+        if (tl->debt_regime != SW_DEBTS_NONE && n < size) {
+            char k[40], t[40];
+            more_less(x, sizeof(x), st->gain + st->debt_taken - st->baseline_debt_taken);
+            sw_money_format_nl(k, sizeof(k), st->safe_to_spend);
+            sw_money_format_nl(t, sizeof(t), st->debt_taken);
+            n += (size_t)snprintf(buf + n, size - n,
+                                  "Door uw schulden houdt u met de baan %s te besteden; %s "
+                                  "gaat naar %s. Zonder schulden hield u %s over. ", k, t,
+                                  tl->debt_regime == SW_DEBTS_WSNP ? "de boedel van de "
+                                                                     "schuldsanering"
+                                                                   : "de beslaglegger",
+                                  x);
         }
     }
     if (n < size) {
@@ -248,10 +266,16 @@ static bool has_children_money(const struct sw_timeline *tl)
     return children_paid(tl->scenario.totals) != 0 || children_paid(tl->baseline.totals) != 0;
 }
 
+/* household.debts: a column with what the beslag or the Wsnp takes. */
+static bool has_debts(const struct sw_timeline *tl)
+{
+    return tl->debt_regime != SW_DEBTS_NONE;
+}
+
 void render_table(FILE *f, const struct sw_timeline *tl)
 {
-    char h[200], a[40], more[600];
-    bool partner = has_partner_income(tl), kids = has_children_money(tl);
+    char h[200], a[40], more[800];
+    bool partner = has_partner_income(tl), kids = has_children_money(tl), debts = has_debts(tl);
 
     render_headline(h, sizeof(h), tl);
     render_headline_more(more, sizeof(more), tl);
@@ -261,6 +285,8 @@ void render_table(FILE *f, const struct sw_timeline *tl)
         fprintf(f, "%10s ", "partner");
     if (kids)
         fprintf(f, "%10s ", "kinderen");
+    if (debts)
+        fprintf(f, "%10s ", "schulden");
     fprintf(f, "%10s %10s %9s %9s %10s %10s %10s | %10s %10s\n",
             "bijstand", "toeslagen", "wmo", "terug", "ontvangen", "apart",
             "besteden", "nu besteed", "verschil");
@@ -291,6 +317,11 @@ void render_table(FILE *f, const struct sw_timeline *tl)
             char kn[32];
             num(kn, sizeof(kn), children_paid(v));
             fprintf(f, "%10s ", kn);
+        }
+        if (debts) {
+            char dn[32];
+            num(dn, sizeof(dn), -v[SW_ITEM_DEBT_TAKEN]);
+            fprintf(f, "%10s ", dn);
         }
         fprintf(f, "%10s %10s %9s %9s %10s %10s %10s | %10s %10s\n", c[1], c[2], c[3], c[4],
                 c[5], c[6], c[7], c[8], c[9]);
@@ -365,7 +396,7 @@ void render_csv(FILE *f, const struct sw_timeline *tl)
 
 void render_html(FILE *f, const struct sw_timeline *tl)
 {
-    char h[200], more[600];
+    char h[200], more[800];
 
     render_headline(h, sizeof(h), tl);
     render_headline_more(more, sizeof(more), tl);
@@ -449,6 +480,8 @@ void render_html(FILE *f, const struct sw_timeline *tl)
         fputs("<th>Netto inkomen partner</th>", f);
     if (has_children_money(tl))
         fputs("<th>Voor de kinderen</th>", f);
+    if (has_debts(tl))
+        fputs("<th>Ingehouden voor schulden</th>", f);
     fputs("<th>Bijstand</th><th>Toeslagen</th><th>Eigen bijdrage</th>"
           "<th>Terugbetalen</th><th>Apart zetten</th><th>Te besteden</th>"
           "<th>Als u niet gaat werken</th></tr></thead>\n<tbody>\n", f);
@@ -477,6 +510,11 @@ void render_html(FILE *f, const struct sw_timeline *tl)
             char kn[32];
             num(kn, sizeof(kn), children_paid(v));
             fprintf(f, "<td>%s</td>", kn);
+        }
+        if (has_debts(tl)) {
+            char dn[32];
+            num(dn, sizeof(dn), v[SW_ITEM_DEBT_TAKEN]);
+            fprintf(f, "<td>%s</td>", dn);
         }
         fprintf(f, "<td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
                    "<td>%s</td></tr>\n", c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
