@@ -138,7 +138,6 @@ struct sw_way_back {
     bool ww;                       /* the wekeneis (26 of 36 weeks) is met */
     sw_date ww_from, ww_until;
     int64_t ww_dagloon;            /* cents per day, after the maximum */
-    int64_t ww_month_first;        /* gross WW for a full month at the first rate */
     bool new_application;          /* bijstand had stopped: apply again */
     sw_date bijstand_from;         /* SW_NO_DATE when no bijstand follows in the horizon */
     int gap_days;                  /* days without wage, WW or bijstand */
