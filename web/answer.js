@@ -32,7 +32,9 @@ const ITEM_LABEL = {
   reserve_released: 'Gebruikt uit wat apart stond',
   partner_gross: 'Bruto inkomen partner',
   partner_net: 'Netto inkomen partner',
-  partner_vrijlating: 'Vrijlating partner'
+  partner_vrijlating: 'Vrijlating partner',
+  debt_free_amount: 'Wat u mag houden (beslagvrije voet of vrij te laten bedrag)',
+  debt_taken: 'Ingehouden voor schulden'
 };
 
 const STATUS_LABEL = {
@@ -68,6 +70,8 @@ const COLUMNS = [
 ];
 const SAFE = COLUMNS[COLUMNS.length - 1];
 /* Shown only when the partner has an income of their own. */
+/* Shown only with debts (household.debts): what the beslag or the Wsnp takes. */
+const DEBTS = { key: 'debts', label: 'Eraf: schulden', parts: ['debt_taken'], items: ['debt_taken', 'debt_free_amount'], value: (m) => -(m.debt_taken || 0) };
 const PARTNER = { key: 'partner', label: 'Netto partner', parts: ['partner_net'], items: ['partner_net', 'partner_gross', 'partner_vrijlating'], value: (m) => m.partner_net || 0 };
 
 function renderAnswer(res, scenario) {
@@ -160,6 +164,12 @@ function renderSubline(res) {
   }
   if (res.steady) {
     ul.appendChild(el('li', {}, 'Een gewone maand is vanaf ' + monthLong(res.steady.month) + '.'));
+    const s = res.steady;
+    if (s.debt_taken || s.baseline_debt_taken) {
+      ul.appendChild(el('li', {}, 'Door uw schulden houdt u met de baan ' + euro(s.safe_to_spend) +
+        ' per maand te besteden; ' + euro(s.debt_taken) + ' gaat naar de schulden. Zonder schulden hield u ' +
+        more(s.gain_without_debts) + ' over dan zonder deze baan.'));
+    }
   } else {
     ul.appendChild(el('li', {}, 'Er is geen gewone maand met de baan in zicht (bijvoorbeeld omdat het contract stopt). ' +
       'Het bedrag hierboven is een gemiddelde over de maanden van het overzicht.'));
@@ -188,6 +198,8 @@ function renderInputs(scenario) {
       (h.cost_sharers ? ', ' + h.cost_sharers + ' andere volwassene(n) in huis' : '')],
     h.partner_income ? ['Partner', (h.partner_income.kind === 'work' ? 'werkt, ' : 'uitkering of pensioen, ') +
       euro(h.partner_income.gross_per_month) + ' bruto per maand'] : null,
+    h.debts ? ['Schulden', (h.debts.regime === 'wsnp' ? 'schuldsanering (Wsnp)' : 'beslag op loon of uitkering') +
+      (h.debts.amount ? ', nog ' + euro(h.debts.amount) + ' schuld' : '')] : null,
     ['Huur', h.rent ? euro(h.rent) + ' per maand (kale huur)' : 'geen huurtoeslag'],
     ['Baan', KIND_LABEL[job.kind] + ', ' + numberNl(job.hours_per_week) + ' uur per week, vanaf ' + dateLong(job.start) +
       (job.end ? ' tot en met ' + dateLong(job.end) : '')],
