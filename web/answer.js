@@ -91,8 +91,12 @@ function renderAnswer(res, scenario) {
     rec.appendChild(el('li', {},
       el('p', { class: 'rec-head' },
         el('strong', {}, (RECOVERY_LABEL[r.kind] || r.kind) + ' over ' + period + ': ' + euro(r.amount))),
-      el('p', {}, 'U krijgt de brief naar verwachting in ' + monthLong(r.expected) +
-        '. Zet het geld apart vanaf ' + monthLong(r.set_aside_in) + '.'),
+      el('p', {}, 'U krijgt de brief naar verwachting in ' + monthLong(r.expected) + '.' +
+        (r.within_voet ? '' : ' Zet het geld apart vanaf ' + monthLong(r.set_aside_in) + '.')),
+      r.offset ? el('p', {}, 'Eerst verrekend met de vakantietoeslag: ' + euro(r.offset) + '.') : null,
+      r.within_voet ? el('p', {}, 'Door uw schulden wordt dit alleen betaald van wat boven de beslagvrije voet ligt.') : null,
+      r.instalment ? el('p', {}, 'Terugbetalen in termijnen van ' + euro(r.instalment) + ' per maand, ' +
+        monthLong(r.collected) + ' tot en met ' + monthLong(r.paid_off) + '.') : null,
       r.avoidable_by ? el('p', { class: 'avoid' }, el('strong', {}, 'Zo voorkomt u het: '), r.avoidable_by) : null));
   }
   $('recoveries-box').hidden = res.recoveries.length === 0;

@@ -110,6 +110,12 @@ struct sw_recovery {
                                     * horizon) */
     int64_t offset;                /* set off against money the municipality paid out
                                     * (art. 60a Pw), not in `amount` */
+    bool within_voet;              /* household.debts: collected only from what lies
+                                    * above the beslagvrije voet (or the vrij te laten
+                                    * bedrag), so later or in smaller parts than the
+                                    * municipality's own terms; `instalment` is then the
+                                    * first month's part and `paid_off` an estimate
+                                    * when it lies past the horizon */
 };
 
 enum sw_who { SW_WHO_RESIDENT, SW_WHO_CONSULTANT, SW_WHO_EMPLOYER };

@@ -315,6 +315,8 @@ cJSON *sw_timeline_json(const struct sw_timeline *tl)
         }
         if (r->offset > 0)
             cJSON_AddNumberToObject(ro, "offset", (double)r->offset);
+        if (r->within_voet)
+            cJSON_AddBoolToObject(ro, "within_voet", true);
         cJSON_AddStringToObject(ro, "avoidable_by", r->avoidable_by);
         add_projected(ro, tl, r->caused);
         cJSON_AddItemToArray(arr, ro);

@@ -245,6 +245,9 @@ static void recovery_terms(char *buf, size_t size, const struct sw_recovery *r)
         sw_money_format_nl(o, sizeof(o), r->offset);
         n += (size_t)snprintf(buf, size, " Eerst verrekend met de vakantietoeslag: %s.", o);
     }
+    if (r->within_voet && n < size)
+        n += (size_t)snprintf(buf + n, size - n, " Door uw schulden alleen van wat boven de "
+                              "beslagvrije voet ligt.");
     if (r->instalment > 0 && n < size) {
         sw_money_format_nl(ins, sizeof(ins), r->instalment);
         sw_month_nl(m1, sizeof(m1), r->collected);
@@ -339,7 +342,7 @@ void render_table(FILE *f, const struct sw_timeline *tl)
             sw_money_format_nl(a, sizeof(a), r->amount);
             sw_month_nl(e, sizeof(e), r->expected);
             sw_month_nl(sa, sizeof(sa), r->caused);
-            char terms[200];
+            char terms[320];
             recovery_terms(terms, sizeof(terms), r);
             fprintf(f, "  - %s over %s: %s, brief in %s; zet apart vanaf %s.%s\n    %s\n",
                     sw_recovery_kind_name(r->kind), r->for_period, a, e, sa, terms,
@@ -442,7 +445,7 @@ void render_html(FILE *f, const struct sw_timeline *tl)
                        "vanaf %s; de brief komt in %s. ",
                     a, sw_recovery_kind_name(r->kind), sa, e);
             {
-                char terms[200];
+                char terms[320];
                 recovery_terms(terms, sizeof(terms), r);
                 if (terms[0]) {
                     html_text(f, terms + 1);
