@@ -90,7 +90,8 @@ function renderAnswer(res, scenario) {
     const period = /^\d{4}$/.test(r.for_period) ? r.for_period : monthLong(r.for_period);
     rec.appendChild(el('li', {},
       el('p', { class: 'rec-head' },
-        el('strong', {}, (RECOVERY_LABEL[r.kind] || r.kind) + ' over ' + period + ': ' + euro(r.amount))),
+        el('strong', {}, (RECOVERY_LABEL[r.kind] || r.kind) + ' over ' + period + ': ' + euro(r.amount) +
+          (r.projected ? ' (voorlopig)' : ''))),
       el('p', {}, 'U krijgt de brief naar verwachting in ' + monthLong(r.expected) + '.' +
         (r.within_voet ? '' : ' Zet het geld apart vanaf ' + monthLong(r.set_aside_in) + '.')),
       r.offset ? el('p', {}, 'Eerst verrekend met de vakantietoeslag: ' + euro(r.offset) + '.') : null,
@@ -205,6 +206,7 @@ function renderInputs(scenario) {
     h.debts ? ['Schulden', (h.debts.regime === 'wsnp' ? 'schuldsanering (Wsnp)' : 'beslag op loon of uitkering') +
       (h.debts.amount ? ', nog ' + euro(h.debts.amount) + ' schuld' : '')] : null,
     ['Huur', h.rent ? euro(h.rent) + ' per maand (kale huur)' : 'geen huurtoeslag'],
+    h.vermogen !== undefined ? ['Spaargeld en bezit', euro(h.vermogen) + ' op 1 januari'] : null,
     ['Baan', KIND_LABEL[job.kind] + ', ' + numberNl(job.hours_per_week) + ' uur per week, vanaf ' + dateLong(job.start) +
       (job.end ? ' tot en met ' + dateLong(job.end) : '')],
     ['Loon', job.hourly_wage ? euro(job.hourly_wage) + ' bruto per uur' : 'het minimumloon voor uw leeftijd'],
