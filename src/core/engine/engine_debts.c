@@ -12,12 +12,14 @@
  *  - the compensation for toeslagen lost above bijstandsniveau is the baseline's
  *    toeslagen (staying on bijstand) minus the switch's, month by month;
  *  - a recovery (terugvordering) is collected in a month with debts only from
- *    what lies above the voet ("bij de bepaling van het maandelijks af te lossen
- *    bedrag [...] moet de beslagvrije voet [...] in acht worden genomen", Rb
- *    Arnhem 27-04-2007, LJN BA4777), before the beslag or the boedel takes the
- *    rest; what does not fit waits for the next month. The resident need not and
- *    cannot set money aside from what lies above the voet: in a month with debts
- *    nothing is set aside, and only what was set aside before is released;
+ *    what the resident set aside for it before and what lies above the voet
+ *    ("bij de bepaling van het maandelijks af te lossen bedrag [...] moet de
+ *    beslagvrije voet [...] in acht worden genomen", Rb Arnhem 27-04-2007, LJN
+ *    BA4777), before the beslag or the boedel takes the rest; what does not fit
+ *    waits for the next month. The resident cannot set aside what lies above the
+ *    voet: in a month with debts only toeslagen paid in advance (never seized,
+ *    Awir art. 45) and income above the voet that a beslag left him are set
+ *    aside;
  *  - a beslag with a known amount owed stops once that is taken. */
 #include <string.h>
 
@@ -40,6 +42,21 @@ static int64_t toeslagen(const int64_t *v)
 {
     return v[SW_ITEM_ZORGTOESLAG_ENTITLED] + v[SW_ITEM_HUURTOESLAG_ENTITLED] +
            v[SW_ITEM_KGB_ENTITLED];
+}
+
+/* What of the month's set-aside is toeslagen paid above the entitlement
+ * (engine_toeslagen.c): money the resident keeps whatever his debts. */
+static int64_t toeslagen_excess(const int64_t *v)
+{
+    int64_t x = 0;
+
+    if (v[SW_ITEM_ZORGTOESLAG_PAID] > v[SW_ITEM_ZORGTOESLAG_ENTITLED])
+        x += v[SW_ITEM_ZORGTOESLAG_PAID] - v[SW_ITEM_ZORGTOESLAG_ENTITLED];
+    if (v[SW_ITEM_HUURTOESLAG_PAID] > v[SW_ITEM_HUURTOESLAG_ENTITLED])
+        x += v[SW_ITEM_HUURTOESLAG_PAID] - v[SW_ITEM_HUURTOESLAG_ENTITLED];
+    if (v[SW_ITEM_KGB_PAID] > v[SW_ITEM_KGB_ENTITLED])
+        x += v[SW_ITEM_KGB_PAID] - v[SW_ITEM_KGB_ENTITLED];
+    return x;
 }
 
 /* What recovery rec was booked to collect in month m (eng_recovery_plan). */
@@ -138,7 +155,7 @@ sw_status eng_debts(struct eng_run *r, struct sw_err *err)
     memset(rp, 0, sizeof(rp));
     for (int i = 0; i < r->run->n; i++) {
         int64_t *v = r->run->rows[i].v;
-        int64_t income, comp = 0, vrij, taken, room = -1, coll;
+        int64_t income, comp = 0, vrij = 0, taken, room = -1, coll, booked_coll;
         struct sw_trace *tr = eng_trace(r, i, SW_ITEM_DEBT_FREE);
         /* A beslag for a known amount ends once it is taken. */
         bool debts = debts_month(s, r->run->rows[i].month) && left != 0;
@@ -157,42 +174,48 @@ sw_status eng_debts(struct eng_run *r, struct sw_err *err)
             room = taken;
             v[SW_ITEM_DEBT_FREE] = vrij;
         }
-        /* Recoveries first, within the room above the voet. */
-        if (recs) {
-            coll = collect(r, rp, i, room);
-            v[SW_ITEM_RECOVERY_COLLECTED] = coll;
-        } else {
-            coll = debts ? (v[SW_ITEM_RECOVERY_COLLECTED] < room ? v[SW_ITEM_RECOVERY_COLLECTED]
-                                                                  : room)
-                         : v[SW_ITEM_RECOVERY_COLLECTED];
-            v[SW_ITEM_RECOVERY_COLLECTED] = coll;
-        }
+        booked_coll = v[SW_ITEM_RECOVERY_COLLECTED];
         if (debts) {
-            int64_t keep, sa, rel;
-            taken = room - coll;
+            int64_t cap = pool + room, from_pool, from_room, keep, sa, prot, other;
+            /* Recoveries first: from what was set aside, then above the voet. */
+            coll = recs ? collect(r, rp, i, cap) : (booked_coll < cap ? booked_coll : cap);
+            from_pool = coll < pool ? coll : pool;
+            from_room = coll - from_pool;
+            pool -= from_pool;
+            /* Releases not tied to a collection (an offset against the vakantietoeslag). */
+            other = v[SW_ITEM_RESERVE_RELEASED] - booked_coll;
+            if (other < 0)
+                other = 0;
+            if (other > pool)
+                other = pool;
+            pool -= other;
+            v[SW_ITEM_RESERVE_RELEASED] = from_pool + other;
+            taken = room - from_room;
             if (left >= 0 && taken > left)
                 taken = left;
             if (left >= 0)
                 left -= taken;
             v[SW_ITEM_DEBT_TAKEN] = taken;
-            /* Only what lands above the voet (a beslag that ends) can be set aside. */
-            keep = room - coll - taken;
-            sa = v[SW_ITEM_SET_ASIDE] < keep ? v[SW_ITEM_SET_ASIDE] : keep;
+            /* Set aside: toeslagen paid too much, and what a beslag left above the voet. */
+            keep = room - from_room - taken;
+            prot = toeslagen_excess(v);
+            if (prot > v[SW_ITEM_SET_ASIDE])
+                prot = v[SW_ITEM_SET_ASIDE];
+            sa = v[SW_ITEM_SET_ASIDE] - prot < keep ? v[SW_ITEM_SET_ASIDE] : prot + keep;
             unfunded += v[SW_ITEM_SET_ASIDE] - sa;
             v[SW_ITEM_SET_ASIDE] = sa;
             pool += sa;
-            rel = v[SW_ITEM_RESERVE_RELEASED] < pool ? v[SW_ITEM_RESERVE_RELEASED] : pool;
-            v[SW_ITEM_RESERVE_RELEASED] = rel;
-            pool -= rel;
         } else {
-            int64_t cut = v[SW_ITEM_RESERVE_RELEASED] < unfunded ? v[SW_ITEM_RESERVE_RELEASED]
-                                                                 : unfunded;
+            int64_t cut;
+            coll = recs ? collect(r, rp, i, -1) : booked_coll;
+            cut = v[SW_ITEM_RESERVE_RELEASED] < unfunded ? v[SW_ITEM_RESERVE_RELEASED] : unfunded;
             v[SW_ITEM_RESERVE_RELEASED] -= cut;
             unfunded -= cut;
             pool += v[SW_ITEM_SET_ASIDE] - v[SW_ITEM_RESERVE_RELEASED];
             if (pool < 0)
                 pool = 0;
         }
+        v[SW_ITEM_RECOVERY_COLLECTED] = coll;
         if (debts && tr) {
             struct sw_trace *tt = eng_trace(r, i, SW_ITEM_DEBT_TAKEN);
             *tt = *tr;
