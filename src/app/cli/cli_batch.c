@@ -145,19 +145,30 @@ static bool run_variant(struct sbuf *b, const struct job *j, const struct pool *
     if (p->summary) {
         batch_summary(b, j->line, p->vary, k, s, tl);
     } else {
-        cJSON *o = sw_timeline_json(tl);
-        if (o && varied) {
+        /* simulate's text (timeline_text.c: no cJSON tree), then with --vary the
+         * members "line" and "variant" */
+        struct sw_jbuf jb = {0};
+        size_t len = 0;
+        sw_timeline_text_open(&jb, tl);
+        if (varied) {
             struct sbuf vb = {0};
+            char num[32];
             batch_vary_json(&vb, p->vary, k);
-            cJSON_AddNumberToObject(o, "line", (double)j->line);
-            cJSON_AddItemToObject(o, "variant", vb.p ? cJSON_Parse(vb.p) : NULL);
+            snprintf(num, sizeof(num), ",\"line\":%ld,\"variant\":", j->line);
+            sw_jb_put(&jb, num, strlen(num));
+            if (vb.p && !vb.nomem)
+                sw_jb_put(&jb, vb.p, vb.len);
+            else
+                jb.fail = true;
             free(vb.p);
         }
-        if (o)
-            sb_json(b, o);
+        sw_jb_putc(&jb, '}');
+        text = sw_jb_finish(&jb, &len);
+        if (text)
+            sb_put(b, text, len);
         else
             b->nomem = true;
-        cJSON_Delete(o);
+        free(text);
     }
     sw_timeline_free(tl);
     return true;
