@@ -4,6 +4,7 @@
  * of small allocations. The API (simulate without traces) and `switchsim batch`
  * write their answers with it; tests/unit/check_timeline_text.c compares it with
  * the tree's text for every reference case and a generated caseload. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,9 +56,26 @@ static void m_num(struct obj *o, const char *name, double d)
     sw_jb_number(o->b, d);
 }
 
+/* Cents: what sw_jb_number() writes of (double)cents - the digits, for every
+ * amount below 10^15 in size (exact as a double) - without the double. */
 static void m_cents(struct obj *o, const char *name, int64_t cents)
 {
-    m_num(o, name, (double)cents);
+    char t[24], *e = t + sizeof(t), *q = e;
+    uint64_t u;
+
+    if (cents <= -1000000000000000LL || cents >= 1000000000000000LL) {
+        m_num(o, name, (double)cents);
+        return;
+    }
+    key(o, name);
+    u = cents < 0 ? 0 - (uint64_t)cents : (uint64_t)cents;
+    do {
+        *--q = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (cents < 0)
+        *--q = '-';
+    sw_jb_put(o->b, q, (size_t)(e - q));
 }
 
 static void m_bool(struct obj *o, const char *name, bool v)
@@ -76,7 +94,20 @@ static void m_month(struct obj *o, const char *name, sw_month m)
 {
     char t[16];
 
-    sw_month_format(t, sizeof(t), m);
+    if (m >= 0 && m < 10000 * 12) {
+        /* sw_month_format()'s "%04d-%02d" without the printf */
+        int y = m / 12, mo = m % 12 + 1;
+        t[0] = (char)('0' + y / 1000);
+        t[1] = (char)('0' + y / 100 % 10);
+        t[2] = (char)('0' + y / 10 % 10);
+        t[3] = (char)('0' + y % 10);
+        t[4] = '-';
+        t[5] = (char)('0' + mo / 10);
+        t[6] = (char)('0' + mo % 10);
+        t[7] = '\0';
+    } else {
+        sw_month_format(t, sizeof(t), m);
+    }
     m_str(o, name, t);
 }
 
@@ -201,24 +232,44 @@ static void tables_member(struct obj *top, const struct sw_timeline *tl)
     close_obj(&o);
 }
 
-/* json_out.c's add_projected(): the ids month m depends on, none when none. */
-static void m_projected(struct obj *o, const struct sw_timeline *tl, sw_month m)
-{
-    const struct sw_value_info *p[64];
-    const char *ids[64];
-    size_t n = sw_timeline_projected(tl, m, p, 64);
+/* The projected values a timeline used, each id once (sw_used_first_projected),
+ * in order: found once, not again for every month as sw_timeline_projected()
+ * does. NULL when out of memory. */
+struct projected {
+    const struct sw_value_info **p;
+    size_t n;
+};
 
+static bool projected_find(struct projected *pj, const struct sw_timeline *tl)
+{
+    pj->n = 0;
+    pj->p = malloc((tl->used.len ? tl->used.len : 1) * sizeof(*pj->p));
+    if (!pj->p)
+        return false;
+    for (size_t i = 0; i < tl->used.len; i++)
+        if (sw_used_first_projected(&tl->used, i))
+            pj->p[pj->n++] = &tl->used.items[i];
+    return true;
+}
+
+/* json_out.c's add_projected(): the ids month m depends on (sw_timeline_projected(),
+ * at most 64), none when none. */
+static void m_projected(struct obj *o, const struct projected *pj, sw_month m)
+{
+    const char *ids[64];
+    sw_date last = sw_month_last_day(m);
+    size_t n = 0;
+
+    for (size_t i = 0; i < pj->n && n < 64; i++)
+        if (pj->p[i]->projected_from <= last)
+            ids[n++] = pj->p[i]->id;
     if (n == 0)
         return;
-    if (n > 64)
-        n = 64;
-    for (size_t i = 0; i < n; i++)
-        ids[i] = p[i]->id;
     key(o, "projected");
     strings(o->b, ids, n);
 }
 
-static void run_member(struct obj *top, const char *name, const struct sw_timeline *tl,
+static void run_member(struct obj *top, const char *name, const struct projected *pj,
                        const struct sw_run *run)
 {
     struct sw_jbuf *b = top->b;
@@ -244,7 +295,7 @@ static void run_member(struct obj *top, const char *name, const struct sw_timeli
         } else {
             m_null(&m, "vrijlating_kind");
         }
-        m_projected(&m, tl, r->month);
+        m_projected(&m, pj, r->month);
         close_obj(&m);
     }
     sw_jb_putc(b, ']');
@@ -315,7 +366,8 @@ static void steady_members(struct obj *top, const struct sw_steady *st)
     close_obj(&s);
 }
 
-static void lists_members(struct obj *top, const struct sw_timeline *tl)
+static void lists_members(struct obj *top, const struct sw_timeline *tl,
+                          const struct projected *pj)
 {
     struct sw_jbuf *b = top->b;
     struct obj o;
@@ -340,7 +392,7 @@ static void lists_members(struct obj *top, const struct sw_timeline *tl)
         if (r->offset > 0)
             m_cents(&o, "offset", r->offset);
         m_str(&o, "avoidable_by", r->avoidable_by);
-        m_projected(&o, tl, r->caused);
+        m_projected(&o, pj, r->caused);
         close_obj(&o);
     }
     sw_jb_putc(b, ']');
@@ -379,18 +431,24 @@ static void lists_members(struct obj *top, const struct sw_timeline *tl)
 void sw_timeline_text_open(struct sw_jbuf *b, const struct sw_timeline *tl)
 {
     struct obj o;
+    struct projected pj;
 
+    if (!projected_find(&pj, tl)) {
+        b->fail = true;
+        return;
+    }
     open_obj(&o, b);
     m_num(&o, "version", 1);
     tables_member(&o, tl);
-    run_member(&o, "scenario", tl, &tl->scenario);
-    run_member(&o, "baseline", tl, &tl->baseline);
+    run_member(&o, "scenario", &pj, &tl->scenario);
+    run_member(&o, "baseline", &pj, &tl->baseline);
     if (tl->way_back.active)
         way_back_member(&o, &tl->way_back);
     m_cents(&o, "average_gain", tl->average_gain);
     m_cents(&o, "total_gain", tl->total_gain);
     steady_members(&o, &tl->steady);
-    lists_members(&o, tl);
+    lists_members(&o, tl, &pj);
+    free(pj.p);
 }
 
 void sw_jb_member_string(struct sw_jbuf *b, const char *name, const char *s)
