@@ -366,8 +366,7 @@ static void steady_members(struct obj *top, const struct sw_steady *st)
     close_obj(&s);
 }
 
-static void lists_members(struct obj *top, const struct sw_timeline *tl,
-                          const struct projected *pj)
+static void lists_members(struct obj *top, const struct sw_timeline *tl)
 {
     struct sw_jbuf *b = top->b;
     struct obj o;
@@ -392,7 +391,18 @@ static void lists_members(struct obj *top, const struct sw_timeline *tl,
         if (r->offset > 0)
             m_cents(&o, "offset", r->offset);
         m_str(&o, "avoidable_by", r->avoidable_by);
-        m_projected(&o, pj, r->caused);
+        {
+            /* the values of the recovery's own calculation (sw_recovery_projected) */
+            const struct sw_value_info *p[64];
+            const char *ids[64];
+            size_t n = sw_recovery_projected(tl, r, p, 64);
+            for (size_t k = 0; k < n && k < 64; k++)
+                ids[k] = p[k]->id;
+            if (n > 0) {
+                key(&o, "projected");
+                strings(b, ids, n < 64 ? n : 64);
+            }
+        }
         close_obj(&o);
     }
     sw_jb_putc(b, ']');
@@ -447,7 +457,7 @@ void sw_timeline_text_open(struct sw_jbuf *b, const struct sw_timeline *tl)
     m_cents(&o, "average_gain", tl->average_gain);
     m_cents(&o, "total_gain", tl->total_gain);
     steady_members(&o, &tl->steady);
-    lists_members(&o, tl, &pj);
+    lists_members(&o, tl);
     free(pj.p);
 }
 
