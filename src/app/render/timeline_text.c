@@ -31,14 +31,31 @@ static void close_obj(struct obj *o)
     sw_jb_putc(o->b, '}');
 }
 
-/* "name": (a member name is written as cJSON writes any string) */
+/* "name": (a member name is written as cJSON writes any string; the names here
+ * need no escape, which is checked: one copy then) */
 static void key(struct obj *o, const char *name)
 {
-    if (o->any)
-        sw_jb_putc(o->b, ',');
+    char t[64];
+    size_t n = 0;
+
+    t[n++] = ',';
+    t[n++] = '"';
+    for (const char *p = name; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c < 32 || c == '"' || c == '\\' || n >= sizeof(t) - 2) {
+            if (o->any)
+                sw_jb_putc(o->b, ',');
+            o->any = true;
+            sw_jb_string(o->b, name);
+            sw_jb_putc(o->b, ':');
+            return;
+        }
+        t[n++] = (char)c;
+    }
+    t[n++] = '"';
+    t[n++] = ':';
+    sw_jb_put(o->b, o->any ? t : t + 1, o->any ? n : n - 1);
     o->any = true;
-    sw_jb_string(o->b, name);
-    sw_jb_putc(o->b, ':');
 }
 
 /* A string member; none when s is NULL (cJSON_AddStringToObject adds nothing). */
