@@ -47,7 +47,7 @@ static const char *const item_csv[] = {
     [SW_ITEM_KWIJTSCHELDING] = "kwijtschelding gemeentebelastingen",
     [SW_ITEM_LOKALE_PAS] = "lokale pas",
     [SW_ITEM_GEMEENTEPOLIS] = "korting gemeentepolis",
-    [SW_ITEM_ARMOEDEVAL] = "armoedeval",
+    [SW_ITEM_ARMOEDEVAL] = "verlies door armoedeval",
 };
 _Static_assert(sizeof(item_csv) / sizeof(item_csv[0]) == SW_ITEM__COUNT,
                "a Dutch CSV header for every line item");
