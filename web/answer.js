@@ -32,7 +32,12 @@ const ITEM_LABEL = {
   reserve_released: 'Gebruikt uit wat apart stond',
   partner_gross: 'Bruto inkomen partner',
   partner_net: 'Netto inkomen partner',
-  partner_vrijlating: 'Vrijlating partner'
+  partner_vrijlating: 'Vrijlating partner',
+  iit: 'Individuele inkomenstoeslag van de gemeente',
+  kwijtschelding: 'Kwijtschelding gemeentelijke belastingen',
+  lokale_pas: 'Lokale pas of meedoenregeling',
+  gemeentepolis: 'Korting collectieve zorgverzekering (gemeentepolis)',
+  armoedeval: 'Armoedeval: wat u nu niet meer van de gemeente krijgt'
 };
 
 const STATUS_LABEL = {
@@ -68,6 +73,8 @@ const COLUMNS = [
 ];
 const SAFE = COLUMNS[COLUMNS.length - 1];
 /* Shown only when the partner has an income of their own. */
+/* Shown only when the municipality's schemes are worth something in either run. */
+const LOCAL = { key: 'gemeente', label: 'Van de gemeente', parts: ['iit', 'kwijtschelding', 'lokale_pas', 'gemeentepolis'], items: ['iit', 'kwijtschelding', 'lokale_pas', 'gemeentepolis', 'armoedeval'], value: (m) => (m.iit || 0) + (m.kwijtschelding || 0) + (m.lokale_pas || 0) + (m.gemeentepolis || 0) };
 const PARTNER = { key: 'partner', label: 'Netto partner', parts: ['partner_net'], items: ['partner_net', 'partner_gross', 'partner_vrijlating'], value: (m) => m.partner_net || 0 };
 
 function renderAnswer(res, scenario) {
@@ -128,6 +135,7 @@ function renderAnswer(res, scenario) {
       ? ' Dit geldt ook voor ' + more.map(monthLong).join(', ') + '.' : '')));
   }
   $('notes-box').hidden = !notes.children.length;
+  renderLocal(res);
   renderProjected(res);
 
   renderChart(res);
@@ -144,6 +152,23 @@ function renderAnswer(res, scenario) {
   $('print-meta').textContent = 'Berekening van ' + dateLong(todayIso()) + '. ' + 'Baan: ' + kind + ', ' + numberNl(job.hours_per_week) + ' uur per week, vanaf ' +
     dateLong(job.start) + '. ' + (scenario.municipality ? 'Gemeente: ' + municipalityName(scenario.municipality) + '.' : '');
   renderInputs(scenario);
+}
+
+/* The municipality's schemes for a low income, and the month the income goes
+ * above their limit (the armoedeval). */
+function renderLocal(res) {
+  const ul = $('local-list');
+  clear(ul);
+  for (const ls of res.local_schemes || []) {
+    const limit = ls.limit_percent_of_norm === null
+      ? 'inkomensgrens niet bekend, dus niet meegerekend'
+      : 'bij een inkomen tot ' + numberNl(ls.limit_percent_of_norm) + '% van de bijstandsnorm (nu ' + euro(ls.limit) + ' per maand)';
+    const value = ls.year_value === null ? 'bedrag niet bekend' : euro(ls.year_value) + ' per jaar';
+    const lost = (res.armoedeval || []).find((a) => a.scheme === ls.scheme);
+    ul.appendChild(el('li', {}, el('strong', {}, ls.label.charAt(0).toUpperCase() + ls.label.slice(1)), ': ' + value + ', ' + limit + '.',
+      lost ? el('span', { class: 'flag' }, ' Met deze baan komt uw inkomen in ' + monthLong(lost.month) + ' boven de grens: dan vervalt deze regeling.') : null));
+  }
+  $('local-box').hidden = !ul.children.length;
 }
 
 /* Under the headline: the first months and the total over the overview. */

@@ -204,8 +204,9 @@ struct sw_local_summary {
 
 /* The armoedeval (switch run): the first month in which the income tested is
  * above a scheme's limit while it was not the month before. The income tested
- * is the household's net income of the month from work, WW, the partner and
- * the bijstand it is entitled to incl. the vakantietoeslag (engine_lokaal.c). */
+ * is the household's net income of the month without vakantiegeld: the regular
+ * net wage, WW, the partner's net income and the bijstand paid monthly; the
+ * limit is on the norm without vakantietoeslag (engine_lokaal.c). */
 struct sw_armoedeval {
     enum sw_local_scheme scheme;
     sw_month month;

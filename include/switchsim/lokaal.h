@@ -49,7 +49,8 @@ struct sw_local_household {
 struct sw_local_terms {
     bool tested;                   /* the table has an income limit for it */
     int64_t above_ppm;             /* the limit: norm + this share of it (ppm) */
-    int64_t limit;                 /* cents per month: norm + above_ppm x norm, half up */
+    int64_t limit;                 /* cents per month: norm + above_ppm x norm, half up
+                                    * (the norm without vakantietoeslag) */
     bool value_known;              /* the table gives what it is worth */
     int64_t year_value;            /* cents per year for this household */
     int64_t month_value;           /* what one month is worth (IIT: 0, paid once a year) */
@@ -58,7 +59,8 @@ struct sw_local_terms {
 };
 
 /* The terms of scheme k on `date` for household h and the month's bijstandsnorm
- * (cents, incl. vakantietoeslag). A parameter the municipality's table (and the
+ * without vakantietoeslag (cents: what the bijstand pays monthly without other
+ * income). A parameter the municipality's table (and the
  * defaults) lack leaves the scheme untested or its value unknown; never an
  * error. Fails only on a tables problem (a value of the wrong unit). */
 sw_status sw_local_terms(const struct sw_ctx *c, enum sw_local_scheme k, sw_date date,

@@ -150,8 +150,8 @@ static const struct item_text item_texts[SW_ITEM__COUNT] = {
     [SW_ITEM_ARMOEDEVAL] = {"armoedeval",
                             "Wat u zonder de baan deze maand wel van de gemeente zou krijgen "
                             "en nu niet, omdat uw inkomen boven de grens van de gemeente komt. "
-                            "De gemeente kijkt naar uw netto inkomen van de maand: loon, WW, "
-                            "inkomen van uw partner en bijstand (met vakantiegeld). "
+                            "De gemeente kijkt naar uw netto inkomen van de maand zonder "
+                            "vakantiegeld: loon, WW, inkomen van uw partner en bijstand. "
                             "Toeslagen en kinderbijslag tellen niet mee."},
 };
 

@@ -3,14 +3,16 @@
  * scheme's limit, and what the resident loses by it.
  *
  * The income test (a convention of the simulation; municipalities word it each
- * in their own way): the household's net income of the month - the net wage of
- * the month's payslips as the bijstand counts it, WW, the partner's net income,
- * and the bijstand the household is entitled to including the vakantietoeslag -
- * against the limit of the month: the bijstandsnorm including the
- * vakantietoeslag plus the municipality's percentage of it. Toeslagen,
- * kinderbijslag and kindgebonden budget do not count (as at every municipality
- * whose page says so). Vermogen and age limits are not tested: the scenario does
- * not hold them.
+ * in their own way, most as "netto per maand, exclusief vakantiegeld"): the
+ * household's net income of the month without vakantiegeld - the net wage of the
+ * month's payslip without vakantiegeld and eindejaarsuitkering (in a month that
+ * pays them: the regular wage after the witte maandtabel), WW, the partner's net
+ * income, and the bijstand paid monthly (without the vakantietoeslag reserved) -
+ * against the limit of the month: the bijstandsnorm without vakantietoeslag plus
+ * the municipality's percentage of it. On bijstand without other income the two
+ * are equal, so a limit of 100 % is met. Toeslagen, kinderbijslag and
+ * kindgebonden budget do not count (as at every municipality whose page says
+ * so). Vermogen and age limits are not tested: the scenario does not hold them.
  *
  * Per scheme: kwijtschelding, pass and gemeentepolis are worth their monthly
  * value in each month whose income is within the limit. The individuele
@@ -22,18 +24,41 @@
 #include <string.h>
 
 #include "engine_impl.h"
+#include "switchsim/loonheffing.h"
 #include "switchsim/money.h"
 
 static const enum sw_item scheme_item[SW_LOCAL__COUNT] = {
     SW_ITEM_IIT, SW_ITEM_KWIJTSCHELDING, SW_ITEM_LOKALE_PAS, SW_ITEM_GEMEENTEPOLIS};
 
-/* The income the municipality tests in month index i (see above). */
-static int64_t tested_income(const struct eng_run *r, int i)
+/* The income the municipality tests in month index i (see above), and the
+ * norm without vakantietoeslag it is held against. */
+static sw_status tested_income(const struct eng_run *r, int i, int64_t *income, int64_t *base,
+                               struct sw_err *err)
 {
     const int64_t *v = r->run->rows[i].v;
+    sw_date d = sw_month_first_day(r->run->rows[i].month);
+    int64_t work = v[SW_ITEM_COUNTED_INCOME], vt;
+    sw_status st;
 
-    return v[SW_ITEM_COUNTED_INCOME] + v[SW_ITEM_WW_NET] + v[SW_ITEM_PARTNER_NET] +
-           r->bijstand_net_incl_vt[i];
+    if (v[SW_ITEM_HOLIDAY_PAY] != 0 || v[SW_ITEM_YEAR_END_BONUS] != 0) {
+        struct sw_lh_month lh;
+        /* The regular wage of the payslip, as if paid without the extra. */
+        st = sw_loonheffing_month(r->c, d, v[SW_ITEM_GROSS_WAGE], r->s->household.birth,
+                                  r->s->job.loonheffingskorting ? SW_LH_KORTING : 0, &lh, NULL,
+                                  err);
+        if (st)
+            return st;
+        work = lh.net < work ? lh.net : work;
+    }
+    /* The monthly part of the norm, rounded as the bijstand's monthly payment
+     * (bijstand.c, art. 19 lid 3). */
+    st = sw_param(r->c, "participatiewet.holiday_allowance_percent", d, SW_UNIT_PERCENT, &vt,
+                  NULL, err);
+    if (st)
+        return st;
+    *base = sw_money_rate_half_up(v[SW_ITEM_BIJSTAND_NORM], SW_PPM_ONE - vt);
+    *income = work + v[SW_ITEM_WW_NET] + v[SW_ITEM_PARTNER_NET] + v[SW_ITEM_BIJSTAND_ENTITLED];
+    return SW_OK;
 }
 
 static void household(const struct sw_scenario *s, struct sw_local_household *h)
@@ -88,8 +113,12 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
         last_bad[k] = -1 - SW_SCENARIO_MAX_MONTHS;
     }
     for (int i = 0; i < r->run->n; i++) {
-        int64_t *v = r->run->rows[i].v, income = tested_income(r, i);
+        int64_t *v = r->run->rows[i].v, income, base;
         size_t events = r->tl->n_armoedeval;
+
+        st = tested_income(r, i, &income, &base, err);
+        if (st)
+            return st;
 
         for (int k = 0; k < SW_LOCAL__COUNT; k++) {
             struct sw_local_terms t;
@@ -99,7 +128,7 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
 
             st = sw_local_terms(r->c, (enum sw_local_scheme)k,
                                 sw_month_first_day(r->run->rows[i].month), &h,
-                                v[SW_ITEM_BIJSTAND_NORM], &t, tr, err);
+                                base, &t, tr, err);
             if (st)
                 return st;
             if (i == 0 && !r->is_switch) {
@@ -143,7 +172,8 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
                                     "de grens was"
                                   : "de waarde per maand zolang het inkomen niet boven de "
                                     "grens is (grens = bijstandsnorm + percentage)");
-                sw_trace_input(tr, "getoetst inkomen (netto loon, WW, partner, bijstand)",
+                sw_trace_input(tr, "getoetst inkomen (netto loon, WW, partner, bijstand; zonder "
+                                   "vakantiegeld)",
                                income, SW_UNIT_EUROCENT);
             }
         }

@@ -118,7 +118,7 @@ sw_status sw_local_terms(const struct sw_ctx *c, enum sw_local_scheme k, sw_date
     else if (k != SW_LOCAL_IIT)
         o.month_value = sw_div_half_up(o.year_value, months);
     if (tr) {
-        sw_trace_input(tr, "bijstandsnorm van de maand", norm, SW_UNIT_EUROCENT);
+        sw_trace_input(tr, "bijstandsnorm zonder vakantietoeslag", norm, SW_UNIT_EUROCENT);
         sw_trace_input(tr, "inkomensgrens van de gemeente", o.limit, SW_UNIT_EUROCENT);
     }
     *out = o;
