@@ -265,4 +265,14 @@ void sw_timeline_free(struct sw_timeline *tl);
 size_t sw_timeline_projected(const struct sw_timeline *tl, sw_month m,
                              const struct sw_value_info **out, size_t max);
 
+/* The projected values a recovery's amount depends on: those the month rule
+ * above gives for the last month of its period (December for a year's
+ * settlement, which counts the whole year; the month itself otherwise), less
+ * the parameters of schemes that do not enter its calculation (the Wmo eigen
+ * bijdrage enters none; the bijstand counts no toeslag or kinderbijslag; a
+ * toeslag does not count another toeslag's parameters). Same filling and
+ * return as sw_timeline_projected(). */
+size_t sw_recovery_projected(const struct sw_timeline *tl, const struct sw_recovery *r,
+                             const struct sw_value_info **out, size_t max);
+
 #endif
