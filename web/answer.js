@@ -67,14 +67,12 @@ const COLUMNS = [
   { key: 'bijstand', label: 'Bijstand', parts: ['bijstand_paid', 'bijstand_holiday_allowance_paid'], items: ['bijstand_paid', 'bijstand_holiday_allowance_paid', 'bijstand_entitled', 'bijstand_norm', 'vrijlating'], value: (m) => m.bijstand_paid + m.bijstand_holiday_allowance_paid },
   { key: 'toeslagen', label: 'Toeslagen', parts: ['zorgtoeslag_paid', 'huurtoeslag_paid'], items: ['zorgtoeslag_paid', 'huurtoeslag_paid', 'zorgtoeslag_entitled', 'huurtoeslag_entitled'], value: (m) => m.zorgtoeslag_paid + m.huurtoeslag_paid },
   { key: 'minus', label: 'Eraf: Wmo en terug\u00adbetalen', parts: ['wmo_eigen_bijdrage', 'recovery_collected'], items: ['wmo_eigen_bijdrage', 'recovery_collected'], value: (m) => -(m.wmo_eigen_bijdrage + m.recovery_collected) },
-  { key: 'received', label: 'Ontvangen', parts: ['received'], items: ['received'], value: (m) => m.received },
+  { key: 'received', label: 'Ontvangen', parts: ['received'], items: ['received', 'iit', 'kwijtschelding', 'lokale_pas', 'gemeentepolis', 'armoedeval'], value: (m) => m.received },
   { key: 'set_aside', label: 'Apart zetten', parts: ['set_aside'], items: ['set_aside'], value: (m) => m.set_aside },
   { key: 'safe', label: 'Veilig te besteden', parts: ['safe_to_spend'], items: ['safe_to_spend', 'received', 'set_aside'], value: (m) => m.safe_to_spend, strong: true }
 ];
 const SAFE = COLUMNS[COLUMNS.length - 1];
 /* Shown only when the partner has an income of their own. */
-/* Shown only when the municipality's schemes are worth something in either run. */
-const LOCAL = { key: 'gemeente', label: 'Van de gemeente', parts: ['iit', 'kwijtschelding', 'lokale_pas', 'gemeentepolis'], items: ['iit', 'kwijtschelding', 'lokale_pas', 'gemeentepolis', 'armoedeval'], value: (m) => (m.iit || 0) + (m.kwijtschelding || 0) + (m.lokale_pas || 0) + (m.gemeentepolis || 0) };
 const PARTNER = { key: 'partner', label: 'Netto partner', parts: ['partner_net'], items: ['partner_net', 'partner_gross', 'partner_vrijlating'], value: (m) => m.partner_net || 0 };
 
 function renderAnswer(res, scenario) {

@@ -61,7 +61,6 @@ function renderTable(res) {
    * can be spent - then the same without the job, and the difference. */
   const breakdown = COLUMNS.filter((c) => c !== SAFE);
   if (res.scenario.totals.partner_net || res.baseline.totals.partner_net) breakdown.splice(1, 0, PARTNER);
-  if (LOCAL.value(res.scenario.totals) || LOCAL.value(res.baseline.totals)) breakdown.splice(breakdown.indexOf(COLUMNS[3]), 0, LOCAL);
   const fall = new Set((res.armoedeval || []).map((a) => a.month));
   const head = el('tr', {}, el('th', { scope: 'col' }, 'Maand'),
     breakdown.map((c) => el('th', { scope: 'col', class: 'num' }, c.label)),

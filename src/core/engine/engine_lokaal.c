@@ -68,29 +68,38 @@ static void household(const struct sw_scenario *s, struct sw_local_household *h)
     h->children = (int)s->household.n_children;
 }
 
-/* One warning per month for the schemes whose limit the income passes in it. */
+/* One warning per month for the schemes whose limit the income passes in it,
+ * short enough for one line of the printed page: the month, each limit once,
+ * what is lost and what it was worth. */
 static void warn_month(struct eng_run *r, size_t from)
 {
     struct sw_timeline *tl = r->tl;
-    char text[480], a[32], b[32], ml[32];
+    char text[480], a[32], ml[32];
     size_t n;
     int64_t total = 0;
     const struct sw_armoedeval *e0 = &tl->armoedeval[from];
 
-    sw_money_format_nl(a, sizeof(a), e0->income);
     sw_month_nl(ml, sizeof(ml), e0->month);
-    n = (size_t)snprintf(text, sizeof(text),
-                         "Armoedeval in %s: uw inkomen (%s per maand) komt boven de grens van "
-                         "de gemeente. Dan vervalt:", ml, a);
+    n = (size_t)snprintf(text, sizeof(text), "Armoedeval vanaf %s:", ml);
     for (size_t k = from; k < tl->n_armoedeval && n < sizeof(text); k++) {
         const struct sw_armoedeval *e = &tl->armoedeval[k];
-        sw_money_format_nl(b, sizeof(b), e->limit);
+        bool same = k > from && tl->armoedeval[k - 1].limit == e->limit;
+        if (!same) {
+            sw_money_format_nl(a, sizeof(a), e->limit);
+            n += (size_t)snprintf(text + n, sizeof(text) - n,
+                                  "%s met een inkomen boven %s per maand vervalt",
+                                  k > from ? ";" : "", a);
+        } else if (n < sizeof(text)) {
+            n += (size_t)snprintf(text + n, sizeof(text) - n, " en");
+        }
+        if (n >= sizeof(text))
+            break;
         if (e->value_known) {
             sw_money_format_nl(a, sizeof(a), e->year_value);
             total += e->year_value;
         }
-        n += (size_t)snprintf(text + n, sizeof(text) - n, "%s %s (grens %s; %s%s)",
-                              k > from ? ";" : "", sw_local_scheme_label(e->scheme), b,
+        n += (size_t)snprintf(text + n, sizeof(text) - n, " de %s (%s%s)",
+                              sw_local_scheme_label(e->scheme),
                               e->value_known ? a : "waarde niet bekend",
                               e->value_known ? " per jaar" : "");
     }
