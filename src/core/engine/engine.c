@@ -48,6 +48,8 @@ static sw_status run_one(struct eng_run *r, struct sw_err *err)
     if (!st)
         st = eng_kinderen(r, err);    /* kinderbijslag, IACK (engine_kinderen.c) */
     if (!st)
+        st = eng_lokaal(r, err);      /* minimaregelingen, armoedeval (engine_lokaal.c) */
+    if (!st)
         st = eng_korting_twice(r, err);
     if (!st)
         eng_partner_korting_twice(r);

@@ -53,6 +53,9 @@ static bool ordinary_month(const struct sw_scenario *s, const struct sw_timeline
         return false;
     if (sc->v[SW_ITEM_BIJSTAND_HOLIDAY_PAID] != 0 || bl->v[SW_ITEM_BIJSTAND_HOLIDAY_PAID] != 0)
         return false;
+    /* Nor the municipality's individuele inkomenstoeslag (once a year). */
+    if (sc->v[SW_ITEM_IIT] != 0 || bl->v[SW_ITEM_IIT] != 0)
+        return false;
     /* The switch has settled. */
     if (bijstand_pending(tx, m))
         return false;
