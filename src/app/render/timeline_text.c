@@ -11,7 +11,6 @@
 
 #include "json_out.h"
 #include "json_text.h"
-#include "switchsim/lokaal.h"
 #include "switchsim/money.h"
 
 /* One object being written: a comma before every member but the first. */
@@ -388,16 +387,6 @@ static void steady_members(struct obj *top, const struct sw_steady *st)
 }
 
 /* json_out.c's add_local(): "local_schemes" and "armoedeval". */
-static void m_percent(struct obj *o, const char *name, int64_t ppm)
-{
-    char t[32];
-
-    /* sw_json_add_percent(): the exact text, raw */
-    sw_rate_format(t, sizeof(t), ppm);
-    key(o, name);
-    sw_jb_put(o->b, t, strlen(t));
-}
-
 static void local_members(struct obj *top, const struct sw_timeline *tl)
 {
     struct sw_jbuf *b = top->b;
@@ -417,7 +406,11 @@ static void local_members(struct obj *top, const struct sw_timeline *tl)
         m_str(&o, "scheme", sw_local_scheme_name((enum sw_local_scheme)k));
         m_str(&o, "label", sw_local_scheme_label((enum sw_local_scheme)k));
         if (ls->tested) {
-            m_percent(&o, "limit_percent_of_norm", SW_PPM_ONE + ls->above_ppm);
+            char rate[32];
+            /* sw_json_add_percent(): the rate as written, a raw value */
+            sw_rate_format(rate, sizeof(rate), SW_PPM_ONE + ls->above_ppm);
+            key(&o, "limit_percent_of_norm");
+            sw_jb_put(b, rate, strlen(rate));
             m_cents(&o, "limit", ls->limit);
         } else {
             m_null(&o, "limit_percent_of_norm");
