@@ -452,13 +452,39 @@ static void override_info(const struct sw_ctx *c, const char *id, int ov, enum s
     tmp->from = 0;
 }
 
+/* The hot path of a cached lookup: the slot the id's address found last, when
+ * it still answers for this text and date and its value is already in c->used
+ * (or nothing is recorded): that value, with nothing else to do. NULL: take the
+ * full path (lookup()), which answers alike and fills the slot. */
+static const struct cache_slot *cache_hit(const struct sw_ctx *c, const char *id, sw_date date)
+{
+    size_t ni;
+    const struct cache_slot *sl;
+
+    if (!c->cache)
+        return NULL;
+    ni = ((uintptr_t)id >> 3 ^ (uintptr_t)id >> 12) & (CACHE_NEAR - 1);
+    sl = c->cache->near[ni].slot;
+    if (c->cache->near[ni].id != id || !sl || !sl->text || sl->override >= 0 ||
+        date < sl->lo || date >= sl->hi || (c->used && !sl->recorded) ||
+        strcmp(sl->text, id) != 0)
+        return NULL;
+    return sl;
+}
+
 sw_status sw_param(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
                    int64_t *out, struct sw_value_info *info, struct sw_err *err)
 {
     struct found f;
     struct sw_value_info tmp;
-    sw_status st = lookup(c, id, date, &f, err);
+    const struct cache_slot *sl = info ? NULL : cache_hit(c, id, date);
+    sw_status st;
 
+    if (sl && !sl->p->is_scale && sl->p->unit == unit) {
+        *out = sl->v->amount;
+        return SW_OK;
+    }
+    st = lookup(c, id, date, &f, err);
     if (st)
         return st;
     if (f.ov >= 0) {
@@ -492,8 +518,15 @@ sw_status sw_scale(const struct sw_ctx *c, const char *id, sw_date date,
 {
     struct found f;
     struct sw_value_info tmp;
-    sw_status st = lookup(c, id, date, &f, err);
+    const struct cache_slot *sl = info ? NULL : cache_hit(c, id, date);
+    sw_status st;
 
+    if (sl && sl->p->is_scale && sl->p->kind == kind) {
+        *out = sl->v->brackets;
+        *n = sl->v->nbrackets;
+        return SW_OK;
+    }
+    st = lookup(c, id, date, &f, err);
     if (st)
         return st;
     if (f.ov >= 0 || !f.p->is_scale || f.p->kind != kind)
