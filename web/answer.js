@@ -86,7 +86,8 @@ function renderAnswer(res, scenario) {
     const period = /^\d{4}$/.test(r.for_period) ? r.for_period : monthLong(r.for_period);
     rec.appendChild(el('li', {},
       el('p', { class: 'rec-head' },
-        el('strong', {}, (RECOVERY_LABEL[r.kind] || r.kind) + ' over ' + period + ': ' + euro(r.amount))),
+        el('strong', {}, (RECOVERY_LABEL[r.kind] || r.kind) + ' over ' + period + ': ' + euro(r.amount) +
+          (r.projected ? ' (voorlopig)' : ''))),
       el('p', {}, 'U krijgt de brief naar verwachting in ' + monthLong(r.expected) +
         '. Zet het geld apart vanaf ' + monthLong(r.set_aside_in) + '.'),
       r.avoidable_by ? el('p', { class: 'avoid' }, el('strong', {}, 'Zo voorkomt u het: '), r.avoidable_by) : null));
@@ -189,6 +190,7 @@ function renderInputs(scenario) {
     h.partner_income ? ['Partner', (h.partner_income.kind === 'work' ? 'werkt, ' : 'uitkering of pensioen, ') +
       euro(h.partner_income.gross_per_month) + ' bruto per maand'] : null,
     ['Huur', h.rent ? euro(h.rent) + ' per maand (kale huur)' : 'geen huurtoeslag'],
+    h.vermogen !== undefined ? ['Spaargeld en bezit', euro(h.vermogen) + ' op 1 januari'] : null,
     ['Baan', KIND_LABEL[job.kind] + ', ' + numberNl(job.hours_per_week) + ' uur per week, vanaf ' + dateLong(job.start) +
       (job.end ? ' tot en met ' + dateLong(job.end) : '')],
     ['Loon', job.hourly_wage ? euro(job.hourly_wage) + ' bruto per uur' : 'het minimumloon voor uw leeftijd'],
