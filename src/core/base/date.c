@@ -23,6 +23,14 @@ static int days_in(int y, int m)
 static sw_date days_from_civil(int y, int m, int d)
 {
     y -= m <= 2;
+    if (y >= 0 && m >= 1 && m <= 12 && d >= 1) {
+        /* Every year the project handles: unsigned steps, as in sw_date_to_ymd(). */
+        unsigned uy = (unsigned)y, uera = uy / 400, uyoe = uy - uera * 400;
+        unsigned udoy = (153 * (unsigned)(m + (m > 2 ? -3 : 9)) + 2) / 5 + (unsigned)d - 1;
+        unsigned udoe = uyoe * 365 + uyoe / 4 - uyoe / 100 + udoy;
+
+        return (sw_date)((int)(uera * 146097 + udoe) - 719468);
+    }
     int era = (y >= 0 ? y : y - 399) / 400;
     int yoe = y - era * 400;
     int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;

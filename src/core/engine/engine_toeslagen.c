@@ -129,12 +129,20 @@ static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64
     const struct sw_scenario *s = r->s;
     int64_t sum = 0;
     sw_status st;
+    /* The month before, for reuse: its facts, its result, and the dates on which
+     * the values it looked up stay the same. */
+    struct sw_huurtoeslag_facts prev_f;
+    struct sw_huurtoeslag h;
+    struct sw_window win = {.ok = false};
+    sw_date prev_d = SW_NO_DATE;
 
+    memset(&prev_f, 0, sizeof(prev_f));
+    memset(&h, 0, sizeof(h));
     for (int k = 0; k < 12; k++) {
         struct sw_huurtoeslag_facts f;
-        struct sw_huurtoeslag h;
         sw_date d = sw_month_first_day(sw_month_from_ym(y, k + 1));
         bool aow = false, aow2 = false;
+        struct sw_trace *tr_k = k == 11 ? tr : NULL;
 
         memset(&f, 0, sizeof(f));
         f.income = income;
@@ -156,9 +164,22 @@ static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64
         if (st)
             return st;
         f.aow = aow || aow2;
-        st = sw_huurtoeslag_month(r->c, d, &f, &h, k == 11 ? tr : NULL, err);
+        /* The same facts, the same values looked up and the same age as the month
+         * before: the same month (the rule uses the date otherwise only for the
+         * year and for f.birth's age and AOW age, and f.aow answers the latter). */
+        if (!tr_k && sw_window_holds(&win, d) && memcmp(&f, &prev_f, sizeof(f)) == 0 &&
+            (f.birth == SW_NO_DATE || sw_age_on(f.birth, d) == sw_age_on(f.birth, prev_d))) {
+            months[k] = h.month_amount;
+            sum += h.month_exact;
+            continue;
+        }
+        sw_window_begin(r->c, &win, d);
+        st = sw_huurtoeslag_month(r->c, d, &f, &h, tr_k, err);
+        sw_window_end(r->c, &win);
         if (st)
             return st;
+        memcpy(&prev_f, &f, sizeof(f));
+        prev_d = d;
         months[k] = h.month_amount;
         sum += h.month_exact;
     }
