@@ -237,12 +237,14 @@ void sw_memo_put(const struct sw_ctx *c, const char *tag, const int64_t key[SW_M
  * depends on the date only through those lookups (its other uses of the date -
  * an age, a year - are the caller's to compare), and the record in c->used does
  * not change: those values are in it already. Windows nest (an inner one also
- * narrows the outer). Without a cache nothing is recorded and w->ok stays false. */
+ * narrows the outer). Without a cache nothing is recorded and w->ok stays false.
+ * A value kept with sw_memo_put() answers the same question whatever the date:
+ * its key holds all it depends on (the date too, if it depends on it), so a hit
+ * leaves the windows as they are; the lookups that computed it narrowed them. */
 struct sw_window {
     sw_date at;              /* the date the calculation asks for */
     sw_date lo, hi;          /* its lookups answer alike for lo <= date < hi */
-    bool ok;                 /* false: no cache, a lookup on another date than `at`,
-                              * or a derived value from sw_memo_get() */
+    bool ok;                 /* false: no cache, or a lookup on another date than `at` */
     struct sw_window *outer;
 };
 void sw_window_begin(const struct sw_ctx *c, struct sw_window *w, sw_date at);

@@ -256,9 +256,6 @@ bool sw_memo_get(const struct sw_ctx *c, const char *tag, const int64_t key[SW_M
         if (!m->tag)
             return false;
         if (m->tag == tag && memcmp(m->key, key, sizeof(m->key)) == 0) {
-            /* Which dates its lookups hold for is not kept: no window holds. */
-            for (struct sw_window *w = c->cache->window; w; w = w->outer)
-                w->ok = false;
             *out = m->value;
             return true;
         }
