@@ -1,9 +1,9 @@
 /* tests/bench/engine.c - in-process timings: table loading, scenario parsing, the
  * engine (switch + baseline) with and without traces, JSON output, and the engine
  * on every processor at once; with a caseload (tests/bench/caseload.c), the engine
- * over all its households (also without the steady pass, to show its share), and the gross-up of a net benefit by the fast search
- * against the search by every cent it replaced. Used by tests/bench/run; not a
- * test.
+ * over all its households (also without the steady pass, to show its share), and
+ * the gross-up of a net benefit by the fast search against the search by every
+ * cent it replaced. Used by tests/bench/run; not a test.
  *
  *   engine TABLES_DIR SCENARIO.json [SECONDS_PER_MEASURE [CASELOAD.jsonl]]
  *
