@@ -257,6 +257,27 @@ sw_status sw_simulate(struct sw_timeline **out, const struct sw_tables *t,
 
 void sw_timeline_free(struct sw_timeline *tl);
 
+/* --- one baseline for several variants of a scenario (switchsim batch --vary) ---
+ * The baseline run (staying on bijstand + dagbesteding) reads neither the job's
+ * hours per week nor its loonwaarde percents. A keeper remembers the baseline
+ * run of the last scenario sw_simulate_keep() was given; a next call for the
+ * same tables and flags whose scenario differs from that one at most in
+ * job.hours_x100 and job.loonwaarde[].percent starts from it instead of running
+ * it again (also for the steady run); any other scenario runs its baseline and
+ * is remembered instead. The timeline is sw_simulate()'s, byte for byte
+ * (tests/cli/batch_summary.sh compares every variant with simulate). Traces are
+ * never kept. A keeper is used by one thread at a time. */
+struct sw_baseline;
+struct sw_baseline *sw_baseline_new(void);   /* NULL when out of memory */
+void sw_baseline_free(struct sw_baseline *b);
+/* sw_simulate() with keeper `keep` (NULL: none, as sw_simulate()). */
+sw_status sw_simulate_keep(struct sw_timeline **out, const struct sw_tables *t,
+                           const struct sw_scenario *s, unsigned flags, struct sw_baseline *keep,
+                           struct sw_err *err) __attribute__((warn_unused_result));
+/* The keeper of b's steady run (engine_steady.c), made when first asked; NULL
+ * when b is NULL or out of memory. */
+struct sw_baseline *sw_baseline_steady(struct sw_baseline *b);
+
 /* The projected values (carried forward past the tables' published values)
  * that the figures of month m depend on: each value whose next, unpublished
  * value was due on or before the last day of m. Fills up to `max` pointers into

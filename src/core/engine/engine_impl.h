@@ -34,8 +34,9 @@ void eng_wallet(struct eng_run *r);
 sw_status eng_advice(struct eng_run *r, struct sw_err *err);
 
 /* The window-independent headline month, tl->steady (engine_steady.c): runs the
- * scenario once more; fails only when out of memory. */
+ * scenario once more (with keep: its baseline kept in keep's own keeper for the
+ * steady run, sw_simulate_keep); fails only when out of memory. */
 sw_status eng_steady(struct sw_timeline *tl, const struct sw_tables *t,
-                     const struct sw_scenario *s, struct sw_err *err);
+                     const struct sw_scenario *s, struct sw_baseline *keep, struct sw_err *err);
 
 #endif
