@@ -383,13 +383,12 @@ static void steady_members(struct obj *top, const struct sw_steady *st)
     close_obj(&s);
 }
 
-/* json_out.c's add_local(): the municipality's schemes and the armoedeval. */
+/* json_out.c's add_local(): "local_schemes" and "armoedeval". */
 static void local_members(struct obj *top, const struct sw_timeline *tl)
 {
     struct sw_jbuf *b = top->b;
     struct obj o;
     bool any = false;
-    char pct[32];
 
     key(top, "local_schemes");
     sw_jb_putc(b, '[');
@@ -404,10 +403,11 @@ static void local_members(struct obj *top, const struct sw_timeline *tl)
         m_str(&o, "scheme", sw_local_scheme_name((enum sw_local_scheme)k));
         m_str(&o, "label", sw_local_scheme_label((enum sw_local_scheme)k));
         if (ls->tested) {
-            /* exactly from the integer, as sw_json_add_percent() */
-            sw_rate_format(pct, sizeof(pct), SW_PPM_ONE + ls->above_ppm);
+            char rate[32];
+            /* sw_json_add_percent(): the rate as written, a raw value */
+            sw_rate_format(rate, sizeof(rate), SW_PPM_ONE + ls->above_ppm);
             key(&o, "limit_percent_of_norm");
-            sw_jb_put(b, pct, strlen(pct));
+            sw_jb_put(b, rate, strlen(rate));
             m_cents(&o, "limit", ls->limit);
         } else {
             m_null(&o, "limit_percent_of_norm");
