@@ -61,6 +61,10 @@ enum sw_item {
     SW_ITEM_YEAR_END_BONUS,        /* gross eindejaarsuitkering paid in the month */
     SW_ITEM_COUNTED_INCOME,        /* net income from work counted for the month's bijstand
                                     * (its payslips; may differ from what is paid in it) */
+    SW_ITEM_WAJONG_ENTITLED,       /* Wajong (gross) due for the month on its real income */
+    SW_ITEM_WAJONG_GROSS,          /* Wajong (gross) paid in the month: UWV's voorschot,
+                                    * plus a nabetaling when a voorschot period is settled */
+    SW_ITEM_WAJONG_NET,            /* Wajong paid after loonheffing */
     SW_ITEM__COUNT
 };
 
@@ -89,7 +93,8 @@ enum sw_recovery_kind {
     SW_RECOVERY_ZORGTOESLAG,
     SW_RECOVERY_HUURTOESLAG,
     SW_RECOVERY_INKOMSTENBELASTING,
-    SW_RECOVERY_KINDGEBONDEN_BUDGET
+    SW_RECOVERY_KINDGEBONDEN_BUDGET,
+    SW_RECOVERY_WAJONG             /* UWV: Wajong voorschot higher than due */
 };
 const char *sw_recovery_kind_name(enum sw_recovery_kind k);
 
@@ -138,6 +143,8 @@ struct sw_way_back {
     bool new_application;          /* bijstand had stopped: apply again */
     sw_date bijstand_from;         /* SW_NO_DATE when no bijstand follows in the horizon */
     int gap_days;                  /* days without wage, WW or bijstand */
+    bool wajong;                   /* the Wajong revives the day after the job (herleving):
+                                    * no bijstand gap */
     bool wmo_kept;                 /* the indication ran on: dagbesteding at once */
     sw_date dagbesteding_from;
 };

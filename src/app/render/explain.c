@@ -9,7 +9,7 @@
 
 /* How deep the figures a figure is built on are followed. */
 #define EXPLAIN_MAX_DEPTH 3
-#define EXPLAIN_MAX_PARTS 12
+#define EXPLAIN_MAX_PARTS 13
 
 struct item_text {
     const char *label;   /* short name, starts lowercase */
@@ -130,6 +130,18 @@ static const struct item_text item_texts[SW_ITEM__COUNT] = {
                                 "meetelt: het loon van de loonstroken van deze maand. Dat kan "
                                 "ander geld zijn dan wat deze maand binnenkomt, bijvoorbeeld "
                                 "als u pas de volgende maand wordt betaald."},
+    [SW_ITEM_WAJONG_ENTITLED] = {"Wajong waar u recht op hebt",
+                                 "De Wajong (bruto) waar u deze maand echt recht op hebt. "
+                                 "Zonder werk is dat een vast deel van het minimumloon. Werkt "
+                                 "u, dan gaat er een deel van uw brutoloon af: van elke euro "
+                                 "die u verdient, houdt u 30 cent over."},
+    [SW_ITEM_WAJONG_GROSS] = {"Wajong bruto betaald",
+                              "De Wajong die UWV deze maand betaalt, voordat er belasting af "
+                              "gaat. Werkt u, dan is het eerst een voorschot op het loon dat "
+                              "UWV verwacht. Na een paar maanden rekent UWV het af met uw echte "
+                              "loon: krijgt u te weinig, dan betaalt UWV bij."},
+    [SW_ITEM_WAJONG_NET] = {"Wajong netto",
+                            "De Wajong die op uw rekening komt: Wajong bruto min loonheffing."},
 };
 
 /* What each figure is built from in the engine; sign +1/-1 marks the terms of a
@@ -156,8 +168,9 @@ static const struct part_list part_lists[] = {
     {SW_ITEM_VRIJLATING, {{SW_ITEM_COUNTED_INCOME, 0}}, 1},
     {SW_ITEM_BIJSTAND_ENTITLED,
      {{SW_ITEM_BIJSTAND_NORM, 0}, {SW_ITEM_COUNTED_INCOME, 0}, {SW_ITEM_VRIJLATING, 0},
-      {SW_ITEM_WW_NET, 0}, {SW_ITEM_PARTNER_NET, 0}, {SW_ITEM_PARTNER_VRIJLATING, 0}},
-     6},
+      {SW_ITEM_WW_NET, 0}, {SW_ITEM_WAJONG_NET, 0}, {SW_ITEM_PARTNER_NET, 0},
+      {SW_ITEM_PARTNER_VRIJLATING, 0}},
+     7},
     {SW_ITEM_PARTNER_NET, {{SW_ITEM_PARTNER_GROSS, 0}}, 1},
     {SW_ITEM_PARTNER_VRIJLATING, {{SW_ITEM_PARTNER_NET, 0}}, 1},
     {SW_ITEM_BIJSTAND_PAID, {{SW_ITEM_BIJSTAND_ENTITLED, 0}, {SW_ITEM_COUNTED_INCOME, 0}}, 2},
@@ -166,10 +179,14 @@ static const struct part_list part_lists[] = {
     {SW_ITEM_HUURTOESLAG_PAID, {{SW_ITEM_HUURTOESLAG_ENTITLED, 0}}, 1},
     {SW_ITEM_KGB_PAID, {{SW_ITEM_KGB_ENTITLED, 0}}, 1},
     {SW_ITEM_WW_NET, {{SW_ITEM_WW_GROSS, 1}}, 1},
+    {SW_ITEM_WAJONG_ENTITLED, {{SW_ITEM_GROSS_WAGE, 0}, {SW_ITEM_WW_GROSS, 0}}, 2},
+    {SW_ITEM_WAJONG_GROSS, {{SW_ITEM_WAJONG_ENTITLED, 0}}, 1},
+    {SW_ITEM_WAJONG_NET, {{SW_ITEM_WAJONG_GROSS, 0}}, 1},
     {SW_ITEM_LKS, {{SW_ITEM_GROSS_WAGE, 0}}, 1},
     {SW_ITEM_RECEIVED,
      {{SW_ITEM_NET_WAGE, 1},
       {SW_ITEM_WW_NET, 1},
+      {SW_ITEM_WAJONG_NET, 1},
       {SW_ITEM_PARTNER_NET, 1},
       {SW_ITEM_BIJSTAND_PAID, 1},
       {SW_ITEM_BIJSTAND_HOLIDAY_PAID, 1},
@@ -180,7 +197,7 @@ static const struct part_list part_lists[] = {
       {SW_ITEM_IACK, 1},
       {SW_ITEM_WMO_EIGEN_BIJDRAGE, -1},
       {SW_ITEM_RECOVERY_COLLECTED, -1}},
-     12},
+     13},
     {SW_ITEM_SAFE_TO_SPEND,
      {{SW_ITEM_RECEIVED, 1}, {SW_ITEM_SET_ASIDE, -1}, {SW_ITEM_RESERVE_RELEASED, 1}},
      3},

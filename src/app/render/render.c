@@ -43,6 +43,9 @@ static const char *const item_csv[] = {
     [SW_ITEM_IACK] = "combinatiekorting terugbetalen",
     [SW_ITEM_YEAR_END_BONUS] = "eindejaarsuitkering",
     [SW_ITEM_COUNTED_INCOME] = "meegeteld inkomen bijstand",
+    [SW_ITEM_WAJONG_ENTITLED] = "recht op Wajong bruto",
+    [SW_ITEM_WAJONG_GROSS] = "Wajong bruto betaald",
+    [SW_ITEM_WAJONG_NET] = "Wajong netto",
 };
 _Static_assert(sizeof(item_csv) / sizeof(item_csv[0]) == SW_ITEM__COUNT,
                "a Dutch CSV header for every line item");
@@ -216,6 +219,26 @@ static bool has_partner_income(const struct sw_timeline *tl)
            tl->baseline.totals[SW_ITEM_PARTNER_NET] != 0;
 }
 
+static bool has_wajong(const struct sw_timeline *tl)
+{
+    return tl->scenario.totals[SW_ITEM_WAJONG_NET] != 0 ||
+           tl->baseline.totals[SW_ITEM_WAJONG_NET] != 0;
+}
+
+/* One more column (table: fixed width; HTML: a cell) when the run has it. */
+static void extra_cell(FILE *f, bool html, bool on, int64_t amount)
+{
+    char c[32];
+
+    if (!on)
+        return;
+    num(c, sizeof(c), amount);
+    if (html)
+        fprintf(f, "<td>%s</td>", c);
+    else
+        fprintf(f, "%10s ", c);
+}
+
 /* How a recovery is paid back, in plain Dutch (empty when at once without offset). */
 static void recovery_terms(char *buf, size_t size, const struct sw_recovery *r)
 {
@@ -252,11 +275,14 @@ void render_table(FILE *f, const struct sw_timeline *tl)
 {
     char h[200], a[40], more[600];
     bool partner = has_partner_income(tl), kids = has_children_money(tl);
+    bool wajong = has_wajong(tl);
 
     render_headline(h, sizeof(h), tl);
     render_headline_more(more, sizeof(more), tl);
     fprintf(f, "%s\n%s\n\n", h, more);
     fprintf(f, "%-9s %-8s %10s ", "maand", "status", "loon/WW");
+    if (wajong)
+        fprintf(f, "%10s ", "Wajong");
     if (partner)
         fprintf(f, "%10s ", "partner");
     if (kids)
@@ -282,6 +308,7 @@ void render_table(FILE *f, const struct sw_timeline *tl)
         num(c[8], 32, b[SW_ITEM_SAFE_TO_SPEND]);
         num(c[9], 32, v[SW_ITEM_SAFE_TO_SPEND] - b[SW_ITEM_SAFE_TO_SPEND]);
         fprintf(f, "%-9s %-8s %10s ", ml, status_nl[tl->scenario.rows[i].status], c[0]);
+        extra_cell(f, false, wajong, v[SW_ITEM_WAJONG_NET]);
         if (partner) {
             char pn[32];
             num(pn, sizeof(pn), v[SW_ITEM_PARTNER_NET]);
@@ -445,6 +472,8 @@ void render_html(FILE *f, const struct sw_timeline *tl)
     }
     fputs("<h2>Per maand (in euro)</h2>\n<table>\n<thead><tr><th>Maand</th><th>Situatie</th>"
           "<th>Nettoloon of WW</th>", f);
+    if (has_wajong(tl))
+        fputs("<th>Wajong (netto)</th>", f);
     if (has_partner_income(tl))
         fputs("<th>Netto inkomen partner</th>", f);
     if (has_children_money(tl))
@@ -468,6 +497,7 @@ void render_html(FILE *f, const struct sw_timeline *tl)
                 month_projected(tl, tl->scenario.rows[i].month) ? " class=\"voorlopig-maand\""
                                                                 : "",
                 ml, status_nl[tl->scenario.rows[i].status], c[0]);
+        extra_cell(f, true, has_wajong(tl), v[SW_ITEM_WAJONG_NET]);
         if (has_partner_income(tl)) {
             char pn[32];
             num(pn, sizeof(pn), v[SW_ITEM_PARTNER_NET]);

@@ -14,7 +14,7 @@ static const char *const item_names[SW_ITEM__COUNT] = {
     "lks", "bijstand_holiday_allowance_reserved", "reserve_released", "ww_gross", "ww_net",
     "partner_gross", "partner_net", "partner_vrijlating",
     "kinderbijslag", "kindgebonden_budget_entitled", "kindgebonden_budget_paid", "iack",
-    "year_end_bonus", "counted_income"};
+    "year_end_bonus", "counted_income", "wajong_entitled", "wajong_gross", "wajong_net"};
 
 const char *sw_item_name(enum sw_item item)
 {
@@ -42,7 +42,8 @@ const char *sw_month_status_name(enum sw_month_status s)
 const char *sw_recovery_kind_name(enum sw_recovery_kind k)
 {
     static const char *const names[] = {"bijstand", "zorgtoeslag", "huurtoeslag",
-                                        "inkomstenbelasting", "kindgebonden_budget"};
+                                        "inkomstenbelasting", "kindgebonden_budget",
+                                        "wajong"};
 
     return names[k];
 }

@@ -83,6 +83,9 @@ static sw_status year_income(const struct eng_run *r, const struct eng_run *base
         parts.other += v[SW_ITEM_PARTNER_GROSS];
         st = gross_bijstand(src, sw_month_first_day(m), src->bijstand_net_incl_vt[i], &g, err);
         parts.benefit += g;
+        /* The Wajong counts with its gross amount, as paid (Awir art. 8: the
+         * verzamelinkomen). */
+        parts.benefit += v[SW_ITEM_WAJONG_GROSS];
     }
     if (!st)
         st = sw_toetsingsinkomen(&parts, out, NULL, err);
