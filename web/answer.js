@@ -32,7 +32,10 @@ const ITEM_LABEL = {
   reserve_released: 'Gebruikt uit wat apart stond',
   partner_gross: 'Bruto inkomen partner',
   partner_net: 'Netto inkomen partner',
-  partner_vrijlating: 'Vrijlating partner'
+  partner_vrijlating: 'Vrijlating partner',
+  wajong_entitled: 'Recht op Wajong (bruto)',
+  wajong_gross: 'Wajong betaald (bruto: voorschot en nabetaling)',
+  wajong_net: 'Wajong netto'
 };
 
 const STATUS_LABEL = {
@@ -46,7 +49,8 @@ const RECOVERY_LABEL = {
   bijstand: 'Bijstand',
   zorgtoeslag: 'Zorgtoeslag',
   huurtoeslag: 'Huurtoeslag',
-  inkomstenbelasting: 'Inkomstenbelasting'
+  inkomstenbelasting: 'Inkomstenbelasting',
+  wajong: 'Wajong (UWV)'
 };
 
 const WHO_LABEL = { resident: 'U', consultant: 'De consulent', employer: 'De werkgever' };
@@ -68,6 +72,8 @@ const COLUMNS = [
 ];
 const SAFE = COLUMNS[COLUMNS.length - 1];
 /* Shown only when the partner has an income of their own. */
+/* Shown only when the resident has a Wajong. */
+const WAJONG = { key: 'wajong', label: 'Wajong', parts: ['wajong_net'], items: ['wajong_net', 'wajong_gross', 'wajong_entitled'], value: (m) => m.wajong_net || 0 };
 const PARTNER = { key: 'partner', label: 'Netto partner', parts: ['partner_net'], items: ['partner_net', 'partner_gross', 'partner_vrijlating'], value: (m) => m.partner_net || 0 };
 
 function renderAnswer(res, scenario) {
@@ -194,6 +200,10 @@ function renderInputs(scenario) {
       (job.end ? ' tot en met ' + dateLong(job.end) : '')],
     ['Loon', job.hourly_wage ? euro(job.hourly_wage) + ' bruto per uur' : 'het minimumloon voor uw leeftijd'],
     ['Loonheffingskorting', 'door ' + KORTING_LABEL[korting]],
+    ['Uitkering nu', scenario.before.benefit === 'wajong'
+      ? 'Wajong van UWV (' + (scenario.before.wajong_regime === 'owajong' ? 'oude Wajong' : 'Wajong 2010') +
+        (scenario.before.wajong_loonheffingskorting === false ? ', zonder loonheffingskorting)' : ', met loonheffingskorting)')
+      : 'bijstand van de gemeente'],
     ['Dagbesteding nu', scenario.before.dagbesteding_dagdelen_per_week + ' dagdelen per week'],
     ['Gemeente', scenario.municipality ? municipalityName(scenario.municipality) : 'landelijke regels']
   ];

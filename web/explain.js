@@ -61,6 +61,7 @@ function renderTable(res) {
    * can be spent - then the same without the job, and the difference. */
   const breakdown = COLUMNS.filter((c) => c !== SAFE);
   if (res.scenario.totals.partner_net || res.baseline.totals.partner_net) breakdown.splice(1, 0, PARTNER);
+  if (res.scenario.totals.wajong_net || res.baseline.totals.wajong_net) breakdown.splice(1, 0, WAJONG);
   const head = el('tr', {}, el('th', { scope: 'col' }, 'Maand'),
     breakdown.map((c) => el('th', { scope: 'col', class: 'num' }, c.label)),
     el('th', { scope: 'col', class: 'num' }, 'Veilig te besteden met baan'),

@@ -6,10 +6,20 @@
 
 static const char *const status_nl[] = {"bijstand", "proef", "werk", "terug"};
 
+static bool has_wajong(const struct sw_timeline *tl)
+{
+    return tl->scenario.totals[SW_ITEM_WAJONG_NET] != 0 ||
+           tl->baseline.totals[SW_ITEM_WAJONG_NET] != 0;
+}
+
 /* For Dutch Excel (CSV): the situation in full, and a Dutch header per line item
  * (the JSON keeps the contract's names, sw_item_name()). Amounts in euros. */
 static const char *const status_csv[] = {"bijstand", "proefplaatsing", "werk",
                                          "terug in bijstand"};
+/* The same with a Wajong (before.benefit "wajong"): on the Wajong, and back to it. */
+static const char *const status_nl_wajong[] = {"Wajong", "proef", "werk", "terug"};
+static const char *const status_csv_wajong[] = {"Wajong", "proefplaatsing", "werk",
+                                                "terug in Wajong"};
 static const char *const item_csv[] = {
     [SW_ITEM_GROSS_WAGE] = "brutoloon",
     [SW_ITEM_HOLIDAY_PAY] = "vakantiegeld",
@@ -219,11 +229,6 @@ static bool has_partner_income(const struct sw_timeline *tl)
            tl->baseline.totals[SW_ITEM_PARTNER_NET] != 0;
 }
 
-static bool has_wajong(const struct sw_timeline *tl)
-{
-    return tl->scenario.totals[SW_ITEM_WAJONG_NET] != 0 ||
-           tl->baseline.totals[SW_ITEM_WAJONG_NET] != 0;
-}
 
 /* One more column (table: fixed width; HTML: a cell) when the run has it. */
 static void extra_cell(FILE *f, bool html, bool on, int64_t amount)
@@ -307,7 +312,7 @@ void render_table(FILE *f, const struct sw_timeline *tl)
         num(c[7], 32, v[SW_ITEM_SAFE_TO_SPEND]);
         num(c[8], 32, b[SW_ITEM_SAFE_TO_SPEND]);
         num(c[9], 32, v[SW_ITEM_SAFE_TO_SPEND] - b[SW_ITEM_SAFE_TO_SPEND]);
-        fprintf(f, "%-9s %-8s %10s ", ml, status_nl[tl->scenario.rows[i].status], c[0]);
+        fprintf(f, "%-9s %-8s %10s ", ml, (has_wajong(tl) ? status_nl_wajong : status_nl)[tl->scenario.rows[i].status], c[0]);
         extra_cell(f, false, wajong, v[SW_ITEM_WAJONG_NET]);
         if (partner) {
             char pn[32];
@@ -372,7 +377,7 @@ void render_csv(FILE *f, const struct sw_timeline *tl)
             char m[16];
             sw_month_format(m, sizeof(m), run->rows[i].month);
             fprintf(f, "%s;%s;%s", r == 0 ? "overstap" : "blijven", m,
-                    status_csv[run->rows[i].status]);
+                    (has_wajong(tl) ? status_csv_wajong : status_csv)[run->rows[i].status]);
             for (int k = 0; k < SW_ITEM__COUNT; k++) {
                 char a[40];
                 sw_money_format_csv(a, sizeof(a), run->rows[i].v[k]);
@@ -498,7 +503,7 @@ void render_html(FILE *f, const struct sw_timeline *tl)
         fprintf(f, "<tr><td%s>%s</td><td>%s</td><td>%s</td>",
                 month_projected(tl, tl->scenario.rows[i].month) ? " class=\"voorlopig-maand\""
                                                                 : "",
-                ml, status_nl[tl->scenario.rows[i].status], c[0]);
+                ml, (has_wajong(tl) ? status_nl_wajong : status_nl)[tl->scenario.rows[i].status], c[0]);
         extra_cell(f, true, has_wajong(tl), v[SW_ITEM_WAJONG_NET]);
         if (has_partner_income(tl)) {
             char pn[32];

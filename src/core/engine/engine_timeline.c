@@ -102,6 +102,8 @@ static const char *const *unrelated_domains(enum sw_recovery_kind k)
         "inkomstenbelasting", NULL};
     static const char *const ib[] = {"wmo", "zorgtoeslag", "huurtoeslag",
         "kindgebonden_budget", "kinderbijslag", "awir", NULL};
+    static const char *const wajong[] = {"wmo", "zorgtoeslag", "huurtoeslag",
+        "kindgebonden_budget", "kinderbijslag", "awir", "inkomstenbelasting", NULL};
     static const char *const none[] = {NULL};
 
     switch (k) {
@@ -110,6 +112,7 @@ static const char *const *unrelated_domains(enum sw_recovery_kind k)
     case SW_RECOVERY_HUURTOESLAG: return huurtoeslag;
     case SW_RECOVERY_KINDGEBONDEN_BUDGET: return kgb;
     case SW_RECOVERY_INKOMSTENBELASTING: return ib;
+    case SW_RECOVERY_WAJONG: return wajong;
     }
     return none;
 }
