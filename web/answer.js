@@ -35,7 +35,8 @@ const ITEM_LABEL = {
   partner_vrijlating: 'Vrijlating partner',
   wajong_entitled: 'Recht op Wajong (bruto)',
   wajong_gross: 'Wajong betaald (bruto: voorschot en nabetaling)',
-  wajong_net: 'Wajong netto'
+  wajong_net: 'Wajong netto',
+  wajong_holiday_pay: 'Vakantiegeld van de Wajong (bruto)'
 };
 
 const STATUS_LABEL = {
@@ -44,6 +45,14 @@ const STATUS_LABEL = {
   work: 'werk',
   fallback: 'terug naar bijstand'
 };
+
+/* With a Wajong the months without work are on the Wajong, not on bijstand. */
+function statusLabel(status, res) {
+  const wajong = res.baseline.totals.wajong_net > 0;
+  if (wajong && status === 'bijstand') return 'Wajong';
+  if (wajong && status === 'fallback') return 'terug naar de Wajong';
+  return STATUS_LABEL[status] || status;
+}
 
 const RECOVERY_LABEL = {
   bijstand: 'Bijstand',
@@ -73,7 +82,7 @@ const COLUMNS = [
 const SAFE = COLUMNS[COLUMNS.length - 1];
 /* Shown only when the partner has an income of their own. */
 /* Shown only when the resident has a Wajong. */
-const WAJONG = { key: 'wajong', label: 'Wajong', parts: ['wajong_net'], items: ['wajong_net', 'wajong_gross', 'wajong_entitled'], value: (m) => m.wajong_net || 0 };
+const WAJONG = { key: 'wajong', label: 'Wajong', parts: ['wajong_net'], items: ['wajong_net', 'wajong_gross', 'wajong_holiday_pay', 'wajong_entitled'], value: (m) => m.wajong_net || 0 };
 const PARTNER = { key: 'partner', label: 'Netto partner', parts: ['partner_net'], items: ['partner_net', 'partner_gross', 'partner_vrijlating'], value: (m) => m.partner_net || 0 };
 
 function renderAnswer(res, scenario) {

@@ -78,7 +78,7 @@ function renderTable(res) {
     body.appendChild(el('tr', { class: m.recovery_collected > 0 ? 'row-recovery' : null },
       el('th', { scope: 'row' }, monthShort(m.month),
         m.projected ? el('span', { class: 'voorlopig-mark' }, ' voorlopig') : null,
-        el('span', { class: 'status' }, STATUS_LABEL[m.status] || m.status,
+        el('span', { class: 'status' }, statusLabel(m.status, res),
           m.recovery_collected > 0 ? el('strong', { class: 'flag' }, ' ! terugbetalen') : null)),
       breakdown.map((c) => el('td', { class: 'num' }, amountButton('scenario', m.month, c, c.value(m)))),
       el('td', { class: 'num strong' }, amountButton('scenario', m.month, SAFE, m.safe_to_spend)),

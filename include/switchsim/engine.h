@@ -64,7 +64,8 @@ enum sw_item {
     SW_ITEM_WAJONG_ENTITLED,       /* Wajong (gross) due for the month on its real income */
     SW_ITEM_WAJONG_GROSS,          /* Wajong (gross) paid in the month: UWV's voorschot,
                                     * plus a nabetaling when a voorschot period is settled */
-    SW_ITEM_WAJONG_NET,            /* Wajong paid after loonheffing */
+    SW_ITEM_WAJONG_NET,            /* Wajong paid after loonheffing (with its vakantiegeld) */
+    SW_ITEM_WAJONG_HOLIDAY_PAY,    /* vakantiegeld of the Wajong (gross), paid once a year */
     SW_ITEM__COUNT
 };
 

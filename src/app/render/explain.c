@@ -141,7 +141,12 @@ static const struct item_text item_texts[SW_ITEM__COUNT] = {
                               "UWV verwacht. Na een paar maanden rekent UWV het af met uw echte "
                               "loon: krijgt u te weinig, dan betaalt UWV bij."},
     [SW_ITEM_WAJONG_NET] = {"Wajong netto",
-                            "De Wajong die op uw rekening komt: Wajong bruto min loonheffing."},
+                            "De Wajong die op uw rekening komt: Wajong bruto plus vakantiegeld, "
+                            "min loonheffing."},
+    [SW_ITEM_WAJONG_HOLIDAY_PAY] = {"vakantiegeld van de Wajong",
+                                    "Het vakantiegeld dat UWV in mei bij de Wajong betaalt, "
+                                    "voordat er belasting af gaat: 8 procent van de Wajong van "
+                                    "de twaalf maanden ervoor."},
 };
 
 /* What each figure is built from in the engine; sign +1/-1 marks the terms of a
@@ -179,9 +184,13 @@ static const struct part_list part_lists[] = {
     {SW_ITEM_HUURTOESLAG_PAID, {{SW_ITEM_HUURTOESLAG_ENTITLED, 0}}, 1},
     {SW_ITEM_KGB_PAID, {{SW_ITEM_KGB_ENTITLED, 0}}, 1},
     {SW_ITEM_WW_NET, {{SW_ITEM_WW_GROSS, 1}}, 1},
-    {SW_ITEM_WAJONG_ENTITLED, {{SW_ITEM_GROSS_WAGE, 0}, {SW_ITEM_WW_GROSS, 0}}, 2},
+    {SW_ITEM_WAJONG_ENTITLED,
+     {{SW_ITEM_GROSS_WAGE, 0}, {SW_ITEM_HOLIDAY_PAY, 0}, {SW_ITEM_YEAR_END_BONUS, 0},
+      {SW_ITEM_WW_GROSS, 0}},
+     4},
     {SW_ITEM_WAJONG_GROSS, {{SW_ITEM_WAJONG_ENTITLED, 0}}, 1},
-    {SW_ITEM_WAJONG_NET, {{SW_ITEM_WAJONG_GROSS, 0}}, 1},
+    {SW_ITEM_WAJONG_NET, {{SW_ITEM_WAJONG_GROSS, 0}, {SW_ITEM_WAJONG_HOLIDAY_PAY, 0}}, 2},
+    {SW_ITEM_WAJONG_HOLIDAY_PAY, {{SW_ITEM_WAJONG_ENTITLED, 0}}, 1},
     {SW_ITEM_LKS, {{SW_ITEM_GROSS_WAGE, 0}}, 1},
     {SW_ITEM_RECEIVED,
      {{SW_ITEM_NET_WAGE, 1},

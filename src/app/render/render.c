@@ -56,6 +56,7 @@ static const char *const item_csv[] = {
     [SW_ITEM_WAJONG_ENTITLED] = "recht op Wajong bruto",
     [SW_ITEM_WAJONG_GROSS] = "Wajong bruto betaald",
     [SW_ITEM_WAJONG_NET] = "Wajong netto",
+    [SW_ITEM_WAJONG_HOLIDAY_PAY] = "vakantiegeld Wajong bruto",
 };
 _Static_assert(sizeof(item_csv) / sizeof(item_csv[0]) == SW_ITEM__COUNT,
                "a Dutch CSV header for every line item");

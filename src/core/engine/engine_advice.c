@@ -91,11 +91,12 @@ static void recovery_advice(struct eng_run *r)
             break;
         case SW_RECOVERY_INKOMSTENBELASTING:
             eng_warning(tl, "korting_twice", rec->caused, rec->amount,
-                        "Uw werkgever en de gemeente geven allebei loonheffingskorting. Dan "
+                        "Uw werkgever en %s geven allebei loonheffingskorting. Dan "
                         "wordt te weinig belasting ingehouden. U betaalt over %s ongeveer %s "
                         "terug aan de Belastingdienst (aanslag in %s).",
+                        s->before.benefit == SW_BEFORE_WAJONG ? "UWV" : "de gemeente",
                         rec->for_period, a, m2);
-            {
+            if (s->before.benefit != SW_BEFORE_WAJONG) {
                 sw_date before = s->job.start;
                 sw_date_nl(d1, sizeof(d1), before);
                 eng_action(tl, before, SW_WHO_RESIDENT,
@@ -327,11 +328,6 @@ static void wajong_advice(struct eng_run *r)
         for (int i = 0; i < r->run->n; i++) {
             const int64_t *v = r->run->rows[i].v;
             if (v[SW_ITEM_GROSS_WAGE] > 0 && v[SW_ITEM_WAJONG_GROSS] > 0) {
-                eng_warning(tl, "wajong_korting_twice", r->run->rows[i].month, 0,
-                            "Uw werkgever en UWV geven allebei loonheffingskorting. Dan wordt "
-                            "te weinig belasting ingehouden en moet u na het jaar belasting "
-                            "bijbetalen. Laat één van de twee de korting geven (meestal de "
-                            "werkgever).");
                 eng_action(tl, s->job.start, SW_WHO_RESIDENT,
                            "Vraag UWV vóór %s om geen loonheffingskorting meer toe te passen "
                            "op uw Wajong, omdat uw werkgever dat al doet.", d1);

@@ -25,6 +25,7 @@ struct eng_wajong {
     sw_month period_start;
     int64_t def_gross, adv_gross, def_net, adv_net;   /* sums over the period */
     int64_t diff_net[SW_SCENARIO_MAX_MONTHS];         /* voorschot - due, net, per month */
+    int64_t vt_accrued;           /* vakantiegeld built up, not yet paid (gross) */
 };
 sw_status eng_wajong_init(struct eng_run *r, struct eng_wajong *w, struct sw_err *err);
 /* The Wajong of month index i into the row (after its wage and WW): voorschot,

@@ -6,9 +6,12 @@
  * sets the Wajong on the real income (the polisadministratie: the gross wage paid
  * in each month) and pays the difference (nabetaling) with the next payment, or
  * asks the overpaid net amount back (a recovery letter). Without work, and again
- * after the job (the Wajong revives: herleving), the full Wajong. The loonheffing
- * on the Wajong: the monthly calculation for a benefit, with the algemene
- * heffingskorting when UWV applies it (before.wajong_loonheffingskorting). */
+ * after the job (the Wajong revives: herleving), the full Wajong. The
+ * vakantiegeld: wajong.holiday_pay_percent of the Wajong of the twelve months
+ * before wajong.holiday_pay_month, paid in that month. The loonheffing on the
+ * Wajong: the monthly calculation for a benefit, with the algemene
+ * heffingskorting when UWV applies it (before.wajong_loonheffingskorting); on the
+ * vakantiegeld the tarief bijzondere beloningen. */
 #include <stdio.h>
 #include <string.h>
 
@@ -48,14 +51,65 @@ static sw_status net_of(const struct eng_run *r, sw_month m, int64_t gross, int6
 
 sw_status eng_wajong_init(struct eng_run *r, struct eng_wajong *w, struct sw_err *err)
 {
+    sw_month m0 = r->s->start_month, last;
+    struct sw_wajong_month wm;
+    int64_t month_no, rate;
+    sw_status st;
+
     memset(w, 0, sizeof(*w));
     w->active = r->s->before.benefit == SW_BEFORE_WAJONG;
     if (!w->active)
         return SW_OK;
     w->p0 = sw_month_of(r->s->job.start);
     w->first = -1;
-    return sw_param(r->c, "wajong.voorschot_months", sw_month_first_day(w->p0), SW_UNIT_MONTHS,
-                    &w->months, NULL, err);
+    st = sw_param(r->c, "wajong.voorschot_months", sw_month_first_day(w->p0), SW_UNIT_MONTHS,
+                  &w->months, NULL, err);
+    /* The vakantiegeld built up since the last payment before the first month:
+     * the full Wajong (no work yet) of every month since. */
+    if (!st)
+        st = sw_param(r->c, "wajong.holiday_pay_month", sw_month_first_day(m0),
+                      SW_UNIT_MONTH_OF_YEAR, &month_no, NULL, err);
+    if (!st)
+        st = sw_param(r->c, "wajong.holiday_pay_percent", sw_month_first_day(m0),
+                      SW_UNIT_PERCENT, &rate, NULL, err);
+    if (!st)
+        st = wajong(r, m0, 0, &wm, NULL, err);
+    if (st)
+        return st;
+    last = sw_month_from_ym(sw_month_year(m0), (int)month_no);
+    if (last >= m0)
+        last -= 12;
+    w->vt_accrued = sw_money_rate_half_up(wm.gross, rate) * (m0 - last - 1);
+    return SW_OK;
+}
+
+/* The vakantiegeld of month index i: paid in the table's month (what was built up
+ * in the twelve months before it), then this month's part of `due` built up. */
+static sw_status holiday_pay(struct eng_run *r, struct eng_wajong *w, int i, int64_t due,
+                             int64_t *paid, struct sw_err *err)
+{
+    sw_month m = r->run->rows[i].month;
+    struct sw_trace *tr = eng_trace(r, i, SW_ITEM_WAJONG_HOLIDAY_PAY);
+    int64_t month_no, rate;
+    sw_status st;
+
+    *paid = 0;
+    st = sw_param_t(r->c, "wajong.holiday_pay_month", sw_month_first_day(m),
+                    SW_UNIT_MONTH_OF_YEAR, &month_no, tr, err);
+    if (!st)
+        st = sw_param_t(r->c, "wajong.holiday_pay_percent", sw_month_first_day(m),
+                        SW_UNIT_PERCENT, &rate, tr, err);
+    if (st)
+        return st;
+    if (sw_month_number(m) == month_no) {
+        *paid = w->vt_accrued;
+        w->vt_accrued = 0;
+        sw_trace_rule(tr, "uwv.nl 'Hoeveel vakantiegeld krijg ik?'",
+                      "een percentage van de bruto Wajong van de twaalf maanden hiervoor");
+        sw_trace_input(tr, "opgebouwd", *paid, SW_UNIT_EUROCENT);
+    }
+    w->vt_accrued += sw_money_rate_half_up(due, rate);
+    return SW_OK;
 }
 
 sw_status eng_wajong_full_net(struct eng_run *r, const struct eng_wajong *w, sw_month m,
@@ -140,14 +194,17 @@ sw_status eng_wajong_month(struct eng_run *r, struct eng_wajong *w, int i, struc
     struct sw_month_row *row = &r->run->rows[i];
     sw_month m = row->month;
     struct sw_wajong_month def, adv;
-    int64_t income, expected, nabetaling = 0, def_net, adv_net, paid_net;
+    struct sw_lh_bijzonder bz;
+    int64_t income, expected, nabetaling = 0, def_net, adv_net, paid_net, vt = 0;
     sw_status st;
 
     if (!w->active)
         return SW_OK;
     /* The income UWV sees in the polisadministratie: the gross wage paid in the
-     * month (without vakantiebijslag), and a WW it pays itself. */
-    income = row->v[SW_ITEM_GROSS_WAGE] + row->v[SW_ITEM_WW_GROSS];
+     * month with the vakantiebijslag and a bonus paid in it (both count as income
+     * for the Wajong: see tables/wajong.xml), and a WW it pays itself. */
+    income = row->v[SW_ITEM_GROSS_WAGE] + row->v[SW_ITEM_HOLIDAY_PAY] +
+             row->v[SW_ITEM_YEAR_END_BONUS] + row->v[SW_ITEM_WW_GROSS];
     expected = (row->status == SW_STATUS_WORK ? r->full_wage[i] : 0) + row->v[SW_ITEM_WW_GROSS];
     st = wajong(r, m, income, &def, eng_trace(r, i, SW_ITEM_WAJONG_ENTITLED), err);
     if (!st)
@@ -166,14 +223,28 @@ sw_status eng_wajong_month(struct eng_run *r, struct eng_wajong *w, int i, struc
         if (st)
             return st;
     }
-    st = net_of(r, m, def.gross, &def_net, NULL, err);
+    st = holiday_pay(r, w, i, def.gross, &vt, err);
+    if (!st)
+        st = net_of(r, m, def.gross, &def_net, NULL, err);
     if (!st)
         st = net_of(r, m, adv.gross, &adv_net, NULL, err);
     if (!st)
         st = net_of(r, m, adv.gross + nabetaling, &paid_net,
                     eng_trace(r, i, SW_ITEM_WAJONG_NET), err);
+    if (!st && vt > 0)
+        st = sw_loonheffing_bijzonder(r->c, sw_month_first_day(m), vt,
+                                      sw_money_floor_euros((adv.gross + nabetaling) * 12 + vt),
+                                      r->s->household.birth, korting(r), &bz, NULL, err);
     if (st)
         return st;
+    if (vt > 0) {
+        paid_net += bz.net;
+        sw_trace_input(eng_trace(r, i, SW_ITEM_WAJONG_HOLIDAY_PAY),
+                       "loonheffing (tarief bijzondere beloningen)", bz.loonheffing,
+                       SW_UNIT_EUROCENT);
+        sw_trace_input(eng_trace(r, i, SW_ITEM_WAJONG_NET), "vakantiegeld netto", bz.net,
+                       SW_UNIT_EUROCENT);
+    }
     if (m >= w->p0) {
         if (w->first < 0) {
             w->first = i;
@@ -188,6 +259,7 @@ sw_status eng_wajong_month(struct eng_run *r, struct eng_wajong *w, int i, struc
     row->v[SW_ITEM_WAJONG_ENTITLED] = def.gross;
     row->v[SW_ITEM_WAJONG_GROSS] = adv.gross + nabetaling;
     row->v[SW_ITEM_WAJONG_NET] = paid_net;
+    row->v[SW_ITEM_WAJONG_HOLIDAY_PAY] = vt;
     sw_trace_rule(eng_trace(r, i, SW_ITEM_WAJONG_GROSS), "Wet Wajong; uwv.nl (voorschot)",
                   "het voorschot van UWV op het inkomen dat UWV verwacht (het loon van een hele "
                   "maand volgens het contract), plus een nabetaling als een voorschotperiode "
