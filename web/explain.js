@@ -61,6 +61,7 @@ function renderTable(res) {
    * can be spent - then the same without the job, and the difference. */
   const breakdown = COLUMNS.filter((c) => c !== SAFE);
   if (res.scenario.totals.partner_net || res.baseline.totals.partner_net) breakdown.splice(1, 0, PARTNER);
+  const fall = new Set((res.armoedeval || []).map((a) => a.month));
   if (res.scenario.totals.wajong_net || res.baseline.totals.wajong_net) breakdown.splice(1, 0, WAJONG);
   const head = el('tr', {}, el('th', { scope: 'col' }, 'Maand'),
     breakdown.map((c) => el('th', { scope: 'col', class: 'num' }, c.label)),
@@ -79,7 +80,8 @@ function renderTable(res) {
       el('th', { scope: 'row' }, monthShort(m.month),
         m.projected ? el('span', { class: 'voorlopig-mark' }, ' voorlopig') : null,
         el('span', { class: 'status' }, statusLabel(m.status, res),
-          m.recovery_collected > 0 ? el('strong', { class: 'flag' }, ' ! terugbetalen') : null)),
+          m.recovery_collected > 0 ? el('strong', { class: 'flag' }, ' ! terugbetalen') : null,
+          fall.has(m.month) ? el('strong', { class: 'flag' }, ' ! armoedeval') : null)),
       breakdown.map((c) => el('td', { class: 'num' }, amountButton('scenario', m.month, c, c.value(m)))),
       el('td', { class: 'num strong' }, amountButton('scenario', m.month, SAFE, m.safe_to_spend)),
       el('td', { class: 'num' }, amountButton('baseline', b.month, SAFE, b.safe_to_spend)),

@@ -38,6 +38,8 @@ sw_status eng_wajong_full_net(struct eng_run *r, const struct eng_wajong *w, sw_
                               int64_t *net, struct sw_err *err);
 /* Kinderbijslag and the IACK given back after the year (engine_kinderen.c). */
 sw_status eng_kinderen(struct eng_run *r, struct sw_err *err);
+/* The municipality's minimaregelingen and the armoedeval (engine_lokaal.c). */
+sw_status eng_lokaal(struct eng_run *r, struct sw_err *err);
 /* Toeslagen advances and their settlement (engine_toeslagen.c). */
 sw_status eng_toeslagen(struct eng_run *r, struct sw_err *err);
 /* The loonheffingskorting given twice (engine_toeslagen.c). */
@@ -53,8 +55,9 @@ void eng_wallet(struct eng_run *r);
 sw_status eng_advice(struct eng_run *r, struct sw_err *err);
 
 /* The window-independent headline month, tl->steady (engine_steady.c): runs the
- * scenario once more; fails only when out of memory. */
+ * scenario once more (with keep: its baseline kept in keep's own keeper for the
+ * steady run, sw_simulate_keep); fails only when out of memory. */
 sw_status eng_steady(struct sw_timeline *tl, const struct sw_tables *t,
-                     const struct sw_scenario *s, struct sw_err *err);
+                     const struct sw_scenario *s, struct sw_baseline *keep, struct sw_err *err);
 
 #endif
