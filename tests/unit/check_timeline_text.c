@@ -6,7 +6,8 @@
  * every branch of the writer runs (a way back with and without WW, instalments
  * and offsets, warnings without a month, vrijlating onder aa, no ordinary month,
  * projected and overridden values of every unit, strings with escapes, a value
- * without a description). */
+ * without a description, local schemes tested or not and with or without their
+ * value, an armoedeval). */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -106,6 +107,30 @@ static void changed_by_hand(struct sw_timeline *tl, const char *what)
     same_as_tree(tl, msg);
     tl->steady.found = false;
     snprintf(msg, sizeof(msg), "%s, no ordinary month", what);
+    same_as_tree(tl, msg);
+
+    /* Every kind of local scheme: tested or not, its value known or not. */
+    for (int k = 0; k < SW_LOCAL__COUNT; k++) {
+        tl->local[k].tested = k % 2 == 0;
+        tl->local[k].value_known = k % 3 != 1;
+        tl->local[k].above_ppm = 100000 + 12345 * k;
+        tl->local[k].limit = 150000 + k;
+        tl->local[k].year_value = 30000 + k;
+        tl->local[k].waiting_months = 36;
+    }
+    if (tl->n_armoedeval + 2 <= SW_MAX_ARMOEDEVAL) {
+        for (int k = 0; k < 2; k++) {
+            struct sw_armoedeval *e = &tl->armoedeval[tl->n_armoedeval++];
+            memset(e, 0, sizeof(*e));
+            e->scheme = (enum sw_local_scheme)k;
+            e->month = tl->scenario.rows[0].month;
+            e->income = 160000;
+            e->limit = 155000;
+            e->value_known = k == 0;
+            e->year_value = 25000;
+        }
+    }
+    snprintf(msg, sizeof(msg), "%s, local schemes and armoedeval by hand", what);
     same_as_tree(tl, msg);
 
     /* Projected and overridden values of every unit, one without a description,

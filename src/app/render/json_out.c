@@ -314,6 +314,10 @@ static void add_local(cJSON *o, const struct sw_timeline *tl)
     }
 }
 
+/* timeline_text.c writes this tree's compact text without the tree (the API's
+ * simulate answer, batch): a member added or changed here is added or changed
+ * there too; tests/unit/check_timeline_text.c compares the two on every
+ * reference case. */
 cJSON *sw_timeline_json(const struct sw_timeline *tl)
 {
     cJSON *o = cJSON_CreateObject(), *arr;

@@ -13,7 +13,8 @@
 /* The simulate output object. NULL when out of memory. Free with cJSON_Delete(). */
 cJSON *sw_timeline_json(const struct sw_timeline *tl);
 
-/* --- the same text without the tree (timeline_text.c) --- */
+/* --- the same text without the tree (timeline_text.c; a change to
+ * sw_timeline_json() is made there too, check_timeline_text.c compares them) --- */
 struct sw_jbuf;
 /* The compact text of sw_timeline_json(tl) (what sw_json_text(.., false, ..)
  * writes of it), malloc'ed, its length in *len; NULL when out of memory. */

@@ -384,6 +384,65 @@ static void steady_members(struct obj *top, const struct sw_steady *st)
     close_obj(&s);
 }
 
+/* json_out.c's add_local(): "local_schemes" and "armoedeval". */
+static void local_members(struct obj *top, const struct sw_timeline *tl)
+{
+    struct sw_jbuf *b = top->b;
+    struct obj o;
+    bool any = false;
+
+    key(top, "local_schemes");
+    sw_jb_putc(b, '[');
+    for (int k = 0; k < SW_LOCAL__COUNT; k++) {
+        const struct sw_local_summary *ls = &tl->local[k];
+        if (!ls->tested && !ls->value_known)
+            continue;
+        if (any)
+            sw_jb_putc(b, ',');
+        any = true;
+        open_obj(&o, b);
+        m_str(&o, "scheme", sw_local_scheme_name((enum sw_local_scheme)k));
+        m_str(&o, "label", sw_local_scheme_label((enum sw_local_scheme)k));
+        if (ls->tested) {
+            char rate[32];
+            /* sw_json_add_percent(): the rate as written, a raw value */
+            sw_rate_format(rate, sizeof(rate), SW_PPM_ONE + ls->above_ppm);
+            key(&o, "limit_percent_of_norm");
+            sw_jb_put(b, rate, strlen(rate));
+            m_cents(&o, "limit", ls->limit);
+        } else {
+            m_null(&o, "limit_percent_of_norm");
+            m_null(&o, "limit");
+        }
+        if (ls->value_known)
+            m_cents(&o, "year_value", ls->year_value);
+        else
+            m_null(&o, "year_value");
+        if (k == SW_LOCAL_IIT)
+            m_num(&o, "waiting_months", (double)ls->waiting_months);
+        close_obj(&o);
+    }
+    sw_jb_putc(b, ']');
+    key(top, "armoedeval");
+    sw_jb_putc(b, '[');
+    for (size_t i = 0; i < tl->n_armoedeval; i++) {
+        const struct sw_armoedeval *e = &tl->armoedeval[i];
+        if (i > 0)
+            sw_jb_putc(b, ',');
+        open_obj(&o, b);
+        m_str(&o, "scheme", sw_local_scheme_name(e->scheme));
+        m_month(&o, "month", e->month);
+        m_cents(&o, "income", e->income);
+        m_cents(&o, "limit", e->limit);
+        if (e->value_known)
+            m_cents(&o, "year_value", e->year_value);
+        else
+            m_null(&o, "year_value");
+        close_obj(&o);
+    }
+    sw_jb_putc(b, ']');
+}
+
 static void lists_members(struct obj *top, const struct sw_timeline *tl)
 {
     struct sw_jbuf *b = top->b;
@@ -475,6 +534,7 @@ void sw_timeline_text_open(struct sw_jbuf *b, const struct sw_timeline *tl)
     m_cents(&o, "average_gain", tl->average_gain);
     m_cents(&o, "total_gain", tl->total_gain);
     steady_members(&o, &tl->steady);
+    local_members(&o, tl);
     lists_members(&o, tl);
     free(pj.p);
 }
