@@ -38,6 +38,10 @@ const ITEM_LABEL = {
   lokale_pas: 'Lokale pas of meedoenregeling',
   gemeentepolis: 'Korting collectieve zorgverzekering (gemeentepolis)',
   armoedeval: 'Armoedeval: wat u nu niet meer van de gemeente krijgt',
+  wajong_entitled: 'Recht op Wajong (bruto)',
+  wajong_gross: 'Wajong betaald (bruto: voorschot en nabetaling)',
+  wajong_net: 'Wajong netto',
+  wajong_holiday_pay: 'Vakantiegeld van de Wajong (bruto)',
   debt_free_amount: 'Wat u mag houden (beslagvrije voet of vrij te laten bedrag)',
   debt_taken: 'Ingehouden voor schulden'
 };
@@ -49,11 +53,20 @@ const STATUS_LABEL = {
   fallback: 'terug naar bijstand'
 };
 
+/* With a Wajong the months without work are on the Wajong, not on bijstand. */
+function statusLabel(status, res) {
+  const wajong = res.baseline.totals.wajong_net > 0;
+  if (wajong && status === 'bijstand') return 'Wajong';
+  if (wajong && status === 'fallback') return 'terug naar de Wajong';
+  return STATUS_LABEL[status] || status;
+}
+
 const RECOVERY_LABEL = {
   bijstand: 'Bijstand',
   zorgtoeslag: 'Zorgtoeslag',
   huurtoeslag: 'Huurtoeslag',
-  inkomstenbelasting: 'Inkomstenbelasting'
+  inkomstenbelasting: 'Inkomstenbelasting',
+  wajong: 'Wajong (UWV)'
 };
 
 const WHO_LABEL = { resident: 'U', consultant: 'De consulent', employer: 'De werkgever' };
@@ -75,6 +88,8 @@ const COLUMNS = [
 ];
 const SAFE = COLUMNS[COLUMNS.length - 1];
 /* Shown only when the partner has an income of their own. */
+/* Shown only when the resident has a Wajong. */
+const WAJONG = { key: 'wajong', label: 'Wajong', parts: ['wajong_net'], items: ['wajong_net', 'wajong_gross', 'wajong_holiday_pay', 'wajong_entitled'], value: (m) => m.wajong_net || 0 };
 /* Shown only with debts (household.debts): what the beslag or the Wsnp takes. */
 const DEBTS = { key: 'debts', label: 'Eraf: schulden', parts: ['debt_taken'], items: ['debt_taken', 'debt_free_amount'], value: (m) => -(m.debt_taken || 0) };
 const PARTNER = { key: 'partner', label: 'Netto partner', parts: ['partner_net'], items: ['partner_net', 'partner_gross', 'partner_vrijlating'], value: (m) => m.partner_net || 0 };
@@ -234,6 +249,10 @@ function renderInputs(scenario) {
       (job.end ? ' tot en met ' + dateLong(job.end) : '')],
     ['Loon', job.hourly_wage ? euro(job.hourly_wage) + ' bruto per uur' : 'het minimumloon voor uw leeftijd'],
     ['Loonheffingskorting', 'door ' + KORTING_LABEL[korting]],
+    ['Uitkering nu', scenario.before.benefit === 'wajong'
+      ? 'Wajong van UWV (' + (scenario.before.wajong_regime === 'owajong' ? 'oude Wajong' : 'Wajong 2010') +
+        (scenario.before.wajong_loonheffingskorting === false ? ', zonder loonheffingskorting)' : ', met loonheffingskorting)')
+      : 'bijstand van de gemeente'],
     ['Dagbesteding nu', scenario.before.dagbesteding_dagdelen_per_week + ' dagdelen per week'],
     ['Gemeente', scenario.municipality ? municipalityName(scenario.municipality) : 'landelijke regels']
   ];
