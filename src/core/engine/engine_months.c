@@ -257,7 +257,7 @@ static sw_status ww_month(struct eng_run *r, int i, struct sw_err *err)
     struct sw_month_row *row = &r->run->rows[i];
     struct sw_ww_claim claim;
     struct sw_ww_month ww;
-    struct sw_lh_month lh;
+    struct sw_lh_benefit lh;
     sw_status st;
 
     if (!wb->active || !wb->ww)
@@ -268,9 +268,12 @@ static sw_status ww_month(struct eng_run *r, int i, struct sw_err *err)
     st = sw_ww_month(r->c, &claim, row->month, &ww, eng_trace(r, i, SW_ITEM_WW_GROSS), err);
     if (st || ww.days_first + ww.days_after == 0)
         return st;
-    st = sw_loonheffing_month(r->c, sw_month_first_day(row->month), ww.gross,
-                              r->s->household.birth, SW_LH_KORTING, &lh,
-                              eng_trace(r, i, SW_ITEM_WW_NET), err);
+    /* UWV withholds as on any benefit: the brackets and the algemene
+     * heffingskorting, never the arbeidskorting (a WW benefit is no income from
+     * present employment; Wet IB 2001 art. 8.11). */
+    st = sw_loonheffing_benefit(r->c, sw_month_first_day(row->month), ww.gross,
+                                r->s->household.birth, SW_LH_KORTING, &lh,
+                                eng_trace(r, i, SW_ITEM_WW_NET), err);
     if (st)
         return st;
     row->v[SW_ITEM_WW_GROSS] = ww.gross;

@@ -152,6 +152,8 @@ static sw_status year_income(const struct eng_run *r, const struct eng_run *base
         /* The Wajong counts with its gross amount, as paid (Awir art. 8: the
          * verzamelinkomen). */
         parts.benefit += v[SW_ITEM_WAJONG_GROSS];
+        /* So does the WW on the way back. */
+        parts.benefit += v[SW_ITEM_WW_GROSS];
         parts.benefit_holiday += v[SW_ITEM_WAJONG_HOLIDAY_PAY];
     }
     if (!st)
