@@ -121,7 +121,8 @@ static const struct item_text item_texts[SW_ITEM__COUNT] = {
                       "Werkt u en hebt u een kind onder de 12? Dan krijgt u na het jaar met de "
                       "aanslag inkomstenbelasting de inkomensafhankelijke combinatiekorting "
                       "terug. Dit is een schatting: niet meer dan de belasting die van uw loon "
-                      "is ingehouden."},
+                      "is ingehouden. Kreeg u dat jaar ook bijstand? Dan telt een deel mee als "
+                      "inkomen en vraagt de gemeente dat terug."},
     [SW_ITEM_YEAR_END_BONUS] = {"eindejaarsuitkering",
                                 "De eindejaarsuitkering of dertiende maand die uw werkgever "
                                 "deze maand uitbetaalt, voordat er belasting af gaat."},

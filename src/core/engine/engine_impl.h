@@ -17,6 +17,8 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err);
 sw_status eng_partner_month(struct eng_run *r, int i, int64_t *counted, struct sw_err *err);
 /* Kinderbijslag and the IACK given back after the year (engine_kinderen.c). */
 sw_status eng_kinderen(struct eng_run *r, struct sw_err *err);
+/* Add the IACK computation of `year` (its table values and inputs) to trace t. */
+sw_status eng_iack_trace(struct eng_run *r, int year, struct sw_trace *t, struct sw_err *err);
 /* Toeslagen advances and their settlement (engine_toeslagen.c). */
 sw_status eng_toeslagen(struct eng_run *r, struct sw_err *err);
 /* The loonheffingskorting given twice (engine_toeslagen.c). */
