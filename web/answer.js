@@ -86,7 +86,8 @@ function renderAnswer(res, scenario) {
     const period = /^\d{4}$/.test(r.for_period) ? r.for_period : monthLong(r.for_period);
     rec.appendChild(el('li', {},
       el('p', { class: 'rec-head' },
-        el('strong', {}, (RECOVERY_LABEL[r.kind] || r.kind) + ' over ' + period + ': ' + euro(r.amount))),
+        el('strong', {}, (RECOVERY_LABEL[r.kind] || r.kind) + ' over ' + period + ': ' + euro(r.amount) +
+          (r.projected ? ' (voorlopig)' : ''))),
       el('p', {}, 'U krijgt de brief naar verwachting in ' + monthLong(r.expected) +
         '. Zet het geld apart vanaf ' + monthLong(r.set_aside_in) + '.'),
       r.avoidable_by ? el('p', { class: 'avoid' }, el('strong', {}, 'Zo voorkomt u het: '), r.avoidable_by) : null));

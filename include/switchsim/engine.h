@@ -134,7 +134,6 @@ struct sw_way_back {
     bool ww;                       /* the wekeneis (26 of 36 weeks) is met */
     sw_date ww_from, ww_until;
     int64_t ww_dagloon;            /* cents per day, after the maximum */
-    int64_t ww_month_first;        /* gross WW for a full month at the first rate */
     bool new_application;          /* bijstand had stopped: apply again */
     sw_date bijstand_from;         /* SW_NO_DATE when no bijstand follows in the horizon */
     int gap_days;                  /* days without wage, WW or bijstand */
@@ -222,6 +221,16 @@ void sw_timeline_free(struct sw_timeline *tl);
  * tl->used, one per parameter id, in the order they were first used; returns
  * how many there are (which may exceed max). 0: the month is not voorlopig. */
 size_t sw_timeline_projected(const struct sw_timeline *tl, sw_month m,
+                             const struct sw_value_info **out, size_t max);
+
+/* The projected values a recovery's amount depends on: those the month rule
+ * above gives for the last month of its period (December for a year's
+ * settlement, which counts the whole year; the month itself otherwise), less
+ * the parameters of schemes that do not enter its calculation (the Wmo eigen
+ * bijdrage enters none; the bijstand counts no toeslag or kinderbijslag; a
+ * toeslag does not count another toeslag's parameters). Same filling and
+ * return as sw_timeline_projected(). */
+size_t sw_recovery_projected(const struct sw_timeline *tl, const struct sw_recovery *r,
                              const struct sw_value_info **out, size_t max);
 
 #endif

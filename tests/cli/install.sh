@@ -152,3 +152,17 @@ expect_rc "a tiny program builds against the installed library" 0
 run "$TMPD/tiny" "$DEST$PREFIX/share/switchsim/tables"
 expect_rc "the tiny program runs" 0
 expect_out "WML per hour on 2026-03-01: 1471 cents (Rijksoverheid: EUR 14,71)" "1471 € 14,71"
+
+# --- the installed program reads the installed tables ---
+# Without --tables or SWITCHSIM_TABLES, the program under PREFIX/bin reads
+# PREFIX/share/switchsim/tables, not the source tree it was built in: a table
+# removed from the installed copy is missing from its list, and present in the
+# build's own list.
+rm -f "$DEST$PREFIX/share/switchsim/tables/gemeenten/amsterdam.xml"
+(cd "$TMPD" && env -u SWITCHSIM_TABLES SWITCHSIM_CACHE=off "$DEST$PREFIX/bin/switchsim" tables list) >"$OUT" 2>"$ERR"
+RC=$?
+expect_rc "the installed switchsim lists its tables" 0
+expect_out "... including the installed gemeenten" "tables/gemeenten/amersfoort.xml"
+if grep -q 'amsterdam' "$OUT"; then not_ok "the installed switchsim read the source tree's tables"; else ok "the installed switchsim reads PREFIX/share/switchsim/tables"; fi
+(cd "$TMPD" && env -u SWITCHSIM_TABLES SWITCHSIM_CACHE=off "$SWITCHSIM" tables list) >"$OUT" 2>"$ERR"
+expect_out "the build under test still reads its source tree" "tables/gemeenten/amsterdam.xml"

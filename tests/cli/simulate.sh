@@ -71,6 +71,18 @@ expect_json "a B1 warning names the month and what is missing" '[.warnings[] | s
 run "$SWITCHSIM" simulate "$TMPD/late.json" --format table
 expect_out "table: January 2027 marked" "jan 2027*"
 expect_out "table: the projected value named" "participatiewet.norm.single: € 1.419,46, bekend vanaf 2026-07-01, nieuwe waarde vanaf 2027-01-01 nog niet bekend"
+# A recovery is voorlopig by the values its own calculation uses
+# (tests/cases/next_year.json: December 2026 + 12 months, Amersfoort, with rent
+# and dagbesteding): the bijstand over January 2027 depends on the projected
+# norm, not on the Wmo's or the huurtoeslag's values, which January's row names.
+run "$SWITCHSIM" simulate tests/cases/next_year.json --json
+expect_json "the bijstand recovery over 2027-01 names the norm" '[.recoveries[] | select(.for_period == "2027-01") | .projected | index("participatiewet.norm.single") != null] | any' true
+expect_json "... and no Wmo, huurtoeslag or zorgtoeslag value" '[.recoveries[] | select(.kind == "bijstand") | .projected // [] | .[] | select(test("^(wmo|huurtoeslag|zorgtoeslag)[.]"))] | length' 0
+expect_json "... which January 2027's row does name" '[.scenario.months[] | select(.month == "2027-01") | .projected | index("wmo.abonnementstarief") != null] | any' true
+run "$SWITCHSIM" simulate tests/cases/next_year.json --format table
+if grep -q 'bijstand over 2027-01: € [0-9.,]* (voorlopig)' "$OUT"; then ok "table: the recovery over 2027-01 says (voorlopig)"; else not_ok "table: the recovery over 2027-01 not marked voorlopig"; fi
+run "$SWITCHSIM" simulate "$TMPD/late.json" --format table
+if grep -q 'bijstand over 2026-10: € [0-9.,]*,' "$OUT"; then ok "table: the recovery over 2026-10 is not voorlopig"; else not_ok "table: the recovery over 2026-10 marked or missing"; fi
 run "$SWITCHSIM" simulate "$TMPD/late.json" --format csv
 expect_out "csv: a voorlopig column" ";voorlopig"
 expect_out "csv: January 2027 names the projected value" "overstap;2027-01;"

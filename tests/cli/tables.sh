@@ -136,6 +136,16 @@ cat >"$TMPD/ov.json" <<'JSON'
 JSON
 fail_input "scenario override of wml.months_per_year refused" "overrides.wml.months_per_year" \
     "$SWITCHSIM" simulate "$TMPD/ov.json" --json
+# Every scenario command refuses --override (it was silently ignored by
+# employer, municipality and wayback): exit 2, the command named, nothing on stdout.
+for cmd in simulate explain sweep employer municipality wayback; do
+    run "$SWITCHSIM" $cmd tests/cases/seed_resident.json --override wml.hourly=2000
+    if [ "$RC" = 2 ] && [ ! -s "$OUT" ] && grep -q "switchsim $cmd: put overrides in the scenario's \"overrides\"" "$ERR"; then
+        ok "$cmd refuses --override (exit 2)"
+    else
+        not_ok "$cmd --override: exit $RC, stderr $(head -c 200 "$ERR")"
+    fi
+done
 # The shipped tables: the divisors declare min >= 1 and are not overridable.
 for id in wml.months_per_year awir.months_per_year loonheffing.table.periods_per_year \
     loonheffing.table.annual_step ww.dagloondagen_per_year wml.weeks_per_year; do

@@ -21,6 +21,8 @@
  *     dagloon, 261 dagloondagen a year (WW art. 17, 47; uwv.nl).
  * The municipality here pays bijstand in advance on the last income it knows and
  * corrects the next month (DOMAIN.md, "Bijstand paid vs. entitled"). */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "switchsim/engine.h"
@@ -420,6 +422,59 @@ START_TEST(test_engine_steady_none_when_the_job_ends)
 }
 END_TEST
 
+/* Which projected values a recovery names (the voorlopig mark on its amount).
+ * A synthetic list of used values, projected from the dates given: the rule is
+ * the period's last month (December for a year's settlement) and only the
+ * schemes that enter the calculation. Worked out by hand:
+ *   bijstand over 2027-01: the norm (Pw) yes; Wmo, huurtoeslag, zorgtoeslag no
+ *     (the bijstand counts none of them); loonheffing due 2027-07 not yet -> 1.
+ *   inkomstenbelasting over 2027: the norm (the bijstand is taxed income) and
+ *     loonheffing from July (the year counts it) -> 2; Wmo and toeslagen no.
+ *   zorgtoeslag over 2027: the norm, loonheffing (the toetsingsinkomen) and its
+ *     own standaardpremie -> 3; not the huurtoeslag's or the Wmo's values. */
+START_TEST(test_engine_recovery_projected_names_its_own_values)
+{
+    struct sw_value_info items[] = {
+        {.id = "participatiewet.norm.single", .projected = true},
+        {.id = "wmo.abonnementstarief", .projected = true},
+        {.id = "huurtoeslag.max_rent", .projected = true},
+        {.id = "loonheffing.table.x", .projected = true},
+        {.id = "zorgtoeslag.standaardpremie", .projected = true},
+        {.id = "participatiewet.norm.single", .projected = true},   /* named once */
+    };
+    struct sw_timeline *tl = calloc(1, sizeof(*tl));
+    struct sw_recovery r = {0};
+    const struct sw_value_info *p[8];
+
+    ck_assert_ptr_nonnull(tl);
+    for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++)
+        items[i].projected_from = test_date(i == 3 ? "2027-07-01" : "2027-01-01");
+    tl->used.items = items;
+    tl->used.len = sizeof(items) / sizeof(items[0]);
+
+    r.kind = SW_RECOVERY_BIJSTAND;
+    snprintf(r.for_period, sizeof(r.for_period), "2027-01");
+    r.caused = sw_month_from_ym(2027, 1);
+    ck_assert_uint_eq(sw_recovery_projected(tl, &r, p, 8), 1);
+    ck_assert_str_eq(p[0]->id, "participatiewet.norm.single");
+
+    r.kind = SW_RECOVERY_INKOMSTENBELASTING;
+    snprintf(r.for_period, sizeof(r.for_period), "2027");
+    ck_assert_uint_eq(sw_recovery_projected(tl, &r, p, 8), 2);
+    ck_assert_str_eq(p[1]->id, "loonheffing.table.x");
+
+    r.kind = SW_RECOVERY_ZORGTOESLAG;
+    ck_assert_uint_eq(sw_recovery_projected(tl, &r, p, 8), 3);
+    ck_assert_str_eq(p[2]->id, "zorgtoeslag.standaardpremie");
+
+    /* The same year in December 2026: nothing projected yet. */
+    snprintf(r.for_period, sizeof(r.for_period), "2026");
+    r.caused = sw_month_from_ym(2026, 12);
+    ck_assert_uint_eq(sw_recovery_projected(tl, &r, NULL, 0), 0);
+    free(tl);
+}
+END_TEST
+
 static Suite *engine_suite(void)
 {
     Suite *s = suite_create("engine");
@@ -436,6 +491,7 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, test_engine_traces_name_the_law);
     tcase_add_test(tc, test_engine_steady_month_independent_of_window);
     tcase_add_test(tc, test_engine_steady_none_when_the_job_ends);
+    tcase_add_test(tc, test_engine_recovery_projected_names_its_own_values);
     suite_add_tcase(s, tc);
     return s;
 }

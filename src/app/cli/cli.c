@@ -120,6 +120,15 @@ int cli_usage_error(const char *cmd, const char *use, const char *fmt, ...)
     return EXIT_USAGE;
 }
 
+int cli_one_scenario(const struct cli_common *c, int argc, const char *cmd, const char *use)
+{
+    if (optind != argc - 1)
+        return cli_usage_error(cmd, use, "give one scenario file, or - for stdin");
+    if (c->n_override_text)
+        return cli_usage_error(cmd, use, "put overrides in the scenario's \"overrides\"");
+    return 0;
+}
+
 int cli_help(const char *use)
 {
     fputs(use, stdout);

@@ -101,6 +101,12 @@ bool cli_ctx(struct sw_ctx *out, struct cli_common *c, const struct sw_tables *t
  * failure prints every problem (with its JSON path) on stderr, returns false and
  * sets *exit_code (1 bad input, 3 tables). */
 struct sw_scenario;
+/* The arguments left after the options of a scenario command (simulate, explain,
+ * sweep, employer, municipality, wayback): exactly one FILE or - (standard
+ * input), and no --override (a scenario carries its own "overrides"). 0 when
+ * they are right, else EXIT_USAGE, said with the command's usage. */
+int cli_one_scenario(const struct cli_common *c, int argc, const char *cmd, const char *use);
+
 bool cli_load_scenario(struct sw_scenario *out, const char *path, const struct sw_tables *t,
                        const struct cli_common *c, int *exit_code);
 

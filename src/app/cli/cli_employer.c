@@ -114,8 +114,8 @@ int cli_employer(int argc, char **argv)
     }
     if (c.help)
         return cli_help(usage);
-    if (optind != argc - 1)
-        return cli_usage_error("employer", usage, "give one scenario file, or - for stdin");
+    if ((rc = cli_one_scenario(&c, argc, "employer", usage)) != 0)
+        return rc;
     sw_employer_whatif_init(&in);
     in.government = government;
     if (hours && !parse_hours(&in, hours))

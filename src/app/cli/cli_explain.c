@@ -66,14 +66,12 @@ int cli_explain(int argc, char **argv)
         return cli_help(usage);
     if (item_text && strcmp(item_text, "list") == 0 && optind == argc)
         return list_items();
-    if (optind != argc - 1)
-        return cli_usage_error("explain", usage, "give one scenario file, or - for stdin");
+    if ((rc = cli_one_scenario(&c, argc, "explain", usage)) != 0)
+        return rc;
     if (!month_text)
         return cli_usage_error("explain", usage, "'--month' is required");
     if (!item_text)
         return cli_usage_error("explain", usage, "'--item' is required");
-    if (c.n_override_text)
-        return cli_usage_error("explain", usage, "put overrides in the scenario's \"overrides\"");
     if (sw_month_parse(&month, month_text, "--month", &err) != SW_OK)
         return cli_fail(&err);
     if (!sw_item_parse(item_text, &item)) {

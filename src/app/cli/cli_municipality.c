@@ -77,8 +77,8 @@ int cli_municipality(int argc, char **argv)
     }
     if (c.help)
         return cli_help(usage);
-    if (optind != argc - 1)
-        return cli_usage_error("municipality", usage, "give one scenario file, or - for stdin");
+    if ((rc = cli_one_scenario(&c, argc, "municipality", usage)) != 0)
+        return rc;
     s = malloc(sizeof(*s));
     if (!s) {
         fprintf(stderr, "switchsim: out of memory\n");

@@ -45,8 +45,8 @@ int cli_simulate(int argc, char **argv)
     }
     if (c.help)
         return cli_help(usage);
-    if (optind != argc - 1)
-        return cli_usage_error("simulate", usage, "give one scenario file, or - for stdin");
+    if ((rc = cli_one_scenario(&c, argc, "simulate", usage)) != 0)
+        return rc;
     if (c.json)
         format = "json";
     if (!format)
@@ -54,8 +54,6 @@ int cli_simulate(int argc, char **argv)
     if (strcmp(format, "table") && strcmp(format, "json") && strcmp(format, "csv") &&
         strcmp(format, "html"))
         return cli_usage_error("simulate", usage, "unknown format '%s'", format);
-    if (c.n_override_text)
-        return cli_usage_error("simulate", usage, "put overrides in the scenario's \"overrides\"");
     s = malloc(sizeof(*s));
     if (!s) {
         fprintf(stderr, "switchsim: out of memory\n");

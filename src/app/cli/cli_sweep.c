@@ -57,8 +57,8 @@ int cli_sweep(int argc, char **argv)
     }
     if (c.help)
         return cli_help(usage);
-    if (optind != argc - 1)
-        return cli_usage_error("sweep", usage, "give one scenario file, or - for stdin");
+    if ((rc = cli_one_scenario(&c, argc, "sweep", usage)) != 0)
+        return rc;
     if (!hours == !loonwaarde)
         return cli_usage_error("sweep", usage, "give one of '--hours' and '--loonwaarde'");
     if (c.json)
@@ -68,8 +68,6 @@ int cli_sweep(int argc, char **argv)
     if (strcmp(format, "table") && strcmp(format, "json") && strcmp(format, "csv") &&
         strcmp(format, "svg"))
         return cli_usage_error("sweep", usage, "unknown format '%s'", format);
-    if (c.n_override_text)
-        return cli_usage_error("sweep", usage, "put overrides in the scenario's \"overrides\"");
     sw = calloc(1, sizeof(*sw));
     s = malloc(sizeof(*s));
     if (!sw || !s) {

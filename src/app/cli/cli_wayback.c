@@ -71,8 +71,8 @@ int cli_wayback(int argc, char **argv)
     }
     if (c.help)
         return cli_help(usage);
-    if (optind != argc - 1)
-        return cli_usage_error("wayback", usage, "give one scenario file, or - for stdin");
+    if ((rc = cli_one_scenario(&c, argc, "wayback", usage)) != 0)
+        return rc;
     s = malloc(sizeof(*s));
     if (!s) {
         fprintf(stderr, "switchsim: out of memory\n");

@@ -129,8 +129,30 @@ sw_status sw_read_file(char **out, size_t *len, const char *path, size_t max,
     return read_at(AT_FDCWD, path, path, max, out, len, err);
 }
 
+/* BIN/../share/switchsim/tables for the program at /proc/self/exe, when that is
+ * a directory; written into buf. */
+static bool installed_tables(char *buf, size_t size)
+{
+    static const char rel[] = "/../share/switchsim/tables";
+    struct stat st;
+    ssize_t n = readlink("/proc/self/exe", buf, size);
+    char *slash;
+
+    if (n <= 0 || (size_t)n >= size)
+        return false;
+    buf[n] = '\0';
+    slash = strrchr(buf, '/');
+    if (!slash || (size_t)(slash - buf) + sizeof(rel) > size)
+        return false;
+    memcpy(slash, rel, sizeof(rel));
+    return stat(buf, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 const char *sw_tables_dir(const char *dir)
 {
+    /* One path per process: the program does not move while it runs. */
+    static char installed[4096];
+    static int found = -1;
     const char *env;
 
     if (dir && *dir)
@@ -138,7 +160,9 @@ const char *sw_tables_dir(const char *dir)
     env = getenv("SWITCHSIM_TABLES");
     if (env && *env)
         return env;
-    return SW_TABLES_DIR;
+    if (found < 0)
+        found = installed_tables(installed, sizeof(installed));
+    return found ? installed : SW_TABLES_DIR;
 }
 
 static int name_cmp(const void *a, const void *b)

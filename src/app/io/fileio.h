@@ -12,17 +12,6 @@
 /* Compiled-in default for --tables: the in-tree or installed tables directory. */
 #ifndef SW_TABLES_DIR
 #define SW_TABLES_DIR "tables"
-/* The stamp of the tables in DIR: a sha256 (64 hex digits) over the file
- * system's record of what the loader reads - for DIR, DIR/gemeenten, the schema
- * and every *.xml in DIR and DIR/gemeenten: the name, device, inode, size, and
- * modification and change times in nanoseconds - without reading any file. A
- * table changed (in place or replaced), added or removed, or the directory
- * exchanged, gives another stamp. *racy: a file changed so recently (in the
- * file system clock's current tick, with a margin) that a further change now
- * might leave its record as it is; such a stamp is not trusted to stand for
- * the files' bytes. false when DIR or a file cannot be examined. */
-bool sw_tables_stamp(const char *dir, char stamp[65], bool *racy);
-
 #endif
 
 /* Read a whole file ("-" = standard input) into a NUL-terminated buffer of at most
@@ -34,7 +23,9 @@ sw_status sw_read_file(char **out, size_t *len, const char *path, size_t max,
                        struct sw_err *err) __attribute__((warn_unused_result));
 
 /* The tables directory to use: `dir` when given, else $SWITCHSIM_TABLES, else
- * SW_TABLES_DIR. */
+ * the installed tables next to the running program (BIN/../share/switchsim/tables
+ * when that directory exists: `make install` puts them there, under any PREFIX
+ * or DESTDIR), else SW_TABLES_DIR (the source tree the program was built in). */
 const char *sw_tables_dir(const char *dir);
 
 /* Load every *.xml in DIR and DIR/gemeenten (sorted by name) with the schema in

@@ -175,18 +175,24 @@ cJSON *sw_tables_json(const char *version, const char *sha256, const struct sw_u
     return o;
 }
 
-/* "projected": the ids of the projected values the figures of month m depend
- * on; nothing when there are none. */
-static void add_projected(cJSON *obj, const struct sw_timeline *tl, sw_month m)
+/* "projected": the ids of the n projected values in p (at most 64 of them);
+ * nothing when there are none. */
+static void add_projected_ids(cJSON *obj, const struct sw_value_info *const *p, size_t n)
 {
-    const struct sw_value_info *p[64];
-    size_t n = sw_timeline_projected(tl, m, p, 64);
     cJSON *arr;
 
     if (n == 0 || !(arr = cJSON_AddArrayToObject(obj, "projected")))
         return;
     for (size_t i = 0; i < n && i < 64; i++)
         cJSON_AddItemToArray(arr, cJSON_CreateString(p[i]->id));
+}
+
+/* ... those the figures of month m depend on. */
+static void add_projected(cJSON *obj, const struct sw_timeline *tl, sw_month m)
+{
+    const struct sw_value_info *p[64];
+
+    add_projected_ids(obj, p, sw_timeline_projected(tl, m, p, 64));
 }
 
 static cJSON *run_json(const struct sw_timeline *tl, const struct sw_run *run)
@@ -310,7 +316,10 @@ cJSON *sw_timeline_json(const struct sw_timeline *tl)
         if (r->offset > 0)
             cJSON_AddNumberToObject(ro, "offset", (double)r->offset);
         cJSON_AddStringToObject(ro, "avoidable_by", r->avoidable_by);
-        add_projected(ro, tl, r->caused);
+        {
+            const struct sw_value_info *p[64];
+            add_projected_ids(ro, p, sw_recovery_projected(tl, r, p, 64));
+        }
         cJSON_AddItemToArray(arr, ro);
     }
     arr = cJSON_AddArrayToObject(o, "warnings");

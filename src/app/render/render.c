@@ -310,8 +310,9 @@ void render_table(FILE *f, const struct sw_timeline *tl)
             sw_month_nl(sa, sizeof(sa), r->caused);
             char terms[200];
             recovery_terms(terms, sizeof(terms), r);
-            fprintf(f, "  - %s over %s: %s, brief in %s; zet apart vanaf %s.%s\n    %s\n",
-                    sw_recovery_kind_name(r->kind), r->for_period, a, e, sa, terms,
+            fprintf(f, "  - %s over %s: %s%s, brief in %s; zet apart vanaf %s.%s\n    %s\n",
+                    sw_recovery_kind_name(r->kind), r->for_period, a,
+                    sw_recovery_projected(tl, r, NULL, 0) ? " (voorlopig)" : "", e, sa, terms,
                     r->avoidable_by);
         }
     }
@@ -407,9 +408,10 @@ void render_html(FILE *f, const struct sw_timeline *tl)
             sw_money_format_nl(a, sizeof(a), r->amount);
             sw_month_nl(e, sizeof(e), r->expected);
             sw_month_nl(sa, sizeof(sa), r->caused);
-            fprintf(f, "<li class=\"warn\"><strong>%s terugbetalen (%s)</strong>: zet dit apart "
+            fprintf(f, "<li class=\"warn\"><strong>%s%s terugbetalen (%s)</strong>: zet dit apart "
                        "vanaf %s; de brief komt in %s. ",
-                    a, sw_recovery_kind_name(r->kind), sa, e);
+                    a, sw_recovery_projected(tl, r, NULL, 0) ? " (voorlopig)" : "",
+                    sw_recovery_kind_name(r->kind), sa, e);
             {
                 char terms[200];
                 recovery_terms(terms, sizeof(terms), r);

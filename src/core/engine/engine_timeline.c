@@ -84,3 +84,70 @@ size_t sw_timeline_projected(const struct sw_timeline *tl, sw_month m,
     }
     return n;
 }
+
+/* The parameter domains (id prefixes up to the first dot) that do not enter a
+ * recovery of kind k. Not listed = entered: the wage chain (wml, loonheffing,
+ * lks, werkgever), the bijstand, the household's other income, and whatever a
+ * newer kind needs. NULL-terminated. */
+static const char *const *unrelated_domains(enum sw_recovery_kind k)
+{
+    static const char *const bijstand[] = {"wmo", "zorgtoeslag", "huurtoeslag",
+        "kindgebonden_budget", "kinderbijslag", "awir", "inkomstenbelasting", NULL};
+    static const char *const zorgtoeslag[] = {"wmo", "huurtoeslag", "kindgebonden_budget",
+        "kinderbijslag", "inkomstenbelasting", NULL};
+    static const char *const huurtoeslag[] = {"wmo", "zorgtoeslag", "kindgebonden_budget",
+        "kinderbijslag", "inkomstenbelasting", NULL};
+    static const char *const kgb[] = {"wmo", "zorgtoeslag", "huurtoeslag", "kinderbijslag",
+        "inkomstenbelasting", NULL};
+    static const char *const ib[] = {"wmo", "zorgtoeslag", "huurtoeslag",
+        "kindgebonden_budget", "kinderbijslag", "awir", NULL};
+    static const char *const none[] = {NULL};
+
+    switch (k) {
+    case SW_RECOVERY_BIJSTAND: return bijstand;
+    case SW_RECOVERY_ZORGTOESLAG: return zorgtoeslag;
+    case SW_RECOVERY_HUURTOESLAG: return huurtoeslag;
+    case SW_RECOVERY_KINDGEBONDEN_BUDGET: return kgb;
+    case SW_RECOVERY_INKOMSTENBELASTING: return ib;
+    }
+    return none;
+}
+
+static bool in_domain(const char *id, const char *domain)
+{
+    size_t n = strlen(domain);
+    return strncmp(id, domain, n) == 0 && id[n] == '.';
+}
+
+size_t sw_recovery_projected(const struct sw_timeline *tl, const struct sw_recovery *r,
+                             const struct sw_value_info **out, size_t max)
+{
+    const char *const *skip = unrelated_domains(r->kind);
+    sw_month last = r->caused;
+    sw_date last_day;
+    size_t n = 0;
+
+    /* "2026": a year's settlement counts every month of it. */
+    if (strlen(r->for_period) == 4) {
+        int year = 0;
+        for (int d = 0; d < 4; d++)
+            year = year * 10 + (r->for_period[d] - '0');
+        last = sw_month_from_ym(year, 12);
+    }
+    last_day = sw_month_last_day(last);
+
+    for (size_t i = 0; i < tl->used.len; i++) {
+        const struct sw_value_info *u = &tl->used.items[i];
+        bool related = true;
+        if (u->projected_from > last_day || !sw_used_first_projected(&tl->used, i))
+            continue;
+        for (size_t d = 0; skip[d] && related; d++)
+            related = !in_domain(u->id, skip[d]);
+        if (!related)
+            continue;
+        if (n < max)
+            out[n] = u;
+        n++;
+    }
+    return n;
+}
