@@ -32,7 +32,11 @@ const ITEM_LABEL = {
   reserve_released: 'Gebruikt uit wat apart stond',
   partner_gross: 'Bruto inkomen partner',
   partner_net: 'Netto inkomen partner',
-  partner_vrijlating: 'Vrijlating partner'
+  partner_vrijlating: 'Vrijlating partner',
+  kinderbijslag: 'Kinderbijslag (SVB, per kwartaal)',
+  kindgebonden_budget_entitled: 'Recht op kindgebonden budget',
+  kindgebonden_budget_paid: 'Kindgebonden budget betaald (voorschot)',
+  iack: 'Combinatiekorting terug (belasting)'
 };
 
 const STATUS_LABEL = {
@@ -46,7 +50,8 @@ const RECOVERY_LABEL = {
   bijstand: 'Bijstand',
   zorgtoeslag: 'Zorgtoeslag',
   huurtoeslag: 'Huurtoeslag',
-  inkomstenbelasting: 'Inkomstenbelasting'
+  inkomstenbelasting: 'Inkomstenbelasting',
+  kindgebonden_budget: 'Kindgebonden budget'
 };
 
 const WHO_LABEL = { resident: 'U', consultant: 'De consulent', employer: 'De werkgever' };
@@ -69,6 +74,13 @@ const COLUMNS = [
 const SAFE = COLUMNS[COLUMNS.length - 1];
 /* Shown only when the partner has an income of their own. */
 const PARTNER = { key: 'partner', label: 'Netto partner', parts: ['partner_net'], items: ['partner_net', 'partner_gross', 'partner_vrijlating'], value: (m) => m.partner_net || 0 };
+/* Shown only when there is money for the children: kinderbijslag, kindgebonden
+ * budget and the combinatiekorting that comes back with the tax assessment. */
+const KIDS = {
+  key: 'kids', label: 'Kinderen', parts: ['kinderbijslag', 'kindgebonden_budget_paid', 'iack'],
+  items: ['kinderbijslag', 'kindgebonden_budget_paid', 'kindgebonden_budget_entitled', 'iack'],
+  value: (m) => (m.kinderbijslag || 0) + (m.kindgebonden_budget_paid || 0) + (m.iack || 0)
+};
 
 function renderAnswer(res, scenario) {
   lastResult = res;
