@@ -5,6 +5,7 @@
 
 #include "explain.h"
 #include "json_out.h"
+#include "render.h"
 #include "switchsim/money.h"
 
 /* How deep the figures a figure is built on are followed. */
@@ -480,7 +481,7 @@ static void render_recoveries(FILE *f, int level, const struct sw_timeline *tl, 
         indent(f, level);
         fprintf(f, "  - %s: %s te veel ontvangen over %s; apart zetten vanaf %s, brief in %s, "
                    "terugbetalen in %s.\n",
-                sw_recovery_kind_name(r->kind), a, per, s, e, c);
+                render_recovery_nl(r->kind), a, per, s, e, c);
         if (r->avoidable_by[0]) {
             indent(f, level);
             fprintf(f, "    Zo voorkomt u het: %s\n", r->avoidable_by);
