@@ -202,6 +202,7 @@ function renderInputs(scenario) {
     h.partner_income ? ['Partner', (h.partner_income.kind === 'work' ? 'werkt, ' : 'uitkering of pensioen, ') +
       euro(h.partner_income.gross_per_month) + ' bruto per maand'] : null,
     ['Huur', h.rent ? euro(h.rent) + ' per maand (kale huur)' : 'geen huurtoeslag'],
+    h.vermogen !== undefined ? ['Spaargeld en bezit', euro(h.vermogen) + ' op 1 januari'] : null,
     ['Baan', KIND_LABEL[job.kind] + ', ' + numberNl(job.hours_per_week) + ' uur per week, vanaf ' + dateLong(job.start) +
       (job.end ? ' tot en met ' + dateLong(job.end) : '')],
     ['Loon', job.hourly_wage ? euro(job.hourly_wage) + ' bruto per uur' : 'het minimumloon voor uw leeftijd'],

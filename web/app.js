@@ -122,6 +122,12 @@ function collect() {
   if (rent === null) err('rent', 'Vul een bedrag in, bijvoorbeeld 650, 650,50 of 700,-.');
   else if (rent > 1000000) err('rent', 'Dit bedrag is te hoog voor huur per maand.');
   else household.rent = rent;
+  if (val('vermogen')) {
+    const vermogen = parseEuro(val('vermogen'));
+    if (vermogen === null) err('vermogen', 'Vul een bedrag in, bijvoorbeeld 5000 of 5.000,50, of laat het leeg.');
+    else if (vermogen > 10000000000) err('vermogen', 'Dit bedrag is te hoog.');
+    else household.vermogen = vermogen;
+  }
   if ($('medical_hour_limit').checked) household.medical_hour_limit = true;
 
   const dag = val('dagdelen');
@@ -239,6 +245,7 @@ const FIELD_MAP = [
   ['household.children_birth_dates', 'child_0'],
   ['household.cost_sharers', 'cost_sharers'],
   ['household.rent', 'rent'],
+  ['household.vermogen', 'vermogen'],
   ['household.composition', 'composition'],
   ['household.medical_hour_limit', 'medical_hour_limit'],
   ['household', 'composition'],

@@ -39,6 +39,9 @@ struct sw_kgb_facts {
                                  the higher drempel of art. 2 lid 8 */
     const sw_date *births;    /* the children's birth dates */
     size_t n;
+    bool vermogen_known;      /* false: the vermogensgrens is not checked */
+    int64_t vermogen;         /* rendementsgrondslag at the start of the year (joint
+                                 with the partner), cents (art. 1 lid 4 WKB) */
 };
 
 struct sw_kgb_month {

@@ -75,6 +75,10 @@ struct sw_scenario {
         int cost_sharers;               /* other adults counted for the kostendelersnorm */
         int64_t rent;                   /* cents per month; 0 = no huurtoeslag */
         bool medical_hour_limit;
+        bool vermogen_known;            /* false: the vermogensgrenzen are not checked */
+        int64_t vermogen;               /* cents: the rendementsgrondslag (savings and
+                                         * investments less debts) on 1 January, joint
+                                         * with the partner; the same every year */
         struct {
             enum sw_partner_income_kind kind;   /* SW_PARTNER_NONE when absent */
             int64_t gross;              /* cents per full month (wage or benefit) */

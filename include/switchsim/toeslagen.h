@@ -60,7 +60,7 @@ struct sw_zorgtoeslag_facts {
     sw_date birth;            /* applicant's birth date for the age-18 rule in the
                                  month functions; SW_NO_DATE (wml.h) = of age */
     bool vermogen_known;      /* false: the vermogensgrens is not checked (the
-                                 scenario has no vermogen field yet) */
+                                 scenario has no household.vermogen) */
     int64_t vermogen;         /* rendementsgrondslag on 1 January (joint with the
                                  partner), compared with zorgtoeslag.vermogensgrens.*;
                                  per month the partner limit follows the month's
@@ -145,7 +145,7 @@ struct sw_huurtoeslag_facts {
                                  (art. 13 lid 2 c) */
     bool partner;             /* has a toeslagpartner (Awir vermogensgrens) */
     bool vermogen_known;      /* false: the vermogensgrens is not checked (the
-                                 scenario has no vermogen field yet) */
+                                 scenario has no household.vermogen) */
     int64_t vermogen;         /* rendementsgrondslag on 1 January of huurder and
                                  partner, against awir.vermogensgrens.*; the
                                  medebewoners' own limits are not modelled */

@@ -598,6 +598,14 @@ async function main() {
     await type('rent', '700,-');
     check('"24,5" hours and "700,-" rent are accepted', await submitAndWait() &&
       !(await evaluate(`document.getElementById('answer-body').hidden`)), await text('#error-summary'));
+    /* Vermogen: optional; a wrong amount names the field in Dutch, a right one is
+     * sent (5.000 is below every vermogensgrens: the figures stay) and printed. */
+    await type('vermogen', 'veel');
+    await submitAndWait();
+    check('vermogen: a wrong amount gets a Dutch message', /laat het leeg/.test(norm(await text('#error-summary'))), await text('#error-summary'));
+    await type('vermogen', '5.000');
+    check('vermogen 5.000 is accepted', await submitAndWait() &&
+      !(await evaluate(`document.getElementById('answer-body').hidden`)), await text('#error-summary'));
     /* 7. A year typo: a clear message, and the old answer goes away. */
     await setValue('birth_date', '0202-05-01');
     await submitAndWait();
@@ -637,6 +645,7 @@ async function main() {
     const printed = norm(await evaluate(`document.body.innerText`));
     check('print view: the inputs (household, rent, wage, hours)', /Uw gegevens/.test(printed) && /Huur/.test(printed) &&
       /Loon/.test(printed) && /uur per week/.test(printed), printed.slice(0, 400));
+    check('print view: the vermogen given', /Spaargeld en bezit\s*€\s*5\.000,00 op 1 januari/.test(printed), printed.slice(0, 600));
     const jargon = printed.match(/sha256|\b[a-z]+\.[a-z_]+\.[a-z_.]+\b/g);
     check('print view: no parameter ids or sha256', !jargon, jargon && jargon.join(' '));
     check('print view: all 12 months in the table', (await evaluate(`document.querySelectorAll('#months-table tbody tr').length`)) === 12);

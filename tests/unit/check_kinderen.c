@@ -89,7 +89,7 @@ START_TEST(test_kgb_single_parent_full)
 {
     struct sw_ctx c = test_ctx();
     sw_date kids[2] = {test_date("2020-05-15"), test_date("2014-02-10")};
-    struct sw_kgb_facts f = {2000000, false, kids, 2};
+    struct sw_kgb_facts f = {2000000, false, kids, 2, false, 0};
     struct sw_kgb_month m;
     struct sw_err err;
 
@@ -106,12 +106,43 @@ START_TEST(test_kgb_single_parent_full)
 }
 END_TEST
 
+/* The vermogenstoets (WKB art. 1 lid 4, text per 2026-01-01): no claim when the
+ * rendementsgrondslag at the start of the year is 'meer dan € 146.011' (without a
+ * partner) or, jointly, 'meer dan € 184.633' (with one). At the grens itself the
+ * claim of test_kgb_single_parent_full stays: 8.576. */
+START_TEST(test_kgb_vermogen)
+{
+    struct sw_ctx c = test_ctx();
+    sw_date kids[2] = {test_date("2020-05-15"), test_date("2014-02-10")};
+    struct sw_kgb_facts f = {2000000, false, kids, 2, true, 14601100};
+    struct sw_kgb_month m;
+    struct sw_err err;
+    sw_month jan = sw_month_from_ym(2026, 1);
+
+    ck_assert_int_eq(sw_kgb_month(&c, jan, &f, &m, NULL, &err), SW_OK);
+    ck_assert_int_eq(m.year_claim, 857600);
+    f.vermogen = 14601101;
+    ck_assert_int_eq(sw_kgb_month(&c, jan, &f, &m, NULL, &err), SW_OK);
+    ck_assert_int_eq(m.year_claim, 0);
+    /* With a partner the joint grens is 184.633: 146.011,01 still gets the claim
+     * (2 x 2.580 = 5.160 on an income below the drempel + 9.405). */
+    f.partner = true;
+    ck_assert_int_eq(sw_kgb_month(&c, jan, &f, &m, NULL, &err), SW_OK);
+    ck_assert_int_eq(m.year_claim, 516000);
+    f.vermogen = 18463301;
+    ck_assert_int_eq(sw_kgb_month(&c, jan, &f, &m, NULL, &err), SW_OK);
+    ck_assert_int_eq(m.year_claim, 0);
+    f.vermogen = -1;
+    ck_assert_int_eq(sw_kgb_month(&c, jan, &f, &m, NULL, &err), SW_ERR_INVALID);
+}
+END_TEST
+
 START_TEST(test_kgb_afbouw)
 {
     struct sw_ctx c = test_ctx();
     sw_date kid = test_date("2023-03-01");
-    struct sw_kgb_facts single = {3500000, false, &kid, 1};
-    struct sw_kgb_facts couple = {4800000, true, &kid, 1};
+    struct sw_kgb_facts single = {3500000, false, &kid, 1, false, 0};
+    struct sw_kgb_facts couple = {4800000, true, &kid, 1, false, 0};
     struct sw_kgb_month m;
     struct sw_err err;
 
@@ -135,7 +166,7 @@ START_TEST(test_kgb_claim_months)
 {
     struct sw_ctx c = test_ctx();
     sw_date newborn = test_date("2026-05-20"), adult = test_date("2008-06-10");
-    struct sw_kgb_facts f = {0, false, &newborn, 1};
+    struct sw_kgb_facts f = {0, false, &newborn, 1, false, 0};
     struct sw_kgb_month m;
     struct sw_err err;
 
@@ -218,8 +249,8 @@ START_TEST(test_kgb_2024_2025)
 {
     struct sw_ctx c = test_ctx();
     sw_date kid = test_date("2021-03-01");
-    struct sw_kgb_facts single = {3000000, false, &kid, 1};
-    struct sw_kgb_facts couple = {4000000, true, &kid, 1};
+    struct sw_kgb_facts single = {3000000, false, &kid, 1, false, 0};
+    struct sw_kgb_facts couple = {4000000, true, &kid, 1, false, 0};
     struct sw_kgb_month m;
     struct sw_err err;
 
@@ -262,6 +293,7 @@ static Suite *kinderen_suite(void)
     tcase_add_test(tc, test_kinderbijslag_paid_after_quarter);
     tcase_add_test(tc, test_kgb_single_parent_full);
     tcase_add_test(tc, test_kgb_afbouw);
+    tcase_add_test(tc, test_kgb_vermogen);
     tcase_add_test(tc, test_kgb_claim_months);
     tcase_add_test(tc, test_iack_2026);
     tcase_add_test(tc, test_kinderbijslag_2025_and_july_2026);

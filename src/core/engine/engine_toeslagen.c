@@ -109,6 +109,8 @@ static sw_status zorg_year(const struct eng_run *r, int y, int64_t income, int64
         f[k].income = income;
         f[k].partner = r->s->household.composition == SW_HH_COUPLE;
         f[k].birth = r->s->household.birth;
+        f[k].vermogen_known = r->s->household.vermogen_known;
+        f[k].vermogen = r->s->household.vermogen;
     }
     st = sw_zorgtoeslag_months(r->c, y, f, &z, tr, err);
     if (st)
@@ -146,6 +148,8 @@ static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64
             s->household.partner_birth < f.birth)
             f.birth = s->household.partner_birth;
         f.child = s->household.n_children > 0;
+        f.vermogen_known = s->household.vermogen_known;
+        f.vermogen = s->household.vermogen;
         st = sw_aow_reached(r->c, s->household.birth, d, &aow, NULL, err);
         if (!st && f.partner)
             st = sw_aow_reached(r->c, s->household.partner_birth, d, &aow2, NULL, err);
@@ -181,6 +185,8 @@ static sw_status kgb_year(const struct eng_run *r, int y, int64_t income, int64_
         f.partner = s->household.composition == SW_HH_COUPLE;
         f.births = s->household.children;
         f.n = s->household.n_children;
+        f.vermogen_known = s->household.vermogen_known;
+        f.vermogen = s->household.vermogen;
         st = sw_kgb_month(r->c, sw_month_from_ym(y, k + 1), &f, &km, k == 11 ? tr : NULL, err);
         if (st)
             return st;
@@ -273,6 +279,10 @@ static sw_status settle(struct eng_run *r, int y, enum sw_recovery_kind kind, ye
                 r->run->rows[i].trace[item_entitled] = tr;
                 sw_trace_input(&r->run->rows[i].trace[item_entitled], "toetsingsinkomen van het jaar",
                                income_real, SW_UNIT_EUROCENT);
+                if (r->s->household.vermogen_known)
+                    sw_trace_input(&r->run->rows[i].trace[item_entitled],
+                                   "vermogen op 1 januari (met partner)", r->s->household.vermogen,
+                                   SW_UNIT_EUROCENT);
                 sw_trace_rule(&r->run->rows[i].trace[item_paid],
                               "Awir art. 16 (voorschot) en 19 (definitieve berekening)",
                               reported ? "voorschot herberekend met het nieuwe inkomen: (nieuw "

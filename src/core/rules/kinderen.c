@@ -109,6 +109,24 @@ sw_status sw_kgb_month(const struct sw_ctx *c, sw_month m, const struct sw_kgb_f
         *out = r;
         return SW_OK;
     }
+    /* Art. 1 lid 4: no claim when the rendementsgrondslag at the start of the
+     * year is above the vermogensgrens (the joint one with a partner). */
+    if (f->vermogen_known) {
+        int64_t grens;
+        if (f->vermogen < 0 || f->vermogen > SW_MONEY_MAX)
+            return sw_err_set(err, SW_ERR_INVALID, "vermogen", "vermogen out of range");
+        st = sw_param_t(c, f->partner ? "kindgebonden_budget.vermogensgrens.partner"
+                                      : "kindgebonden_budget.vermogensgrens.single",
+                        jan, SW_UNIT_EUROCENT, &grens, tr, err);
+        if (st)
+            return st;
+        if (f->vermogen > grens) {
+            sw_trace_rule(tr, "Wet op het kindgebonden budget art. 1 lid 4",
+                          "geen kindgebonden budget: het vermogen is hoger dan de vermogensgrens");
+            *out = r;
+            return SW_OK;
+        }
+    }
     st = sw_param_t(c, "kindgebonden_budget.per_child", jan, SW_UNIT_EUROCENT, &per_child, tr, err);
     if (!st)
         st = sw_param_t(c, "kindgebonden_budget.supplement_12", jan, SW_UNIT_EUROCENT, &sup12, tr,

@@ -137,6 +137,9 @@ static void trace_formula(struct sw_trace *tr, const struct sw_zorgtoeslag_facts
                   f->partner ? "2 x standaardpremie" : "standaardpremie",
                   f->partner && f->partner_uninsured ? ", daarvan 50%" : "", r1, r2,
                   per_month ? "per maand 1/12 van de jaarformule voor die maand; " : "");
+    if (f->vermogen_known && f->vermogen > (f->partner ? p->verm_partner : p->verm_single))
+        sw_trace_rule(tr, "Wet op de zorgtoeslag art. 3 lid 1",
+                      "geen zorgtoeslag: het vermogen is hoger dan de vermogensgrens");
 }
 
 /* The year amount a claim of `amount` cents gives (for the max-income search). */

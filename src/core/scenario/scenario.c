@@ -91,7 +91,7 @@ static bool read_household(struct rd *r, const cJSON *h, struct sw_scenario *s)
 {
     static const char *const keys[] = {"composition", "birth_date", "partner_birth_date",
                                        "children_birth_dates", "cost_sharers", "rent",
-                                       "medical_hour_limit", "partner_income", NULL};
+                                       "medical_hour_limit", "partner_income", "vermogen", NULL};
     const cJSON *kids, *pi;
     int c;
     int64_t v;
@@ -135,6 +135,11 @@ static bool read_household(struct rd *r, const cJSON *h, struct sw_scenario *s)
     /* Rent up to 10 000 euro a month: anything more is a typo, not a rent. */
     rent_ok = rd_read_int(r, h, "household", "rent", 0, 1000000, false, &s->household.rent);
     rd_read_bool(r, h, "household", "medical_hour_limit", &s->household.medical_hour_limit);
+    /* Up to 100 million euro; absent: no vermogensgrens is checked. */
+    if (!rd_is_absent(rd_get(h, "vermogen")) &&
+        rd_read_int(r, h, "household", "vermogen", 0, 10000000000, false,
+                    &s->household.vermogen))
+        s->household.vermogen_known = true;
     pi = rd_read_object(r, h, "household", "partner_income", false);
     if (pi)
         read_partner_income(r, pi, s);
