@@ -36,7 +36,12 @@ const ITEM_LABEL = {
   kinderbijslag: 'Kinderbijslag (SVB, per kwartaal)',
   kindgebonden_budget_entitled: 'Recht op kindgebonden budget',
   kindgebonden_budget_paid: 'Kindgebonden budget betaald (voorschot)',
-  iack: 'Combinatiekorting terug (belasting)'
+  iack: 'Combinatiekorting terug (belasting)',
+  iit: 'Individuele inkomenstoeslag van de gemeente',
+  kwijtschelding: 'Kwijtschelding gemeentelijke belastingen',
+  lokale_pas: 'Lokale pas of meedoenregeling',
+  gemeentepolis: 'Korting collectieve zorgverzekering (gemeentepolis)',
+  armoedeval: 'Armoedeval: wat u nu niet meer van de gemeente krijgt'
 };
 
 const STATUS_LABEL = {
@@ -67,7 +72,7 @@ const COLUMNS = [
   { key: 'bijstand', label: 'Bijstand', parts: ['bijstand_paid', 'bijstand_holiday_allowance_paid'], items: ['bijstand_paid', 'bijstand_holiday_allowance_paid', 'bijstand_entitled', 'bijstand_norm', 'vrijlating'], value: (m) => m.bijstand_paid + m.bijstand_holiday_allowance_paid },
   { key: 'toeslagen', label: 'Toeslagen', parts: ['zorgtoeslag_paid', 'huurtoeslag_paid'], items: ['zorgtoeslag_paid', 'huurtoeslag_paid', 'zorgtoeslag_entitled', 'huurtoeslag_entitled'], value: (m) => m.zorgtoeslag_paid + m.huurtoeslag_paid },
   { key: 'minus', label: 'Eraf: Wmo en terug\u00adbetalen', parts: ['wmo_eigen_bijdrage', 'recovery_collected'], items: ['wmo_eigen_bijdrage', 'recovery_collected'], value: (m) => -(m.wmo_eigen_bijdrage + m.recovery_collected) },
-  { key: 'received', label: 'Ontvangen', parts: ['received'], items: ['received'], value: (m) => m.received },
+  { key: 'received', label: 'Ontvangen', parts: ['received'], items: ['received', 'iit', 'kwijtschelding', 'lokale_pas', 'gemeentepolis', 'armoedeval'], value: (m) => m.received },
   { key: 'set_aside', label: 'Apart zetten', parts: ['set_aside'], items: ['set_aside'], value: (m) => m.set_aside },
   { key: 'safe', label: 'Veilig te besteden', parts: ['safe_to_spend'], items: ['safe_to_spend', 'received', 'set_aside'], value: (m) => m.safe_to_spend, strong: true }
 ];
@@ -141,6 +146,7 @@ function renderAnswer(res, scenario) {
       ? ' Dit geldt ook voor ' + more.map(monthLong).join(', ') + '.' : '')));
   }
   $('notes-box').hidden = !notes.children.length;
+  renderLocal(res);
   renderProjected(res);
 
   renderChart(res);
@@ -157,6 +163,23 @@ function renderAnswer(res, scenario) {
   $('print-meta').textContent = 'Berekening van ' + dateLong(todayIso()) + '. ' + 'Baan: ' + kind + ', ' + numberNl(job.hours_per_week) + ' uur per week, vanaf ' +
     dateLong(job.start) + '. ' + (scenario.municipality ? 'Gemeente: ' + municipalityName(scenario.municipality) + '.' : '');
   renderInputs(scenario);
+}
+
+/* The municipality's schemes for a low income, and the month the income goes
+ * above their limit (the armoedeval). */
+function renderLocal(res) {
+  const ul = $('local-list');
+  clear(ul);
+  for (const ls of res.local_schemes || []) {
+    const limit = ls.limit_percent_of_norm === null
+      ? 'inkomensgrens niet bekend, dus niet meegerekend'
+      : 'bij een inkomen tot ' + numberNl(ls.limit_percent_of_norm) + '% van de bijstandsnorm (nu ' + euro(ls.limit) + ' per maand)';
+    const value = ls.year_value === null ? 'bedrag niet bekend' : euro(ls.year_value) + ' per jaar';
+    const lost = (res.armoedeval || []).find((a) => a.scheme === ls.scheme);
+    ul.appendChild(el('li', {}, el('strong', {}, ls.label.charAt(0).toUpperCase() + ls.label.slice(1)), ': ' + value + ', ' + limit + '.',
+      lost ? el('span', { class: 'flag' }, ' Met deze baan komt uw inkomen in ' + monthLong(lost.month) + ' boven de grens: dan vervalt deze regeling.') : null));
+  }
+  $('local-box').hidden = !ul.children.length;
 }
 
 /* Under the headline: the first months and the total over the overview. */

@@ -64,6 +64,7 @@ function renderTable(res) {
   if (KIDS.value(res.scenario.totals) || KIDS.value(res.baseline.totals)) {
     breakdown.splice(breakdown.findIndex((c) => c.key === 'toeslagen') + 1, 0, KIDS);
   }
+  const fall = new Set((res.armoedeval || []).map((a) => a.month));
   const head = el('tr', {}, el('th', { scope: 'col' }, 'Maand'),
     breakdown.map((c) => el('th', { scope: 'col', class: 'num' }, c.label)),
     el('th', { scope: 'col', class: 'num' }, 'Veilig te besteden met baan'),
@@ -81,7 +82,8 @@ function renderTable(res) {
       el('th', { scope: 'row' }, monthShort(m.month),
         m.projected ? el('span', { class: 'voorlopig-mark' }, ' voorlopig') : null,
         el('span', { class: 'status' }, STATUS_LABEL[m.status] || m.status,
-          m.recovery_collected > 0 ? el('strong', { class: 'flag' }, ' ! terugbetalen') : null)),
+          m.recovery_collected > 0 ? el('strong', { class: 'flag' }, ' ! terugbetalen') : null,
+          fall.has(m.month) ? el('strong', { class: 'flag' }, ' ! armoedeval') : null)),
       breakdown.map((c) => el('td', { class: 'num' }, amountButton('scenario', m.month, c, c.value(m)))),
       el('td', { class: 'num strong' }, amountButton('scenario', m.month, SAFE, m.safe_to_spend)),
       el('td', { class: 'num' }, amountButton('baseline', b.month, SAFE, b.safe_to_spend)),

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "switchsim/lokaal.h"
 #include "switchsim/scenario.h"
 #include "switchsim/tables.h"
 #include "switchsim/trace.h"
@@ -61,6 +62,17 @@ enum sw_item {
     SW_ITEM_YEAR_END_BONUS,        /* gross eindejaarsuitkering paid in the month */
     SW_ITEM_COUNTED_INCOME,        /* net income from work counted for the month's bijstand
                                     * (its payslips; may differ from what is paid in it) */
+    /* The municipality's minimaregelingen (lokaal.h, engine_lokaal.c): what each is
+     * worth to the household in the month, counted in `received` (money paid or
+     * money that need not be spent). */
+    SW_ITEM_IIT,                   /* individuele inkomenstoeslag, paid once a year */
+    SW_ITEM_KWIJTSCHELDING,        /* gemeentelijke belastingen that need not be paid (1/12) */
+    SW_ITEM_LOKALE_PAS,            /* local pass or meedoenregeling (1/12 of its value) */
+    SW_ITEM_GEMEENTEPOLIS,         /* the municipality's share of the premium */
+    SW_ITEM_ARMOEDEVAL,            /* switch run: what the baseline gets of these four
+                                    * that the switch does not, because its income is
+                                    * above the municipality's limit (the armoedeval);
+                                    * 0 in the baseline */
     SW_ITEM__COUNT
 };
 
@@ -150,7 +162,8 @@ struct sw_way_back {
  *   - the temporary inkomstenvrijlating (kinds n and r) plays no role in M: it is
  *     0 there, or the bijstand would be 0 anyway (the lasting kind y may apply);
  *   - no yearly money in M: no vakantiegeld paid once a year (holiday_pay "may"),
- *     no vakantietoeslag of the bijstand, in either run;
+ *     no vakantietoeslag of the bijstand, no individuele inkomenstoeslag, in
+ *     either run;
  *   - the bijstand has settled: no bijstand recovery caused before M is still to
  *     be collected in or after M, bijstand paid equals entitled, and in M nothing
  *     is collected or released from what was set aside, in either run.
@@ -178,6 +191,32 @@ struct sw_steady {
     char projected[SW_STEADY_MAX_PROJECTED][64];
 };
 
+/* The municipality's schemes as they stand for the household in the first month
+ * (the baseline's terms; engine_lokaal.c). */
+struct sw_local_summary {
+    bool tested;                   /* an income limit is in the table */
+    bool value_known;              /* what it is worth is in the table */
+    int64_t above_ppm;             /* limit = norm + this share of it */
+    int64_t limit;                 /* cents per month in the first month */
+    int64_t year_value;            /* cents per year for the household */
+    int64_t waiting_months;        /* IIT: months at a low income first */
+};
+
+/* The armoedeval (switch run): the first month in which the income tested is
+ * above a scheme's limit while it was not the month before. The income tested
+ * is the household's net income of the month without vakantiegeld: the regular
+ * net wage, WW, the partner's net income and the bijstand paid monthly; the
+ * limit is on the norm without vakantietoeslag (engine_lokaal.c). */
+struct sw_armoedeval {
+    enum sw_local_scheme scheme;
+    sw_month month;
+    int64_t income;                /* the income tested in that month */
+    int64_t limit;                 /* the limit of that month */
+    bool value_known;
+    int64_t year_value;            /* what the scheme is worth per year (if known) */
+};
+
+#define SW_MAX_ARMOEDEVAL 16
 #define SW_MAX_RECOVERIES 64
 #define SW_MAX_WARNINGS 32
 #define SW_MAX_ACTIONS 24
@@ -195,6 +234,9 @@ struct sw_timeline {
     int64_t average_gain;          /* mean of safe_to_spend(switch - stay) per month */
     int64_t total_gain;
     struct sw_steady steady;       /* the window-independent headline month */
+    struct sw_local_summary local[SW_LOCAL__COUNT];
+    struct sw_armoedeval armoedeval[SW_MAX_ARMOEDEVAL];
+    size_t n_armoedeval;
     struct sw_used used;           /* every table value used (provisional ones listed) */
     char tables_version[16];
     char tables_sha256[65];
@@ -214,6 +256,27 @@ sw_status sw_simulate(struct sw_timeline **out, const struct sw_tables *t,
     __attribute__((warn_unused_result));
 
 void sw_timeline_free(struct sw_timeline *tl);
+
+/* --- one baseline for several variants of a scenario (switchsim batch --vary) ---
+ * The baseline run (staying on bijstand + dagbesteding) reads neither the job's
+ * hours per week nor its loonwaarde percents. A keeper remembers the baseline
+ * run of the last scenario sw_simulate_keep() was given; a next call for the
+ * same tables and flags whose scenario differs from that one at most in
+ * job.hours_x100 and job.loonwaarde[].percent starts from it instead of running
+ * it again (also for the steady run); any other scenario runs its baseline and
+ * is remembered instead. The timeline is sw_simulate()'s, byte for byte
+ * (tests/cli/batch_summary.sh compares every variant with simulate). Traces are
+ * never kept. A keeper is used by one thread at a time. */
+struct sw_baseline;
+struct sw_baseline *sw_baseline_new(void);   /* NULL when out of memory */
+void sw_baseline_free(struct sw_baseline *b);
+/* sw_simulate() with keeper `keep` (NULL: none, as sw_simulate()). */
+sw_status sw_simulate_keep(struct sw_timeline **out, const struct sw_tables *t,
+                           const struct sw_scenario *s, unsigned flags, struct sw_baseline *keep,
+                           struct sw_err *err) __attribute__((warn_unused_result));
+/* The keeper of b's steady run (engine_steady.c), made when first asked; NULL
+ * when b is NULL or out of memory. */
+struct sw_baseline *sw_baseline_steady(struct sw_baseline *b);
 
 /* The projected values (carried forward past the tables' published values)
  * that the figures of month m depend on: each value whose next, unpublished

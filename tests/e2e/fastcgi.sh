@@ -3,9 +3,10 @@
 # configuration): the tables are loaded once per process and loaded again when
 # they change; a changed set that does not load is not used - the old one keeps
 # answering - and the error log says why without anything of a request.
-# No timing: the process looks at the tables' stamp before every request, so
-# the first request after a change sees it; the poll below is bounded by a
-# number of requests, not by time.
+# No timing: the process looks for a change (inotify events, then the tables'
+# stamp) before every request, so the first request after a change sees it; the
+# poll below is bounded by a number of requests, not by time. A change in
+# gemeenten/ and a directory swapped in by renames are seen too.
 . tests/lib.sh
 . tests/e2e/serverlib
 
@@ -93,6 +94,28 @@ if served_sha 20; then
     ok "the repaired set is served (after $TRIES request(s))"
 else
     not_ok "the repaired set is not served: sha256 '$GOT', expected '$want'"
+fi
+
+# --- a municipality's table changed (gemeenten/): served ---
+g=$(ls "$T"/gemeenten/*.xml | grep -v default.xml | head -n 1)
+printf '<!-- changed for tests/e2e/fastcgi.sh -->\n' >>"$g"
+want=$(sha_of)
+if served_sha 20; then
+    ok "a changed table in gemeenten/ is served (after $TRIES request(s))"
+else
+    not_ok "a changed table in gemeenten/ is not served: sha256 '$GOT', expected '$want'"
+fi
+
+# --- another directory swapped in by renames (as a deployment does): served ---
+cp -r "$T" "$TMPD/tables.new"
+printf '<!-- the new directory -->\n' >>"$TMPD/tables.new/participatiewet.xml"
+mv "$T" "$TMPD/tables.old"
+mv "$TMPD/tables.new" "$T"
+want=$(sha_of)
+if served_sha 20; then
+    ok "a directory swapped in by renames is served (after $TRIES request(s))"
+else
+    not_ok "a directory swapped in by renames is not served: sha256 '$GOT', expected '$want'"
 fi
 
 # The error log names the broken table and that the old set stayed; nothing of

@@ -10,12 +10,13 @@
 #include "render.h"
 #include "switchsim/engine.h"
 #include "json_out.h"
+#include "json_text.h"
 
 /* --- replies --- */
 
 static struct cgi_reply reply(int status, cJSON *body)
 {
-    struct cgi_reply r = {status, body};
+    struct cgi_reply r = {.status = status, .body = body};
     return r;
 }
 
@@ -496,13 +497,25 @@ static struct cgi_reply do_simulate(const struct sw_tables *t, const struct sw_s
     if (sw_simulate(&tl, t, s, trace && trace[0] == '1' ? SW_SIM_TRACE | SW_SIM_NO_STEADY : 0,
                     &err) != SW_OK)
         return cgi_reply_err(&err);
+    render_headline(headline, sizeof(headline), tl);
+    render_headline_more(more, sizeof(more), tl);
+    if (!trace || trace[0] != '1') {
+        /* The same text as the tree below gives, written directly (timeline_text.c). */
+        struct sw_jbuf b = {0};
+        struct cgi_reply r = {.status = 200};
+        sw_timeline_text_open(&b, tl);
+        sw_jb_member_string(&b, "headline", headline);
+        sw_jb_member_string(&b, "headline_more", more);
+        sw_jb_putc(&b, '}');
+        r.text = sw_jb_finish(&b, &r.len);
+        sw_timeline_free(tl);
+        return r;
+    }
     o = sw_timeline_json(tl);
     if (o) {
-        render_headline(headline, sizeof(headline), tl);
         cJSON_AddStringToObject(o, "headline", headline);
-        render_headline_more(more, sizeof(more), tl);
         cJSON_AddStringToObject(o, "headline_more", more);
-        if (trace && trace[0] == '1') {
+        {
             add_traces(cJSON_GetObjectItemCaseSensitive(o, "scenario"), &tl->scenario, only, t,
                        s->municipality);
             add_traces(cJSON_GetObjectItemCaseSensitive(o, "baseline"), &tl->baseline, only, t,
@@ -569,7 +582,7 @@ bool cgi_parse_scenario(struct sw_scenario *s, const struct sw_tables *t, const 
 static struct cgi_reply do_post(const struct cgi_request *rq, const struct route *rt,
                                 const struct cgi_query *q)
 {
-    struct cgi_reply r = {500, NULL};
+    struct cgi_reply r = {.status = 500};
     const struct sw_tables *t = NULL;
     struct sw_tables *owned = NULL;
     struct sw_scenario *s = NULL;

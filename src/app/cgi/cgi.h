@@ -94,6 +94,9 @@ int cgi_run_once(void);
 struct cgi_reply {
     int status;
     cJSON *body;                 /* owned; NULL = out of memory (becomes a 500) */
+    char *text;                  /* or the body's compact text already written
+                                  * (malloc'ed, owned, len bytes; used when not NULL) */
+    size_t len;
 };
 
 /* The response for reply r (its body is consumed) with the Allow header `allow`

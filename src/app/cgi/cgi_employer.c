@@ -9,7 +9,7 @@
 
 static struct cgi_reply reply(int status, cJSON *body)
 {
-    struct cgi_reply r = {status, body};
+    struct cgi_reply r = {.status = status, .body = body};
     return r;
 }
 

@@ -45,13 +45,16 @@ cJSON *cgi_error_body(const char *code, const char *field, const char *fmt, ...)
     return o;
 }
 
-/* The body text of `body` and a newline, or the fixed out-of-memory answer. */
-static void set_body(struct cgi_response *resp, const cJSON *body)
+/* The body: `text` (n bytes, handed over) or else the text of `body`, and a
+ * newline; or the fixed out-of-memory answer. */
+static void set_body(struct cgi_response *resp, const cJSON *body, char *text, size_t n)
 {
-    size_t n = 0;
+    char *b;
+
     /* cJSON_PrintUnformatted()'s text, faster; the newline in its buffer */
-    char *text = body ? sw_json_text(body, false, &n) : NULL;
-    char *b = text ? realloc(text, n + 2) : NULL;
+    if (!text)
+        text = body ? sw_json_text(body, false, &n) : NULL;
+    b = text ? realloc(text, n + 2) : NULL;
 
     if (!b) {
         free(text);
@@ -75,7 +78,7 @@ void cgi_respond(struct cgi_response *resp, struct cgi_reply r, const char *allo
     resp->reason = status_text(r.status);
     resp->allow = allow;
     resp->head = head;
-    set_body(resp, r.body);
+    set_body(resp, r.body, r.text, r.len);
     cJSON_Delete(r.body);
 }
 
@@ -214,6 +217,6 @@ void cgi_refusal(struct cgi_response *resp, int status)
     resp->reason = r.reason;
     resp->allow = NULL;
     resp->head = false;
-    set_body(resp, body);
+    set_body(resp, body, NULL, 0);
     cJSON_Delete(body);
 }

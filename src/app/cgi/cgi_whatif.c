@@ -12,7 +12,7 @@
 
 static struct cgi_reply reply(int status, cJSON *body)
 {
-    struct cgi_reply r = {status, body};
+    struct cgi_reply r = {.status = status, .body = body};
     return r;
 }
 
@@ -23,7 +23,7 @@ struct cgi_reply cgi_sweep(const struct sw_tables *t, const char *body, size_t l
     const char *key = hours ? "hours" : "loonwaarde";
     struct sw_scenario *s = NULL;
     struct sweep *sw = NULL;
-    struct cgi_reply r = {500, NULL};
+    struct cgi_reply r = {.status = 500};
     struct sw_err err;
 
     if (!hours == !lw)
@@ -84,7 +84,7 @@ struct cgi_reply cgi_loonwaarde(const struct sw_tables *t, const char *body, siz
     struct sw_problems *pr = malloc(sizeof(*pr));
     struct sw_loonwaarde_whatif w;
     struct sw_used used = {0};
-    struct cgi_reply r = {500, NULL};
+    struct cgi_reply r = {.status = 500};
     struct sw_ctx ctx;
     struct sw_err err;
 

@@ -116,7 +116,7 @@ static char *error_line(long line, const struct sw_err *err, const struct sw_pro
 /* One run of a parsed scenario: its full or summary line into b, or an error
  * line; true unless it failed. */
 static bool run_variant(struct sbuf *b, const struct job *j, const struct pool *p,
-                        struct sw_scenario *s, size_t k)
+                        struct sw_scenario *s, size_t k, struct sw_baseline *keep)
 {
     struct sw_timeline *tl = NULL;
     struct sw_err err;
@@ -125,7 +125,7 @@ static bool run_variant(struct sbuf *b, const struct job *j, const struct pool *
 
     sw_err_clear(&err);
     if (batch_vary_apply(p->vary, k, s, &err) != SW_OK ||
-        sw_simulate(&tl, p->t, s, 0, &err) != SW_OK) {
+        sw_simulate_keep(&tl, p->t, s, 0, keep, &err) != SW_OK) {
         cJSON *o = NULL;
         text = error_line(j->line, &err, NULL);
         /* With --vary, the error names its variant. */
@@ -145,26 +145,39 @@ static bool run_variant(struct sbuf *b, const struct job *j, const struct pool *
     if (p->summary) {
         batch_summary(b, j->line, p->vary, k, s, tl);
     } else {
-        cJSON *o = sw_timeline_json(tl);
-        if (o && varied) {
+        /* simulate's text (timeline_text.c: no cJSON tree), then with --vary the
+         * members "line" and "variant" */
+        struct sw_jbuf jb = {0};
+        size_t len = 0;
+        sw_timeline_text_open(&jb, tl);
+        if (varied) {
             struct sbuf vb = {0};
+            char num[32];
             batch_vary_json(&vb, p->vary, k);
-            cJSON_AddNumberToObject(o, "line", (double)j->line);
-            cJSON_AddItemToObject(o, "variant", vb.p ? cJSON_Parse(vb.p) : NULL);
+            snprintf(num, sizeof(num), ",\"line\":%ld,\"variant\":", j->line);
+            sw_jb_put(&jb, num, strlen(num));
+            if (vb.p && !vb.nomem)
+                sw_jb_put(&jb, vb.p, vb.len);
+            else
+                jb.fail = true;
             free(vb.p);
         }
-        if (o)
-            sb_json(b, o);
+        sw_jb_putc(&jb, '}');
+        text = sw_jb_finish(&jb, &len);
+        if (text)
+            sb_put(b, text, len);
         else
             b->nomem = true;
-        cJSON_Delete(o);
+        free(text);
     }
     sw_timeline_free(tl);
     return true;
 }
 
+/* One line: its variants one after the other, the baseline run once for all of
+ * them (keep: sw_simulate_keep). */
 static void run_job(struct job *j, const struct pool *p, struct sw_scenario *s,
-                    struct sw_scenario *one)
+                    struct sw_scenario *one, struct sw_baseline *keep)
 {
     struct sw_problems pr;
     struct sw_err err;
@@ -199,7 +212,7 @@ static void run_job(struct job *j, const struct pool *p, struct sw_scenario *s,
         if (k > 0)
             sb_putc(&b, '\n');
         *one = *s;
-        if (!run_variant(&b, j, p, one, k))
+        if (!run_variant(&b, j, p, one, k, keep))
             j->failed = true;
     }
     if (b.nomem) {
@@ -215,6 +228,7 @@ static void *worker(void *arg)
 {
     struct pool *p = arg;
     struct sw_scenario *s = malloc(2 * sizeof(*s));
+    struct sw_baseline *keep = sw_baseline_new();   /* NULL: each variant runs its own */
 
     for (;;) {
         size_t k;
@@ -228,7 +242,7 @@ static void *worker(void *arg)
         k = p->next++;
         pthread_mutex_unlock(&p->mu);
         if (s) {
-            run_job(&p->jobs[k], p, s, s + 1);
+            run_job(&p->jobs[k], p, s, s + 1, keep);
         } else {
             p->jobs[k].out = NULL;   /* reported as out of memory */
             p->jobs[k].failed = true;
@@ -239,6 +253,7 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&p->mu);
     }
     free(s);
+    sw_baseline_free(keep);
     return NULL;
 }
 
@@ -371,6 +386,7 @@ int cli_batch(int argc, char **argv)
     struct cli_common c = {0};
     struct sw_tables *t = NULL;
     struct sw_scenario *s = NULL;
+    struct sw_baseline *keep = NULL;
     struct pool pool;
     struct progress pg = {0};
     pthread_t tids[BATCH_MAX_THREADS];
@@ -421,6 +437,7 @@ int cli_batch(int argc, char **argv)
     chunk = (size_t)nthreads * BATCH_LINES_PER_THREAD;
     jobs = calloc(chunk, sizeof(*jobs));
     s = malloc(2 * sizeof(*s));
+    keep = sw_baseline_new();
     if (!jobs || !s) {
         fprintf(stderr, "switchsim: out of memory\n");
         rc = EXIT_BAD_INPUT;
@@ -460,7 +477,7 @@ int cli_batch(int argc, char **argv)
             pool_run(&pool, jobs, n);
         } else {
             for (size_t k = 0; k < n; k++)
-                run_job(&jobs[k], &pool, s, s + 1);
+                run_job(&jobs[k], &pool, s, s + 1, keep);
         }
         for (size_t k = 0; k < n; k++) {
             if (jobs[k].out) {
@@ -506,6 +523,7 @@ out:
         fclose(in);
     free(jobs);
     free(s);
+    sw_baseline_free(keep);
     sw_tables_free(t);
     return rc;
 }

@@ -10,7 +10,7 @@
 
 /* How deep the figures a figure is built on are followed. */
 #define EXPLAIN_MAX_DEPTH 3
-#define EXPLAIN_MAX_PARTS 12
+#define EXPLAIN_MAX_PARTS 16
 
 struct item_text {
     const char *label;   /* short name, starts lowercase */
@@ -132,6 +132,29 @@ static const struct item_text item_texts[SW_ITEM__COUNT] = {
                                 "meetelt: het loon van de loonstroken van deze maand. Dat kan "
                                 "ander geld zijn dan wat deze maand binnenkomt, bijvoorbeeld "
                                 "als u pas de volgende maand wordt betaald."},
+    [SW_ITEM_IIT] = {"individuele inkomenstoeslag",
+                     "Een bedrag dat de gemeente één keer per jaar geeft als u al jaren een "
+                     "laag inkomen hebt. U krijgt het alleen als uw inkomen de hele wachttijd "
+                     "niet boven de grens van de gemeente kwam. Wij rekenen met een aanvraag "
+                     "in de eerste maand van het overzicht en daarna elk jaar."},
+    [SW_ITEM_KWIJTSCHELDING] = {"kwijtschelding gemeentelijke belastingen",
+                                "De gemeentelijke belastingen (afval, riool) die u niet hoeft "
+                                "te betalen zolang uw inkomen laag is: een twaalfde van het "
+                                "jaarbedrag per maand."},
+    [SW_ITEM_LOKALE_PAS] = {"lokale pas of meedoenregeling",
+                            "Wat de pas of de meedoenregeling van de gemeente waard is: een "
+                            "twaalfde van het bedrag per jaar, zolang uw inkomen niet boven "
+                            "de grens komt."},
+    [SW_ITEM_GEMEENTEPOLIS] = {"korting collectieve zorgverzekering",
+                               "Wat de gemeente per maand meebetaalt aan uw zorgpremie als u "
+                               "meedoet met de collectieve zorgverzekering (gemeentepolis). "
+                               "Komt uw inkomen boven de grens, dan betaalt u dit zelf."},
+    [SW_ITEM_ARMOEDEVAL] = {"armoedeval",
+                            "Wat u zonder de baan deze maand wel van de gemeente zou krijgen "
+                            "en nu niet, omdat uw inkomen boven de grens van de gemeente komt. "
+                            "De gemeente kijkt naar uw netto inkomen van de maand zonder "
+                            "vakantiegeld: loon, WW, inkomen van uw partner en bijstand. "
+                            "Toeslagen en kinderbijslag tellen niet mee."},
 };
 
 /* What each figure is built from in the engine; sign +1/-1 marks the terms of a
@@ -180,9 +203,16 @@ static const struct part_list part_lists[] = {
       {SW_ITEM_KINDERBIJSLAG, 1},
       {SW_ITEM_KGB_PAID, 1},
       {SW_ITEM_IACK, 1},
+      {SW_ITEM_IIT, 1},
+      {SW_ITEM_KWIJTSCHELDING, 1},
+      {SW_ITEM_LOKALE_PAS, 1},
+      {SW_ITEM_GEMEENTEPOLIS, 1},
       {SW_ITEM_WMO_EIGEN_BIJDRAGE, -1},
       {SW_ITEM_RECOVERY_COLLECTED, -1}},
-     12},
+     16},
+    {SW_ITEM_ARMOEDEVAL,
+     {{SW_ITEM_COUNTED_INCOME, 0}, {SW_ITEM_BIJSTAND_ENTITLED, 0}, {SW_ITEM_BIJSTAND_NORM, 0}},
+     3},
     {SW_ITEM_SAFE_TO_SPEND,
      {{SW_ITEM_RECEIVED, 1}, {SW_ITEM_SET_ASIDE, -1}, {SW_ITEM_RESERVE_RELEASED, 1}},
      3},

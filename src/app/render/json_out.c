@@ -264,6 +264,60 @@ static void add_steady(cJSON *o, const struct sw_timeline *tl)
     }
 }
 
+/* "local_schemes": the municipality's minimaregelingen for the household in the
+ * first month; "armoedeval": the months the switch's income passes their limits
+ * (engine.h). A value the table lacks is null. */
+static void add_local(cJSON *o, const struct sw_timeline *tl)
+{
+    cJSON *arr = cJSON_AddArrayToObject(o, "local_schemes");
+
+    for (int k = 0; arr && k < SW_LOCAL__COUNT; k++) {
+        const struct sw_local_summary *ls = &tl->local[k];
+        cJSON *so;
+        if (!ls->tested && !ls->value_known)
+            continue;
+        so = cJSON_CreateObject();
+        if (!so)
+            break;
+        cJSON_AddStringToObject(so, "scheme", sw_local_scheme_name((enum sw_local_scheme)k));
+        cJSON_AddStringToObject(so, "label", sw_local_scheme_label((enum sw_local_scheme)k));
+        if (ls->tested) {
+            sw_json_add_percent(so, "limit_percent_of_norm", SW_PPM_ONE + ls->above_ppm);
+            sw_json_add_cents(so, "limit", ls->limit);
+        } else {
+            cJSON_AddNullToObject(so, "limit_percent_of_norm");
+            cJSON_AddNullToObject(so, "limit");
+        }
+        if (ls->value_known)
+            sw_json_add_cents(so, "year_value", ls->year_value);
+        else
+            cJSON_AddNullToObject(so, "year_value");
+        if (k == SW_LOCAL_IIT)
+            cJSON_AddNumberToObject(so, "waiting_months", (double)ls->waiting_months);
+        cJSON_AddItemToArray(arr, so);
+    }
+    arr = cJSON_AddArrayToObject(o, "armoedeval");
+    for (size_t i = 0; arr && i < tl->n_armoedeval; i++) {
+        const struct sw_armoedeval *e = &tl->armoedeval[i];
+        cJSON *eo = cJSON_CreateObject();
+        if (!eo)
+            break;
+        cJSON_AddStringToObject(eo, "scheme", sw_local_scheme_name(e->scheme));
+        add_month(eo, "month", e->month);
+        sw_json_add_cents(eo, "income", e->income);
+        sw_json_add_cents(eo, "limit", e->limit);
+        if (e->value_known)
+            sw_json_add_cents(eo, "year_value", e->year_value);
+        else
+            cJSON_AddNullToObject(eo, "year_value");
+        cJSON_AddItemToArray(arr, eo);
+    }
+}
+
+/* timeline_text.c writes this tree's compact text without the tree (the API's
+ * simulate answer, batch): a member added or changed here is added or changed
+ * there too; tests/unit/check_timeline_text.c compares the two on every
+ * reference case. */
 cJSON *sw_timeline_json(const struct sw_timeline *tl)
 {
     cJSON *o = cJSON_CreateObject(), *arr;
@@ -297,6 +351,7 @@ cJSON *sw_timeline_json(const struct sw_timeline *tl)
     sw_json_add_cents(o, "average_gain", tl->average_gain);
     sw_json_add_cents(o, "total_gain", tl->total_gain);
     add_steady(o, tl);
+    add_local(o, tl);
     arr = cJSON_AddArrayToObject(o, "recoveries");
     for (size_t i = 0; arr && i < tl->n_recoveries; i++) {
         const struct sw_recovery *r = &tl->recoveries[i];

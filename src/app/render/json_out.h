@@ -13,6 +13,21 @@
 /* The simulate output object. NULL when out of memory. Free with cJSON_Delete(). */
 cJSON *sw_timeline_json(const struct sw_timeline *tl);
 
+/* --- the same text without the tree (timeline_text.c; a change to
+ * sw_timeline_json() is made there too, check_timeline_text.c compares them) --- */
+struct sw_jbuf;
+/* The compact text of sw_timeline_json(tl) (what sw_json_text(.., false, ..)
+ * writes of it), malloc'ed, its length in *len; NULL when out of memory. */
+char *sw_timeline_text(const struct sw_timeline *tl, size_t *len);
+/* The same text without its closing brace, into b: the caller adds members (as
+ * cJSON_Add...ToObject would, at the end) and closes it with '}'. */
+void sw_timeline_text_open(struct sw_jbuf *b, const struct sw_timeline *tl);
+/* ,"name":"s" (nothing when s is NULL, as cJSON_AddStringToObject). */
+void sw_jb_member_string(struct sw_jbuf *b, const char *name, const char *s);
+/* The text written into b, NUL-terminated (its length in *len), handed over;
+ * NULL (and b's buffer freed) when memory ran out. */
+char *sw_jb_finish(struct sw_jbuf *b, size_t *len);
+
 /* One trace: {"rule", "formula", "parameters": [{id, value, unit, from, source,
  * url, provisional}], "inputs": [{name, value, unit}]}. NULL when out of memory. */
 cJSON *sw_trace_json(const struct sw_trace *tr);

@@ -12,13 +12,7 @@
 
 #include "json_text.h"
 
-struct jbuf {
-    char *p;
-    size_t len, cap;
-    bool fail;
-};
-
-static void jb_put(struct jbuf *b, const char *s, size_t n)
+void sw_jb_put(struct sw_jbuf *b, const char *s, size_t n)
 {
     if (b->fail)
         return;
@@ -39,32 +33,23 @@ static void jb_put(struct jbuf *b, const char *s, size_t n)
     b->len += n;
 }
 
-/* The buffer always keeps room for a NUL after what is written. */
-static void jb_putc(struct jbuf *b, char c)
-{
-    if (b->len + 2 <= b->cap)
-        b->p[b->len++] = c;
-    else
-        jb_put(b, &c, 1);
-}
-
-static void jb_tabs(struct jbuf *b, int n)
+static void jb_tabs(struct sw_jbuf *b, int n)
 {
     static const char tabs[] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
 
     for (; n > 16; n -= 16)
-        jb_put(b, tabs, 16);
-    jb_put(b, tabs, (size_t)n);
+        sw_jb_put(b, tabs, 16);
+    sw_jb_put(b, tabs, (size_t)n);
 }
 
 /* cJSON's print_string_ptr(): NULL as "", the named escapes, other control
  * characters as \u00xx, everything else (UTF-8 included) as it is. */
-static void jb_string(struct jbuf *b, const char *s)
+void sw_jb_string(struct sw_jbuf *b, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
     const char *run;
 
-    jb_putc(b, '"');
+    sw_jb_putc(b, '"');
     if (!s)
         s = "";
     for (run = s; *s; s++) {
@@ -72,35 +57,35 @@ static void jb_string(struct jbuf *b, const char *s)
         char esc[6] = {'\\', 'u', '0', '0', 0, 0};
         if (c >= 32 && c != '"' && c != '\\')
             continue;
-        jb_put(b, run, (size_t)(s - run));
+        sw_jb_put(b, run, (size_t)(s - run));
         run = s + 1;
         switch (c) {
-        case '"': jb_put(b, "\\\"", 2); break;
-        case '\\': jb_put(b, "\\\\", 2); break;
-        case '\b': jb_put(b, "\\b", 2); break;
-        case '\f': jb_put(b, "\\f", 2); break;
-        case '\n': jb_put(b, "\\n", 2); break;
-        case '\r': jb_put(b, "\\r", 2); break;
-        case '\t': jb_put(b, "\\t", 2); break;
+        case '"': sw_jb_put(b, "\\\"", 2); break;
+        case '\\': sw_jb_put(b, "\\\\", 2); break;
+        case '\b': sw_jb_put(b, "\\b", 2); break;
+        case '\f': sw_jb_put(b, "\\f", 2); break;
+        case '\n': sw_jb_put(b, "\\n", 2); break;
+        case '\r': sw_jb_put(b, "\\r", 2); break;
+        case '\t': sw_jb_put(b, "\\t", 2); break;
         default:
             esc[4] = hex[c >> 4];
             esc[5] = hex[c & 15];
-            jb_put(b, esc, 6);
+            sw_jb_put(b, esc, 6);
             break;
         }
     }
-    jb_put(b, run, (size_t)(s - run));
-    jb_putc(b, '"');
+    sw_jb_put(b, run, (size_t)(s - run));
+    sw_jb_putc(b, '"');
 }
 
 /* cJSON's print_number(). */
-static void jb_number(struct jbuf *b, double d)
+void sw_jb_number(struct sw_jbuf *b, double d)
 {
     char t[32];
     int n;
 
     if (isnan(d) || isinf(d)) {
-        jb_put(b, "null", 4);
+        sw_jb_put(b, "null", 4);
         return;
     }
     if (d == floor(d) && fabs(d) < 1e15 && !(d == 0 && signbit(d))) {
@@ -114,7 +99,7 @@ static void jb_number(struct jbuf *b, double d)
         } while (u);
         if (v < 0)
             *--q = '-';
-        jb_put(b, q, (size_t)(e - q));
+        sw_jb_put(b, q, (size_t)(e - q));
         return;
     }
     /* cJSON: 15 digits unless they do not read back (compare_double()). */
@@ -126,56 +111,56 @@ static void jb_number(struct jbuf *b, double d)
         if (got != 1 || !(fabs(back - d) <= big * DBL_EPSILON))
             n = snprintf(t, sizeof(t), "%1.17g", d);
     }
-    jb_put(b, t, (size_t)n);
+    sw_jb_put(b, t, (size_t)n);
 }
 
-static void jb_value(struct jbuf *b, const cJSON *item, bool fmt, int depth)
+static void jb_value(struct sw_jbuf *b, const cJSON *item, bool fmt, int depth)
 {
     const cJSON *c;
 
     if (cJSON_IsObject(item)) {
-        jb_putc(b, '{');
+        sw_jb_putc(b, '{');
         if (fmt)
-            jb_putc(b, '\n');
+            sw_jb_putc(b, '\n');
         for (c = item->child; c; c = c->next) {
             if (fmt)
                 jb_tabs(b, depth + 1);
-            jb_string(b, c->string);
-            jb_putc(b, ':');
+            sw_jb_string(b, c->string);
+            sw_jb_putc(b, ':');
             if (fmt)
-                jb_putc(b, '\t');
+                sw_jb_putc(b, '\t');
             jb_value(b, c, fmt, depth + 1);
             if (c->next)
-                jb_putc(b, ',');
+                sw_jb_putc(b, ',');
             if (fmt)
-                jb_putc(b, '\n');
+                sw_jb_putc(b, '\n');
         }
         if (fmt)
             jb_tabs(b, depth);
-        jb_putc(b, '}');
+        sw_jb_putc(b, '}');
     } else if (cJSON_IsArray(item)) {
-        jb_putc(b, '[');
+        sw_jb_putc(b, '[');
         for (c = item->child; c; c = c->next) {
             jb_value(b, c, fmt, depth + 1);
             if (c->next)
-                jb_put(b, ", ", fmt ? 2 : 1);
+                sw_jb_put(b, ", ", fmt ? 2 : 1);
         }
-        jb_putc(b, ']');
+        sw_jb_putc(b, ']');
     } else if (cJSON_IsString(item)) {
-        jb_string(b, item->valuestring);
+        sw_jb_string(b, item->valuestring);
     } else if (cJSON_IsNumber(item)) {
-        jb_number(b, item->valuedouble);
+        sw_jb_number(b, item->valuedouble);
     } else if (cJSON_IsRaw(item)) {
         if (!item->valuestring)
             b->fail = true;   /* cJSON fails the print too */
         else
-            jb_put(b, item->valuestring, strlen(item->valuestring));
+            sw_jb_put(b, item->valuestring, strlen(item->valuestring));
     } else if (cJSON_IsTrue(item)) {
-        jb_put(b, "true", 4);
+        sw_jb_put(b, "true", 4);
     } else if (cJSON_IsFalse(item)) {
-        jb_put(b, "false", 5);
+        sw_jb_put(b, "false", 5);
     } else if (cJSON_IsNull(item)) {
-        jb_put(b, "null", 4);
+        sw_jb_put(b, "null", 4);
     } else {
         b->fail = true;   /* cJSON prints nothing for an invalid item */
     }
@@ -183,13 +168,13 @@ static void jb_value(struct jbuf *b, const cJSON *item, bool fmt, int depth)
 
 char *sw_json_text(const cJSON *item, bool formatted, size_t *len)
 {
-    struct jbuf b = {0};
+    struct sw_jbuf b = {0};
 
     if (!item)
         return NULL;
     jb_value(&b, item, formatted, 0);
     if (!b.fail && !b.p)
-        jb_put(&b, "", 0);   /* nothing written yet: a buffer for the NUL */
+        sw_jb_put(&b, "", 0);   /* nothing written yet: a buffer for the NUL */
     if (b.fail) {
         free(b.p);
         return NULL;

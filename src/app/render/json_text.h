@@ -14,4 +14,26 @@
  * not NULL); NULL when out of memory or when a raw item has no text. */
 char *sw_json_text(const cJSON *item, bool formatted, size_t *len);
 
+/* --- the compact writer itself, for text written without a tree (timeline_text.c) ---
+ * A growing buffer that always keeps room for a NUL after what is written; fail
+ * once memory ran out (the text is then partial: throw it away). */
+struct sw_jbuf {
+    char *p;
+    size_t len, cap;
+    bool fail;
+};
+
+void sw_jb_put(struct sw_jbuf *b, const char *s, size_t n);
+static inline void sw_jb_putc(struct sw_jbuf *b, char c)
+{
+    if (b->len + 2 <= b->cap)
+        b->p[b->len++] = c;
+    else
+        sw_jb_put(b, &c, 1);
+}
+/* A string as cJSON prints it (NULL as ""), and a number as cJSON prints a
+ * number item holding d. */
+void sw_jb_string(struct sw_jbuf *b, const char *s);
+void sw_jb_number(struct sw_jbuf *b, double d);
+
 #endif

@@ -43,6 +43,11 @@ static const char *const item_csv[] = {
     [SW_ITEM_IACK] = "combinatiekorting terug",
     [SW_ITEM_YEAR_END_BONUS] = "eindejaarsuitkering",
     [SW_ITEM_COUNTED_INCOME] = "meegeteld inkomen bijstand",
+    [SW_ITEM_IIT] = "individuele inkomenstoeslag",
+    [SW_ITEM_KWIJTSCHELDING] = "kwijtschelding gemeentebelastingen",
+    [SW_ITEM_LOKALE_PAS] = "lokale pas",
+    [SW_ITEM_GEMEENTEPOLIS] = "korting gemeentepolis",
+    [SW_ITEM_ARMOEDEVAL] = "verlies door armoedeval",
 };
 _Static_assert(sizeof(item_csv) / sizeof(item_csv[0]) == SW_ITEM__COUNT,
                "a Dutch CSV header for every line item");
@@ -256,10 +261,38 @@ static bool has_children_money(const struct sw_timeline *tl)
     return children_paid(tl->scenario.totals) != 0 || children_paid(tl->baseline.totals) != 0;
 }
 
+/* What the municipality's minimaregelingen are worth in the month (engine_lokaal.c). */
+static int64_t local_paid(const int64_t *v)
+{
+    return v[SW_ITEM_IIT] + v[SW_ITEM_KWIJTSCHELDING] + v[SW_ITEM_LOKALE_PAS] +
+           v[SW_ITEM_GEMEENTEPOLIS];
+}
+
+static bool has_local_money(const struct sw_timeline *tl)
+{
+    return local_paid(tl->scenario.totals) != 0 || local_paid(tl->baseline.totals) != 0;
+}
+
+/* One line per local scheme of the municipality: its limit and what it is worth. */
+static void local_line(char *buf, size_t size, const struct sw_local_summary *ls, int k)
+{
+    char lim[40], val[40], pct[16];
+
+    sw_money_format_nl(lim, sizeof(lim), ls->limit);
+    sw_money_format_nl(val, sizeof(val), ls->year_value);
+    sw_rate_format_nl(pct, sizeof(pct), SW_PPM_ONE + ls->above_ppm);
+    snprintf(buf, size, "%s: %s%s%s%s; %s%s.", sw_local_scheme_label((enum sw_local_scheme)k),
+             ls->tested ? "inkomen tot " : "inkomensgrens niet bekend (niet getoetst)",
+             ls->tested ? pct : "", ls->tested ? " % van de bijstandsnorm, nu " : "",
+             ls->tested ? lim : "", ls->value_known ? val : "waarde niet bekend",
+             ls->value_known ? " per jaar" : "");
+}
+
 void render_table(FILE *f, const struct sw_timeline *tl)
 {
     char h[200], a[40], more[600];
     bool partner = has_partner_income(tl), kids = has_children_money(tl);
+    bool local = has_local_money(tl);
 
     render_headline(h, sizeof(h), tl);
     render_headline_more(more, sizeof(more), tl);
@@ -269,6 +302,8 @@ void render_table(FILE *f, const struct sw_timeline *tl)
         fprintf(f, "%10s ", "partner");
     if (kids)
         fprintf(f, "%10s ", "kinderen");
+    if (local)
+        fprintf(f, "%10s ", "gemeente");
     fprintf(f, "%10s %10s %9s %9s %10s %10s %10s | %10s %10s\n",
             "bijstand", "toeslagen", "wmo", "terug", "ontvangen", "apart",
             "besteden", "nu besteed", "verschil");
@@ -300,6 +335,11 @@ void render_table(FILE *f, const struct sw_timeline *tl)
             num(kn, sizeof(kn), children_paid(v));
             fprintf(f, "%10s ", kn);
         }
+        if (local) {
+            char gn[32];
+            num(gn, sizeof(gn), local_paid(v));
+            fprintf(f, "%10s ", gn);
+        }
         fprintf(f, "%10s %10s %9s %9s %10s %10s %10s | %10s %10s\n", c[1], c[2], c[3], c[4],
                 c[5], c[6], c[7], c[8], c[9]);
     }
@@ -323,6 +363,15 @@ void render_table(FILE *f, const struct sw_timeline *tl)
                     sw_recovery_projected(tl, r, NULL, 0) ? " (voorlopig)" : "", e, sa, terms,
                     r->avoidable_by);
         }
+    }
+    for (int k = 0, first = 1; k < SW_LOCAL__COUNT; k++) {
+        if (!tl->local[k].tested && !tl->local[k].value_known)
+            continue;
+        if (first)
+            fprintf(f, "\nRegelingen van de gemeente (bij een laag inkomen):\n");
+        first = 0;
+        local_line(more, sizeof(more), &tl->local[k], k);
+        fprintf(f, "  - %s\n", more);
     }
     if (tl->n_warnings) {
         fprintf(f, "\nLet op:\n");
@@ -442,6 +491,21 @@ void render_html(FILE *f, const struct sw_timeline *tl)
         }
         fputs("</ul>\n", f);
     }
+    {
+        int shown = 0;
+        for (int k = 0; k < SW_LOCAL__COUNT; k++) {
+            if (!tl->local[k].tested && !tl->local[k].value_known)
+                continue;
+            if (!shown++)
+                fputs("<h2>Regelingen van de gemeente</h2>\n<ul>\n", f);
+            local_line(more, sizeof(more), &tl->local[k], k);
+            fputs("<li>", f);
+            html_text(f, more);
+            fputs("</li>\n", f);
+        }
+        if (shown)
+            fputs("</ul>\n", f);
+    }
     if (tl->n_actions) {
         fputs("<h2>Wat moet u doen?</h2>\n<ul>\n", f);
         for (size_t i = 0; i < tl->n_actions; i++) {
@@ -459,6 +523,8 @@ void render_html(FILE *f, const struct sw_timeline *tl)
         fputs("<th>Netto inkomen partner</th>", f);
     if (has_children_money(tl))
         fputs("<th>Voor de kinderen</th>", f);
+    if (has_local_money(tl))
+        fputs("<th>Van de gemeente</th>", f);
     fputs("<th>Bijstand</th><th>Toeslagen</th><th>Eigen bijdrage</th>"
           "<th>Terugbetalen</th><th>Apart zetten</th><th>Te besteden</th>"
           "<th>Als u niet gaat werken</th></tr></thead>\n<tbody>\n", f);
@@ -487,6 +553,11 @@ void render_html(FILE *f, const struct sw_timeline *tl)
             char kn[32];
             num(kn, sizeof(kn), children_paid(v));
             fprintf(f, "<td>%s</td>", kn);
+        }
+        if (has_local_money(tl)) {
+            char gn[32];
+            num(gn, sizeof(gn), local_paid(v));
+            fprintf(f, "<td>%s</td>", gn);
         }
         fprintf(f, "<td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
                    "<td>%s</td></tr>\n", c[1], c[2], c[3], c[4], c[5], c[6], c[7]);

@@ -19,6 +19,8 @@ sw_status eng_partner_month(struct eng_run *r, int i, int64_t *counted, struct s
 sw_status eng_kinderen(struct eng_run *r, struct sw_err *err);
 /* Add the IACK computation of `year` (its table values and inputs) to trace t. */
 sw_status eng_iack_trace(struct eng_run *r, int year, struct sw_trace *t, struct sw_err *err);
+/* The municipality's minimaregelingen and the armoedeval (engine_lokaal.c). */
+sw_status eng_lokaal(struct eng_run *r, struct sw_err *err);
 /* Toeslagen advances and their settlement (engine_toeslagen.c). */
 sw_status eng_toeslagen(struct eng_run *r, struct sw_err *err);
 /* The loonheffingskorting given twice (engine_toeslagen.c). */
@@ -34,8 +36,9 @@ void eng_wallet(struct eng_run *r);
 sw_status eng_advice(struct eng_run *r, struct sw_err *err);
 
 /* The window-independent headline month, tl->steady (engine_steady.c): runs the
- * scenario once more; fails only when out of memory. */
+ * scenario once more (with keep: its baseline kept in keep's own keeper for the
+ * steady run, sw_simulate_keep); fails only when out of memory. */
 sw_status eng_steady(struct sw_timeline *tl, const struct sw_tables *t,
-                     const struct sw_scenario *s, struct sw_err *err);
+                     const struct sw_scenario *s, struct sw_baseline *keep, struct sw_err *err);
 
 #endif

@@ -53,6 +53,9 @@ static bool ordinary_month(const struct sw_scenario *s, const struct sw_timeline
         return false;
     if (sc->v[SW_ITEM_BIJSTAND_HOLIDAY_PAID] != 0 || bl->v[SW_ITEM_BIJSTAND_HOLIDAY_PAID] != 0)
         return false;
+    /* Nor the municipality's individuele inkomenstoeslag (once a year). */
+    if (sc->v[SW_ITEM_IIT] != 0 || bl->v[SW_ITEM_IIT] != 0)
+        return false;
     /* The switch has settled. */
     if (bijstand_pending(tx, m))
         return false;
@@ -99,7 +102,7 @@ static void steady_from(struct sw_steady *st, const struct sw_scenario *s,
 }
 
 sw_status eng_steady(struct sw_timeline *tl, const struct sw_tables *t,
-                     const struct sw_scenario *s, struct sw_err *err)
+                     const struct sw_scenario *s, struct sw_baseline *keep, struct sw_err *err)
 {
     struct sw_scenario sx = *s;
     struct sw_timeline *tx = NULL;
@@ -116,7 +119,7 @@ sw_status eng_steady(struct sw_timeline *tl, const struct sw_tables *t,
         return SW_OK;
     /* A value missing in strict mode past the window, or a job that ends: no
      * ordinary month, which the outputs say; never a failure of the run itself. */
-    st = sw_simulate(&tx, t, &sx, SW_SIM_NO_STEADY, &ignored);
+    st = sw_simulate_keep(&tx, t, &sx, SW_SIM_NO_STEADY, sw_baseline_steady(keep), &ignored);
     if (st == SW_ERR_NOMEM)
         return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
     if (st)

@@ -14,7 +14,8 @@ static const char *const item_names[SW_ITEM__COUNT] = {
     "lks", "bijstand_holiday_allowance_reserved", "reserve_released", "ww_gross", "ww_net",
     "partner_gross", "partner_net", "partner_vrijlating",
     "kinderbijslag", "kindgebonden_budget_entitled", "kindgebonden_budget_paid", "iack",
-    "year_end_bonus", "counted_income"};
+    "year_end_bonus", "counted_income", "iit", "kwijtschelding", "lokale_pas", "gemeentepolis",
+    "armoedeval"};
 
 const char *sw_item_name(enum sw_item item)
 {

@@ -13,6 +13,14 @@ static void totals(struct sw_run *run)
             run->totals[k] += run->rows[i].v[k];
 }
 
+/* What the municipality's minimaregelingen are worth in the month
+ * (engine_lokaal.c): money paid (IIT) or money that need not be spent. */
+static int64_t local_value(const int64_t *v)
+{
+    return v[SW_ITEM_IIT] + v[SW_ITEM_KWIJTSCHELDING] + v[SW_ITEM_LOKALE_PAS] +
+           v[SW_ITEM_GEMEENTEPOLIS];
+}
+
 /* Received, set aside and safe to spend per month; then the totals. */
 void eng_wallet(struct eng_run *r)
 {
@@ -23,7 +31,8 @@ void eng_wallet(struct eng_run *r)
                               v[SW_ITEM_BIJSTAND_PAID] +
                               v[SW_ITEM_BIJSTAND_HOLIDAY_PAID] +
                               v[SW_ITEM_ZORGTOESLAG_PAID] + v[SW_ITEM_HUURTOESLAG_PAID] +
-                              v[SW_ITEM_KINDERBIJSLAG] + v[SW_ITEM_KGB_PAID] + v[SW_ITEM_IACK] -
+                              v[SW_ITEM_KINDERBIJSLAG] + v[SW_ITEM_KGB_PAID] + v[SW_ITEM_IACK] +
+                              local_value(v) -
                               v[SW_ITEM_WMO_EIGEN_BIJDRAGE] - v[SW_ITEM_RECOVERY_COLLECTED];
         v[SW_ITEM_SAFE_TO_SPEND] = v[SW_ITEM_RECEIVED] - v[SW_ITEM_SET_ASIDE] +
                                    v[SW_ITEM_RESERVE_RELEASED];
@@ -31,11 +40,13 @@ void eng_wallet(struct eng_run *r)
             struct sw_trace *tr = &r->run->rows[i].trace[SW_ITEM_RECEIVED];
             sw_trace_rule(tr, "switchsim: wat er op de rekening komt",
                           v[SW_ITEM_PARTNER_NET] != 0 || v[SW_ITEM_KINDERBIJSLAG] != 0 ||
-                                  v[SW_ITEM_KGB_PAID] != 0 || v[SW_ITEM_IACK] != 0
+                                  v[SW_ITEM_KGB_PAID] != 0 || v[SW_ITEM_IACK] != 0 ||
+                                  local_value(v) != 0
                               ? "nettoloon + WW + netto inkomen partner + bijstand + "
                                 "vakantietoeslag bijstand + zorgtoeslag + huurtoeslag + "
                                 "kinderbijslag + kindgebonden budget + combinatiekorting terug "
-                                "- eigen bijdrage Wmo - terugbetalingen"
+                                "+ regelingen van de gemeente - eigen bijdrage Wmo - "
+                                "terugbetalingen"
                               : "nettoloon + WW + bijstand + vakantietoeslag bijstand + "
                                 "zorgtoeslag + huurtoeslag - eigen bijdrage Wmo - "
                                 "terugbetalingen");
@@ -75,6 +86,9 @@ void eng_wallet(struct eng_run *r)
                 sw_trace_input(tr, "kindgebonden budget", v[SW_ITEM_KGB_PAID], SW_UNIT_EUROCENT);
             if (v[SW_ITEM_IACK] != 0)
                 sw_trace_input(tr, "combinatiekorting terug", v[SW_ITEM_IACK], SW_UNIT_EUROCENT);
+            if (local_value(v) != 0)
+                sw_trace_input(tr, "regelingen van de gemeente (IIT, kwijtschelding, pas, "
+                                   "gemeentepolis)", local_value(v), SW_UNIT_EUROCENT);
             sw_trace_input(tr, "eigen bijdrage Wmo", v[SW_ITEM_WMO_EIGEN_BIJDRAGE],
                            SW_UNIT_EUROCENT);
             sw_trace_input(tr, "terugbetaald", v[SW_ITEM_RECOVERY_COLLECTED], SW_UNIT_EUROCENT);

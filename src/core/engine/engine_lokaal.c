@@ -1,0 +1,206 @@
+/* engine_lokaal.c - the municipality's minimaregelingen in both runs (lokaal.h)
+ * and the armoedeval: the month in which the switch's income goes above a
+ * scheme's limit, and what the resident loses by it.
+ *
+ * The income test (a convention of the simulation; municipalities word it each
+ * in their own way, most as "netto per maand, exclusief vakantiegeld"): the
+ * household's net income of the month without vakantiegeld - the net wage of the
+ * month's payslip without vakantiegeld and eindejaarsuitkering (in a month that
+ * pays them: the regular wage after the witte maandtabel), WW, the partner's net
+ * income, and the bijstand paid monthly (without the vakantietoeslag reserved) -
+ * against the limit of the month: the bijstandsnorm without vakantietoeslag plus
+ * the municipality's percentage of it. On bijstand without other income the two
+ * are equal, so a limit of 100 % is met. Toeslagen, kinderbijslag and
+ * kindgebonden budget do not count (as at every municipality whose page says
+ * so). Vermogen and age limits are not tested: the scenario does not hold them.
+ *
+ * Per scheme: kwijtschelding, pass and gemeentepolis are worth their monthly
+ * value in each month whose income is within the limit. The individuele
+ * inkomenstoeslag is applied for in the first month shown and every
+ * months_per_year months after it (once per 12 months), and paid then when every
+ * month of the waiting period up to it was within the limit; the months before
+ * the first one shown count as within it (the resident lived on bijstand). */
+#include <stdio.h>
+#include <string.h>
+
+#include "engine_impl.h"
+#include "switchsim/loonheffing.h"
+#include "switchsim/money.h"
+
+static const enum sw_item scheme_item[SW_LOCAL__COUNT] = {
+    SW_ITEM_IIT, SW_ITEM_KWIJTSCHELDING, SW_ITEM_LOKALE_PAS, SW_ITEM_GEMEENTEPOLIS};
+
+/* The income the municipality tests in month index i (see above), and the
+ * norm without vakantietoeslag it is held against. */
+static sw_status tested_income(const struct eng_run *r, int i, int64_t *income, int64_t *base,
+                               struct sw_err *err)
+{
+    const int64_t *v = r->run->rows[i].v;
+    sw_date d = sw_month_first_day(r->run->rows[i].month);
+    int64_t work = v[SW_ITEM_COUNTED_INCOME], vt;
+    sw_status st;
+
+    if (v[SW_ITEM_HOLIDAY_PAY] != 0 || v[SW_ITEM_YEAR_END_BONUS] != 0) {
+        struct sw_lh_month lh;
+        /* The regular wage of the payslip, as if paid without the extra. */
+        st = sw_loonheffing_month(r->c, d, v[SW_ITEM_GROSS_WAGE], r->s->household.birth,
+                                  r->s->job.loonheffingskorting ? SW_LH_KORTING : 0, &lh, NULL,
+                                  err);
+        if (st)
+            return st;
+        work = lh.net < work ? lh.net : work;
+    }
+    /* The monthly part of the norm, rounded as the bijstand's monthly payment
+     * (bijstand.c, art. 19 lid 3). */
+    st = sw_param(r->c, "participatiewet.holiday_allowance_percent", d, SW_UNIT_PERCENT, &vt,
+                  NULL, err);
+    if (st)
+        return st;
+    *base = sw_money_rate_half_up(v[SW_ITEM_BIJSTAND_NORM], SW_PPM_ONE - vt);
+    *income = work + v[SW_ITEM_WW_NET] + v[SW_ITEM_PARTNER_NET] + v[SW_ITEM_BIJSTAND_ENTITLED];
+    return SW_OK;
+}
+
+static void household(const struct sw_scenario *s, struct sw_local_household *h)
+{
+    h->couple = s->household.composition == SW_HH_COUPLE;
+    h->single_parent = s->household.composition == SW_HH_SINGLE_PARENT;
+    h->children = (int)s->household.n_children;
+}
+
+/* One warning per month for the schemes whose limit the income passes in it,
+ * short enough for one line of the printed page: the month, each limit once,
+ * what is lost and what it was worth. */
+static void warn_month(struct eng_run *r, size_t from)
+{
+    struct sw_timeline *tl = r->tl;
+    char text[480], a[32], ml[32];
+    size_t n;
+    int64_t total = 0;
+    const struct sw_armoedeval *e0 = &tl->armoedeval[from];
+
+    sw_month_nl(ml, sizeof(ml), e0->month);
+    n = (size_t)snprintf(text, sizeof(text), "Armoedeval vanaf %s:", ml);
+    for (size_t k = from; k < tl->n_armoedeval && n < sizeof(text); k++) {
+        const struct sw_armoedeval *e = &tl->armoedeval[k];
+        bool same = k > from && tl->armoedeval[k - 1].limit == e->limit;
+        if (!same) {
+            sw_money_format_nl(a, sizeof(a), e->limit);
+            n += (size_t)snprintf(text + n, sizeof(text) - n,
+                                  "%s met een inkomen boven %s per maand vervalt",
+                                  k > from ? ";" : "", a);
+        } else if (n < sizeof(text)) {
+            n += (size_t)snprintf(text + n, sizeof(text) - n, " en");
+        }
+        if (n >= sizeof(text))
+            break;
+        if (e->value_known) {
+            sw_money_format_nl(a, sizeof(a), e->year_value);
+            total += e->year_value;
+        }
+        n += (size_t)snprintf(text + n, sizeof(text) - n, " de %s (%s%s)",
+                              sw_local_scheme_label(e->scheme),
+                              e->value_known ? a : "waarde niet bekend",
+                              e->value_known ? " per jaar" : "");
+    }
+    if (n < sizeof(text))
+        snprintf(text + n, sizeof(text) - n, ".");
+    eng_warning(tl, "armoedeval", e0->month, total, "%s", text);
+}
+
+sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
+{
+    const struct sw_scenario *s = r->s;
+    struct sw_local_household h;
+    bool prev_ok[SW_LOCAL__COUNT];
+    int last_bad[SW_LOCAL__COUNT];
+    sw_status st;
+
+    household(s, &h);
+    for (int k = 0; k < SW_LOCAL__COUNT; k++) {
+        prev_ok[k] = true;
+        last_bad[k] = -1 - SW_SCENARIO_MAX_MONTHS;
+    }
+    for (int i = 0; i < r->run->n; i++) {
+        int64_t *v = r->run->rows[i].v, income, base;
+        size_t events = r->tl->n_armoedeval;
+
+        st = tested_income(r, i, &income, &base, err);
+        if (st)
+            return st;
+
+        for (int k = 0; k < SW_LOCAL__COUNT; k++) {
+            struct sw_local_terms t;
+            enum sw_item item = scheme_item[k];
+            struct sw_trace *tr = eng_trace(r, i, item);
+            bool ok;
+
+            st = sw_local_terms(r->c, (enum sw_local_scheme)k,
+                                sw_month_first_day(r->run->rows[i].month), &h,
+                                base, &t, tr, err);
+            if (st)
+                return st;
+            if (i == 0 && !r->is_switch) {
+                struct sw_local_summary *ls = &r->tl->local[k];
+                ls->tested = t.tested;
+                ls->value_known = t.value_known;
+                ls->above_ppm = t.above_ppm;
+                ls->limit = t.limit;
+                ls->year_value = t.year_value;
+                ls->waiting_months = t.waiting_months;
+            }
+            if (!t.tested)
+                continue;
+            ok = income <= t.limit;
+            if (!ok)
+                last_bad[k] = i;
+            if (r->is_switch && prev_ok[k] && !ok &&
+                r->tl->n_armoedeval < SW_MAX_ARMOEDEVAL) {
+                struct sw_armoedeval *e = &r->tl->armoedeval[r->tl->n_armoedeval++];
+                e->scheme = (enum sw_local_scheme)k;
+                e->month = r->run->rows[i].month;
+                e->income = income;
+                e->limit = t.limit;
+                e->value_known = t.value_known;
+                e->year_value = t.year_value;
+            }
+            prev_ok[k] = ok;
+            if (k == SW_LOCAL_IIT) {
+                /* Applied for once per months_per_year months from the first month
+                 * shown; paid when the whole waiting period was within the limit. */
+                if (i % t.months_per_year == 0 && ok && i - last_bad[k] > t.waiting_months)
+                    v[item] = t.year_value;
+            } else if (ok) {
+                v[item] = t.month_value;
+            }
+            if (tr) {
+                sw_trace_rule(tr, "gemeentelijke minimaregeling (tabel van de gemeente)",
+                              k == SW_LOCAL_IIT
+                                  ? "het jaarbedrag in de maand van de aanvraag (elke 12 "
+                                    "maanden), als het inkomen de hele wachttijd niet boven "
+                                    "de grens was"
+                                  : "de waarde per maand zolang het inkomen niet boven de "
+                                    "grens is (grens = bijstandsnorm + percentage)");
+                sw_trace_input(tr, "getoetst inkomen (netto loon, WW, partner, bijstand; zonder "
+                                   "vakantiegeld)",
+                               income, SW_UNIT_EUROCENT);
+            }
+        }
+        if (r->tl->n_armoedeval > events)
+            warn_month(r, events);
+        if (r->is_switch && r->base) {
+            const int64_t *b = r->base->run->rows[i].v;
+            for (int k = 0; k < SW_LOCAL__COUNT; k++)
+                if (b[scheme_item[k]] > v[scheme_item[k]])
+                    v[SW_ITEM_ARMOEDEVAL] += b[scheme_item[k]] - v[scheme_item[k]];
+            if (r->run->rows[i].trace) {
+                struct sw_trace *tr = eng_trace(r, i, SW_ITEM_ARMOEDEVAL);
+                sw_trace_rule(tr, "switchsim: armoedeval",
+                              "wat u zonder de baan wel van de gemeente zou krijgen en nu "
+                              "niet, omdat uw inkomen boven de grens komt");
+                sw_trace_input(tr, "getoetst inkomen", income, SW_UNIT_EUROCENT);
+            }
+        }
+    }
+    return SW_OK;
+}

@@ -1,0 +1,126 @@
+/* lokaal.c - the terms of a municipality's minimaregelingen (lokaal.h): the
+ * income limit and what each scheme is worth for a household, from
+ * tables/gemeenten/<name>.xml. */
+#include <stdio.h>
+
+#include "switchsim/lokaal.h"
+#include "switchsim/money.h"
+
+static const char *const names[SW_LOCAL__COUNT] = {"iit", "kwijtschelding", "lokale_pas",
+                                                   "gemeentepolis"};
+static const char *const labels[SW_LOCAL__COUNT] = {
+    "individuele inkomenstoeslag", "kwijtschelding gemeentelijke belastingen",
+    "lokale pas of meedoenregeling", "collectieve zorgverzekering (gemeentepolis)"};
+/* The id prefix of each scheme's parameters. */
+static const char *const prefix[SW_LOCAL__COUNT] = {"gemeente.iit", "gemeente.kwijtschelding",
+                                                    "gemeente.pas", "gemeente.zorgpolis"};
+
+const char *sw_local_scheme_name(enum sw_local_scheme k)
+{
+    return (unsigned)k < SW_LOCAL__COUNT ? names[k] : "";
+}
+
+const char *sw_local_scheme_label(enum sw_local_scheme k)
+{
+    return (unsigned)k < SW_LOCAL__COUNT ? labels[k] : "";
+}
+
+/* Parameter <prefix>.<rest> of scheme k, when the tables hold it: *found false
+ * (and SW_OK) when neither the municipality's table nor the defaults do. */
+static sw_status opt(const struct sw_ctx *c, enum sw_local_scheme k, const char *rest,
+                     sw_date date, enum sw_unit unit, int64_t *out, bool *found,
+                     struct sw_trace *tr, struct sw_err *err)
+{
+    char id[80];
+    sw_status st;
+
+    snprintf(id, sizeof(id), "%s.%s", prefix[k], rest);
+    st = sw_param_t(c, id, date, unit, out, tr, err);
+    *found = st == SW_OK;
+    return st == SW_ERR_NO_VALUE ? SW_OK : st;
+}
+
+/* What the scheme is worth per year for the household (value_known false when
+ * the table lacks the amount that applies). */
+static sw_status year_value(const struct sw_ctx *c, enum sw_local_scheme k, sw_date date,
+                            const struct sw_local_household *h, int64_t months,
+                            struct sw_local_terms *o, struct sw_trace *tr, struct sw_err *err)
+{
+    int64_t a = 0, b = 0, adults = h->couple ? 2 : 1;
+    bool fa = false, fb = false;
+    sw_status st = SW_OK;
+
+    switch (k) {
+    case SW_LOCAL_IIT:
+        st = opt(c, k, h->couple ? "amount.couple" : h->single_parent ? "amount.single_parent"
+                                                                       : "amount.single",
+                 date, SW_UNIT_EUROCENT, &a, &fa, tr, err);
+        o->year_value = a;
+        break;
+    case SW_LOCAL_KWIJTSCHELDING:
+        /* The aanslag of a one-person household or of a household of more. */
+        st = opt(c, k, adults + h->children > 1 ? "amount.multi" : "amount.single", date,
+                 SW_UNIT_EUROCENT, &a, &fa, tr, err);
+        o->year_value = a;
+        break;
+    case SW_LOCAL_PAS:
+        st = opt(c, k, "value.adult", date, SW_UNIT_EUROCENT, &a, &fa, tr, err);
+        if (!st && h->children > 0)
+            st = opt(c, k, "value.child", date, SW_UNIT_EUROCENT, &b, &fb, tr, err);
+        /* Children count only where the table gives a value for them. */
+        o->year_value = adults * a + (fb ? h->children * b : 0);
+        break;
+    case SW_LOCAL_ZORGPOLIS:
+        st = opt(c, k, "discount.adult", date, SW_UNIT_EUROCENT, &a, &fa, tr, err);
+        o->year_value = adults * a * months;
+        break;
+    default:
+        break;
+    }
+    o->value_known = fa;
+    if (!fa)
+        o->year_value = 0;
+    return st;
+}
+
+sw_status sw_local_terms(const struct sw_ctx *c, enum sw_local_scheme k, sw_date date,
+                         const struct sw_local_household *h, int64_t norm,
+                         struct sw_local_terms *out, struct sw_trace *tr, struct sw_err *err)
+{
+    struct sw_local_terms o = {0};
+    int64_t months = 0, years = 0;
+    bool found;
+    sw_status st;
+
+    if ((unsigned)k >= SW_LOCAL__COUNT)
+        return sw_err_set(err, SW_ERR_INTERNAL, NULL, "no local scheme %d", (int)k);
+    st = opt(c, k, "limit_above_norm_percent", date, SW_UNIT_PERCENT, &o.above_ppm, &o.tested,
+             tr, err);
+    if (!st)
+        st = sw_param_t(c, "gemeente.lokaal.months_per_year", date, SW_UNIT_MONTHS, &months, tr,
+                        err);
+    if (!st && months < 1)
+        st = sw_err_set(err, SW_ERR_TABLE, "gemeente.lokaal.months_per_year",
+                        "gemeente.lokaal.months_per_year must be at least 1");
+    if (!st)
+        st = year_value(c, k, date, h, months, &o, tr, err);
+    if (!st && k == SW_LOCAL_IIT) {
+        st = opt(c, k, "waiting_years", date, SW_UNIT_YEARS, &years, &found, tr, err);
+        o.waiting_months = found ? years * months : 0;
+    }
+    if (st)
+        return st;
+    o.months_per_year = months;
+    /* The limit in cents: the norm plus its share, rounded half up to cents. */
+    o.limit = norm + sw_money_rate_half_up(norm, o.above_ppm);
+    if (k == SW_LOCAL_ZORGPOLIS)
+        o.month_value = o.value_known ? o.year_value / months : 0;
+    else if (k != SW_LOCAL_IIT)
+        o.month_value = sw_div_half_up(o.year_value, months);
+    if (tr) {
+        sw_trace_input(tr, "bijstandsnorm zonder vakantietoeslag", norm, SW_UNIT_EUROCENT);
+        sw_trace_input(tr, "inkomensgrens van de gemeente", o.limit, SW_UNIT_EUROCENT);
+    }
+    *out = o;
+    return SW_OK;
+}

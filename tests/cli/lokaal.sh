@@ -1,0 +1,73 @@
+#!/bin/sh
+# The municipality's minimaregelingen and the armoedeval (issue 16 point 6) in
+# every output: JSON, table, CSV, the HTML print and explain. The figures are
+# worked out by hand in tests/cases/oss_armoedeval.expect (Oss: pass 12,50 and
+# gemeentepolis 25,00 a month below 120 % of the norm without vakantietoeslag,
+# 1.597,72; lost in April 2026 with a net wage of 1.733,81).
+. tests/lib.sh
+
+oss=tests/cases/oss_armoedeval.json
+
+run "$SWITCHSIM" simulate "$oss" --format table
+expect_rc "table" 0
+expect_out "table: the municipality's schemes" "Regelingen van de gemeente (bij een laag inkomen):"
+expect_out "table: the pass's limit and value" "lokale pas of meedoenregeling: inkomen tot 120 % van de bijstandsnorm, nu € 1.597,72; € 150,00 per jaar."
+expect_out "table: the armoedeval month and what is lost" "Armoedeval vanaf april 2026: met een inkomen boven € 1.597,72 per maand vervalt de lokale pas"
+expect_out "table: a column for what the municipality gives" "gemeente"
+
+run "$SWITCHSIM" simulate "$oss" --format html
+expect_rc "html" 0
+expect_out "print: the municipality's schemes" "<h2>Regelingen van de gemeente</h2>"
+expect_out "print: a column for what the municipality gives" "<th>Van de gemeente</th>"
+expect_out "print: the armoedeval" "Armoedeval vanaf april 2026"
+
+run "$SWITCHSIM" simulate "$oss" --format csv
+expect_rc "csv" 0
+col=$(head -n 1 "$OUT" | tr -d '\r' | tr ';' '\n' | grep -nx "verlies door armoedeval" | cut -d: -f1)
+got=$(grep '^overstap;2026-04;' "$OUT" | cut -d';' -f"${col:-1}")
+if [ -n "$col" ] && [ "$got" = "37,50" ]; then
+    ok "csv: April's armoedeval 37,50 under a Dutch header"
+else
+    not_ok "csv: armoedeval column '$col', April '$got', expected 37,50"
+fi
+for h in "individuele inkomenstoeslag" "kwijtschelding gemeentebelastingen" "lokale pas" "korting gemeentepolis"; do
+    if head -n 1 "$OUT" | tr ';' '\n' | grep -qx "$h"; then ok "csv header '$h'"; else not_ok "csv header '$h' missing"; fi
+done
+
+run "$SWITCHSIM" explain "$oss" --month 2026-04 --item armoedeval
+expect_rc "explain armoedeval" 0
+expect_out "explain: the loss in the month" "Armoedeval in april 2026: € 37,50"
+expect_out "explain: the income the municipality tests" "getoetst inkomen: € 1.733,81"
+run "$SWITCHSIM" explain "$oss" --month 2026-02 --item gemeentepolis
+expect_out "explain: the polis names its source" "gemeente.zorgpolis.discount.adult: € 25,00"
+expect_out "explain: the limit" "inkomensgrens van de gemeente: € 1.597,72"
+
+# Nijmegen: the Meedoen-regeling's value is known, its income limit is not: listed,
+# never tested, never counted.
+jq '.municipality = "nijmegen"' "$oss" >"$TMPD/nijmegen.json"
+run "$SWITCHSIM" simulate "$TMPD/nijmegen.json" --json
+expect_rc "nijmegen" 0
+expect_json "nijmegen: the pass without a limit" '.local_schemes[0] | [.scheme, .limit, .year_value] | map(tostring) | join(" ")' "lokale_pas null 15000"
+expect_json "nijmegen: nothing counted that cannot be tested" '[.scenario.months[].lokale_pas] | add' "0"
+expect_json "nijmegen: no armoedeval" '.armoedeval | length' "0"
+
+# Ede: the gemeentepolis limit (130 %) without an amount: the loss is named, without one.
+jq '.municipality = "ede" | .job.hours_per_week = 36' "$oss" >"$TMPD/ede.json"
+run "$SWITCHSIM" simulate "$TMPD/ede.json" --json
+expect_rc "ede" 0
+expect_json "ede: the armoedeval without an amount" '.warnings[] | select(.code == "armoedeval") | [.month, .amount] | map(tostring) | join(" ")' "2026-04 0"
+expect_json "ede: its text says the value is not known" '.warnings[] | select(.code == "armoedeval") | .text | test("waarde niet bekend")' "true"
+expect_json "ede: the year value is null" '.armoedeval[0].year_value' "null"
+
+# Without a municipality: the national defaults hold no scheme.
+jq 'del(.municipality)' "$oss" >"$TMPD/none.json"
+run "$SWITCHSIM" simulate "$TMPD/none.json" --json
+expect_json "no municipality: no schemes" '[(.local_schemes | length), (.armoedeval | length), ([.scenario.months[] | .iit + .kwijtschelding + .lokale_pas + .gemeentepolis + .armoedeval] | add)] | map(tostring) | join(" ")' "0 0 0"
+
+# The IIT is yearly money: the ordinary month of the headline is never its month.
+run "$SWITCHSIM" simulate tests/cases/amersfoort_iit_armoedeval.json --json
+expect_json "the ordinary month is not an IIT month" '.steady.month as $m | [.scenario.months[], .baseline.months[] | select(.month == $m) | .iit] | add' "0"
+
+# A municipality that has no table is still refused, naming the field.
+jq '.municipality = "utrecht"' "$oss" >"$TMPD/utrecht.json"
+fail_input "unknown municipality" "municipality" "$SWITCHSIM" simulate "$TMPD/utrecht.json" --json

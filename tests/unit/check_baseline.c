@@ -1,0 +1,135 @@
+/* check_baseline.c - sw_simulate_keep() (a baseline run kept for the next
+ * scenario that differs only in the job's hours or loonwaarde) gives the
+ * timeline sw_simulate() gives, byte for byte of its JSON text: for every
+ * reference case, and the bench scenario with overrides, each run in turn with
+ * other hours, other loonwaarde percents, the first hours again and another
+ * household (rent: the baseline may not be reused), every scenario in memory of
+ * its own (the kept values point into the scenario they were made for). */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fileio.h"
+#include "json_out.h"
+#include "switchsim/engine.h"
+#include "switchsim/scenario.h"
+#include "testutil.h"
+
+/* The variants of s, each in a fresh allocation, through one keeper. The kept
+ * timelines are written out after the keeper is gone: nothing in them may point
+ * into it (AddressSanitizer in make check would see it). */
+static void variants(const struct sw_tables *t, const struct sw_scenario *base, const char *what)
+{
+    enum { N = 6 };
+    struct sw_baseline *keep = sw_baseline_new();
+    struct sw_scenario *s[N];
+    struct sw_timeline *kept[N];
+    sw_status st[N];
+
+    ck_assert_ptr_nonnull(keep);
+    for (int v = 0; v < N; v++) {
+        struct sw_err err;
+        s[v] = malloc(sizeof(*s[v]));
+        ck_assert_ptr_nonnull(s[v]);
+        memcpy(s[v], base, sizeof(*s[v]));
+        if (v == 1 || v == 4)
+            s[v]->job.hours_x100 = 1200;
+        if (v == 2)
+            s[v]->job.hours_x100 = 3800;
+        for (size_t i = 0; v == 3 && i < s[v]->job.n_loonwaarde; i++)
+            s[v]->job.loonwaarde[i].percent = 250000;
+        if (v == 5)
+            s[v]->household.rent += 5000;   /* another household: its own baseline */
+        kept[v] = NULL;
+        st[v] = sw_simulate_keep(&kept[v], t, s[v], 0, keep, &err);
+    }
+    sw_baseline_free(keep);
+    for (int v = 0; v < N; v++) {
+        struct sw_timeline *tl = NULL;
+        struct sw_err err;
+        char *got = NULL, *want = NULL;
+        ck_assert_int_eq(st[v], sw_simulate(&tl, t, s[v], 0, &err));
+        if (tl) {
+            got = sw_timeline_text(kept[v], NULL);
+            want = sw_timeline_text(tl, NULL);
+            ck_assert_ptr_nonnull(got);
+            ck_assert_ptr_nonnull(want);
+            if (strcmp(want, got) != 0)
+                ck_abort_msg("%s, variant %d: kept baseline\n%s\nsimulate\n%s", what, v, got,
+                             want);
+        }
+        free(got);
+        free(want);
+        sw_timeline_free(tl);
+        sw_timeline_free(kept[v]);
+        memset(s[v], 0xA5, sizeof(*s[v]));
+        free(s[v]);
+    }
+}
+
+START_TEST(every_reference_case)
+{
+    const struct sw_tables *t = test_tables();
+    DIR *d = opendir("tests/cases");
+    struct dirent *e;
+    int cases = 0;
+
+    ck_assert_ptr_nonnull(d);
+    while ((e = readdir(d)) != NULL) {
+        size_t n = strlen(e->d_name);
+        char path[600], *text = NULL;
+        size_t len;
+        struct sw_scenario s;
+        struct sw_err err;
+        if (n < 6 || strcmp(e->d_name + n - 5, ".json") != 0)
+            continue;
+        snprintf(path, sizeof(path), "tests/cases/%s", e->d_name);
+        ck_assert_int_eq(sw_read_file(&text, &len, path, SW_SCENARIO_MAX_BYTES, &err), SW_OK);
+        if (sw_scenario_parse(&s, t, text, len, NULL, &err) == SW_OK) {
+            variants(t, &s, path);
+            cases++;
+        }
+        free(text);
+    }
+    closedir(d);
+    ck_assert_int_gt(cases, 10);
+}
+END_TEST
+
+START_TEST(overrides)
+{
+    const struct sw_tables *t = test_tables();
+    static const char scen[] =
+        "{\"version\": 1, \"start_month\": \"2026-01\", \"months\": 24,"
+        " \"municipality\": \"amersfoort\","
+        " \"household\": {\"composition\": \"single\", \"birth_date\": \"1994-05-01\","
+        " \"rent\": 65000},"
+        " \"before\": {\"benefit\": \"participatiewet\", \"dagbesteding_dagdelen_per_week\": 6},"
+        " \"job\": {\"kind\": \"beschut\", \"start\": \"2026-04-01\", \"hours_per_week\": 28,"
+        " \"loonwaarde\": [{\"from\": \"2026-04-01\", \"percent\": 50, \"forfaitair\": true}]},"
+        " \"toeslagen\": {\"zorgtoeslag\": true, \"huurtoeslag\": true},"
+        " \"overrides\": {\"huurtoeslag.max_rent\": 95000, \"huurtoeslag.normhuur_mip\": 24000},"
+        " \"project_unpublished\": true}";
+    struct sw_scenario s;
+    struct sw_err err;
+
+    ck_assert_int_eq(sw_scenario_parse(&s, t, scen, strlen(scen), NULL, &err), SW_OK);
+    ck_assert_uint_eq(s.n_overrides, 2);
+    variants(t, &s, "overrides");
+}
+END_TEST
+
+static Suite *baseline_suite(void)
+{
+    Suite *s = suite_create("baseline");
+    TCase *tc = tcase_create("baseline");
+
+    tcase_set_timeout(tc, 300);
+    tcase_add_test(tc, every_reference_case);
+    tcase_add_test(tc, overrides);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+TEST_MAIN(baseline_suite)

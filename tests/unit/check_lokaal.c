@@ -1,0 +1,143 @@
+/* check_lokaal.c - the terms of the municipalities' minimaregelingen (lokaal.c)
+ * against the municipal pages in tables/gemeenten/ (checked 2026-12-05):
+ *  - Amersfoort, individuele inkomenstoeslag: 110 % of the bijstandsnorm, five
+ *    years; per 1 June 2021 420 / 540 / 602 (amersfoort.nl), per 1 January 2025
+ *    500 / 643 / 716 (geldcheck51.nl, the regional geldloket).
+ *  - Oss: 120 % of the bijstandsnorm; 'Meedoen is belangrijk' 150 per gezinslid
+ *    per year; AZOSS gemeentebijdrage 25 per month in 2024 (20 before)
+ *    (oss.nl).
+ *  - Arnhem: the IIT limit is the bijstandsnorm itself (100 %).
+ *  - Nijmegen: the Meedoen-regeling, 150 per inwoner, without a published income
+ *    limit; Amsterdam: the IIT amount without a limit, the Stadspas limit (130 %)
+ *    without a value in money.
+ * The norm the limit is on: alleenstaande per 2026-01-01 1.401,50 (art. 21 onder a
+ * Pw), without the 5 % vakantietoeslag 1.401,50 x 95 % = 1.331,425 -> 1.331,43.
+ * Each expected figure is worked out by hand in the comment above it. */
+#include <string.h>
+
+#include "switchsim/lokaal.h"
+#include "testutil.h"
+
+#define BASE_SINGLE_2026 133143
+
+static struct sw_local_terms terms(const char *muni, enum sw_local_scheme k, const char *date,
+                                   bool couple, bool single_parent, int children, int64_t norm)
+{
+    struct sw_ctx c = test_ctx();
+    struct sw_local_household h = {couple, single_parent, children};
+    struct sw_local_terms t;
+    struct sw_err err;
+
+    c.municipality = muni;
+    ck_assert_int_eq(sw_local_terms(&c, k, test_date(date), &h, norm, &t, NULL, &err), SW_OK);
+    return t;
+}
+
+START_TEST(test_amersfoort_iit)
+{
+    struct sw_local_terms t;
+
+    /* Limit: 1.331,43 + 10 % = 1.331,43 + 133,143 (-> 133,14) = 1.464,57. */
+    t = terms("amersfoort", SW_LOCAL_IIT, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
+    ck_assert(t.tested);
+    ck_assert_int_eq(t.limit, 146457);
+    ck_assert(t.value_known);
+    ck_assert_int_eq(t.year_value, 50000);
+    ck_assert_int_eq(t.month_value, 0);     /* paid once a year */
+    ck_assert_int_eq(t.waiting_months, 60); /* five years */
+    ck_assert_int_eq(t.months_per_year, 12);
+    t = terms("amersfoort", SW_LOCAL_IIT, "2026-03-01", false, true, 1, BASE_SINGLE_2026);
+    ck_assert_int_eq(t.year_value, 64300);
+    t = terms("amersfoort", SW_LOCAL_IIT, "2026-03-01", true, false, 0, BASE_SINGLE_2026);
+    ck_assert_int_eq(t.year_value, 71600);
+    /* Before 2025 the amounts of 1 June 2021. */
+    t = terms("amersfoort", SW_LOCAL_IIT, "2024-06-01", false, false, 0, BASE_SINGLE_2026);
+    ck_assert_int_eq(t.year_value, 42000);
+    t = terms("amersfoort", SW_LOCAL_IIT, "2024-06-01", true, false, 0, BASE_SINGLE_2026);
+    ck_assert_int_eq(t.year_value, 60200);
+    /* Amersfoort has no pass, kwijtschelding or gemeentepolis in its table. */
+    ck_assert(!terms("amersfoort", SW_LOCAL_PAS, "2026-03-01", false, false, 0, 100).tested);
+    ck_assert(!terms("amersfoort", SW_LOCAL_KWIJTSCHELDING, "2026-03-01", false, false, 0, 100)
+                   .value_known);
+}
+END_TEST
+
+START_TEST(test_oss_pas_and_polis)
+{
+    struct sw_local_terms t;
+
+    /* Limit: 1.331,43 + 20 % = 1.331,43 + 266,286 (-> 266,29) = 1.597,72. */
+    t = terms("oss", SW_LOCAL_PAS, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
+    ck_assert(t.tested);
+    ck_assert_int_eq(t.limit, 159772);
+    /* 150 per year for one person; per month 150 / 12 = 12,50. */
+    ck_assert_int_eq(t.year_value, 15000);
+    ck_assert_int_eq(t.month_value, 1250);
+    /* A single parent with two children: 3 x 150 = 450; 37,50 per month. */
+    t = terms("oss", SW_LOCAL_PAS, "2026-03-01", false, true, 2, BASE_SINGLE_2026);
+    ck_assert_int_eq(t.year_value, 45000);
+    ck_assert_int_eq(t.month_value, 3750);
+    /* AZOSS: 25 per month per adult (2024, uitgebreid pakket): a couple 50 per
+     * month, 600 per year. Before 2024: 20. */
+    t = terms("oss", SW_LOCAL_ZORGPOLIS, "2026-03-01", true, false, 0, BASE_SINGLE_2026);
+    ck_assert_int_eq(t.month_value, 5000);
+    ck_assert_int_eq(t.year_value, 60000);
+    t = terms("oss", SW_LOCAL_ZORGPOLIS, "2023-06-01", false, false, 0, BASE_SINGLE_2026);
+    ck_assert_int_eq(t.month_value, 2000);
+    /* No IIT found for Oss. */
+    t = terms("oss", SW_LOCAL_IIT, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
+    ck_assert(!t.tested);
+    ck_assert(!t.value_known);
+}
+END_TEST
+
+START_TEST(test_known_and_unknown)
+{
+    struct sw_local_terms t;
+
+    /* Arnhem: the IIT limit is the norm itself (100 %): 1.331,43. */
+    t = terms("arnhem", SW_LOCAL_IIT, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
+    ck_assert(t.tested);
+    ck_assert_int_eq(t.limit, BASE_SINGLE_2026);
+    ck_assert_int_eq(t.year_value, 26000);
+    ck_assert_int_eq(t.waiting_months, 36);
+    /* Nijmegen: the Meedoen-regeling's value, but no income limit: not tested. */
+    t = terms("nijmegen", SW_LOCAL_PAS, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
+    ck_assert(!t.tested);
+    ck_assert(t.value_known);
+    ck_assert_int_eq(t.year_value, 15000);
+    /* Amsterdam: the IIT amount without a limit; the Stadspas limit (130 %:
+     * 1.331,43 + 399,429 -> 399,43 = 1.730,86) without a value. */
+    t = terms("amsterdam", SW_LOCAL_IIT, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
+    ck_assert(!t.tested);
+    ck_assert_int_eq(t.year_value, 8500);
+    t = terms("amsterdam", SW_LOCAL_PAS, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
+    ck_assert(t.tested);
+    ck_assert_int_eq(t.limit, 173086);
+    ck_assert(!t.value_known);
+    ck_assert_int_eq(t.month_value, 0);
+    /* Without a municipality: the national defaults hold no scheme. */
+    for (int k = 0; k < SW_LOCAL__COUNT; k++) {
+        t = terms(NULL, (enum sw_local_scheme)k, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
+        ck_assert(!t.tested);
+        ck_assert(!t.value_known);
+    }
+    ck_assert_str_eq(sw_local_scheme_name(SW_LOCAL_ZORGPOLIS), "gemeentepolis");
+    ck_assert_str_eq(sw_local_scheme_name(SW_LOCAL__COUNT), "");
+}
+END_TEST
+
+static Suite *lokaal_suite(void)
+{
+    Suite *s = suite_create("lokaal");
+    TCase *tc = tcase_create("lokaal");
+
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_amersfoort_iit);
+    tcase_add_test(tc, test_oss_pas_and_polis);
+    tcase_add_test(tc, test_known_and_unknown);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+TEST_MAIN(lokaal_suite)
