@@ -229,6 +229,30 @@ bool sw_memo_get(const struct sw_ctx *c, const char *tag, const int64_t key[SW_M
 void sw_memo_put(const struct sw_ctx *c, const char *tag, const int64_t key[SW_MEMO_KEY],
                  int64_t value);
 
+/* The dates on which the lookups a calculation made give the same answers, for a
+ * rule asked month after month on the same facts: between sw_window_begin() and
+ * sw_window_end() the context's cache narrows w to the dates for which every
+ * lookup it answers (by sw_param() or sw_scale()) holds the same value. The
+ * calculation's result may then be reused on another date in [lo, hi) when it
+ * depends on the date only through those lookups (its other uses of the date -
+ * an age, a year - are the caller's to compare), and the record in c->used does
+ * not change: those values are in it already. Windows nest (an inner one also
+ * narrows the outer). Without a cache nothing is recorded and w->ok stays false.
+ * A value kept with sw_memo_put() answers the same question whatever the date:
+ * its key holds all it depends on (the date too, if it depends on it), so a hit
+ * leaves the windows as they are; the lookups that computed it narrowed them. */
+struct sw_window {
+    sw_date at;              /* the date the calculation asks for */
+    sw_date lo, hi;          /* its lookups answer alike for lo <= date < hi */
+    bool ok;                 /* false: no cache, or a lookup on another date than `at` */
+    struct sw_window *outer;
+};
+void sw_window_begin(const struct sw_ctx *c, struct sw_window *w, sw_date at);
+/* Stop recording into w (the innermost window); w->ok as above. */
+void sw_window_end(const struct sw_ctx *c, struct sw_window *w);
+/* true when w is ok and holds for `date`. */
+bool sw_window_holds(const struct sw_window *w, sw_date date);
+
 /* A context on `t` with the policy every front end uses: national defaults, no
  * overrides, and unpublished values carried forward (projected) unless
  * `strict`. Callers then set municipality, overrides and used as needed. */

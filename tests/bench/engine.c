@@ -1,9 +1,9 @@
 /* tests/bench/engine.c - in-process timings: table loading, scenario parsing, the
  * engine (switch + baseline) with and without traces, JSON output, and the engine
  * on every processor at once; with a caseload (tests/bench/caseload.c), the engine
- * over all its households, and the gross-up of a net benefit by the fast search
- * against the search by every cent it replaced. Used by tests/bench/run; not a
- * test.
+ * over all its households (also without the steady pass, to show its share), and
+ * the gross-up of a net benefit by the fast search against the search by every
+ * cent it replaced. Used by tests/bench/run; not a test.
  *
  *   engine TABLES_DIR SCENARIO.json [SECONDS_PER_MEASURE [CASELOAD.jsonl]]
  *
@@ -138,6 +138,19 @@ static void op_caseload(void)
     struct sw_err err;
 
     if (sw_simulate(&tl, tables, &cases[next_case], 0, &err) != SW_OK)
+        die("simulate (caseload)", &err);
+    sw_timeline_free(tl);
+    next_case = (next_case + 1) % n_cases;
+}
+
+/* The same without the second run that finds the headline month (SW_SIM_NO_STEADY):
+ * what that run costs. */
+static void op_caseload_no_steady(void)
+{
+    struct sw_timeline *tl;
+    struct sw_err err;
+
+    if (sw_simulate(&tl, tables, &cases[next_case], SW_SIM_NO_STEADY, &err) != SW_OK)
         die("simulate (caseload)", &err);
     sw_timeline_free(tl);
     next_case = (next_case + 1) % n_cases;
@@ -406,13 +419,14 @@ int main(int argc, char **argv)
            "engine, all processors", par, nthreads, par / nthreads);
     if (argc > 4) {
         size_t bad;
-        double cl, cl_trace, fast, scan, months_per;
+        double cl, cl_trace, cl_nosteady, fast, scan, months_per;
         n_cases = read_caseload(argv[4], &bad);
         if (n_cases == 0)
             die("caseload: no scenario parses", NULL);
         months_per = (double)case_months / (double)n_cases;
         cl = measure(op_caseload);
         cl_trace = measure(op_caseload_trace);
+        cl_nosteady = measure(op_caseload_no_steady);
         fast = measure(op_grossup_fast) / 16;
         scan = measure(op_grossup_scan) / 16;
         printf("caseload: %s (%zu households, %.1f months each; %zu lines refused)\n", argv[4],
@@ -420,6 +434,9 @@ int main(int argc, char **argv)
         printf("%-44s %10.1f us  = %.0f scenario-months/s on one core (%.2fx the goal of "
                "1,000,000)\n", "engine on the caseload, no trace", cl * 1e6, months_per / cl,
                months_per / cl / 1e6);
+        printf("%-44s %10.1f us  (%.0f %%; the rest: the steady month's run, %d+ months)\n",
+               "  the same without the steady pass", cl_nosteady * 1e6, cl_nosteady / cl * 100,
+               SW_STEADY_LOOKAHEAD);
         printf("%-44s %10.1f us  (%.1fx no trace)\n", "engine on the caseload with traces",
                cl_trace * 1e6, cl_trace / cl);
         printf("%-44s %10.2f us  (the scan it replaced: %.1f us, %.0fx)\n",

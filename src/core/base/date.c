@@ -23,6 +23,14 @@ static int days_in(int y, int m)
 static sw_date days_from_civil(int y, int m, int d)
 {
     y -= m <= 2;
+    if (y >= 0 && m >= 1 && m <= 12 && d >= 1) {
+        /* Every year the project handles: unsigned steps, as in sw_date_to_ymd(). */
+        unsigned uy = (unsigned)y, uera = uy / 400, uyoe = uy - uera * 400;
+        unsigned udoy = (153 * (unsigned)(m + (m > 2 ? -3 : 9)) + 2) / 5 + (unsigned)d - 1;
+        unsigned udoe = uyoe * 365 + uyoe / 4 - uyoe / 100 + udoy;
+
+        return (sw_date)((int)(uera * 146097 + udoe) - 719468);
+    }
     int era = (y >= 0 ? y : y - 399) / 400;
     int yoe = y - era * 400;
     int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
@@ -42,7 +50,25 @@ bool sw_date_from_ymd(sw_date *out, int year, int month, int day)
 
 void sw_date_to_ymd(sw_date z, int *year, int *month, int *day)
 {
-    int zz = z + 719468;
+    int zz;
+
+    /* From 0000-03-01 on (every date the project handles, 1900..2200): the same
+     * steps in unsigned arithmetic, which divides by a constant without the
+     * corrections a signed division needs. The rules call this in every month. */
+    if (z >= -719468 && z <= INT32_MAX - 719468) {
+        unsigned uz = (unsigned)(z + 719468);
+        unsigned uera = uz / 146097, udoe = uz - uera * 146097;
+        unsigned uyoe = (udoe - udoe / 1460 + udoe / 36524 - udoe / 146096) / 365;
+        unsigned udoy = udoe - (365 * uyoe + uyoe / 4 - uyoe / 100);
+        unsigned ump = (5 * udoy + 2) / 153;
+        unsigned um = ump < 10 ? ump + 3 : ump - 9;
+
+        *year = (int)(uyoe + uera * 400) + (um <= 2);
+        *month = (int)um;
+        *day = (int)(udoy - (153 * ump + 2) / 5 + 1);
+        return;
+    }
+    zz = z + 719468;
     int era = (zz >= 0 ? zz : zz - 146096) / 146097;
     int doe = zz - era * 146097;
     int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;

@@ -117,6 +117,21 @@ static void month_advice(struct eng_run *r)
         const int64_t *v = row->v;
         bool has = v[SW_ITEM_BIJSTAND_ENTITLED] > 0;
 
+        /* The month's name is written only for a warning (this runs every month). */
+        bool warn_end = had_bijstand && !has && row->status == SW_STATUS_WORK && !told_end;
+        bool warn_vrij = prev_kind && !row->vrijlating_kind && v[SW_ITEM_NET_WAGE] > 0 && has &&
+                         !told_vrij;
+        bool warn_holiday = v[SW_ITEM_HOLIDAY_PAY] > 0 && has &&
+                            s->job.holiday_pay == SW_HOLIDAY_YEARLY && !told_holiday;
+        bool warn_vt = v[SW_ITEM_BIJSTAND_HOLIDAY_PAID] > 0 && !has && !told_vt;
+        bool warn_setoff = i > 0 && v[SW_ITEM_BIJSTAND_PAID] < v[SW_ITEM_BIJSTAND_ENTITLED] &&
+                           v[SW_ITEM_RESERVE_RELEASED] > 0 && has && !told_setoff;
+
+        if (!warn_end && !warn_vrij && !warn_holiday && !warn_vt && !warn_setoff) {
+            had_bijstand = has;
+            prev_kind = row->vrijlating_kind;
+            continue;
+        }
         sw_month_nl(m1, sizeof(m1), row->month);
         if (had_bijstand && !has && row->status == SW_STATUS_WORK && !told_end) {
             eng_warning(tl, "bijstand_ends", row->month, 0,

@@ -60,11 +60,76 @@ static sw_status gross_bijstand(const struct eng_run *r, sw_date d, int64_t net,
     return st;
 }
 
+/* The month before's gross bijstand in year_income(), for reuse. */
+struct gross_prev {
+    struct sw_window w;   /* ok: a gross-up was computed, its lookups in w */
+    sw_date d;
+    int64_t net, gross;
+    bool aow[2];          /* the resident's and the partner's AOW status in d's month */
+};
+
+/* What the gross-up asks of the date besides its lookups: whether the resident
+ * (and a partner) have reached the AOW age in the month (loonheffing.c,
+ * aow_group()). */
+static sw_status gross_aow(const struct eng_run *r, sw_date d, bool aow[2], struct sw_err *err)
+{
+    const struct sw_scenario *s = r->s;
+    sw_date end = sw_month_last_day(sw_month_of(d));
+    sw_status st;
+
+    aow[0] = aow[1] = false;
+    st = sw_aow_reached(r->c, s->household.birth, end, &aow[0], NULL, err);
+    if (!st && s->household.composition == SW_HH_COUPLE)
+        st = sw_aow_reached(r->c, s->household.partner_birth, end, &aow[1], NULL, err);
+    return st;
+}
+
+/* gross_bijstand(), or the month before's answer when the net, the values looked
+ * up (the window) and the AOW status are the same: the gross-up then asks the
+ * same questions and gets the same answers (and has recorded them already). The
+ * dates rise, so a birth date before the earlier one is before this one too. */
+static sw_status gross_bijstand_kept(const struct eng_run *r, sw_date d, int64_t net,
+                                     int64_t *out, struct gross_prev *prev, struct sw_err *err)
+{
+    bool aow[2];
+    sw_status st;
+
+    if (net <= 0) {
+        *out = 0;
+        return SW_OK;
+    }
+    if (prev->w.ok && d >= prev->d) {
+        /* Only after a full gross-up: its AOW questions were asked (and recorded). */
+        st = gross_aow(r, d, aow, err);
+        if (st)
+            return st;
+        if (net == prev->net && sw_window_holds(&prev->w, d) && aow[0] == prev->aow[0] &&
+            aow[1] == prev->aow[1]) {
+            *out = prev->gross;
+            return SW_OK;
+        }
+    }
+    sw_window_begin(r->c, &prev->w, d);
+    st = gross_bijstand(r, d, net, out, err);
+    sw_window_end(r->c, &prev->w);
+    if (!st && prev->w.ok)
+        st = gross_aow(r, d, prev->aow, err);
+    if (st) {
+        prev->w.ok = false;
+        return st;
+    }
+    prev->d = d;
+    prev->net = net;
+    prev->gross = *out;
+    return SW_OK;
+}
+
 /* The toetsingsinkomen of year y for a run (the switch or the baseline). */
 static sw_status year_income(const struct eng_run *r, const struct eng_run *base, int y,
                              int64_t *out, struct sw_err *err)
 {
     struct sw_income_parts parts;
+    struct gross_prev prev = {.w = {.ok = false}};
     sw_status st = SW_OK;
 
     memset(&parts, 0, sizeof(parts));
@@ -81,7 +146,8 @@ static sw_status year_income(const struct eng_run *r, const struct eng_run *base
         parts.holiday_pay += v[SW_ITEM_HOLIDAY_PAY];
         /* The toeslagpartner's own income: one joint toetsingsinkomen (Awir art. 8). */
         parts.other += v[SW_ITEM_PARTNER_GROSS];
-        st = gross_bijstand(src, sw_month_first_day(m), src->bijstand_net_incl_vt[i], &g, err);
+        st = gross_bijstand_kept(src, sw_month_first_day(m), src->bijstand_net_incl_vt[i], &g,
+                                 &prev, err);
         parts.benefit += g;
     }
     if (!st)
@@ -129,12 +195,20 @@ static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64
     const struct sw_scenario *s = r->s;
     int64_t sum = 0;
     sw_status st;
+    /* The month before, for reuse: its facts, its result, and the dates on which
+     * the values it looked up stay the same. */
+    struct sw_huurtoeslag_facts prev_f;
+    struct sw_huurtoeslag h;
+    struct sw_window win = {.ok = false};
+    sw_date prev_d = SW_NO_DATE;
 
+    memset(&prev_f, 0, sizeof(prev_f));
+    memset(&h, 0, sizeof(h));
     for (int k = 0; k < 12; k++) {
         struct sw_huurtoeslag_facts f;
-        struct sw_huurtoeslag h;
         sw_date d = sw_month_first_day(sw_month_from_ym(y, k + 1));
         bool aow = false, aow2 = false;
+        struct sw_trace *tr_k = k == 11 ? tr : NULL;
 
         memset(&f, 0, sizeof(f));
         f.income = income;
@@ -156,9 +230,22 @@ static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64
         if (st)
             return st;
         f.aow = aow || aow2;
-        st = sw_huurtoeslag_month(r->c, d, &f, &h, k == 11 ? tr : NULL, err);
+        /* The same facts, the same values looked up and the same age as the month
+         * before: the same month (the rule uses the date otherwise only for the
+         * year and for f.birth's age and AOW age, and f.aow answers the latter). */
+        if (!tr_k && sw_window_holds(&win, d) && memcmp(&f, &prev_f, sizeof(f)) == 0 &&
+            (f.birth == SW_NO_DATE || sw_age_on(f.birth, d) == sw_age_on(f.birth, prev_d))) {
+            months[k] = h.month_amount;
+            sum += h.month_exact;
+            continue;
+        }
+        sw_window_begin(r->c, &win, d);
+        st = sw_huurtoeslag_month(r->c, d, &f, &h, tr_k, err);
+        sw_window_end(r->c, &win);
         if (st)
             return st;
+        memcpy(&prev_f, &f, sizeof(f));
+        prev_d = d;
         months[k] = h.month_amount;
         sum += h.month_exact;
     }

@@ -290,6 +290,9 @@ static sw_status cost_formula_get(const struct sw_ctx *c, sw_date date, struct c
                         SW_UNIT_PERCENT, &cf->per, tr, err);
     if (st)
         return st;
+    cf->text[0] = '\0';
+    if (!tr)
+        return SW_OK;   /* the formula's text is for the trace only */
     sw_rate_format(b, sizeof(b), cf->base);
     sw_rate_format(p, sizeof(p), cf->per);
     snprintf(cf->text, sizeof(cf->text), "(%s + %s x A) / A %%", b, p);
@@ -592,12 +595,14 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
         st = apply_kind(c, date, SW_VRIJLATING_N, net_income_from_work, &v, tr, err);
         if (aow) {
             v.why = "onder n: vanaf de AOW-leeftijd zonder einddatum";
-            snprintf(span, sizeof(span), "vanaf de AOW-leeftijd zonder einddatum");
+            if (tr)
+                snprintf(span, sizeof(span), "vanaf de AOW-leeftijd zonder einddatum");
         } else {
             v.months_left = (int)(n_months - month_index);
             v.why = "onder n: de eerste maanden met inkomsten uit arbeid";
-            snprintf(span, sizeof(span), "maand %d van ten hoogste %lld", month_index,
-                     (long long)n_months);
+            if (tr)
+                snprintf(span, sizeof(span), "maand %d van ten hoogste %lld", month_index,
+                         (long long)n_months);
         }
     } else if (f->medical_hour_limit) {
         /* Onder y: "tenzij onderdeel n van toepassing is"; no age limit, no end. It
@@ -605,7 +610,8 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
         rule = "Participatiewet art. 31 lid 2 onder y";
         st = apply_kind(c, date, SW_VRIJLATING_Y, net_income_from_work, &v, tr, err);
         v.why = "onder y: medisch urenbeperkt, zonder einddatum";
-        snprintf(span, sizeof(span), "zonder einddatum");
+        if (tr)
+            snprintf(span, sizeof(span), "zonder einddatum");
     } else if (f->lks_doelgroep && month_index > n_months &&
                (st = sw_param_t(c, "participatiewet.vrijlating.z.months", date, SW_UNIT_MONTHS,
                                 &z_months, tr, err)) == SW_OK &&
@@ -621,10 +627,10 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
         v.months_left = z ? (int)(n_months + z_months - month_index) : -1;
         v.why = z ? "onder z: doelgroep loonkostensubsidie, na de maanden van onder n"
                   : "onder aa: doelgroep loonkostensubsidie, meer uren werken is niet mogelijk";
-        if (z)
+        if (tr && z)
             snprintf(span, sizeof(span), "maand %lld van ten hoogste %lld na onder n",
                      (long long)(month_index - n_months), (long long)z_months);
-        else
+        else if (tr)
             snprintf(span, sizeof(span), "zonder einddatum");
     } else if (st) {
         return st;
@@ -652,8 +658,9 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
             st = apply_kind(c, date, SW_VRIJLATING_R, net_income_from_work, &v, tr, err);
             v.months_left = (int)(n_months + r_months - month_index);
             v.why = "onder r: alleenstaande ouder met een jong kind";
-            snprintf(span, sizeof(span), "maand %lld van ten hoogste %lld na onder n",
-                     (long long)(month_index - n_months), (long long)r_months);
+            if (tr)
+                snprintf(span, sizeof(span), "maand %lld van ten hoogste %lld na onder n",
+                         (long long)(month_index - n_months), (long long)r_months);
         }
     }
     if (st)

@@ -63,12 +63,19 @@ static sw_status load_situation_params(const struct sw_ctx *c, sw_date jan1,
     return st;
 }
 
-static sw_status check_facts(const struct sw_zorgtoeslag_facts *f, const char *prefix,
+/* The facts of months[month_index] (-1: of the one situation); the field's name is
+ * built only for a message (this runs for every month). */
+static sw_status check_facts(const struct sw_zorgtoeslag_facts *f, int month_index,
                              struct sw_err *err)
 {
-    char field[48];
+    char field[48], prefix[24] = "";
+    bool bad_income = f->income < 0 || f->income > SW_MONEY_MAX;
 
-    if (f->income < 0 || f->income > SW_MONEY_MAX) {
+    if (!bad_income && (!f->vermogen_known || (f->vermogen >= 0 && f->vermogen <= SW_MONEY_MAX)))
+        return SW_OK;
+    if (month_index >= 0)
+        snprintf(prefix, sizeof(prefix), "months[%d].", month_index);
+    if (bad_income) {
         snprintf(field, sizeof(field), "%sincome", prefix);
         return sw_err_set(err, SW_ERR_INVALID, field,
                           "toetsingsinkomen '%s' must be between 0 and %lld cents", field,
@@ -222,7 +229,7 @@ sw_status sw_zorgtoeslag_year(const struct sw_ctx *c, int year,
     sw_status st;
 
     memset(&r, 0, sizeof(r));
-    if ((st = jan_first(year, &jan1, err)) || (st = check_facts(f, "", err)) ||
+    if ((st = jan_first(year, &jan1, err)) || (st = check_facts(f, -1, err)) ||
         (st = load_params(c, jan1, &p, tr, err)) ||
         (st = load_situation_params(c, jan1, f, &p, tr, err)))
         return st;
@@ -277,10 +284,8 @@ sw_status sw_zorgtoeslag_months(const struct sw_ctx *c, int year,
     for (int i = 0; i < 12; i++) {
         const struct sw_zorgtoeslag_facts *f = &months[i];
         sw_month m = sw_month_from_ym(year, i + 1);
-        char prefix[24];
 
-        snprintf(prefix, sizeof(prefix), "months[%d].", i);
-        if ((st = check_facts(f, prefix, err)) ||
+        if ((st = check_facts(f, i, err)) ||
             (st = load_situation_params(c, jan1, f, &p, tr, err)))
             return st;
         if (f->uninsured)

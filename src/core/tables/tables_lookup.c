@@ -228,6 +228,7 @@ struct memo_slot {
 #define CACHE_NEAR 256
 
 struct sw_lookup_cache {
+    struct sw_window *window;     /* the innermost window recording, or NULL */
     struct cache_slot slot[CACHE_SLOTS];
     struct {
         const char *id;
@@ -275,6 +276,44 @@ void sw_memo_put(const struct sw_ctx *c, const char *tag, const int64_t key[SW_M
             m->value = value;
             return;
         }
+    }
+}
+
+void sw_window_begin(const struct sw_ctx *c, struct sw_window *w, sw_date at)
+{
+    w->at = at;
+    w->lo = DATE_LOWEST;
+    w->hi = DATE_HIGHEST;
+    w->ok = c->cache != NULL;
+    w->outer = NULL;
+    if (c->cache) {
+        w->outer = c->cache->window;
+        c->cache->window = w;
+    }
+}
+
+void sw_window_end(const struct sw_ctx *c, struct sw_window *w)
+{
+    if (c->cache && c->cache->window == w)
+        c->cache->window = w->outer;
+}
+
+bool sw_window_holds(const struct sw_window *w, sw_date date)
+{
+    return w->ok && w->lo <= date && date < w->hi;
+}
+
+/* A lookup on `date` answered with a value that holds for lo <= date < hi: narrow
+ * every window recording. */
+static void window_narrow(struct sw_lookup_cache *cache, sw_date date, sw_date lo, sw_date hi)
+{
+    for (struct sw_window *w = cache->window; w; w = w->outer) {
+        if (date != w->at)
+            w->ok = false;
+        if (lo > w->lo)
+            w->lo = lo;
+        if (hi < w->hi)
+            w->hi = hi;
     }
 }
 
@@ -382,6 +421,9 @@ static sw_status lookup(const struct sw_ctx *c, const char *id, sw_date date, st
             if (sl->override >= 0 || (sl->lo <= date && date < sl->hi)) {
                 f->v = sl->v;
                 f->projected = sl->projected;
+                if (c->cache->window)
+                    window_narrow(c->cache, date, sl->override >= 0 ? DATE_LOWEST : sl->lo,
+                                  sl->override >= 0 ? DATE_HIGHEST : sl->hi);
                 return SW_OK;
             }
         }
@@ -405,6 +447,8 @@ static sw_status lookup(const struct sw_ctx *c, const char *id, sw_date date, st
         if (st)
             return st;
     }
+    if (c->cache && c->cache->window)
+        window_narrow(c->cache, date, lo, hi);
     if (sl) {
         sl->text = f->ov >= 0 ? c->overrides[f->ov].id : f->p->id;
         sl->p = f->p;
@@ -452,8 +496,29 @@ static void override_info(const struct sw_ctx *c, const char *id, int ov, enum s
     tmp->from = 0;
 }
 
-sw_status sw_param(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
-                   int64_t *out, struct sw_value_info *info, struct sw_err *err)
+/* The hot path of a cached lookup: the slot the id's address found last, when
+ * it still answers for this text and date and its value is already in c->used
+ * (or nothing is recorded): that value, with nothing else to do. NULL: take the
+ * full path (lookup()), which answers alike and fills the slot. */
+static inline const struct cache_slot *cache_hit(const struct sw_ctx *c, const char *id,
+                                                 sw_date date)
+{
+    size_t ni = ((uintptr_t)id >> 3 ^ (uintptr_t)id >> 12) & (CACHE_NEAR - 1);
+    const struct cache_slot *sl = c->cache->near[ni].slot;
+
+    if (c->cache->near[ni].id != id || !sl || !sl->text || sl->override >= 0 ||
+        date < sl->lo || date >= sl->hi || (c->used && !sl->recorded) ||
+        strcmp(sl->text, id) != 0)
+        return NULL;
+    if (c->cache->window)
+        window_narrow(c->cache, date, sl->lo, sl->hi);
+    return sl;
+}
+
+/* sw_param() past the hot path. */
+static __attribute__((noinline)) sw_status
+param_full(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
+           int64_t *out, struct sw_value_info *info, struct sw_err *err)
 {
     struct found f;
     struct sw_value_info tmp;
@@ -486,14 +551,33 @@ sw_status sw_param(const struct sw_ctx *c, const char *id, sw_date date, enum sw
     return SW_OK;
 }
 
+sw_status sw_param(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
+                   int64_t *out, struct sw_value_info *info, struct sw_err *err)
+{
+    const struct cache_slot *sl = info || !c->cache ? NULL : cache_hit(c, id, date);
+
+    if (sl && !sl->p->is_scale && sl->p->unit == unit) {
+        *out = sl->v->amount;
+        return SW_OK;
+    }
+    return param_full(c, id, date, unit, out, info, err);
+}
+
 sw_status sw_scale(const struct sw_ctx *c, const char *id, sw_date date,
                    enum sw_scale_kind kind, const struct sw_bracket **out, size_t *n,
                    struct sw_value_info *info, struct sw_err *err)
 {
     struct found f;
     struct sw_value_info tmp;
-    sw_status st = lookup(c, id, date, &f, err);
+    const struct cache_slot *sl = info || !c->cache ? NULL : cache_hit(c, id, date);
+    sw_status st;
 
+    if (sl && sl->p->is_scale && sl->p->kind == kind) {
+        *out = sl->v->brackets;
+        *n = sl->v->nbrackets;
+        return SW_OK;
+    }
+    st = lookup(c, id, date, &f, err);
     if (st)
         return st;
     if (f.ov >= 0 || !f.p->is_scale || f.p->kind != kind)
