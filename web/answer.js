@@ -41,7 +41,11 @@ const ITEM_LABEL = {
   kwijtschelding: 'Kwijtschelding gemeentelijke belastingen',
   lokale_pas: 'Lokale pas of meedoenregeling',
   gemeentepolis: 'Korting collectieve zorgverzekering (gemeentepolis)',
-  armoedeval: 'Armoedeval: wat u nu niet meer van de gemeente krijgt'
+  armoedeval: 'Armoedeval: wat u nu niet meer van de gemeente krijgt',
+  wajong_entitled: 'Recht op Wajong (bruto)',
+  wajong_gross: 'Wajong betaald (bruto: voorschot en nabetaling)',
+  wajong_net: 'Wajong netto',
+  wajong_holiday_pay: 'Vakantiegeld van de Wajong (bruto)'
 };
 
 const STATUS_LABEL = {
@@ -51,12 +55,21 @@ const STATUS_LABEL = {
   fallback: 'terug naar bijstand'
 };
 
+/* With a Wajong the months without work are on the Wajong, not on bijstand. */
+function statusLabel(status, res) {
+  const wajong = res.baseline.totals.wajong_net > 0;
+  if (wajong && status === 'bijstand') return 'Wajong';
+  if (wajong && status === 'fallback') return 'terug naar de Wajong';
+  return STATUS_LABEL[status] || status;
+}
+
 const RECOVERY_LABEL = {
   bijstand: 'Bijstand',
   zorgtoeslag: 'Zorgtoeslag',
   huurtoeslag: 'Huurtoeslag',
   inkomstenbelasting: 'Inkomstenbelasting',
-  kindgebonden_budget: 'Kindgebonden budget'
+  kindgebonden_budget: 'Kindgebonden budget',
+  wajong: 'Wajong (UWV)'
 };
 
 const WHO_LABEL = { resident: 'U', consultant: 'De consulent', employer: 'De werkgever' };
@@ -78,6 +91,8 @@ const COLUMNS = [
 ];
 const SAFE = COLUMNS[COLUMNS.length - 1];
 /* Shown only when the partner has an income of their own. */
+/* Shown only when the resident has a Wajong. */
+const WAJONG = { key: 'wajong', label: 'Wajong', parts: ['wajong_net'], items: ['wajong_net', 'wajong_gross', 'wajong_holiday_pay', 'wajong_entitled'], value: (m) => m.wajong_net || 0 };
 const PARTNER = { key: 'partner', label: 'Netto partner', parts: ['partner_net'], items: ['partner_net', 'partner_gross', 'partner_vrijlating'], value: (m) => m.partner_net || 0 };
 /* Shown only when there is money for the children: kinderbijslag, kindgebonden
  * budget and the combinatiekorting that comes back with the tax assessment. */
@@ -230,6 +245,10 @@ function renderInputs(scenario) {
       (job.end ? ' tot en met ' + dateLong(job.end) : '')],
     ['Loon', job.hourly_wage ? euro(job.hourly_wage) + ' bruto per uur' : 'het minimumloon voor uw leeftijd'],
     ['Loonheffingskorting', 'door ' + KORTING_LABEL[korting]],
+    ['Uitkering nu', scenario.before.benefit === 'wajong'
+      ? 'Wajong van UWV (' + (scenario.before.wajong_regime === 'owajong' ? 'oude Wajong' : 'Wajong 2010') +
+        (scenario.before.wajong_loonheffingskorting === false ? ', zonder loonheffingskorting)' : ', met loonheffingskorting)')
+      : 'bijstand van de gemeente'],
     ['Dagbesteding nu', scenario.before.dagbesteding_dagdelen_per_week + ' dagdelen per week'],
     ['Gemeente', scenario.municipality ? municipalityName(scenario.municipality) : 'landelijke regels']
   ];

@@ -51,6 +51,7 @@ function updateVisibility() {
   $('children-field').hidden = comp === 'single';
   if (comp === 'single_parent' && childInputs().length === 0) addChild('');
   $('trial-fields').hidden = !$('trial').checked;
+  $('wajong-fields').hidden = $('benefit').value !== 'wajong';
   $('hourly-field').hidden = document.querySelector('input[name=wage_mode]:checked').value !== 'own';
   $('forfait-field').hidden = !$('forfait').checked;
 }
@@ -224,7 +225,7 @@ function collect() {
     start_month: startMonth,
     months,
     household,
-    before: { benefit: 'participatiewet', dagbesteding_dagdelen_per_week: dagdelen },
+    before: beforeBenefit(dagdelen),
     job,
     settlement,
     toeslagen: { zorgtoeslag: true, huurtoeslag: (household.rent || 0) > 0 }
@@ -232,6 +233,17 @@ function collect() {
   const muni = $('municipality').value;
   if (muni) scenario.municipality = muni;
   return { scenario, errors };
+}
+
+/* The benefit now: bijstand, or the Wajong with its regime and who applies the
+ * loonheffingskorting. */
+function beforeBenefit(dagdelen) {
+  const before = { benefit: $('benefit').value, dagbesteding_dagdelen_per_week: dagdelen };
+  if (before.benefit === 'wajong') {
+    before.wajong_regime = $('wajong_regime').value;
+    before.wajong_loonheffingskorting = $('wajong_korting').checked;
+  }
+  return before;
 }
 
 /* --- errors next to the fields --- */
@@ -249,6 +261,9 @@ const FIELD_MAP = [
   ['household.composition', 'composition'],
   ['household.medical_hour_limit', 'medical_hour_limit'],
   ['household', 'composition'],
+  ['before.wajong_regime', 'wajong_regime'],
+  ['before.wajong_arbeidsvermogen', 'benefit'],
+  ['before.benefit', 'benefit'],
   ['before', 'dagdelen'],
   ['job.kind', 'kind'],
   ['job.trial_start', 'trial_start'],
@@ -492,7 +507,7 @@ function init() {
   $('form').addEventListener('submit', onSubmit);
   $('employer-form').addEventListener('submit', onEmployer);
   $('muni-form').addEventListener('submit', onMunicipality);
-  for (const id of ['composition', 'trial', 'forfait', 'partner_situation']) $(id).addEventListener('change', updateVisibility);
+  for (const id of ['composition', 'trial', 'forfait', 'partner_situation', 'benefit']) $(id).addEventListener('change', updateVisibility);
   $('muni-dagdelen').addEventListener('change', fillPrices);
   document.querySelectorAll('input[name=wage_mode]').forEach((r) => r.addEventListener('change', updateVisibility));
   $('municipality').addEventListener('change', fillProducts);

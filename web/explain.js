@@ -65,6 +65,7 @@ function renderTable(res) {
     breakdown.splice(breakdown.findIndex((c) => c.key === 'toeslagen') + 1, 0, KIDS);
   }
   const fall = new Set((res.armoedeval || []).map((a) => a.month));
+  if (res.scenario.totals.wajong_net || res.baseline.totals.wajong_net) breakdown.splice(1, 0, WAJONG);
   const head = el('tr', {}, el('th', { scope: 'col' }, 'Maand'),
     breakdown.map((c) => el('th', { scope: 'col', class: 'num' }, c.label)),
     el('th', { scope: 'col', class: 'num' }, 'Veilig te besteden met baan'),
@@ -81,7 +82,7 @@ function renderTable(res) {
     body.appendChild(el('tr', { class: m.recovery_collected > 0 ? 'row-recovery' : null },
       el('th', { scope: 'row' }, monthShort(m.month),
         m.projected ? el('span', { class: 'voorlopig-mark' }, ' voorlopig') : null,
-        el('span', { class: 'status' }, STATUS_LABEL[m.status] || m.status,
+        el('span', { class: 'status' }, statusLabel(m.status, res),
           m.recovery_collected > 0 ? el('strong', { class: 'flag' }, ' ! terugbetalen') : null,
           fall.has(m.month) ? el('strong', { class: 'flag' }, ' ! armoedeval') : null)),
       breakdown.map((c) => el('td', { class: 'num' }, amountButton('scenario', m.month, c, c.value(m)))),

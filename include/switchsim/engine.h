@@ -73,6 +73,11 @@ enum sw_item {
                                     * that the switch does not, because its income is
                                     * above the municipality's limit (the armoedeval);
                                     * 0 in the baseline */
+    SW_ITEM_WAJONG_ENTITLED,       /* Wajong (gross) due for the month on its real income */
+    SW_ITEM_WAJONG_GROSS,          /* Wajong (gross) paid in the month: UWV's voorschot,
+                                    * plus a nabetaling when a voorschot period is settled */
+    SW_ITEM_WAJONG_NET,            /* Wajong paid after loonheffing (with its vakantiegeld) */
+    SW_ITEM_WAJONG_HOLIDAY_PAY,    /* vakantiegeld of the Wajong (gross), paid once a year */
     SW_ITEM__COUNT
 };
 
@@ -101,7 +106,8 @@ enum sw_recovery_kind {
     SW_RECOVERY_ZORGTOESLAG,
     SW_RECOVERY_HUURTOESLAG,
     SW_RECOVERY_INKOMSTENBELASTING,
-    SW_RECOVERY_KINDGEBONDEN_BUDGET
+    SW_RECOVERY_KINDGEBONDEN_BUDGET,
+    SW_RECOVERY_WAJONG             /* UWV: Wajong voorschot higher than due */
 };
 const char *sw_recovery_kind_name(enum sw_recovery_kind k);
 
@@ -149,6 +155,8 @@ struct sw_way_back {
     bool new_application;          /* bijstand had stopped: apply again */
     sw_date bijstand_from;         /* SW_NO_DATE when no bijstand follows in the horizon */
     int gap_days;                  /* days without wage, WW or bijstand */
+    bool wajong;                   /* the Wajong revives the day after the job (herleving):
+                                    * no bijstand gap */
     bool wmo_kept;                 /* the indication ran on: dagbesteding at once */
     sw_date dagbesteding_from;
 };

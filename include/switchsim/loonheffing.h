@@ -121,4 +121,13 @@ sw_status sw_gross_from_net_benefit(const struct sw_ctx *c, sw_date date, int64_
                                     struct sw_lh_benefit *out, struct sw_trace *tr,
                                     struct sw_err *err) __attribute__((warn_unused_result));
 
+/* The loonheffing a benefit payer (UWV) withholds on a gross benefit payment
+ * `gross` of a month: as sw_gross_from_net_benefit() the other way round - the
+ * annual amount by the brackets, the algemene heffingskorting when `korting`
+ * says so and never the arbeidskorting. Fills *out (net, loonheffing, ...). */
+sw_status sw_loonheffing_benefit(const struct sw_ctx *c, sw_date date, int64_t gross,
+                                 sw_date birth, unsigned korting, struct sw_lh_benefit *out,
+                                 struct sw_trace *tr, struct sw_err *err)
+    __attribute__((warn_unused_result));
+
 #endif

@@ -34,6 +34,11 @@ enum sw_composition { SW_HH_SINGLE, SW_HH_COUPLE, SW_HH_SINGLE_PARENT };
 /* The partner's own income (household.partner_income), a couple only. */
 enum sw_partner_income_kind { SW_PARTNER_NONE, SW_PARTNER_WORK, SW_PARTNER_BENEFIT };
 
+/* The benefit before the job (before.benefit). */
+enum sw_before_benefit { SW_BEFORE_PARTICIPATIEWET, SW_BEFORE_WAJONG };
+/* before.wajong_regime: oude Wajong (before 2010), Wajong 2010, Wajong 2015. */
+enum sw_wajong_regime { SW_WAJONG_OUD, SW_WAJONG_2010, SW_WAJONG_2015 };
+
 enum sw_job_kind { SW_JOB_BESCHUT, SW_JOB_BANENAFSPRAAK, SW_JOB_REGULIER };
 enum sw_holiday_timing { SW_HOLIDAY_YEARLY, SW_HOLIDAY_MONTHLY };
 enum sw_pay_frequency { SW_PAY_MONTHLY, SW_PAY_FOUR_WEEKLY, SW_PAY_WEEKLY };
@@ -90,7 +95,12 @@ struct sw_scenario {
     } household;
 
     struct {
+        enum sw_before_benefit benefit; /* [participatiewet] */
         int dagbesteding_dagdelen;      /* per week */
+        /* With benefit wajong (UWV; tables/wajong.xml): */
+        enum sw_wajong_regime wajong_regime;   /* [wajong2010] */
+        bool wajong_arbeidsvermogen;    /* [true]; false is refused with a job */
+        bool wajong_loonheffingskorting;/* [true] UWV applies the korting */
     } before;
 
     struct {
@@ -186,5 +196,7 @@ const char *sw_composition_name(enum sw_composition c);
 const char *sw_job_kind_name(enum sw_job_kind k);
 const char *sw_pay_frequency_name(enum sw_pay_frequency f);
 const char *sw_partner_income_kind_name(enum sw_partner_income_kind k);
+const char *sw_before_benefit_name(enum sw_before_benefit b);
+const char *sw_wajong_regime_name(enum sw_wajong_regime w);
 
 #endif

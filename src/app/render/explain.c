@@ -10,7 +10,7 @@
 
 /* How deep the figures a figure is built on are followed. */
 #define EXPLAIN_MAX_DEPTH 3
-#define EXPLAIN_MAX_PARTS 16
+#define EXPLAIN_MAX_PARTS 17
 
 struct item_text {
     const char *label;   /* short name, starts lowercase */
@@ -155,6 +155,23 @@ static const struct item_text item_texts[SW_ITEM__COUNT] = {
                             "De gemeente kijkt naar uw netto inkomen van de maand zonder "
                             "vakantiegeld: loon, WW, inkomen van uw partner en bijstand. "
                             "Toeslagen en kinderbijslag tellen niet mee."},
+    [SW_ITEM_WAJONG_ENTITLED] = {"Wajong waar u recht op hebt",
+                                 "De Wajong (bruto) waar u deze maand echt recht op hebt. "
+                                 "Zonder werk is dat een vast deel van het minimumloon. Werkt "
+                                 "u, dan gaat er een deel van uw brutoloon af: van elke euro "
+                                 "die u verdient, houdt u 30 cent over."},
+    [SW_ITEM_WAJONG_GROSS] = {"Wajong bruto betaald",
+                              "De Wajong die UWV deze maand betaalt, voordat er belasting af "
+                              "gaat. Werkt u, dan is het eerst een voorschot op het loon dat "
+                              "UWV verwacht. Na een paar maanden rekent UWV het af met uw echte "
+                              "loon: krijgt u te weinig, dan betaalt UWV bij."},
+    [SW_ITEM_WAJONG_NET] = {"Wajong netto",
+                            "De Wajong die op uw rekening komt: Wajong bruto plus vakantiegeld, "
+                            "min loonheffing."},
+    [SW_ITEM_WAJONG_HOLIDAY_PAY] = {"vakantiegeld van de Wajong",
+                                    "Het vakantiegeld dat UWV in mei bij de Wajong betaalt, "
+                                    "voordat er belasting af gaat: 8 procent van de Wajong van "
+                                    "de twaalf maanden ervoor."},
 };
 
 /* What each figure is built from in the engine; sign +1/-1 marks the terms of a
@@ -181,8 +198,9 @@ static const struct part_list part_lists[] = {
     {SW_ITEM_VRIJLATING, {{SW_ITEM_COUNTED_INCOME, 0}}, 1},
     {SW_ITEM_BIJSTAND_ENTITLED,
      {{SW_ITEM_BIJSTAND_NORM, 0}, {SW_ITEM_COUNTED_INCOME, 0}, {SW_ITEM_VRIJLATING, 0},
-      {SW_ITEM_WW_NET, 0}, {SW_ITEM_PARTNER_NET, 0}, {SW_ITEM_PARTNER_VRIJLATING, 0}},
-     6},
+      {SW_ITEM_WW_NET, 0}, {SW_ITEM_WAJONG_NET, 0}, {SW_ITEM_PARTNER_NET, 0},
+      {SW_ITEM_PARTNER_VRIJLATING, 0}},
+     7},
     {SW_ITEM_PARTNER_NET, {{SW_ITEM_PARTNER_GROSS, 0}}, 1},
     {SW_ITEM_PARTNER_VRIJLATING, {{SW_ITEM_PARTNER_NET, 0}}, 1},
     {SW_ITEM_BIJSTAND_PAID, {{SW_ITEM_BIJSTAND_ENTITLED, 0}, {SW_ITEM_COUNTED_INCOME, 0}}, 2},
@@ -191,10 +209,18 @@ static const struct part_list part_lists[] = {
     {SW_ITEM_HUURTOESLAG_PAID, {{SW_ITEM_HUURTOESLAG_ENTITLED, 0}}, 1},
     {SW_ITEM_KGB_PAID, {{SW_ITEM_KGB_ENTITLED, 0}}, 1},
     {SW_ITEM_WW_NET, {{SW_ITEM_WW_GROSS, 1}}, 1},
+    {SW_ITEM_WAJONG_ENTITLED,
+     {{SW_ITEM_GROSS_WAGE, 0}, {SW_ITEM_HOLIDAY_PAY, 0}, {SW_ITEM_YEAR_END_BONUS, 0},
+      {SW_ITEM_WW_GROSS, 0}},
+     4},
+    {SW_ITEM_WAJONG_GROSS, {{SW_ITEM_WAJONG_ENTITLED, 0}}, 1},
+    {SW_ITEM_WAJONG_NET, {{SW_ITEM_WAJONG_GROSS, 0}, {SW_ITEM_WAJONG_HOLIDAY_PAY, 0}}, 2},
+    {SW_ITEM_WAJONG_HOLIDAY_PAY, {{SW_ITEM_WAJONG_ENTITLED, 0}}, 1},
     {SW_ITEM_LKS, {{SW_ITEM_GROSS_WAGE, 0}}, 1},
     {SW_ITEM_RECEIVED,
      {{SW_ITEM_NET_WAGE, 1},
       {SW_ITEM_WW_NET, 1},
+      {SW_ITEM_WAJONG_NET, 1},
       {SW_ITEM_PARTNER_NET, 1},
       {SW_ITEM_BIJSTAND_PAID, 1},
       {SW_ITEM_BIJSTAND_HOLIDAY_PAID, 1},
@@ -209,7 +235,7 @@ static const struct part_list part_lists[] = {
       {SW_ITEM_GEMEENTEPOLIS, 1},
       {SW_ITEM_WMO_EIGEN_BIJDRAGE, -1},
       {SW_ITEM_RECOVERY_COLLECTED, -1}},
-     16},
+     17},
     {SW_ITEM_ARMOEDEVAL,
      {{SW_ITEM_COUNTED_INCOME, 0}, {SW_ITEM_BIJSTAND_ENTITLED, 0}, {SW_ITEM_BIJSTAND_NORM, 0}},
      3},

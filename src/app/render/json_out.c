@@ -345,6 +345,7 @@ cJSON *sw_timeline_json(const struct sw_timeline *tl)
             add_date(w, "bijstand_from", wb->bijstand_from);
             cJSON_AddNumberToObject(w, "gap_days", wb->gap_days);
             cJSON_AddBoolToObject(w, "wmo_kept", wb->wmo_kept);
+            cJSON_AddBoolToObject(w, "wajong", wb->wajong);
             add_date(w, "dagbesteding_from", wb->dagbesteding_from);
         }
     }

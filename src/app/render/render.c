@@ -6,10 +6,20 @@
 
 static const char *const status_nl[] = {"bijstand", "proef", "werk", "terug"};
 
+static bool has_wajong(const struct sw_timeline *tl)
+{
+    return tl->scenario.totals[SW_ITEM_WAJONG_NET] != 0 ||
+           tl->baseline.totals[SW_ITEM_WAJONG_NET] != 0;
+}
+
 /* For Dutch Excel (CSV): the situation in full, and a Dutch header per line item
  * (the JSON keeps the contract's names, sw_item_name()). Amounts in euros. */
 static const char *const status_csv[] = {"bijstand", "proefplaatsing", "werk",
                                          "terug in bijstand"};
+/* The same with a Wajong (before.benefit "wajong"): on the Wajong, and back to it. */
+static const char *const status_nl_wajong[] = {"Wajong", "proef", "werk", "terug"};
+static const char *const status_csv_wajong[] = {"Wajong", "proefplaatsing", "werk",
+                                                "terug in Wajong"};
 static const char *const item_csv[] = {
     [SW_ITEM_GROSS_WAGE] = "brutoloon",
     [SW_ITEM_HOLIDAY_PAY] = "vakantiegeld",
@@ -48,6 +58,10 @@ static const char *const item_csv[] = {
     [SW_ITEM_LOKALE_PAS] = "lokale pas",
     [SW_ITEM_GEMEENTEPOLIS] = "korting gemeentepolis",
     [SW_ITEM_ARMOEDEVAL] = "verlies door armoedeval",
+    [SW_ITEM_WAJONG_ENTITLED] = "recht op Wajong bruto",
+    [SW_ITEM_WAJONG_GROSS] = "Wajong bruto betaald",
+    [SW_ITEM_WAJONG_NET] = "Wajong netto",
+    [SW_ITEM_WAJONG_HOLIDAY_PAY] = "vakantiegeld Wajong bruto",
 };
 _Static_assert(sizeof(item_csv) / sizeof(item_csv[0]) == SW_ITEM__COUNT,
                "a Dutch CSV header for every line item");
@@ -229,6 +243,21 @@ static bool has_partner_income(const struct sw_timeline *tl)
            tl->baseline.totals[SW_ITEM_PARTNER_NET] != 0;
 }
 
+
+/* One more column (table: fixed width; HTML: a cell) when the run has it. */
+static void extra_cell(FILE *f, bool html, bool on, int64_t amount)
+{
+    char c[32];
+
+    if (!on)
+        return;
+    num(c, sizeof(c), amount);
+    if (html)
+        fprintf(f, "<td>%s</td>", c);
+    else
+        fprintf(f, "%10s ", c);
+}
+
 /* How a recovery is paid back, in plain Dutch (empty when at once without offset). */
 static void recovery_terms(char *buf, size_t size, const struct sw_recovery *r)
 {
@@ -293,11 +322,14 @@ void render_table(FILE *f, const struct sw_timeline *tl)
     char h[200], a[40], more[600];
     bool partner = has_partner_income(tl), kids = has_children_money(tl);
     bool local = has_local_money(tl);
+    bool wajong = has_wajong(tl);
 
     render_headline(h, sizeof(h), tl);
     render_headline_more(more, sizeof(more), tl);
     fprintf(f, "%s\n%s\n\n", h, more);
     fprintf(f, "%-9s %-8s %10s ", "maand", "status", "loon/WW");
+    if (wajong)
+        fprintf(f, "%10s ", "Wajong");
     if (partner)
         fprintf(f, "%10s ", "partner");
     if (kids)
@@ -324,7 +356,8 @@ void render_table(FILE *f, const struct sw_timeline *tl)
         num(c[7], 32, v[SW_ITEM_SAFE_TO_SPEND]);
         num(c[8], 32, b[SW_ITEM_SAFE_TO_SPEND]);
         num(c[9], 32, v[SW_ITEM_SAFE_TO_SPEND] - b[SW_ITEM_SAFE_TO_SPEND]);
-        fprintf(f, "%-9s %-8s %10s ", ml, status_nl[tl->scenario.rows[i].status], c[0]);
+        fprintf(f, "%-9s %-8s %10s ", ml, (has_wajong(tl) ? status_nl_wajong : status_nl)[tl->scenario.rows[i].status], c[0]);
+        extra_cell(f, false, wajong, v[SW_ITEM_WAJONG_NET]);
         if (partner) {
             char pn[32];
             num(pn, sizeof(pn), v[SW_ITEM_PARTNER_NET]);
@@ -402,7 +435,7 @@ void render_csv(FILE *f, const struct sw_timeline *tl)
             char m[16];
             sw_month_format(m, sizeof(m), run->rows[i].month);
             fprintf(f, "%s;%s;%s", r == 0 ? "overstap" : "blijven", m,
-                    status_csv[run->rows[i].status]);
+                    (has_wajong(tl) ? status_csv_wajong : status_csv)[run->rows[i].status]);
             for (int k = 0; k < SW_ITEM__COUNT; k++) {
                 char a[40];
                 sw_money_format_csv(a, sizeof(a), run->rows[i].v[k]);
@@ -519,6 +552,8 @@ void render_html(FILE *f, const struct sw_timeline *tl)
     }
     fputs("<h2>Per maand (in euro)</h2>\n<table>\n<thead><tr><th>Maand</th><th>Situatie</th>"
           "<th>Nettoloon of WW</th>", f);
+    if (has_wajong(tl))
+        fputs("<th>Wajong (netto)</th>", f);
     if (has_partner_income(tl))
         fputs("<th>Netto inkomen partner</th>", f);
     if (has_children_money(tl))
@@ -543,7 +578,8 @@ void render_html(FILE *f, const struct sw_timeline *tl)
         fprintf(f, "<tr><td%s>%s</td><td>%s</td><td>%s</td>",
                 month_projected(tl, tl->scenario.rows[i].month) ? " class=\"voorlopig-maand\""
                                                                 : "",
-                ml, status_nl[tl->scenario.rows[i].status], c[0]);
+                ml, (has_wajong(tl) ? status_nl_wajong : status_nl)[tl->scenario.rows[i].status], c[0]);
+        extra_cell(f, true, has_wajong(tl), v[SW_ITEM_WAJONG_NET]);
         if (has_partner_income(tl)) {
             char pn[32];
             num(pn, sizeof(pn), v[SW_ITEM_PARTNER_NET]);

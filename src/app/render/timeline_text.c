@@ -342,6 +342,7 @@ static void way_back_member(struct obj *top, const struct sw_way_back *wb)
     m_date(&w, "bijstand_from", wb->bijstand_from);
     m_num(&w, "gap_days", wb->gap_days);
     m_bool(&w, "wmo_kept", wb->wmo_kept);
+    m_bool(&w, "wajong", wb->wajong);
     m_date(&w, "dagbesteding_from", wb->dagbesteding_from);
     close_obj(&w);
 }

@@ -82,13 +82,21 @@ static void recovery_advice(struct eng_run *r)
                 told_toeslag = true;
             }
             break;
+        case SW_RECOVERY_WAJONG:
+            eng_warning(tl, "wajong_recovery", rec->caused, rec->amount,
+                        "UWV betaalt de Wajong eerst als voorschot, op het loon dat UWV "
+                        "verwacht. U verdient meer dan UWV verwacht. Daarom krijgt u %s "
+                        "te veel Wajong. UWV vraagt dat terug (brief in %s). Zet het teveel "
+                        "elke maand apart.", a, m2);
+            break;
         case SW_RECOVERY_INKOMSTENBELASTING:
             eng_warning(tl, "korting_twice", rec->caused, rec->amount,
-                        "Uw werkgever en de gemeente geven allebei loonheffingskorting. Dan "
+                        "Uw werkgever en %s geven allebei loonheffingskorting. Dan "
                         "wordt te weinig belasting ingehouden. U betaalt over %s ongeveer %s "
                         "terug aan de Belastingdienst (aanslag in %s).",
+                        s->before.benefit == SW_BEFORE_WAJONG ? "UWV" : "de gemeente",
                         rec->for_period, a, m2);
-            {
+            if (s->before.benefit != SW_BEFORE_WAJONG) {
                 sw_date before = s->job.start;
                 sw_date_nl(d1, sizeof(d1), before);
                 eng_action(tl, before, SW_WHO_RESIDENT,
@@ -266,14 +274,28 @@ static void way_back_advice(struct eng_run *r)
         sw_money_format_nl(a, sizeof(a), amount);
         eng_warning(tl, "way_back_ww", m, amount,
                     "Na het einde van de baan (%s) heeft u recht op WW, want u werkte %d weken: "
-                    "tot en met %s, ongeveer %s bruto per maand. Is de WW lager dan de "
-                    "bijstand, dan vult de gemeente aan. Vraag de WW aan bij het UWV.",
-                    d1, wb->weeks_worked, d2, a);
+                    "tot en met %s, ongeveer %s bruto per maand. %s Vraag de WW aan bij het "
+                    "UWV.", d1, wb->weeks_worked, d2, a,
+                    wb->wajong ? "De Wajong loopt door naast de WW."
+                               : "Is de WW lager dan de bijstand, dan vult de gemeente aan.");
+    } else if (wb->wajong) {
+        eng_warning(tl, "way_back_no_ww", m, 0,
+                    "Na het einde van de baan (%s) heeft u nog geen recht op WW: u werkte %d "
+                    "weken, er zijn er %lld nodig.", d1, wb->weeks_worked,
+                    (long long)wk.weeks_needed);
     } else {
         eng_warning(tl, "way_back_no_ww", m, 0,
                     "Na het einde van de baan (%s) heeft u nog geen recht op WW: u werkte %d "
                     "weken, er zijn er %lld nodig. U krijgt weer bijstand.",
                     d1, wb->weeks_worked, (long long)wk.weeks_needed);
+    }
+    if (wb->wajong) {
+        eng_warning(tl, "way_back_wajong", m, 0,
+                    "Na het einde van de baan (%s) krijgt u weer de volle Wajong: uw recht op "
+                    "Wajong blijft bestaan als u werkt.", d1);
+        eng_action(tl, wb->job_end, SW_WHO_RESIDENT,
+                   "Geef aan UWV door dat uw baan stopt (vóór %s). Dan krijgt u meteen weer de "
+                   "volle Wajong.", d1);
     }
     if (wb->new_application) {
         sw_date_nl(d2, sizeof(d2), wb->bijstand_from);
@@ -300,6 +322,33 @@ static void way_back_advice(struct eng_run *r)
                         "Uw indicatie voor dagbesteding is gestopt. Een nieuwe aanvragen duurt "
                         "ongeveer %lld weken: dagbesteding vanaf ongeveer %s.",
                         (long long)ni.weeks, d2);
+    }
+}
+
+/* The Wajong: report the job to UWV; the loonheffingskorting given by both UWV
+ * and the employer. */
+static void wajong_advice(struct eng_run *r)
+{
+    const struct sw_scenario *s = r->s;
+    struct sw_timeline *tl = r->tl;
+    char d1[40];
+
+    if (s->before.benefit != SW_BEFORE_WAJONG)
+        return;
+    sw_date_nl(d1, sizeof(d1), s->job.start);
+    eng_action(tl, s->job.start, SW_WHO_RESIDENT,
+               "Geef uw nieuwe baan en uw loon door aan UWV (vóór %s). UWV betaalt de Wajong "
+               "dan als voorschot op uw loon en rekent later af met uw echte loon.", d1);
+    if (s->before.wajong_loonheffingskorting && s->job.loonheffingskorting) {
+        for (int i = 0; i < r->run->n; i++) {
+            const int64_t *v = r->run->rows[i].v;
+            if (v[SW_ITEM_GROSS_WAGE] > 0 && v[SW_ITEM_WAJONG_GROSS] > 0) {
+                eng_action(tl, s->job.start, SW_WHO_RESIDENT,
+                           "Vraag UWV vóór %s om geen loonheffingskorting meer toe te passen "
+                           "op uw Wajong, omdat uw werkgever dat al doet.", d1);
+                break;
+            }
+        }
     }
 }
 
@@ -434,6 +483,7 @@ sw_status eng_advice(struct eng_run *r, struct sw_err *err)
     recovery_advice(r);
     month_advice(r);
     way_back_advice(r);
+    wajong_advice(r);
     provisional_advice(r);
     if (tl->average_gain < 0) {
         eur(a, sizeof(a), -tl->average_gain);

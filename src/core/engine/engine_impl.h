@@ -15,6 +15,27 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err);
  * the vrijlating on the partner's work into the row; *counted = what counts as
  * the couple's means for bijstand (art. 32 Pw). Nothing without a partner income. */
 sw_status eng_partner_month(struct eng_run *r, int i, int64_t *counted, struct sw_err *err);
+/* The Wajong (engine_wajong.c), a part of the month loop: its state from month
+ * to month. */
+struct eng_wajong {
+    bool active;                  /* before.benefit is "wajong" */
+    sw_month p0;                  /* the first month of the first voorschot period */
+    int64_t months;               /* wajong.voorschot_months */
+    int first;                    /* month index that opened the current period; -1 */
+    sw_month period_start;
+    int64_t def_gross, adv_gross, def_net, adv_net;   /* sums over the period */
+    int64_t diff_net[SW_SCENARIO_MAX_MONTHS];         /* voorschot - due, net, per month */
+    int64_t vt_accrued;           /* vakantiegeld built up, not yet paid (gross) */
+};
+sw_status eng_wajong_init(struct eng_run *r, struct eng_wajong *w, struct sw_err *err);
+/* The Wajong of month index i into the row (after its wage and WW): voorschot,
+ * due, nabetaling and a recovery when a voorschot period is settled. */
+sw_status eng_wajong_month(struct eng_run *r, struct eng_wajong *w, int i, struct sw_err *err);
+/* After the last month: a period still open is settled past the horizon. */
+sw_status eng_wajong_close(struct eng_run *r, struct eng_wajong *w, struct sw_err *err);
+/* The net Wajong without income in month m (the month before the first shown). */
+sw_status eng_wajong_full_net(struct eng_run *r, const struct eng_wajong *w, sw_month m,
+                              int64_t *net, struct sw_err *err);
 /* Kinderbijslag and the IACK given back after the year (engine_kinderen.c). */
 sw_status eng_kinderen(struct eng_run *r, struct sw_err *err);
 /* Add the IACK computation of `year` (its table values and inputs) to trace t. */

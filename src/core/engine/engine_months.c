@@ -171,6 +171,7 @@ static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct 
         }
     }
     lg->last_full_wage = full;
+    r->full_wage[i] = full;
     row->v[SW_ITEM_GROSS_WAGE] = gross;
     row->v[SW_ITEM_HOLIDAY_PAY] = holiday_paid;
     row->v[SW_ITEM_LOONHEFFING] = lh_total;
@@ -226,8 +227,11 @@ static sw_status plan_way_back(struct eng_run *r, struct ledger *lg, bool runnin
         wb->ww_until = claim.until;
         wb->ww_dagloon = claim.dagloon;
     }
-    wb->new_application = !running;
-    if (running) {
+    /* The Wajong revives the day after the job (Wet vereenvoudiging Wajong:
+     * always back to the Wajong); bijstand only tops it up, without a gap. */
+    wb->wajong = s->before.benefit == SW_BEFORE_WAJONG;
+    wb->new_application = !running && !wb->wajong;
+    if (running || wb->wajong) {
         wb->bijstand_from = after;
     } else {
         /* A new application the day after the job: under the age limit, first the
@@ -441,8 +445,12 @@ static sw_status wages(struct eng_run *r, struct ledger *lg, struct eng_pay *pay
         }
     }
     st = eng_pay_schedule(r, pay, lg->last_full_wage, err);
-    if (!st && r->s->job.pay_frequency != SW_PAY_MONTHLY)
+    if (!st && r->s->job.pay_frequency != SW_PAY_MONTHLY) {
         lg->last_full_wage = pay->full_month_wage;
+        for (int i = 0; i < r->run->n; i++)
+            if (r->run->rows[i].status == SW_STATUS_WORK)
+                r->full_wage[i] = pay->full_month_wage;
+    }
     return st;
 }
 
@@ -454,14 +462,18 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     struct sw_bijstand bj;
     struct sw_bijstand_traces *bt = NULL;
     struct eng_pay *pay = NULL;
+    struct eng_wajong *wj = NULL;
     sw_month m0 = s->start_month, last_payout;
-    int64_t month_no, partner_counted = 0;
+    int64_t month_no, partner_counted = 0, wajong_net = 0;
     sw_status st;
 
     memset(&lg, 0, sizeof(lg));
     pay = calloc(1, sizeof(*pay));
-    if (!pay)
-        return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
+    wj = calloc(1, sizeof(*wj));
+    if (!pay || !wj) {
+        st = sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
+        goto out;
+    }
     if (r->run->rows[0].trace) {
         bt = calloc(1, sizeof(*bt));
         if (!bt) {
@@ -472,6 +484,8 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     st = eng_ledger_settlement(r, &lg, err);
     if (!st)
         st = wages(r, &lg, pay, err);
+    if (!st)
+        st = eng_wajong_init(r, wj, err);
     if (st)
         goto out;
     /* Before the first month shown the resident was on bijstand without income:
@@ -479,15 +493,19 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     household_facts(s, first_day(m0), &f);
     /* The partner's own income ran before the first month too (engine_partner.c). */
     st = eng_partner_month(r, 0, &partner_counted, err);
+    /* A Wajong ran before the first month too, in full (engine_wajong.c). */
     if (!st)
-        st = sw_bijstand_entitled(r->c, first_day(m0), &f, 0, partner_counted, 0, &bj, NULL, err);
+        st = eng_wajong_full_net(r, wj, m0 - 1, &wajong_net, err);
+    if (!st)
+        st = sw_bijstand_entitled(r->c, first_day(m0), &f, 0, partner_counted + wajong_net, 0,
+                                  &bj, NULL, err);
     if (st)
         goto out;
     lg.mo[0].payable = lg.mo[0].estimate = bj.monthly_payment;
     lg.mo[0].known = SW_NO_DATE;
     /* Paid in its own month already, unless the municipality pays after the month. */
     lg.mo[0].settled = !(lg.method == SW_SETTLEMENT_OP_DE_MAAND && lg.after_month);
-    lg.prev_counted = lg.mo[0].counted = partner_counted;
+    lg.prev_counted = lg.mo[0].counted = partner_counted + wajong_net;
     lg.had_entitlement = bj.entitled > 0;
     r->first_month_bijstand = bj.entitled;
     /* The vakantietoeslag reserved since the last yearly payment before m0. */
@@ -519,6 +537,10 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
             if (st)
                 goto out;
         }
+        /* The Wajong, after the wage and WW it settles (engine_wajong.c). */
+        st = eng_wajong_month(r, wj, i, err);
+        if (st)
+            goto out;
         /* After the job the municipality knows what comes in: no wage, and the WW
          * the UWV decided on. It pays on that, not on the last wage slip. */
         fallback = r->is_switch && row->status == SW_STATUS_FALLBACK;
@@ -531,9 +553,12 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         st = eng_partner_month(r, i, &partner_counted, err);
         if (st)
             goto out;
-        /* WW counts in full, without vrijlating (art. 31 lid 2 covers work only);
-         * the partner's income after the partner's own vrijlating (art. 32). */
-        st = sw_bijstand_entitled(r->c, d, &f, net_work, row->v[SW_ITEM_WW_NET] + partner_counted,
+        /* WW and Wajong count in full, without vrijlating (art. 31 lid 2 covers
+         * work only); the partner's income after the partner's own vrijlating
+         * (art. 32). */
+        st = sw_bijstand_entitled(r->c, d, &f, net_work,
+                                  row->v[SW_ITEM_WW_NET] + row->v[SW_ITEM_WAJONG_NET] +
+                                      partner_counted,
                                   net_work > 0 ? lg.work_months : 0, &bj, bt, err);
         if (st)
             goto out;
@@ -577,14 +602,16 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
             /* Schatten: the counted income of what the contract lets expect. */
             struct sw_bijstand ex;
             st = sw_bijstand_entitled(r->c, d, &f, pay->expected[i],
-                                      row->v[SW_ITEM_WW_NET] + partner_counted,
+                                      row->v[SW_ITEM_WW_NET] + row->v[SW_ITEM_WAJONG_NET] +
+                                          partner_counted,
                                       pay->expected[i] > 0 ? lg.work_months : 0, &ex, NULL, err);
             if (st)
                 goto out;
             expected = ex.counted_income;
         }
         st = eng_ledger_pay(r, &lg, i, bj.monthly_payment, bj.counted_income, expected,
-                          pay->known[i], fallback, row->v[SW_ITEM_WW_NET], err);
+                          pay->known[i], fallback,
+                          row->v[SW_ITEM_WW_NET] + row->v[SW_ITEM_WAJONG_NET], err);
         if (!st)
             st = holiday_allowance(r, &lg, i, bj.holiday_allowance_reserve, bj.entitled > 0, err);
         if (!st)
@@ -600,8 +627,11 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
                                    row->v[SW_ITEM_BIJSTAND_ENTITLED] > 0);
     }
     st = eng_ledger_close(r, &lg, err);
+    if (!st)
+        st = eng_wajong_close(r, wj, err);
 out:
     free(bt);
     free(pay);
+    free(wj);
     return st;
 }

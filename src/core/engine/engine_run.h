@@ -48,6 +48,8 @@ struct eng_run {
      * the wage, netted with the income-tax bill in eng_korting_twice(). */
     int64_t iack_year[SW_SCENARIO_MAX_MONTHS / 12 + 2];
     int64_t wage_lh_year[SW_SCENARIO_MAX_MONTHS / 12 + 2];
+    int64_t full_wage[SW_SCENARIO_MAX_MONTHS];            /* the contract's wage for a
+                                                           * full month (Wajong voorschot) */
     int64_t first_month_bijstand;  /* month m0's entitlement with no income, incl. VT */
 };
 

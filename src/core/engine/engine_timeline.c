@@ -15,7 +15,7 @@ static const char *const item_names[SW_ITEM__COUNT] = {
     "partner_gross", "partner_net", "partner_vrijlating",
     "kinderbijslag", "kindgebonden_budget_entitled", "kindgebonden_budget_paid", "iack",
     "year_end_bonus", "counted_income", "iit", "kwijtschelding", "lokale_pas", "gemeentepolis",
-    "armoedeval"};
+    "armoedeval", "wajong_entitled", "wajong_gross", "wajong_net", "wajong_holiday_pay"};
 
 const char *sw_item_name(enum sw_item item)
 {
@@ -43,7 +43,8 @@ const char *sw_month_status_name(enum sw_month_status s)
 const char *sw_recovery_kind_name(enum sw_recovery_kind k)
 {
     static const char *const names[] = {"bijstand", "zorgtoeslag", "huurtoeslag",
-                                        "inkomstenbelasting", "kindgebonden_budget"};
+                                        "inkomstenbelasting", "kindgebonden_budget",
+                                        "wajong"};
 
     return names[k];
 }
@@ -102,6 +103,8 @@ static const char *const *unrelated_domains(enum sw_recovery_kind k)
         "inkomstenbelasting", NULL};
     static const char *const ib[] = {"wmo", "zorgtoeslag", "huurtoeslag",
         "kindgebonden_budget", "kinderbijslag", "awir", NULL};
+    static const char *const wajong[] = {"wmo", "zorgtoeslag", "huurtoeslag",
+        "kindgebonden_budget", "kinderbijslag", "awir", "inkomstenbelasting", NULL};
     static const char *const none[] = {NULL};
 
     switch (k) {
@@ -110,6 +113,7 @@ static const char *const *unrelated_domains(enum sw_recovery_kind k)
     case SW_RECOVERY_HUURTOESLAG: return huurtoeslag;
     case SW_RECOVERY_KINDGEBONDEN_BUDGET: return kgb;
     case SW_RECOVERY_INKOMSTENBELASTING: return ib;
+    case SW_RECOVERY_WAJONG: return wajong;
     }
     return none;
 }

@@ -149,6 +149,10 @@ static sw_status year_income(const struct eng_run *r, const struct eng_run *base
         st = gross_bijstand_kept(src, sw_month_first_day(m), src->bijstand_net_incl_vt[i], &g,
                                  &prev, err);
         parts.benefit += g;
+        /* The Wajong counts with its gross amount, as paid (Awir art. 8: the
+         * verzamelinkomen). */
+        parts.benefit += v[SW_ITEM_WAJONG_GROSS];
+        parts.benefit_holiday += v[SW_ITEM_WAJONG_HOLIDAY_PAY];
     }
     if (!st)
         st = sw_toetsingsinkomen(&parts, out, NULL, err);
@@ -521,20 +525,44 @@ sw_status eng_korting_twice(struct eng_run *r, struct sw_err *err)
     sw_status st;
 
     bool twice_given = s->job.loonheffingskorting && s->settlement.municipality_applies_korting;
+    /* With a Wajong: UWV and the employer both give it (engine_wajong.c). */
+    bool wajong_twice = s->job.loonheffingskorting && s->before.benefit == SW_BEFORE_WAJONG &&
+                        s->before.wajong_loonheffingskorting;
 
     if (!r->is_switch)
         return SW_OK;
     memset(per_year, 0, sizeof(per_year));
     for (size_t k = 0; k < sizeof(first) / sizeof(first[0]); k++)
         first[k] = -1;
-    for (int i = 0; twice_given && i < r->run->n; i++) {
+    for (int i = 0; (twice_given || wajong_twice) && i < r->run->n; i++) {
         struct sw_month_row *row = &r->run->rows[i];
         struct sw_lh_benefit b;
-        int64_t twice;
+        int64_t twice, emp = r->employer_ahk[i], annual = 0;
         int yi = sw_month_year(row->month) - y0;
 
-        if (!r->wage_and_bijstand[i] || row->v[SW_ITEM_BIJSTAND_ENTITLED] <= 0)
+        /* The Wajong's part first: UWV's korting (at most the tax on the Wajong)
+         * against the employer's, as for the bijstand below. */
+        if (wajong_twice && row->v[SW_ITEM_GROSS_WAGE] > 0 && row->v[SW_ITEM_WAJONG_GROSS] > 0) {
+            int64_t uwv;
+            st = sw_loonheffing_benefit(r->c, sw_month_first_day(row->month),
+                                        row->v[SW_ITEM_WAJONG_GROSS], s->household.birth,
+                                        SW_LH_KORTING, &b, NULL, err);
+            if (st)
+                return st;
+            uwv = b.kortingen_annual < b.tax_annual ? b.kortingen_annual : b.tax_annual;
+            annual = uwv < emp ? uwv : emp;
+            emp -= annual;
+        }
+        if (!twice_given || !r->wage_and_bijstand[i] || row->v[SW_ITEM_BIJSTAND_ENTITLED] <= 0) {
+            twice = sw_div_half_up(annual, 12);
+            if (twice > 0) {
+                per_year[yi] += twice;
+                row->v[SW_ITEM_SET_ASIDE] += twice;
+                if (first[yi] < 0)
+                    first[yi] = row->month;
+            }
             continue;
+        }
         /* A couple's bijstand is split over both partners; the korting given twice
          * is the one on the working resident's half. */
         st = sw_gross_from_net_benefit(r->c, sw_month_first_day(row->month),
@@ -551,8 +579,7 @@ sw_status eng_korting_twice(struct eng_run *r, struct sw_err *err)
          * assessment also recomputes the afbouw and the arbeidskorting. */
         {
             int64_t muni = b.kortingen_annual < b.tax_annual ? b.kortingen_annual : b.tax_annual;
-            int64_t emp = r->employer_ahk[i];
-            twice = sw_div_half_up(muni < emp ? muni : emp, 12);
+            twice = sw_div_half_up(annual + (muni < emp ? muni : emp), 12);
         }
         if (twice <= 0)
             continue;
@@ -580,9 +607,13 @@ sw_status eng_korting_twice(struct eng_run *r, struct sw_err *err)
         snprintf(period, sizeof(period), "%d", y0 + yi);
         eng_recovery(r, SW_RECOVERY_INKOMSTENBELASTING, period, first[yi], net,
                      when.letter, when.collected,
-                     "Vraag de gemeente de loonheffingskorting op de bijstand te stoppen zodra "
-                     "de werkgever die toepast (of andersom): maar één betaler mag de korting "
-                     "geven.");
+                     wajong_twice
+                         ? "Vraag UWV de loonheffingskorting op de Wajong te stoppen zodra de "
+                           "werkgever die toepast (of andersom): maar één betaler mag de "
+                           "korting geven."
+                         : "Vraag de gemeente de loonheffingskorting op de bijstand te stoppen "
+                           "zodra de werkgever die toepast (of andersom): maar één betaler mag "
+                           "de korting geven.");
         if (per_year[yi] > 0 && give > 0)
             eng_add(r, when.letter, SW_ITEM_RESERVE_RELEASED, give < per_year[yi] ? give : per_year[yi]);
         if (net < 0) {

@@ -27,7 +27,8 @@ void eng_wallet(struct eng_run *r)
     for (int i = 0; i < r->run->n; i++) {
         int64_t *v = r->run->rows[i].v;
 
-        v[SW_ITEM_RECEIVED] = v[SW_ITEM_NET_WAGE] + v[SW_ITEM_WW_NET] + v[SW_ITEM_PARTNER_NET] +
+        v[SW_ITEM_RECEIVED] = v[SW_ITEM_NET_WAGE] + v[SW_ITEM_WW_NET] + v[SW_ITEM_WAJONG_NET] +
+                              v[SW_ITEM_PARTNER_NET] +
                               v[SW_ITEM_BIJSTAND_PAID] +
                               v[SW_ITEM_BIJSTAND_HOLIDAY_PAID] +
                               v[SW_ITEM_ZORGTOESLAG_PAID] + v[SW_ITEM_HUURTOESLAG_PAID] +
@@ -39,6 +40,10 @@ void eng_wallet(struct eng_run *r)
         if (r->run->rows[i].trace) {
             struct sw_trace *tr = &r->run->rows[i].trace[SW_ITEM_RECEIVED];
             sw_trace_rule(tr, "switchsim: wat er op de rekening komt",
+                          v[SW_ITEM_WAJONG_NET] != 0 ? "nettoloon + WW + Wajong + netto inkomen "
+                          "partner + bijstand + vakantietoeslag bijstand + zorgtoeslag + "
+                          "huurtoeslag + kinderbijslag + kindgebonden budget + "
+                          "combinatiekorting terug - eigen bijdrage Wmo - terugbetalingen" :
                           v[SW_ITEM_PARTNER_NET] != 0 || v[SW_ITEM_KINDERBIJSLAG] != 0 ||
                                   v[SW_ITEM_KGB_PAID] != 0 || v[SW_ITEM_IACK] != 0 ||
                                   local_value(v) != 0
@@ -72,6 +77,8 @@ void eng_wallet(struct eng_run *r)
             tr = &r->run->rows[i].trace[SW_ITEM_RECEIVED];
             sw_trace_input(tr, "nettoloon", v[SW_ITEM_NET_WAGE], SW_UNIT_EUROCENT);
             sw_trace_input(tr, "WW (netto)", v[SW_ITEM_WW_NET], SW_UNIT_EUROCENT);
+            if (v[SW_ITEM_WAJONG_NET] != 0)
+                sw_trace_input(tr, "Wajong (netto)", v[SW_ITEM_WAJONG_NET], SW_UNIT_EUROCENT);
             if (v[SW_ITEM_PARTNER_NET] != 0)
                 sw_trace_input(tr, "netto inkomen partner", v[SW_ITEM_PARTNER_NET],
                                SW_UNIT_EUROCENT);

@@ -601,6 +601,46 @@ sw_status sw_gross_from_net_benefit(const struct sw_ctx *c, sw_date date, int64_
     return SW_OK;
 }
 
+sw_status sw_loonheffing_benefit(const struct sw_ctx *c, sw_date date, int64_t gross,
+                                 sw_date birth, unsigned korting, struct sw_lh_benefit *out,
+                                 struct sw_trace *tr, struct sw_err *err)
+{
+    struct lh_params p;
+    struct lh_annual a;
+    int64_t annual, net;
+    sw_status st;
+
+    st = check_amount(gross, "gross", err);
+    if (!st && gross > SW_MONEY_MAX / 4)
+        st = sw_err_set(err, SW_ERR_INVALID, "gross", "amount out of range for 'gross'");
+    if (!st)
+        st = load_params(c, date, birth, korting, false, "loonheffing.table.periods_per_year",
+                         &p, tr, err);
+    if (st)
+        return st;
+    if (p.periods <= 0 || p.nbr == 0)
+        return sw_err_set(err, SW_ERR_TABLE, "loonheffing.table.periods_per_year",
+                          "table periods must be positive");
+    net = benefit_net(&p, gross, &a, &annual);
+    memset(out, 0, sizeof(*out));
+    out->net = net;
+    out->gross = gross;
+    out->loonheffing = gross - net;
+    out->annual_wage = annual;
+    out->tax_annual = a.x1;
+    out->kortingen_annual = a.ahk + a.ouk + a.aok;
+    sw_trace_rule(tr, "Wet op de loonbelasting 1964 art. 20a en 22 (uitkering)",
+                  "jaarloon = bruto x %lld op hele euro's naar beneden, belasting per schijf%s, "
+                  "zonder arbeidskorting (een uitkering is geen loon uit werk); loonheffing = "
+                  "jaarbedrag / %lld, afgerond op centen", (long long)p.periods,
+                  p.korting ? " min de algemene heffingskorting" : " zonder loonheffingskorting",
+                  (long long)p.periods);
+    sw_trace_input(tr, "bruto uitkering", gross, SW_UNIT_EUROCENT);
+    sw_trace_input(tr, "jaarloon", annual, SW_UNIT_EUROCENT);
+    sw_trace_input(tr, "heffingskortingen (jaar)", out->kortingen_annual, SW_UNIT_EUROCENT);
+    return SW_OK;
+}
+
 /* --- for the unit test (loonheffing_ref.h) --- */
 
 static sw_status ref_params(const struct sw_ctx *c, sw_date date, sw_date birth,

@@ -40,6 +40,10 @@ void sw_scenario_init(struct sw_scenario *s)
     s->household.partner_income.net = -1;
     s->household.partner_income.from = SW_NO_DATE;
     s->household.partner_income.loonheffingskorting = true;
+    s->before.benefit = SW_BEFORE_PARTICIPATIEWET;
+    s->before.wajong_regime = SW_WAJONG_2010;
+    s->before.wajong_arbeidsvermogen = true;
+    s->before.wajong_loonheffingskorting = true;
     s->job.kind = SW_JOB_REGULIER;
     s->job.trial_start = s->job.trial_end = SW_NO_DATE;
     s->job.start = SW_NO_DATE;
@@ -382,6 +386,64 @@ static void check_consistency(struct rd *r, struct sw_scenario *s)
         rd_problem(r, "toeslagen.estimate_updated", "outside the months shown");
 }
 
+static const char *const benefit_names[] = {"participatiewet", "wajong", NULL};
+static const char *const regime_names[] = {"owajong", "wajong2010", "wajong2015", NULL};
+
+const char *sw_before_benefit_name(enum sw_before_benefit b)
+{
+    return (unsigned)b < 2 ? benefit_names[b] : "";
+}
+
+const char *sw_wajong_regime_name(enum sw_wajong_regime w)
+{
+    return (unsigned)w < 3 ? regime_names[w] : "";
+}
+
+/* before: the benefit before the job; for the Wajong its regime, arbeidsvermogen
+ * and who applies the loonheffingskorting. The Wajong with income from work is in
+ * the tables only for those with arbeidsvermogen (tables/wajong.xml): the rest is
+ * refused here, naming the field, since every scenario has a job. */
+static void read_before(struct rd *r, const cJSON *o, struct sw_scenario *out)
+{
+    static const char *const keys[] = {"benefit", "dagbesteding_dagdelen_per_week",
+                                       "wajong_regime", "wajong_arbeidsvermogen",
+                                       "wajong_loonheffingskorting", NULL};
+    static const char *const wajong_keys[] = {"wajong_regime", "wajong_arbeidsvermogen",
+                                              "wajong_loonheffingskorting", NULL};
+    int64_t v = 0;
+    int k;
+
+    rd_check_keys(r, o, "before", keys);
+    k = rd_read_enum(r, o, "before", "benefit", benefit_names, 0, false);
+    if (k >= 0)
+        out->before.benefit = (enum sw_before_benefit)k;
+    if (rd_read_int(r, o, "before", "dagbesteding_dagdelen_per_week", 0, 10, false, &v))
+        out->before.dagbesteding_dagdelen = (int)v;
+    if (out->before.benefit != SW_BEFORE_WAJONG) {
+        for (size_t i = 0; wajong_keys[i]; i++)
+            if (!rd_is_absent(rd_get(o, wajong_keys[i]))) {
+                char f[64];
+                snprintf(f, sizeof(f), "before.%s", wajong_keys[i]);
+                rd_problem(r, f, "only with \"benefit\": \"wajong\"");
+            }
+        return;
+    }
+    k = rd_read_enum(r, o, "before", "wajong_regime", regime_names, -1, false);
+    if (k >= 0)
+        out->before.wajong_regime = (enum sw_wajong_regime)k;
+    rd_read_bool(r, o, "before", "wajong_arbeidsvermogen", &out->before.wajong_arbeidsvermogen);
+    rd_read_bool(r, o, "before", "wajong_loonheffingskorting",
+                 &out->before.wajong_loonheffingskorting);
+    if (out->before.wajong_regime == SW_WAJONG_2015)
+        rd_problem(r, "before.wajong_regime",
+                   "Wajong 2015 is only for those without arbeidsvermogen: the Wajong with "
+                   "income from work for them is not in the tables (tables/wajong.xml)");
+    else if (!out->before.wajong_arbeidsvermogen)
+        rd_problem(r, "before.wajong_arbeidsvermogen",
+                   "the Wajong with income from work without arbeidsvermogen is not in the "
+                   "tables (tables/wajong.xml)");
+}
+
 void sw_scenario_ctx(struct sw_ctx *c, const struct sw_tables *t, const struct sw_scenario *s,
                      struct sw_override ov[SW_SCENARIO_MAX_OVERRIDES])
 {
@@ -403,8 +465,6 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
                                            "household", "before", "job", "settlement",
                                            "toeslagen", "overrides", "project_unpublished",
                                            "strict", NULL};
-    static const char *const before_keys[] = {"benefit", "dagbesteding_dagdelen_per_week",
-                                              NULL};
     static const char *const settle_keys[] = {"benefit_pay_day", "method",
                                               "municipality_applies_korting",
                                               "offset_holiday_allowance", "instalment_percent",
@@ -413,7 +473,6 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
                                                  "achteraf", "schatten", "voorschot", NULL};
     static const char *const toeslag_keys[] = {"zorgtoeslag", "huurtoeslag", "estimate_updated",
                                                "kindgebonden_budget", NULL};
-    static const char *const benefits[] = {"participatiewet", NULL};
     struct sw_problems local;
     struct rd r;
     cJSON *root = NULL;
@@ -466,13 +525,8 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
     o = rd_read_object(&r, root, "", "household", true);
     rent_known = o && read_household(&r, o, out);
     o = rd_read_object(&r, root, "", "before", false);
-    if (o) {
-        rd_check_keys(&r, o, "before", before_keys);
-        rd_read_enum(&r, o, "before", "benefit", benefits, 0, false);
-        v = 0;
-        if (rd_read_int(&r, o, "before", "dagbesteding_dagdelen_per_week", 0, 10, false, &v))
-            out->before.dagbesteding_dagdelen = (int)v;
-    }
+    if (o)
+        read_before(&r, o, out);
     o = rd_read_object(&r, root, "", "job", true);
     if (o)
         read_job(&r, o, out);
