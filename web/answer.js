@@ -45,7 +45,9 @@ const ITEM_LABEL = {
   wajong_entitled: 'Recht op Wajong (bruto)',
   wajong_gross: 'Wajong betaald (bruto: voorschot en nabetaling)',
   wajong_net: 'Wajong netto',
-  wajong_holiday_pay: 'Vakantiegeld van de Wajong (bruto)'
+  wajong_holiday_pay: 'Vakantiegeld van de Wajong (bruto)',
+  debt_free_amount: 'Wat u mag houden (beslagvrije voet of vrij te laten bedrag)',
+  debt_taken: 'Ingehouden voor schulden'
 };
 
 const STATUS_LABEL = {
@@ -93,6 +95,8 @@ const SAFE = COLUMNS[COLUMNS.length - 1];
 /* Shown only when the partner has an income of their own. */
 /* Shown only when the resident has a Wajong. */
 const WAJONG = { key: 'wajong', label: 'Wajong', parts: ['wajong_net'], items: ['wajong_net', 'wajong_gross', 'wajong_holiday_pay', 'wajong_entitled'], value: (m) => m.wajong_net || 0 };
+/* Shown only with debts (household.debts): what the beslag or the Wsnp takes. */
+const DEBTS = { key: 'debts', label: 'Eraf: schulden', parts: ['debt_taken'], items: ['debt_taken', 'debt_free_amount'], value: (m) => -(m.debt_taken || 0) };
 const PARTNER = { key: 'partner', label: 'Netto partner', parts: ['partner_net'], items: ['partner_net', 'partner_gross', 'partner_vrijlating'], value: (m) => m.partner_net || 0 };
 /* Shown only when there is money for the children: kinderbijslag, kindgebonden
  * budget and the combinatiekorting that comes back with the tax assessment. */
@@ -120,8 +124,12 @@ function renderAnswer(res, scenario) {
       el('p', { class: 'rec-head' },
         el('strong', {}, (RECOVERY_LABEL[r.kind] || r.kind) + ' over ' + period + ': ' + euro(r.amount) +
           (r.projected ? ' (voorlopig)' : ''))),
-      el('p', {}, 'U krijgt de brief naar verwachting in ' + monthLong(r.expected) +
-        '. Zet het geld apart vanaf ' + monthLong(r.set_aside_in) + '.'),
+      el('p', {}, 'U krijgt de brief naar verwachting in ' + monthLong(r.expected) + '.' +
+        (r.within_voet ? '' : ' Zet het geld apart vanaf ' + monthLong(r.set_aside_in) + '.')),
+      r.offset ? el('p', {}, 'Eerst verrekend met de vakantietoeslag: ' + euro(r.offset) + '.') : null,
+      r.within_voet ? el('p', {}, 'Door uw schulden wordt dit alleen betaald van wat boven de beslagvrije voet ligt.') : null,
+      r.instalment ? el('p', {}, 'Terugbetalen in termijnen van ' + euro(r.instalment) + ' per maand, ' +
+        monthLong(r.collected) + ' tot en met ' + monthLong(r.paid_off) + '.') : null,
       r.avoidable_by ? el('p', { class: 'avoid' }, el('strong', {}, 'Zo voorkomt u het: '), r.avoidable_by) : null));
   }
   $('recoveries-box').hidden = res.recoveries.length === 0;
@@ -211,6 +219,12 @@ function renderSubline(res) {
   }
   if (res.steady) {
     ul.appendChild(el('li', {}, 'Een gewone maand is vanaf ' + monthLong(res.steady.month) + '.'));
+    const s = res.steady;
+    if (s.debt_taken || s.baseline_debt_taken) {
+      ul.appendChild(el('li', {}, 'Door uw schulden houdt u met de baan ' + euro(s.safe_to_spend) +
+        ' per maand te besteden; ' + euro(s.debt_taken) + ' gaat naar de schulden. Zonder schulden hield u ' +
+        more(s.gain_without_debts) + ' over dan zonder deze baan.'));
+    }
   } else {
     ul.appendChild(el('li', {}, 'Er is geen gewone maand met de baan in zicht (bijvoorbeeld omdat het contract stopt). ' +
       'Het bedrag hierboven is een gemiddelde over de maanden van het overzicht.'));
@@ -239,6 +253,8 @@ function renderInputs(scenario) {
       (h.cost_sharers ? ', ' + h.cost_sharers + ' andere volwassene(n) in huis' : '')],
     h.partner_income ? ['Partner', (h.partner_income.kind === 'work' ? 'werkt, ' : 'uitkering of pensioen, ') +
       euro(h.partner_income.gross_per_month) + ' bruto per maand'] : null,
+    h.debts ? ['Schulden', (h.debts.regime === 'wsnp' ? 'schuldsanering (Wsnp)' : 'beslag op loon of uitkering') +
+      (h.debts.amount ? ', nog ' + euro(h.debts.amount) + ' schuld' : '')] : null,
     ['Huur', h.rent ? euro(h.rent) + ' per maand (kale huur)' : 'geen huurtoeslag'],
     h.vermogen !== undefined ? ['Spaargeld en bezit', euro(h.vermogen) + ' op 1 januari'] : null,
     ['Baan', KIND_LABEL[job.kind] + ', ' + numberNl(job.hours_per_week) + ' uur per week, vanaf ' + dateLong(job.start) +

@@ -49,6 +49,7 @@ function updateVisibility() {
   $('partner-gross-field').hidden = comp !== 'couple' || ps === 'none';
   $('partner-net-field').hidden = comp !== 'couple' || ps !== 'benefit';
   $('children-field').hidden = comp === 'single';
+  $('debts-amount-field').hidden = $('debts').value !== 'beslag';
   if (comp === 'single_parent' && childInputs().length === 0) addChild('');
   $('trial-fields').hidden = !$('trial').checked;
   $('wajong-fields').hidden = $('benefit').value !== 'wajong';
@@ -130,6 +131,18 @@ function collect() {
     else household.vermogen = vermogen;
   }
   if ($('medical_hour_limit').checked) household.medical_hour_limit = true;
+  /* Debts: what the resident keeps is the beslagvrije voet or the vrij te laten bedrag. */
+  const regime = $('debts').value;
+  if (regime !== 'none') {
+    household.debts = { regime };
+    const owed = val('debts_amount');
+    if (regime === 'beslag' && owed) {
+      const a = parseEuro(owed);
+      if (a === null || a <= 0) err('debts_amount', 'Vul een bedrag in, bijvoorbeeld 2.500 of 2500,50, of laat het leeg.');
+      else if (a > 1000000000) err('debts_amount', 'Dit bedrag is te hoog.');
+      else household.debts.amount = a;
+    }
+  }
 
   const dag = val('dagdelen');
   let dagdelen = 0;
@@ -254,6 +267,8 @@ const FIELD_MAP = [
   ['household.partner_income.net_per_month', 'partner_net'],
   ['household.partner_income.gross_per_month', 'partner_gross'],
   ['household.partner_income', 'partner_situation'],
+  ['household.debts.amount', 'debts_amount'],
+  ['household.debts', 'debts'],
   ['household.children_birth_dates', 'child_0'],
   ['household.cost_sharers', 'cost_sharers'],
   ['household.rent', 'rent'],
@@ -507,7 +522,7 @@ function init() {
   $('form').addEventListener('submit', onSubmit);
   $('employer-form').addEventListener('submit', onEmployer);
   $('muni-form').addEventListener('submit', onMunicipality);
-  for (const id of ['composition', 'trial', 'forfait', 'partner_situation', 'benefit']) $(id).addEventListener('change', updateVisibility);
+  for (const id of ['composition', 'trial', 'forfait', 'partner_situation', 'benefit', 'debts']) $(id).addEventListener('change', updateVisibility);
   $('muni-dagdelen').addEventListener('change', fillPrices);
   document.querySelectorAll('input[name=wage_mode]').forEach((r) => r.addEventListener('change', updateVisibility));
   $('municipality').addEventListener('change', fillProducts);

@@ -14,7 +14,7 @@ const SERIES = [
   { key: 'toeslagen', label: 'Toeslagen', parts: ['zorgtoeslag_paid', 'huurtoeslag_paid'], items: ['zorgtoeslag_paid', 'huurtoeslag_paid', 'zorgtoeslag_entitled', 'huurtoeslag_entitled'], value: (m) => m.zorgtoeslag_paid + m.huurtoeslag_paid, fill: 'url(#p-toeslagen)', swatch: 'toeslagen' }
 ];
 /* The claim itself: what is paid back in a month, drawn below the zero line. */
-const CLAIM = { key: 'claim', label: 'Terugbetalen', parts: ['recovery_collected'], items: ['recovery_collected'], value: (m) => m.recovery_collected };
+const CLAIM = { key: 'claim', label: 'Terugbetalen en schulden', parts: ['recovery_collected', 'debt_taken'], items: ['recovery_collected', 'debt_taken', 'debt_free_amount'], value: (m) => m.recovery_collected + (m.debt_taken || 0) };
 
 function patternDefs() {
   return svg('defs', {},
@@ -48,7 +48,7 @@ function renderLegend() {
   lg.appendChild(el('span', { class: 'legend-item' }, line, 'Veilig te besteden'));
   const claim = svg('svg', { width: 18, height: 18, viewBox: '0 0 18 18', 'aria-hidden': 'true', focusable: 'false' },
     svg('rect', { x: 1, y: 1, width: 16, height: 16, fill: '#b00020', stroke: '#222', 'stroke-width': 1 }));
-  lg.appendChild(el('span', { class: 'legend-item' }, claim, 'Terugbetalen (onder de lijn)'));
+  lg.appendChild(el('span', { class: 'legend-item' }, claim, 'Terugbetalen en schulden (onder de lijn)'));
 }
 
 /* Legend swatches need their own pattern ids (one SVG each). */
@@ -78,7 +78,7 @@ function renderChart(res) {
   let max = 0, low = 0;
   for (let i = 0; i < n; i++) {
     max = Math.max(max, stack(sc[i]), stack(bl[i]), sc[i].safe_to_spend, bl[i].safe_to_spend);
-    low = Math.max(low, sc[i].recovery_collected, bl[i].recovery_collected);
+    low = Math.max(low, CLAIM.value(sc[i]), CLAIM.value(bl[i]));
   }
   const step = niceStep(max || 100000);
   const top = Math.ceil((max || 1) / step) * step;
@@ -138,8 +138,8 @@ function renderChart(res) {
         focusables.push(r);
         acc += v;
       }
-      if (m.recovery_collected > 0) {
-        const r = part(x, y(0), y(-m.recovery_collected) - y(0), '#b00020', 'seg-claim', run, m, CLAIM, name, m.recovery_collected);
+      if (CLAIM.value(m) > 0) {
+        const r = part(x, y(0), y(-CLAIM.value(m)) - y(0), '#b00020', 'seg-claim', run, m, CLAIM, name, CLAIM.value(m));
         g.appendChild(r);
         focusables.push(r);
       }

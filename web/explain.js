@@ -64,6 +64,9 @@ function renderTable(res) {
   if (KIDS.value(res.scenario.totals) || KIDS.value(res.baseline.totals)) {
     breakdown.splice(breakdown.findIndex((c) => c.key === 'toeslagen') + 1, 0, KIDS);
   }
+  if (res.scenario.totals.debt_taken || res.baseline.totals.debt_taken) {
+    breakdown.splice(breakdown.findIndex((c) => c.key === 'received'), 0, DEBTS);
+  }
   const fall = new Set((res.armoedeval || []).map((a) => a.month));
   if (res.scenario.totals.wajong_net || res.baseline.totals.wajong_net) breakdown.splice(1, 0, WAJONG);
   const head = el('tr', {}, el('th', { scope: 'col' }, 'Maand'),

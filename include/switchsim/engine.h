@@ -78,6 +78,10 @@ enum sw_item {
                                     * plus a nabetaling when a voorschot period is settled */
     SW_ITEM_WAJONG_NET,            /* Wajong paid after loonheffing (with its vakantiegeld) */
     SW_ITEM_WAJONG_HOLIDAY_PAY,    /* vakantiegeld of the Wajong (gross), paid once a year */
+    SW_ITEM_DEBT_FREE,             /* household.debts: the beslagvrije voet or, in the
+                                    * Wsnp, the vrij te laten bedrag of the month */
+    SW_ITEM_DEBT_TAKEN,            /* what the beslag or the Wsnp's boedelafdracht takes
+                                    * of the month's income (never lands: not in received) */
     SW_ITEM__COUNT
 };
 
@@ -124,6 +128,12 @@ struct sw_recovery {
                                     * horizon) */
     int64_t offset;                /* set off against money the municipality paid out
                                     * (art. 60a Pw), not in `amount` */
+    bool within_voet;              /* household.debts: collected only from what lies
+                                    * above the beslagvrije voet (or the vrij te laten
+                                    * bedrag), so later or in smaller parts than the
+                                    * municipality's own terms; `instalment` is then the
+                                    * first month's part and `paid_off` an estimate
+                                    * when it lies past the horizon */
 };
 
 enum sw_who { SW_WHO_RESIDENT, SW_WHO_CONSULTANT, SW_WHO_EMPLOYER };
@@ -191,6 +201,11 @@ struct sw_steady {
     int64_t gain;                  /* safe_to_spend(switch) - safe_to_spend(stay) in M */
     int64_t safe_to_spend;         /* the switch in M */
     int64_t baseline_safe_to_spend;
+    int64_t debt_taken;            /* household.debts: what the beslag or the Wsnp
+                                    * takes in M, switch and stay; gain + debt_taken -
+                                    * baseline_debt_taken is the gain had there been
+                                    * no debts */
+    int64_t baseline_debt_taken;
     sw_month first_from;           /* the job's first month in the overview */
     int first_months;              /* months from first_from to M (exclusive); 0: none */
     int64_t first_total;           /* sum of the gain over those months */
@@ -245,6 +260,8 @@ struct sw_timeline {
     struct sw_local_summary local[SW_LOCAL__COUNT];
     struct sw_armoedeval armoedeval[SW_MAX_ARMOEDEVAL];
     size_t n_armoedeval;
+    enum sw_debt_regime debt_regime; /* household.debts: what the wallet keeps is after
+                                    * the beslag or the Wsnp's afdracht */
     struct sw_used used;           /* every table value used (provisional ones listed) */
     char tables_version[16];
     char tables_sha256[65];

@@ -33,6 +33,9 @@
 enum sw_composition { SW_HH_SINGLE, SW_HH_COUPLE, SW_HH_SINGLE_PARENT };
 /* The partner's own income (household.partner_income), a couple only. */
 enum sw_partner_income_kind { SW_PARTNER_NONE, SW_PARTNER_WORK, SW_PARTNER_BENEFIT };
+/* Debts (household.debts): none, beslag on income (beslagvrije voet, Rv art. 475da)
+ * or the Wsnp (vrij te laten bedrag). */
+enum sw_debt_regime { SW_DEBTS_NONE, SW_DEBTS_BESLAG, SW_DEBTS_WSNP };
 
 /* The benefit before the job (before.benefit). */
 enum sw_before_benefit { SW_BEFORE_PARTICIPATIEWET, SW_BEFORE_WAJONG };
@@ -92,6 +95,14 @@ struct sw_scenario {
             sw_date from;               /* SW_NO_DATE = since before the start month */
             bool loonheffingskorting;   /* the partner's payer applies the korting */
         } partner_income;
+        struct {
+            enum sw_debt_regime regime; /* SW_DEBTS_NONE when absent */
+            sw_date from;               /* SW_NO_DATE = since before the start month */
+            sw_date until;              /* SW_NO_DATE = beyond the horizon */
+            int64_t amount;             /* beslag: what is owed in all (cents); the
+                                         * beslag stops once it is taken; 0 = unknown,
+                                         * no end */
+        } debts;
     } household;
 
     struct {
@@ -198,5 +209,6 @@ const char *sw_pay_frequency_name(enum sw_pay_frequency f);
 const char *sw_partner_income_kind_name(enum sw_partner_income_kind k);
 const char *sw_before_benefit_name(enum sw_before_benefit b);
 const char *sw_wajong_regime_name(enum sw_wajong_regime w);
+const char *sw_debt_regime_name(enum sw_debt_regime r);
 
 #endif

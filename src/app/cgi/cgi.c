@@ -482,7 +482,7 @@ static struct cgi_reply do_simulate(const struct sw_tables *t, const struct sw_s
     struct sw_err err;
     const char *trace = cgi_query_get(q, "trace"), *month = cgi_query_get(q, "month");
     sw_month only = -1;
-    char headline[256], more[600];
+    char headline[256], more[800];
     cJSON *o;
 
     if (trace && strcmp(trace, "0") != 0 && strcmp(trace, "1") != 0)

@@ -10,7 +10,7 @@
 
 /* How deep the figures a figure is built on are followed. */
 #define EXPLAIN_MAX_DEPTH 3
-#define EXPLAIN_MAX_PARTS 17
+#define EXPLAIN_MAX_PARTS 18
 
 struct item_text {
     const char *label;   /* short name, starts lowercase */
@@ -172,6 +172,19 @@ static const struct item_text item_texts[SW_ITEM__COUNT] = {
                                     "Het vakantiegeld dat UWV in mei bij de Wajong betaalt, "
                                     "voordat er belasting af gaat: 8 procent van de Wajong van "
                                     "de twaalf maanden ervoor."},
+    [SW_ITEM_DEBT_FREE] = {"wat u van uw inkomen mag houden",
+                           "Hebt u schulden met beslag op uw loon of uitkering? Dan is dit de "
+                           "beslagvrije voet: het deel van uw inkomen waar de deurwaarder "
+                           "niet aan mag komen. Zit u in de schuldsanering (Wsnp)? Dan is dit "
+                           "het vrij te laten bedrag. Het is een deel van de bijstandsnorm. "
+                           "Verdient u meer dan de bijstand en krijgt u daardoor minder "
+                           "toeslagen? Dan wordt het bedrag hoger."},
+    [SW_ITEM_DEBT_TAKEN] = {"ingehouden voor schulden",
+                            "Het deel van uw loon, WW of bijstand boven de beslagvrije voet "
+                            "(of boven het vrij te laten bedrag in de schuldsanering). Dat "
+                            "geld gaat naar de deurwaarder of de bewindvoerder en komt niet "
+                            "op uw rekening. Toeslagen, kinderbijslag en kindgebonden budget "
+                            "blijven van u."},
 };
 
 /* What each figure is built from in the engine; sign +1/-1 marks the terms of a
@@ -217,6 +230,11 @@ static const struct part_list part_lists[] = {
     {SW_ITEM_WAJONG_NET, {{SW_ITEM_WAJONG_GROSS, 0}, {SW_ITEM_WAJONG_HOLIDAY_PAY, 0}}, 2},
     {SW_ITEM_WAJONG_HOLIDAY_PAY, {{SW_ITEM_WAJONG_ENTITLED, 0}}, 1},
     {SW_ITEM_LKS, {{SW_ITEM_GROSS_WAGE, 0}}, 1},
+    {SW_ITEM_DEBT_FREE, {{SW_ITEM_BIJSTAND_NORM, 0}}, 1},
+    {SW_ITEM_DEBT_TAKEN,
+     {{SW_ITEM_NET_WAGE, 0}, {SW_ITEM_WW_NET, 0}, {SW_ITEM_BIJSTAND_PAID, 0},
+      {SW_ITEM_BIJSTAND_HOLIDAY_PAID, 0}, {SW_ITEM_DEBT_FREE, 0}},
+     5},
     {SW_ITEM_RECEIVED,
      {{SW_ITEM_NET_WAGE, 1},
       {SW_ITEM_WW_NET, 1},
@@ -234,8 +252,9 @@ static const struct part_list part_lists[] = {
       {SW_ITEM_LOKALE_PAS, 1},
       {SW_ITEM_GEMEENTEPOLIS, 1},
       {SW_ITEM_WMO_EIGEN_BIJDRAGE, -1},
-      {SW_ITEM_RECOVERY_COLLECTED, -1}},
-     17},
+      {SW_ITEM_RECOVERY_COLLECTED, -1},
+      {SW_ITEM_DEBT_TAKEN, -1}},
+     18},
     {SW_ITEM_ARMOEDEVAL,
      {{SW_ITEM_COUNTED_INCOME, 0}, {SW_ITEM_BIJSTAND_ENTITLED, 0}, {SW_ITEM_BIJSTAND_NORM, 0}},
      3},

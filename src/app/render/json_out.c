@@ -246,6 +246,12 @@ static void add_steady(cJSON *o, const struct sw_timeline *tl)
         sw_json_add_cents(s, "gain", st->gain);
         sw_json_add_cents(s, "safe_to_spend", st->safe_to_spend);
         sw_json_add_cents(s, "baseline_safe_to_spend", st->baseline_safe_to_spend);
+        /* household.debts: what the beslag or the Wsnp takes in the month, and the
+         * gain had there been no debts (the old gain, next to what is kept). */
+        sw_json_add_cents(s, "debt_taken", st->debt_taken);
+        sw_json_add_cents(s, "baseline_debt_taken", st->baseline_debt_taken);
+        sw_json_add_cents(s, "gain_without_debts",
+                          st->gain + st->debt_taken - st->baseline_debt_taken);
         arr = cJSON_AddArrayToObject(s, "projected");
         for (size_t k = 0; arr && k < st->n_projected; k++)
             cJSON_AddItemToArray(arr, cJSON_CreateString(st->projected[k]));
@@ -371,6 +377,8 @@ cJSON *sw_timeline_json(const struct sw_timeline *tl)
         }
         if (r->offset > 0)
             cJSON_AddNumberToObject(ro, "offset", (double)r->offset);
+        if (r->within_voet)
+            cJSON_AddBoolToObject(ro, "within_voet", true);
         cJSON_AddStringToObject(ro, "avoidable_by", r->avoidable_by);
         {
             const struct sw_value_info *p[64];

@@ -62,6 +62,8 @@ static const char *const item_csv[] = {
     [SW_ITEM_WAJONG_GROSS] = "Wajong bruto betaald",
     [SW_ITEM_WAJONG_NET] = "Wajong netto",
     [SW_ITEM_WAJONG_HOLIDAY_PAY] = "vakantiegeld Wajong bruto",
+    [SW_ITEM_DEBT_FREE] = "beslagvrije voet of vrij te laten bedrag",
+    [SW_ITEM_DEBT_TAKEN] = "ingehouden voor schulden",
 };
 _Static_assert(sizeof(item_csv) / sizeof(item_csv[0]) == SW_ITEM__COUNT,
                "a Dutch CSV header for every line item");
@@ -89,7 +91,10 @@ void render_headline(char *buf, size_t size, const struct sw_timeline *tl)
 
     sw_money_format_nl(a, sizeof(a), g < 0 ? -g : g);
     if (st->found) {
-        const char *v = st->n_projected ? " (voorlopig)" : "";
+        const char *v = st->n_projected ? " (voorlopig)"
+                        : tl->debt_regime == SW_DEBTS_BESLAG ? " (na het beslag)"
+                        : tl->debt_regime == SW_DEBTS_WSNP ? " (in de schuldsanering)"
+                                                            : "";
         if (g == 0)
             snprintf(buf, size, "In een gewone maand na de overstap houdt u evenveel over als "
                      "zonder deze baan%s.", v);
@@ -133,6 +138,19 @@ void render_headline_more(char *buf, size_t size, const struct sw_timeline *tl)
             more_less(x, sizeof(x), st->first_average);
             n += (size_t)snprintf(buf + n, size - n, "In de eerste maanden (%s tot en met %s) "
                                   "houdt u gemiddeld %s per maand. ", f, u, x);
+        }
+        if (tl->debt_regime != SW_DEBTS_NONE && n < size) {
+            char k[40], t[40];
+            more_less(x, sizeof(x), st->gain + st->debt_taken - st->baseline_debt_taken);
+            sw_money_format_nl(k, sizeof(k), st->safe_to_spend);
+            sw_money_format_nl(t, sizeof(t), st->debt_taken);
+            n += (size_t)snprintf(buf + n, size - n,
+                                  "Door uw schulden houdt u met de baan %s te besteden; %s "
+                                  "gaat naar %s. Zonder schulden hield u %s over. ", k, t,
+                                  tl->debt_regime == SW_DEBTS_WSNP ? "de boedel van de "
+                                                                     "schuldsanering"
+                                                                   : "de beslaglegger",
+                                  x);
         }
     }
     if (n < size) {
@@ -269,6 +287,9 @@ static void recovery_terms(char *buf, size_t size, const struct sw_recovery *r)
         sw_money_format_nl(o, sizeof(o), r->offset);
         n += (size_t)snprintf(buf, size, " Eerst verrekend met de vakantietoeslag: %s.", o);
     }
+    if (r->within_voet && n < size)
+        n += (size_t)snprintf(buf + n, size - n, " Door uw schulden alleen van wat boven de "
+                              "beslagvrije voet ligt.");
     if (r->instalment > 0 && n < size) {
         sw_money_format_nl(ins, sizeof(ins), r->instalment);
         sw_month_nl(m1, sizeof(m1), r->collected);
@@ -288,6 +309,12 @@ static int64_t children_paid(const int64_t *v)
 static bool has_children_money(const struct sw_timeline *tl)
 {
     return children_paid(tl->scenario.totals) != 0 || children_paid(tl->baseline.totals) != 0;
+}
+
+/* household.debts: a column with what the beslag or the Wsnp takes. */
+static bool has_debts(const struct sw_timeline *tl)
+{
+    return tl->debt_regime != SW_DEBTS_NONE;
 }
 
 /* What the municipality's minimaregelingen are worth in the month (engine_lokaal.c). */
@@ -319,8 +346,8 @@ static void local_line(char *buf, size_t size, const struct sw_local_summary *ls
 
 void render_table(FILE *f, const struct sw_timeline *tl)
 {
-    char h[200], a[40], more[600];
-    bool partner = has_partner_income(tl), kids = has_children_money(tl);
+    char h[200], a[40], more[800];
+    bool partner = has_partner_income(tl), kids = has_children_money(tl), debts = has_debts(tl);
     bool local = has_local_money(tl);
     bool wajong = has_wajong(tl);
 
@@ -336,6 +363,8 @@ void render_table(FILE *f, const struct sw_timeline *tl)
         fprintf(f, "%10s ", "kinderen");
     if (local)
         fprintf(f, "%10s ", "gemeente");
+    if (debts)
+        fprintf(f, "%10s ", "schulden");
     fprintf(f, "%10s %10s %9s %9s %10s %10s %10s | %10s %10s\n",
             "bijstand", "toeslagen", "wmo", "terug", "ontvangen", "apart",
             "besteden", "nu besteed", "verschil");
@@ -373,6 +402,11 @@ void render_table(FILE *f, const struct sw_timeline *tl)
             num(gn, sizeof(gn), local_paid(v));
             fprintf(f, "%10s ", gn);
         }
+        if (debts) {
+            char dn[32];
+            num(dn, sizeof(dn), -v[SW_ITEM_DEBT_TAKEN]);
+            fprintf(f, "%10s ", dn);
+        }
         fprintf(f, "%10s %10s %9s %9s %10s %10s %10s | %10s %10s\n", c[1], c[2], c[3], c[4],
                 c[5], c[6], c[7], c[8], c[9]);
     }
@@ -389,7 +423,7 @@ void render_table(FILE *f, const struct sw_timeline *tl)
             sw_money_format_nl(a, sizeof(a), r->amount);
             sw_month_nl(e, sizeof(e), r->expected);
             sw_month_nl(sa, sizeof(sa), r->caused);
-            char terms[200];
+            char terms[320];
             recovery_terms(terms, sizeof(terms), r);
             fprintf(f, "  - %s over %s: %s%s, brief in %s; zet apart vanaf %s.%s\n    %s\n",
                     render_recovery_nl(r->kind), r->for_period, a,
@@ -456,7 +490,7 @@ void render_csv(FILE *f, const struct sw_timeline *tl)
 
 void render_html(FILE *f, const struct sw_timeline *tl)
 {
-    char h[200], more[600];
+    char h[200], more[800];
 
     render_headline(h, sizeof(h), tl);
     render_headline_more(more, sizeof(more), tl);
@@ -503,7 +537,7 @@ void render_html(FILE *f, const struct sw_timeline *tl)
                     a, sw_recovery_projected(tl, r, NULL, 0) ? " (voorlopig)" : "",
                     render_recovery_nl(r->kind), sa, e);
             {
-                char terms[200];
+                char terms[320];
                 recovery_terms(terms, sizeof(terms), r);
                 if (terms[0]) {
                     html_text(f, terms + 1);
@@ -560,6 +594,8 @@ void render_html(FILE *f, const struct sw_timeline *tl)
         fputs("<th>Voor de kinderen</th>", f);
     if (has_local_money(tl))
         fputs("<th>Van de gemeente</th>", f);
+    if (has_debts(tl))
+        fputs("<th>Ingehouden voor schulden</th>", f);
     fputs("<th>Bijstand</th><th>Toeslagen</th><th>Eigen bijdrage</th>"
           "<th>Terugbetalen</th><th>Apart zetten</th><th>Te besteden</th>"
           "<th>Als u niet gaat werken</th></tr></thead>\n<tbody>\n", f);
@@ -594,6 +630,11 @@ void render_html(FILE *f, const struct sw_timeline *tl)
             char gn[32];
             num(gn, sizeof(gn), local_paid(v));
             fprintf(f, "<td>%s</td>", gn);
+        }
+        if (has_debts(tl)) {
+            char dn[32];
+            num(dn, sizeof(dn), v[SW_ITEM_DEBT_TAKEN]);
+            fprintf(f, "<td>%s</td>", dn);
         }
         fprintf(f, "<td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td>"
                    "<td>%s</td></tr>\n", c[1], c[2], c[3], c[4], c[5], c[6], c[7]);

@@ -364,6 +364,9 @@ static void steady_members(struct obj *top, const struct sw_steady *st)
     m_cents(&s, "gain", st->gain);
     m_cents(&s, "safe_to_spend", st->safe_to_spend);
     m_cents(&s, "baseline_safe_to_spend", st->baseline_safe_to_spend);
+    m_cents(&s, "debt_taken", st->debt_taken);
+    m_cents(&s, "baseline_debt_taken", st->baseline_debt_taken);
+    m_cents(&s, "gain_without_debts", st->gain + st->debt_taken - st->baseline_debt_taken);
     for (size_t k = 0; k < st->n_projected && k < SW_STEADY_MAX_PROJECTED; k++)
         ids[k] = st->projected[k];
     key(&s, "projected");
@@ -467,6 +470,8 @@ static void lists_members(struct obj *top, const struct sw_timeline *tl)
         }
         if (r->offset > 0)
             m_cents(&o, "offset", r->offset);
+        if (r->within_voet)
+            m_bool(&o, "within_voet", true);
         m_str(&o, "avoidable_by", r->avoidable_by);
         {
             /* the values of the recovery's own calculation (sw_recovery_projected) */

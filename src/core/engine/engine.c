@@ -54,6 +54,8 @@ static sw_status run_one(struct eng_run *r, struct sw_err *err)
     if (!st)
         eng_partner_korting_twice(r);
     if (!st)
+        st = eng_debts(r, err);       /* beslag or Wsnp (engine_debts.c) */
+    if (!st)
         eng_wallet(r);                /* received, safe to spend, totals (engine_wallet.c) */
     return st;
 }
@@ -244,6 +246,7 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
         return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
     sw_scenario_ctx(&c, t, s, ov);
     c.used = &tl->used;
+    tl->debt_regime = s->household.debts.regime;
     /* Every month asks for the same parameters: look each up once. */
     st = sw_lookup_cache_new(&c.cache, err);
     if (st)

@@ -50,6 +50,9 @@ sw_status eng_korting_twice(struct eng_run *r, struct sw_err *err);
  * of the couple's bijstand) both apply the loonheffingskorting
  * (engine_partner.c; switch run only). */
 void eng_partner_korting_twice(struct eng_run *r);
+/* What a beslag or the Wsnp takes of each month's income (engine_debts.c):
+ * debt_free_amount and debt_taken; nothing without household.debts. */
+sw_status eng_debts(struct eng_run *r, struct sw_err *err);
 /* Received, set aside, safe to spend and the totals, once every other item is in
  * (engine_wallet.c). Cannot fail. */
 void eng_wallet(struct eng_run *r);

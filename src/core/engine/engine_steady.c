@@ -89,6 +89,8 @@ static void steady_from(struct sw_steady *st, const struct sw_scenario *s,
         st->gain = gain;
         st->safe_to_spend = sc->v[SW_ITEM_SAFE_TO_SPEND];
         st->baseline_safe_to_spend = tx->baseline.rows[i].v[SW_ITEM_SAFE_TO_SPEND];
+        st->debt_taken = sc->v[SW_ITEM_DEBT_TAKEN];
+        st->baseline_debt_taken = tx->baseline.rows[i].v[SW_ITEM_DEBT_TAKEN];
         if (st->first_months > 0)
             st->first_average = sw_div_half_up(st->first_total, st->first_months);
         st->n_projected = sw_timeline_projected(tx, sc->month, pv, SW_STEADY_MAX_PROJECTED);

@@ -15,7 +15,8 @@ static const char *const item_names[SW_ITEM__COUNT] = {
     "partner_gross", "partner_net", "partner_vrijlating",
     "kinderbijslag", "kindgebonden_budget_entitled", "kindgebonden_budget_paid", "iack",
     "year_end_bonus", "counted_income", "iit", "kwijtschelding", "lokale_pas", "gemeentepolis",
-    "armoedeval", "wajong_entitled", "wajong_gross", "wajong_net", "wajong_holiday_pay"};
+    "armoedeval", "wajong_entitled", "wajong_gross", "wajong_net", "wajong_holiday_pay",
+    "debt_free_amount", "debt_taken"};
 
 const char *sw_item_name(enum sw_item item)
 {

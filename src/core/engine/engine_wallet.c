@@ -34,7 +34,8 @@ void eng_wallet(struct eng_run *r)
                               v[SW_ITEM_ZORGTOESLAG_PAID] + v[SW_ITEM_HUURTOESLAG_PAID] +
                               v[SW_ITEM_KINDERBIJSLAG] + v[SW_ITEM_KGB_PAID] + v[SW_ITEM_IACK] +
                               local_value(v) -
-                              v[SW_ITEM_WMO_EIGEN_BIJDRAGE] - v[SW_ITEM_RECOVERY_COLLECTED];
+                              v[SW_ITEM_WMO_EIGEN_BIJDRAGE] - v[SW_ITEM_RECOVERY_COLLECTED] -
+                              v[SW_ITEM_DEBT_TAKEN];
         v[SW_ITEM_SAFE_TO_SPEND] = v[SW_ITEM_RECEIVED] - v[SW_ITEM_SET_ASIDE] +
                                    v[SW_ITEM_RESERVE_RELEASED];
         if (r->run->rows[i].trace) {
@@ -99,6 +100,9 @@ void eng_wallet(struct eng_run *r)
             sw_trace_input(tr, "eigen bijdrage Wmo", v[SW_ITEM_WMO_EIGEN_BIJDRAGE],
                            SW_UNIT_EUROCENT);
             sw_trace_input(tr, "terugbetaald", v[SW_ITEM_RECOVERY_COLLECTED], SW_UNIT_EUROCENT);
+            if (v[SW_ITEM_DEBT_TAKEN] != 0)
+                sw_trace_input(tr, "ingehouden voor schulden", v[SW_ITEM_DEBT_TAKEN],
+                               SW_UNIT_EUROCENT);
         }
     }
     totals(r->run);

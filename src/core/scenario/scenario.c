@@ -13,6 +13,12 @@
 static const char *const compositions[] = {"single", "couple", "single_parent", NULL};
 static const char *const job_kinds[] = {"beschut", "banenafspraak", "regulier", NULL};
 static const char *const partner_kinds[] = {"none", "work", "benefit", NULL};
+static const char *const debt_regimes[] = {"none", "beslag", "wsnp", NULL};
+
+const char *sw_debt_regime_name(enum sw_debt_regime r)
+{
+    return debt_regimes[r];
+}
 
 const char *sw_composition_name(enum sw_composition c)
 {
@@ -44,6 +50,8 @@ void sw_scenario_init(struct sw_scenario *s)
     s->before.wajong_regime = SW_WAJONG_2010;
     s->before.wajong_arbeidsvermogen = true;
     s->before.wajong_loonheffingskorting = true;
+    s->household.debts.from = SW_NO_DATE;
+    s->household.debts.until = SW_NO_DATE;
     s->job.kind = SW_JOB_REGULIER;
     s->job.trial_start = s->job.trial_end = SW_NO_DATE;
     s->job.start = SW_NO_DATE;
@@ -89,14 +97,33 @@ static void read_partner_income(struct rd *r, const cJSON *p, struct sw_scenario
                  &s->household.partner_income.loonheffingskorting);
 }
 
+/* household.debts: beslag on income (beslagvrije voet) or the Wsnp (vrij te
+ * laten bedrag), from and until when, and for a beslag what is owed. */
+static void read_debts(struct rd *r, const cJSON *p, struct sw_scenario *s)
+{
+    static const char *const keys[] = {"regime", "from", "until", "amount", NULL};
+    const char *path = "household.debts";
+    int k;
+
+    rd_check_keys(r, p, path, keys);
+    k = rd_read_enum(r, p, path, "regime", debt_regimes, -1, true);
+    if (k >= 0)
+        s->household.debts.regime = (enum sw_debt_regime)k;
+    rd_read_date(r, p, path, "from", false, &s->household.debts.from);
+    rd_read_date(r, p, path, "until", false, &s->household.debts.until);
+    /* Up to 10 million euro: anything more is a typo, not a debt. */
+    rd_read_int(r, p, path, "amount", 0, 1000000000, false, &s->household.debts.amount);
+}
+
 /* Returns false when household.rent was given and refused: what follows from
  * the rent (huurtoeslag) is then not judged again. */
 static bool read_household(struct rd *r, const cJSON *h, struct sw_scenario *s)
 {
     static const char *const keys[] = {"composition", "birth_date", "partner_birth_date",
                                        "children_birth_dates", "cost_sharers", "rent",
-                                       "medical_hour_limit", "partner_income", "vermogen", NULL};
-    const cJSON *kids, *pi;
+                                       "medical_hour_limit", "partner_income", "vermogen",
+                                       "debts", NULL};
+    const cJSON *kids, *pi, *debts;
     int c;
     int64_t v;
     bool rent_ok;
@@ -147,6 +174,9 @@ static bool read_household(struct rd *r, const cJSON *h, struct sw_scenario *s)
     pi = rd_read_object(r, h, "household", "partner_income", false);
     if (pi)
         read_partner_income(r, pi, s);
+    debts = rd_read_object(r, h, "household", "debts", false);
+    if (debts)
+        read_debts(r, debts, s);
     return rent_ok;
 }
 
@@ -345,6 +375,13 @@ static void check_consistency(struct rd *r, struct sw_scenario *s)
         (s->household.partner_income.gross > 0 || s->household.partner_income.net > 0))
         rd_problem(r, "household.partner_income.gross_per_month",
                    "an amount needs kind work or benefit");
+    if (s->household.debts.from != SW_NO_DATE && s->household.debts.until != SW_NO_DATE &&
+        s->household.debts.until < s->household.debts.from)
+        rd_problem(r, "household.debts.until", "before household.debts.from");
+    if (s->household.debts.amount > 0 && s->household.debts.regime != SW_DEBTS_BESLAG)
+        rd_problem(r, "household.debts.amount",
+                   "only with regime beslag (in the Wsnp the income above the vrij te laten "
+                   "bedrag goes to the boedel whatever is owed)");
     if (s->household.composition == SW_HH_SINGLE_PARENT && s->household.n_children == 0)
         rd_problem(r, "household.children_birth_dates",
                 "a single parent needs at least one child's birth date");
