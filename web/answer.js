@@ -33,6 +33,10 @@ const ITEM_LABEL = {
   partner_gross: 'Bruto inkomen partner',
   partner_net: 'Netto inkomen partner',
   partner_vrijlating: 'Vrijlating partner',
+  kinderbijslag: 'Kinderbijslag (SVB, per kwartaal)',
+  kindgebonden_budget_entitled: 'Recht op kindgebonden budget',
+  kindgebonden_budget_paid: 'Kindgebonden budget betaald (voorschot)',
+  iack: 'Combinatiekorting terug (belasting)',
   iit: 'Individuele inkomenstoeslag van de gemeente',
   kwijtschelding: 'Kwijtschelding gemeentelijke belastingen',
   lokale_pas: 'Lokale pas of meedoenregeling',
@@ -66,6 +70,7 @@ const RECOVERY_LABEL = {
   zorgtoeslag: 'Zorgtoeslag',
   huurtoeslag: 'Huurtoeslag',
   inkomstenbelasting: 'Inkomstenbelasting',
+  kindgebonden_budget: 'Kindgebonden budget',
   wajong: 'Wajong (UWV)'
 };
 
@@ -93,6 +98,13 @@ const WAJONG = { key: 'wajong', label: 'Wajong', parts: ['wajong_net'], items: [
 /* Shown only with debts (household.debts): what the beslag or the Wsnp takes. */
 const DEBTS = { key: 'debts', label: 'Eraf: schulden', parts: ['debt_taken'], items: ['debt_taken', 'debt_free_amount'], value: (m) => -(m.debt_taken || 0) };
 const PARTNER = { key: 'partner', label: 'Netto partner', parts: ['partner_net'], items: ['partner_net', 'partner_gross', 'partner_vrijlating'], value: (m) => m.partner_net || 0 };
+/* Shown only when there is money for the children: kinderbijslag, kindgebonden
+ * budget and the combinatiekorting that comes back with the tax assessment. */
+const KIDS = {
+  key: 'kids', label: 'Kinderen', parts: ['kinderbijslag', 'kindgebonden_budget_paid', 'iack'],
+  items: ['kinderbijslag', 'kindgebonden_budget_paid', 'kindgebonden_budget_entitled', 'iack'],
+  value: (m) => (m.kinderbijslag || 0) + (m.kindgebonden_budget_paid || 0) + (m.iack || 0)
+};
 
 function renderAnswer(res, scenario) {
   lastResult = res;

@@ -61,6 +61,9 @@ function renderTable(res) {
    * can be spent - then the same without the job, and the difference. */
   const breakdown = COLUMNS.filter((c) => c !== SAFE);
   if (res.scenario.totals.partner_net || res.baseline.totals.partner_net) breakdown.splice(1, 0, PARTNER);
+  if (KIDS.value(res.scenario.totals) || KIDS.value(res.baseline.totals)) {
+    breakdown.splice(breakdown.findIndex((c) => c.key === 'toeslagen') + 1, 0, KIDS);
+  }
   if (res.scenario.totals.debt_taken || res.baseline.totals.debt_taken) {
     breakdown.splice(breakdown.findIndex((c) => c.key === 'received'), 0, DEBTS);
   }

@@ -550,8 +550,49 @@ async function main() {
     check('a couple with a working partner gets an answer', await submitAndWait() &&
       !(await evaluate(`document.getElementById('answer-body').hidden`)), await text('#error-summary'));
     check('the partner\'s net income is a column of the month table', /Netto partner/.test(await text('#months-table thead')));
+    /* The partner has a benefit: the net amount on the letter is asked as well, and
+     * that net amount is the partner's income each month (engine_partner.c). */
+    await setValue('partner_situation', 'benefit');
+    check('intake: a partner with a benefit is asked the gross and the net amount',
+      await evaluate(`!document.getElementById('partner-gross-field').hidden && !document.getElementById('partner-net-field').hidden`));
+    await type('partner_gross', '1.000');
+    await type('partner_net', '900');
+    check('a couple with a partner on a benefit gets an answer', await submitAndWait() &&
+      !(await evaluate(`document.getElementById('answer-body').hidden`)), await text('#error-summary'));
+    const partnerCells = await evaluate(`Array.from(document.querySelectorAll('#months-table tbody button[data-run=scenario][data-col=partner]')).map((b) => b.textContent)`);
+    check('the partner\'s benefit is in every month at its net amount (900,00)',
+      partnerCells.length > 0 && partnerCells.every((t) => t === '900,00'), partnerCells.join(' '));
+    check('the inputs on paper name the partner\'s benefit',
+      /uitkering of pensioen, € 1\.000,00 bruto per maand/.test(norm(await text('#print-inputs'))), norm(await text('#print-inputs')));
     await setValue('partner_situation', 'none');
     await setValue('composition', 'single');
+    /* A single parent with two children, one under 12, over October 2026: the
+     * kinderbijslag of the third quarter is paid in October. On 1 July 2026 the
+     * children are 6 and 12: 362,35 + 426,29 = 788,64 (AKW art. 12 lid 3, text per
+     * 2026-07-01). */
+    const keep = { start_month: await evaluate(`document.getElementById('start_month').value`),
+      start: await evaluate(`document.getElementById('start').value`) };
+    await setValue('composition', 'single_parent');
+    check('intake: a single parent is asked the children\'s birth dates',
+      await evaluate(`!document.getElementById('children-field').hidden && !!document.getElementById('child_0')`));
+    await setValue('start_month', '2026-10');
+    await setValue('start', '2026-11-01');
+    await setValue('child_0', '2020-05-15');
+    await click('#add-child');
+    await setValue('child_1', '2014-02-10');
+    check('a single parent with two children gets an answer', await submitAndWait() &&
+      !(await evaluate(`document.getElementById('answer-body').hidden`)), await text('#error-summary'));
+    check('the children\'s money is a column of the month table', /Kinderen/.test(await text('#months-table thead')));
+    await click('#months-table button[data-run=scenario][data-col=kids][data-month="2026-10"]');
+    await waitFor(`document.querySelectorAll('#explain-body .trace').length > 0`);
+    const kidsExplained = norm(await text('#explain-body'));
+    check('explanation of the children\'s money in October 2026: kinderbijslag 788,64',
+      /kinderbijslag \(svb, per kwartaal\) € 788,64/.test(kidsExplained), kidsExplained.slice(0, 300));
+    await key('Escape', 'Escape', 27);
+    await waitFor(`!document.getElementById('explain').open`);
+    await setValue('composition', 'single');
+    await setValue('start_month', keep.start_month);
+    await setValue('start', keep.start);
     /* 7. Typing as people do: 24,5 hours and 700,- rent. */
     await type('hours', '24,5');
     await type('rent', '700,-');

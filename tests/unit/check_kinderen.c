@@ -11,6 +11,15 @@
  *    9.405 = 39.141, zandwijken.nl).
  *  - IACK 2026 (Wet IB 2001 art. 8.14a, tekst per 2026-01-01): 11,45 % boven
  *    6.239, ten hoogste 3.032.
+ *  - kinderbijslag per 1 januari 2025, 1 juli 2025 and 1 juli 2026 (AKW art. 12
+ *    lid 3, tekst per die datum): 286,45 / 347,83 / 409,21; 291,49 / 353,95 /
+ *    416,41; 298,40 / 362,35 / 426,29 (the 2025 amounts also on metronieuws.nl
+ *    2025-01, 'bron: Sociale Verzekeringsbank').
+ *  - kindgebonden budget 2024 and 2025 (WKB art. 2, tekst per 2024-01-01 and
+ *    2025-01-01): 2.436 / 2.511 per kind, 3.480 / 3.389 ouderkop, afbouw 6,75 % /
+ *    7,10 %, met partner + 9.030 / 9.139; drempelinkomen 26.819 / 28.406.
+ *  - IACK 2024 and 2025 (Belastingdienst IACK-tabel): meer dan 6.073 / 6.145,
+ *    ten hoogste 2.950 / 2.986.
  * Each expected figure is worked out by hand in the comment above it. */
 #include <string.h>
 
@@ -211,6 +220,68 @@ START_TEST(test_iack_2026)
 }
 END_TEST
 
+START_TEST(test_kinderbijslag_2025_and_july_2026)
+{
+    struct sw_ctx c = test_ctx();
+    sw_date kids[3] = {test_date("2020-05-15"), test_date("2014-02-10"),
+                       test_date("2008-03-01")};
+    struct sw_err err;
+    int64_t amount;
+    int n;
+
+    /* On 2025-01-01 the children are 4, 10 and 16: 286,45 + 347,83 + 409,21 = 1.043,49. */
+    ck_assert_int_eq(sw_kinderbijslag_quarter(&c, test_date("2025-01-01"), kids, 3, &amount, &n,
+                                              NULL, &err), SW_OK);
+    ck_assert_int_eq(amount, 104349);
+    /* On 2025-07-01 they are 5, 11 and 17: 291,49 + 353,95 + 416,41 = 1.061,85. */
+    ck_assert_int_eq(sw_kinderbijslag_quarter(&c, test_date("2025-07-01"), kids, 3, &amount, &n,
+                                              NULL, &err), SW_OK);
+    ck_assert_int_eq(amount, 106185);
+    /* On 2026-07-01 they are 6, 12 and 18 (none): 362,35 + 426,29 = 788,64. */
+    ck_assert_int_eq(sw_kinderbijslag_quarter(&c, test_date("2026-07-01"), kids, 3, &amount, &n,
+                                              NULL, &err), SW_OK);
+    ck_assert_int_eq(amount, 78864);
+    ck_assert_int_eq(n, 2);
+}
+END_TEST
+
+START_TEST(test_kgb_2024_2025)
+{
+    struct sw_ctx c = test_ctx();
+    sw_date kid = test_date("2021-03-01");
+    struct sw_kgb_facts single = {3000000, false, &kid, 1, false, 0};
+    struct sw_kgb_facts couple = {4000000, true, &kid, 1, false, 0};
+    struct sw_kgb_month m;
+    struct sw_err err;
+
+    /* 2025, single parent, income 30.000: 2.511 + 3.389 = 5.900 minus
+     * 7,10 % x (30.000 - 28.406) = 113,174 -> 113,17: 5.786,83. */
+    ck_assert_int_eq(sw_kgb_month(&c, sw_month_from_ym(2025, 6), &single, &m, NULL, &err), SW_OK);
+    ck_assert_int_eq(m.reduction, 11317);
+    ck_assert_int_eq(m.year_claim, 578683);
+    /* 2024, couple, joint income 40.000: 2.436 - 6,75 % x (40.000 - (26.819 + 9.030))
+     * = 2.436 - 6,75 % x 4.151 = 2.436 - 280,1925 -> 280,19 = 2.155,81. */
+    ck_assert_int_eq(sw_kgb_month(&c, sw_month_from_ym(2024, 6), &couple, &m, NULL, &err), SW_OK);
+    ck_assert_int_eq(m.year_claim, 215581);
+}
+END_TEST
+
+START_TEST(test_iack_2024_2025)
+{
+    struct sw_ctx c = test_ctx();
+    sw_date kid = test_date("2020-05-15");
+    struct sw_err err;
+    int64_t k;
+
+    /* 2025: 11,45 % x (20.000 - 6.145) = 1.586,40 -> 1.586 (whole euros). */
+    ck_assert_int_eq(sw_iack_year(&c, 2025, 2000000, 0, false, &kid, 1, &k, NULL, &err), SW_OK);
+    ck_assert_int_eq(k, 158600);
+    /* 2024: 11,45 % x (40.000 - 6.073) = 3.884,64: at most 2.950. */
+    ck_assert_int_eq(sw_iack_year(&c, 2024, 4000000, 0, false, &kid, 1, &k, NULL, &err), SW_OK);
+    ck_assert_int_eq(k, 295000);
+}
+END_TEST
+
 static Suite *kinderen_suite(void)
 {
     Suite *s = suite_create("kinderen");
@@ -225,6 +296,9 @@ static Suite *kinderen_suite(void)
     tcase_add_test(tc, test_kgb_vermogen);
     tcase_add_test(tc, test_kgb_claim_months);
     tcase_add_test(tc, test_iack_2026);
+    tcase_add_test(tc, test_kinderbijslag_2025_and_july_2026);
+    tcase_add_test(tc, test_kgb_2024_2025);
+    tcase_add_test(tc, test_iack_2024_2025);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -99,6 +99,15 @@ START_TEST(test_z_2024_maximum)
                      SW_OK);
     ck_assert_int_eq(v.kind, SW_VRIJLATING_Z);
     ck_assert_int_eq(v.amount, 15796);
+    /* Per 2024-07-01 170,18 and per 2025-07-01 176,35 (Participatiewet art. 31 lid 2
+     * onder z, texts per those dates): 15 % of 2.000,00 = 300,00, capped. */
+    ck_assert_int_eq(sw_vrijlating(&c, test_date("2024-07-01"), &f, 200000, 10, &v, NULL, &err),
+                     SW_OK);
+    ck_assert_int_eq(v.amount, 17018);
+    ck_assert_int_eq(sw_vrijlating(&c, test_date("2025-07-01"), &f, 200000, 10, &v, NULL, &err),
+                     SW_OK);
+    ck_assert_int_eq(v.kind, SW_VRIJLATING_Z);
+    ck_assert_int_eq(v.amount, 17635);
 }
 END_TEST
 

@@ -5,6 +5,7 @@
 
 #include "explain.h"
 #include "json_out.h"
+#include "render.h"
 #include "switchsim/money.h"
 
 /* How deep the figures a figure is built on are followed. */
@@ -121,7 +122,8 @@ static const struct item_text item_texts[SW_ITEM__COUNT] = {
                       "Werkt u en hebt u een kind onder de 12? Dan krijgt u na het jaar met de "
                       "aanslag inkomstenbelasting de inkomensafhankelijke combinatiekorting "
                       "terug. Dit is een schatting: niet meer dan de belasting die van uw loon "
-                      "is ingehouden."},
+                      "is ingehouden. Kreeg u dat jaar ook bijstand? Dan telt een deel mee als "
+                      "inkomen en vraagt de gemeente dat terug."},
     [SW_ITEM_YEAR_END_BONUS] = {"eindejaarsuitkering",
                                 "De eindejaarsuitkering of dertiende maand die uw werkgever "
                                 "deze maand uitbetaalt, voordat er belasting af gaat."},
@@ -554,7 +556,7 @@ static void render_recoveries(FILE *f, int level, const struct sw_timeline *tl, 
         indent(f, level);
         fprintf(f, "  - %s: %s te veel ontvangen over %s; apart zetten vanaf %s, brief in %s, "
                    "terugbetalen in %s.\n",
-                sw_recovery_kind_name(r->kind), a, per, s, e, c);
+                render_recovery_nl(r->kind), a, per, s, e, c);
         if (r->avoidable_by[0]) {
             indent(f, level);
             fprintf(f, "    Zo voorkomt u het: %s\n", r->avoidable_by);

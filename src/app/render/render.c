@@ -50,7 +50,7 @@ static const char *const item_csv[] = {
     [SW_ITEM_KINDERBIJSLAG] = "kinderbijslag",
     [SW_ITEM_KGB_ENTITLED] = "recht op kindgebonden budget",
     [SW_ITEM_KGB_PAID] = "kindgebonden budget betaald",
-    [SW_ITEM_IACK] = "combinatiekorting terugbetalen",
+    [SW_ITEM_IACK] = "combinatiekorting terug",
     [SW_ITEM_YEAR_END_BONUS] = "eindejaarsuitkering",
     [SW_ITEM_COUNTED_INCOME] = "meegeteld inkomen bijstand",
     [SW_ITEM_IIT] = "individuele inkomenstoeslag",
@@ -73,6 +73,14 @@ const char *render_who_nl(enum sw_who who)
     static const char *const names[] = {"inwoner", "consulent", "werkgever"};
 
     return (unsigned)who < sizeof(names) / sizeof(names[0]) ? names[who] : "";
+}
+
+const char *render_recovery_nl(enum sw_recovery_kind kind)
+{
+    static const char *const names[] = {"bijstand", "zorgtoeslag", "huurtoeslag",
+                                        "inkomstenbelasting", "kindgebonden budget"};
+
+    return (unsigned)kind < sizeof(names) / sizeof(names[0]) ? names[kind] : "";
 }
 
 void render_headline(char *buf, size_t size, const struct sw_timeline *tl)
@@ -418,7 +426,7 @@ void render_table(FILE *f, const struct sw_timeline *tl)
             char terms[320];
             recovery_terms(terms, sizeof(terms), r);
             fprintf(f, "  - %s over %s: %s%s, brief in %s; zet apart vanaf %s.%s\n    %s\n",
-                    sw_recovery_kind_name(r->kind), r->for_period, a,
+                    render_recovery_nl(r->kind), r->for_period, a,
                     sw_recovery_projected(tl, r, NULL, 0) ? " (voorlopig)" : "", e, sa, terms,
                     r->avoidable_by);
         }
@@ -527,7 +535,7 @@ void render_html(FILE *f, const struct sw_timeline *tl)
             fprintf(f, "<li class=\"warn\"><strong>%s%s terugbetalen (%s)</strong>: zet dit apart "
                        "vanaf %s; de brief komt in %s. ",
                     a, sw_recovery_projected(tl, r, NULL, 0) ? " (voorlopig)" : "",
-                    sw_recovery_kind_name(r->kind), sa, e);
+                    render_recovery_nl(r->kind), sa, e);
             {
                 char terms[320];
                 recovery_terms(terms, sizeof(terms), r);

@@ -27,6 +27,9 @@ void render_projected(FILE *f, const struct sw_used *used, const char *prefix, b
 /* Who does an action, in Dutch: "inwoner", "consulent", "werkgever" (the JSON
  * keeps sw_who_name()). */
 const char *render_who_nl(enum sw_who who);
+/* What a recovery is about, in Dutch: "bijstand", "kindgebonden budget" (the JSON
+ * keeps sw_recovery_kind_name()). */
+const char *render_recovery_nl(enum sw_recovery_kind kind);
 
 void render_table(FILE *f, const struct sw_timeline *tl);
 void render_csv(FILE *f, const struct sw_timeline *tl);

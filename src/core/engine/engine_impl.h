@@ -38,6 +38,8 @@ sw_status eng_wajong_full_net(struct eng_run *r, const struct eng_wajong *w, sw_
                               int64_t *net, struct sw_err *err);
 /* Kinderbijslag and the IACK given back after the year (engine_kinderen.c). */
 sw_status eng_kinderen(struct eng_run *r, struct sw_err *err);
+/* Add the IACK computation of `year` (its table values and inputs) to trace t. */
+sw_status eng_iack_trace(struct eng_run *r, int year, struct sw_trace *t, struct sw_err *err);
 /* The municipality's minimaregelingen and the armoedeval (engine_lokaal.c). */
 sw_status eng_lokaal(struct eng_run *r, struct sw_err *err);
 /* Toeslagen advances and their settlement (engine_toeslagen.c). */

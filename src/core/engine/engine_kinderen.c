@@ -63,6 +63,34 @@ static const int64_t *year_row(const struct eng_run *r, sw_month m)
     return r->run->rows[i].v;
 }
 
+/* The year's arbeidsinkomen of the resident and of a working partner, and the
+ * loonheffing withheld from the wage (months outside the horizon as year_row()). */
+static void iack_inputs(struct eng_run *r, int y, int64_t *work, int64_t *partner_work,
+                        int64_t *withheld)
+{
+    const struct sw_scenario *s = r->s;
+
+    *work = *partner_work = *withheld = 0;
+    for (int mo = 1; mo <= 12; mo++) {
+        const int64_t *v = year_row(r, sw_month_from_ym(y, mo));
+        if (!v)
+            continue;
+        *work += v[SW_ITEM_GROSS_WAGE] + v[SW_ITEM_HOLIDAY_PAY];
+        *withheld += v[SW_ITEM_LOONHEFFING];
+        if (s->household.partner_income.kind == SW_PARTNER_WORK)
+            *partner_work += v[SW_ITEM_PARTNER_GROSS];
+    }
+}
+
+static sw_status iack_year(struct eng_run *r, int y, int64_t work, int64_t partner_work,
+                           int64_t *out, struct sw_trace *t, struct sw_err *err)
+{
+    const struct sw_scenario *s = r->s;
+
+    return sw_iack_year(r->c, y, work, partner_work, s->household.composition == SW_HH_COUPLE,
+                        s->household.children, s->household.n_children, out, t, err);
+}
+
 /* The IACK per year (kinderen.c) and the loonheffing withheld from the wage, for
  * eng_korting_twice(), which settles both with the income-tax assessment. */
 static sw_status iack(struct eng_run *r, struct sw_err *err)
@@ -72,27 +100,27 @@ static sw_status iack(struct eng_run *r, struct sw_err *err)
     sw_status st;
 
     for (int y = y0; y <= y1; y++) {
-        int64_t work = 0, withheld = 0, partner_work = 0;
+        int64_t work, partner_work, withheld;
 
-        for (int mo = 1; mo <= 12; mo++) {
-            const int64_t *v = year_row(r, sw_month_from_ym(y, mo));
-            if (!v)
-                continue;
-            work += v[SW_ITEM_GROSS_WAGE] + v[SW_ITEM_HOLIDAY_PAY];
-            withheld += v[SW_ITEM_LOONHEFFING];
-            if (s->household.partner_income.kind == SW_PARTNER_WORK)
-                partner_work += v[SW_ITEM_PARTNER_GROSS];
-        }
+        iack_inputs(r, y, &work, &partner_work, &withheld);
         r->wage_lh_year[y - y0] = withheld;
         if (work == 0)
             continue;
-        st = sw_iack_year(r->c, y, work, partner_work,
-                          s->household.composition == SW_HH_COUPLE, s->household.children,
-                          s->household.n_children, &r->iack_year[y - y0], NULL, err);
+        st = iack_year(r, y, work, partner_work, &r->iack_year[y - y0], NULL, err);
         if (st)
             return st;
     }
     return SW_OK;
+}
+
+sw_status eng_iack_trace(struct eng_run *r, int year, struct sw_trace *t, struct sw_err *err)
+{
+    int64_t work, partner_work, withheld, out;
+
+    if (!t)
+        return SW_OK;
+    iack_inputs(r, year, &work, &partner_work, &withheld);
+    return iack_year(r, year, work, partner_work, &out, t, err);
 }
 
 sw_status eng_kinderen(struct eng_run *r, struct sw_err *err)

@@ -483,6 +483,39 @@ sw_status eng_toeslagen(struct eng_run *r, struct sw_err *err)
     return st;
 }
 
+/* The IACK given back with the assessment is a teruggave van inkomstenbelasting,
+ * which the Participatiewet counts as income (art. 32 lid 1 onder a) as far as it
+ * concerns a period over which bijstand is claimed (onder b): income over the
+ * period it concerns, here the tax year (Sdu, Participatiewet, 3.4 'Belasting-
+ * (teruggave) en bijstand'). A twelfth of the refund for each month of that year
+ * with bijstand, at most that month's bijstand; a month of the year before the
+ * first month shown counts as on bijstand as in the first month (the resident's
+ * situation before the switch). */
+static int64_t iack_counted_for_bijstand(const struct eng_run *r, int year, int64_t refund,
+                                         int *months)
+{
+    int64_t twelfth = sw_div_half_up(refund, 12), total = 0;
+
+    *months = 0;
+    for (int mo = 1; mo <= 12; mo++) {
+        sw_month m = sw_month_from_ym(year, mo);
+        int i = eng_index(r, m);
+        int64_t entitled;
+
+        if (i >= 0)
+            entitled = r->run->rows[i].v[SW_ITEM_BIJSTAND_ENTITLED];
+        else if (m < r->s->start_month)
+            entitled = r->first_month_bijstand;
+        else
+            continue;
+        if (entitled <= 0)
+            continue;
+        total += twelfth < entitled ? twelfth : entitled;
+        (*months)++;
+    }
+    return total < refund ? total : refund;
+}
+
 /* The employer and the municipality both apply the loonheffingskorting: the
  * algemene heffingskorting is taken twice and comes back with the aanslag. */
 sw_status eng_korting_twice(struct eng_run *r, struct sw_err *err)
@@ -586,10 +619,18 @@ sw_status eng_korting_twice(struct eng_run *r, struct sw_err *err)
         if (per_year[yi] > 0 && give > 0)
             eng_add(r, when.letter, SW_ITEM_RESERVE_RELEASED, give < per_year[yi] ? give : per_year[yi]);
         if (net < 0) {
-            int i = eng_index(r, when.letter);
+            int i = eng_index(r, when.letter), months;
+            int64_t counted = iack_counted_for_bijstand(r, y0 + yi, -net, &months);
+
             eng_add(r, when.letter, SW_ITEM_IACK, -net);
             if (i >= 0 && r->run->rows[i].trace) {
                 struct sw_trace *t = &r->run->rows[i].trace[SW_ITEM_IACK];
+                struct sw_trace calc;
+
+                memset(&calc, 0, sizeof(calc));
+                st = eng_iack_trace(r, y0 + yi, &calc, err);
+                if (st)
+                    return st;
                 sw_trace_rule(t, "Wet IB 2001 art. 8.14a; aanslag inkomstenbelasting",
                               "de inkomensafhankelijke combinatiekorting van het jaar, min de "
                               "belasting die terug moet omdat de korting twee keer is gegeven; "
@@ -598,6 +639,18 @@ sw_status eng_korting_twice(struct eng_run *r, struct sw_err *err)
                 sw_trace_input(t, "loonheffing ingehouden op het loon", r->wage_lh_year[yi],
                                SW_UNIT_EUROCENT);
                 sw_trace_input(t, "korting twee keer gegeven", per_year[yi], SW_UNIT_EUROCENT);
+                sw_trace_input(t, "telt mee als inkomen voor de bijstand (terug naar de gemeente)",
+                               counted, SW_UNIT_EUROCENT);
+                sw_trace_merge(t, &calc);
+            }
+            /* Set aside when it arrives; the municipality reclaims it the month after. */
+            if (counted > 0) {
+                eng_add(r, when.letter, SW_ITEM_SET_ASIDE, counted);
+                eng_recovery(r, SW_RECOVERY_BIJSTAND, period, when.letter, counted,
+                             when.letter + 1, when.letter + 1,
+                             "Geef de teruggave van de combinatiekorting door aan de gemeente. "
+                             "Die telt mee als inkomen over de maanden van dat jaar waarin u "
+                             "bijstand kreeg (Participatiewet art. 32): zet dat deel apart.");
             }
         }
     }
