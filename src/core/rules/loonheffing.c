@@ -539,6 +539,38 @@ static sw_status benefit_gross_fast(const struct lh_params *p, int64_t net, int6
     return SW_OK;
 }
 
+/* The brackets and kortingen a benefit payer uses on `date` (no arbeidskorting),
+ * after checking the amount named `field`. */
+static sw_status benefit_params(const struct sw_ctx *c, sw_date date, int64_t amount,
+                                const char *field, sw_date birth, unsigned korting,
+                                struct lh_params *p, struct sw_trace *tr, struct sw_err *err)
+{
+    sw_status st = check_amount(amount, field, err);
+
+    if (!st && amount > SW_MONEY_MAX / 4)
+        st = sw_err_set(err, SW_ERR_INVALID, field, "amount out of range for '%s'", field);
+    if (!st)
+        st = load_params(c, date, birth, korting, false, "loonheffing.table.periods_per_year",
+                         p, tr, err);
+    if (!st && (p->periods <= 0 || p->nbr == 0))
+        st = sw_err_set(err, SW_ERR_TABLE, "loonheffing.table.periods_per_year",
+                        "table periods must be positive");
+    return st;
+}
+
+/* *out for a benefit of `gross` with net `net` and the year figures behind it. */
+static void fill_benefit(struct sw_lh_benefit *out, int64_t gross, int64_t net, int64_t annual,
+                         const struct lh_annual *a)
+{
+    memset(out, 0, sizeof(*out));
+    out->net = net;
+    out->gross = gross;
+    out->loonheffing = gross - net;
+    out->annual_wage = annual;
+    out->tax_annual = a->x1;
+    out->kortingen_annual = a->ahk + a->ouk + a->aok;
+}
+
 sw_status sw_gross_from_net_benefit(const struct sw_ctx *c, sw_date date, int64_t net,
                                     sw_date birth, unsigned korting,
                                     struct sw_lh_benefit *out, struct sw_trace *tr,
@@ -549,17 +581,9 @@ sw_status sw_gross_from_net_benefit(const struct sw_ctx *c, sw_date date, int64_
     int64_t g = 0, annual;
     sw_status st;
 
-    st = check_amount(net, "net", err);
-    if (!st && net > SW_MONEY_MAX / 4)
-        st = sw_err_set(err, SW_ERR_INVALID, "net", "amount out of range for 'net'");
-    if (!st)
-        st = load_params(c, date, birth, korting, false, "loonheffing.table.periods_per_year",
-                         &p, tr, err);
+    st = benefit_params(c, date, net, "net", birth, korting, &p, tr, err);
     if (st)
         return st;
-    if (p.periods <= 0 || p.nbr == 0)
-        return sw_err_set(err, SW_ERR_TABLE, "loonheffing.table.periods_per_year",
-                          "table periods must be positive");
     /* Participatiewet art. 19 lid 4: the bijstand is raised by the loonheffing the
      * municipality withholds. Every net is reached exactly (the net never rises by
      * more than a cent a cent); where two grosses give it, the published 2024
@@ -580,13 +604,11 @@ sw_status sw_gross_from_net_benefit(const struct sw_ctx *c, sw_date date, int64_
                 sw_memo_put(c, memo_tag, key, g);
         }
     }
-    memset(out, 0, sizeof(*out));
-    out->net = net;
-    out->gross = g;
-    out->loonheffing = g - benefit_net(&p, g, &a, &annual);
-    out->annual_wage = annual;
-    out->tax_annual = a.x1;
-    out->kortingen_annual = a.ahk + a.ouk + a.aok;
+    {
+        int64_t n = benefit_net(&p, g, &a, &annual);
+        fill_benefit(out, g, n, annual, &a);
+        out->net = net;
+    }
     sw_trace_rule(tr, "Participatiewet art. 19 lid 4; Wet op de loonbelasting 1964 art. 20a en 22",
                   "bruto = netto + loonheffing die de gemeente inhoudt: jaarloon = bruto x %lld "
                   "op hele euro's naar beneden, belasting per schijf%s, zonder arbeidskorting; "
@@ -610,25 +632,11 @@ sw_status sw_loonheffing_benefit(const struct sw_ctx *c, sw_date date, int64_t g
     int64_t annual, net;
     sw_status st;
 
-    st = check_amount(gross, "gross", err);
-    if (!st && gross > SW_MONEY_MAX / 4)
-        st = sw_err_set(err, SW_ERR_INVALID, "gross", "amount out of range for 'gross'");
-    if (!st)
-        st = load_params(c, date, birth, korting, false, "loonheffing.table.periods_per_year",
-                         &p, tr, err);
+    st = benefit_params(c, date, gross, "gross", birth, korting, &p, tr, err);
     if (st)
         return st;
-    if (p.periods <= 0 || p.nbr == 0)
-        return sw_err_set(err, SW_ERR_TABLE, "loonheffing.table.periods_per_year",
-                          "table periods must be positive");
     net = benefit_net(&p, gross, &a, &annual);
-    memset(out, 0, sizeof(*out));
-    out->net = net;
-    out->gross = gross;
-    out->loonheffing = gross - net;
-    out->annual_wage = annual;
-    out->tax_annual = a.x1;
-    out->kortingen_annual = a.ahk + a.ouk + a.aok;
+    fill_benefit(out, gross, net, annual, &a);
     sw_trace_rule(tr, "Wet op de loonbelasting 1964 art. 20a en 22 (uitkering)",
                   "jaarloon = bruto x %lld op hele euro's naar beneden, belasting per schijf%s, "
                   "zonder arbeidskorting (een uitkering is geen loon uit werk); loonheffing = "
@@ -646,13 +654,7 @@ sw_status sw_loonheffing_benefit(const struct sw_ctx *c, sw_date date, int64_t g
 static sw_status ref_params(const struct sw_ctx *c, sw_date date, sw_date birth,
                             unsigned korting, struct lh_params *p, struct sw_err *err)
 {
-    sw_status st = load_params(c, date, birth, korting, false,
-                               "loonheffing.table.periods_per_year", p, NULL, err);
-
-    if (!st && (p->periods <= 0 || p->nbr == 0))
-        st = sw_err_set(err, SW_ERR_TABLE, "loonheffing.table.periods_per_year",
-                        "table periods must be positive");
-    return st;
+    return benefit_params(c, date, 0, "gross", birth, korting, p, NULL, err);
 }
 
 sw_status lh_ref_benefit_net(const struct sw_ctx *c, sw_date date, int64_t gross, size_t n,
