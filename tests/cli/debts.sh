@@ -36,6 +36,17 @@ expect_out "explain: the Wsnp's vrij te laten bedrag" "Wsnp"
 run "$SWITCHSIM" simulate tests/cases/steady_month.json --format table
 if grep -q "schulden" "$OUT"; then not_ok "no debts: no debts column"; else ok "no debts: no debts column"; fi
 
+# The Wajong is seized like any benefit (UWV pays it; Rv art. 475c): a Wajong
+# 2010 resident with bijstand on top (tests/cases/wajong_part_month.json) under
+# beslag keeps the voet, 95 % x the norm 1.401,50 = 1.331,425 -> 1.331,43 (no
+# toeslagen to compensate); what the Wajong and the bijstand pay above it is taken.
+jq '.household.debts = {"regime": "beslag", "from": "2026-01-01"}' tests/cases/wajong_part_month.json >"$TMPD/wajong_debts.json"
+run "$SWITCHSIM" simulate "$TMPD/wajong_debts.json" --json
+expect_rc "Wajong with a beslag" 0
+expect_json "Wajong: the voet is 1.331,43" '.baseline.months[0].debt_free_amount' 133143
+expect_json "Wajong: the Wajong and the bijstand above the voet are taken" '.baseline.months[0] | .wajong_net > 0 and .debt_taken == .wajong_net + .bijstand_paid - 133143' true
+expect_json "Wajong: the resident keeps the voet" '.baseline.months[0].received' 133143
+
 # Bad input names the field; nothing on stdout.
 bad() {
     jq "$2" "$case" >"$TMPD/bad.json"

@@ -6,7 +6,7 @@
  *
  * Conventions of the simulation (stated in README.md):
  *  - the income that can be seized is what its payers pay in the month - net
- *    wage (with holiday pay and bonus when paid), WW, bijstand and its
+ *    wage (with holiday pay and bonus when paid), WW, Wajong, bijstand and its
  *    vakantietoeslag -, so on bijstand the 5 % the beslag may take is taken when
  *    the vakantietoeslag is paid out; the partner's income is not counted;
  *  - the compensation for toeslagen lost above bijstandsniveau is the baseline's
@@ -162,8 +162,8 @@ sw_status eng_debts(struct eng_run *r, struct sw_err *err)
         sw_status st;
 
         if (debts) {
-            income = v[SW_ITEM_NET_WAGE] + v[SW_ITEM_WW_NET] + v[SW_ITEM_BIJSTAND_PAID] +
-                     v[SW_ITEM_BIJSTAND_HOLIDAY_PAID];
+            income = v[SW_ITEM_NET_WAGE] + v[SW_ITEM_WW_NET] + v[SW_ITEM_WAJONG_NET] +
+                     v[SW_ITEM_BIJSTAND_PAID] + v[SW_ITEM_BIJSTAND_HOLIDAY_PAID];
             if (r->is_switch && r->base)
                 comp = toeslagen(r->base->run->rows[i].v) - toeslagen(v);
             st = sw_schulden_month(r->c, sw_month_first_day(r->run->rows[i].month),
