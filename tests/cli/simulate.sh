@@ -39,6 +39,8 @@ expect_rc "html format" 0
 expect_out "html is a page" "<!DOCTYPE html>"
 expect_out "html is Dutch" '<html lang="nl">'
 expect_out "html names the amount to set apart" "1.331,43"
+expect_out "html: the actions' dates in Dutch" "<li>Vóór 1 april 2026: "
+if grep -q '<li>Vóór [0-9]\{4\}-' "$OUT"; then not_ok "html: an action with an ISO date"; else ok "html: no action with an ISO date"; fi
 
 run "$SWITCHSIM" simulate "$S" --trace --json
 expect_rc "trace run" 0

@@ -576,8 +576,8 @@ void render_html(FILE *f, const struct sw_timeline *tl)
     if (tl->n_actions) {
         fputs("<h2>Wat moet u doen?</h2>\n<ul>\n", f);
         for (size_t i = 0; i < tl->n_actions; i++) {
-            char d[16];
-            sw_date_format(d, sizeof(d), tl->actions[i].before);
+            char d[40];
+            sw_date_nl(d, sizeof(d), tl->actions[i].before);
             fprintf(f, "<li>Vóór %s: ", d);
             html_text(f, tl->actions[i].text);
             fputs("</li>\n", f);
