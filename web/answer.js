@@ -255,8 +255,9 @@ function renderInputs(scenario) {
       euro(h.partner_income.gross_per_month) + ' bruto per maand'] : null,
     h.debts ? ['Schulden', (h.debts.regime === 'wsnp' ? 'schuldsanering (Wsnp)' : 'beslag op loon of uitkering') +
       (h.debts.amount ? ', nog ' + euro(h.debts.amount) + ' schuld' : '')] : null,
-    ['Huur', h.rent ? euro(h.rent) + ' per maand (kale huur)' : 'geen huurtoeslag'],
-    h.vermogen !== undefined ? ['Spaargeld en bezit', euro(h.vermogen) + ' op 1 januari'] : null,
+    /* One row with the vermogen: the print of 12 months has to stay on one A4. */
+    ['Huur', (h.rent ? euro(h.rent) + ' per maand (kale huur)' : 'geen huurtoeslag') +
+      (h.vermogen !== undefined ? ', vermogen ' + euro(h.vermogen) : '')],
     ['Baan', KIND_LABEL[job.kind] + ', ' + numberNl(job.hours_per_week) + ' uur per week, vanaf ' + dateLong(job.start) +
       (job.end ? ' tot en met ' + dateLong(job.end) : '')],
     ['Loon', job.hourly_wage ? euro(job.hourly_wage) + ' bruto per uur' : 'het minimumloon voor uw leeftijd'],
