@@ -5,12 +5,10 @@
  * other hours, other loonwaarde percents, the first hours again and another
  * household (rent: the baseline may not be reused), every scenario in memory of
  * its own (the kept values point into the scenario they were made for). */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "fileio.h"
 #include "json_out.h"
 #include "switchsim/engine.h"
 #include "switchsim/scenario.h"
@@ -68,32 +66,16 @@ static void variants(const struct sw_tables *t, const struct sw_scenario *base, 
     }
 }
 
+static bool case_variants(const struct sw_scenario *s, const char *path, void *arg)
+{
+    (void)arg;
+    variants(test_tables(), s, path);
+    return true;
+}
+
 START_TEST(every_reference_case)
 {
-    const struct sw_tables *t = test_tables();
-    DIR *d = opendir("tests/cases");
-    struct dirent *e;
-    int cases = 0;
-
-    ck_assert_ptr_nonnull(d);
-    while ((e = readdir(d)) != NULL) {
-        size_t n = strlen(e->d_name);
-        char path[600], *text = NULL;
-        size_t len;
-        struct sw_scenario s;
-        struct sw_err err;
-        if (n < 6 || strcmp(e->d_name + n - 5, ".json") != 0)
-            continue;
-        snprintf(path, sizeof(path), "tests/cases/%s", e->d_name);
-        ck_assert_int_eq(sw_read_file(&text, &len, path, SW_SCENARIO_MAX_BYTES, &err), SW_OK);
-        if (sw_scenario_parse(&s, t, text, len, NULL, &err) == SW_OK) {
-            variants(t, &s, path);
-            cases++;
-        }
-        free(text);
-    }
-    closedir(d);
-    ck_assert_int_gt(cases, 10);
+    ck_assert_int_gt(test_each_case(case_variants, NULL), 10);
 }
 END_TEST
 

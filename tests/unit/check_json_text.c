@@ -2,13 +2,11 @@
  * cJSON_PrintUnformatted() of the linked cJSON write (the reference here is the
  * library itself): for a tree with every kind of value, edge numbers, escapes
  * and empty containers at depth, and for the timeline of every reference case. */
-#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "fileio.h"
 #include "json_out.h"
 #include "json_text.h"
 #include "switchsim/engine.h"
@@ -84,39 +82,26 @@ END_TEST
 
 /* The timeline JSON of every reference case, as simulate --json and the API
  * print it. */
+static bool case_same_as_cjson(const struct sw_scenario *s, const char *path, void *arg)
+{
+    struct sw_timeline *tl = NULL;
+    struct sw_err err;
+    cJSON *o;
+
+    (void)arg;
+    if (sw_simulate(&tl, test_tables(), s, SW_SIM_TRACE, &err) != SW_OK)
+        return false;
+    o = sw_timeline_json(tl);
+    ck_assert_ptr_nonnull(o);
+    same_as_cjson(o, path);
+    cJSON_Delete(o);
+    sw_timeline_free(tl);
+    return true;
+}
+
 START_TEST(every_reference_case)
 {
-    const struct sw_tables *t = test_tables();
-    DIR *d = opendir("tests/cases");
-    struct dirent *e;
-    int cases = 0;
-
-    ck_assert_ptr_nonnull(d);
-    while ((e = readdir(d)) != NULL) {
-        size_t n = strlen(e->d_name);
-        char path[600], *text = NULL;
-        size_t len;
-        struct sw_scenario s;
-        struct sw_timeline *tl = NULL;
-        struct sw_err err;
-        cJSON *o;
-        if (n < 6 || strcmp(e->d_name + n - 5, ".json") != 0)
-            continue;
-        snprintf(path, sizeof(path), "tests/cases/%s", e->d_name);
-        ck_assert_int_eq(sw_read_file(&text, &len, path, SW_SCENARIO_MAX_BYTES, &err), SW_OK);
-        if (sw_scenario_parse(&s, t, text, len, NULL, &err) == SW_OK &&
-            sw_simulate(&tl, t, &s, SW_SIM_TRACE, &err) == SW_OK) {
-            o = sw_timeline_json(tl);
-            ck_assert_ptr_nonnull(o);
-            same_as_cjson(o, path);
-            cJSON_Delete(o);
-            sw_timeline_free(tl);
-            cases++;
-        }
-        free(text);
-    }
-    closedir(d);
-    ck_assert_int_gt(cases, 10);
+    ck_assert_int_gt(test_each_case(case_same_as_cjson, NULL), 10);
 }
 END_TEST
 

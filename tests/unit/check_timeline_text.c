@@ -8,12 +8,10 @@
  * projected and overridden values of every unit, strings with escapes, a value
  * without a description, local schemes tested or not and with or without their
  * value, an armoedeval). */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "fileio.h"
 #include "json_out.h"
 #include "json_text.h"
 #include "switchsim/engine.h"
@@ -175,38 +173,25 @@ static void changed_by_hand(struct sw_timeline *tl, const char *what)
     tl->used = saved;
 }
 
+static bool one_case(const struct sw_scenario *s, const char *path, void *arg)
+{
+    bool by_hand = *(const bool *)arg;
+    struct sw_timeline *tl = NULL;
+    struct sw_err err;
+
+    if (sw_simulate(&tl, test_tables(), s, 0, &err) != SW_OK)
+        return false;
+    if (by_hand)
+        changed_by_hand(tl, path);
+    else
+        same_as_tree(tl, path);
+    sw_timeline_free(tl);
+    return true;
+}
+
 static int every_case(bool by_hand)
 {
-    const struct sw_tables *t = test_tables();
-    DIR *d = opendir("tests/cases");
-    struct dirent *e;
-    int cases = 0;
-
-    ck_assert_ptr_nonnull(d);
-    while ((e = readdir(d)) != NULL) {
-        size_t n = strlen(e->d_name);
-        char path[600], *text = NULL;
-        size_t len;
-        struct sw_scenario s;
-        struct sw_timeline *tl = NULL;
-        struct sw_err err;
-        if (n < 6 || strcmp(e->d_name + n - 5, ".json") != 0)
-            continue;
-        snprintf(path, sizeof(path), "tests/cases/%s", e->d_name);
-        ck_assert_int_eq(sw_read_file(&text, &len, path, SW_SCENARIO_MAX_BYTES, &err), SW_OK);
-        if (sw_scenario_parse(&s, t, text, len, NULL, &err) == SW_OK &&
-            sw_simulate(&tl, t, &s, 0, &err) == SW_OK) {
-            if (by_hand)
-                changed_by_hand(tl, path);
-            else
-                same_as_tree(tl, path);
-            sw_timeline_free(tl);
-            cases++;
-        }
-        free(text);
-    }
-    closedir(d);
-    return cases;
+    return test_each_case(one_case, &by_hand);
 }
 
 START_TEST(every_reference_case)

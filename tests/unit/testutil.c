@@ -1,8 +1,11 @@
 /* testutil.c - helpers shared by the Check suites. */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "fileio.h"
+#include "switchsim/scenario.h"
 #include "testutil.h"
 
 static struct sw_tables *loaded;
@@ -45,6 +48,33 @@ sw_date test_date(const char *text)
         abort();
     }
     return d;
+}
+
+int test_each_case(bool (*fn)(const struct sw_scenario *s, const char *path, void *arg),
+                   void *arg)
+{
+    const struct sw_tables *t = test_tables();
+    DIR *d = opendir("tests/cases");
+    struct dirent *e;
+    int cases = 0;
+
+    ck_assert_ptr_nonnull(d);
+    while ((e = readdir(d)) != NULL) {
+        size_t n = strlen(e->d_name);
+        char path[600], *text = NULL;
+        size_t len;
+        struct sw_scenario s;
+        struct sw_err err;
+        if (n < 6 || strcmp(e->d_name + n - 5, ".json") != 0)
+            continue;
+        snprintf(path, sizeof(path), "tests/cases/%s", e->d_name);
+        ck_assert_int_eq(sw_read_file(&text, &len, path, SW_SCENARIO_MAX_BYTES, &err), SW_OK);
+        if (sw_scenario_parse(&s, t, text, len, NULL, &err) == SW_OK && fn(&s, path, arg))
+            cases++;
+        free(text);
+    }
+    closedir(d);
+    return cases;
 }
 
 int test_run_suite(Suite *s)

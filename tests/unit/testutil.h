@@ -4,6 +4,7 @@
 #define SWITCHSIM_TESTUTIL_H
 
 #include <check.h>
+#include <stdbool.h>
 
 #include "switchsim/tables.h"
 
@@ -16,6 +17,13 @@ struct sw_ctx test_ctx(void);
 
 /* Parse "YYYY-MM-DD" or abort. */
 sw_date test_date(const char *text);
+
+struct sw_scenario;
+
+/* For every reference scenario (each .json in tests/cases) that parses on the shipped
+ * tables: fn(scenario, path, arg). Returns how many fn counted (returned true). */
+int test_each_case(bool (*fn)(const struct sw_scenario *s, const char *path, void *arg),
+                   void *arg);
 
 /* Run one suite (with CK_FORK as set in the environment); exit code 0 when all
  * passed. */
