@@ -71,21 +71,42 @@ void sw_timeline_free(struct sw_timeline *tl)
     free(tl);
 }
 
-size_t sw_timeline_projected(const struct sw_timeline *tl, sw_month m,
-                             const struct sw_value_info **out, size_t max)
+static bool in_domain(const char *id, const char *domain)
+{
+    size_t n = strlen(domain);
+    return strncmp(id, domain, n) == 0 && id[n] == '.';
+}
+
+/* The projected values due by the end of month m, one per id, leaving out the
+ * domains in skip (NULL-terminated); filling and return as sw_timeline_projected(). */
+static size_t projected_by(const struct sw_timeline *tl, sw_month m, const char *const *skip,
+                           const struct sw_value_info **out, size_t max)
 {
     sw_date last = sw_month_last_day(m);
     size_t n = 0;
 
     for (size_t i = 0; i < tl->used.len; i++) {
         const struct sw_value_info *u = &tl->used.items[i];
+        bool related = true;
         if (u->projected_from > last || !sw_used_first_projected(&tl->used, i))
+            continue;
+        for (size_t d = 0; skip[d] && related; d++)
+            related = !in_domain(u->id, skip[d]);
+        if (!related)
             continue;
         if (n < max)
             out[n] = u;
         n++;
     }
     return n;
+}
+
+size_t sw_timeline_projected(const struct sw_timeline *tl, sw_month m,
+                             const struct sw_value_info **out, size_t max)
+{
+    static const char *const none[] = {NULL};
+
+    return projected_by(tl, m, none, out, max);
 }
 
 /* The parameter domains (id prefixes up to the first dot) that do not enter a
@@ -119,19 +140,10 @@ static const char *const *unrelated_domains(enum sw_recovery_kind k)
     return none;
 }
 
-static bool in_domain(const char *id, const char *domain)
-{
-    size_t n = strlen(domain);
-    return strncmp(id, domain, n) == 0 && id[n] == '.';
-}
-
 size_t sw_recovery_projected(const struct sw_timeline *tl, const struct sw_recovery *r,
                              const struct sw_value_info **out, size_t max)
 {
-    const char *const *skip = unrelated_domains(r->kind);
     sw_month last = r->caused;
-    sw_date last_day;
-    size_t n = 0;
 
     /* "2026": a year's settlement counts every month of it. */
     if (strlen(r->for_period) == 4) {
@@ -140,20 +152,5 @@ size_t sw_recovery_projected(const struct sw_timeline *tl, const struct sw_recov
             year = year * 10 + (r->for_period[d] - '0');
         last = sw_month_from_ym(year, 12);
     }
-    last_day = sw_month_last_day(last);
-
-    for (size_t i = 0; i < tl->used.len; i++) {
-        const struct sw_value_info *u = &tl->used.items[i];
-        bool related = true;
-        if (u->projected_from > last_day || !sw_used_first_projected(&tl->used, i))
-            continue;
-        for (size_t d = 0; skip[d] && related; d++)
-            related = !in_domain(u->id, skip[d]);
-        if (!related)
-            continue;
-        if (n < max)
-            out[n] = u;
-        n++;
-    }
-    return n;
+    return projected_by(tl, last, unrelated_domains(r->kind), out, max);
 }
