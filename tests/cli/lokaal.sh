@@ -64,6 +64,31 @@ expect_json "ede: its text says the polis's value is not known" '.warnings[] | s
 expect_json "ede: the polis's year value is null" '.armoedeval[] | select(.scheme == "gemeentepolis") | .year_value' "null"
 expect_json "ede: the kwijtschelding's 224,88 a year, 18,74 a month" '[(.armoedeval[] | select(.scheme == "kwijtschelding") | .year_value), .baseline.months[3].kwijtschelding] | map(tostring) | join(" ")' "22488 1874"
 
+# Amsterdam: the kwijtschelding with its amount (tests/cases/amsterdam_kwijtschelding.expect:
+# 352,00 a year below 100 % of the norm, 1.331,43; 29,33 a month) in every output.
+ams=tests/cases/amsterdam_kwijtschelding.json
+run "$SWITCHSIM" simulate "$ams" --format table
+expect_rc "amsterdam table" 0
+expect_out "amsterdam table: the kwijtschelding's limit and aanslag" "kwijtschelding gemeentelijke belastingen: inkomen tot 100 % van de bijstandsnorm, nu € 1.331,43; € 352,00 per jaar."
+expect_out "amsterdam table: its loss in April" "Armoedeval vanaf april 2026: met een inkomen boven € 1.331,43 per maand vervalt de kwijtschelding gemeentelijke belastingen (€ 352,00 per jaar)"
+run "$SWITCHSIM" simulate "$ams" --format html
+expect_out "amsterdam print: the kwijtschelding" "kwijtschelding gemeentelijke belastingen: inkomen tot 100 % van de bijstandsnorm, nu € 1.331,43; € 352,00 per jaar."
+run "$SWITCHSIM" simulate "$ams" --format csv
+col=$(head -n 1 "$OUT" | tr -d '\r' | tr ';' '\n' | grep -nx "kwijtschelding gemeentebelastingen" | cut -d: -f1)
+jan=$(grep '^overstap;2026-01;' "$OUT" | cut -d';' -f"${col:-1}")
+apr=$(grep '^overstap;2026-04;' "$OUT" | cut -d';' -f"${col:-1}")
+if [ -n "$col" ] && [ "$jan" = "29,33" ] && [ "$apr" = "0,00" ]; then
+    ok "amsterdam csv: 29,33 in January, 0,00 from April"
+else
+    not_ok "amsterdam csv: kwijtschelding column '$col', January '$jan', April '$apr'"
+fi
+run "$SWITCHSIM" explain "$ams" --month 2026-02 --item kwijtschelding
+expect_rc "amsterdam explain" 0
+expect_out "explain: the month's kwijtschelding" "Kwijtschelding gemeentelijke belastingen in februari 2026: € 29,33"
+expect_out "explain: the aanslag per year" "bedrag per jaar: € 352,00"
+expect_out "explain: a twelfth, rounded half up" "een twaalfde van het bedrag per jaar (half naar boven afgerond op centen)"
+expect_out "explain: the aanslag's source" "gemeente.kwijtschelding.amount.single: € 352,00"
+
 # Every kwijtschelding amount or limit in a municipality's table names its source
 # and a page (tables show per municipality and parameter): 12 timelines today.
 shown=0
