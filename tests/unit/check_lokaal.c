@@ -15,7 +15,8 @@
  *    (sdg.government.nl, February 2025; 344 / 459 in 2023, Het Parool); Arnhem
  *    220,80 / 294 from 2022 (arnhem.nl), 273,72 / 364,92 in 2025 (Arnhem
  *    Direct); Ede the basistarief 224,88 for every woning (ede.nl); Almere
- *    390,84 / 411,92 (almere.nl) without a published limit; Oss the 100 % norm
+ *    390,84 / 411,92 (almere.nl, from 2025), the norm 'op bijstandsniveau' from
+ *    2021 (bestuursrapportage); Oss the 100 % norm
  *    (jaarverslag 2016) without an amount; Amersfoort and Nijmegen nothing (a
  *    tenant in Nijmegen gets no aanslag).
  * The norm the limit is on: alleenstaande per 2026-01-01 1.401,50 (art. 21 onder a
@@ -161,8 +162,9 @@ START_TEST(test_kwijtschelding)
         {"arnhem", "2026-03-01", true, false, 0, true, 36492, 3041},
         /* Ede: the basistarief for every woning, 224,88 / 12 = 18,74. */
         {"ede", "2026-03-01", true, false, 2, true, 22488, 1874},
-        /* Almere: the tariff without a limit: not tested, so never counted. */
-        {"almere", "2026-03-01", false, false, 0, false, 39084, 3257},
+        /* Almere: 390,84 / 12 = 32,57; 411,92 / 12 = 34,3266.. -> 34,33. */
+        {"almere", "2026-03-01", false, false, 0, true, 39084, 3257},
+        {"almere", "2026-03-01", true, false, 0, true, 41192, 3433},
     };
 
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
@@ -177,9 +179,12 @@ START_TEST(test_kwijtschelding)
         if (t.tested)
             ck_assert_int_eq(t.limit, BASE_SINGLE_2026);
     }
-    /* Oss: the 100 % limit without an amount: tested, worth nothing known. */
+    /* Oss: the 100 % limit without an amount: tested, worth nothing known;
+     * Almere in 2024 the same (its tariff is read as the 2025 one). */
     struct sw_local_terms o =
-        terms("oss", SW_LOCAL_KWIJTSCHELDING, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
+        terms("almere", SW_LOCAL_KWIJTSCHELDING, "2024-03-01", false, false, 0, BASE_SINGLE_2026);
+    ck_assert(o.tested && !o.value_known);
+    o = terms("oss", SW_LOCAL_KWIJTSCHELDING, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
     ck_assert(o.tested);
     ck_assert_int_eq(o.limit, BASE_SINGLE_2026);
     ck_assert(!o.value_known);
