@@ -5,7 +5,7 @@
 # gemeentepolis 25,00 a month below 120 % of the norm without vakantietoeslag,
 # 1.597,72, kwijtschelding below 100 %, 1.331,43, without a known aanslag; all
 # lost in April 2026 with a net wage of 1.733,81) and, for the kwijtschelding with
-# an amount, tests/cases/amsterdam_kwijtschelding.expect (29,33 a month).
+# an amount, tests/cases/amsterdam_iit_armoedeval.expect (29,33 a month).
 . tests/lib.sh
 
 oss=tests/cases/oss_armoedeval.json
@@ -45,17 +45,19 @@ expect_out "explain: the polis names its source" "gemeente.zorgpolis.discount.ad
 expect_out "explain: the limit" "inkomensgrens van de gemeente: € 1.597,72"
 
 # Nijmegen: the Meedoen-regeling's value is known, its income limit is not: listed,
-# never tested, never counted.
+# never tested, never counted. The CAZ (gemeentepolis) has a limit (130 %,
+# 1.730,86) but no amount: the net wage 1.733,81 passes it, the loss without one.
 jq '.municipality = "nijmegen"' "$oss" >"$TMPD/nijmegen.json"
 run "$SWITCHSIM" simulate "$TMPD/nijmegen.json" --json
 expect_rc "nijmegen" 0
 expect_json "nijmegen: the pass without a limit" '.local_schemes[0] | [.scheme, .limit, .year_value] | map(tostring) | join(" ")' "lokale_pas null 15000"
 expect_json "nijmegen: nothing counted that cannot be tested" '[.scenario.months[].lokale_pas] | add' "0"
-expect_json "nijmegen: no armoedeval" '.armoedeval | length' "0"
+expect_json "nijmegen: only the CAZ is lost" '.armoedeval | map(.scheme + " " + .month + " " + (.limit | tostring)) | join(",")' "gemeentepolis 2026-04 173086"
 
-# Ede: the gemeentepolis limit (130 %) without an amount: the loss is named, without
-# one. The kwijtschelding (limit 100 %, basistarief afvalstoffenheffing 224,88 a
-# year) is lost in the same month with its amount: the warning counts only that.
+# Ede: the IIT (at the norm), meedoen and gemeentepolis limits (130 %) without an
+# amount for a single adult: the loss is named, without one. The kwijtschelding
+# (limit 100 %, basistarief afvalstoffenheffing 224,88 a year) is lost in the same
+# month with its amount: the warning counts only that.
 jq '.municipality = "ede" | .job.hours_per_week = 36' "$oss" >"$TMPD/ede.json"
 run "$SWITCHSIM" simulate "$TMPD/ede.json" --json
 expect_rc "ede" 0
@@ -64,13 +66,13 @@ expect_json "ede: its text says the polis's value is not known" '.warnings[] | s
 expect_json "ede: the polis's year value is null" '.armoedeval[] | select(.scheme == "gemeentepolis") | .year_value' "null"
 expect_json "ede: the kwijtschelding's 224,88 a year, 18,74 a month" '[(.armoedeval[] | select(.scheme == "kwijtschelding") | .year_value), .baseline.months[3].kwijtschelding] | map(tostring) | join(" ")' "22488 1874"
 
-# Amsterdam: the kwijtschelding with its amount (tests/cases/amsterdam_kwijtschelding.expect:
+# Amsterdam: the kwijtschelding with its amount (tests/cases/amsterdam_iit_armoedeval.expect:
 # 352,00 a year below 100 % of the norm, 1.331,43; 29,33 a month) in every output.
-ams=tests/cases/amsterdam_kwijtschelding.json
+ams=tests/cases/amsterdam_iit_armoedeval.json
 run "$SWITCHSIM" simulate "$ams" --format table
 expect_rc "amsterdam table" 0
 expect_out "amsterdam table: the kwijtschelding's limit and aanslag" "kwijtschelding gemeentelijke belastingen: inkomen tot 100 % van de bijstandsnorm, nu € 1.331,43; € 352,00 per jaar."
-expect_out "amsterdam table: its loss in April" "Armoedeval vanaf april 2026: met een inkomen boven € 1.331,43 per maand vervalt de kwijtschelding gemeentelijke belastingen (€ 352,00 per jaar)"
+expect_out "amsterdam table: its loss in April" "met een inkomen boven € 1.331,43 per maand vervalt de kwijtschelding gemeentelijke belastingen (€ 352,00 per jaar)"
 run "$SWITCHSIM" simulate "$ams" --format html
 expect_out "amsterdam print: the kwijtschelding" "kwijtschelding gemeentelijke belastingen: inkomen tot 100 % van de bijstandsnorm, nu € 1.331,43; € 352,00 per jaar."
 run "$SWITCHSIM" simulate "$ams" --format csv
