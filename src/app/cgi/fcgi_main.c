@@ -28,8 +28,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/inotify.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
+#include <fastcgi.h>
 #include <fcgiapp.h>
 
 #include "cgi.h"
@@ -183,6 +185,78 @@ static size_t read_fcgi(void *ctx, char *buf, size_t n)
     return got > 0 ? (size_t)got : 0;
 }
 
+/* Write all of iov[0..n) on fd (blocking; retried after a signal or a short
+ * write); false on an error. */
+static bool write_all(int fd, struct iovec *iov, int n)
+{
+    while (n > 0) {
+        ssize_t w = writev(fd, iov, n);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        while (n > 0 && (size_t)w >= iov->iov_len) {
+            w -= (ssize_t)iov->iov_len;
+            iov++, n--;
+        }
+        if (n > 0) {
+            iov->iov_base = (char *)iov->iov_base + w;
+            iov->iov_len -= (size_t)w;
+        }
+    }
+    return true;
+}
+
+/* The answer (head, then body) as FCGI_STDOUT records of up to 65535 bytes
+ * (fastcgi.h's FCGI_MAX_LENGTH), written with one writev() where libfcgi's
+ * FCGX_PutStr() copies it into 8 KiB records, one write() each. The end of
+ * the stream and FCGI_END_REQUEST follow from FCGX_Finish_r(), as always. On a
+ * connection libfcgi has not written on (nothing buffered); false when the
+ * answer could not be written (the web server went away). */
+static bool put_stdout(FCGX_Request *fr, const char *head, size_t hlen, const char *body,
+                       size_t blen)
+{
+    enum { PIECES = 16 };
+    unsigned char hdr[PIECES][FCGI_HEADER_LEN];
+    struct iovec iov[3 * PIECES];
+    const char *part[2] = {head, body};
+    size_t left[2] = {hlen, blen}, total = hlen + blen;
+    int n = 0, p = 0, k = 0;
+
+    while (total > 0) {
+        size_t rec = total < FCGI_MAX_LENGTH ? total : FCGI_MAX_LENGTH;
+        hdr[k][0] = FCGI_VERSION_1;
+        hdr[k][1] = FCGI_STDOUT;
+        hdr[k][2] = (unsigned char)((fr->requestId >> 8) & 0xff);
+        hdr[k][3] = (unsigned char)(fr->requestId & 0xff);
+        hdr[k][4] = (unsigned char)(rec >> 8);
+        hdr[k][5] = (unsigned char)(rec & 0xff);
+        hdr[k][6] = 0;   /* no padding */
+        hdr[k][7] = 0;
+        iov[n].iov_base = hdr[k++];
+        iov[n++].iov_len = FCGI_HEADER_LEN;
+        total -= rec;
+        while (rec > 0) {
+            size_t take;
+            while (left[p] == 0)
+                p++;
+            take = left[p] < rec ? left[p] : rec;
+            iov[n].iov_base = (void *)part[p];
+            iov[n++].iov_len = take;
+            part[p] += take;
+            left[p] -= take;
+            rec -= take;
+        }
+        if (k == PIECES || total == 0) {
+            if (!write_all(fr->ipcFd, iov, n))
+                return false;
+            n = k = 0;
+        }
+    }
+    return true;
+}
+
 /* Answer the request in `fr` with the tables in `l`. */
 static void serve(FCGX_Request *fr, const struct live *l)
 {
@@ -203,9 +277,7 @@ static void serve(FCGX_Request *fr, const struct live *l)
 
     cgi_answer(&rq, &resp);
     n = cgi_response_head(&resp, head, sizeof(head));
-    FCGX_PutStr(head, (int)n, fr->out);
-    if (!resp.head)
-        FCGX_PutStr(resp.body, (int)resp.len, fr->out);
+    put_stdout(fr, head, n, resp.body, resp.head ? 0 : resp.len);
     cgi_response_free(&resp);
 }
 
