@@ -18,6 +18,8 @@
  *  - Ede: IIT at the norm ('op bijstandsniveau'), meedoen below 130 % with
  *    Meer Kinderen Meedoen 200 per child but no amount for adults (ede.nl).
  *  - Almere: the gemeentepolis below 130 % (almerevandaag.nl, 2016).
+ *  - What a second search (2026-12-05) did not find stays out of the tables;
+ *    each municipality's second <note> says where it was searched.
  * The norm the limit is on: alleenstaande per 2026-01-01 1.401,50 (art. 21 onder a
  * Pw), without the 5 % vakantietoeslag 1.401,50 x 95 % = 1.331,425 -> 1.331,43.
  * Each expected figure is worked out by hand in the comment above it. */
@@ -179,6 +181,40 @@ START_TEST(test_known_and_unknown)
 }
 END_TEST
 
+START_TEST(test_amsterdam_iit_per_person_and_gaps)
+{
+    struct sw_local_terms t;
+
+    /* Amsterdam's IIT is 85 per person (toelichting on art. 5 of the
+     * Verordening Individuele Inkomenstoeslag Participatiewet Amsterdam 2021, as
+     * read by structs-nl/advies-regelboek, src/iit.md, 2025): a single parent
+     * 85, a couple 2 x 85 = 170. */
+    t = terms("amsterdam", SW_LOCAL_IIT, "2026-03-01", false, true, 1, BASE_SINGLE_2026);
+    ck_assert_int_eq(t.year_value, 8500);
+    t = terms("amsterdam", SW_LOCAL_IIT, "2026-03-01", true, false, 0, BASE_SINGLE_2026);
+    ck_assert_int_eq(t.year_value, 2 * 8500);
+    /* Searched twice on 2026-12-05 and not found, so nothing in the tables:
+     * Nijmegen's IIT (only that a Verordening Individuele Inkomenstoeslag 2017
+     * was adopted), Amersfoort's gemeentepolis and pass, a gemeentepolis
+     * contribution for Arnhem, Ede, Nijmegen and Almere. */
+    t = terms("nijmegen", SW_LOCAL_IIT, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
+    ck_assert(!t.tested);
+    ck_assert(!t.value_known);
+    t = terms("amersfoort", SW_LOCAL_ZORGPOLIS, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
+    ck_assert(!t.tested);
+    ck_assert(!t.value_known);
+    ck_assert(!terms("amersfoort", SW_LOCAL_PAS, "2026-03-01", false, false, 0, 100).value_known);
+    const char *const no_polis_amount[] = {"arnhem", "ede", "nijmegen", "almere"};
+    for (size_t i = 0; i < sizeof no_polis_amount / sizeof no_polis_amount[0]; i++) {
+        t = terms(no_polis_amount[i], SW_LOCAL_ZORGPOLIS, "2026-03-01", false, false, 0,
+                  BASE_SINGLE_2026);
+        ck_assert(t.tested);
+        ck_assert(!t.value_known);
+        ck_assert_int_eq(t.month_value, 0);
+    }
+}
+END_TEST
+
 static Suite *lokaal_suite(void)
 {
     Suite *s = suite_create("lokaal");
@@ -188,6 +224,7 @@ static Suite *lokaal_suite(void)
     tcase_add_test(tc, test_amersfoort_iit);
     tcase_add_test(tc, test_oss_pas_and_polis);
     tcase_add_test(tc, test_known_and_unknown);
+    tcase_add_test(tc, test_amsterdam_iit_per_person_and_gaps);
     suite_add_tcase(s, tc);
     return s;
 }
