@@ -10,7 +10,8 @@
  *    below 130 % (sportzaken.pro, 2019) and the gemeentepolis below 120 %
  *    (arnhem.nl: 1.463,57 = 120 % of the 2024 norm 1.219,64), neither with a value.
  *  - Nijmegen: the Meedoen-regeling, 150 per inwoner, without a published income
- *    limit; the CAZ below 130 % (gezondverzekerd.nl) without an amount.
+ *    limit; the CAZ below 130 % (gezondverzekerd.nl) without an amount; the IIT
+ *    after three years at the norm (nijmegen.nl, 2020) without an amount.
  *  - Amsterdam: the IIT below 120 % (Verordening Individuele Inkomenstoeslag
  *    Participatiewet Amsterdam 2021, art. 1 onder e), the Stadspas limit (130 %)
  *    without a value in money, the gemeentepolis contribution 13,87 a month
@@ -193,13 +194,18 @@ START_TEST(test_amsterdam_iit_per_person_and_gaps)
     ck_assert_int_eq(t.year_value, 8500);
     t = terms("amsterdam", SW_LOCAL_IIT, "2026-03-01", true, false, 0, BASE_SINGLE_2026);
     ck_assert_int_eq(t.year_value, 2 * 8500);
-    /* Searched twice on 2026-12-05 and not found, so nothing in the tables:
-     * Nijmegen's IIT (only that a Verordening Individuele Inkomenstoeslag 2017
-     * was adopted), Amersfoort's gemeentepolis and pass, a gemeentepolis
-     * contribution for Arnhem, Ede, Nijmegen and Almere. */
+    /* Nijmegen's IIT: three years 'op bijstandsniveau' (nijmegen.nl, Nieuwsbrief
+     * Werk en Inkomen oktober 2020), read as the norm itself (1.331,43); its
+     * amounts were not found. */
     t = terms("nijmegen", SW_LOCAL_IIT, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
-    ck_assert(!t.tested);
+    ck_assert(t.tested);
+    ck_assert_int_eq(t.limit, BASE_SINGLE_2026);
+    ck_assert_int_eq(t.waiting_months, 36);
     ck_assert(!t.value_known);
+    ck_assert_int_eq(t.year_value, 0);
+    /* Searched twice on 2026-12-05 and not found, so nothing in the tables:
+     * Amersfoort's gemeentepolis and pass, a gemeentepolis contribution for
+     * Arnhem, Ede, Nijmegen and Almere. */
     t = terms("amersfoort", SW_LOCAL_ZORGPOLIS, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
     ck_assert(!t.tested);
     ck_assert(!t.value_known);
