@@ -11,7 +11,7 @@
  *    (arnhem.nl: 1.463,57 = 120 % of the 2024 norm 1.219,64), neither with a value.
  *  - Nijmegen: the Meedoen-regeling, 150 per inwoner, without a published income
  *    limit; the CAZ below 130 % (gezondverzekerd.nl) without an amount; the IIT
- *    after three years at the norm (nijmegen.nl, 2020) without an amount.
+ *    after three years below 110 %, 355 / 450 / 500 (nijmegen.nl, 2019).
  *  - Amsterdam: the IIT below 120 % (Verordening Individuele Inkomenstoeslag
  *    Participatiewet Amsterdam 2021, art. 1 onder e), the Stadspas limit (130 %)
  *    without a value in money, the gemeentepolis contribution 13,87 a month
@@ -194,15 +194,20 @@ START_TEST(test_amsterdam_iit_per_person_and_gaps)
     ck_assert_int_eq(t.year_value, 8500);
     t = terms("amsterdam", SW_LOCAL_IIT, "2026-03-01", true, false, 0, BASE_SINGLE_2026);
     ck_assert_int_eq(t.year_value, 2 * 8500);
-    /* Nijmegen's IIT: three years 'op bijstandsniveau' (nijmegen.nl, Nieuwsbrief
-     * Werk en Inkomen oktober 2020), read as the norm itself (1.331,43); its
-     * amounts were not found. */
+    /* Nijmegen's IIT (nijmegen.nl, Nieuwsbrief Werk en Inkomen oktober 2019):
+     * three years below 110 % (1.331,43 + 133,143 -> 133,14 = 1.464,57); 355 /
+     * 450 / 500 a year for an alleenstaande / alleenstaande ouder / couple. */
     t = terms("nijmegen", SW_LOCAL_IIT, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
     ck_assert(t.tested);
-    ck_assert_int_eq(t.limit, BASE_SINGLE_2026);
+    ck_assert_int_eq(t.limit, 146457);
     ck_assert_int_eq(t.waiting_months, 36);
-    ck_assert(!t.value_known);
-    ck_assert_int_eq(t.year_value, 0);
+    ck_assert_int_eq(t.year_value, 35500);
+    ck_assert_int_eq(terms("nijmegen", SW_LOCAL_IIT, "2026-03-01", false, true, 1, 100).year_value,
+                     45000);
+    ck_assert_int_eq(terms("nijmegen", SW_LOCAL_IIT, "2026-03-01", true, false, 0, 100).year_value,
+                     50000);
+    /* Before the newsletter of October 2019 nothing is known. */
+    ck_assert(!terms("nijmegen", SW_LOCAL_IIT, "2019-06-01", false, false, 0, 100).tested);
     /* Searched twice on 2026-12-05 and not found, so nothing in the tables:
      * Amersfoort's gemeentepolis and pass, a gemeentepolis contribution for
      * Arnhem, Ede, Nijmegen and Almere. */
