@@ -29,10 +29,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/inotify.h>
-#include <sys/uio.h>
 #include <unistd.h>
 
-#include <fastcgi.h>
 #include <fcgiapp.h>
 
 #include "cgi.h"
@@ -193,83 +191,6 @@ static size_t read_fcgi(void *ctx, char *buf, size_t n)
     return got > 0 ? (size_t)got : 0;
 }
 
-/* Write all of iov[0..n) on fd (blocking; retried after a signal or a short
- * write); false on an error. */
-static bool write_all(int fd, struct iovec *iov, int n)
-{
-    while (n > 0) {
-        ssize_t w = writev(fd, iov, n);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            return false;
-        }
-        while (n > 0 && (size_t)w >= iov->iov_len) {
-            w -= (ssize_t)iov->iov_len;
-            iov++, n--;
-        }
-        if (n > 0) {
-            iov->iov_base = (char *)iov->iov_base + w;
-            iov->iov_len -= (size_t)w;
-        }
-    }
-    return true;
-}
-
-/* The answer (head, then body) as FCGI_STDOUT records written with one
- * writev() per 64 records, where libfcgi's FCGX_PutStr() copies it into its
- * buffer and write()s each record on its own. A record holds 8184 bytes, as
- * libfcgi's do: lighttpd 1.4 reads a larger record in more pieces (strace, 300
- * answers of 71 KB: 958 read() calls with 8 KiB records, 3066 with records of
- * 64 KiB). The end of the stream and FCGI_END_REQUEST follow from
- * FCGX_Finish_r(), as always. Written on fr->ipcFd, the request's connection
- * (a field fcgiapp.h lists among its internals; the same in libfcgi since
- * 2.4.0), on which libfcgi has written nothing yet; false when the answer could
- * not be written (the web server went away). */
-#define RECORD 8184
-static bool put_stdout(FCGX_Request *fr, const char *head, size_t hlen, const char *body,
-                       size_t blen)
-{
-    enum { PIECES = 64 };
-    unsigned char hdr[PIECES][FCGI_HEADER_LEN];
-    struct iovec iov[3 * PIECES];
-    const char *part[2] = {head, body};
-    size_t left[2] = {hlen, blen}, total = hlen + blen;
-    int n = 0, p = 0, k = 0;
-
-    while (total > 0) {
-        size_t rec = total < RECORD ? total : RECORD;
-        hdr[k][0] = FCGI_VERSION_1;
-        hdr[k][1] = FCGI_STDOUT;
-        hdr[k][2] = (unsigned char)((fr->requestId >> 8) & 0xff);
-        hdr[k][3] = (unsigned char)(fr->requestId & 0xff);
-        hdr[k][4] = (unsigned char)(rec >> 8);
-        hdr[k][5] = (unsigned char)(rec & 0xff);
-        hdr[k][6] = 0;   /* no padding */
-        hdr[k][7] = 0;
-        iov[n].iov_base = hdr[k++];
-        iov[n++].iov_len = FCGI_HEADER_LEN;
-        total -= rec;
-        while (rec > 0) {
-            size_t take;
-            while (left[p] == 0)
-                p++;
-            take = left[p] < rec ? left[p] : rec;
-            iov[n].iov_base = (void *)part[p];
-            iov[n++].iov_len = take;
-            part[p] += take;
-            left[p] -= take;
-            rec -= take;
-        }
-        if (k == PIECES || total == 0) {
-            if (!write_all(fr->ipcFd, iov, n))
-                return false;
-            n = k = 0;
-        }
-    }
-    return true;
-}
-
 /* Answer the request in `fr` with the tables in `l`. */
 static void serve(FCGX_Request *fr, struct live *l)
 {
@@ -296,7 +217,11 @@ static void serve(FCGX_Request *fr, struct live *l)
     else
         cgi_answer(&rq, &resp);
     n = cgi_response_head(&resp, head, sizeof(head));
-    put_stdout(fr, head, n, resp.body, resp.head ? 0 : resp.len);
+    /* libfcgi's own writer frames the records (the chosen library: no FastCGI
+     * framing of our own). */
+    FCGX_PutStr(head, (int)n, fr->out);
+    if (!resp.head)
+        FCGX_PutStr(resp.body, (int)resp.len, fr->out);
     if (listing && !l->listed && resp.status == 200) {
         l->listing = resp;   /* kept for the next GET /tables */
         l->listed = true;
