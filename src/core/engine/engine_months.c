@@ -295,6 +295,37 @@ static void bijstand_share(const struct eng_run *r, sw_month m, int64_t *num, in
     *num = wb->bijstand_from > b ? 0 : b - wb->bijstand_from + 1;
 }
 
+/* sw_bijstand_entitled() on the facts of date d, without traces, or the answer
+ * it gave before in this run for the same date and inputs (struct eng_bj_memo). */
+static sw_status entitled_kept(struct eng_run *r, sw_date d, const struct sw_household_facts *f,
+                               int64_t work, int64_t other, int k, struct sw_bijstand *out,
+                               struct sw_err *err)
+{
+    struct eng_bj_memo *mm = r->bj_memo;
+    sw_status st;
+
+    if (mm) {
+        for (unsigned j = 0; j < ENG_BJ_MEMO; j++) {
+            if (mm->e[j].set && mm->e[j].d == d && mm->e[j].work == work &&
+                mm->e[j].other == other && mm->e[j].k == k) {
+                *out = mm->e[j].bj;
+                return SW_OK;
+            }
+        }
+    }
+    st = sw_bijstand_entitled(r->c, d, f, work, other, k, out, NULL, err);
+    if (!st && mm) {
+        unsigned j = mm->next++ % ENG_BJ_MEMO;
+        mm->e[j].set = true;
+        mm->e[j].d = d;
+        mm->e[j].work = work;
+        mm->e[j].other = other;
+        mm->e[j].k = k;
+        mm->e[j].bj = *out;
+    }
+    return st;
+}
+
 /* The bijstand entitlement of a month for a counted income (the estimate the
  * municipality pays in advance on). */
 static sw_status estimate(struct eng_run *r, sw_month m, int64_t counted, int64_t *out,
@@ -305,7 +336,7 @@ static sw_status estimate(struct eng_run *r, sw_month m, int64_t counted, int64_
     sw_status st;
 
     household_facts(r->s, first_day(m), &f);
-    st = sw_bijstand_entitled(r->c, first_day(m), &f, 0, counted, 0, &bj, NULL, err);
+    st = entitled_kept(r, first_day(m), &f, 0, counted, 0, &bj, err);
     if (st)
         return st;
     *out = bj.monthly_payment;
@@ -473,7 +504,8 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     memset(&lg, 0, sizeof(lg));
     pay = calloc(1, sizeof(*pay));
     wj = calloc(1, sizeof(*wj));
-    if (!pay || !wj) {
+    r->bj_memo = calloc(1, sizeof(*r->bj_memo));
+    if (!pay || !wj || !r->bj_memo) {
         st = sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
         goto out;
     }
@@ -500,8 +532,7 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     if (!st)
         st = eng_wajong_full_net(r, wj, m0 - 1, &wajong_net, err);
     if (!st)
-        st = sw_bijstand_entitled(r->c, first_day(m0), &f, 0, partner_counted + wajong_net, 0,
-                                  &bj, NULL, err);
+        st = entitled_kept(r, first_day(m0), &f, 0, partner_counted + wajong_net, 0, &bj, err);
     if (st)
         goto out;
     lg.mo[0].payable = lg.mo[0].estimate = bj.monthly_payment;
@@ -559,10 +590,16 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         /* WW and Wajong count in full, without vrijlating (art. 31 lid 2 covers
          * work only); the partner's income after the partner's own vrijlating
          * (art. 32). */
-        st = sw_bijstand_entitled(r->c, d, &f, net_work,
-                                  row->v[SW_ITEM_WW_NET] + row->v[SW_ITEM_WAJONG_NET] +
-                                      partner_counted,
-                                  net_work > 0 ? lg.work_months : 0, &bj, bt, err);
+        if (bt)
+            st = sw_bijstand_entitled(r->c, d, &f, net_work,
+                                      row->v[SW_ITEM_WW_NET] + row->v[SW_ITEM_WAJONG_NET] +
+                                          partner_counted,
+                                      net_work > 0 ? lg.work_months : 0, &bj, bt, err);
+        else
+            st = entitled_kept(r, d, &f, net_work,
+                               row->v[SW_ITEM_WW_NET] + row->v[SW_ITEM_WAJONG_NET] +
+                                   partner_counted,
+                               net_work > 0 ? lg.work_months : 0, &bj, err);
         if (st)
             goto out;
         if (r->is_switch && r->tl->way_back.active && r->tl->way_back.new_application) {
@@ -604,10 +641,10 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         if (pay->expected[i] != net_work) {
             /* Schatten: the counted income of what the contract lets expect. */
             struct sw_bijstand ex;
-            st = sw_bijstand_entitled(r->c, d, &f, pay->expected[i],
-                                      row->v[SW_ITEM_WW_NET] + row->v[SW_ITEM_WAJONG_NET] +
-                                          partner_counted,
-                                      pay->expected[i] > 0 ? lg.work_months : 0, &ex, NULL, err);
+            st = entitled_kept(r, d, &f, pay->expected[i],
+                               row->v[SW_ITEM_WW_NET] + row->v[SW_ITEM_WAJONG_NET] +
+                                   partner_counted,
+                               pay->expected[i] > 0 ? lg.work_months : 0, &ex, err);
             if (st)
                 goto out;
             expected = ex.counted_income;
@@ -636,5 +673,7 @@ out:
     free(bt);
     free(pay);
     free(wj);
+    free(r->bj_memo);
+    r->bj_memo = NULL;
     return st;
 }
