@@ -260,6 +260,8 @@ static sw_status plain_norm(const struct sw_ctx *c, sw_date date, int kind, int6
     if (st)
         return st;
     n->article = k->article;
+    if (!tr)
+        return SW_OK;   /* the text is for the trace only */
     sw_money_format_nl(m, sizeof(m), n->norm);
     if (kind >= NK_YOUTH_SINGLE && kind <= NK_YOUTH_COUPLE_ONE_CHILDREN)
         sw_trace_rule(tr, k->rule, "norm voor %s (jongere: jonger dan %lld jaar): %s per maand "
@@ -342,6 +344,8 @@ static sw_status cost_sharing(const struct sw_ctx *c, sw_date date, bool young, 
         if (st)
             return st;
         n->article = "art. 22a lid 1";
+        if (!tr)
+            return SW_OK;
         sw_money_format_nl(s, sizeof(s), n->norm);
         sw_trace_rule(tr, "Participatiewet art. 22a lid 1",
                       "kostendelersnorm: %s van B, de gehuwdennorm, met A = %d (%d "
@@ -363,6 +367,8 @@ static sw_status cost_sharing(const struct sw_ctx *c, sw_date date, bool young, 
             return st;
         n->norm = own + other;
         n->article = norm_kinds[kind].article;
+        if (!tr)
+            return SW_OK;
         sw_money_format_nl(a, sizeof(a), own);
         sw_money_format_nl(b, sizeof(b), other);
         sw_money_format_nl(s, sizeof(s), n->norm);
@@ -381,6 +387,8 @@ static sw_status cost_sharing(const struct sw_ctx *c, sw_date date, bool young, 
         return st;
     n->norm = own + other;
     n->article = "art. 22a lid 1 en 2";
+    if (!tr)
+        return SW_OK;
     sw_money_format_nl(a, sizeof(a), own);
     sw_money_format_nl(b, sizeof(b), other);
     sw_money_format_nl(s, sizeof(s), n->norm);
