@@ -8,6 +8,7 @@
 #include "engine_impl.h"
 #include "engine_ledger.h"
 #include "engine_pay.h"
+#include "switchsim/aow.h"
 #include "switchsim/bijstand.h"
 #include "switchsim/lks.h"
 #include "switchsim/loonheffing.h"
@@ -73,8 +74,59 @@ static enum sw_month_status month_status(const struct eng_run *r, sw_month m)
     return SW_STATUS_BIJSTAND;
 }
 
+/* The month before's loonheffing on the wage, for reuse (without traces). */
+struct lh_prev {
+    struct sw_window w;   /* ok: computed, its lookups in w */
+    sw_date d;
+    int64_t gross;
+    bool aow;             /* the resident's AOW status in d's month */
+    struct sw_lh_month lh;
+};
+
+/* sw_loonheffing_month() on the wage, or the month before's answer when the
+ * wage, the values looked up (the window) and the AOW status are the same: the
+ * white table uses the date only for its lookups and for the AOW status
+ * (loonheffing.c, aow_group()); the korting is the job's in every month. The
+ * dates rise, so a birth date before the earlier one is before this one too. */
+static sw_status wage_loonheffing(const struct eng_run *r, sw_date d, int64_t gross,
+                                  struct sw_lh_month *lh, struct sw_trace *tr,
+                                  struct lh_prev *prev, struct sw_err *err)
+{
+    const struct sw_scenario *s = r->s;
+    unsigned korting = s->job.loonheffingskorting ? SW_LH_KORTING : 0;
+    sw_date end = sw_month_last_day(sw_month_of(d));
+    bool aow = false;
+    sw_status st;
+
+    if (tr)
+        return sw_loonheffing_month(r->c, d, gross, s->household.birth, korting, lh, tr, err);
+    if (prev->w.ok && d >= prev->d && gross == prev->gross && sw_window_holds(&prev->w, d)) {
+        st = sw_aow_reached(r->c, s->household.birth, end, &aow, NULL, err);
+        if (st)
+            return st;
+        if (aow == prev->aow) {
+            *lh = prev->lh;
+            return SW_OK;
+        }
+    }
+    sw_window_begin(r->c, &prev->w, d);
+    st = sw_loonheffing_month(r->c, d, gross, s->household.birth, korting, lh, NULL, err);
+    sw_window_end(r->c, &prev->w);
+    if (!st && prev->w.ok)
+        st = sw_aow_reached(r->c, s->household.birth, end, &prev->aow, NULL, err);
+    if (st) {
+        prev->w.ok = false;
+        return st;
+    }
+    prev->d = d;
+    prev->gross = gross;
+    prev->lh = *lh;
+    return SW_OK;
+}
+
 /* Gross wage, vakantiebijslag, loonheffing and net wage of month index i. */
-static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct sw_err *err)
+static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct lh_prev *prev,
+                            struct sw_err *err)
 {
     const struct sw_scenario *s = r->s;
     struct sw_month_row *row = &r->run->rows[i];
@@ -131,10 +183,9 @@ static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct 
 
     /* Loonheffing: the monthly table on the month's wage; a vakantiebijslag paid
      * monthly is part of that wage, a yearly one is a bijzondere beloning. */
-    st = sw_loonheffing_month(r->c, d,
-                              gross + (s->job.holiday_pay == SW_HOLIDAY_MONTHLY ? holiday_paid : 0),
-                              s->household.birth, s->job.loonheffingskorting ? SW_LH_KORTING : 0,
-                              &lh, eng_trace(r, i, SW_ITEM_LOONHEFFING), err);
+    st = wage_loonheffing(r, d,
+                          gross + (s->job.holiday_pay == SW_HOLIDAY_MONTHLY ? holiday_paid : 0),
+                          &lh, eng_trace(r, i, SW_ITEM_LOONHEFFING), prev, err);
     if (st)
         return st;
     lh_total = lh.loonheffing;
@@ -467,13 +518,14 @@ static void copy_trace(struct sw_trace *dst, const struct sw_trace *src)
 static sw_status wages(struct eng_run *r, struct ledger *lg, struct eng_pay *pay,
                        struct sw_err *err)
 {
+    struct lh_prev prev = {.w = {.ok = false}};
     sw_status st;
 
     for (int i = 0; i < r->run->n; i++) {
         struct sw_month_row *row = &r->run->rows[i];
         row->status = month_status(r, row->month);
         if (row->status == SW_STATUS_WORK && r->s->job.pay_frequency == SW_PAY_MONTHLY) {
-            st = wage_month(r, lg, i, err);
+            st = wage_month(r, lg, i, &prev, err);
             if (st)
                 return st;
         }
