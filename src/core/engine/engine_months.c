@@ -346,6 +346,66 @@ static void bijstand_share(const struct eng_run *r, sw_month m, int64_t *num, in
     *num = wb->bijstand_from > b ? 0 : b - wb->bijstand_from + 1;
 }
 
+/* Narrow [*lo, *hi) to the dates on which the person born on `birth` has the
+ * age they have on d; false when that age is 60 or more (the AOW age may come
+ * within it: sw_aow_reached() answers false below 60 without a lookup). */
+static bool same_age_span(sw_date birth, sw_date d, sw_date *lo, sw_date *hi)
+{
+    int a;
+    sw_date from, to;
+
+    if (birth == SW_NO_DATE)
+        return true;
+    a = sw_age_on(birth, d);
+    if (a < 0 || a >= 60)
+        return false;
+    from = sw_date_reaching_age(birth, a, 0);
+    to = sw_date_reaching_age(birth, a + 1, 0);
+    if (from > *lo)
+        *lo = from;
+    if (to < *hi)
+        *hi = to;
+    return true;
+}
+
+/* sw_bijstand_norm() on date d without a trace, or the one kept in mm: the norm
+ * uses the date only for its lookups (the window) and for the ages of the
+ * resident, the partner and the youngest child (with the AOW status, which
+ * below 60 needs no lookup), and checks that no birth date lies after it
+ * (bijstand.c, validate_facts(): an age on d means it does not). Facts with
+ * housemates are not kept (their ages count too). */
+static sw_status norm_kept(struct eng_run *r, struct eng_bj_memo *mm, sw_date d,
+                           const struct sw_household_facts *f, struct sw_bijstand_norm *out,
+                           struct sw_err *err)
+{
+    sw_date lo = INT32_MIN, hi = INT32_MAX;
+    bool keep;
+    sw_status st;
+
+    if (mm->norm_set && d >= mm->age_lo && d < mm->age_hi && sw_window_holds(&mm->nw, d) &&
+        memcmp(f, &mm->nf, sizeof(*f)) == 0) {
+        *out = mm->norm;
+        return SW_OK;
+    }
+    mm->norm_set = false;
+    sw_window_begin(r->c, &mm->nw, d);
+    st = sw_bijstand_norm(r->c, d, f, out, NULL, err);
+    sw_window_end(r->c, &mm->nw);
+    if (st)
+        return st;
+    keep = mm->nw.ok && f->n_housemates == 0 && same_age_span(f->birth, d, &lo, &hi) &&
+           same_age_span(f->partner_birth, d, &lo, &hi) &&
+           same_age_span(f->youngest_child_birth, d, &lo, &hi);
+    if (keep) {
+        mm->norm_set = true;
+        mm->nf = *f;
+        mm->age_lo = lo;
+        mm->age_hi = hi;
+        mm->norm = *out;
+    }
+    return SW_OK;
+}
+
 /* sw_bijstand_entitled() on the facts of date d, without traces, or the answer
  * it gave before in this run for the same date and inputs (struct eng_bj_memo). */
 static sw_status entitled_kept(struct eng_run *r, sw_date d, const struct sw_household_facts *f,
@@ -364,7 +424,16 @@ static sw_status entitled_kept(struct eng_run *r, sw_date d, const struct sw_hou
             }
         }
     }
-    st = sw_bijstand_entitled(r->c, d, f, work, other, k, out, NULL, err);
+    if (mm && other >= 0 && other <= SW_MONEY_MAX) {
+        struct sw_bijstand_norm n;
+        /* The norm first, as sw_bijstand_entitled() asks (after its check of
+         * `other`): the same lookups in the same order. */
+        st = norm_kept(r, mm, d, f, &n, err);
+        if (!st)
+            st = sw_bijstand_entitled_on_norm(r->c, d, f, &n, work, other, k, out, err);
+    } else {
+        st = sw_bijstand_entitled(r->c, d, f, work, other, k, out, NULL, err);
+    }
     if (!st && mm) {
         unsigned j = mm->next++ % ENG_BJ_MEMO;
         mm->e[j].set = true;

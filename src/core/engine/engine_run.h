@@ -43,6 +43,14 @@ struct eng_bj_memo {
         struct sw_bijstand bj;
     } e[ENG_BJ_MEMO];
     unsigned next;
+    /* The norm last computed, for other dates and inputs: kept while the values it
+     * looked up (nw) and every age in the facts (age_lo <= date < age_hi) stay the
+     * same, for the same facts (engine_months.c, norm_kept()). */
+    bool norm_set;
+    struct sw_window nw;
+    struct sw_household_facts nf;
+    sw_date age_lo, age_hi;
+    struct sw_bijstand_norm norm;
 };
 
 /* One run (the switch or the baseline) while it is computed. */
