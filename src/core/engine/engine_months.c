@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "engine_impl.h"
+#include "engine_kept.h"
 #include "engine_ledger.h"
 #include "engine_pay.h"
-#include "switchsim/aow.h"
 #include "switchsim/bijstand.h"
 #include "switchsim/lks.h"
 #include "switchsim/loonheffing.h"
@@ -18,7 +18,6 @@
 #include "switchsim/wml.h"
 #include "switchsim/wmo.h"
 #include "switchsim/ww.h"
-
 
 static sw_date first_day(sw_month m)
 {
@@ -74,58 +73,8 @@ static enum sw_month_status month_status(const struct eng_run *r, sw_month m)
     return SW_STATUS_BIJSTAND;
 }
 
-/* The month before's loonheffing on the wage, for reuse (without traces). */
-struct lh_prev {
-    struct sw_window w;   /* ok: computed, its lookups in w */
-    sw_date d;
-    int64_t gross;
-    bool aow;             /* the resident's AOW status in d's month */
-    struct sw_lh_month lh;
-};
-
-/* sw_loonheffing_month() on the wage, or the month before's answer when the
- * wage, the values looked up (the window) and the AOW status are the same: the
- * white table uses the date only for its lookups and for the AOW status
- * (loonheffing.c, aow_group()); the korting is the job's in every month. The
- * dates rise, so a birth date before the earlier one is before this one too. */
-static sw_status wage_loonheffing(const struct eng_run *r, sw_date d, int64_t gross,
-                                  struct sw_lh_month *lh, struct sw_trace *tr,
-                                  struct lh_prev *prev, struct sw_err *err)
-{
-    const struct sw_scenario *s = r->s;
-    unsigned korting = s->job.loonheffingskorting ? SW_LH_KORTING : 0;
-    sw_date end = sw_month_last_day(sw_month_of(d));
-    bool aow = false;
-    sw_status st;
-
-    if (tr)
-        return sw_loonheffing_month(r->c, d, gross, s->household.birth, korting, lh, tr, err);
-    if (prev->w.ok && d >= prev->d && gross == prev->gross && sw_window_holds(&prev->w, d)) {
-        st = sw_aow_reached(r->c, s->household.birth, end, &aow, NULL, err);
-        if (st)
-            return st;
-        if (aow == prev->aow) {
-            *lh = prev->lh;
-            return SW_OK;
-        }
-    }
-    sw_window_begin(r->c, &prev->w, d);
-    st = sw_loonheffing_month(r->c, d, gross, s->household.birth, korting, lh, NULL, err);
-    sw_window_end(r->c, &prev->w);
-    if (!st && prev->w.ok)
-        st = sw_aow_reached(r->c, s->household.birth, end, &prev->aow, NULL, err);
-    if (st) {
-        prev->w.ok = false;
-        return st;
-    }
-    prev->d = d;
-    prev->gross = gross;
-    prev->lh = *lh;
-    return SW_OK;
-}
-
 /* Gross wage, vakantiebijslag, loonheffing and net wage of month index i. */
-static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct lh_prev *prev,
+static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct eng_lh_prev *prev,
                             struct sw_err *err)
 {
     const struct sw_scenario *s = r->s;
@@ -183,9 +132,9 @@ static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct 
 
     /* Loonheffing: the monthly table on the month's wage; a vakantiebijslag paid
      * monthly is part of that wage, a yearly one is a bijzondere beloning. */
-    st = wage_loonheffing(r, d,
-                          gross + (s->job.holiday_pay == SW_HOLIDAY_MONTHLY ? holiday_paid : 0),
-                          &lh, eng_trace(r, i, SW_ITEM_LOONHEFFING), prev, err);
+    st = eng_wage_loonheffing(r, d,
+                              gross + (s->job.holiday_pay == SW_HOLIDAY_MONTHLY ? holiday_paid : 0),
+                              &lh, eng_trace(r, i, SW_ITEM_LOONHEFFING), prev, err);
     if (st)
         return st;
     lh_total = lh.loonheffing;
@@ -346,106 +295,6 @@ static void bijstand_share(const struct eng_run *r, sw_month m, int64_t *num, in
     *num = wb->bijstand_from > b ? 0 : b - wb->bijstand_from + 1;
 }
 
-/* Narrow [*lo, *hi) to the dates on which the person born on `birth` has the
- * age they have on d; false when that age is 60 or more (the AOW age may come
- * within it: sw_aow_reached() answers false below 60 without a lookup). */
-static bool same_age_span(sw_date birth, sw_date d, sw_date *lo, sw_date *hi)
-{
-    int a;
-    sw_date from, to;
-
-    if (birth == SW_NO_DATE)
-        return true;
-    a = sw_age_on(birth, d);
-    if (a < 0 || a >= 60)
-        return false;
-    from = sw_date_reaching_age(birth, a, 0);
-    to = sw_date_reaching_age(birth, a + 1, 0);
-    if (from > *lo)
-        *lo = from;
-    if (to < *hi)
-        *hi = to;
-    return true;
-}
-
-/* sw_bijstand_norm() on date d without a trace, or the one kept in mm: the norm
- * uses the date only for its lookups (the window) and for the ages of the
- * resident, the partner and the youngest child (with the AOW status, which
- * below 60 needs no lookup), and checks that no birth date lies after it
- * (bijstand.c, validate_facts(): an age on d means it does not). Facts with
- * housemates are not kept (their ages count too). */
-static sw_status norm_kept(struct eng_run *r, struct eng_bj_memo *mm, sw_date d,
-                           const struct sw_household_facts *f, struct sw_bijstand_norm *out,
-                           struct sw_err *err)
-{
-    sw_date lo = INT32_MIN, hi = INT32_MAX;
-    bool keep;
-    sw_status st;
-
-    if (mm->norm_set && d >= mm->age_lo && d < mm->age_hi && sw_window_holds(&mm->nw, d) &&
-        memcmp(f, &mm->nf, sizeof(*f)) == 0) {
-        *out = mm->norm;
-        return SW_OK;
-    }
-    mm->norm_set = false;
-    sw_window_begin(r->c, &mm->nw, d);
-    st = sw_bijstand_norm(r->c, d, f, out, NULL, err);
-    sw_window_end(r->c, &mm->nw);
-    if (st)
-        return st;
-    keep = mm->nw.ok && f->n_housemates == 0 && same_age_span(f->birth, d, &lo, &hi) &&
-           same_age_span(f->partner_birth, d, &lo, &hi) &&
-           same_age_span(f->youngest_child_birth, d, &lo, &hi);
-    if (keep) {
-        mm->norm_set = true;
-        mm->nf = *f;
-        mm->age_lo = lo;
-        mm->age_hi = hi;
-        mm->norm = *out;
-    }
-    return SW_OK;
-}
-
-/* sw_bijstand_entitled() on the facts of date d, without traces, or the answer
- * it gave before in this run for the same date and inputs (struct eng_bj_memo). */
-static sw_status entitled_kept(struct eng_run *r, sw_date d, const struct sw_household_facts *f,
-                               int64_t work, int64_t other, int k, struct sw_bijstand *out,
-                               struct sw_err *err)
-{
-    struct eng_bj_memo *mm = r->bj_memo;
-    sw_status st;
-
-    if (mm) {
-        for (unsigned j = 0; j < ENG_BJ_MEMO; j++) {
-            if (mm->e[j].set && mm->e[j].d == d && mm->e[j].work == work &&
-                mm->e[j].other == other && mm->e[j].k == k) {
-                *out = mm->e[j].bj;
-                return SW_OK;
-            }
-        }
-    }
-    if (mm && other >= 0 && other <= SW_MONEY_MAX) {
-        struct sw_bijstand_norm n;
-        /* The norm first, as sw_bijstand_entitled() asks (after its check of
-         * `other`): the same lookups in the same order. */
-        st = norm_kept(r, mm, d, f, &n, err);
-        if (!st)
-            st = sw_bijstand_entitled_on_norm(r->c, d, f, &n, work, other, k, out, err);
-    } else {
-        st = sw_bijstand_entitled(r->c, d, f, work, other, k, out, NULL, err);
-    }
-    if (!st && mm) {
-        unsigned j = mm->next++ % ENG_BJ_MEMO;
-        mm->e[j].set = true;
-        mm->e[j].d = d;
-        mm->e[j].work = work;
-        mm->e[j].other = other;
-        mm->e[j].k = k;
-        mm->e[j].bj = *out;
-    }
-    return st;
-}
-
 /* The bijstand entitlement of a month for a counted income (the estimate the
  * municipality pays in advance on). */
 static sw_status estimate(struct eng_run *r, sw_month m, int64_t counted, int64_t *out,
@@ -456,7 +305,7 @@ static sw_status estimate(struct eng_run *r, sw_month m, int64_t counted, int64_
     sw_status st;
 
     household_facts(r->s, first_day(m), &f);
-    st = entitled_kept(r, first_day(m), &f, 0, counted, 0, &bj, err);
+    st = eng_entitled_kept(r, first_day(m), &f, 0, counted, 0, &bj, err);
     if (st)
         return st;
     *out = bj.monthly_payment;
@@ -468,7 +317,6 @@ sw_status eng_estimate(struct eng_run *r, sw_month m, int64_t counted, int64_t *
 {
     return estimate(r, m, counted, out, err);
 }
-
 
 /* The Wmo eigen bijdrage charged in month index i (wmo.c): the bijdrage of the
  * month the CAK bills now, if the indication ran in that month. */
@@ -506,30 +354,6 @@ static sw_status wmo_month(struct eng_run *r, int i, struct sw_err *err)
     if (st)
         return st;
     r->run->rows[i].v[SW_ITEM_WMO_EIGEN_BIJDRAGE] = bijdrage;
-    return SW_OK;
-}
-
-static sw_status lks_month(struct eng_run *r, int i, struct sw_err *err)
-{
-    const struct sw_scenario *s = r->s;
-    struct sw_lks_job job;
-    struct sw_lks_month lm;
-    sw_status st;
-
-    if (!r->is_switch || s->job.n_loonwaarde == 0 || employed_days(s, r->run->rows[i].month) == 0)
-        return SW_OK;
-    memset(&job, 0, sizeof(job));
-    job.start = s->job.start;
-    job.end = s->job.end;
-    job.birth = s->household.birth;
-    job.hours_x100 = s->job.hours_x100;
-    job.hourly_wage = s->job.hourly_wage > 0 ? s->job.hourly_wage : 0;
-    job.periods = s->job.loonwaarde;
-    job.nperiods = s->job.n_loonwaarde;
-    st = sw_lks_month(r->c, r->run->rows[i].month, &job, &lm, eng_trace(r, i, SW_ITEM_LKS), err);
-    if (st)
-        return st;
-    r->run->rows[i].v[SW_ITEM_LKS] = lm.total;
     return SW_OK;
 }
 
@@ -581,13 +405,12 @@ static void copy_trace(struct sw_trace *dst, const struct sw_trace *src)
         *dst = *src;
 }
 
-
 /* The wage of every month as earned (monthly pay), then each salary moved to
  * the month it is paid in (engine_pay.c). */
 static sw_status wages(struct eng_run *r, struct ledger *lg, struct eng_pay *pay,
                        struct sw_err *err)
 {
-    struct lh_prev prev = {.w = {.ok = false}};
+    struct eng_lh_prev prev = {.w = {.ok = false}};
     sw_status st;
 
     for (int i = 0; i < r->run->n; i++) {
@@ -618,6 +441,7 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     struct sw_bijstand_traces *bt = NULL;
     struct eng_pay *pay = NULL;
     struct eng_wajong *wj = NULL;
+    struct eng_lks_prev lks = {.w = {.ok = false}};
     sw_month m0 = s->start_month, last_payout;
     int64_t month_no, partner_counted = 0, wajong_net = 0;
     sw_status st;
@@ -653,7 +477,7 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     if (!st)
         st = eng_wajong_full_net(r, wj, m0 - 1, &wajong_net, err);
     if (!st)
-        st = entitled_kept(r, first_day(m0), &f, 0, partner_counted + wajong_net, 0, &bj, err);
+        st = eng_entitled_kept(r, first_day(m0), &f, 0, partner_counted + wajong_net, 0, &bj, err);
     if (st)
         goto out;
     lg.mo[0].payable = lg.mo[0].estimate = bj.monthly_payment;
@@ -717,7 +541,7 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
                                           partner_counted,
                                       net_work > 0 ? lg.work_months : 0, &bj, bt, err);
         else
-            st = entitled_kept(r, d, &f, net_work,
+            st = eng_entitled_kept(r, d, &f, net_work,
                                row->v[SW_ITEM_WW_NET] + row->v[SW_ITEM_WAJONG_NET] +
                                    partner_counted,
                                net_work > 0 ? lg.work_months : 0, &bj, err);
@@ -762,7 +586,7 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         if (pay->expected[i] != net_work) {
             /* Schatten: the counted income of what the contract lets expect. */
             struct sw_bijstand ex;
-            st = entitled_kept(r, d, &f, pay->expected[i],
+            st = eng_entitled_kept(r, d, &f, pay->expected[i],
                                row->v[SW_ITEM_WW_NET] + row->v[SW_ITEM_WAJONG_NET] +
                                    partner_counted,
                                pay->expected[i] > 0 ? lg.work_months : 0, &ex, err);
@@ -780,7 +604,7 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         if (!st)
             st = wmo_month(r, i, err);
         if (!st)
-            st = lks_month(r, i, err);
+            st = eng_lks_month(r, i, &lks, err);
         if (st)
             goto out;
         r->wage_and_bijstand[i] = row->v[SW_ITEM_GROSS_WAGE] > 0 &&
