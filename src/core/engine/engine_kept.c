@@ -135,7 +135,7 @@ sw_status eng_entitled_kept(struct eng_run *r, sw_date d, const struct sw_househ
          * `other`): the same lookups in the same order. */
         st = norm_kept(r, mm, d, f, &n, err);
         if (!st)
-            st = sw_bijstand_entitled_on_norm(r->c, d, f, &n, work, other, k, out, err);
+            st = sw_bijstand_entitled_on_norm(r->c, d, f, &n, work, other, k, out, NULL, err);
     } else {
         st = sw_bijstand_entitled(r->c, d, f, work, other, k, out, NULL, err);
     }

@@ -697,39 +697,12 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
     return SW_OK;
 }
 
-static sw_status entitled(const struct sw_ctx *c, sw_date date,
-                          const struct sw_household_facts *f,
-                          const struct sw_bijstand_norm *norm, int64_t net_income_from_work,
-                          int64_t other_net_income, int month_index, struct sw_bijstand *out,
-                          struct sw_bijstand_traces *tr, struct sw_err *err);
-
-sw_status sw_bijstand_entitled(const struct sw_ctx *c, sw_date date,
-                               const struct sw_household_facts *f, int64_t net_income_from_work,
-                               int64_t other_net_income, int month_index, struct sw_bijstand *out,
-                               struct sw_bijstand_traces *tr, struct sw_err *err)
-{
-    return entitled(c, date, f, NULL, net_income_from_work, other_net_income, month_index, out,
-                    tr, err);
-}
-
 sw_status sw_bijstand_entitled_on_norm(const struct sw_ctx *c, sw_date date,
                                        const struct sw_household_facts *f,
                                        const struct sw_bijstand_norm *norm,
                                        int64_t net_income_from_work, int64_t other_net_income,
                                        int month_index, struct sw_bijstand *out,
-                                       struct sw_err *err)
-{
-    return entitled(c, date, f, norm, net_income_from_work, other_net_income, month_index, out,
-                    NULL, err);
-}
-
-/* sw_bijstand_entitled(), with the norm given (norm != NULL, no traces) or
- * computed. */
-static sw_status entitled(const struct sw_ctx *c, sw_date date,
-                          const struct sw_household_facts *f,
-                          const struct sw_bijstand_norm *norm, int64_t net_income_from_work,
-                          int64_t other_net_income, int month_index, struct sw_bijstand *out,
-                          struct sw_bijstand_traces *tr, struct sw_err *err)
+                                       struct sw_bijstand_traces *tr, struct sw_err *err)
 {
     const struct sw_bijstand_fields *fl = fields_of(f);
     struct sw_trace *te = tr ? &tr->entitled : NULL, *tp = tr ? &tr->payment : NULL;
@@ -813,4 +786,13 @@ static sw_status entitled(const struct sw_ctx *c, sw_date date,
     sw_trace_input(tp, "bijstand", r.entitled, SW_UNIT_EUROCENT);
     *out = r;
     return SW_OK;
+}
+
+sw_status sw_bijstand_entitled(const struct sw_ctx *c, sw_date date,
+                               const struct sw_household_facts *f, int64_t net_income_from_work,
+                               int64_t other_net_income, int month_index, struct sw_bijstand *out,
+                               struct sw_bijstand_traces *tr, struct sw_err *err)
+{
+    return sw_bijstand_entitled_on_norm(c, date, f, NULL, net_income_from_work, other_net_income,
+                                        month_index, out, tr, err);
 }
