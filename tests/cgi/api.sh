@@ -54,9 +54,8 @@ expect_json "trace: parameters have source and description" \
     '[.scenario.months[2].traces.bijstand_norm.parameters[] | (.source | length > 0) and (.description | length > 0)] | all' true
 expect_json "trace: the stay run too" '.baseline.months[2] | has("traces")' true
 expect_json "trace: other months have none" '.scenario.months[1] | has("traces")' false
-# Every month's traces for 36 months: an answer of megabytes, more FastCGI
-# records than switchsim.fcgi writes at once (64 of 8 KiB, fcgi_main.c): all of
-# it arrives, in order.
+# Every month's traces for 36 months: an answer of megabytes, hundreds of
+# FastCGI records of 8 KiB (libfcgi's writer): all of it arrives, in order.
 jq '.months = 36' "$TMPD/ok.json" >"$TMPD/ok36.json"
 post /simulate "$TMPD/ok36.json" "trace=1"
 expect_status "trace of every month of 36: the whole answer" 200
