@@ -197,17 +197,24 @@ void sw_used_release(struct sw_used *u)
  * scenario's municipality or the defaults), the value found last with the dates
  * it holds for, and whether that value is in c->used already. Slots are found
  * by a hash of the id's text and checked against it (rules build some ids in
- * stack buffers). Errors are not cached: they take the full path every time. */
+ * stack buffers). An absent answer is kept too - an id neither the scenario's
+ * municipality nor the defaults have (the slot owns a copy of its text), or a
+ * parameter without a value on the dates lo..hi - so that a rule's optional
+ * parameters (sw_param_opt()) cost as little as present ones; a caller that
+ * wants the error message takes the full path, which formats it. */
 
 #define CACHE_SLOTS 256   /* a power of two, several times the ids one run uses */
 #define DATE_LOWEST INT32_MIN    /* before every date (SW_NO_DATE is no date) */
 #define DATE_HIGHEST INT32_MAX
 
 struct cache_slot {
-    const char *text;             /* the id, owned by the set or the override; NULL = free */
-    const struct tparam *p;       /* NULL for an override */
+    const char *text;             /* the id, owned by the set, the override or `own`;
+                                   * NULL = free */
+    char *own;                    /* the copy of an absent id's text, or NULL */
+    const struct tparam *p;       /* NULL for an override or an absent id */
     int override;                 /* index in c->overrides, or -1 */
-    const struct tvalue *v;       /* the value found last (after projection) */
+    const struct tvalue *v;       /* the value found last (after projection); NULL
+                                   * for an override or when there is none */
     sw_date lo, hi;               /* it answers for lo <= date < hi */
     bool projected;
     bool recorded;                /* (v, projected) is in c->used */
@@ -325,6 +332,10 @@ sw_status sw_lookup_cache_new(struct sw_lookup_cache **out, struct sw_err *err)
 
 void sw_lookup_cache_free(struct sw_lookup_cache *cache)
 {
+    if (!cache)
+        return;
+    for (size_t i = 0; i < CACHE_SLOTS; i++)
+        free(cache->slot[i].own);
     free(cache);
 }
 
@@ -360,7 +371,7 @@ static struct cache_slot *cache_slot(struct sw_lookup_cache *cache, const char *
  * unpublished end when c->project. *lo and *hi: the dates it answers for. */
 static sw_status find_value(const struct sw_ctx *c, const struct tparam *p, const char *id,
                             sw_date date, const struct tvalue **vp, bool *projected,
-                            sw_date *lo, sw_date *hi, struct sw_err *err)
+                            sw_date *lo, sw_date *hi, bool quiet, struct sw_err *err)
 {
     const struct tvalue *v = NULL;
     size_t i = 0;
@@ -377,7 +388,10 @@ static sw_status find_value(const struct sw_ctx *c, const struct tparam *p, cons
         v--;
         *projected = true;
     }
+    *vp = NULL;
     if (!v || v->end) {
+        if (quiet)
+            return SW_ERR_NO_VALUE;
         sw_date_format(ds, sizeof(ds), date);   /* only for the message: lookups are hot */
         return sw_err_set(err, SW_ERR_NO_VALUE, id, "no value for '%s' on '%s'", id, ds);
     }
@@ -394,14 +408,44 @@ struct found {
     bool *recorded;   /* the cache's mark, or NULL */
 };
 
-/* Find id on date, through the cache when the context has one. */
+/* Keep in sl what a full lookup of id found (f; no value when !f->v), valid for
+ * lo <= date < hi. An absent id's text is copied; without memory for it the
+ * slot is left free and the next lookup takes the full path again. */
+static void slot_fill(const struct sw_ctx *c, struct cache_slot *sl, const char *id,
+                      const struct found *f, sw_date lo, sw_date hi)
+{
+    const char *text = f->ov >= 0 ? c->overrides[f->ov].id : f->p ? f->p->id : NULL;
+    char *own = NULL;
+
+    if (!text) {
+        size_t n = strlen(id) + 1;
+        own = malloc(n);
+        if (own)
+            memcpy(own, id, n);
+        text = own;
+    }
+    free(sl->own);
+    sl->own = own;
+    sl->text = text;
+    sl->p = f->p;
+    sl->override = f->ov;
+    sl->v = f->v;
+    sl->lo = lo;
+    sl->hi = hi;
+    sl->projected = f->projected;
+    sl->recorded = false;
+}
+
+/* Find id on date, through the cache when the context has one. SW_ERR_NO_VALUE
+ * when the tables hold no value for it on date: with a message in err, or
+ * (quiet) with err untouched. */
 static sw_status lookup(const struct sw_ctx *c, const char *id, sw_date date, struct found *f,
-                        struct sw_err *err)
+                        bool quiet, struct sw_err *err)
 {
     struct cache_slot *sl = NULL;
     bool hit = false;
-    sw_date lo, hi;
-    sw_status st;
+    sw_date lo = DATE_LOWEST, hi = DATE_HIGHEST;
+    sw_status st = SW_OK;
 
     memset(f, 0, sizeof(*f));
     f->ov = -1;
@@ -418,13 +462,15 @@ static sw_status lookup(const struct sw_ctx *c, const char *id, sw_date date, st
             f->p = sl->p;
             f->ov = sl->override;
             f->recorded = &sl->recorded;
-            if (sl->override >= 0 || (sl->lo <= date && date < sl->hi)) {
-                f->v = sl->v;
-                f->projected = sl->projected;
-                if (c->cache->window)
-                    window_narrow(c->cache, date, sl->override >= 0 ? DATE_LOWEST : sl->lo,
-                                  sl->override >= 0 ? DATE_HIGHEST : sl->hi);
-                return SW_OK;
+            if (sl->override >= 0 || !sl->p || (sl->lo <= date && date < sl->hi)) {
+                /* The kept answer holds on date: a value, or (quiet) none. */
+                if (sl->override >= 0 || sl->v || quiet) {
+                    f->v = sl->v;
+                    f->projected = sl->projected;
+                    if (c->cache->window)
+                        window_narrow(c->cache, date, sl->lo, sl->hi);
+                    return sl->override >= 0 || sl->v ? SW_OK : SW_ERR_NO_VALUE;
+                }
             }
         }
     }
@@ -432,35 +478,23 @@ static sw_status lookup(const struct sw_ctx *c, const char *id, sw_date date, st
         for (size_t i = 0; i < c->n_overrides && f->ov < 0; i++)
             if (strcmp(c->overrides[i].id, id) == 0)
                 f->ov = (int)i;
-        if (f->ov < 0) {
+        if (f->ov < 0)
             f->p = resolve(c, id);
-            if (!f->p)
-                return sw_err_set(err, SW_ERR_NO_VALUE, id, "no parameter '%s' in the tables",
-                                  id);
-        }
     }
-    if (f->ov >= 0) {
-        lo = DATE_LOWEST;
-        hi = DATE_HIGHEST;
-    } else {
-        st = find_value(c, f->p, id, date, &f->v, &f->projected, &lo, &hi, err);
-        if (st)
-            return st;
-    }
+    /* An override or an absent id answers alike on every date. */
+    if (f->ov < 0 && f->p)
+        st = find_value(c, f->p, id, date, &f->v, &f->projected, &lo, &hi, quiet, err);
+    else if (f->ov < 0)
+        st = SW_ERR_NO_VALUE;
     if (c->cache && c->cache->window)
         window_narrow(c->cache, date, lo, hi);
     if (sl) {
-        sl->text = f->ov >= 0 ? c->overrides[f->ov].id : f->p->id;
-        sl->p = f->p;
-        sl->override = f->ov;
-        sl->v = f->v;
-        sl->lo = lo;
-        sl->hi = hi;
-        sl->projected = f->projected;
-        sl->recorded = false;
+        slot_fill(c, sl, id, f, lo, hi);
         f->recorded = &sl->recorded;
     }
-    return SW_OK;
+    if (st == SW_ERR_NO_VALUE && !f->p && f->ov < 0 && !quiet)
+        return sw_err_set(err, SW_ERR_NO_VALUE, id, "no parameter '%s' in the tables", id);
+    return st;
 }
 
 /* Record what f found in c->used (once: the cache remembers it did). */
@@ -506,7 +540,7 @@ static inline const struct cache_slot *cache_hit(const struct sw_ctx *c, const c
     size_t ni = ((uintptr_t)id >> 3 ^ (uintptr_t)id >> 12) & (CACHE_NEAR - 1);
     const struct cache_slot *sl = c->cache->near[ni].slot;
 
-    if (c->cache->near[ni].id != id || !sl || !sl->text || sl->override >= 0 ||
+    if (c->cache->near[ni].id != id || !sl || !sl->text || !sl->v || sl->override >= 0 ||
         date < sl->lo || date >= sl->hi || (c->used && !sl->recorded) ||
         strcmp(sl->text, id) != 0)
         return NULL;
@@ -515,14 +549,14 @@ static inline const struct cache_slot *cache_hit(const struct sw_ctx *c, const c
     return sl;
 }
 
-/* sw_param() past the hot path. */
+/* sw_param() past the hot path; quiet: SW_ERR_NO_VALUE without a message. */
 static __attribute__((noinline)) sw_status
 param_full(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
-           int64_t *out, struct sw_value_info *info, struct sw_err *err)
+           int64_t *out, struct sw_value_info *info, bool quiet, struct sw_err *err)
 {
     struct found f;
     struct sw_value_info tmp;
-    sw_status st = lookup(c, id, date, &f, err);
+    sw_status st = lookup(c, id, date, &f, quiet, err);
 
     if (st)
         return st;
@@ -551,8 +585,10 @@ param_full(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit un
     return SW_OK;
 }
 
-sw_status sw_param(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
-                   int64_t *out, struct sw_value_info *info, struct sw_err *err)
+/* sw_param() and sw_param_opt(): the hot path, else param_full(). */
+static inline sw_status param(const struct sw_ctx *c, const char *id, sw_date date,
+                              enum sw_unit unit, int64_t *out, struct sw_value_info *info,
+                              bool quiet, struct sw_err *err)
 {
     const struct cache_slot *sl = info || !c->cache ? NULL : cache_hit(c, id, date);
 
@@ -560,7 +596,22 @@ sw_status sw_param(const struct sw_ctx *c, const char *id, sw_date date, enum sw
         *out = sl->v->amount;
         return SW_OK;
     }
-    return param_full(c, id, date, unit, out, info, err);
+    return param_full(c, id, date, unit, out, info, quiet, err);
+}
+
+sw_status sw_param(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
+                   int64_t *out, struct sw_value_info *info, struct sw_err *err)
+{
+    return param(c, id, date, unit, out, info, false, err);
+}
+
+sw_status sw_param_opt(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
+                       int64_t *out, bool *found, struct sw_value_info *info, struct sw_err *err)
+{
+    sw_status st = param(c, id, date, unit, out, info, true, err);
+
+    *found = st == SW_OK;
+    return st == SW_ERR_NO_VALUE ? SW_OK : st;
 }
 
 sw_status sw_scale(const struct sw_ctx *c, const char *id, sw_date date,
@@ -577,7 +628,7 @@ sw_status sw_scale(const struct sw_ctx *c, const char *id, sw_date date,
         *n = sl->v->nbrackets;
         return SW_OK;
     }
-    st = lookup(c, id, date, &f, err);
+    st = lookup(c, id, date, &f, false, err);
     if (st)
         return st;
     if (f.ov >= 0 || !f.p->is_scale || f.p->kind != kind)

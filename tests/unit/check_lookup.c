@@ -1,0 +1,206 @@
+/* check_lookup.c - optional parameters (sw_param_opt()) and the lookup cache's
+ * answers for what the tables lack: with and without a cache the same answers
+ * as sw_param(), no message formatted for an absent value, the messages of
+ * sw_param() unchanged after the cache kept an absent answer, ids built in a
+ * reused buffer, and windows narrowed by a missing value's dates.
+ * The figures are those of tests/tables/valid/base.xml: test.amount 1000.00 from
+ * 2025-01-01, 1100.00 from 2026-01-01, ended 2027-01-01. */
+#include <stdio.h>
+#include <string.h>
+
+#include "testutil.h"
+
+static const char *const valid[] = {"tests/tables/valid/base.xml",
+                                    "tests/tables/valid/later.xml",
+                                    "tests/tables/valid/gemeente.xml"};
+
+#define UNTOUCHED "untouched"
+
+/* sw_param_opt(c, id, date): its status, *found and the value (-1 when not
+ * found); checks that err stays untouched unless the status is an error. */
+static sw_status opt(const struct sw_ctx *c, const char *id, const char *date,
+                     enum sw_unit unit, bool *found, int64_t *v)
+{
+    struct sw_err err;
+    sw_status st;
+
+    snprintf(err.msg, sizeof(err.msg), "%s", UNTOUCHED);
+    *v = -1;
+    st = sw_param_opt(c, id, test_date(date), unit, v, found, NULL, &err);
+    if (st == SW_OK)
+        ck_assert_str_eq(err.msg, UNTOUCHED);
+    return st;
+}
+
+/* Every answer twice (the second from the cache when there is one). */
+static void answers(const struct sw_ctx *c)
+{
+    bool found;
+    int64_t v;
+
+    for (int round = 0; round < 2; round++) {
+        /* Before the first value and after the explicit end: not found. */
+        ck_assert_int_eq(opt(c, "test.amount", "2024-12-31", SW_UNIT_EUROCENT, &found, &v),
+                         SW_OK);
+        ck_assert(!found);
+        ck_assert_int_eq(v, -1);
+        ck_assert_int_eq(opt(c, "test.amount", "2027-01-01", SW_UNIT_EUROCENT, &found, &v),
+                         SW_OK);
+        ck_assert(!found);
+        /* Inside: the value of the day (the last day of 2025 still 1000.00). */
+        ck_assert_int_eq(opt(c, "test.amount", "2025-12-31", SW_UNIT_EUROCENT, &found, &v),
+                         SW_OK);
+        ck_assert(found);
+        ck_assert_int_eq(v, 100000);
+        ck_assert_int_eq(opt(c, "test.amount", "2026-01-01", SW_UNIT_EUROCENT, &found, &v),
+                         SW_OK);
+        ck_assert(found);
+        ck_assert_int_eq(v, 110000);
+        /* No such parameter at all. */
+        ck_assert_int_eq(opt(c, "no.such", "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+        ck_assert(!found);
+        /* The wrong unit stays a bug, also for an optional parameter. */
+        ck_assert_int_eq(opt(c, "test.rate", "2025-06-01", SW_UNIT_EUROCENT, &found, &v),
+                         SW_ERR_INTERNAL);
+    }
+}
+
+START_TEST(test_opt_answers_with_and_without_cache)
+{
+    struct sw_err err;
+    struct sw_tables *t = test_load_tables(valid, 3, &err);
+    struct sw_ctx c;
+    int64_t v;
+
+    ck_assert_ptr_nonnull(t);
+    sw_ctx_init(&c, t, false);
+    answers(&c);
+    ck_assert_int_eq(sw_lookup_cache_new(&c.cache, &err), SW_OK);
+    answers(&c);
+    /* sw_param() still names what is missing after the cache kept it absent. */
+    ck_assert_int_eq(sw_param(&c, "no.such", test_date("2025-06-01"), SW_UNIT_EUROCENT, &v,
+                              NULL, &err), SW_ERR_NO_VALUE);
+    ck_assert_str_eq(err.msg, "no parameter 'no.such' in the tables");
+    ck_assert_int_eq(sw_param(&c, "test.amount", test_date("2024-12-31"), SW_UNIT_EUROCENT,
+                              &v, NULL, &err), SW_ERR_NO_VALUE);
+    ck_assert_str_eq(err.msg, "no value for 'test.amount' on '2024-12-31'");
+    ck_assert_str_eq(err.field, "test.amount");
+    sw_lookup_cache_free(c.cache);
+    sw_tables_free(t);
+}
+END_TEST
+
+/* An id built in a buffer: the cache keeps a copy of an absent id's text, so
+ * the same buffer holding another id gets that id's answer. Many absent ids
+ * fill and reuse the slots (their copies are freed: LeakSanitizer). */
+START_TEST(test_opt_ids_in_a_buffer)
+{
+    struct sw_err err;
+    struct sw_tables *t = test_load_tables(valid, 3, &err);
+    struct sw_ctx c;
+    char id[64];
+    bool found;
+    int64_t v;
+
+    ck_assert_ptr_nonnull(t);
+    sw_ctx_init(&c, t, false);
+    ck_assert_int_eq(sw_lookup_cache_new(&c.cache, &err), SW_OK);
+    for (int i = 0; i < 1000; i++) {
+        snprintf(id, sizeof(id), "test.absent.%d", i);
+        ck_assert_int_eq(opt(&c, id, "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+        ck_assert(!found);
+        snprintf(id, sizeof(id), "test.amount");
+        ck_assert_int_eq(opt(&c, id, "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+        ck_assert(found);
+        ck_assert_int_eq(v, 100000);
+    }
+    sw_lookup_cache_free(c.cache);
+    sw_tables_free(t);
+}
+END_TEST
+
+/* A missing value narrows a window to the dates without one: a result built on
+ * "not found" in 2024 is not reused in 2025. An absent id leaves the dates. */
+START_TEST(test_opt_narrows_windows)
+{
+    struct sw_err err;
+    struct sw_tables *t = test_load_tables(valid, 3, &err);
+    struct sw_ctx c;
+    struct sw_window w;
+    bool found;
+    int64_t v;
+
+    ck_assert_ptr_nonnull(t);
+    sw_ctx_init(&c, t, false);
+    ck_assert_int_eq(sw_lookup_cache_new(&c.cache, &err), SW_OK);
+    for (int round = 0; round < 2; round++) {   /* the full path, then the cache */
+        sw_window_begin(&c, &w, test_date("2024-06-01"));
+        ck_assert_int_eq(opt(&c, "test.amount", "2024-06-01", SW_UNIT_EUROCENT, &found, &v),
+                         SW_OK);
+        ck_assert(!found);
+        ck_assert_int_eq(opt(&c, "no.such", "2024-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+        sw_window_end(&c, &w);
+        ck_assert(sw_window_holds(&w, test_date("2024-12-31")));
+        ck_assert(!sw_window_holds(&w, test_date("2025-01-01")));
+        /* After the end: from 2027-01-01 on, without an upper bound. */
+        sw_window_begin(&c, &w, test_date("2027-03-01"));
+        ck_assert_int_eq(opt(&c, "test.amount", "2027-03-01", SW_UNIT_EUROCENT, &found, &v),
+                         SW_OK);
+        ck_assert(!found);
+        sw_window_end(&c, &w);
+        ck_assert(sw_window_holds(&w, test_date("2030-01-01")));
+        ck_assert(!sw_window_holds(&w, test_date("2026-12-31")));
+    }
+    sw_lookup_cache_free(c.cache);
+    sw_tables_free(t);
+}
+END_TEST
+
+/* A value found through sw_param_opt() is in the used list once; a missing one
+ * is not in it. */
+START_TEST(test_opt_used_list)
+{
+    struct sw_err err;
+    struct sw_tables *t = test_load_tables(valid, 3, &err);
+    struct sw_used used = {0};
+    struct sw_ctx c;
+    bool found;
+    int64_t v;
+
+    ck_assert_ptr_nonnull(t);
+    sw_ctx_init(&c, t, false);
+    c.used = &used;
+    ck_assert_int_eq(sw_lookup_cache_new(&c.cache, &err), SW_OK);
+    for (int i = 0; i < 3; i++) {
+        ck_assert_int_eq(opt(&c, "test.amount", "2025-03-01", SW_UNIT_EUROCENT, &found, &v),
+                         SW_OK);
+        ck_assert(found);
+        ck_assert_int_eq(opt(&c, "test.amount", "2024-03-01", SW_UNIT_EUROCENT, &found, &v),
+                         SW_OK);
+        ck_assert(!found);
+        ck_assert_int_eq(opt(&c, "no.such", "2025-03-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+    }
+    ck_assert_int_eq(used.len, 1);
+    ck_assert_str_eq(used.items[0].id, "test.amount");
+    ck_assert_int_eq(used.items[0].from, test_date("2025-01-01"));
+    sw_used_release(&used);
+    sw_lookup_cache_free(c.cache);
+    sw_tables_free(t);
+}
+END_TEST
+
+static Suite *lookup_suite(void)
+{
+    Suite *s = suite_create("lookup");
+    TCase *tc = tcase_create("opt");
+
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_opt_answers_with_and_without_cache);
+    tcase_add_test(tc, test_opt_ids_in_a_buffer);
+    tcase_add_test(tc, test_opt_narrows_windows);
+    tcase_add_test(tc, test_opt_used_list);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+TEST_MAIN(lookup_suite)
