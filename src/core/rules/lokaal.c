@@ -86,6 +86,12 @@ static sw_status year_value(const struct sw_ctx *c, enum sw_local_scheme k, sw_d
     return st;
 }
 
+int64_t sw_local_limit(int64_t norm, int64_t above_ppm)
+{
+    /* The norm plus its share, rounded half up to cents. */
+    return norm + sw_money_rate_half_up(norm, above_ppm);
+}
+
 sw_status sw_local_terms(const struct sw_ctx *c, enum sw_local_scheme k, sw_date date,
                          const struct sw_local_household *h, int64_t norm,
                          struct sw_local_terms *out, struct sw_trace *tr, struct sw_err *err)
@@ -114,8 +120,7 @@ sw_status sw_local_terms(const struct sw_ctx *c, enum sw_local_scheme k, sw_date
     if (st)
         return st;
     o.months_per_year = months;
-    /* The limit in cents: the norm plus its share, rounded half up to cents. */
-    o.limit = norm + sw_money_rate_half_up(norm, o.above_ppm);
+    o.limit = sw_local_limit(norm, o.above_ppm);
     if (k == SW_LOCAL_ZORGPOLIS)
         o.month_value = o.value_known ? o.year_value / months : 0;
     else if (k != SW_LOCAL_IIT)

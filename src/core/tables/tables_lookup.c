@@ -433,7 +433,8 @@ static void slot_fill(const struct sw_ctx *c, struct cache_slot *sl, const char 
     sl->lo = lo;
     sl->hi = hi;
     sl->projected = f->projected;
-    sl->recorded = false;
+    /* No value: nothing to record. */
+    sl->recorded = !f->v && f->ov < 0;
 }
 
 /* Find id on date, through the cache when the context has one. SW_ERR_NO_VALUE
@@ -532,15 +533,16 @@ static void override_info(const struct sw_ctx *c, const char *id, int ov, enum s
 
 /* The hot path of a cached lookup: the slot the id's address found last, when
  * it still answers for this text and date and its value is already in c->used
- * (or nothing is recorded): that value, with nothing else to do. NULL: take the
- * full path (lookup()), which answers alike and fills the slot. */
+ * (or nothing is recorded): that value - or, without one (!v), that there is
+ * none - with nothing else to do. NULL: take the full path (lookup()), which
+ * answers alike and fills the slot. */
 static inline const struct cache_slot *cache_hit(const struct sw_ctx *c, const char *id,
                                                  sw_date date)
 {
     size_t ni = ((uintptr_t)id >> 3 ^ (uintptr_t)id >> 12) & (CACHE_NEAR - 1);
     const struct cache_slot *sl = c->cache->near[ni].slot;
 
-    if (c->cache->near[ni].id != id || !sl || !sl->text || !sl->v || sl->override >= 0 ||
+    if (c->cache->near[ni].id != id || !sl || !sl->text || sl->override >= 0 ||
         date < sl->lo || date >= sl->hi || (c->used && !sl->recorded) ||
         strcmp(sl->text, id) != 0)
         return NULL;
@@ -592,10 +594,12 @@ static inline sw_status param(const struct sw_ctx *c, const char *id, sw_date da
 {
     const struct cache_slot *sl = info || !c->cache ? NULL : cache_hit(c, id, date);
 
-    if (sl && !sl->p->is_scale && sl->p->unit == unit) {
+    if (sl && sl->v && !sl->p->is_scale && sl->p->unit == unit) {
         *out = sl->v->amount;
         return SW_OK;
     }
+    if (sl && !sl->v && quiet)
+        return SW_ERR_NO_VALUE;
     return param_full(c, id, date, unit, out, info, quiet, err);
 }
 
@@ -623,7 +627,7 @@ sw_status sw_scale(const struct sw_ctx *c, const char *id, sw_date date,
     const struct cache_slot *sl = info || !c->cache ? NULL : cache_hit(c, id, date);
     sw_status st;
 
-    if (sl && sl->p->is_scale && sl->p->kind == kind) {
+    if (sl && sl->v && sl->p->is_scale && sl->p->kind == kind) {
         *out = sl->v->brackets;
         *n = sl->v->nbrackets;
         return SW_OK;
