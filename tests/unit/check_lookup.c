@@ -2,7 +2,8 @@
  * answers for what the tables lack: with and without a cache the same answers
  * as sw_param(), no message formatted for an absent value, the messages of
  * sw_param() unchanged after the cache kept an absent answer, ids built in a
- * reused buffer, and windows narrowed by a missing value's dates.
+ * reused buffer, and windows narrowed by a missing value's dates; the used list
+ * through the cache as without it.
  * The figures are those of tests/tables/valid/base.xml: test.amount 1000.00 from
  * 2025-01-01, 1100.00 from 2026-01-01, ended 2027-01-01. */
 #include <stdio.h>
@@ -189,6 +190,81 @@ START_TEST(test_opt_used_list)
 }
 END_TEST
 
+/* Every plain national parameter of the shipped tables on `date`, in the
+ * order of the set, recorded in c->used; how many had a value. */
+static size_t look_up_all(const struct sw_ctx *c, sw_date date)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < sw_tables_param_count(c->tables); i++) {
+        const char *id, *muni;
+        enum sw_unit unit;
+        bool is_scale;
+        struct sw_err err;
+        int64_t v;
+        sw_tables_param(c->tables, i, &id, &muni, &unit, &is_scale);
+        if (!is_scale && !muni[0] && sw_param(c, id, date, unit, &v, NULL, &err) == SW_OK)
+            n++;
+    }
+    return n;
+}
+
+/* The used list through the cache (its index of the list, built anew as the
+ * list grows and moves, and the item-by-item search past 256 values) holds
+ * what it holds without a cache: each value once, in the same order. */
+START_TEST(test_used_list_with_and_without_cache)
+{
+    struct sw_used plain = {0}, cached = {0};
+    struct sw_ctx a = test_ctx(), b = test_ctx();
+    struct sw_err err;
+    size_t n;
+
+    a.used = &plain;
+    b.used = &cached;
+    ck_assert_int_eq(sw_lookup_cache_new(&b.cache, &err), SW_OK);
+    n = look_up_all(&b, test_date("2026-01-01"));
+    ck_assert_int_gt(n, 0);
+    ck_assert_int_eq(cached.len, n);   /* every parameter once: no two alike */
+    for (int round = 0; round < 2; round++) {
+        static const char *const dates[] = {"2026-01-01", "2026-07-01", "2025-03-01"};
+        for (size_t d = 0; d < sizeof(dates) / sizeof(dates[0]); d++) {
+            look_up_all(&a, test_date(dates[d]));
+            look_up_all(&b, test_date(dates[d]));
+        }
+    }
+    ck_assert_int_gt(plain.len, 256);
+    ck_assert_int_eq(cached.len, plain.len);
+    for (size_t i = 0; i < plain.len; i++) {
+        ck_assert_ptr_eq(cached.items[i].id, plain.items[i].id);
+        ck_assert_int_eq(cached.items[i].from, plain.items[i].from);
+        ck_assert_int_eq(cached.items[i].projected, plain.items[i].projected);
+    }
+    sw_used_release(&plain);
+    sw_used_release(&cached);
+    sw_lookup_cache_free(b.cache);
+}
+END_TEST
+
+/* The set's index finds every parameter of the shipped tables under its own
+ * municipality ("" national) and id, and nothing under another. */
+START_TEST(test_index_finds_every_parameter)
+{
+    const struct sw_tables *t = test_tables();
+    struct sw_value_info info[1];
+
+    for (size_t i = 0; i < sw_tables_param_count(t); i++) {
+        const char *id, *muni;
+        enum sw_unit unit;
+        bool is_scale;
+        sw_tables_param(t, i, &id, &muni, &unit, &is_scale);
+        ck_assert_msg(sw_tables_timeline(t, id, muni, info, 1) > 0, "%s %s", muni, id);
+        ck_assert_ptr_eq(info[0].id, id);
+        ck_assert_uint_eq(sw_tables_timeline(t, id, "no-such-municipality", info, 1), 0);
+    }
+    ck_assert_uint_eq(sw_tables_timeline(t, "no.such.id", "", info, 1), 0);
+}
+END_TEST
+
 static Suite *lookup_suite(void)
 {
     Suite *s = suite_create("lookup");
@@ -199,6 +275,8 @@ static Suite *lookup_suite(void)
     tcase_add_test(tc, test_opt_ids_in_a_buffer);
     tcase_add_test(tc, test_opt_narrows_windows);
     tcase_add_test(tc, test_opt_used_list);
+    tcase_add_test(tc, test_used_list_with_and_without_cache);
+    tcase_add_test(tc, test_index_finds_every_parameter);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -62,10 +62,68 @@ bool sw_tables_has_municipality(const struct sw_tables *t, const char *municipal
 
 /* --- lookup --- */
 
+/* A hash of s continuing h, eight bytes at a time (the index lives in memory
+ * only: byte order does not matter). */
+static uint64_t hash_str(uint64_t h, const char *s)
+{
+    size_t n = strlen(s);
+    uint64_t w;
+
+    for (; n >= 8; n -= 8, s += 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0x9E3779B97F4A7C15u;
+        h ^= h >> 32;
+    }
+    w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w ^ (uint64_t)n << 56) * 0xC2B2AE3D27D4EB4Fu;
+    return h ^ h >> 29;
+}
+
+static size_t index_hash(const char *municipality, const char *id)
+{
+    return (size_t)hash_str(hash_str(0x27D4EB2F165667C5u, municipality), id);
+}
+
+void tables_index_build(struct sw_tables *t)
+{
+    size_t n = 16;
+
+    free(t->index);
+    t->index = NULL;
+    if (t->nparams >= UINT32_MAX / 2)
+        return;
+    while (n < 2 * t->nparams)
+        n *= 2;
+    t->index = calloc(n, sizeof(*t->index));
+    if (!t->index)
+        return;
+    t->index_mask = n - 1;
+    for (size_t i = 0; i < t->nparams; i++) {
+        size_t k = index_hash(t->params[i].municipality, t->params[i].id);
+        while (t->index[k & t->index_mask])
+            k++;
+        t->index[k & t->index_mask] = (uint32_t)(i + 1);
+    }
+}
+
 const struct tparam *tables_find(const struct sw_tables *t, const char *municipality,
                                  const char *id)
 {
     size_t lo = 0, hi = t->nparams;
+
+    if (t->index) {
+        /* At most half full: a free entry ends every probe. */
+        for (size_t k = index_hash(municipality, id);; k++) {
+            uint32_t e = t->index[k & t->index_mask];
+            const struct tparam *p;
+            if (!e)
+                return NULL;
+            p = &t->params[e - 1];
+            if (strcmp(p->id, id) == 0 && strcmp(p->municipality, municipality) == 0)
+                return p;
+        }
+    }
 
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -138,15 +196,17 @@ void sw_ctx_init(struct sw_ctx *c, const struct sw_tables *t, bool strict)
     c->project = !strict;
 }
 
-/* Add info to u unless the same value (id, from, overridden, projected) is
- * there already; on allocation failure u->nomem is set and nothing added. */
-static void used_add(struct sw_used *u, const struct sw_value_info *info)
+/* Whether a and b are the same value in a used list: id (by address), from,
+ * overridden, projected. */
+static bool used_same(const struct sw_value_info *a, const struct sw_value_info *b)
 {
-    for (size_t i = 0; i < u->len; i++)
-        if (u->items[i].id == info->id && u->items[i].from == info->from &&
-            u->items[i].overridden == info->overridden &&
-            u->items[i].projected == info->projected)
-            return;
+    return a->id == b->id && a->from == b->from && a->overridden == b->overridden &&
+           a->projected == b->projected;
+}
+
+/* Append info to u; on allocation failure u->nomem is set and nothing added. */
+static void used_append(struct sw_used *u, const struct sw_value_info *info)
+{
     if (u->len == u->cap) {
         size_t cap = u->cap ? u->cap * 2 : 32;
         struct sw_value_info *n = realloc(u->items, cap * sizeof(*n));
@@ -160,9 +220,23 @@ static void used_add(struct sw_used *u, const struct sw_value_info *info)
     u->items[u->len++] = *info;
 }
 
+/* Add info to u unless the same value is there already. */
+static void used_add(struct sw_used *u, const struct sw_value_info *info)
+{
+    for (size_t i = 0; i < u->len; i++)
+        if (used_same(&u->items[i], info))
+            return;
+    used_append(u, info);
+}
+
+static void used_add_indexed(struct sw_lookup_cache *cache, struct sw_used *u,
+                             const struct sw_value_info *info);
+
 static void record(const struct sw_ctx *c, const struct sw_value_info *info)
 {
-    if (c->used)
+    if (c->used && c->cache)
+        used_add_indexed(c->cache, c->used, info);
+    else if (c->used)
         used_add(c->used, info);
 }
 
@@ -234,6 +308,20 @@ struct memo_slot {
  * reuses the address). */
 #define CACHE_NEAR 256
 
+/* The values in c->used by a hash of what used_same() compares: 1 + their
+ * index in the list, 0 = free. It covers the list's first n items and is
+ * built anew when the list is another or has moved (realloc); the list only
+ * grows while the cache is in use (sw_ctx.cache). Past USED_SLOTS / 2 values
+ * the list is searched item by item. */
+#define USED_SLOTS 512
+
+struct used_index {
+    const struct sw_used *u;
+    const struct sw_value_info *items;
+    size_t n;
+    uint16_t slot[USED_SLOTS];
+};
+
 struct sw_lookup_cache {
     struct sw_window *window;     /* the innermost window recording, or NULL */
     struct cache_slot slot[CACHE_SLOTS];
@@ -242,7 +330,45 @@ struct sw_lookup_cache {
         struct cache_slot *slot;
     } near[CACHE_NEAR];
     struct memo_slot memo[MEMO_SLOTS];
+    struct used_index used;
 };
+
+static size_t used_hash(const struct sw_value_info *v)
+{
+    uint64_t h = ((uint64_t)(uintptr_t)v->id ^ (uint64_t)(uint32_t)v->from << 17 ^
+                  (uint64_t)v->overridden << 1 ^ (uint64_t)v->projected) *
+                 0x9E3779B97F4A7C15u;
+    return (size_t)(h >> 40);
+}
+
+/* used_add() through the cache's index of u. */
+static void used_add_indexed(struct sw_lookup_cache *cache, struct sw_used *u,
+                             const struct sw_value_info *info)
+{
+    struct used_index *x = &cache->used;
+    size_t k;
+
+    if (u->len >= USED_SLOTS / 2) {
+        used_add(u, info);
+        return;
+    }
+    if (x->u != u || x->items != u->items || x->n > u->len) {
+        memset(x->slot, 0, sizeof(x->slot));
+        x->u = u;
+        x->items = u->items;
+        x->n = 0;
+    }
+    for (; x->n < u->len; x->n++) {
+        for (k = used_hash(&u->items[x->n]); x->slot[k & (USED_SLOTS - 1)]; k++)
+            ;
+        x->slot[k & (USED_SLOTS - 1)] = (uint16_t)(x->n + 1);
+    }
+    for (k = used_hash(info); x->slot[k & (USED_SLOTS - 1)]; k++)
+        if (used_same(&u->items[x->slot[k & (USED_SLOTS - 1)] - 1], info))
+            return;
+    /* Indexed with the next call (the list may move now). */
+    used_append(u, info);
+}
 
 static size_t memo_index(const char *tag, const int64_t key[SW_MEMO_KEY])
 {
