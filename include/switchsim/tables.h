@@ -205,7 +205,8 @@ struct sw_ctx {
     /* NULL, or a cache of this very context's lookups (sw_lookup_cache_new()):
      * the same answers and the same record in `used`, without searching the
      * set by id again. Set it only after every other field, change none of
-     * them while it is set, and do not share it between contexts or threads. */
+     * them while it is set, and do not share it between contexts or threads
+     * (a cache moves to the next context with sw_lookup_cache_bind()). */
     struct sw_lookup_cache *cache;
 };
 
@@ -216,6 +217,12 @@ struct sw_lookup_cache;
 sw_status sw_lookup_cache_new(struct sw_lookup_cache **out, struct sw_err *err)
     __attribute__((warn_unused_result));
 void sw_lookup_cache_free(struct sw_lookup_cache *cache);
+/* Make cache the cache of context c (then set c->cache), for a caller that runs
+ * one calculation after another (a batch): when c resolves ids as the context
+ * it served last (the same set, municipality and projection, no overrides) it
+ * keeps what it found, else it starts empty. Either way c->used gets every
+ * value c looks up, as with a new cache. */
+void sw_lookup_cache_bind(struct sw_lookup_cache *cache, const struct sw_ctx *c);
 
 /* A value a rule derives from the tables alone (e.g. the day someone reaches
  * the AOW age), kept in the context's cache under `tag` (a string constant of

@@ -3,7 +3,7 @@
  * as sw_param(), no message formatted for an absent value, the messages of
  * sw_param() unchanged after the cache kept an absent answer, ids built in a
  * reused buffer, and windows narrowed by a missing value's dates; the used list
- * through the cache as without it.
+ * through the cache as without it; a cache bound to one context after another.
  * The figures are those of tests/tables/valid/base.xml: test.amount 1000.00 from
  * 2025-01-01, 1100.00 from 2026-01-01, ended 2027-01-01. */
 #include <stdio.h>
@@ -265,6 +265,77 @@ START_TEST(test_index_finds_every_parameter)
 }
 END_TEST
 
+/* A cache bound to one context after another (a batch): the same set and
+ * municipality keep its answers and record them in the new used list; another
+ * municipality, an override or a memo do not carry over. */
+START_TEST(test_cache_bound_to_the_next_context)
+{
+    struct sw_err err;
+    struct sw_tables *t = test_load_tables(valid, 3, &err);
+    struct sw_lookup_cache *cache = NULL;
+    struct sw_used u1 = {0}, u2 = {0}, u3 = {0};
+    struct sw_override ov = {"test.amount", 150000};
+    struct sw_ctx c;
+    static const char tag[] = "test";
+    int64_t key[SW_MEMO_KEY] = {1}, m;
+    bool found;
+    int64_t v;
+
+    ck_assert_ptr_nonnull(t);
+    ck_assert_int_eq(sw_lookup_cache_new(&cache, &err), SW_OK);
+    /* Testdorp, no overrides. */
+    sw_ctx_init(&c, t, false);
+    c.municipality = "testdorp";
+    c.used = &u1;
+    sw_lookup_cache_bind(cache, &c);
+    c.cache = cache;
+    ck_assert_int_eq(opt(&c, "gemeente.price", "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+    ck_assert(found);
+    ck_assert_int_eq(v, 5120);
+    ck_assert_int_eq(opt(&c, "test.amount", "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+    ck_assert_int_eq(v, 100000);
+    sw_memo_put(&c, tag, key, 42);
+    ck_assert(sw_memo_get(&c, tag, key, &m));
+    ck_assert_int_eq(u1.len, 2);
+    /* Testdorp again with a new used list: the same answers, recorded there;
+     * the memo's lookups are not in the new list: forgotten. */
+    sw_ctx_init(&c, t, false);
+    c.municipality = "testdorp";
+    c.used = &u2;
+    sw_lookup_cache_bind(cache, &c);
+    c.cache = cache;
+    ck_assert(!sw_memo_get(&c, tag, key, &m));
+    ck_assert_int_eq(opt(&c, "gemeente.price", "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+    ck_assert_int_eq(v, 5120);
+    ck_assert_int_eq(opt(&c, "test.amount", "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+    ck_assert_int_eq(u2.len, 2);
+    ck_assert_ptr_eq(u2.items[0].id, u1.items[0].id);
+    ck_assert_ptr_eq(u2.items[1].id, u1.items[1].id);
+    /* National defaults only, with an override: no price, the user's amount. */
+    sw_ctx_init(&c, t, false);
+    c.used = &u3;
+    c.overrides = &ov;
+    c.n_overrides = 1;
+    sw_lookup_cache_bind(cache, &c);
+    c.cache = cache;
+    ck_assert_int_eq(opt(&c, "gemeente.price", "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+    ck_assert(!found);
+    ck_assert_int_eq(opt(&c, "test.amount", "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+    ck_assert_int_eq(v, 150000);
+    /* And without it again: the table's amount. */
+    sw_ctx_init(&c, t, false);
+    sw_lookup_cache_bind(cache, &c);
+    c.cache = cache;
+    ck_assert_int_eq(opt(&c, "test.amount", "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+    ck_assert_int_eq(v, 100000);
+    sw_used_release(&u1);
+    sw_used_release(&u2);
+    sw_used_release(&u3);
+    sw_lookup_cache_free(cache);
+    sw_tables_free(t);
+}
+END_TEST
+
 static Suite *lookup_suite(void)
 {
     Suite *s = suite_create("lookup");
@@ -277,6 +348,7 @@ static Suite *lookup_suite(void)
     tcase_add_test(tc, test_opt_used_list);
     tcase_add_test(tc, test_used_list_with_and_without_cache);
     tcase_add_test(tc, test_index_finds_every_parameter);
+    tcase_add_test(tc, test_cache_bound_to_the_next_context);
     suite_add_tcase(s, tc);
     return s;
 }

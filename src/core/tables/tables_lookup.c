@@ -323,6 +323,13 @@ struct used_index {
 };
 
 struct sw_lookup_cache {
+    /* The context it answered for last (sw_lookup_cache_bind()): what its
+     * answers depend on besides the date. */
+    bool bound;
+    const struct sw_tables *tables;
+    char sha[65];
+    char municipality[64];
+    bool project;
     struct sw_window *window;     /* the innermost window recording, or NULL */
     struct cache_slot slot[CACHE_SLOTS];
     struct {
@@ -454,6 +461,45 @@ sw_status sw_lookup_cache_new(struct sw_lookup_cache **out, struct sw_err *err)
 {
     *out = calloc(1, sizeof(**out));
     return *out ? SW_OK : sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
+}
+
+/* Whether cache answered last for a context that resolves every id as c does
+ * and finds the same values: the same set, municipality and projection, and no
+ * overrides (an override slot points into the context's own list). */
+static bool cache_fits(const struct sw_lookup_cache *cache, const struct sw_ctx *c)
+{
+    const char *muni = c->municipality ? c->municipality : "";
+
+    return cache->bound && cache->tables == c->tables && cache->project == c->project &&
+           c->n_overrides == 0 && strcmp(cache->municipality, muni) == 0 &&
+           strcmp(cache->sha, c->tables->sha) == 0;
+}
+
+void sw_lookup_cache_bind(struct sw_lookup_cache *cache, const struct sw_ctx *c)
+{
+    const char *muni = c->municipality ? c->municipality : "";
+
+    if (cache_fits(cache, c)) {
+        /* The answers stay; what was recorded was recorded in another list,
+         * and a memo entry's lookups are not in this one yet. */
+        for (size_t i = 0; i < CACHE_SLOTS; i++)
+            cache->slot[i].recorded = !cache->slot[i].v && cache->slot[i].override < 0;
+        memset(cache->memo, 0, sizeof(cache->memo));
+        cache->used.u = NULL;
+        cache->window = NULL;
+        return;
+    }
+    for (size_t i = 0; i < CACHE_SLOTS; i++)
+        free(cache->slot[i].own);
+    memset(cache, 0, sizeof(*cache));
+    /* A context that does not fit the next one either: bound stays false. */
+    if (c->n_overrides || strlen(muni) >= sizeof(cache->municipality))
+        return;
+    cache->bound = true;
+    cache->tables = c->tables;
+    memcpy(cache->sha, c->tables->sha, sizeof(cache->sha));
+    memcpy(cache->municipality, muni, strlen(muni) + 1);
+    cache->project = c->project;
 }
 
 void sw_lookup_cache_free(struct sw_lookup_cache *cache)
