@@ -294,11 +294,14 @@ struct cache_slot {
     bool recorded;                /* (v, projected) is in c->used */
 };
 
-/* Memo entries (sw_memo_get()): open addressing, full when out of slots. */
+/* Memo entries (sw_memo_get()): open addressing, full when out of slots. An
+ * entry is live while its generation is the cache's (sw_lookup_cache_bind()
+ * forgets them all at once). */
 #define MEMO_SLOTS 256
 
 struct memo_slot {
     const char *tag;              /* NULL = free */
+    uint32_t gen;
     int64_t key[SW_MEMO_KEY];
     int64_t value;
 };
@@ -306,7 +309,7 @@ struct memo_slot {
 /* Most ids are string constants: a direct-mapped table by the id's address
  * points at its slot; the text is still compared (an id built in a buffer
  * reuses the address). */
-#define CACHE_NEAR 256
+#define CACHE_NEAR 1024
 
 /* The values in c->used by a hash of what used_same() compares: 1 + their
  * index in the list, 0 = free. It covers the list's first n items and is
@@ -337,6 +340,7 @@ struct sw_lookup_cache {
         struct cache_slot *slot;
     } near[CACHE_NEAR];
     struct memo_slot memo[MEMO_SLOTS];
+    uint32_t memo_gen;
     struct used_index used;
 };
 
@@ -393,7 +397,7 @@ bool sw_memo_get(const struct sw_ctx *c, const char *tag, const int64_t key[SW_M
         return false;
     for (size_t k = 0, i0 = memo_index(tag, key); k < 8; k++) {
         const struct memo_slot *m = &c->cache->memo[(i0 + k) & (MEMO_SLOTS - 1)];
-        if (!m->tag)
+        if (!m->tag || m->gen != c->cache->memo_gen)
             return false;
         if (m->tag == tag && memcmp(m->key, key, sizeof(m->key)) == 0) {
             *out = m->value;
@@ -410,8 +414,10 @@ void sw_memo_put(const struct sw_ctx *c, const char *tag, const int64_t key[SW_M
         return;
     for (size_t k = 0, i0 = memo_index(tag, key); k < 8; k++) {
         struct memo_slot *m = &c->cache->memo[(i0 + k) & (MEMO_SLOTS - 1)];
-        if (!m->tag || (m->tag == tag && memcmp(m->key, key, sizeof(m->key)) == 0)) {
+        if (!m->tag || m->gen != c->cache->memo_gen ||
+            (m->tag == tag && memcmp(m->key, key, sizeof(m->key)) == 0)) {
             m->tag = tag;
+            m->gen = c->cache->memo_gen;
             memcpy(m->key, key, sizeof(m->key));
             m->value = value;
             return;
@@ -484,7 +490,8 @@ void sw_lookup_cache_bind(struct sw_lookup_cache *cache, const struct sw_ctx *c)
          * and a memo entry's lookups are not in this one yet. */
         for (size_t i = 0; i < CACHE_SLOTS; i++)
             cache->slot[i].recorded = !cache->slot[i].v && cache->slot[i].override < 0;
-        memset(cache->memo, 0, sizeof(cache->memo));
+        if (++cache->memo_gen == 0)   /* wrapped: no entry of an old generation may match */
+            memset(cache->memo, 0, sizeof(cache->memo));
         cache->used.u = NULL;
         cache->window = NULL;
         return;
