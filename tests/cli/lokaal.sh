@@ -43,15 +43,17 @@ expect_out "explain: the polis names its source" "gemeente.zorgpolis.discount.ad
 expect_out "explain: the limit" "inkomensgrens van de gemeente: € 1.597,72"
 
 # Nijmegen: the Meedoen-regeling's value is known, its income limit is not: listed,
-# never tested, never counted.
+# never tested, never counted. The CAZ (gemeentepolis) has a limit (130 %,
+# 1.730,86) but no amount: the net wage 1.733,81 passes it, the loss without one.
 jq '.municipality = "nijmegen"' "$oss" >"$TMPD/nijmegen.json"
 run "$SWITCHSIM" simulate "$TMPD/nijmegen.json" --json
 expect_rc "nijmegen" 0
 expect_json "nijmegen: the pass without a limit" '.local_schemes[0] | [.scheme, .limit, .year_value] | map(tostring) | join(" ")' "lokale_pas null 15000"
 expect_json "nijmegen: nothing counted that cannot be tested" '[.scenario.months[].lokale_pas] | add' "0"
-expect_json "nijmegen: no armoedeval" '.armoedeval | length' "0"
+expect_json "nijmegen: only the CAZ is lost" '.armoedeval | map(.scheme + " " + .month + " " + (.limit | tostring)) | join(",")' "gemeentepolis 2026-04 173086"
 
-# Ede: the gemeentepolis limit (130 %) without an amount: the loss is named, without one.
+# Ede: the IIT (at the norm), meedoen and gemeentepolis limits (130 %) without an
+# amount for a single adult: the loss is named, without one.
 jq '.municipality = "ede" | .job.hours_per_week = 36' "$oss" >"$TMPD/ede.json"
 run "$SWITCHSIM" simulate "$TMPD/ede.json" --json
 expect_rc "ede" 0

@@ -6,10 +6,18 @@
  *  - Oss: 120 % of the bijstandsnorm; 'Meedoen is belangrijk' 150 per gezinslid
  *    per year; AZOSS gemeentebijdrage 25 per month in 2024 (20 before)
  *    (oss.nl).
- *  - Arnhem: the IIT limit is the bijstandsnorm itself (100 %).
+ *  - Arnhem: the IIT limit is the bijstandsnorm itself (100 %); the GelrePas
+ *    below 130 % (sportzaken.pro, 2019) and the gemeentepolis below 120 %
+ *    (arnhem.nl: 1.463,57 = 120 % of the 2024 norm 1.219,64), neither with a value.
  *  - Nijmegen: the Meedoen-regeling, 150 per inwoner, without a published income
- *    limit; Amsterdam: the IIT amount without a limit, the Stadspas limit (130 %)
- *    without a value in money.
+ *    limit; the CAZ below 130 % (gezondverzekerd.nl) without an amount.
+ *  - Amsterdam: the IIT below 120 % (Verordening Individuele Inkomenstoeslag
+ *    Participatiewet Amsterdam 2021, art. 1 onder e), the Stadspas limit (130 %)
+ *    without a value in money, the gemeentepolis contribution 13,87 a month
+ *    (gezondverzekerd.nl, 2022) without a limit.
+ *  - Ede: IIT at the norm ('op bijstandsniveau'), meedoen below 130 % with
+ *    Meer Kinderen Meedoen 200 per child but no amount for adults (ede.nl).
+ *  - Almere: the gemeentepolis below 130 % (almerevandaag.nl, 2016).
  * The norm the limit is on: alleenstaande per 2026-01-01 1.401,50 (art. 21 onder a
  * Pw), without the 5 % vakantietoeslag 1.401,50 x 95 % = 1.331,425 -> 1.331,43.
  * Each expected figure is worked out by hand in the comment above it. */
@@ -109,16 +117,60 @@ START_TEST(test_known_and_unknown)
     ck_assert(!t.tested);
     ck_assert(t.value_known);
     ck_assert_int_eq(t.year_value, 15000);
-    /* Amsterdam: the IIT amount without a limit; the Stadspas limit (130 %:
-     * 1.331,43 + 399,429 -> 399,43 = 1.730,86) without a value. */
+    /* Amsterdam: the IIT below 120 % (1.331,43 + 266,286 -> 266,29 = 1.597,72),
+     * 85 per year, three years; the Stadspas limit (130 %: 1.331,43 + 399,429 ->
+     * 399,43 = 1.730,86) without a value. */
     t = terms("amsterdam", SW_LOCAL_IIT, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
-    ck_assert(!t.tested);
+    ck_assert(t.tested);
+    ck_assert_int_eq(t.limit, 159772);
     ck_assert_int_eq(t.year_value, 8500);
+    ck_assert_int_eq(t.waiting_months, 36);
+    /* Amsterdam's gemeentepolis: 13,87 a month for one adult, 13,87 x 12 =
+     * 166,44 a year; no limit found, so not tested. */
+    t = terms("amsterdam", SW_LOCAL_ZORGPOLIS, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
+    ck_assert(!t.tested);
+    ck_assert(t.value_known);
+    ck_assert_int_eq(t.month_value, 1387);
+    ck_assert_int_eq(t.year_value, 16644);
     t = terms("amsterdam", SW_LOCAL_PAS, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
     ck_assert(t.tested);
     ck_assert_int_eq(t.limit, 173086);
     ck_assert(!t.value_known);
     ck_assert_int_eq(t.month_value, 0);
+    /* Arnhem: GelrePas below 130 % (1.730,86), gemeentepolis below 120 %
+     * (1.597,72), neither with a value in money. */
+    t = terms("arnhem", SW_LOCAL_PAS, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
+    ck_assert(t.tested);
+    ck_assert_int_eq(t.limit, 173086);
+    ck_assert(!t.value_known);
+    t = terms("arnhem", SW_LOCAL_ZORGPOLIS, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
+    ck_assert(t.tested);
+    ck_assert_int_eq(t.limit, 159772);
+    ck_assert(!t.value_known);
+    ck_assert_int_eq(t.month_value, 0);
+    /* Before 1 January 2024 no gemeentepolis limit was found for Arnhem. */
+    ck_assert(!terms("arnhem", SW_LOCAL_ZORGPOLIS, "2023-06-01", false, false, 0, 100).tested);
+    /* Nijmegen's CAZ and Almere's gemeentepolis: below 130 % (1.730,86). */
+    t = terms("nijmegen", SW_LOCAL_ZORGPOLIS, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
+    ck_assert(t.tested);
+    ck_assert_int_eq(t.limit, 173086);
+    ck_assert(!t.value_known);
+    t = terms("almere", SW_LOCAL_ZORGPOLIS, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
+    ck_assert(t.tested);
+    ck_assert_int_eq(t.limit, 173086);
+    /* Ede: the IIT at the norm itself (1.331,43), five years, no amount; the
+     * meedoen limit 130 %. With a child but no amount for the adult the value is
+     * not known (the child's 200 alone would understate it). */
+    t = terms("ede", SW_LOCAL_IIT, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
+    ck_assert(t.tested);
+    ck_assert_int_eq(t.limit, BASE_SINGLE_2026);
+    ck_assert_int_eq(t.waiting_months, 60);
+    ck_assert(!t.value_known);
+    t = terms("ede", SW_LOCAL_PAS, "2026-03-01", false, true, 1, BASE_SINGLE_2026);
+    ck_assert(t.tested);
+    ck_assert_int_eq(t.limit, 173086);
+    ck_assert(!t.value_known);
+    ck_assert_int_eq(t.year_value, 0);
     /* Without a municipality: the national defaults hold no scheme. */
     for (int k = 0; k < SW_LOCAL__COUNT; k++) {
         t = terms(NULL, (enum sw_local_scheme)k, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
