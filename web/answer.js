@@ -76,6 +76,7 @@ const RECOVERY_LABEL = {
 
 const WHO_LABEL = { resident: 'U', consultant: 'De consulent', employer: 'De werkgever' };
 const KIND_LABEL = { beschut: 'beschut werk', banenafspraak: 'baan uit de banenafspraak', regulier: 'gewone baan' };
+const WAJONG_LABEL = { owajong: 'oude Wajong', wajong2010: 'Wajong 2010', wajong2015: 'Wajong 2015, duurzaam geen arbeidsvermogen' };
 const LKV_LABEL = {
   none: 'geen', banenafspraak: 'doelgroep banenafspraak', arbeidsgehandicapt: 'arbeidsgehandicapte werknemer',
   herplaatst: 'herplaatsen arbeidsgehandicapte werknemer'
@@ -263,7 +264,7 @@ function renderInputs(scenario) {
     ['Loon', job.hourly_wage ? euro(job.hourly_wage) + ' bruto per uur' : 'het minimumloon voor uw leeftijd'],
     ['Loonheffingskorting', 'door ' + KORTING_LABEL[korting]],
     ['Uitkering nu', scenario.before.benefit === 'wajong'
-      ? 'Wajong van UWV (' + (scenario.before.wajong_regime === 'owajong' ? 'oude Wajong' : 'Wajong 2010') +
+      ? 'Wajong van UWV (' + (WAJONG_LABEL[scenario.before.wajong_regime] || 'Wajong 2010') +
         (scenario.before.wajong_loonheffingskorting === false ? ', zonder loonheffingskorting)' : ', met loonheffingskorting)')
       : 'bijstand van de gemeente'],
     ['Dagbesteding nu', scenario.before.dagbesteding_dagdelen_per_week + ' dagdelen per week'],

@@ -26,10 +26,9 @@ struct sw_wajong_month {
  * none): grondslag = the minimum hourly wage for the age (wml.c) x
  * wajong.grondslag_hours x 52 / 12; without work grondslag x the percentage for
  * the group (wajong.uitkering_percent.*), half up to cents; with work that minus
- * wajong.work_reduction_percent of the income (half up), not below 0. Without
- * arbeidsvermogen and with income: SW_ERR_INVALID naming
- * before.wajong_arbeidsvermogen (the rule is not in the tables). Fills *out only
- * on success. */
+ * the group's share of the income (wajong.work_reduction_percent, or
+ * wajong.work_reduction_percent.geen_arbeidsvermogen for the Wajong 2015, art. 1a:4),
+ * half up, not below 0. Fills *out only on success. */
 sw_status sw_wajong_month(const struct sw_ctx *c, sw_date date, sw_date birth,
                           bool arbeidsvermogen, int64_t income, struct sw_wajong_month *out,
                           struct sw_trace *tr, struct sw_err *err)

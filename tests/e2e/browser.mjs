@@ -566,6 +566,18 @@ async function main() {
       /uitkering of pensioen, € 1\.000,00 bruto per maand/.test(norm(await text('#print-inputs'))), norm(await text('#print-inputs')));
     await setValue('partner_situation', 'none');
     await setValue('composition', 'single');
+    /* The Wajong 2015 (duurzaam geen arbeidsvermogen) with the job: 0,75 x (grondslag -
+     * loon), art. 1a:4 Wet Wajong (tests/cases/wajong_2015_work). */
+    await setValue('benefit', 'wajong');
+    check('intake: the Wajong asks which Wajong, the Wajong 2015 among them',
+      await evaluate(`!document.getElementById('wajong-fields').hidden && !!document.querySelector('#wajong_regime option[value=wajong2015]')`));
+    await setValue('wajong_regime', 'wajong2015');
+    check('a Wajong 2015 with a job gets an answer', await submitAndWait() &&
+      !(await evaluate(`document.getElementById('answer-body').hidden`)), await text('#error-summary'));
+    check('the inputs on paper name the Wajong 2015',
+      /Wajong 2015, duurzaam geen arbeidsvermogen/.test(norm(await text('#print-inputs'))), norm(await text('#print-inputs')));
+    await setValue('wajong_regime', 'wajong2010');
+    await setValue('benefit', 'participatiewet');
     /* A single parent with two children, one under 12, over October 2026: the
      * kinderbijslag of the third quarter is paid in October. On 1 July 2026 the
      * children are 6 and 12: 362,35 + 426,29 = 788,64 (AKW art. 12 lid 3, text per

@@ -28,7 +28,12 @@ START_TEST(test_wajong_without_work_70_percent)
 }
 END_TEST
 
-/* 75 % of 2294.76 = 1721.07 (without work only). */
+/* Wajong 2015 (duurzaam geen arbeidsvermogen): 75 % of 2294.76 = 1721.07 without work;
+ * with work per art. 1a:4 lid 2 Wet Wajong (Stb. 2020, 173, in force 2021-01-01):
+ * 0,75 x (G - I):
+ *   1000.00 -> 75 % = 750.00; 1721.07 - 750.00 = 971.07
+ *   1784.81 -> 75 % = 1338.6075 -> 1338.61; 382.46 (0,75 x 509.95 = 382.4625 -> 382.46)
+ *   2294.76 -> 1721.07: 0 (income = grondslag) */
 START_TEST(test_wajong_without_arbeidsvermogen_75_percent)
 {
     struct sw_ctx c = test_ctx();
@@ -38,10 +43,20 @@ START_TEST(test_wajong_without_arbeidsvermogen_75_percent)
     ck_assert_int_eq(sw_wajong_month(&c, test_date("2026-03-01"), test_date("1994-05-01"), false,
                                      0, &w, NULL, &err), SW_OK);
     ck_assert_int_eq(w.gross, 172107);
-    /* With income from work the rule is not in the tables: refused, naming the field. */
     ck_assert_int_eq(sw_wajong_month(&c, test_date("2026-03-01"), test_date("1994-05-01"), false,
-                                     100000, &w, NULL, &err), SW_ERR_INVALID);
-    ck_assert_str_eq(err.field, "before.wajong_arbeidsvermogen");
+                                     100000, &w, NULL, &err), SW_OK);
+    ck_assert_int_eq(w.reduction, 75000);
+    ck_assert_int_eq(w.gross, 97107);
+    ck_assert_int_eq(sw_wajong_month(&c, test_date("2026-03-01"), test_date("1994-05-01"), false,
+                                     178481, &w, NULL, &err), SW_OK);
+    ck_assert_int_eq(w.gross, 38246);
+    ck_assert_int_eq(sw_wajong_month(&c, test_date("2026-03-01"), test_date("1994-05-01"), false,
+                                     229476, &w, NULL, &err), SW_OK);
+    ck_assert_int_eq(w.gross, 0);
+    /* Before 2021 the rule (all income off, art. 1a:4 lid 3 old) is not in the tables:
+     * an error naming the parameter. */
+    ck_assert_int_ne(sw_wajong_month(&c, test_date("2020-03-01"), test_date("1994-05-01"), false,
+                                     100000, &w, NULL, &err), SW_OK);
 }
 END_TEST
 

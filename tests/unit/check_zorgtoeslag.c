@@ -417,6 +417,32 @@ START_TEST(test_zorgtoeslag_trace)
 }
 END_TEST
 
+/* Wzt art. 2 lid 4: with an uninsured partner the toeslag is the table's share
+ * (zorgtoeslag.partner_uninsured_percent, 50 in the shipped tables); the trace
+ * names that share, so an override to 40 % shows 40 %, not a fixed 50. */
+START_TEST(test_zorgtoeslag_trace_uninsured_share)
+{
+    struct sw_override ov = {"zorgtoeslag.partner_uninsured_percent", 400000};
+    struct sw_ctx c = test_ctx();
+    struct sw_zorgtoeslag_facts f = {0};
+    struct sw_zorgtoeslag z;
+    struct sw_trace tr;
+    struct sw_err err;
+
+    f.birth = SW_NO_DATE;
+    f.partner = f.partner_uninsured = true;
+    f.income = 2800000;
+    memset(&tr, 0, sizeof(tr));
+    ck_assert_int_eq(sw_zorgtoeslag_year(&c, 2025, &f, &z, &tr, &err), SW_OK);
+    ck_assert_ptr_nonnull(strstr(tr.formula, "2 x standaardpremie - normpremie, daarvan 50%;"));
+    c.overrides = &ov;
+    c.n_overrides = 1;
+    memset(&tr, 0, sizeof(tr));
+    ck_assert_int_eq(sw_zorgtoeslag_year(&c, 2025, &f, &z, &tr, &err), SW_OK);
+    ck_assert_ptr_nonnull(strstr(tr.formula, "2 x standaardpremie - normpremie, daarvan 40%;"));
+}
+END_TEST
+
 /* The 2027 percentages of the normpremie: Besluit percentages drempel- en
  * toetsingsinkomen zorgtoeslag as amended by the besluit of 4 December 2025
  * (Stb. 2025, 412), art. I, row 2027: "1,930% / 4,307% / 13,760%" (zonder partner /
@@ -562,6 +588,7 @@ static Suite *zorgtoeslag_suite(void)
     tcase_add_test(core, test_zorgtoeslag_months_partner_from_july);
     tcase_add_test(core, test_zorgtoeslag_months_equal_year);
     tcase_add_test(core, test_zorgtoeslag_trace);
+    tcase_add_test(core, test_zorgtoeslag_trace_uninsured_share);
     tcase_add_test(core, test_toetsingsinkomen_sum_whole_euros);
     suite_add_tcase(s, tables);
     suite_add_tcase(s, core);

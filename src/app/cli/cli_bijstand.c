@@ -19,7 +19,7 @@ static const char usage[] =
     "The bijstand norm (Participatiewet art. 20-22a), the inkomstenvrijlating\n"
     "(art. 31 lid 2 onder n, r, y) and the aanvullende bijstand for the month of --date:\n"
     "norm - (net income - vrijlating), not below zero. Norms include the\n"
-    "vakantietoeslag (5 % in the tables): it is reserved and paid once a year (June),\n"
+    "vakantietoeslag (a percentage in the tables): it is reserved and paid once a year (June),\n"
     "the rest is the monthly payment.\n"
     "\n"
     "  --birth-date D        the resident; without it an adult of 27+ below the AOW age\n"

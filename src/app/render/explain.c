@@ -158,8 +158,8 @@ static const struct item_text item_texts[SW_ITEM__COUNT] = {
     [SW_ITEM_WAJONG_ENTITLED] = {"Wajong waar u recht op hebt",
                                  "De Wajong (bruto) waar u deze maand echt recht op hebt. "
                                  "Zonder werk is dat een vast deel van het minimumloon. Werkt "
-                                 "u, dan gaat er een deel van uw brutoloon af: van elke euro "
-                                 "die u verdient, houdt u 30 cent over."},
+                                 "u, dan gaat er een deel van uw brutoloon af. Welk deel, staat "
+                                 "hieronder bij de bedragen uit de tabellen."},
     [SW_ITEM_WAJONG_GROSS] = {"Wajong bruto betaald",
                               "De Wajong die UWV deze maand betaalt, voordat er belasting af "
                               "gaat. Werkt u, dan is het eerst een voorschot op het loon dat "
@@ -170,8 +170,9 @@ static const struct item_text item_texts[SW_ITEM__COUNT] = {
                             "min loonheffing."},
     [SW_ITEM_WAJONG_HOLIDAY_PAY] = {"vakantiegeld van de Wajong",
                                     "Het vakantiegeld dat UWV in mei bij de Wajong betaalt, "
-                                    "voordat er belasting af gaat: 8 procent van de Wajong van "
-                                    "de twaalf maanden ervoor."},
+                                    "voordat er belasting af gaat: een vast deel van de Wajong van "
+                                    "de twaalf maanden ervoor. Welk deel, staat hieronder bij de "
+                                    "bedragen uit de tabellen."},
     [SW_ITEM_DEBT_FREE] = {"wat u van uw inkomen mag houden",
                            "Hebt u schulden met beslag op uw loon of uitkering? Dan is dit de "
                            "beslagvrije voet: het deel van uw inkomen waar de deurwaarder "

@@ -10,7 +10,8 @@
  *    vakantietoeslag -, so on bijstand the 5 % the beslag may take is taken when
  *    the vakantietoeslag is paid out; the partner's income is not counted;
  *  - the compensation for toeslagen lost above bijstandsniveau is the baseline's
- *    toeslagen (staying on bijstand) minus the switch's, month by month;
+ *    toeslagen (staying on bijstand) minus the switch's, month by month; the voet
+ *    is capped at the maximum for the household's leefsituatie (schulden.c);
  *  - a recovery (terugvordering) is collected in a month with debts only from
  *    what the resident set aside for it before and what lies above the voet
  *    ("bij de bepaling van het maandelijks af te lossen bedrag [...] moet de
@@ -149,6 +150,8 @@ sw_status eng_debts(struct eng_run *r, struct sw_err *err)
     int64_t pool = 0, unfunded = 0;   /* set aside by the resident; not set aside */
     struct rec_pay rp[SW_MAX_RECOVERIES];
     bool recs = r->is_switch && r->tl->n_recoveries > 0;
+    const struct sw_debt_household hh = {s->household.composition, s->household.children,
+                                         s->household.n_children};
 
     if (s->household.debts.regime == SW_DEBTS_NONE)
         return SW_OK;
@@ -167,8 +170,8 @@ sw_status eng_debts(struct eng_run *r, struct sw_err *err)
             if (r->is_switch && r->base)
                 comp = toeslagen(r->base->run->rows[i].v) - toeslagen(v);
             st = sw_schulden_month(r->c, sw_month_first_day(r->run->rows[i].month),
-                                   s->household.debts.regime, v[SW_ITEM_BIJSTAND_NORM], comp,
-                                   income, &vrij, &taken, tr, err);
+                                   s->household.debts.regime, &hh, v[SW_ITEM_BIJSTAND_NORM],
+                                   comp, income, &vrij, &taken, tr, err);
             if (st)
                 return st;
             room = taken;

@@ -16,10 +16,6 @@ sw_status sw_wajong_month(const struct sw_ctx *c, sw_date date, sw_date birth,
     sw_status st;
 
     memset(&w, 0, sizeof(w));
-    if (!arbeidsvermogen && income > 0)
-        return sw_err_set(err, SW_ERR_INVALID, "before.wajong_arbeidsvermogen",
-                          "the Wajong with income from work for someone without "
-                          "arbeidsvermogen is not in the tables (tables/wajong.xml)");
     st = sw_wml_hourly(c, date, birth, "household.birth_date", &wml, tr, err);
     if (!st)
         st = sw_param_t(c, "wajong.grondslag_hours", date, SW_UNIT_HOURS, &hours, tr, err);
@@ -30,16 +26,19 @@ sw_status sw_wajong_month(const struct sw_ctx *c, sw_date date, sw_date birth,
                                            : "wajong.uitkering_percent.geen_arbeidsvermogen",
                         date, SW_UNIT_PERCENT, &w.percent, tr, err);
     if (!st && income > 0)
-        st = sw_param_t(c, "wajong.work_reduction_percent", date, SW_UNIT_PERCENT, &work_rate,
-                        tr, err);
+        st = sw_param_t(c, arbeidsvermogen ? "wajong.work_reduction_percent"
+                                           : "wajong.work_reduction_percent.geen_arbeidsvermogen",
+                        date, SW_UNIT_PERCENT, &work_rate, tr, err);
     if (st)
         return st;
     w.full = sw_money_rate_half_up(w.grondslag, w.percent);
     w.reduction = income > 0 ? sw_money_rate_half_up(income, work_rate) : 0;
     w.gross = w.full > w.reduction ? w.full - w.reduction : 0;
     if (income > 0)
-        sw_trace_rule(tr, "Wet Wajong, zoals gewijzigd door de Wet vereenvoudiging Wajong "
-                          "(kamerstuk 35 213, vanaf 2021)",
+        sw_trace_rule(tr, arbeidsvermogen ? "Wet Wajong, zoals gewijzigd door de Wet "
+                                            "vereenvoudiging Wajong (kamerstuk 35 213, vanaf 2021)"
+                                          : "Wet Wajong art. 1a:4 (Wajong 2015: 0,75 x (grondslag "
+                                            "- inkomen), vanaf 2021)",
                       "grondslag (minimum(jeugd)loon per maand) x percentage, min een deel van "
                       "het bruto loon, niet minder dan 0");
     else

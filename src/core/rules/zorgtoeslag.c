@@ -131,18 +131,23 @@ static void claim_for(const struct zt_params *p, const struct sw_zorgtoeslag_fac
 static void trace_formula(struct sw_trace *tr, const struct sw_zorgtoeslag_facts *f,
                           const struct zt_params *p, bool per_month)
 {
-    char r1[24], r2[24];
+    char r1[24], r2[24], part[48] = "";
 
     if (!tr)
         return;
     sw_rate_format_nl(r1, sizeof(r1), f->partner ? p->rate_partner : p->rate_single);
     sw_rate_format_nl(r2, sizeof(r2), p->rate_above);
+    if (f->partner && f->partner_uninsured) {
+        char u[24];
+        sw_rate_format_nl(u, sizeof(u), p->uninsured_pct);
+        snprintf(part, sizeof(part), ", daarvan %s%%", u);
+    }
     sw_trace_rule(tr, "Wet op de zorgtoeslag art. 2 en 3; Awir art. 14",
                   "%s - normpremie%s; normpremie = %s%% van het drempelinkomen + %s%% "
                   "van het toetsingsinkomen daarboven; %sjaarbedrag afgerond op hele "
                   "euro's, niets onder het minimum; per maand 1/12, afgerond naar beneden",
                   f->partner ? "2 x standaardpremie" : "standaardpremie",
-                  f->partner && f->partner_uninsured ? ", daarvan 50%" : "", r1, r2,
+                  part, r1, r2,
                   per_month ? "per maand 1/12 van de jaarformule voor die maand; " : "");
     if (f->vermogen_known && f->vermogen > (f->partner ? p->verm_partner : p->verm_single))
         sw_trace_rule(tr, "Wet op de zorgtoeslag art. 3 lid 1",

@@ -438,8 +438,10 @@ const char *sw_wajong_regime_name(enum sw_wajong_regime w)
 
 /* before: the benefit before the job; for the Wajong its regime, arbeidsvermogen
  * and who applies the loonheffingskorting. The Wajong with income from work is in
- * the tables only for those with arbeidsvermogen (tables/wajong.xml): the rest is
- * refused here, naming the field, since every scenario has a job. */
+ * the tables for those with arbeidsvermogen and for the Wajong 2015 (no
+ * arbeidsvermogen, art. 1a:4; tables/wajong.xml): the oude Wajong and Wajong 2010
+ * without arbeidsvermogen are refused here, naming the field, since every scenario
+ * has a job. */
 static void read_before(struct rd *r, const cJSON *o, struct sw_scenario *out)
 {
     static const char *const keys[] = {"benefit", "dagbesteding_dagdelen_per_week",
@@ -471,14 +473,21 @@ static void read_before(struct rd *r, const cJSON *o, struct sw_scenario *out)
     rd_read_bool(r, o, "before", "wajong_arbeidsvermogen", &out->before.wajong_arbeidsvermogen);
     rd_read_bool(r, o, "before", "wajong_loonheffingskorting",
                  &out->before.wajong_loonheffingskorting);
-    if (out->before.wajong_regime == SW_WAJONG_2015)
-        rd_problem(r, "before.wajong_regime",
-                   "Wajong 2015 is only for those without arbeidsvermogen: the Wajong with "
-                   "income from work for them is not in the tables (tables/wajong.xml)");
-    else if (!out->before.wajong_arbeidsvermogen)
+    if (out->before.wajong_regime == SW_WAJONG_2015) {
+        /* Wajong 2015 (hoofdstuk 1a) is only for those with duurzaam geen
+         * arbeidsvermogen. */
+        if (!rd_is_absent(rd_get(o, "wajong_arbeidsvermogen")) &&
+            out->before.wajong_arbeidsvermogen)
+            rd_problem(r, "before.wajong_arbeidsvermogen",
+                       "Wajong 2015 is only for those without arbeidsvermogen: leave it out "
+                       "or false");
+        out->before.wajong_arbeidsvermogen = false;
+    } else if (!out->before.wajong_arbeidsvermogen) {
         rd_problem(r, "before.wajong_arbeidsvermogen",
-                   "the Wajong with income from work without arbeidsvermogen is not in the "
-                   "tables (tables/wajong.xml)");
+                   "the oude Wajong or Wajong 2010 with income from work without "
+                   "arbeidsvermogen is not in the tables (tables/wajong.xml); the Wajong "
+                   "2015 is (\"wajong_regime\": \"wajong2015\")");
+    }
 }
 
 void sw_scenario_ctx(struct sw_ctx *c, const struct sw_tables *t, const struct sw_scenario *s,
