@@ -160,9 +160,7 @@ serve: deps all
 
 # The in-process timings of `make bench` (tests/bench/engine.c).
 BENCH_ENGINE := $(BUILD)/bench/engine
-BENCH_APP := $(call obj,src/app/io/fileio.c src/app/io/buildid.c src/app/render/json_out.c \
-                            src/app/render/timeline_text.c \
-                            src/app/render/json_text.c)
+BENCH_APP := $(call obj,$(CGI_SRC) $(CGI_SHARED))
 $(BENCH_ENGINE): tests/bench/engine.c $(BENCH_APP) $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(APP_INC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BENCH_APP) $(LIB) $(LDLIBS)

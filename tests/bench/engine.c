@@ -1,5 +1,6 @@
 /* tests/bench/engine.c - in-process timings: table loading, scenario parsing, the
- * engine (switch + baseline) with and without traces, JSON output, and the engine
+ * engine (switch + baseline) with and without traces, JSON output, the API handler
+ * (cgi_answer, as switchsim.fcgi runs it), and the engine
  * on every processor at once; with a caseload (tests/bench/caseload.c), the engine
  * over all its households (also without the steady pass, to show its share), and
  * the gross-up of a net benefit by the fast search against the search by every
@@ -16,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cgi.h"
 #include "fileio.h"
 #include "loonheffing_ref.h"
 #include "switchsim/loonheffing.h"
@@ -240,6 +242,41 @@ static void op_json_text_fmt(void) { text_of(sw_json_text(json_tree, true, NULL)
 static void op_cjson_print(void) { text_of(cJSON_PrintUnformatted(json_tree)); }
 static void op_cjson_print_fmt(void) { text_of(cJSON_Print(json_tree)); }
 
+/* What switchsim.fcgi does for POST /api/simulate once the request is in: the
+ * handler (cgi_answer: the body read and checked, the scenario parsed, the
+ * engine, the answer's text) with the tables it holds. */
+struct body {
+    const char *p;
+    size_t left;
+};
+static size_t body_read(void *ctx, char *buf, size_t n)
+{
+    struct body *b = ctx;
+
+    if (n > b->left)
+        n = b->left;
+    memcpy(buf, b->p, n);
+    b->p += n;
+    b->left -= n;
+    return n;
+}
+static size_t api_len;
+static void op_api(void)
+{
+    char cl[24];
+    struct body b = {scenario_text, scenario_len};
+    struct cgi_request rq = {.method = "POST", .path = "/simulate", .content_length = cl,
+                             .read = body_read, .read_ctx = &b, .tables = tables};
+    struct cgi_response resp;
+
+    snprintf(cl, sizeof(cl), "%zu", scenario_len);
+    cgi_answer(&rq, &resp);
+    if (resp.status != 200)
+        die("POST /simulate", NULL);
+    api_len = resp.len;
+    cgi_response_free(&resp);
+}
+
 /* Seconds per call: the best of five rounds. */
 static double measure(void (*op)(void))
 {
@@ -342,7 +379,8 @@ int main(int argc, char **argv)
     struct sw_err err;
     char *text;
     size_t len;
-    double load, load_snap, sha, parse, sim, trace, json, par, tree, txt, txt_f, cj, cj_f, direct;
+    double load, load_snap, sha, parse, sim, trace, json, par, tree, txt, txt_f, cj, cj_f, direct,
+        api;
     size_t json_len;
     char cdir[] = "/tmp/switchsim-bench-XXXXXX", cfile[64];
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
@@ -380,6 +418,7 @@ int main(int argc, char **argv)
     sim = measure(op_simulate);
     trace = measure(op_simulate_trace);
     json = measure(op_simulate_json);
+    api = measure(op_api);
     if (sw_simulate(&json_tl, tables, &scenario, 0, &err) != SW_OK)
         die("simulate", &err);
     tree = measure(op_json_tree);
@@ -415,6 +454,8 @@ int main(int argc, char **argv)
            cj_f * 1e6);
     printf("%-44s %10.1f us  (tree + text take %.1fx as long; the same bytes)\n",
            "  JSON text without a tree (timeline_text.c)", direct * 1e6, (tree + txt) / direct);
+    printf("%-44s %10.1f us  (%zu bytes; the engine %.0f %%)\n",
+           "API handler, POST /simulate (cgi_answer)", api * 1e6, api_len, sim / api * 100);
     printf("%-44s %10.0f scenarios/s on %d threads (%.0f per thread; wall time)\n",
            "engine, all processors", par, nthreads, par / nthreads);
     if (argc > 4) {

@@ -54,6 +54,17 @@ expect_json "trace: parameters have source and description" \
     '[.scenario.months[2].traces.bijstand_norm.parameters[] | (.source | length > 0) and (.description | length > 0)] | all' true
 expect_json "trace: the stay run too" '.baseline.months[2] | has("traces")' true
 expect_json "trace: other months have none" '.scenario.months[1] | has("traces")' false
+# Every month's traces for 36 months: an answer of megabytes, more FastCGI
+# records than switchsim.fcgi writes at once (64 of 8 KiB, fcgi_main.c): all of
+# it arrives, in order.
+jq '.months = 36' "$TMPD/ok.json" >"$TMPD/ok36.json"
+post /simulate "$TMPD/ok36.json" "trace=1"
+expect_status "trace of every month of 36: the whole answer" 200
+size=$(wc -c <"$OUT" | tr -d ' ')
+if [ "$size" -gt 600000 ]; then ok "trace of every month of 36: $size bytes"; else
+    not_ok "trace of every month of 36: only $size bytes"; fi
+expect_json "trace of every month of 36: the last month of both runs has traces" \
+    '[.scenario.months[35], .baseline.months[35]] | map(has("traces")) | all' true
 post /simulate "$TMPD/ok.json" "trace=2"
 expect_status "trace=2" 422
 expect_error "trace=2: names the query key" invalid trace
@@ -238,6 +249,7 @@ expect_json "tables: the newest prices, the page's defaults (Amersfoort dagdeel 
     '.municipalities[] | select(.id == "amersfoort") | .prices[] | select(.name == "dagbesteding") | [.per, .amount] | map(tostring) | join(" ")' "dagdeel 5120"
 expect_json "tables: the kostendelersnorm age for the intake (27, Pw art. 19a)" .facts.cost_sharer_min_age.value 27
 get_len=$(wc -c <"$OUT" | tr -d ' ')
+cp "$RESP" "$TMPD/tables.first"
 req HEAD /tables - "$TMPD/empty"
 if [ "$RC" -eq 0 ] && [ "$STATUS" = 200 ] && [ ! -s "$OUT" ] &&
     grep -qx "Content-Length: $get_len" "$HDRS"; then
@@ -247,6 +259,11 @@ else
 fi
 req GET /tables - "$TMPD/empty" "x=1"
 expect_status "GET /tables with a query" 400
+# FastCGI keeps the answer with its tables: the next ones are the same, headers too.
+req GET /tables - "$TMPD/empty"
+req GET /tables - "$TMPD/empty"
+if cmp -s "$RESP" "$TMPD/tables.first"; then ok "GET /tables again: the same answer"; else
+    not_ok "GET /tables again: another answer"; fi
 
 # --- employer and municipality ---
 post /employer "$TMPD/ok.json" "loonwaarde=30,50"

@@ -44,13 +44,19 @@ expect_out "explain: the limit" "inkomensgrens van de gemeente: € 1.597,72"
 
 # Nijmegen: the Meedoen-regeling's value is known, its income limit is not: listed,
 # never tested, never counted. The CAZ (gemeentepolis) has a limit (130 %,
-# 1.730,86) but no amount: the net wage 1.733,81 passes it, the loss without one.
+# 1.730,86) but no amount. The IIT (nijmegen.nl, Nieuwsbrief Werk en Inkomen
+# oktober 2019): three years below 110 %: 1.331,43 + 133,14 = 1.464,57; 355 a year
+# for a single person (worked out in tests/cases/nijmegen_iit_armoedeval.expect).
+# The net wage 1.733,81 passes both limits in April.
 jq '.municipality = "nijmegen"' "$oss" >"$TMPD/nijmegen.json"
 run "$SWITCHSIM" simulate "$TMPD/nijmegen.json" --json
 expect_rc "nijmegen" 0
-expect_json "nijmegen: the pass without a limit" '.local_schemes[0] | [.scheme, .limit, .year_value] | map(tostring) | join(" ")' "lokale_pas null 15000"
+expect_json "nijmegen: the pass without a limit" '.local_schemes[] | select(.scheme == "lokale_pas") | [.scheme, .limit, .year_value] | map(tostring) | join(" ")' "lokale_pas null 15000"
 expect_json "nijmegen: nothing counted that cannot be tested" '[.scenario.months[].lokale_pas] | add' "0"
-expect_json "nijmegen: only the CAZ is lost" '.armoedeval | map(.scheme + " " + .month + " " + (.limit | tostring)) | join(",")' "gemeentepolis 2026-04 173086"
+expect_json "nijmegen: the IIT below 110 %, three years, 355" '.local_schemes[] | select(.scheme == "iit") | [.limit, .waiting_months, .year_value] | map(tostring) | join(" ")' "146457 36 35500"
+expect_json "nijmegen: the IIT and the CAZ are lost" '.armoedeval | map(.scheme + " " + .month + " " + (.limit | tostring)) | join(",")' "iit 2026-04 146457,gemeentepolis 2026-04 173086"
+run "$SWITCHSIM" simulate "$TMPD/nijmegen.json" --format table
+expect_out "nijmegen table: the IIT's limit and amount" "individuele inkomenstoeslag: inkomen tot 110 % van de bijstandsnorm, nu € 1.464,57; € 355,00 per jaar"
 
 # Ede: the IIT (at the norm), meedoen and gemeentepolis limits (130 %) without an
 # amount for a single adult: the loss is named, without one.

@@ -10,7 +10,8 @@
  *    below 130 % (sportzaken.pro, 2019) and the gemeentepolis below 120 %
  *    (arnhem.nl: 1.463,57 = 120 % of the 2024 norm 1.219,64), neither with a value.
  *  - Nijmegen: the Meedoen-regeling, 150 per inwoner, without a published income
- *    limit; the CAZ below 130 % (gezondverzekerd.nl) without an amount.
+ *    limit; the CAZ below 130 % (gezondverzekerd.nl) without an amount; the IIT
+ *    after three years below 110 %, 355 / 450 / 500 (nijmegen.nl, 2019).
  *  - Amsterdam: the IIT below 120 % (Verordening Individuele Inkomenstoeslag
  *    Participatiewet Amsterdam 2021, art. 1 onder e), the Stadspas limit (130 %)
  *    without a value in money, the gemeentepolis contribution 13,87 a month
@@ -18,6 +19,8 @@
  *  - Ede: IIT at the norm ('op bijstandsniveau'), meedoen below 130 % with
  *    Meer Kinderen Meedoen 200 per child but no amount for adults (ede.nl).
  *  - Almere: the gemeentepolis below 130 % (almerevandaag.nl, 2016).
+ *  - What a second search (2026-12-05) did not find stays out of the tables;
+ *    each municipality's second <note> says where it was searched.
  * The norm the limit is on: alleenstaande per 2026-01-01 1.401,50 (art. 21 onder a
  * Pw), without the 5 % vakantietoeslag 1.401,50 x 95 % = 1.331,425 -> 1.331,43.
  * Each expected figure is worked out by hand in the comment above it. */
@@ -216,6 +219,50 @@ START_TEST(test_engine_follows_a_table_change)
 }
 END_TEST
 
+START_TEST(test_amsterdam_iit_per_person_and_gaps)
+{
+    struct sw_local_terms t;
+
+    /* Amsterdam's IIT is 85 per person (toelichting on art. 5 of the
+     * Verordening Individuele Inkomenstoeslag Participatiewet Amsterdam 2021, as
+     * read by structs-nl/advies-regelboek, src/iit.md, 2025): a single parent
+     * 85, a couple 2 x 85 = 170. */
+    t = terms("amsterdam", SW_LOCAL_IIT, "2026-03-01", false, true, 1, BASE_SINGLE_2026);
+    ck_assert_int_eq(t.year_value, 8500);
+    t = terms("amsterdam", SW_LOCAL_IIT, "2026-03-01", true, false, 0, BASE_SINGLE_2026);
+    ck_assert_int_eq(t.year_value, 2 * 8500);
+    /* Nijmegen's IIT (nijmegen.nl, Nieuwsbrief Werk en Inkomen oktober 2019):
+     * three years below 110 % (1.331,43 + 133,143 -> 133,14 = 1.464,57); 355 /
+     * 450 / 500 a year for an alleenstaande / alleenstaande ouder / couple. */
+    t = terms("nijmegen", SW_LOCAL_IIT, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
+    ck_assert(t.tested);
+    ck_assert_int_eq(t.limit, 146457);
+    ck_assert_int_eq(t.waiting_months, 36);
+    ck_assert_int_eq(t.year_value, 35500);
+    ck_assert_int_eq(terms("nijmegen", SW_LOCAL_IIT, "2026-03-01", false, true, 1, 100).year_value,
+                     45000);
+    ck_assert_int_eq(terms("nijmegen", SW_LOCAL_IIT, "2026-03-01", true, false, 0, 100).year_value,
+                     50000);
+    /* Before the newsletter of October 2019 nothing is known. */
+    ck_assert(!terms("nijmegen", SW_LOCAL_IIT, "2019-06-01", false, false, 0, 100).tested);
+    /* Searched twice on 2026-12-05 and not found, so nothing in the tables:
+     * Amersfoort's gemeentepolis and pass, a gemeentepolis contribution for
+     * Arnhem, Ede, Nijmegen and Almere. */
+    t = terms("amersfoort", SW_LOCAL_ZORGPOLIS, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
+    ck_assert(!t.tested);
+    ck_assert(!t.value_known);
+    ck_assert(!terms("amersfoort", SW_LOCAL_PAS, "2026-03-01", false, false, 0, 100).value_known);
+    const char *const no_polis_amount[] = {"arnhem", "ede", "nijmegen", "almere"};
+    for (size_t i = 0; i < sizeof no_polis_amount / sizeof no_polis_amount[0]; i++) {
+        t = terms(no_polis_amount[i], SW_LOCAL_ZORGPOLIS, "2026-03-01", false, false, 0,
+                  BASE_SINGLE_2026);
+        ck_assert(t.tested);
+        ck_assert(!t.value_known);
+        ck_assert_int_eq(t.month_value, 0);
+    }
+}
+END_TEST
+
 static Suite *lokaal_suite(void)
 {
     Suite *s = suite_create("lokaal");
@@ -226,6 +273,7 @@ static Suite *lokaal_suite(void)
     tcase_add_test(tc, test_oss_pas_and_polis);
     tcase_add_test(tc, test_known_and_unknown);
     tcase_add_test(tc, test_engine_follows_a_table_change);
+    tcase_add_test(tc, test_amsterdam_iit_per_person_and_gaps);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -12,7 +12,8 @@
  * directory) is not used: the process keeps answering with the set it has and
  * says so once in the error log - which table and why, never anything of a
  * request. Without any usable set it answers as the plain CGI does (a 500
- * naming a table problem, the reason in the error log).
+ * naming a table problem, the reason in the error log). The answer to GET
+ * /tables (the set's documents and municipalities) is kept with the set.
  *
  * Taking the stamp is a few dozen system calls; a process that has its watches
  * (inotify, below) takes it only after the file system reported a change in
@@ -44,6 +45,10 @@ struct live {
     char refused[65];        /* the stamp of a set that did not load (reported) */
     int watch;               /* inotify descriptor with the watches; -1: none
                               * (the stamp is then taken before every request) */
+    /* The answer to GET /tables (no query string) with t, which depends on
+     * nothing else: made at the first such request, dropped with t. */
+    struct cgi_response listing;
+    bool listed;
 };
 
 /* --- change notification ---
@@ -168,6 +173,9 @@ static void refresh(struct live *l)
                 sw_tables_version(nt), sw_tables_sha256(nt));
     sw_tables_free(l->t);
     l->t = nt;
+    if (l->listed)
+        cgi_response_free(&l->listing);
+    l->listed = false;
     snprintf(l->stamp, sizeof(l->stamp), "%s", stamp);
     l->racy = racy;
     l->refused[0] = '\0';
@@ -184,7 +192,7 @@ static size_t read_fcgi(void *ctx, char *buf, size_t n)
 }
 
 /* Answer the request in `fr` with the tables in `l`. */
-static void serve(FCGX_Request *fr, const struct live *l)
+static void serve(FCGX_Request *fr, struct live *l)
 {
     struct cgi_request rq = {
         .method = FCGX_GetParam("REQUEST_METHOD", fr->envp),
@@ -200,13 +208,26 @@ static void serve(FCGX_Request *fr, const struct live *l)
     struct cgi_response resp;
     char head[512];
     size_t n;
+    bool listing = l->t && rq.method && strcmp(rq.method, "GET") == 0 && rq.path &&
+                   strcmp(rq.path, "/tables") == 0 && (!rq.query || !rq.query[0]) &&
+                   cgi_refused_status(&rq) == 0;
 
-    cgi_answer(&rq, &resp);
+    if (listing && l->listed)
+        resp = l->listing;
+    else
+        cgi_answer(&rq, &resp);
     n = cgi_response_head(&resp, head, sizeof(head));
+    /* libfcgi's own writer frames the records (the chosen library: no FastCGI
+     * framing of our own). */
     FCGX_PutStr(head, (int)n, fr->out);
     if (!resp.head)
         FCGX_PutStr(resp.body, (int)resp.len, fr->out);
-    cgi_response_free(&resp);
+    if (listing && !l->listed && resp.status == 200) {
+        l->listing = resp;   /* kept for the next GET /tables */
+        l->listed = true;
+    } else if (!listing || !l->listed) {
+        cgi_response_free(&resp);
+    }
 }
 
 int main(void)
@@ -232,6 +253,8 @@ int main(void)
         serve(&fr, &l);
         FCGX_Finish_r(&fr);
     }
+    if (l.listed)
+        cgi_response_free(&l.listing);
     sw_tables_free(l.t);
     return 0;
 }

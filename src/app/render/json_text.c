@@ -12,10 +12,10 @@
 
 #include "json_text.h"
 
-void sw_jb_put(struct sw_jbuf *b, const char *s, size_t n)
+char *sw_jb_grow(struct sw_jbuf *b, size_t n)
 {
     if (b->fail)
-        return;
+        return NULL;
     if (b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 16384;
         char *np;
@@ -24,12 +24,21 @@ void sw_jb_put(struct sw_jbuf *b, const char *s, size_t n)
         np = realloc(b->p, cap);
         if (!np) {
             b->fail = true;
-            return;
+            return NULL;
         }
         b->p = np;
         b->cap = cap;
     }
-    memcpy(b->p + b->len, s, n);
+    return b->p + b->len;
+}
+
+void sw_jb_put(struct sw_jbuf *b, const char *s, size_t n)
+{
+    char *d = sw_jb_room(b, n);
+
+    if (!d)
+        return;
+    memcpy(d, s, n);
     b->len += n;
 }
 

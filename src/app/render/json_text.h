@@ -31,6 +31,13 @@ static inline void sw_jb_putc(struct sw_jbuf *b, char c)
     else
         sw_jb_put(b, &c, 1);
 }
+/* Room for n more bytes (and the NUL): a pointer to write them at, then add what
+ * was written to b->len; NULL once memory ran out. */
+char *sw_jb_grow(struct sw_jbuf *b, size_t n);
+static inline char *sw_jb_room(struct sw_jbuf *b, size_t n)
+{
+    return b->len + n + 1 <= b->cap ? b->p + b->len : sw_jb_grow(b, n);
+}
 /* A string as cJSON prints it (NULL as ""), and a number as cJSON prints a
  * number item holding d. */
 void sw_jb_string(struct sw_jbuf *b, const char *s);

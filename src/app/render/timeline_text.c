@@ -31,30 +31,52 @@ static void close_obj(struct obj *o)
     sw_jb_putc(o->b, '}');
 }
 
-/* "name": (a member name is written as cJSON writes any string; the names here
- * need no escape, which is checked: one copy then) */
-static void key(struct obj *o, const char *name)
-{
+/* A member name as written: "name": (cJSON writes a name as any string; the
+ * names here need no escape, which is checked). n 0: it needs one. */
+struct name_text {
     char t[64];
+    size_t n;
+};
+
+static void name_text(struct name_text *k, const char *name)
+{
     size_t n = 0;
 
-    t[n++] = ',';
-    t[n++] = '"';
+    k->t[n++] = '"';
     for (const char *p = name; *p; p++) {
         unsigned char c = (unsigned char)*p;
-        if (c < 32 || c == '"' || c == '\\' || n >= sizeof(t) - 2) {
-            if (o->any)
-                sw_jb_putc(o->b, ',');
-            o->any = true;
-            sw_jb_string(o->b, name);
-            sw_jb_putc(o->b, ':');
+        if (c < 32 || c == '"' || c == '\\' || n >= sizeof(k->t) - 2) {
+            k->n = 0;
             return;
         }
-        t[n++] = (char)c;
+        k->t[n++] = (char)c;
     }
-    t[n++] = '"';
-    t[n++] = ':';
-    sw_jb_put(o->b, o->any ? t : t + 1, o->any ? n : n - 1);
+    k->t[n++] = '"';
+    k->t[n++] = ':';
+    k->n = n;
+}
+
+/* "name": with the comma before every member but the first. */
+static void key(struct obj *o, const char *name)
+{
+    struct name_text k;
+    char *d;
+
+    name_text(&k, name);
+    if (k.n == 0) {
+        if (o->any)
+            sw_jb_putc(o->b, ',');
+        o->any = true;
+        sw_jb_string(o->b, name);
+        sw_jb_putc(o->b, ':');
+        return;
+    }
+    if (!(d = sw_jb_room(o->b, k.n + 1)))
+        return;
+    if (o->any)
+        *d++ = ',';
+    memcpy(d, k.t, k.n);
+    o->b->len += k.n + (o->any ? 1 : 0);
     o->any = true;
 }
 
@@ -73,26 +95,72 @@ static void m_num(struct obj *o, const char *name, double d)
     sw_jb_number(o->b, d);
 }
 
+/* The digits of v (below 10^15 in size) at d, two at a time; returns how many. */
+static size_t cents_digits(char *d, int64_t v)
+{
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+                                "25262728293031323334353637383940414243444546474849"
+                                "50515253545556575859606162636465666768697071727374"
+                                "75767778798081828384858687888990919293949596979899";
+    char t[24], *e = t + sizeof(t), *q = e;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+
+    if (v == 0) {
+        *d = '0';
+        return 1;
+    }
+    while (u >= 100) {
+        unsigned r = (unsigned)(u % 100);
+        u /= 100;
+        q -= 2;
+        memcpy(q, pairs + 2 * r, 2);
+    }
+    if (u >= 10) {
+        q -= 2;
+        memcpy(q, pairs + 2 * u, 2);
+    } else {
+        *--q = (char)('0' + u);
+    }
+    if (v < 0)
+        *--q = '-';
+    memcpy(d, q, (size_t)(e - q));
+    return (size_t)(e - q);
+}
+
 /* Cents: what sw_jb_number() writes of (double)cents - the digits, for every
  * amount below 10^15 in size (exact as a double) - without the double. */
 static void m_cents(struct obj *o, const char *name, int64_t cents)
 {
-    char t[24], *e = t + sizeof(t), *q = e;
-    uint64_t u;
+    char *d;
 
     if (cents <= -1000000000000000LL || cents >= 1000000000000000LL) {
         m_num(o, name, (double)cents);
         return;
     }
     key(o, name);
-    u = cents < 0 ? 0 - (uint64_t)cents : (uint64_t)cents;
-    do {
-        *--q = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (cents < 0)
-        *--q = '-';
-    sw_jb_put(o->b, q, (size_t)(e - q));
+    if ((d = sw_jb_room(o->b, 24)))
+        o->b->len += cents_digits(d, cents);
+}
+
+/* The same with the name written already (k, from name_text()). */
+static void m_cents_k(struct obj *o, const struct name_text *k, const char *name,
+                      int64_t cents)
+{
+    char *d;
+
+    if (k->n == 0 || cents <= -1000000000000000LL || cents >= 1000000000000000LL) {
+        m_cents(o, name, cents);
+        return;
+    }
+    /* the whole of k->t: one fixed copy, of which k->n bytes count */
+    if (!(d = sw_jb_room(o->b, 1 + sizeof(k->t) + 24)))
+        return;
+    if (o->any)
+        *d++ = ',';
+    memcpy(d, k->t, sizeof(k->t));
+    d += k->n;
+    o->b->len += k->n + (o->any ? 1 : 0) + cents_digits(d, cents);
+    o->any = true;
 }
 
 static void m_bool(struct obj *o, const char *name, bool v)
@@ -107,32 +175,47 @@ static void m_null(struct obj *o, const char *name)
     sw_jb_put(o->b, "null", 4);
 }
 
+/* "YYYY-MM" (day 0) or "YYYY-MM-DD" into t: sw_month_format()'s "%04d-%02d" and
+ * sw_date_format()'s "%04d-%02d-%02d" without the printf; false (nothing
+ * written) for a year outside 0-9999. */
+static bool ymd_text(char *t, int y, int mo, int day)
+{
+    if (y < 0 || y > 9999)
+        return false;
+    t[0] = (char)('0' + y / 1000);
+    t[1] = (char)('0' + y / 100 % 10);
+    t[2] = (char)('0' + y / 10 % 10);
+    t[3] = (char)('0' + y % 10);
+    t[4] = '-';
+    t[5] = (char)('0' + mo / 10);
+    t[6] = (char)('0' + mo % 10);
+    t[7] = '\0';
+    if (day > 0) {
+        t[7] = '-';
+        t[8] = (char)('0' + day / 10);
+        t[9] = (char)('0' + day % 10);
+        t[10] = '\0';
+    }
+    return true;
+}
+
 static void m_month(struct obj *o, const char *name, sw_month m)
 {
     char t[16];
 
-    if (m >= 0 && m < 10000 * 12) {
-        /* sw_month_format()'s "%04d-%02d" without the printf */
-        int y = m / 12, mo = m % 12 + 1;
-        t[0] = (char)('0' + y / 1000);
-        t[1] = (char)('0' + y / 100 % 10);
-        t[2] = (char)('0' + y / 10 % 10);
-        t[3] = (char)('0' + y % 10);
-        t[4] = '-';
-        t[5] = (char)('0' + mo / 10);
-        t[6] = (char)('0' + mo % 10);
-        t[7] = '\0';
-    } else {
+    if (m < 0 || !ymd_text(t, m / 12, m % 12 + 1, 0))
         sw_month_format(t, sizeof(t), m);
-    }
     m_str(o, name, t);
 }
 
 static void m_date(struct obj *o, const char *name, sw_date d)
 {
     char t[16];
+    int y, mo, day;
 
-    sw_date_format(t, sizeof(t), d);
+    sw_date_to_ymd(d, &y, &mo, &day);
+    if (!ymd_text(t, y, mo, day))
+        sw_date_format(t, sizeof(t), d);
     m_str(o, name, t);
 }
 
@@ -251,15 +334,20 @@ static void tables_member(struct obj *top, const struct sw_timeline *tl)
 
 /* The projected values a timeline used, each id once (sw_used_first_projected),
  * in order: found once, not again for every month as sw_timeline_projected()
- * does. NULL when out of memory. */
+ * does. NULL when out of memory. The member "projected" of the last month
+ * written is kept as text: a month's ids are those missing from its last day
+ * on, so a later month has the same ids or more (and an earlier one the same
+ * or fewer) - the same number of them is the same list. */
 struct projected {
     const struct sw_value_info **p;
     size_t n;
+    struct sw_jbuf text;    /* "projected":[...] of `count` ids; count 0: none yet */
+    size_t count;
 };
 
 static bool projected_find(struct projected *pj, const struct sw_timeline *tl)
 {
-    pj->n = 0;
+    memset(pj, 0, sizeof(*pj));
     pj->p = malloc((tl->used.len ? tl->used.len : 1) * sizeof(*pj->p));
     if (!pj->p)
         return false;
@@ -271,27 +359,47 @@ static bool projected_find(struct projected *pj, const struct sw_timeline *tl)
 
 /* json_out.c's add_projected(): the ids month m depends on (sw_timeline_projected(),
  * at most 64), none when none. */
-static void m_projected(struct obj *o, const struct projected *pj, sw_month m)
+static void m_projected(struct obj *o, struct projected *pj, sw_month m)
 {
-    const char *ids[64];
     sw_date last = sw_month_last_day(m);
-    size_t n = 0;
+    size_t count = 0;
 
-    for (size_t i = 0; i < pj->n && n < 64; i++)
-        if (pj->p[i]->projected_from <= last)
-            ids[n++] = pj->p[i]->id;
-    if (n == 0)
+    for (size_t i = 0; i < pj->n; i++)
+        count += pj->p[i]->projected_from <= last;
+    if (count == 0)
         return;
-    key(o, "projected");
-    strings(o->b, ids, n);
+    if (count != pj->count) {
+        const char *ids[64];
+        struct obj t = {&pj->text, false};
+        size_t n = 0;
+
+        for (size_t i = 0; i < pj->n && n < 64; i++)
+            if (pj->p[i]->projected_from <= last)
+                ids[n++] = pj->p[i]->id;
+        pj->text.len = 0;
+        key(&t, "projected");
+        strings(&pj->text, ids, n);
+        pj->count = count;
+        if (pj->text.fail) {
+            o->b->fail = true;
+            return;
+        }
+    }
+    if (o->any)
+        sw_jb_putc(o->b, ',');
+    o->any = true;
+    sw_jb_put(o->b, pj->text.p, pj->text.len);
 }
 
-static void run_member(struct obj *top, const char *name, const struct projected *pj,
+static void run_member(struct obj *top, const char *name, struct projected *pj,
                        const struct sw_run *run)
 {
     struct sw_jbuf *b = top->b;
     struct obj o, m;
+    struct name_text items[SW_ITEM__COUNT];
 
+    for (int k = 0; k < SW_ITEM__COUNT; k++)
+        name_text(&items[k], sw_item_name((enum sw_item)k));
     key(top, name);
     open_obj(&o, b);
     key(&o, "months");
@@ -304,7 +412,7 @@ static void run_member(struct obj *top, const char *name, const struct projected
         m_month(&m, "month", r->month);
         m_str(&m, "status", sw_month_status_name(r->status));
         for (int k = 0; k < SW_ITEM__COUNT; k++)
-            m_cents(&m, sw_item_name((enum sw_item)k), r->v[k]);
+            m_cents_k(&m, &items[k], sw_item_name((enum sw_item)k), r->v[k]);
         m_num(&m, "vrijlating_month", r->vrijlating_month);
         if (r->vrijlating_kind) {
             char kind[2] = {r->vrijlating_kind, 0};
@@ -319,7 +427,7 @@ static void run_member(struct obj *top, const char *name, const struct projected
     key(&o, "totals");
     open_obj(&m, b);
     for (int k = 0; k < SW_ITEM__COUNT; k++)
-        m_cents(&m, sw_item_name((enum sw_item)k), run->totals[k]);
+        m_cents_k(&m, &items[k], sw_item_name((enum sw_item)k), run->totals[k]);
     close_obj(&m);
     close_obj(&o);
 }
@@ -542,6 +650,7 @@ void sw_timeline_text_open(struct sw_jbuf *b, const struct sw_timeline *tl)
     local_members(&o, tl);
     lists_members(&o, tl);
     free(pj.p);
+    free(pj.text.p);
 }
 
 void sw_jb_member_string(struct sw_jbuf *b, const char *name, const char *s)

@@ -137,13 +137,25 @@ static const char *show_str(char *buf, size_t size, const char *s, size_t max)
     return show(buf, size, s, strlen(s), max);
 }
 
-/* "job" + "start" -> "job.start" into buf; the key as show() repeats it. */
+/* "job" + "start" -> "job.start" into buf; the key as show() repeats it. Every
+ * field read builds its path: a key of plain printable ASCII short enough that
+ * show() leaves it as it is (the keys a scenario has) is copied as it is. */
 const char *rd_join(char *buf, size_t size, const char *parent, const char *key)
 {
     char k[100];
+    const char *piece[3] = {parent, parent[0] ? "." : "", key};
+    size_t kl = 0, o = 0;
 
-    show_str(k, sizeof(k), key, SHOW_KEY);
-    snprintf(buf, size, "%s%s%s", parent, parent[0] ? "." : "", k);
+    while (key[kl] >= 0x20 && key[kl] < 0x7f && key[kl] != '\\')
+        kl++;
+    if (key[kl] || kl > SHOW_KEY || kl + 4 > sizeof(k))
+        piece[2] = show_str(k, sizeof(k), key, SHOW_KEY);
+    /* snprintf("%s%s%s"): cut at size - 1 */
+    for (int i = 0; i < 3 && size > 0; i++)
+        for (const char *p = piece[i]; *p && o + 1 < size; p++)
+            buf[o++] = *p;
+    if (size > 0)
+        buf[o] = '\0';
     return buf;
 }
 
