@@ -191,4 +191,16 @@ sw_status sw_bijstand_entitled(const struct sw_ctx *c, sw_date date,
                                struct sw_bijstand_traces *tr, struct sw_err *err)
     __attribute__((warn_unused_result));
 
+/* sw_bijstand_entitled() with the norm `norm` that sw_bijstand_norm() gave for
+ * the same date and facts (a caller that keeps it from month to month,
+ * engine_kept.c): the same answer and the same lookups after the norm's. NULL,
+ * or a trace asked for: the norm is computed (and traced) here. */
+sw_status sw_bijstand_entitled_on_norm(const struct sw_ctx *c, sw_date date,
+                                       const struct sw_household_facts *f,
+                                       const struct sw_bijstand_norm *norm,
+                                       int64_t net_income_from_work, int64_t other_net_income,
+                                       int month_index, struct sw_bijstand *out,
+                                       struct sw_bijstand_traces *tr, struct sw_err *err)
+    __attribute__((warn_unused_result));
+
 #endif

@@ -27,6 +27,39 @@ START_TEST(test_date_roundtrip)
 }
 END_TEST
 
+/* Every day from 1900-01-01 to 2200-12-31, walked with the Gregorian rule
+ * (a leap year: divisible by 4, not by 100 unless by 400): its month, and each
+ * month's first and last day, as the calendar counts them. */
+START_TEST(test_month_of_every_day)
+{
+    sw_date d, last;
+    int y = 1900, m = 1, day = 1;
+
+    ck_assert(sw_date_from_ymd(&d, 1900, 1, 1));
+    while (y <= 2200) {
+        bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        int dim[12] = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        sw_month mo = sw_month_from_ym(y, m);
+
+        ck_assert_int_eq(sw_month_of(d), mo);
+        if (day == 1)
+            ck_assert_int_eq(sw_month_first_day(mo), d);
+        if (day == dim[m - 1])
+            ck_assert_int_eq(sw_month_last_day(mo), d);
+        d++;
+        if (++day > dim[m - 1]) {
+            day = 1;
+            if (++m > 12) {
+                m = 1;
+                y++;
+            }
+        }
+    }
+    ck_assert(sw_date_from_ymd(&last, 2200, 12, 31));
+    ck_assert_int_eq(d, last + 1);
+}
+END_TEST
+
 static const char *const bad_dates[] = {
     "2025-02-29", "2025-13-01", "2025-00-10", "2025-04-31", "2025-4-01", "25-04-01",
     "2025/04/01", "2025-04-01T00:00", "", "1899-12-31", "2201-01-01", "abcd-ef-gh",
@@ -152,6 +185,7 @@ static Suite *date_suite(void)
 
     tcase_add_test(core, test_date_roundtrip);
     tcase_add_test(core, test_month_helpers);
+    tcase_add_test(core, test_month_of_every_day);
     tcase_add_test(core, test_add_months_clamps);
     tcase_add_test(core, test_age_on_birthday);
     tcase_add_test(core, test_weekday);

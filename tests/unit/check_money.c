@@ -213,6 +213,12 @@ START_TEST(test_division_roundings)
     ck_assert_int_eq(sw_div_half_up(-7, 2), -4);   /* half away from zero */
     ck_assert_int_eq(sw_div_half_up(5, 3), 2);     /* 1.67 */
     ck_assert_int_eq(sw_div_half_up(4, 3), 1);     /* 1.33 */
+    ck_assert_int_eq(sw_div_half_up(-5, 3), -2);   /* -1.67 */
+    ck_assert_int_eq(sw_div_half_up(-4, 3), -1);   /* -1.33 */
+    ck_assert_int_eq(sw_money_rate_half_up(1, 500000), 1);     /* half a cent, up */
+    ck_assert_int_eq(sw_money_rate_half_up(-1, 500000), -1);   /* away from zero */
+    ck_assert_int_eq(sw_money_rate_half_up(-1, 499999), 0);
+    ck_assert_int_eq(sw_money_scale_half_up(-3, 1, 2), -2);      /* -1.5 */
     ck_assert_int_eq(sw_div_floor(6, 3), 2);
 }
 END_TEST

@@ -189,6 +189,17 @@ sw_month sw_month_of(sw_date d)
 {
     int y, m, dd;
 
+    /* From 0000-03-01 on: sw_date_to_ymd()'s steps up to the month, which
+     * counts from March of year 0 (mp 0 = March .. 11 = February). */
+    if (d >= -719468 && d <= INT32_MAX - 719468) {
+        unsigned uz = (unsigned)(d + 719468);
+        unsigned uera = uz / 146097, udoe = uz - uera * 146097;
+        unsigned uyoe = (udoe - udoe / 1460 + udoe / 36524 - udoe / 146096) / 365;
+        unsigned udoy = udoe - (365 * uyoe + uyoe / 4 - uyoe / 100);
+        unsigned ump = (5 * udoy + 2) / 153;
+
+        return (sw_month)((uyoe + uera * 400) * 12 + ump + 2);
+    }
     sw_date_to_ymd(d, &y, &m, &dd);
     return sw_month_from_ym(y, m);
 }
@@ -205,6 +216,16 @@ int sw_month_number(sw_month m)
 
 sw_date sw_month_first_day(sw_month m)
 {
+    /* From 0000-03 on: days_from_civil()'s steps for day 1, in unsigned
+     * arithmetic on the months since March of year 0. The rules ask this for
+     * every month they compute. */
+    if (m >= 2) {
+        unsigned um = (unsigned)m - 2, uy = um / 12, ump = um - uy * 12;
+        unsigned uera = uy / 400, uyoe = uy - uera * 400;
+        unsigned udoe = uyoe * 365 + uyoe / 4 - uyoe / 100 + (153 * ump + 2) / 5;
+
+        return (sw_date)((int)(uera * 146097 + udoe) - 719468);
+    }
     return days_from_civil(sw_month_year(m), sw_month_number(m), 1);
 }
 
@@ -215,7 +236,7 @@ int sw_month_days(sw_month m)
 
 sw_date sw_month_last_day(sw_month m)
 {
-    return sw_month_first_day(m) + sw_month_days(m) - 1;
+    return sw_month_first_day(m + 1) - 1;
 }
 
 sw_date sw_date_add_months(sw_date d, int n)

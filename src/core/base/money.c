@@ -329,13 +329,37 @@ int64_t sw_div_ceil(int64_t num, int64_t den)
     return den == 0 ? zero_divisor(num) : narrow(wide_ceil(num, den));
 }
 
+/* wide_half_up() for a positive divisor in int64 (the rules' case: every
+ * remainder is below den, so nothing overflows). */
+static int64_t half_up_pos(int64_t num, int64_t den)
+{
+    int64_t q = num / den, r = num % den;
+
+    if (r >= 0)
+        return r >= den - r ? q + 1 : q;
+    return -r >= den + r ? q - 1 : q;
+}
+
+/* Operands whose product fits int64 with room: |a|, |b| below 2^31. */
+static bool small(int64_t a)
+{
+    return a > -((int64_t)1 << 31) && a < ((int64_t)1 << 31);
+}
+
 int64_t sw_div_half_up(int64_t num, int64_t den)
 {
+    if (den > 0)
+        return half_up_pos(num, den);
     return den == 0 ? zero_divisor(num) : narrow(wide_half_up(num, den));
 }
 
 int64_t sw_money_rate_half_up(int64_t cents, int64_t ppm)
 {
+    /* |cents| below 2^40 (11 billion euros) and 0 <= ppm <= 2^22: the product
+     * stays below 2^62. */
+    if (cents > -((int64_t)1 << 40) && cents < ((int64_t)1 << 40) && ppm >= 0 &&
+        ppm <= ((int64_t)1 << 22))
+        return half_up_pos(cents * ppm, SW_PPM_ONE);
     return narrow(wide_half_up((wide)cents * ppm, SW_PPM_ONE));
 }
 
@@ -346,7 +370,11 @@ int64_t sw_money_rate_down(int64_t cents, int64_t ppm)
 
 int64_t sw_money_scale_half_up(int64_t cents, int64_t num, int64_t den)
 {
-    wide product = (wide)cents * num;
+    wide product;
+
+    if (den > 0 && small(cents) && small(num))
+        return half_up_pos(cents * num, den);
+    product = (wide)cents * num;
 
     return den == 0 ? zero_divisor(product) : narrow(wide_half_up(product, den));
 }

@@ -305,7 +305,8 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
                           tl->baseline.rows[i].v[SW_ITEM_SAFE_TO_SPEND];
     /* The headline's average, rounded half up to cents. */
     tl->average_gain = sw_div_half_up(tl->total_gain, s->months);
-    st = eng_advice(&sw_run, err);
+    if (!(flags & ENG_SIM_STEADY_RUN))
+        st = eng_advice(&sw_run, err);
     if (!st && !(flags & SW_SIM_NO_STEADY))
         st = eng_steady(tl, t, s, keep, err);
     if (st)

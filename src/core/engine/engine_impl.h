@@ -59,6 +59,12 @@ void eng_wallet(struct eng_run *r);
 /* Warnings and actions from the finished switch run (engine_advice.c). */
 sw_status eng_advice(struct eng_run *r, struct sw_err *err);
 
+/* A flag of sw_simulate_keep() for the run eng_steady() makes, beside the public
+ * SW_SIM_* ones: no advice. steady_from() reads the rows, the recoveries and the
+ * values used; the advice only adds warnings and actions, and the few values it
+ * asks for (the way back) were looked up for the plan already. */
+#define ENG_SIM_STEADY_RUN (1u << 30)
+
 /* The window-independent headline month, tl->steady (engine_steady.c): runs the
  * scenario once more (with keep: its baseline kept in keep's own keeper for the
  * steady run, sw_simulate_keep); fails only when out of memory. */

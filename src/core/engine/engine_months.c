@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "engine_impl.h"
+#include "engine_kept.h"
 #include "engine_ledger.h"
 #include "engine_pay.h"
 #include "switchsim/bijstand.h"
@@ -17,7 +18,6 @@
 #include "switchsim/wml.h"
 #include "switchsim/wmo.h"
 #include "switchsim/ww.h"
-
 
 static sw_date first_day(sw_month m)
 {
@@ -74,7 +74,8 @@ static enum sw_month_status month_status(const struct eng_run *r, sw_month m)
 }
 
 /* Gross wage, vakantiebijslag, loonheffing and net wage of month index i. */
-static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct sw_err *err)
+static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct eng_lh_prev *prev,
+                            struct sw_err *err)
 {
     const struct sw_scenario *s = r->s;
     struct sw_month_row *row = &r->run->rows[i];
@@ -131,10 +132,9 @@ static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct 
 
     /* Loonheffing: the monthly table on the month's wage; a vakantiebijslag paid
      * monthly is part of that wage, a yearly one is a bijzondere beloning. */
-    st = sw_loonheffing_month(r->c, d,
+    st = eng_wage_loonheffing(r, d,
                               gross + (s->job.holiday_pay == SW_HOLIDAY_MONTHLY ? holiday_paid : 0),
-                              s->household.birth, s->job.loonheffingskorting ? SW_LH_KORTING : 0,
-                              &lh, eng_trace(r, i, SW_ITEM_LOONHEFFING), err);
+                              &lh, eng_trace(r, i, SW_ITEM_LOONHEFFING), prev, err);
     if (st)
         return st;
     lh_total = lh.loonheffing;
@@ -305,7 +305,7 @@ static sw_status estimate(struct eng_run *r, sw_month m, int64_t counted, int64_
     sw_status st;
 
     household_facts(r->s, first_day(m), &f);
-    st = sw_bijstand_entitled(r->c, first_day(m), &f, 0, counted, 0, &bj, NULL, err);
+    st = eng_entitled_kept(r, first_day(m), &f, 0, counted, 0, &bj, err);
     if (st)
         return st;
     *out = bj.monthly_payment;
@@ -317,7 +317,6 @@ sw_status eng_estimate(struct eng_run *r, sw_month m, int64_t counted, int64_t *
 {
     return estimate(r, m, counted, out, err);
 }
-
 
 /* The Wmo eigen bijdrage charged in month index i (wmo.c): the bijdrage of the
  * month the CAK bills now, if the indication ran in that month. */
@@ -355,30 +354,6 @@ static sw_status wmo_month(struct eng_run *r, int i, struct sw_err *err)
     if (st)
         return st;
     r->run->rows[i].v[SW_ITEM_WMO_EIGEN_BIJDRAGE] = bijdrage;
-    return SW_OK;
-}
-
-static sw_status lks_month(struct eng_run *r, int i, struct sw_err *err)
-{
-    const struct sw_scenario *s = r->s;
-    struct sw_lks_job job;
-    struct sw_lks_month lm;
-    sw_status st;
-
-    if (!r->is_switch || s->job.n_loonwaarde == 0 || employed_days(s, r->run->rows[i].month) == 0)
-        return SW_OK;
-    memset(&job, 0, sizeof(job));
-    job.start = s->job.start;
-    job.end = s->job.end;
-    job.birth = s->household.birth;
-    job.hours_x100 = s->job.hours_x100;
-    job.hourly_wage = s->job.hourly_wage > 0 ? s->job.hourly_wage : 0;
-    job.periods = s->job.loonwaarde;
-    job.nperiods = s->job.n_loonwaarde;
-    st = sw_lks_month(r->c, r->run->rows[i].month, &job, &lm, eng_trace(r, i, SW_ITEM_LKS), err);
-    if (st)
-        return st;
-    r->run->rows[i].v[SW_ITEM_LKS] = lm.total;
     return SW_OK;
 }
 
@@ -430,19 +405,19 @@ static void copy_trace(struct sw_trace *dst, const struct sw_trace *src)
         *dst = *src;
 }
 
-
 /* The wage of every month as earned (monthly pay), then each salary moved to
  * the month it is paid in (engine_pay.c). */
 static sw_status wages(struct eng_run *r, struct ledger *lg, struct eng_pay *pay,
                        struct sw_err *err)
 {
+    struct eng_lh_prev prev = {.w = {.ok = false}};
     sw_status st;
 
     for (int i = 0; i < r->run->n; i++) {
         struct sw_month_row *row = &r->run->rows[i];
         row->status = month_status(r, row->month);
         if (row->status == SW_STATUS_WORK && r->s->job.pay_frequency == SW_PAY_MONTHLY) {
-            st = wage_month(r, lg, i, err);
+            st = wage_month(r, lg, i, &prev, err);
             if (st)
                 return st;
         }
@@ -466,6 +441,7 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     struct sw_bijstand_traces *bt = NULL;
     struct eng_pay *pay = NULL;
     struct eng_wajong *wj = NULL;
+    struct eng_lks_prev lks = {.w = {.ok = false}};
     sw_month m0 = s->start_month, last_payout;
     int64_t month_no, partner_counted = 0, wajong_net = 0;
     sw_status st;
@@ -473,7 +449,8 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     memset(&lg, 0, sizeof(lg));
     pay = calloc(1, sizeof(*pay));
     wj = calloc(1, sizeof(*wj));
-    if (!pay || !wj) {
+    r->bj_memo = calloc(1, sizeof(*r->bj_memo));
+    if (!pay || !wj || !r->bj_memo) {
         st = sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
         goto out;
     }
@@ -500,8 +477,7 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     if (!st)
         st = eng_wajong_full_net(r, wj, m0 - 1, &wajong_net, err);
     if (!st)
-        st = sw_bijstand_entitled(r->c, first_day(m0), &f, 0, partner_counted + wajong_net, 0,
-                                  &bj, NULL, err);
+        st = eng_entitled_kept(r, first_day(m0), &f, 0, partner_counted + wajong_net, 0, &bj, err);
     if (st)
         goto out;
     lg.mo[0].payable = lg.mo[0].estimate = bj.monthly_payment;
@@ -559,10 +535,16 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         /* WW and Wajong count in full, without vrijlating (art. 31 lid 2 covers
          * work only); the partner's income after the partner's own vrijlating
          * (art. 32). */
-        st = sw_bijstand_entitled(r->c, d, &f, net_work,
-                                  row->v[SW_ITEM_WW_NET] + row->v[SW_ITEM_WAJONG_NET] +
-                                      partner_counted,
-                                  net_work > 0 ? lg.work_months : 0, &bj, bt, err);
+        if (bt)
+            st = sw_bijstand_entitled(r->c, d, &f, net_work,
+                                      row->v[SW_ITEM_WW_NET] + row->v[SW_ITEM_WAJONG_NET] +
+                                          partner_counted,
+                                      net_work > 0 ? lg.work_months : 0, &bj, bt, err);
+        else
+            st = eng_entitled_kept(r, d, &f, net_work,
+                               row->v[SW_ITEM_WW_NET] + row->v[SW_ITEM_WAJONG_NET] +
+                                   partner_counted,
+                               net_work > 0 ? lg.work_months : 0, &bj, err);
         if (st)
             goto out;
         if (r->is_switch && r->tl->way_back.active && r->tl->way_back.new_application) {
@@ -604,10 +586,10 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         if (pay->expected[i] != net_work) {
             /* Schatten: the counted income of what the contract lets expect. */
             struct sw_bijstand ex;
-            st = sw_bijstand_entitled(r->c, d, &f, pay->expected[i],
-                                      row->v[SW_ITEM_WW_NET] + row->v[SW_ITEM_WAJONG_NET] +
-                                          partner_counted,
-                                      pay->expected[i] > 0 ? lg.work_months : 0, &ex, NULL, err);
+            st = eng_entitled_kept(r, d, &f, pay->expected[i],
+                               row->v[SW_ITEM_WW_NET] + row->v[SW_ITEM_WAJONG_NET] +
+                                   partner_counted,
+                               pay->expected[i] > 0 ? lg.work_months : 0, &ex, err);
             if (st)
                 goto out;
             expected = ex.counted_income;
@@ -622,7 +604,7 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         if (!st)
             st = wmo_month(r, i, err);
         if (!st)
-            st = lks_month(r, i, err);
+            st = eng_lks_month(r, i, &lks, err);
         if (st)
             goto out;
         r->wage_and_bijstand[i] = row->v[SW_ITEM_GROSS_WAGE] > 0 &&
@@ -636,5 +618,7 @@ out:
     free(bt);
     free(pay);
     free(wj);
+    free(r->bj_memo);
+    r->bj_memo = NULL;
     return st;
 }

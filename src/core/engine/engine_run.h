@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "switchsim/bijstand.h"
 #include "switchsim/engine.h"
 
 /* What both runs of one simulation compute alike, kept for the second asker
@@ -28,9 +29,34 @@ struct eng_memo {
     size_t n_toeslag;
 };
 
+/* The bijstand entitlements the month loop computed (engine_months.c), by date
+ * and inputs: the loop and the ledger's voorschot often ask the same question
+ * of the same month. The facts are the scenario's on that date, so the same
+ * date and inputs give the same answer and the same lookups (recorded already). */
+#define ENG_BJ_MEMO 8
+struct eng_bj_memo {
+    struct {
+        bool set;
+        sw_date d;
+        int64_t work, other;
+        int k;
+        struct sw_bijstand bj;
+    } e[ENG_BJ_MEMO];
+    unsigned next;
+    /* The norm last computed, for other dates and inputs: kept while the values it
+     * looked up (nw) and every age in the facts (age_lo <= date < age_hi) stay the
+     * same, for the same facts (engine_months.c, norm_kept()). */
+    bool norm_set;
+    struct sw_window nw;
+    struct sw_household_facts nf;
+    sw_date age_lo, age_hi;
+    struct sw_bijstand_norm norm;
+};
+
 /* One run (the switch or the baseline) while it is computed. */
 struct eng_run {
     struct eng_memo *memo;        /* shared by both runs; NULL = keep nothing */
+    struct eng_bj_memo *bj_memo;  /* during eng_months() only; NULL = none */
     const struct sw_scenario *s;
     const struct sw_ctx *c;
     struct sw_run *run;

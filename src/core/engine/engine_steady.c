@@ -121,7 +121,8 @@ sw_status eng_steady(struct sw_timeline *tl, const struct sw_tables *t,
         return SW_OK;
     /* A value missing in strict mode past the window, or a job that ends: no
      * ordinary month, which the outputs say; never a failure of the run itself. */
-    st = sw_simulate_keep(&tx, t, &sx, SW_SIM_NO_STEADY, sw_baseline_steady(keep), &ignored);
+    st = sw_simulate_keep(&tx, t, &sx, SW_SIM_NO_STEADY | ENG_SIM_STEADY_RUN,
+                          sw_baseline_steady(keep), &ignored);
     if (st == SW_ERR_NOMEM)
         return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
     if (st)

@@ -260,6 +260,8 @@ static sw_status plain_norm(const struct sw_ctx *c, sw_date date, int kind, int6
     if (st)
         return st;
     n->article = k->article;
+    if (!tr)
+        return SW_OK;   /* the text is for the trace only */
     sw_money_format_nl(m, sizeof(m), n->norm);
     if (kind >= NK_YOUTH_SINGLE && kind <= NK_YOUTH_COUPLE_ONE_CHILDREN)
         sw_trace_rule(tr, k->rule, "norm voor %s (jongere: jonger dan %lld jaar): %s per maand "
@@ -342,6 +344,8 @@ static sw_status cost_sharing(const struct sw_ctx *c, sw_date date, bool young, 
         if (st)
             return st;
         n->article = "art. 22a lid 1";
+        if (!tr)
+            return SW_OK;
         sw_money_format_nl(s, sizeof(s), n->norm);
         sw_trace_rule(tr, "Participatiewet art. 22a lid 1",
                       "kostendelersnorm: %s van B, de gehuwdennorm, met A = %d (%d "
@@ -363,6 +367,8 @@ static sw_status cost_sharing(const struct sw_ctx *c, sw_date date, bool young, 
             return st;
         n->norm = own + other;
         n->article = norm_kinds[kind].article;
+        if (!tr)
+            return SW_OK;
         sw_money_format_nl(a, sizeof(a), own);
         sw_money_format_nl(b, sizeof(b), other);
         sw_money_format_nl(s, sizeof(s), n->norm);
@@ -381,6 +387,8 @@ static sw_status cost_sharing(const struct sw_ctx *c, sw_date date, bool young, 
         return st;
     n->norm = own + other;
     n->article = "art. 22a lid 1 en 2";
+    if (!tr)
+        return SW_OK;
     sw_money_format_nl(a, sizeof(a), own);
     sw_money_format_nl(b, sizeof(b), other);
     sw_money_format_nl(s, sizeof(s), n->norm);
@@ -689,10 +697,12 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
     return SW_OK;
 }
 
-sw_status sw_bijstand_entitled(const struct sw_ctx *c, sw_date date,
-                               const struct sw_household_facts *f, int64_t net_income_from_work,
-                               int64_t other_net_income, int month_index, struct sw_bijstand *out,
-                               struct sw_bijstand_traces *tr, struct sw_err *err)
+sw_status sw_bijstand_entitled_on_norm(const struct sw_ctx *c, sw_date date,
+                                       const struct sw_household_facts *f,
+                                       const struct sw_bijstand_norm *norm,
+                                       int64_t net_income_from_work, int64_t other_net_income,
+                                       int month_index, struct sw_bijstand *out,
+                                       struct sw_bijstand_traces *tr, struct sw_err *err)
 {
     const struct sw_bijstand_fields *fl = fields_of(f);
     struct sw_trace *te = tr ? &tr->entitled : NULL, *tp = tr ? &tr->payment : NULL;
@@ -707,7 +717,12 @@ sw_status sw_bijstand_entitled(const struct sw_ctx *c, sw_date date,
     if (other_net_income < 0 || other_net_income > SW_MONEY_MAX)
         return sw_err_set(err, SW_ERR_INVALID, fl->income, "other net income out of range "
                           "in '%s'", fl->income);
-    st = sw_bijstand_norm(c, date, f, &r.norm_detail, tr ? &tr->norm : NULL, err);
+    if (norm && !tr) {
+        r.norm_detail = *norm;
+        st = SW_OK;
+    } else {
+        st = sw_bijstand_norm(c, date, f, &r.norm_detail, tr ? &tr->norm : NULL, err);
+    }
     if (!st)
         st = sw_vrijlating(c, date, f, net_income_from_work, month_index, &r.vrijlating_detail,
                            tr ? &tr->vrijlating : NULL, err);
@@ -771,4 +786,13 @@ sw_status sw_bijstand_entitled(const struct sw_ctx *c, sw_date date,
     sw_trace_input(tp, "bijstand", r.entitled, SW_UNIT_EUROCENT);
     *out = r;
     return SW_OK;
+}
+
+sw_status sw_bijstand_entitled(const struct sw_ctx *c, sw_date date,
+                               const struct sw_household_facts *f, int64_t net_income_from_work,
+                               int64_t other_net_income, int month_index, struct sw_bijstand *out,
+                               struct sw_bijstand_traces *tr, struct sw_err *err)
+{
+    return sw_bijstand_entitled_on_norm(c, date, f, NULL, net_income_from_work, other_net_income,
+                                        month_index, out, tr, err);
 }

@@ -154,6 +154,10 @@ sw_status sw_lks_compute(const struct sw_ctx *c, sw_date date, const struct sw_l
     sw_lks_apply(&rates, r.wml_incl, r.loonwaarde_amount, in->forfaitair, &r);
     if (sp)
         keep_params(tr, &sub);
+    if (!tr) {
+        *out = r;   /* the texts are for the trace only */
+        return SW_OK;
+    }
     sw_rate_format(a, sizeof(a), rates.forfait_percent);
     sw_rate_format(b, sizeof(b), rates.max_percent);
     if (in->forfaitair)

@@ -1,0 +1,224 @@
+/* engine_kept.c - what the month loop keeps from one month to the next
+ * (engine_kept.h): the wage's loonheffing, the bijstand entitlement and its norm,
+ * and the LKS of a whole month of work. */
+#include <stdint.h>
+#include <string.h>
+
+#include "engine_kept.h"
+#include "switchsim/aow.h"
+#include "switchsim/bijstand.h"
+#include "switchsim/lks.h"
+#include "switchsim/money.h"
+
+/* sw_loonheffing_month() on the wage, or the month before's answer when the
+ * wage, the values looked up (the window) and the AOW status are the same: the
+ * white table uses the date only for its lookups and for the AOW status
+ * (loonheffing.c, aow_group()); the korting is the job's in every month. The
+ * dates rise, so a birth date before the earlier one is before this one too. */
+sw_status eng_wage_loonheffing(const struct eng_run *r, sw_date d, int64_t gross,
+                               struct sw_lh_month *lh, struct sw_trace *tr,
+                               struct eng_lh_prev *prev, struct sw_err *err)
+{
+    const struct sw_scenario *s = r->s;
+    unsigned korting = s->job.loonheffingskorting ? SW_LH_KORTING : 0;
+    sw_date end = sw_month_last_day(sw_month_of(d));
+    bool aow = false;
+    sw_status st;
+
+    if (tr)
+        return sw_loonheffing_month(r->c, d, gross, s->household.birth, korting, lh, tr, err);
+    if (prev->w.ok && d >= prev->d && gross == prev->gross && sw_window_holds(&prev->w, d)) {
+        st = sw_aow_reached(r->c, s->household.birth, end, &aow, NULL, err);
+        if (st)
+            return st;
+        if (aow == prev->aow) {
+            *lh = prev->lh;
+            return SW_OK;
+        }
+    }
+    sw_window_begin(r->c, &prev->w, d);
+    st = sw_loonheffing_month(r->c, d, gross, s->household.birth, korting, lh, NULL, err);
+    sw_window_end(r->c, &prev->w);
+    if (!st && prev->w.ok)
+        st = sw_aow_reached(r->c, s->household.birth, end, &prev->aow, NULL, err);
+    if (st) {
+        prev->w.ok = false;
+        return st;
+    }
+    prev->d = d;
+    prev->gross = gross;
+    prev->lh = *lh;
+    return SW_OK;
+}
+
+/* Narrow [*lo, *hi) to the dates on which the person born on `birth` has the
+ * age they have on d; false when that age is 60 or more (the AOW age may come
+ * within it: sw_aow_reached() answers false below 60 without a lookup). */
+static bool same_age_span(sw_date birth, sw_date d, sw_date *lo, sw_date *hi)
+{
+    int a;
+    sw_date from, to;
+
+    if (birth == SW_NO_DATE)
+        return true;
+    a = sw_age_on(birth, d);
+    if (a < 0 || a >= 60)
+        return false;
+    from = sw_date_reaching_age(birth, a, 0);
+    to = sw_date_reaching_age(birth, a + 1, 0);
+    if (from > *lo)
+        *lo = from;
+    if (to < *hi)
+        *hi = to;
+    return true;
+}
+
+/* sw_bijstand_norm() on date d without a trace, or the one kept in mm: the norm
+ * uses the date only for its lookups (the window) and for the ages of the
+ * resident, the partner and the youngest child (with the AOW status, which
+ * below 60 needs no lookup), and checks that no birth date lies after it
+ * (bijstand.c, validate_facts(): an age on d means it does not). Facts with
+ * housemates are not kept (their ages count too). */
+static sw_status norm_kept(struct eng_run *r, struct eng_bj_memo *mm, sw_date d,
+                           const struct sw_household_facts *f, struct sw_bijstand_norm *out,
+                           struct sw_err *err)
+{
+    sw_date lo = INT32_MIN, hi = INT32_MAX;
+    bool keep;
+    sw_status st;
+
+    if (mm->norm_set && d >= mm->age_lo && d < mm->age_hi && sw_window_holds(&mm->nw, d) &&
+        memcmp(f, &mm->nf, sizeof(*f)) == 0) {
+        *out = mm->norm;
+        return SW_OK;
+    }
+    mm->norm_set = false;
+    sw_window_begin(r->c, &mm->nw, d);
+    st = sw_bijstand_norm(r->c, d, f, out, NULL, err);
+    sw_window_end(r->c, &mm->nw);
+    if (st)
+        return st;
+    keep = mm->nw.ok && f->n_housemates == 0 && same_age_span(f->birth, d, &lo, &hi) &&
+           same_age_span(f->partner_birth, d, &lo, &hi) &&
+           same_age_span(f->youngest_child_birth, d, &lo, &hi);
+    if (keep) {
+        mm->norm_set = true;
+        mm->nf = *f;
+        mm->age_lo = lo;
+        mm->age_hi = hi;
+        mm->norm = *out;
+    }
+    return SW_OK;
+}
+
+/* sw_bijstand_entitled() on the facts of date d, without traces, or the answer
+ * it gave before in this run for the same date and inputs (struct eng_bj_memo). */
+sw_status eng_entitled_kept(struct eng_run *r, sw_date d, const struct sw_household_facts *f,
+                            int64_t work, int64_t other, int k, struct sw_bijstand *out,
+                            struct sw_err *err)
+{
+    struct eng_bj_memo *mm = r->bj_memo;
+    sw_status st;
+
+    if (mm) {
+        for (unsigned j = 0; j < ENG_BJ_MEMO; j++) {
+            if (mm->e[j].set && mm->e[j].d == d && mm->e[j].work == work &&
+                mm->e[j].other == other && mm->e[j].k == k) {
+                *out = mm->e[j].bj;
+                return SW_OK;
+            }
+        }
+    }
+    if (mm && other >= 0 && other <= SW_MONEY_MAX) {
+        struct sw_bijstand_norm n;
+        /* The norm first, as sw_bijstand_entitled() asks (after its check of
+         * `other`): the same lookups in the same order. */
+        st = norm_kept(r, mm, d, f, &n, err);
+        if (!st)
+            st = sw_bijstand_entitled_on_norm(r->c, d, f, &n, work, other, k, out, NULL, err);
+    } else {
+        st = sw_bijstand_entitled(r->c, d, f, work, other, k, out, NULL, err);
+    }
+    if (!st && mm) {
+        unsigned j = mm->next++ % ENG_BJ_MEMO;
+        mm->e[j].set = true;
+        mm->e[j].d = d;
+        mm->e[j].work = work;
+        mm->e[j].other = other;
+        mm->e[j].k = k;
+        mm->e[j].bj = *out;
+    }
+    return st;
+}
+
+/* The loonwaarde period in force on d: the last one starting on or before it
+ * (lks.c, sw_lks_month()). */
+static size_t period_on(const struct sw_scenario *s, sw_date d)
+{
+    size_t k = 0;
+
+    while (k + 1 < s->job.n_loonwaarde && s->job.loonwaarde[k + 1].from <= d)
+        k++;
+    return k;
+}
+
+/* Whether month m is one whole month of work in one measured loonwaarde period
+ * (period *k): sw_lks_month() then computes the month once, on its first day,
+ * from the job's terms, the values looked up and the resident's age. */
+static bool lks_whole_month(const struct sw_scenario *s, sw_month m, size_t *k)
+{
+    sw_date a = sw_month_first_day(m), b = sw_month_last_day(m);
+
+    if (s->job.start > a || (s->job.end != SW_NO_DATE && s->job.end < b))
+        return false;
+    *k = period_on(s, a);
+    return period_on(s, b) == *k && !s->job.loonwaarde[*k].forfaitair;
+}
+
+sw_status eng_lks_month(struct eng_run *r, int i, struct eng_lks_prev *prev, struct sw_err *err)
+{
+    const struct sw_scenario *s = r->s;
+    struct sw_trace *tr = eng_trace(r, i, SW_ITEM_LKS);
+    struct sw_lks_job job;
+    struct sw_lks_month lm;
+    sw_month m = r->run->rows[i].month;
+    sw_date d = sw_month_first_day(m);
+    size_t k = 0;
+    bool whole;
+    sw_status st;
+
+    /* A month of work: some days employed (engine_months.c, month_status()). */
+    if (!r->is_switch || s->job.n_loonwaarde == 0 || r->run->rows[i].status != SW_STATUS_WORK)
+        return SW_OK;
+    whole = !tr && lks_whole_month(s, m, &k);
+    if (whole && prev->w.ok && k == prev->period && d >= prev->age_lo && d < prev->age_hi &&
+        sw_window_holds(&prev->w, d)) {
+        r->run->rows[i].v[SW_ITEM_LKS] = prev->lm.total;
+        return SW_OK;
+    }
+    memset(&job, 0, sizeof(job));
+    job.start = s->job.start;
+    job.end = s->job.end;
+    job.birth = s->household.birth;
+    job.hours_x100 = s->job.hours_x100;
+    job.hourly_wage = s->job.hourly_wage > 0 ? s->job.hourly_wage : 0;
+    job.periods = s->job.loonwaarde;
+    job.nperiods = s->job.n_loonwaarde;
+    if (whole)
+        sw_window_begin(r->c, &prev->w, d);
+    st = sw_lks_month(r->c, m, &job, &lm, tr, err);
+    if (whole) {
+        sw_date lo = INT32_MIN, hi = INT32_MAX;
+        sw_window_end(r->c, &prev->w);
+        prev->w.ok = prev->w.ok && !st && same_age_span(s->household.birth, d, &lo, &hi);
+        prev->period = k;
+        prev->age_lo = lo;
+        prev->age_hi = hi;
+        prev->lm = lm;
+    }
+    if (st)
+        return st;
+    r->run->rows[i].v[SW_ITEM_LKS] = lm.total;
+    return SW_OK;
+}
+

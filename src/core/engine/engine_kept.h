@@ -1,0 +1,46 @@
+/* engine_kept.h - what the month loop (engine_months.c) keeps from one month to
+ * the next: a rule's answer is reused while everything it depends on is the
+ * same - its inputs, the values it looked up (struct sw_window, tables.h) and
+ * the ages that enter it. The same answer and the same lookups (recorded in
+ * c->used already), only without the time. Private to the core. */
+#ifndef SWITCHSIM_ENGINE_KEPT_H
+#define SWITCHSIM_ENGINE_KEPT_H
+
+#include "engine_run.h"
+#include "switchsim/lks.h"
+#include "switchsim/loonheffing.h"
+
+/* The month before's loonheffing on the wage, for reuse (without traces). */
+struct eng_lh_prev {
+    struct sw_window w;   /* ok: computed, its lookups in w */
+    sw_date d;
+    int64_t gross;
+    bool aow;             /* the resident's AOW status in d's month */
+    struct sw_lh_month lh;
+};
+
+/* sw_loonheffing_month() on the job's wage in the month of d (trace tr, may be
+ * NULL), or prev's answer (engine_kept.c). */
+sw_status eng_wage_loonheffing(const struct eng_run *r, sw_date d, int64_t gross,
+                               struct sw_lh_month *lh, struct sw_trace *tr,
+                               struct eng_lh_prev *prev, struct sw_err *err);
+
+/* sw_bijstand_entitled() on the facts f of date d, without traces, or what it
+ * gave before in this run (r->bj_memo; its norm kept as norm_kept() says). */
+sw_status eng_entitled_kept(struct eng_run *r, sw_date d, const struct sw_household_facts *f,
+                            int64_t work, int64_t other, int k, struct sw_bijstand *out,
+                            struct sw_err *err);
+
+/* The month before's LKS, for reuse in a whole month of work (without traces). */
+struct eng_lks_prev {
+    struct sw_window w;   /* ok: kept, its lookups in w */
+    size_t period;        /* the loonwaarde period of the whole month */
+    sw_date age_lo, age_hi;
+    struct sw_lks_month lm;
+};
+
+/* The LKS of month index i into its row (switch run, a job with loonwaarde
+ * periods), or prev's in a whole month of work. */
+sw_status eng_lks_month(struct eng_run *r, int i, struct eng_lks_prev *prev, struct sw_err *err);
+
+#endif
