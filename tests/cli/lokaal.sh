@@ -3,7 +3,9 @@
 # every output: JSON, table, CSV, the HTML print and explain. The figures are
 # worked out by hand in tests/cases/oss_armoedeval.expect (Oss: pass 12,50 and
 # gemeentepolis 25,00 a month below 120 % of the norm without vakantietoeslag,
-# 1.597,72; lost in April 2026 with a net wage of 1.733,81).
+# 1.597,72, kwijtschelding below 100 %, 1.331,43, without a known aanslag; all
+# lost in April 2026 with a net wage of 1.733,81) and, for the kwijtschelding with
+# an amount, tests/cases/amsterdam_iit_armoedeval.expect (29,33 a month).
 . tests/lib.sh
 
 oss=tests/cases/oss_armoedeval.json
@@ -12,7 +14,7 @@ run "$SWITCHSIM" simulate "$oss" --format table
 expect_rc "table" 0
 expect_out "table: the municipality's schemes" "Regelingen van de gemeente (bij een laag inkomen):"
 expect_out "table: the pass's limit and value" "lokale pas of meedoenregeling: inkomen tot 120 % van de bijstandsnorm, nu € 1.597,72; € 150,00 per jaar."
-expect_out "table: the armoedeval month and what is lost" "Armoedeval vanaf april 2026: met een inkomen boven € 1.597,72 per maand vervalt de lokale pas"
+expect_out "table: the armoedeval month and what is lost" "Armoedeval vanaf april 2026: met een inkomen boven € 1.331,43 per maand vervalt de kwijtschelding gemeentelijke belastingen (waarde niet bekend); met een inkomen boven € 1.597,72 per maand vervalt de lokale pas"
 expect_out "table: a column for what the municipality gives" "gemeente"
 
 run "$SWITCHSIM" simulate "$oss" --format html
@@ -59,13 +61,55 @@ run "$SWITCHSIM" simulate "$TMPD/nijmegen.json" --format table
 expect_out "nijmegen table: the IIT's limit and amount" "individuele inkomenstoeslag: inkomen tot 110 % van de bijstandsnorm, nu € 1.464,57; € 355,00 per jaar"
 
 # Ede: the IIT (at the norm), meedoen and gemeentepolis limits (130 %) without an
-# amount for a single adult: the loss is named, without one.
+# amount for a single adult: the loss is named, without one. The kwijtschelding
+# (limit 100 %, basistarief afvalstoffenheffing 224,88 a year) is lost in the same
+# month with its amount: the warning counts only that.
 jq '.municipality = "ede" | .job.hours_per_week = 36' "$oss" >"$TMPD/ede.json"
 run "$SWITCHSIM" simulate "$TMPD/ede.json" --json
 expect_rc "ede" 0
-expect_json "ede: the armoedeval without an amount" '.warnings[] | select(.code == "armoedeval") | [.month, .amount] | map(tostring) | join(" ")' "2026-04 0"
-expect_json "ede: its text says the value is not known" '.warnings[] | select(.code == "armoedeval") | .text | test("waarde niet bekend")' "true"
-expect_json "ede: the year value is null" '.armoedeval[0].year_value' "null"
+expect_json "ede: the armoedeval counts only the known amount" '.warnings[] | select(.code == "armoedeval") | [.month, .amount] | map(tostring) | join(" ")' "2026-04 22488"
+expect_json "ede: its text says the polis's value is not known" '.warnings[] | select(.code == "armoedeval") | .text | test("gemeentepolis\\) \\(waarde niet bekend\\)")' "true"
+expect_json "ede: the polis's year value is null" '.armoedeval[] | select(.scheme == "gemeentepolis") | .year_value' "null"
+expect_json "ede: the kwijtschelding's 224,88 a year, 18,74 a month" '[(.armoedeval[] | select(.scheme == "kwijtschelding") | .year_value), .baseline.months[3].kwijtschelding] | map(tostring) | join(" ")' "22488 1874"
+
+# Amsterdam: the kwijtschelding with its amount (tests/cases/amsterdam_iit_armoedeval.expect:
+# 352,00 a year below 100 % of the norm, 1.331,43; 29,33 a month) in every output.
+ams=tests/cases/amsterdam_iit_armoedeval.json
+run "$SWITCHSIM" simulate "$ams" --format table
+expect_rc "amsterdam table" 0
+expect_out "amsterdam table: the kwijtschelding's limit and aanslag" "kwijtschelding gemeentelijke belastingen: inkomen tot 100 % van de bijstandsnorm, nu € 1.331,43; € 352,00 per jaar."
+expect_out "amsterdam table: its loss in April" "met een inkomen boven € 1.331,43 per maand vervalt de kwijtschelding gemeentelijke belastingen (€ 352,00 per jaar)"
+run "$SWITCHSIM" simulate "$ams" --format html
+expect_out "amsterdam print: the kwijtschelding" "kwijtschelding gemeentelijke belastingen: inkomen tot 100 % van de bijstandsnorm, nu € 1.331,43; € 352,00 per jaar."
+run "$SWITCHSIM" simulate "$ams" --format csv
+col=$(head -n 1 "$OUT" | tr -d '\r' | tr ';' '\n' | grep -nx "kwijtschelding gemeentebelastingen" | cut -d: -f1)
+jan=$(grep '^overstap;2026-01;' "$OUT" | cut -d';' -f"${col:-1}")
+apr=$(grep '^overstap;2026-04;' "$OUT" | cut -d';' -f"${col:-1}")
+if [ -n "$col" ] && [ "$jan" = "29,33" ] && [ "$apr" = "0,00" ]; then
+    ok "amsterdam csv: 29,33 in January, 0,00 from April"
+else
+    not_ok "amsterdam csv: kwijtschelding column '$col', January '$jan', April '$apr'"
+fi
+run "$SWITCHSIM" explain "$ams" --month 2026-02 --item kwijtschelding
+expect_rc "amsterdam explain" 0
+expect_out "explain: the month's kwijtschelding" "Kwijtschelding gemeentelijke belastingen in februari 2026: € 29,33"
+expect_out "explain: the aanslag per year" "bedrag per jaar: € 352,00"
+expect_out "explain: a twelfth, rounded half up" "een twaalfde van het bedrag per jaar (half naar boven afgerond op centen)"
+expect_out "explain: the aanslag's source" "gemeente.kwijtschelding.amount.single: € 352,00"
+
+# Every kwijtschelding amount or limit in a municipality's table names its source
+# and a page (tables show per municipality and parameter): 13 timelines today.
+shown=0
+for m in amsterdam arnhem ede almere oss; do
+    for id in amount.single amount.multi limit_above_norm_percent; do
+        run "$SWITCHSIM" tables show "gemeente.kwijtschelding.$id" --municipality "$m" --json
+        [ "$RC" = 0 ] || continue
+        shown=$((shown + 1))
+        expect_json "$m $id: a source and an https page on every value, from the municipality's file" \
+            "[.values[] | (.source | length > 20) and (.url | test(\"^https://\")) and (.file | endswith(\"gemeenten/$m.xml\"))] | all" "true"
+    done
+done
+if [ "$shown" = 13 ]; then ok "13 kwijtschelding timelines shown"; else not_ok "kwijtschelding timelines shown: $shown, expected 13"; fi
 
 # Without a municipality: the national defaults hold no scheme.
 jq 'del(.municipality)' "$oss" >"$TMPD/none.json"

@@ -670,22 +670,24 @@ async function main() {
     await s('Emulation.setDeviceMetricsOverride', { width: 1280, height: 900, deviceScaleFactor: 1, mobile: false });
 
     /* The municipality's schemes (issue 16): Arnhem has the IIT (100 % of the
-     * norm, 260 a year), the GelrePas (130 %) and the gemeentepolis (120 %), the
-     * last two without an amount (tables/gemeenten/arnhem.xml). 36 hours at the
-     * minimum wage pass all three limits: each scheme is listed with its limit and
+     * norm, 260 a year), the kwijtschelding (100 %, the aanslag 273,72 or 364,92
+     * a year), the GelrePas (130 %) and the gemeentepolis (120 %), the last two
+     * without an amount (tables/gemeenten/arnhem.xml). 36 hours at the minimum
+     * wage pass all four limits: each scheme is listed with its limit and
      * flagged, and the armoedeval is printed with the notes. */
     await setValue('municipality', 'arnhem');
     check('arnhem: an answer', await submitAndWait() && !(await evaluate(`document.getElementById('answer-body').hidden`)),
       await text('#error-summary'));
     const local = norm(await text('#local-list'));
-    check('local schemes: the three schemes of Arnhem on the page',
+    check('local schemes: the four schemes of Arnhem on the page',
       !(await evaluate(`document.getElementById('local-box').hidden`)) &&
-      (await evaluate(`document.querySelectorAll('#local-list li').length`)) === 3 &&
+      (await evaluate(`document.querySelectorAll('#local-list li').length`)) === 4 &&
       /Individuele inkomenstoeslag: € 260,00 per jaar, bij een inkomen tot 100% van de bijstandsnorm/.test(local) &&
+      /Kwijtschelding gemeentelijke belastingen: € (273,72|364,92) per jaar, bij een inkomen tot 100% van de bijstandsnorm/.test(local) &&
       /Lokale pas of meedoenregeling: bedrag niet bekend, bij een inkomen tot 130%/.test(local) &&
       /gemeentepolis\): bedrag niet bekend, bij een inkomen tot 120%/.test(local), local);
     check('local schemes: each flagged with the month it is lost',
-      (await evaluate(`document.querySelectorAll('#local-list li .flag').length`)) === 3, local);
+      (await evaluate(`document.querySelectorAll('#local-list li .flag').length`)) === 4, local);
     await s('Emulation.setEmulatedMedia', { media: 'print' });
     const printedLocal = norm(await evaluate(`document.body.innerText`));
     check('print view: the armoedeval with its limits', /Armoedeval vanaf maart 2026: met een inkomen boven € 1\.331,43 per maand vervalt de individuele inkomenstoeslag \(€ 260,00 per jaar\)/.test(printedLocal) &&

@@ -19,6 +19,15 @@
  *  - Ede: IIT at the norm ('op bijstandsniveau'), meedoen below 130 % with
  *    Meer Kinderen Meedoen 200 per child but no amount for adults (ede.nl).
  *  - Almere: the gemeentepolis below 130 % (almerevandaag.nl, 2016).
+ *  - Kwijtschelding gemeentelijke belastingen (the aanslag of a one- or
+ *    more-person household per year, afvalstoffenheffing): Amsterdam 352 / 469
+ *    (sdg.government.nl, February 2025; 344 / 459 in 2023, Het Parool); Arnhem
+ *    220,80 / 294 from 2022 (arnhem.nl), 273,72 / 364,92 in 2025 (Arnhem
+ *    Direct); Ede the basistarief 224,88 for every woning (ede.nl); Almere
+ *    390,84 / 411,92 (almere.nl, from 2025), the norm 'op bijstandsniveau' from
+ *    2021 (bestuursrapportage); Oss the 100 % norm
+ *    (jaarverslag 2016) without an amount; Amersfoort and Nijmegen nothing (a
+ *    tenant in Nijmegen gets no aanslag).
  *  - What a second search (2026-12-05) did not find stays out of the tables;
  *    each municipality's second <note> says where it was searched.
  * The norm the limit is on: alleenstaande per 2026-01-01 1.401,50 (art. 21 onder a
@@ -219,6 +228,66 @@ START_TEST(test_engine_follows_a_table_change)
 }
 END_TEST
 
+START_TEST(test_kwijtschelding)
+{
+    /* The aanslag per year and a twelfth of it per month, half up to cents
+     * (gemeente.lokaal.months_per_year 12), by household: one person, or more
+     * (a couple, a single parent with a child). */
+    static const struct {
+        const char *muni, *date;
+        bool couple, single_parent;
+        int children;
+        bool tested;
+        int64_t year, month;
+    } cases[] = {
+        /* Amsterdam 2026 (the 2025 tariff carried): 352,00 / 12 = 29,333.. -> 29,33. */
+        {"amsterdam", "2026-03-01", false, false, 0, true, 35200, 2933},
+        /* 469,00 / 12 = 39,0833.. -> 39,08, for a couple and a single parent. */
+        {"amsterdam", "2026-03-01", true, false, 0, true, 46900, 3908},
+        {"amsterdam", "2026-03-01", false, true, 1, true, 46900, 3908},
+        /* 2024: the 2023 tariff, 344,00 / 12 = 28,666.. -> 28,67. */
+        {"amsterdam", "2024-06-01", false, false, 0, true, 34400, 2867},
+        /* Arnhem 2022-2024: 220,80 / 12 = 18,40; 2025 on 273,72 -> 22,81 and
+         * 364,92 -> 30,41. */
+        {"arnhem", "2023-03-01", false, false, 0, true, 22080, 1840},
+        {"arnhem", "2026-03-01", false, false, 0, true, 27372, 2281},
+        {"arnhem", "2026-03-01", true, false, 0, true, 36492, 3041},
+        /* Ede: the basistarief for every woning, 224,88 / 12 = 18,74. */
+        {"ede", "2026-03-01", true, false, 2, true, 22488, 1874},
+        /* Almere: 390,84 / 12 = 32,57; 411,92 / 12 = 34,3266.. -> 34,33. */
+        {"almere", "2026-03-01", false, false, 0, true, 39084, 3257},
+        {"almere", "2026-03-01", true, false, 0, true, 41192, 3433},
+    };
+
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        struct sw_local_terms t =
+            terms(cases[i].muni, SW_LOCAL_KWIJTSCHELDING, cases[i].date, cases[i].couple,
+                  cases[i].single_parent, cases[i].children, BASE_SINGLE_2026);
+        ck_assert_msg(t.tested == cases[i].tested, "case %zu tested", i);
+        ck_assert(t.value_known);
+        ck_assert_int_eq(t.year_value, cases[i].year);
+        ck_assert_int_eq(t.month_value, cases[i].month);
+        /* Every limit found is the norm itself (100 %): 1.331,43. */
+        if (t.tested)
+            ck_assert_int_eq(t.limit, BASE_SINGLE_2026);
+    }
+    /* Oss: the 100 % limit without an amount: tested, worth nothing known;
+     * Almere in 2024 the same (its tariff is read as the 2025 one). */
+    struct sw_local_terms o =
+        terms("almere", SW_LOCAL_KWIJTSCHELDING, "2024-03-01", false, false, 0, BASE_SINGLE_2026);
+    ck_assert(o.tested && !o.value_known);
+    o = terms("oss", SW_LOCAL_KWIJTSCHELDING, "2026-03-01", false, false, 0, BASE_SINGLE_2026);
+    ck_assert(o.tested);
+    ck_assert_int_eq(o.limit, BASE_SINGLE_2026);
+    ck_assert(!o.value_known);
+    ck_assert_int_eq(o.month_value, 0);
+    /* Nijmegen (a tenant gets no aanslag) and Amersfoort: nothing. */
+    o = terms("nijmegen", SW_LOCAL_KWIJTSCHELDING, "2026-03-01", false, false, 0,
+              BASE_SINGLE_2026);
+    ck_assert(!o.tested && !o.value_known);
+}
+END_TEST
+
 START_TEST(test_amsterdam_iit_per_person_and_gaps)
 {
     struct sw_local_terms t;
@@ -273,6 +342,7 @@ static Suite *lokaal_suite(void)
     tcase_add_test(tc, test_oss_pas_and_polis);
     tcase_add_test(tc, test_known_and_unknown);
     tcase_add_test(tc, test_engine_follows_a_table_change);
+    tcase_add_test(tc, test_kwijtschelding);
     tcase_add_test(tc, test_amsterdam_iit_per_person_and_gaps);
     suite_add_tcase(s, tc);
     return s;

@@ -217,8 +217,13 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
                                   ? "het jaarbedrag in de maand van de aanvraag (elke 12 "
                                     "maanden), als het inkomen de hele wachttijd niet boven "
                                     "de grens was"
-                                  : "de waarde per maand zolang het inkomen niet boven de "
-                                    "grens is (grens = bijstandsnorm + percentage)");
+                              : k == SW_LOCAL_ZORGPOLIS
+                                  ? "de waarde per maand zolang het inkomen niet boven de "
+                                    "grens is (grens = bijstandsnorm + percentage)"
+                                  : "een twaalfde van het bedrag per jaar (half naar boven "
+                                    "afgerond op centen) in elke maand waarin het inkomen "
+                                    "niet boven de grens is (grens = bijstandsnorm + "
+                                    "percentage)");
                 sw_trace_input(tr, "getoetst inkomen (netto loon, WW, partner, bijstand; zonder "
                                    "vakantiegeld)",
                                income, SW_UNIT_EUROCENT);

@@ -25,6 +25,14 @@ const char *sw_local_scheme_label(enum sw_local_scheme k)
     return (unsigned)k < SW_LOCAL__COUNT ? labels[k] : "";
 }
 
+/* What a year value is worth in one month: a twelfth of it
+ * (gemeente.lokaal.months_per_year), rounded half up to cents - the one rounding
+ * of the kwijtschelding's aanslag and the pass's year value per month. */
+static int64_t month_of_year_value(int64_t year_value, int64_t months)
+{
+    return sw_div_half_up(year_value, months);
+}
+
 /* Parameter id, when the tables hold it: *found false (and SW_OK) when neither
  * the municipality's table nor the defaults do; recorded in tr when found. */
 static sw_status opt(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
@@ -124,8 +132,12 @@ sw_status sw_local_terms(const struct sw_ctx *c, enum sw_local_scheme k, sw_date
     if (k == SW_LOCAL_ZORGPOLIS)
         o.month_value = o.value_known ? o.year_value / months : 0;
     else if (k != SW_LOCAL_IIT)
-        o.month_value = sw_div_half_up(o.year_value, months);
+        o.month_value = month_of_year_value(o.year_value, months);
     if (tr) {
+        if (o.value_known)
+            sw_trace_input(tr, k == SW_LOCAL_ZORGPOLIS ? "bedrag per jaar (gemeentebijdrage x 12)"
+                                                       : "bedrag per jaar",
+                           o.year_value, SW_UNIT_EUROCENT);
         sw_trace_input(tr, "bijstandsnorm zonder vakantietoeslag", norm, SW_UNIT_EUROCENT);
         sw_trace_input(tr, "inkomensgrens van de gemeente", o.limit, SW_UNIT_EUROCENT);
     }
