@@ -58,6 +58,10 @@ struct sw_local_terms {
     int64_t months_per_year;       /* gemeente.lokaal.months_per_year */
 };
 
+/* The income limit of a scheme in cents per month: the norm (without
+ * vakantietoeslag) plus above_ppm of it, that share rounded half up to cents. */
+int64_t sw_local_limit(int64_t norm, int64_t above_ppm);
+
 /* The terms of scheme k on `date` for household h and the month's bijstandsnorm
  * without vakantietoeslag (cents: what the bijstand pays monthly without other
  * income). A parameter the municipality's table (and the

@@ -205,7 +205,8 @@ struct sw_ctx {
     /* NULL, or a cache of this very context's lookups (sw_lookup_cache_new()):
      * the same answers and the same record in `used`, without searching the
      * set by id again. Set it only after every other field, change none of
-     * them while it is set, and do not share it between contexts or threads. */
+     * them while it is set, and do not share it between contexts or threads
+     * (a cache moves to the next context with sw_lookup_cache_bind()). */
     struct sw_lookup_cache *cache;
 };
 
@@ -216,6 +217,12 @@ struct sw_lookup_cache;
 sw_status sw_lookup_cache_new(struct sw_lookup_cache **out, struct sw_err *err)
     __attribute__((warn_unused_result));
 void sw_lookup_cache_free(struct sw_lookup_cache *cache);
+/* Make cache the cache of context c (then set c->cache), for a caller that runs
+ * one calculation after another (a batch): when c resolves ids as the context
+ * it served last (the same set, municipality and projection, no overrides) it
+ * keeps what it found, else it starts empty. Either way c->used gets every
+ * value c looks up, as with a new cache. */
+void sw_lookup_cache_bind(struct sw_lookup_cache *cache, const struct sw_ctx *c);
 
 /* A value a rule derives from the tables alone (e.g. the day someone reaches
  * the AOW age), kept in the context's cache under `tag` (a string constant of
@@ -232,7 +239,9 @@ void sw_memo_put(const struct sw_ctx *c, const char *tag, const int64_t key[SW_M
 /* The dates on which the lookups a calculation made give the same answers, for a
  * rule asked month after month on the same facts: between sw_window_begin() and
  * sw_window_end() the context's cache narrows w to the dates for which every
- * lookup it answers (by sw_param() or sw_scale()) holds the same value. The
+ * lookup it answers (by sw_param(), sw_param_opt() or sw_scale()) holds the same
+ * value, or the same absence of one (a parameter before its first value or after
+ * its end). The
  * calculation's result may then be reused on another date in [lo, hi) when it
  * depends on the date only through those lookups (its other uses of the date -
  * an age, a year - are the caller's to compare), and the record in c->used does
@@ -265,6 +274,16 @@ void sw_ctx_init(struct sw_ctx *c, const struct sw_tables *t, bool strict);
 sw_status sw_param(const struct sw_ctx *c, const char *id, sw_date date,
                    enum sw_unit unit, int64_t *out, struct sw_value_info *info,
                    struct sw_err *err) __attribute__((warn_unused_result));
+
+/* sw_param() for a parameter a rule may do without: SW_OK with *found false
+ * (and *out untouched) where sw_param() fails with SW_ERR_NO_VALUE - no such
+ * id in the scenario's municipality or the defaults, or no value on `date` -
+ * but without formatting a message (err untouched): rules ask for their
+ * optional parameters month after month. Other errors as sw_param(). */
+sw_status sw_param_opt(const struct sw_ctx *c, const char *id, sw_date date,
+                       enum sw_unit unit, int64_t *out, bool *found,
+                       struct sw_value_info *info, struct sw_err *err)
+    __attribute__((warn_unused_result));
 
 /* The brackets of scale `id` on `date`; the array is owned by the table set.
  * `kind` must match the scale's kind. */

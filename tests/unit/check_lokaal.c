@@ -33,9 +33,12 @@
  * The norm the limit is on: alleenstaande per 2026-01-01 1.401,50 (art. 21 onder a
  * Pw), without the 5 % vakantietoeslag 1.401,50 x 95 % = 1.331,425 -> 1.331,43.
  * Each expected figure is worked out by hand in the comment above it. */
+#include <stdio.h>
 #include <string.h>
 
+#include "switchsim/engine.h"
 #include "switchsim/lokaal.h"
+#include "switchsim/scenario.h"
 #include "testutil.h"
 
 #define BASE_SINGLE_2026 133143
@@ -191,6 +194,40 @@ START_TEST(test_known_and_unknown)
 }
 END_TEST
 
+/* The engine across a change in the municipality's table: Amersfoort's IIT for a
+ * single resident on bijstand from July 2024 is applied for in the first month
+ * shown and twelve months later - 420 (the amount of 1 June 2021) in July 2024,
+ * 500 (from 1 January 2025) in July 2025, nothing in the months between - both
+ * with traces (every month's terms looked up) and without (the engine keeps the
+ * terms while the values they were built from hold). */
+START_TEST(test_engine_follows_a_table_change)
+{
+    static const unsigned flags[] = {0, SW_SIM_TRACE};
+    struct sw_scenario s;
+    struct sw_err err;
+
+    sw_scenario_init(&s);
+    snprintf(s.municipality, sizeof(s.municipality), "amersfoort");
+    s.start_month = sw_month_from_ym(2024, 7);
+    s.months = 14;
+    s.household.birth = test_date("1994-05-01");
+    s.job.kind = SW_JOB_BESCHUT;
+    s.job.start = test_date("2025-03-01");
+    s.settlement.method = SW_SETTLE_ADVANCE;
+    s.toeslagen.zorgtoeslag = false;
+    s.toeslagen.huurtoeslag = false;
+    for (size_t f = 0; f < sizeof(flags) / sizeof(flags[0]); f++) {
+        struct sw_timeline *tl = NULL;
+        ck_assert_msg(sw_simulate(&tl, test_tables(), &s, flags[f], &err) == SW_OK, "%s: %s",
+                      err.field, err.msg);
+        for (int i = 0; i < s.months; i++)
+            ck_assert_int_eq(tl->baseline.rows[i].v[SW_ITEM_IIT],
+                             i == 0 ? 42000 : i == 12 ? 50000 : 0);
+        sw_timeline_free(tl);
+    }
+}
+END_TEST
+
 START_TEST(test_kwijtschelding)
 {
     /* The aanslag per year and a twelfth of it per month, half up to cents
@@ -304,6 +341,7 @@ static Suite *lokaal_suite(void)
     tcase_add_test(tc, test_amersfoort_iit);
     tcase_add_test(tc, test_oss_pas_and_polis);
     tcase_add_test(tc, test_known_and_unknown);
+    tcase_add_test(tc, test_engine_follows_a_table_change);
     tcase_add_test(tc, test_kwijtschelding);
     tcase_add_test(tc, test_amsterdam_iit_per_person_and_gaps);
     suite_add_tcase(s, tc);

@@ -19,33 +19,6 @@
 #include "switchsim/money.h"
 #include "testutil.h"
 
-static struct sw_tables *load(const char *const *files, size_t n, struct sw_err *err)
-{
-    struct sw_tables *t = NULL;
-    char *xsd = NULL;
-    size_t len;
-    sw_status st;
-
-    ck_assert_int_eq(sw_read_file(&xsd, &len, "tables/schema/v1/tables.xsd", 1 << 20, err), SW_OK);
-    ck_assert_int_eq(sw_tables_new(&t, xsd, len, err), SW_OK);
-    free(xsd);
-    for (size_t i = 0; i < n; i++) {
-        char *buf = NULL;
-        ck_assert_int_eq(sw_read_file(&buf, &len, files[i], 1 << 20, err), SW_OK);
-        st = sw_tables_add(t, files[i], buf, len, err);
-        free(buf);
-        if (st) {
-            sw_tables_free(t);
-            return NULL;
-        }
-    }
-    if (sw_tables_finish(t, err) != SW_OK) {
-        sw_tables_free(t);
-        return NULL;
-    }
-    return t;
-}
-
 static const char *const valid[] = {"tests/tables/valid/base.xml",
                                     "tests/tables/valid/later.xml",
                                     "tests/tables/valid/gemeente.xml"};
@@ -53,7 +26,7 @@ static const char *const valid[] = {"tests/tables/valid/base.xml",
 START_TEST(test_lookup_half_open_intervals)
 {
     struct sw_err err;
-    struct sw_tables *t = load(valid, 3, &err);
+    struct sw_tables *t = test_load_tables(valid, 3, &err);
     struct sw_ctx c = {0};
     struct sw_value_info info;
     int64_t v;
@@ -91,7 +64,7 @@ END_TEST
 START_TEST(test_lookup_wrong_unit_is_a_bug)
 {
     struct sw_err err;
-    struct sw_tables *t = load(valid, 1, &err);
+    struct sw_tables *t = test_load_tables(valid, 1, &err);
     struct sw_ctx c = {0};
     int64_t v;
 
@@ -107,7 +80,7 @@ END_TEST
 START_TEST(test_scale_marginal_and_piecewise)
 {
     struct sw_err err;
-    struct sw_tables *t = load(valid, 1, &err);
+    struct sw_tables *t = test_load_tables(valid, 1, &err);
     struct sw_ctx c = {0};
     const struct sw_bracket *b;
     size_t n;
@@ -147,7 +120,7 @@ END_TEST
 START_TEST(test_overrides_and_used_list)
 {
     struct sw_err err;
-    struct sw_tables *t = load(valid, 3, &err);
+    struct sw_tables *t = test_load_tables(valid, 3, &err);
     struct sw_used used = {0};
     struct sw_override ov[1];
     struct sw_ctx c = {0};
@@ -193,7 +166,7 @@ END_TEST
 START_TEST(test_projection_only_when_asked)
 {
     struct sw_err err;
-    struct sw_tables *t = load(valid, 3, &err);
+    struct sw_tables *t = test_load_tables(valid, 3, &err);
     struct sw_used used = {0};
     struct sw_ctx c = {0};
     struct sw_value_info info;
@@ -225,7 +198,7 @@ END_TEST
 START_TEST(test_municipal_lookup)
 {
     struct sw_err err;
-    struct sw_tables *t = load(valid, 3, &err);
+    struct sw_tables *t = test_load_tables(valid, 3, &err);
     struct sw_ctx c = {0};
     int64_t v;
 
@@ -248,7 +221,7 @@ END_TEST
 START_TEST(test_set_identity)
 {
     struct sw_err err;
-    struct sw_tables *a = load(valid, 3, &err), *b;
+    struct sw_tables *a = test_load_tables(valid, 3, &err), *b;
     const char *const reversed[] = {valid[2], valid[1], valid[0]};
     char sha[65];
 
@@ -257,11 +230,11 @@ START_TEST(test_set_identity)
     ck_assert_str_eq(sw_tables_version(a), "2026-06-01");  /* the newest document */
     snprintf(sha, sizeof(sha), "%s", sw_tables_sha256(a));
     /* The same documents added in another order: the same set, the same sha. */
-    b = load(reversed, 3, &err);
+    b = test_load_tables(reversed, 3, &err);
     ck_assert_str_eq(sw_tables_sha256(b), sha);
     sw_tables_free(b);
     /* A different set: another sha. */
-    b = load(valid, 1, &err);
+    b = test_load_tables(valid, 1, &err);
     ck_assert_str_ne(sw_tables_sha256(b), sha);
     sw_tables_free(b);
     sw_tables_free(a);
@@ -316,7 +289,7 @@ END_TEST
 START_TEST(test_override_refused_unless_overridable)
 {
     struct sw_err err;
-    struct sw_tables *t = load(valid, 3, &err);
+    struct sw_tables *t = test_load_tables(valid, 3, &err);
     int64_t v = -1, lo, hi;
 
     ck_assert_ptr_nonnull(t);
@@ -341,7 +314,7 @@ END_TEST
 START_TEST(test_override_within_declared_range)
 {
     struct sw_err err;
-    struct sw_tables *t = load(valid, 3, &err);
+    struct sw_tables *t = test_load_tables(valid, 3, &err);
     int64_t v = -1, lo, hi;
 
     ck_assert_ptr_nonnull(t);
@@ -570,7 +543,7 @@ END_TEST
 START_TEST(test_snapshot_keeps_override_ranges)
 {
     struct sw_err err;
-    struct sw_tables *t = load(valid, 3, &err), *b = NULL;
+    struct sw_tables *t = test_load_tables(valid, 3, &err), *b = NULL;
     char *buf = NULL;
     size_t len;
     int64_t v, lo, hi;

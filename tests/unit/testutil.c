@@ -30,6 +30,34 @@ const struct sw_tables *test_tables(void)
     return loaded;
 }
 
+struct sw_tables *test_load_tables(const char *const *files, size_t n, struct sw_err *err)
+{
+    struct sw_tables *t = NULL;
+    char *xsd = NULL;
+    size_t len;
+    sw_status st;
+
+    ck_assert_int_eq(sw_read_file(&xsd, &len, "tables/schema/v1/tables.xsd", 1 << 20, err),
+                     SW_OK);
+    ck_assert_int_eq(sw_tables_new(&t, xsd, len, err), SW_OK);
+    free(xsd);
+    for (size_t i = 0; i < n; i++) {
+        char *buf = NULL;
+        ck_assert_int_eq(sw_read_file(&buf, &len, files[i], 1 << 20, err), SW_OK);
+        st = sw_tables_add(t, files[i], buf, len, err);
+        free(buf);
+        if (st) {
+            sw_tables_free(t);
+            return NULL;
+        }
+    }
+    if (sw_tables_finish(t, err) != SW_OK) {
+        sw_tables_free(t);
+        return NULL;
+    }
+    return t;
+}
+
 struct sw_ctx test_ctx(void)
 {
     struct sw_ctx c = {0};

@@ -5,12 +5,17 @@
 
 #include <check.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "switchsim/tables.h"
 
 /* The shipped tables (tables/ in the source tree, or $SWITCHSIM_TABLES). Aborts
  * the test with the loader's message when they do not load. Owned by testutil. */
 const struct sw_tables *test_tables(void);
+
+/* A table set of the given files (test tables, loaded in order and finished),
+ * or NULL with err set when one is refused; the caller frees it. */
+struct sw_tables *test_load_tables(const char *const *files, size_t n, struct sw_err *err);
 
 /* A lookup context on the shipped tables, national defaults, no overrides. */
 struct sw_ctx test_ctx(void);

@@ -73,6 +73,7 @@ struct sw_baseline {
     struct eng_run run;
     struct eng_memo memo;
     struct sw_baseline *steady;    /* the same for the steady run (engine_steady.c) */
+    struct sw_lookup_cache *cache; /* the lookup cache of the next run (or NULL) */
 };
 
 struct sw_baseline *sw_baseline_new(void)
@@ -102,6 +103,7 @@ void sw_baseline_free(struct sw_baseline *b)
         return;
     baseline_clear(b);
     sw_baseline_free(b->steady);
+    sw_lookup_cache_free(b->cache);
     free(b);
 }
 
@@ -247,10 +249,19 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
     sw_scenario_ctx(&c, t, s, ov);
     c.used = &tl->used;
     tl->debt_regime = s->household.debts.regime;
-    /* Every month asks for the same parameters: look each up once. */
-    st = sw_lookup_cache_new(&c.cache, err);
+    /* Every month asks for the same parameters: look each up once (and a
+     * batch's next scenario in the same municipality finds them too). */
+    st = SW_OK;
+    if (keep && !keep->cache)
+        st = sw_lookup_cache_new(&keep->cache, err);
+    else if (!keep)
+        st = sw_lookup_cache_new(&c.cache, err);
     if (st)
         goto out;
+    if (keep) {
+        sw_lookup_cache_bind(keep->cache, &c);
+        c.cache = keep->cache;
+    }
     snprintf(tl->tables_version, sizeof(tl->tables_version), "%s", sw_tables_version(t));
     snprintf(tl->tables_sha256, sizeof(tl->tables_sha256), "%s", sw_tables_sha256(t));
 
@@ -307,7 +318,8 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
     *out = tl;
     tl = NULL;
 out:
-    sw_lookup_cache_free(c.cache);
+    if (!keep)
+        sw_lookup_cache_free(c.cache);
     sw_timeline_free(tl);
     return st;
 }

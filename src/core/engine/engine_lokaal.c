@@ -30,13 +30,12 @@
 static const enum sw_item scheme_item[SW_LOCAL__COUNT] = {
     SW_ITEM_IIT, SW_ITEM_KWIJTSCHELDING, SW_ITEM_LOKALE_PAS, SW_ITEM_GEMEENTEPOLIS};
 
-/* The income the municipality tests in month index i (see above), and the
- * norm without vakantietoeslag it is held against. */
-static sw_status tested_income(const struct eng_run *r, int i, int64_t *income, int64_t *base,
-                               struct sw_err *err)
+/* The income the municipality tests in month index i (first day d; see above),
+ * and the norm without vakantietoeslag it is held against. */
+static sw_status tested_income(const struct eng_run *r, int i, sw_date d, int64_t *income,
+                               int64_t *base, struct sw_err *err)
 {
     const int64_t *v = r->run->rows[i].v;
-    sw_date d = sw_month_first_day(r->run->rows[i].month);
     int64_t work = v[SW_ITEM_COUNTED_INCOME], vt;
     sw_status st;
 
@@ -60,6 +59,14 @@ static sw_status tested_income(const struct eng_run *r, int i, int64_t *income, 
     *income = work + v[SW_ITEM_WW_NET] + v[SW_ITEM_PARTNER_NET] + v[SW_ITEM_BIJSTAND_ENTITLED];
     return SW_OK;
 }
+
+/* A scheme's terms and the dates their lookups hold for (month_terms()). */
+struct kept_terms {
+    bool have;
+    int64_t base;
+    struct sw_window w;
+    struct sw_local_terms t;
+};
 
 static void household(const struct sw_scenario *s, struct sw_local_household *h)
 {
@@ -108,12 +115,44 @@ static void warn_month(struct eng_run *r, size_t from)
     eng_warning(tl, "armoedeval", e0->month, total, "%s", text);
 }
 
+/* The terms of scheme k on the first day d of a month, for the norm `base`:
+ * those of the month before while the lookups they were built from hold
+ * (kept: the terms, their norm and their window), with the limit on this
+ * month's norm; else worked out anew. The household does not change within a
+ * run; a traced month is worked out. */
+static sw_status month_terms(struct eng_run *r, sw_date d, enum sw_local_scheme k,
+                             const struct sw_local_household *h, int64_t base,
+                             struct sw_trace *tr, struct kept_terms *kept,
+                             struct sw_local_terms *t, struct sw_err *err)
+{
+    sw_status st;
+
+    if (!tr && kept->have && sw_window_holds(&kept->w, d)) {
+        if (base != kept->base) {
+            kept->t.limit = sw_local_limit(base, kept->t.above_ppm);
+            kept->base = base;
+        }
+        *t = kept->t;
+        return SW_OK;
+    }
+    sw_window_begin(r->c, &kept->w, d);
+    st = sw_local_terms(r->c, k, d, h, base, t, tr, err);
+    sw_window_end(r->c, &kept->w);
+    kept->have = st == SW_OK;
+    if (kept->have) {
+        kept->t = *t;
+        kept->base = base;
+    }
+    return st;
+}
+
 sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
 {
     const struct sw_scenario *s = r->s;
     struct sw_local_household h;
     bool prev_ok[SW_LOCAL__COUNT];
     int last_bad[SW_LOCAL__COUNT];
+    struct kept_terms kept[SW_LOCAL__COUNT] = {0};
     sw_status st;
 
     household(s, &h);
@@ -124,8 +163,9 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
     for (int i = 0; i < r->run->n; i++) {
         int64_t *v = r->run->rows[i].v, income, base;
         size_t events = r->tl->n_armoedeval;
+        sw_date d = sw_month_first_day(r->run->rows[i].month);
 
-        st = tested_income(r, i, &income, &base, err);
+        st = tested_income(r, i, d, &income, &base, err);
         if (st)
             return st;
 
@@ -135,9 +175,7 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
             struct sw_trace *tr = eng_trace(r, i, item);
             bool ok;
 
-            st = sw_local_terms(r->c, (enum sw_local_scheme)k,
-                                sw_month_first_day(r->run->rows[i].month), &h,
-                                base, &t, tr, err);
+            st = month_terms(r, d, (enum sw_local_scheme)k, &h, base, tr, &kept[k], &t, err);
             if (st)
                 return st;
             if (i == 0 && !r->is_switch) {

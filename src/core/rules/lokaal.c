@@ -1,8 +1,6 @@
 /* lokaal.c - the terms of a municipality's minimaregelingen (lokaal.h): the
  * income limit and what each scheme is worth for a household, from
  * tables/gemeenten/<name>.xml. */
-#include <stdio.h>
-
 #include "switchsim/lokaal.h"
 #include "switchsim/money.h"
 
@@ -11,9 +9,11 @@ static const char *const names[SW_LOCAL__COUNT] = {"iit", "kwijtschelding", "lok
 static const char *const labels[SW_LOCAL__COUNT] = {
     "individuele inkomenstoeslag", "kwijtschelding gemeentelijke belastingen",
     "lokale pas of meedoenregeling", "collectieve zorgverzekering (gemeentepolis)"};
-/* The id prefix of each scheme's parameters. */
-static const char *const prefix[SW_LOCAL__COUNT] = {"gemeente.iit", "gemeente.kwijtschelding",
-                                                    "gemeente.pas", "gemeente.zorgpolis"};
+/* Each scheme's income limit (the ids are written out whole: they are looked up
+ * every month, and a literal's address finds its cache slot at once). */
+static const char *const limit_id[SW_LOCAL__COUNT] = {
+    "gemeente.iit.limit_above_norm_percent", "gemeente.kwijtschelding.limit_above_norm_percent",
+    "gemeente.pas.limit_above_norm_percent", "gemeente.zorgpolis.limit_above_norm_percent"};
 
 const char *sw_local_scheme_name(enum sw_local_scheme k)
 {
@@ -33,19 +33,18 @@ static int64_t month_of_year_value(int64_t year_value, int64_t months)
     return sw_div_half_up(year_value, months);
 }
 
-/* Parameter <prefix>.<rest> of scheme k, when the tables hold it: *found false
- * (and SW_OK) when neither the municipality's table nor the defaults do. */
-static sw_status opt(const struct sw_ctx *c, enum sw_local_scheme k, const char *rest,
-                     sw_date date, enum sw_unit unit, int64_t *out, bool *found,
-                     struct sw_trace *tr, struct sw_err *err)
+/* Parameter id, when the tables hold it: *found false (and SW_OK) when neither
+ * the municipality's table nor the defaults do; recorded in tr when found. */
+static sw_status opt(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
+                     int64_t *out, bool *found, struct sw_trace *tr, struct sw_err *err)
 {
-    char id[80];
-    sw_status st;
+    struct sw_value_info info;
+    /* The info only for a trace (as sw_param_t()). */
+    sw_status st = sw_param_opt(c, id, date, unit, out, found, tr ? &info : NULL, err);
 
-    snprintf(id, sizeof(id), "%s.%s", prefix[k], rest);
-    st = sw_param_t(c, id, date, unit, out, tr, err);
-    *found = st == SW_OK;
-    return st == SW_ERR_NO_VALUE ? SW_OK : st;
+    if (!st && *found && tr)
+        sw_trace_param(tr, &info);
+    return st;
 }
 
 /* What the scheme is worth per year for the household (value_known false when
@@ -60,26 +59,30 @@ static sw_status year_value(const struct sw_ctx *c, enum sw_local_scheme k, sw_d
 
     switch (k) {
     case SW_LOCAL_IIT:
-        st = opt(c, k, h->couple ? "amount.couple" : h->single_parent ? "amount.single_parent"
-                                                                       : "amount.single",
+        st = opt(c,
+                 h->couple          ? "gemeente.iit.amount.couple"
+                 : h->single_parent ? "gemeente.iit.amount.single_parent"
+                                    : "gemeente.iit.amount.single",
                  date, SW_UNIT_EUROCENT, &a, &fa, tr, err);
         o->year_value = a;
         break;
     case SW_LOCAL_KWIJTSCHELDING:
         /* The aanslag of a one-person household or of a household of more. */
-        st = opt(c, k, adults + h->children > 1 ? "amount.multi" : "amount.single", date,
-                 SW_UNIT_EUROCENT, &a, &fa, tr, err);
+        st = opt(c,
+                 adults + h->children > 1 ? "gemeente.kwijtschelding.amount.multi"
+                                          : "gemeente.kwijtschelding.amount.single",
+                 date, SW_UNIT_EUROCENT, &a, &fa, tr, err);
         o->year_value = a;
         break;
     case SW_LOCAL_PAS:
-        st = opt(c, k, "value.adult", date, SW_UNIT_EUROCENT, &a, &fa, tr, err);
+        st = opt(c, "gemeente.pas.value.adult", date, SW_UNIT_EUROCENT, &a, &fa, tr, err);
         if (!st && h->children > 0)
-            st = opt(c, k, "value.child", date, SW_UNIT_EUROCENT, &b, &fb, tr, err);
+            st = opt(c, "gemeente.pas.value.child", date, SW_UNIT_EUROCENT, &b, &fb, tr, err);
         /* Children count only where the table gives a value for them. */
         o->year_value = adults * a + (fb ? h->children * b : 0);
         break;
     case SW_LOCAL_ZORGPOLIS:
-        st = opt(c, k, "discount.adult", date, SW_UNIT_EUROCENT, &a, &fa, tr, err);
+        st = opt(c, "gemeente.zorgpolis.discount.adult", date, SW_UNIT_EUROCENT, &a, &fa, tr, err);
         o->year_value = adults * a * months;
         break;
     default:
@@ -89,6 +92,12 @@ static sw_status year_value(const struct sw_ctx *c, enum sw_local_scheme k, sw_d
     if (!fa)
         o->year_value = 0;
     return st;
+}
+
+int64_t sw_local_limit(int64_t norm, int64_t above_ppm)
+{
+    /* The norm plus its share, rounded half up to cents. */
+    return norm + sw_money_rate_half_up(norm, above_ppm);
 }
 
 sw_status sw_local_terms(const struct sw_ctx *c, enum sw_local_scheme k, sw_date date,
@@ -102,7 +111,7 @@ sw_status sw_local_terms(const struct sw_ctx *c, enum sw_local_scheme k, sw_date
 
     if ((unsigned)k >= SW_LOCAL__COUNT)
         return sw_err_set(err, SW_ERR_INTERNAL, NULL, "no local scheme %d", (int)k);
-    st = opt(c, k, "limit_above_norm_percent", date, SW_UNIT_PERCENT, &o.above_ppm, &o.tested,
+    st = opt(c, limit_id[k], date, SW_UNIT_PERCENT, &o.above_ppm, &o.tested,
              tr, err);
     if (!st)
         st = sw_param_t(c, "gemeente.lokaal.months_per_year", date, SW_UNIT_MONTHS, &months, tr,
@@ -113,14 +122,13 @@ sw_status sw_local_terms(const struct sw_ctx *c, enum sw_local_scheme k, sw_date
     if (!st)
         st = year_value(c, k, date, h, months, &o, tr, err);
     if (!st && k == SW_LOCAL_IIT) {
-        st = opt(c, k, "waiting_years", date, SW_UNIT_YEARS, &years, &found, tr, err);
+        st = opt(c, "gemeente.iit.waiting_years", date, SW_UNIT_YEARS, &years, &found, tr, err);
         o.waiting_months = found ? years * months : 0;
     }
     if (st)
         return st;
     o.months_per_year = months;
-    /* The limit in cents: the norm plus its share, rounded half up to cents. */
-    o.limit = norm + sw_money_rate_half_up(norm, o.above_ppm);
+    o.limit = sw_local_limit(norm, o.above_ppm);
     if (k == SW_LOCAL_ZORGPOLIS)
         o.month_value = o.value_known ? o.year_value / months : 0;
     else if (k != SW_LOCAL_IIT)

@@ -58,6 +58,11 @@ struct sw_tables {
     size_t ndocs;
     struct tparam *params;
     size_t nparams, cap;
+    /* A hash index of the finished set by (municipality, id): 1 + the index in
+     * params, 0 = free; index_mask + 1 entries (a power of two). NULL: search
+     * params by bisection (no memory for it). */
+    uint32_t *index;
+    size_t index_mask;
     bool finished;
     char sha[65];
     const char *version;
@@ -105,6 +110,10 @@ bool tables_in_declared_range(const struct tparam *p, int64_t v);
 
 /* Free what p owns (not p itself). */
 void tables_param_release(struct tparam *p);
+
+/* Build t->index over the finished parameters (leaves it NULL without memory:
+ * lookups then bisect). */
+void tables_index_build(struct sw_tables *t);
 
 /* The parameter (municipality, id) of a finished set; NULL when absent. */
 const struct tparam *tables_find(const struct sw_tables *t, const char *municipality,

@@ -1,87 +1,16 @@
 /* tables_lookup.c - look up a finished table set: a parameter or scale by id and
  * date (municipal ids through the scenario's municipality, then "default"),
- * projection past an unpublished end, user overrides and their parsing, the
- * record of values used, and the enumeration for `tables list` and `show`.
+ * projection past an unpublished end, overrides applied, optional parameters,
+ * the record of values used, the per-run lookup cache with its memo and lookup
+ * windows, and a parameter's timeline for `show`. The set as a whole, its index
+ * and the parsing of overrides are in tables_set.c.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "switchsim/money.h"
 #include "tables_impl.h"
 
-/* --- the set as a whole --- */
-
-const char *sw_tables_sha256(const struct sw_tables *t)
-{
-    return t->sha;
-}
-
-const char *sw_tables_version(const struct sw_tables *t)
-{
-    return t->version ? t->version : "";
-}
-
-size_t sw_tables_doc_count(const struct sw_tables *t)
-{
-    return t->ndocs;
-}
-
-void sw_tables_doc(const struct sw_tables *t, size_t i, const char **name, const char **id,
-                   const char **title, const char **version, const char **municipality)
-{
-    const struct tdoc *d = &t->docs[i];
-
-    *name = d->name;
-    *id = d->id;
-    *title = d->title;
-    *version = d->version;
-    *municipality = d->municipality;
-}
-
-size_t sw_tables_param_count(const struct sw_tables *t)
-{
-    return t->nparams;
-}
-
-void sw_tables_param(const struct sw_tables *t, size_t i, const char **id,
-                     const char **municipality, enum sw_unit *unit, bool *is_scale)
-{
-    *id = t->params[i].id;
-    *municipality = t->params[i].municipality;
-    *unit = t->params[i].unit;
-    *is_scale = t->params[i].is_scale;
-}
-
-bool sw_tables_has_municipality(const struct sw_tables *t, const char *municipality)
-{
-    for (size_t i = 0; i < t->ndocs; i++)
-        if (strcmp(t->docs[i].municipality, municipality) == 0)
-            return true;
-    return false;
-}
-
 /* --- lookup --- */
-
-const struct tparam *tables_find(const struct sw_tables *t, const char *municipality,
-                                 const char *id)
-{
-    size_t lo = 0, hi = t->nparams;
-
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const struct tparam *p = &t->params[mid];
-        int c = strcmp(p->municipality, municipality);
-        if (c == 0)
-            c = strcmp(p->id, id);
-        if (c == 0)
-            return p;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return NULL;
-}
 
 /* A municipal id is looked up in the scenario's municipality, then in the
  * national defaults kept as municipality "default". */
@@ -138,15 +67,17 @@ void sw_ctx_init(struct sw_ctx *c, const struct sw_tables *t, bool strict)
     c->project = !strict;
 }
 
-/* Add info to u unless the same value (id, from, overridden, projected) is
- * there already; on allocation failure u->nomem is set and nothing added. */
-static void used_add(struct sw_used *u, const struct sw_value_info *info)
+/* Whether a and b are the same value in a used list: id (by address), from,
+ * overridden, projected. */
+static bool used_same(const struct sw_value_info *a, const struct sw_value_info *b)
 {
-    for (size_t i = 0; i < u->len; i++)
-        if (u->items[i].id == info->id && u->items[i].from == info->from &&
-            u->items[i].overridden == info->overridden &&
-            u->items[i].projected == info->projected)
-            return;
+    return a->id == b->id && a->from == b->from && a->overridden == b->overridden &&
+           a->projected == b->projected;
+}
+
+/* Append info to u; on allocation failure u->nomem is set and nothing added. */
+static void used_append(struct sw_used *u, const struct sw_value_info *info)
+{
     if (u->len == u->cap) {
         size_t cap = u->cap ? u->cap * 2 : 32;
         struct sw_value_info *n = realloc(u->items, cap * sizeof(*n));
@@ -160,9 +91,23 @@ static void used_add(struct sw_used *u, const struct sw_value_info *info)
     u->items[u->len++] = *info;
 }
 
+/* Add info to u unless the same value is there already. */
+static void used_add(struct sw_used *u, const struct sw_value_info *info)
+{
+    for (size_t i = 0; i < u->len; i++)
+        if (used_same(&u->items[i], info))
+            return;
+    used_append(u, info);
+}
+
+static void used_add_indexed(struct sw_lookup_cache *cache, struct sw_used *u,
+                             const struct sw_value_info *info);
+
 static void record(const struct sw_ctx *c, const struct sw_value_info *info)
 {
-    if (c->used)
+    if (c->used && c->cache)
+        used_add_indexed(c->cache, c->used, info);
+    else if (c->used)
         used_add(c->used, info);
 }
 
@@ -197,27 +142,37 @@ void sw_used_release(struct sw_used *u)
  * scenario's municipality or the defaults), the value found last with the dates
  * it holds for, and whether that value is in c->used already. Slots are found
  * by a hash of the id's text and checked against it (rules build some ids in
- * stack buffers). Errors are not cached: they take the full path every time. */
+ * stack buffers). An absent answer is kept too - an id neither the scenario's
+ * municipality nor the defaults have (the slot owns a copy of its text), or a
+ * parameter without a value on the dates lo..hi - so that a rule's optional
+ * parameters (sw_param_opt()) cost as little as present ones; a caller that
+ * wants the error message takes the full path, which formats it. */
 
 #define CACHE_SLOTS 256   /* a power of two, several times the ids one run uses */
 #define DATE_LOWEST INT32_MIN    /* before every date (SW_NO_DATE is no date) */
 #define DATE_HIGHEST INT32_MAX
 
 struct cache_slot {
-    const char *text;             /* the id, owned by the set or the override; NULL = free */
-    const struct tparam *p;       /* NULL for an override */
+    const char *text;             /* the id, owned by the set, the override or `own`;
+                                   * NULL = free */
+    char *own;                    /* the copy of an absent id's text, or NULL */
+    const struct tparam *p;       /* NULL for an override or an absent id */
     int override;                 /* index in c->overrides, or -1 */
-    const struct tvalue *v;       /* the value found last (after projection) */
+    const struct tvalue *v;       /* the value found last (after projection); NULL
+                                   * for an override or when there is none */
     sw_date lo, hi;               /* it answers for lo <= date < hi */
     bool projected;
     bool recorded;                /* (v, projected) is in c->used */
 };
 
-/* Memo entries (sw_memo_get()): open addressing, full when out of slots. */
+/* Memo entries (sw_memo_get()): open addressing, full when out of slots. An
+ * entry is live while its generation is the cache's (sw_lookup_cache_bind()
+ * forgets them all at once). */
 #define MEMO_SLOTS 256
 
 struct memo_slot {
     const char *tag;              /* NULL = free */
+    uint32_t gen;
     int64_t key[SW_MEMO_KEY];
     int64_t value;
 };
@@ -225,9 +180,30 @@ struct memo_slot {
 /* Most ids are string constants: a direct-mapped table by the id's address
  * points at its slot; the text is still compared (an id built in a buffer
  * reuses the address). */
-#define CACHE_NEAR 256
+#define CACHE_NEAR 1024
+
+/* The values in c->used by a hash of what used_same() compares: 1 + their
+ * index in the list, 0 = free. It covers the list's first n items and is
+ * built anew when the list is another or has moved (realloc); the list only
+ * grows while the cache is in use (sw_ctx.cache). Past USED_SLOTS / 2 values
+ * the list is searched item by item. */
+#define USED_SLOTS 512
+
+struct used_index {
+    const struct sw_used *u;
+    const struct sw_value_info *items;
+    size_t n;
+    uint16_t slot[USED_SLOTS];
+};
 
 struct sw_lookup_cache {
+    /* The context it answered for last (sw_lookup_cache_bind()): what its
+     * answers depend on besides the date. */
+    bool bound;
+    const struct sw_tables *tables;
+    char sha[65];
+    char municipality[64];
+    bool project;
     struct sw_window *window;     /* the innermost window recording, or NULL */
     struct cache_slot slot[CACHE_SLOTS];
     struct {
@@ -235,7 +211,46 @@ struct sw_lookup_cache {
         struct cache_slot *slot;
     } near[CACHE_NEAR];
     struct memo_slot memo[MEMO_SLOTS];
+    uint32_t memo_gen;
+    struct used_index used;
 };
+
+static size_t used_hash(const struct sw_value_info *v)
+{
+    uint64_t h = ((uint64_t)(uintptr_t)v->id ^ (uint64_t)(uint32_t)v->from << 17 ^
+                  (uint64_t)v->overridden << 1 ^ (uint64_t)v->projected) *
+                 0x9E3779B97F4A7C15u;
+    return (size_t)(h >> 40);
+}
+
+/* used_add() through the cache's index of u. */
+static void used_add_indexed(struct sw_lookup_cache *cache, struct sw_used *u,
+                             const struct sw_value_info *info)
+{
+    struct used_index *x = &cache->used;
+    size_t k;
+
+    if (u->len >= USED_SLOTS / 2) {
+        used_add(u, info);
+        return;
+    }
+    if (x->u != u || x->items != u->items || x->n > u->len) {
+        memset(x->slot, 0, sizeof(x->slot));
+        x->u = u;
+        x->items = u->items;
+        x->n = 0;
+    }
+    for (; x->n < u->len; x->n++) {
+        for (k = used_hash(&u->items[x->n]); x->slot[k & (USED_SLOTS - 1)]; k++)
+            ;
+        x->slot[k & (USED_SLOTS - 1)] = (uint16_t)(x->n + 1);
+    }
+    for (k = used_hash(info); x->slot[k & (USED_SLOTS - 1)]; k++)
+        if (used_same(&u->items[x->slot[k & (USED_SLOTS - 1)] - 1], info))
+            return;
+    /* Indexed with the next call (the list may move now). */
+    used_append(u, info);
+}
 
 static size_t memo_index(const char *tag, const int64_t key[SW_MEMO_KEY])
 {
@@ -253,7 +268,7 @@ bool sw_memo_get(const struct sw_ctx *c, const char *tag, const int64_t key[SW_M
         return false;
     for (size_t k = 0, i0 = memo_index(tag, key); k < 8; k++) {
         const struct memo_slot *m = &c->cache->memo[(i0 + k) & (MEMO_SLOTS - 1)];
-        if (!m->tag)
+        if (!m->tag || m->gen != c->cache->memo_gen)
             return false;
         if (m->tag == tag && memcmp(m->key, key, sizeof(m->key)) == 0) {
             *out = m->value;
@@ -270,8 +285,10 @@ void sw_memo_put(const struct sw_ctx *c, const char *tag, const int64_t key[SW_M
         return;
     for (size_t k = 0, i0 = memo_index(tag, key); k < 8; k++) {
         struct memo_slot *m = &c->cache->memo[(i0 + k) & (MEMO_SLOTS - 1)];
-        if (!m->tag || (m->tag == tag && memcmp(m->key, key, sizeof(m->key)) == 0)) {
+        if (!m->tag || m->gen != c->cache->memo_gen ||
+            (m->tag == tag && memcmp(m->key, key, sizeof(m->key)) == 0)) {
             m->tag = tag;
+            m->gen = c->cache->memo_gen;
             memcpy(m->key, key, sizeof(m->key));
             m->value = value;
             return;
@@ -323,8 +340,52 @@ sw_status sw_lookup_cache_new(struct sw_lookup_cache **out, struct sw_err *err)
     return *out ? SW_OK : sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
 }
 
+/* Whether cache answered last for a context that resolves every id as c does
+ * and finds the same values: the same set, municipality and projection, and no
+ * overrides (an override slot points into the context's own list). */
+static bool cache_fits(const struct sw_lookup_cache *cache, const struct sw_ctx *c)
+{
+    const char *muni = c->municipality ? c->municipality : "";
+
+    return cache->bound && cache->tables == c->tables && cache->project == c->project &&
+           c->n_overrides == 0 && strcmp(cache->municipality, muni) == 0 &&
+           strcmp(cache->sha, c->tables->sha) == 0;
+}
+
+void sw_lookup_cache_bind(struct sw_lookup_cache *cache, const struct sw_ctx *c)
+{
+    const char *muni = c->municipality ? c->municipality : "";
+
+    if (cache_fits(cache, c)) {
+        /* The answers stay; what was recorded was recorded in another list,
+         * and a memo entry's lookups are not in this one yet. */
+        for (size_t i = 0; i < CACHE_SLOTS; i++)
+            cache->slot[i].recorded = !cache->slot[i].v && cache->slot[i].override < 0;
+        if (++cache->memo_gen == 0)   /* wrapped: no entry of an old generation may match */
+            memset(cache->memo, 0, sizeof(cache->memo));
+        cache->used.u = NULL;
+        cache->window = NULL;
+        return;
+    }
+    for (size_t i = 0; i < CACHE_SLOTS; i++)
+        free(cache->slot[i].own);
+    memset(cache, 0, sizeof(*cache));
+    /* A context that does not fit the next one either: bound stays false. */
+    if (c->n_overrides || strlen(muni) >= sizeof(cache->municipality))
+        return;
+    cache->bound = true;
+    cache->tables = c->tables;
+    memcpy(cache->sha, c->tables->sha, sizeof(cache->sha));
+    memcpy(cache->municipality, muni, strlen(muni) + 1);
+    cache->project = c->project;
+}
+
 void sw_lookup_cache_free(struct sw_lookup_cache *cache)
 {
+    if (!cache)
+        return;
+    for (size_t i = 0; i < CACHE_SLOTS; i++)
+        free(cache->slot[i].own);
     free(cache);
 }
 
@@ -360,7 +421,7 @@ static struct cache_slot *cache_slot(struct sw_lookup_cache *cache, const char *
  * unpublished end when c->project. *lo and *hi: the dates it answers for. */
 static sw_status find_value(const struct sw_ctx *c, const struct tparam *p, const char *id,
                             sw_date date, const struct tvalue **vp, bool *projected,
-                            sw_date *lo, sw_date *hi, struct sw_err *err)
+                            sw_date *lo, sw_date *hi, bool quiet, struct sw_err *err)
 {
     const struct tvalue *v = NULL;
     size_t i = 0;
@@ -377,7 +438,10 @@ static sw_status find_value(const struct sw_ctx *c, const struct tparam *p, cons
         v--;
         *projected = true;
     }
+    *vp = NULL;
     if (!v || v->end) {
+        if (quiet)
+            return SW_ERR_NO_VALUE;
         sw_date_format(ds, sizeof(ds), date);   /* only for the message: lookups are hot */
         return sw_err_set(err, SW_ERR_NO_VALUE, id, "no value for '%s' on '%s'", id, ds);
     }
@@ -394,14 +458,45 @@ struct found {
     bool *recorded;   /* the cache's mark, or NULL */
 };
 
-/* Find id on date, through the cache when the context has one. */
+/* Keep in sl what a full lookup of id found (f; no value when !f->v), valid for
+ * lo <= date < hi. An absent id's text is copied; without memory for it the
+ * slot is left free and the next lookup takes the full path again. */
+static void slot_fill(const struct sw_ctx *c, struct cache_slot *sl, const char *id,
+                      const struct found *f, sw_date lo, sw_date hi)
+{
+    const char *text = f->ov >= 0 ? c->overrides[f->ov].id : f->p ? f->p->id : NULL;
+    char *own = NULL;
+
+    if (!text) {
+        size_t n = strlen(id) + 1;
+        own = malloc(n);
+        if (own)
+            memcpy(own, id, n);
+        text = own;
+    }
+    free(sl->own);
+    sl->own = own;
+    sl->text = text;
+    sl->p = f->p;
+    sl->override = f->ov;
+    sl->v = f->v;
+    sl->lo = lo;
+    sl->hi = hi;
+    sl->projected = f->projected;
+    /* No value: nothing to record. */
+    sl->recorded = !f->v && f->ov < 0;
+}
+
+/* Find id on date, through the cache when the context has one. SW_ERR_NO_VALUE
+ * when the tables hold no value for it on date: with a message in err, or
+ * (quiet) with err untouched. */
 static sw_status lookup(const struct sw_ctx *c, const char *id, sw_date date, struct found *f,
-                        struct sw_err *err)
+                        bool quiet, struct sw_err *err)
 {
     struct cache_slot *sl = NULL;
     bool hit = false;
-    sw_date lo, hi;
-    sw_status st;
+    sw_date lo = DATE_LOWEST, hi = DATE_HIGHEST;
+    sw_status st = SW_OK;
 
     memset(f, 0, sizeof(*f));
     f->ov = -1;
@@ -418,13 +513,15 @@ static sw_status lookup(const struct sw_ctx *c, const char *id, sw_date date, st
             f->p = sl->p;
             f->ov = sl->override;
             f->recorded = &sl->recorded;
-            if (sl->override >= 0 || (sl->lo <= date && date < sl->hi)) {
-                f->v = sl->v;
-                f->projected = sl->projected;
-                if (c->cache->window)
-                    window_narrow(c->cache, date, sl->override >= 0 ? DATE_LOWEST : sl->lo,
-                                  sl->override >= 0 ? DATE_HIGHEST : sl->hi);
-                return SW_OK;
+            if (sl->override >= 0 || !sl->p || (sl->lo <= date && date < sl->hi)) {
+                /* The kept answer holds on date: a value, or (quiet) none. */
+                if (sl->override >= 0 || sl->v || quiet) {
+                    f->v = sl->v;
+                    f->projected = sl->projected;
+                    if (c->cache->window)
+                        window_narrow(c->cache, date, sl->lo, sl->hi);
+                    return sl->override >= 0 || sl->v ? SW_OK : SW_ERR_NO_VALUE;
+                }
             }
         }
     }
@@ -432,35 +529,23 @@ static sw_status lookup(const struct sw_ctx *c, const char *id, sw_date date, st
         for (size_t i = 0; i < c->n_overrides && f->ov < 0; i++)
             if (strcmp(c->overrides[i].id, id) == 0)
                 f->ov = (int)i;
-        if (f->ov < 0) {
+        if (f->ov < 0)
             f->p = resolve(c, id);
-            if (!f->p)
-                return sw_err_set(err, SW_ERR_NO_VALUE, id, "no parameter '%s' in the tables",
-                                  id);
-        }
     }
-    if (f->ov >= 0) {
-        lo = DATE_LOWEST;
-        hi = DATE_HIGHEST;
-    } else {
-        st = find_value(c, f->p, id, date, &f->v, &f->projected, &lo, &hi, err);
-        if (st)
-            return st;
-    }
+    /* An override or an absent id answers alike on every date. */
+    if (f->ov < 0 && f->p)
+        st = find_value(c, f->p, id, date, &f->v, &f->projected, &lo, &hi, quiet, err);
+    else if (f->ov < 0)
+        st = SW_ERR_NO_VALUE;
     if (c->cache && c->cache->window)
         window_narrow(c->cache, date, lo, hi);
     if (sl) {
-        sl->text = f->ov >= 0 ? c->overrides[f->ov].id : f->p->id;
-        sl->p = f->p;
-        sl->override = f->ov;
-        sl->v = f->v;
-        sl->lo = lo;
-        sl->hi = hi;
-        sl->projected = f->projected;
-        sl->recorded = false;
+        slot_fill(c, sl, id, f, lo, hi);
         f->recorded = &sl->recorded;
     }
-    return SW_OK;
+    if (st == SW_ERR_NO_VALUE && !f->p && f->ov < 0 && !quiet)
+        return sw_err_set(err, SW_ERR_NO_VALUE, id, "no parameter '%s' in the tables", id);
+    return st;
 }
 
 /* Record what f found in c->used (once: the cache remembers it did). */
@@ -498,8 +583,9 @@ static void override_info(const struct sw_ctx *c, const char *id, int ov, enum s
 
 /* The hot path of a cached lookup: the slot the id's address found last, when
  * it still answers for this text and date and its value is already in c->used
- * (or nothing is recorded): that value, with nothing else to do. NULL: take the
- * full path (lookup()), which answers alike and fills the slot. */
+ * (or nothing is recorded): that value - or, without one (!v), that there is
+ * none - with nothing else to do. NULL: take the full path (lookup()), which
+ * answers alike and fills the slot. */
 static inline const struct cache_slot *cache_hit(const struct sw_ctx *c, const char *id,
                                                  sw_date date)
 {
@@ -515,14 +601,14 @@ static inline const struct cache_slot *cache_hit(const struct sw_ctx *c, const c
     return sl;
 }
 
-/* sw_param() past the hot path. */
+/* sw_param() past the hot path; quiet: SW_ERR_NO_VALUE without a message. */
 static __attribute__((noinline)) sw_status
 param_full(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
-           int64_t *out, struct sw_value_info *info, struct sw_err *err)
+           int64_t *out, struct sw_value_info *info, bool quiet, struct sw_err *err)
 {
     struct found f;
     struct sw_value_info tmp;
-    sw_status st = lookup(c, id, date, &f, err);
+    sw_status st = lookup(c, id, date, &f, quiet, err);
 
     if (st)
         return st;
@@ -551,16 +637,35 @@ param_full(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit un
     return SW_OK;
 }
 
-sw_status sw_param(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
-                   int64_t *out, struct sw_value_info *info, struct sw_err *err)
+/* sw_param() and sw_param_opt(): the hot path, else param_full(). */
+static inline sw_status param(const struct sw_ctx *c, const char *id, sw_date date,
+                              enum sw_unit unit, int64_t *out, struct sw_value_info *info,
+                              bool quiet, struct sw_err *err)
 {
     const struct cache_slot *sl = info || !c->cache ? NULL : cache_hit(c, id, date);
 
-    if (sl && !sl->p->is_scale && sl->p->unit == unit) {
+    if (sl && sl->v && !sl->p->is_scale && sl->p->unit == unit) {
         *out = sl->v->amount;
         return SW_OK;
     }
-    return param_full(c, id, date, unit, out, info, err);
+    if (sl && !sl->v && quiet)
+        return SW_ERR_NO_VALUE;
+    return param_full(c, id, date, unit, out, info, quiet, err);
+}
+
+sw_status sw_param(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
+                   int64_t *out, struct sw_value_info *info, struct sw_err *err)
+{
+    return param(c, id, date, unit, out, info, false, err);
+}
+
+sw_status sw_param_opt(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
+                       int64_t *out, bool *found, struct sw_value_info *info, struct sw_err *err)
+{
+    sw_status st = param(c, id, date, unit, out, info, true, err);
+
+    *found = st == SW_OK;
+    return st == SW_ERR_NO_VALUE ? SW_OK : st;
 }
 
 sw_status sw_scale(const struct sw_ctx *c, const char *id, sw_date date,
@@ -572,12 +677,12 @@ sw_status sw_scale(const struct sw_ctx *c, const char *id, sw_date date,
     const struct cache_slot *sl = info || !c->cache ? NULL : cache_hit(c, id, date);
     sw_status st;
 
-    if (sl && sl->p->is_scale && sl->p->kind == kind) {
+    if (sl && sl->v && sl->p->is_scale && sl->p->kind == kind) {
         *out = sl->v->brackets;
         *n = sl->v->nbrackets;
         return SW_OK;
     }
-    st = lookup(c, id, date, &f, err);
+    st = lookup(c, id, date, &f, false, err);
     if (st)
         return st;
     if (f.ov >= 0 || !f.p->is_scale || f.p->kind != kind)
@@ -593,87 +698,6 @@ sw_status sw_scale(const struct sw_ctx *c, const char *id, sw_date date,
         if (info)
             *info = tmp;
     }
-    return SW_OK;
-}
-
-int64_t sw_scale_eval(enum sw_scale_kind kind, const struct sw_bracket *b, size_t n,
-                      int64_t x, int64_t (*round)(int64_t, int64_t))
-{
-    int64_t sum = 0;
-
-    if (n == 0)
-        return 0;
-    if (kind == SW_SCALE_PIECEWISE) {
-        size_t i = 0;
-        while (i + 1 < n && b[i + 1].threshold <= x)
-            i++;
-        return b[i].base + round(x - b[i].threshold, b[i].rate);
-    }
-    for (size_t i = 0; i < n && x > b[i].threshold; i++) {
-        int64_t top = i + 1 < n && x > b[i + 1].threshold ? b[i + 1].threshold : x;
-        sum += round(top - b[i].threshold, b[i].rate);
-    }
-    return sum;
-}
-
-/* --- overrides --- */
-
-/* The parameter an override of `id` replaces: a national one, or for a
- * municipal id the national default (municipality "default"). */
-static const struct tparam *override_target(const struct sw_tables *t, const char *id)
-{
-    const struct tparam *p = tables_find(t, "", id);
-
-    if (!p && strncmp(id, "gemeente.", 9) == 0)
-        p = tables_find(t, "default", id);
-    return p;
-}
-
-bool sw_tables_override_range(const struct sw_tables *t, const char *id, int64_t *min,
-                              int64_t *max)
-{
-    const struct tparam *p = override_target(t, id);
-
-    if (!p || !p->overridable || p->is_scale)
-        return false;
-    *min = p->min;
-    *max = p->max;
-    return true;
-}
-
-sw_status sw_tables_parse_override(const struct sw_tables *t, const char *id,
-                                   const char *text, const char *field, int64_t *out,
-                                   struct sw_err *err)
-{
-    const struct tparam *p = override_target(t, id);
-    struct reader r = {field, 0, err};
-    char range[100];
-    int64_t v;
-
-    if (!p)
-        return sw_err_set(err, SW_ERR_INVALID, field, "unknown parameter '%.100s' in '%s'", id,
-                          field);
-    if (p->is_scale)
-        return sw_err_set(err, SW_ERR_INVALID, field,
-                          "'%.100s' is a scale and cannot be overridden in '%s'", id, field);
-    /* Only what the tables mark overridable, each with its declared range: the
-     * rules divide by and multiply with parameters (months per year, tijdvakken,
-     * the table step) that no user value may replace. */
-    if (!p->overridable)
-        return sw_err_set(err, SW_ERR_INVALID, field,
-                          "'%.100s' cannot be overridden in '%s': the tables do not mark it "
-                          "overridable", id, field);
-    if (tables_parse_amount(&r, 0, "value", text, p->unit, false, &v) != SW_OK)
-        return sw_err_set(err, SW_ERR_INVALID, field,
-                          "bad value '%.40s' for '%.100s' (unit %s) in '%s'", text, id,
-                          sw_unit_name(p->unit), field);
-    if (!tables_in_declared_range(p, v)) {
-        tables_format_range(range, sizeof(range), p);
-        return sw_err_set(err, SW_ERR_INVALID, field,
-                          "value '%.40s' for '%.100s' outside its range %s (unit %s) in '%s'",
-                          text, id, range, sw_unit_name(p->unit), field);
-    }
-    *out = v;
     return SW_OK;
 }
 

@@ -189,6 +189,7 @@ void sw_tables_free(struct sw_tables *t)
     for (size_t i = 0; i < t->nparams; i++)
         tables_param_release(&t->params[i]);
     free(t->params);
+    free(t->index);
     for (size_t i = 0; i < t->ndocs; i++)
         doc_release(&t->docs[i]);
     if (t->schema)
@@ -698,6 +699,7 @@ sw_status sw_tables_finish(struct sw_tables *t, struct sw_err *err)
             t->version = t->docs[i].version;
     }
     sw_sha256_hex(&h, t->sha);
+    tables_index_build(t);
     t->finished = true;
     return SW_OK;
 }

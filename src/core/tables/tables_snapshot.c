@@ -394,6 +394,7 @@ sw_status sw_tables_from_snapshot(struct sw_tables **out, const char *buf, size_
             return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
         goto bad;
     }
+    tables_index_build(t);
     t->finished = true;
     *out = t;
     return SW_OK;

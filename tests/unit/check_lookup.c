@@ -1,0 +1,356 @@
+/* check_lookup.c - optional parameters (sw_param_opt()) and the lookup cache's
+ * answers for what the tables lack: with and without a cache the same answers
+ * as sw_param(), no message formatted for an absent value, the messages of
+ * sw_param() unchanged after the cache kept an absent answer, ids built in a
+ * reused buffer, and windows narrowed by a missing value's dates; the used list
+ * through the cache as without it; a cache bound to one context after another.
+ * The figures are those of tests/tables/valid/base.xml: test.amount 1000.00 from
+ * 2025-01-01, 1100.00 from 2026-01-01, ended 2027-01-01. */
+#include <stdio.h>
+#include <string.h>
+
+#include "testutil.h"
+
+static const char *const valid[] = {"tests/tables/valid/base.xml",
+                                    "tests/tables/valid/later.xml",
+                                    "tests/tables/valid/gemeente.xml"};
+
+#define UNTOUCHED "untouched"
+
+/* sw_param_opt(c, id, date): its status, *found and the value (-1 when not
+ * found); checks that err stays untouched unless the status is an error. */
+static sw_status opt(const struct sw_ctx *c, const char *id, const char *date,
+                     enum sw_unit unit, bool *found, int64_t *v)
+{
+    struct sw_err err;
+    sw_status st;
+
+    snprintf(err.msg, sizeof(err.msg), "%s", UNTOUCHED);
+    *v = -1;
+    st = sw_param_opt(c, id, test_date(date), unit, v, found, NULL, &err);
+    if (st == SW_OK)
+        ck_assert_str_eq(err.msg, UNTOUCHED);
+    return st;
+}
+
+/* Every answer twice (the second from the cache when there is one). */
+static void answers(const struct sw_ctx *c)
+{
+    bool found;
+    int64_t v;
+
+    for (int round = 0; round < 2; round++) {
+        /* Before the first value and after the explicit end: not found. */
+        ck_assert_int_eq(opt(c, "test.amount", "2024-12-31", SW_UNIT_EUROCENT, &found, &v),
+                         SW_OK);
+        ck_assert(!found);
+        ck_assert_int_eq(v, -1);
+        ck_assert_int_eq(opt(c, "test.amount", "2027-01-01", SW_UNIT_EUROCENT, &found, &v),
+                         SW_OK);
+        ck_assert(!found);
+        /* Inside: the value of the day (the last day of 2025 still 1000.00). */
+        ck_assert_int_eq(opt(c, "test.amount", "2025-12-31", SW_UNIT_EUROCENT, &found, &v),
+                         SW_OK);
+        ck_assert(found);
+        ck_assert_int_eq(v, 100000);
+        ck_assert_int_eq(opt(c, "test.amount", "2026-01-01", SW_UNIT_EUROCENT, &found, &v),
+                         SW_OK);
+        ck_assert(found);
+        ck_assert_int_eq(v, 110000);
+        /* No such parameter at all. */
+        ck_assert_int_eq(opt(c, "no.such", "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+        ck_assert(!found);
+        /* The wrong unit stays a bug, also for an optional parameter. */
+        ck_assert_int_eq(opt(c, "test.rate", "2025-06-01", SW_UNIT_EUROCENT, &found, &v),
+                         SW_ERR_INTERNAL);
+    }
+}
+
+START_TEST(test_opt_answers_with_and_without_cache)
+{
+    struct sw_err err;
+    struct sw_tables *t = test_load_tables(valid, 3, &err);
+    struct sw_ctx c;
+    int64_t v;
+
+    ck_assert_ptr_nonnull(t);
+    sw_ctx_init(&c, t, false);
+    answers(&c);
+    ck_assert_int_eq(sw_lookup_cache_new(&c.cache, &err), SW_OK);
+    answers(&c);
+    /* sw_param() still names what is missing after the cache kept it absent. */
+    ck_assert_int_eq(sw_param(&c, "no.such", test_date("2025-06-01"), SW_UNIT_EUROCENT, &v,
+                              NULL, &err), SW_ERR_NO_VALUE);
+    ck_assert_str_eq(err.msg, "no parameter 'no.such' in the tables");
+    ck_assert_int_eq(sw_param(&c, "test.amount", test_date("2024-12-31"), SW_UNIT_EUROCENT,
+                              &v, NULL, &err), SW_ERR_NO_VALUE);
+    ck_assert_str_eq(err.msg, "no value for 'test.amount' on '2024-12-31'");
+    ck_assert_str_eq(err.field, "test.amount");
+    sw_lookup_cache_free(c.cache);
+    sw_tables_free(t);
+}
+END_TEST
+
+/* An id built in a buffer: the cache keeps a copy of an absent id's text, so
+ * the same buffer holding another id gets that id's answer. Many absent ids
+ * fill and reuse the slots (their copies are freed: LeakSanitizer). */
+START_TEST(test_opt_ids_in_a_buffer)
+{
+    struct sw_err err;
+    struct sw_tables *t = test_load_tables(valid, 3, &err);
+    struct sw_ctx c;
+    char id[64];
+    bool found;
+    int64_t v;
+
+    ck_assert_ptr_nonnull(t);
+    sw_ctx_init(&c, t, false);
+    ck_assert_int_eq(sw_lookup_cache_new(&c.cache, &err), SW_OK);
+    for (int i = 0; i < 1000; i++) {
+        snprintf(id, sizeof(id), "test.absent.%d", i);
+        ck_assert_int_eq(opt(&c, id, "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+        ck_assert(!found);
+        snprintf(id, sizeof(id), "test.amount");
+        ck_assert_int_eq(opt(&c, id, "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+        ck_assert(found);
+        ck_assert_int_eq(v, 100000);
+    }
+    sw_lookup_cache_free(c.cache);
+    sw_tables_free(t);
+}
+END_TEST
+
+/* A missing value narrows a window to the dates without one: a result built on
+ * "not found" in 2024 is not reused in 2025. An absent id leaves the dates. */
+START_TEST(test_opt_narrows_windows)
+{
+    struct sw_err err;
+    struct sw_tables *t = test_load_tables(valid, 3, &err);
+    struct sw_ctx c;
+    struct sw_window w;
+    bool found;
+    int64_t v;
+
+    ck_assert_ptr_nonnull(t);
+    sw_ctx_init(&c, t, false);
+    ck_assert_int_eq(sw_lookup_cache_new(&c.cache, &err), SW_OK);
+    for (int round = 0; round < 2; round++) {   /* the full path, then the cache */
+        sw_window_begin(&c, &w, test_date("2024-06-01"));
+        ck_assert_int_eq(opt(&c, "test.amount", "2024-06-01", SW_UNIT_EUROCENT, &found, &v),
+                         SW_OK);
+        ck_assert(!found);
+        ck_assert_int_eq(opt(&c, "no.such", "2024-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+        sw_window_end(&c, &w);
+        ck_assert(sw_window_holds(&w, test_date("2024-12-31")));
+        ck_assert(!sw_window_holds(&w, test_date("2025-01-01")));
+        /* After the end: from 2027-01-01 on, without an upper bound. */
+        sw_window_begin(&c, &w, test_date("2027-03-01"));
+        ck_assert_int_eq(opt(&c, "test.amount", "2027-03-01", SW_UNIT_EUROCENT, &found, &v),
+                         SW_OK);
+        ck_assert(!found);
+        sw_window_end(&c, &w);
+        ck_assert(sw_window_holds(&w, test_date("2030-01-01")));
+        ck_assert(!sw_window_holds(&w, test_date("2026-12-31")));
+    }
+    sw_lookup_cache_free(c.cache);
+    sw_tables_free(t);
+}
+END_TEST
+
+/* A value found through sw_param_opt() is in the used list once; a missing one
+ * is not in it. */
+START_TEST(test_opt_used_list)
+{
+    struct sw_err err;
+    struct sw_tables *t = test_load_tables(valid, 3, &err);
+    struct sw_used used = {0};
+    struct sw_ctx c;
+    bool found;
+    int64_t v;
+
+    ck_assert_ptr_nonnull(t);
+    sw_ctx_init(&c, t, false);
+    c.used = &used;
+    ck_assert_int_eq(sw_lookup_cache_new(&c.cache, &err), SW_OK);
+    for (int i = 0; i < 3; i++) {
+        ck_assert_int_eq(opt(&c, "test.amount", "2025-03-01", SW_UNIT_EUROCENT, &found, &v),
+                         SW_OK);
+        ck_assert(found);
+        ck_assert_int_eq(opt(&c, "test.amount", "2024-03-01", SW_UNIT_EUROCENT, &found, &v),
+                         SW_OK);
+        ck_assert(!found);
+        ck_assert_int_eq(opt(&c, "no.such", "2025-03-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+    }
+    ck_assert_int_eq(used.len, 1);
+    ck_assert_str_eq(used.items[0].id, "test.amount");
+    ck_assert_int_eq(used.items[0].from, test_date("2025-01-01"));
+    sw_used_release(&used);
+    sw_lookup_cache_free(c.cache);
+    sw_tables_free(t);
+}
+END_TEST
+
+/* Every plain national parameter of the shipped tables on `date`, in the
+ * order of the set, recorded in c->used; how many had a value. */
+static size_t look_up_all(const struct sw_ctx *c, sw_date date)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < sw_tables_param_count(c->tables); i++) {
+        const char *id, *muni;
+        enum sw_unit unit;
+        bool is_scale;
+        struct sw_err err;
+        int64_t v;
+        sw_tables_param(c->tables, i, &id, &muni, &unit, &is_scale);
+        if (!is_scale && !muni[0] && sw_param(c, id, date, unit, &v, NULL, &err) == SW_OK)
+            n++;
+    }
+    return n;
+}
+
+/* The used list through the cache (its index of the list, built anew as the
+ * list grows and moves, and the item-by-item search past 256 values) holds
+ * what it holds without a cache: each value once, in the same order. */
+START_TEST(test_used_list_with_and_without_cache)
+{
+    struct sw_used plain = {0}, cached = {0};
+    struct sw_ctx a = test_ctx(), b = test_ctx();
+    struct sw_err err;
+    size_t n;
+
+    a.used = &plain;
+    b.used = &cached;
+    ck_assert_int_eq(sw_lookup_cache_new(&b.cache, &err), SW_OK);
+    n = look_up_all(&b, test_date("2026-01-01"));
+    ck_assert_int_gt(n, 0);
+    ck_assert_int_eq(cached.len, n);   /* every parameter once: no two alike */
+    for (int round = 0; round < 2; round++) {
+        static const char *const dates[] = {"2026-01-01", "2026-07-01", "2025-03-01"};
+        for (size_t d = 0; d < sizeof(dates) / sizeof(dates[0]); d++) {
+            look_up_all(&a, test_date(dates[d]));
+            look_up_all(&b, test_date(dates[d]));
+        }
+    }
+    ck_assert_int_gt(plain.len, 256);
+    ck_assert_int_eq(cached.len, plain.len);
+    for (size_t i = 0; i < plain.len; i++) {
+        ck_assert_ptr_eq(cached.items[i].id, plain.items[i].id);
+        ck_assert_int_eq(cached.items[i].from, plain.items[i].from);
+        ck_assert_int_eq(cached.items[i].projected, plain.items[i].projected);
+    }
+    sw_used_release(&plain);
+    sw_used_release(&cached);
+    sw_lookup_cache_free(b.cache);
+}
+END_TEST
+
+/* The set's index finds every parameter of the shipped tables under its own
+ * municipality ("" national) and id, and nothing under another. */
+START_TEST(test_index_finds_every_parameter)
+{
+    const struct sw_tables *t = test_tables();
+    struct sw_value_info info[1];
+
+    for (size_t i = 0; i < sw_tables_param_count(t); i++) {
+        const char *id, *muni;
+        enum sw_unit unit;
+        bool is_scale;
+        sw_tables_param(t, i, &id, &muni, &unit, &is_scale);
+        ck_assert_msg(sw_tables_timeline(t, id, muni, info, 1) > 0, "%s %s", muni, id);
+        ck_assert_ptr_eq(info[0].id, id);
+        ck_assert_uint_eq(sw_tables_timeline(t, id, "no-such-municipality", info, 1), 0);
+    }
+    ck_assert_uint_eq(sw_tables_timeline(t, "no.such.id", "", info, 1), 0);
+}
+END_TEST
+
+/* A cache bound to one context after another (a batch): the same set and
+ * municipality keep its answers and record them in the new used list; another
+ * municipality, an override or a memo do not carry over. */
+START_TEST(test_cache_bound_to_the_next_context)
+{
+    struct sw_err err;
+    struct sw_tables *t = test_load_tables(valid, 3, &err);
+    struct sw_lookup_cache *cache = NULL;
+    struct sw_used u1 = {0}, u2 = {0}, u3 = {0};
+    struct sw_override ov = {"test.amount", 150000};
+    struct sw_ctx c;
+    static const char tag[] = "test";
+    int64_t key[SW_MEMO_KEY] = {1}, m;
+    bool found;
+    int64_t v;
+
+    ck_assert_ptr_nonnull(t);
+    ck_assert_int_eq(sw_lookup_cache_new(&cache, &err), SW_OK);
+    /* Testdorp, no overrides. */
+    sw_ctx_init(&c, t, false);
+    c.municipality = "testdorp";
+    c.used = &u1;
+    sw_lookup_cache_bind(cache, &c);
+    c.cache = cache;
+    ck_assert_int_eq(opt(&c, "gemeente.price", "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+    ck_assert(found);
+    ck_assert_int_eq(v, 5120);
+    ck_assert_int_eq(opt(&c, "test.amount", "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+    ck_assert_int_eq(v, 100000);
+    sw_memo_put(&c, tag, key, 42);
+    ck_assert(sw_memo_get(&c, tag, key, &m));
+    ck_assert_int_eq(u1.len, 2);
+    /* Testdorp again with a new used list: the same answers, recorded there;
+     * the memo's lookups are not in the new list: forgotten. */
+    sw_ctx_init(&c, t, false);
+    c.municipality = "testdorp";
+    c.used = &u2;
+    sw_lookup_cache_bind(cache, &c);
+    c.cache = cache;
+    ck_assert(!sw_memo_get(&c, tag, key, &m));
+    ck_assert_int_eq(opt(&c, "gemeente.price", "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+    ck_assert_int_eq(v, 5120);
+    ck_assert_int_eq(opt(&c, "test.amount", "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+    ck_assert_int_eq(u2.len, 2);
+    ck_assert_ptr_eq(u2.items[0].id, u1.items[0].id);
+    ck_assert_ptr_eq(u2.items[1].id, u1.items[1].id);
+    /* National defaults only, with an override: no price, the user's amount. */
+    sw_ctx_init(&c, t, false);
+    c.used = &u3;
+    c.overrides = &ov;
+    c.n_overrides = 1;
+    sw_lookup_cache_bind(cache, &c);
+    c.cache = cache;
+    ck_assert_int_eq(opt(&c, "gemeente.price", "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+    ck_assert(!found);
+    ck_assert_int_eq(opt(&c, "test.amount", "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+    ck_assert_int_eq(v, 150000);
+    /* And without it again: the table's amount. */
+    sw_ctx_init(&c, t, false);
+    sw_lookup_cache_bind(cache, &c);
+    c.cache = cache;
+    ck_assert_int_eq(opt(&c, "test.amount", "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+    ck_assert_int_eq(v, 100000);
+    sw_used_release(&u1);
+    sw_used_release(&u2);
+    sw_used_release(&u3);
+    sw_lookup_cache_free(cache);
+    sw_tables_free(t);
+}
+END_TEST
+
+static Suite *lookup_suite(void)
+{
+    Suite *s = suite_create("lookup");
+    TCase *tc = tcase_create("opt");
+
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_opt_answers_with_and_without_cache);
+    tcase_add_test(tc, test_opt_ids_in_a_buffer);
+    tcase_add_test(tc, test_opt_narrows_windows);
+    tcase_add_test(tc, test_opt_used_list);
+    tcase_add_test(tc, test_used_list_with_and_without_cache);
+    tcase_add_test(tc, test_index_finds_every_parameter);
+    tcase_add_test(tc, test_cache_bound_to_the_next_context);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+TEST_MAIN(lookup_suite)
