@@ -76,26 +76,36 @@ static void household(const struct sw_scenario *s, struct sw_local_household *h)
 }
 
 /* One warning per month for the schemes whose limit the income passes in it,
- * short enough for one line of the printed page: the month, each limit once,
- * what is lost and what it was worth. */
+ * short enough for one line of the printed page: the month, each limit once
+ * from the lowest up, what is lost and what it was worth. */
 static void warn_month(struct eng_run *r, size_t from)
 {
     struct sw_timeline *tl = r->tl;
     char text[480], a[32], ml[32];
-    size_t n;
+    size_t n, order[SW_LOCAL__COUNT], m = 0;
     int64_t total = 0;
     const struct sw_armoedeval *e0 = &tl->armoedeval[from];
 
+    /* The month's events (at most one per scheme) by limit, a stable
+     * insertion sort: schemes with the same limit keep the scheme order. */
+    for (size_t k = from; k < tl->n_armoedeval && m < SW_LOCAL__COUNT; k++) {
+        size_t j = m++;
+        while (j > 0 && tl->armoedeval[order[j - 1]].limit > tl->armoedeval[k].limit) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = k;
+    }
     sw_month_nl(ml, sizeof(ml), e0->month);
     n = (size_t)snprintf(text, sizeof(text), "Armoedeval vanaf %s:", ml);
-    for (size_t k = from; k < tl->n_armoedeval && n < sizeof(text); k++) {
-        const struct sw_armoedeval *e = &tl->armoedeval[k];
-        bool same = k > from && tl->armoedeval[k - 1].limit == e->limit;
+    for (size_t o = 0; o < m && n < sizeof(text); o++) {
+        const struct sw_armoedeval *e = &tl->armoedeval[order[o]];
+        bool same = o > 0 && tl->armoedeval[order[o - 1]].limit == e->limit;
         if (!same) {
             sw_money_format_nl(a, sizeof(a), e->limit);
             n += (size_t)snprintf(text + n, sizeof(text) - n,
                                   "%s met een inkomen boven %s per maand vervalt",
-                                  k > from ? ";" : "", a);
+                                  o > 0 ? ";" : "", a);
         } else if (n < sizeof(text)) {
             n += (size_t)snprintf(text + n, sizeof(text) - n, " en");
         }
