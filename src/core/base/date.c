@@ -20,17 +20,44 @@ static int days_in(int y, int m)
     return m == 2 && is_leap(y) ? 29 : dm[m - 1];
 }
 
+/* The fast paths below count years from March of year 0 (so February, with the
+ * leap day, ends a year) in unsigned arithmetic, which divides by a constant
+ * without the corrections a signed division needs; they hold from 0000-03-01
+ * on, every date the project handles (1900..2200). */
+
+/* The day number of day `day0` (from 0) of month `mp` (0 = March .. 11 =
+ * February) of the March-year `y`. */
+static inline sw_date days_from_march(unsigned y, unsigned mp, unsigned day0)
+{
+    unsigned era = y / 400, yoe = y - era * 400;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + (153 * mp + 2) / 5 + day0;
+
+    return (sw_date)((int)(era * 146097 + doe) - 719468);
+}
+
+/* Day number z (at least -719468, 0000-03-01) as its March-year, month from
+ * March (0 = March .. 11 = February) and day of that March-year (from 0). */
+static inline void march_from_days(sw_date z, unsigned *y, unsigned *mp, unsigned *doy)
+{
+    unsigned uz = (unsigned)(z + 719468);
+    unsigned era = uz / 146097, doe = uz - era * 146097;
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+
+    *doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    *mp = (5 * *doy + 2) / 153;
+    *y = yoe + era * 400;
+}
+
+static bool march_days_fast(sw_date z)
+{
+    return z >= -719468 && z <= INT32_MAX - 719468;
+}
+
 static sw_date days_from_civil(int y, int m, int d)
 {
     y -= m <= 2;
-    if (y >= 0 && m >= 1 && m <= 12 && d >= 1) {
-        /* Every year the project handles: unsigned steps, as in sw_date_to_ymd(). */
-        unsigned uy = (unsigned)y, uera = uy / 400, uyoe = uy - uera * 400;
-        unsigned udoy = (153 * (unsigned)(m + (m > 2 ? -3 : 9)) + 2) / 5 + (unsigned)d - 1;
-        unsigned udoe = uyoe * 365 + uyoe / 4 - uyoe / 100 + udoy;
-
-        return (sw_date)((int)(uera * 146097 + udoe) - 719468);
-    }
+    if (y >= 0 && m >= 1 && m <= 12 && d >= 1)
+        return days_from_march((unsigned)y, (unsigned)(m + (m > 2 ? -3 : 9)), (unsigned)d - 1);
     int era = (y >= 0 ? y : y - 399) / 400;
     int yoe = y - era * 400;
     int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
@@ -52,18 +79,13 @@ void sw_date_to_ymd(sw_date z, int *year, int *month, int *day)
 {
     int zz;
 
-    /* From 0000-03-01 on (every date the project handles, 1900..2200): the same
-     * steps in unsigned arithmetic, which divides by a constant without the
-     * corrections a signed division needs. The rules call this in every month. */
-    if (z >= -719468 && z <= INT32_MAX - 719468) {
-        unsigned uz = (unsigned)(z + 719468);
-        unsigned uera = uz / 146097, udoe = uz - uera * 146097;
-        unsigned uyoe = (udoe - udoe / 1460 + udoe / 36524 - udoe / 146096) / 365;
-        unsigned udoy = udoe - (365 * uyoe + uyoe / 4 - uyoe / 100);
-        unsigned ump = (5 * udoy + 2) / 153;
-        unsigned um = ump < 10 ? ump + 3 : ump - 9;
+    /* The rules call this in every month: the unsigned fast path. */
+    if (march_days_fast(z)) {
+        unsigned uy, ump, udoy, um;
 
-        *year = (int)(uyoe + uera * 400) + (um <= 2);
+        march_from_days(z, &uy, &ump, &udoy);
+        um = ump < 10 ? ump + 3 : ump - 9;
+        *year = (int)uy + (um <= 2);
         *month = (int)um;
         *day = (int)(udoy - (153 * ump + 2) / 5 + 1);
         return;
@@ -189,16 +211,12 @@ sw_month sw_month_of(sw_date d)
 {
     int y, m, dd;
 
-    /* From 0000-03-01 on: sw_date_to_ymd()'s steps up to the month, which
-     * counts from March of year 0 (mp 0 = March .. 11 = February). */
-    if (d >= -719468 && d <= INT32_MAX - 719468) {
-        unsigned uz = (unsigned)(d + 719468);
-        unsigned uera = uz / 146097, udoe = uz - uera * 146097;
-        unsigned uyoe = (udoe - udoe / 1460 + udoe / 36524 - udoe / 146096) / 365;
-        unsigned udoy = udoe - (365 * uyoe + uyoe / 4 - uyoe / 100);
-        unsigned ump = (5 * udoy + 2) / 153;
+    /* sw_date_to_ymd()'s steps up to the month, from March of year 0. */
+    if (march_days_fast(d)) {
+        unsigned uy, ump, udoy;
 
-        return (sw_month)((uyoe + uera * 400) * 12 + ump + 2);
+        march_from_days(d, &uy, &ump, &udoy);
+        return (sw_month)(uy * 12 + ump + 2);
     }
     sw_date_to_ymd(d, &y, &m, &dd);
     return sw_month_from_ym(y, m);
@@ -216,15 +234,12 @@ int sw_month_number(sw_month m)
 
 sw_date sw_month_first_day(sw_month m)
 {
-    /* From 0000-03 on: days_from_civil()'s steps for day 1, in unsigned
-     * arithmetic on the months since March of year 0. The rules ask this for
-     * every month they compute. */
+    /* From 0000-03 on: day 1 of the months since March of year 0. The rules
+     * ask this for every month they compute. */
     if (m >= 2) {
-        unsigned um = (unsigned)m - 2, uy = um / 12, ump = um - uy * 12;
-        unsigned uera = uy / 400, uyoe = uy - uera * 400;
-        unsigned udoe = uyoe * 365 + uyoe / 4 - uyoe / 100 + (153 * ump + 2) / 5;
+        unsigned um = (unsigned)m - 2, uy = um / 12;
 
-        return (sw_date)((int)(uera * 146097 + udoe) - 719468);
+        return days_from_march(uy, um - uy * 12, 0);
     }
     return days_from_civil(sw_month_year(m), sw_month_number(m), 1);
 }
