@@ -26,6 +26,7 @@ struct eng_wajong {
     int64_t def_gross, adv_gross, def_net, adv_net;   /* sums over the period */
     int64_t diff_net[SW_SCENARIO_MAX_MONTHS];         /* voorschot - due, net, per month */
     int64_t vt_accrued;           /* vakantiegeld built up, not yet paid (gross) */
+    int64_t work_run;             /* months with a wage in a row (art. 2:46a warning) */
 };
 sw_status eng_wajong_init(struct eng_run *r, struct eng_wajong *w, struct sw_err *err);
 /* The Wajong of month index i into the row (after its wage and WW): voorschot,

@@ -163,6 +163,43 @@ static sw_status recover(struct eng_run *r, struct eng_wajong *w, int i, sw_mont
     return SW_OK;
 }
 
+/* Wajong 2010 without arbeidsvermogen (art. 2:45): after
+ * wajong.herbeoordeling_months calendar months in a row with income above
+ * wajong.herbeoordeling_percent of the maatmaninkomen UWV examines whether the
+ * resident is still volledig en duurzaam arbeidsongeschikt (art. 2:46a). The
+ * maatmaninkomen is not in the tables, so the switch run warns after that many
+ * months with a wage in a row and names the condition. */
+static sw_status herbeoordeling(struct eng_run *r, struct eng_wajong *w, int i,
+                                struct sw_err *err)
+{
+    const struct sw_month_row *row = &r->run->rows[i];
+    sw_date d = sw_month_first_day(row->month);
+    int64_t months, pct;
+    char mb[32], pb[16];
+    sw_status st;
+
+    if (!r->is_switch || r->s->before.wajong_regime != SW_WAJONG_2010 ||
+        r->s->before.wajong_arbeidsvermogen)
+        return SW_OK;
+    w->work_run = row->v[SW_ITEM_GROSS_WAGE] > 0 ? w->work_run + 1 : 0;
+    st = sw_param(r->c, "wajong.herbeoordeling_months", d, SW_UNIT_MONTHS, &months, NULL, err);
+    if (!st && w->work_run == months)
+        st = sw_param(r->c, "wajong.herbeoordeling_percent", d, SW_UNIT_PERCENT, &pct, NULL,
+                      err);
+    if (st || w->work_run != months)
+        return st;
+    sw_month_nl(mb, sizeof(mb), row->month);
+    sw_rate_format_nl(pb, sizeof(pb), pct);
+    eng_warning(r->tl, "wajong_herbeoordeling", row->month, row->v[SW_ITEM_GROSS_WAGE],
+                "In %s werkt u %lld maanden achter elkaar. Verdiende u al die maanden meer "
+                "dan %s %% van het maatmaninkomen (wat iemand zonder beperking met uw "
+                "opleiding en ervaring verdient)? Dan onderzoekt UWV of u nog duurzaam geen "
+                "arbeidsvermogen hebt (artikel 2:46a Wet Wajong). Vindt UWV dat u wel "
+                "arbeidsvermogen hebt, dan wordt uw Wajong lager.",
+                mb, (long long)months, pb);
+    return SW_OK;
+}
+
 /* The settlement of the voorschot period that ended before month m (index i, or
  * past the horizon): the nabetaling (gross) to add to m's payment, or a recovery. */
 static sw_status settle(struct eng_run *r, struct eng_wajong *w, int i, sw_month m,
@@ -225,6 +262,8 @@ sw_status eng_wajong_month(struct eng_run *r, struct eng_wajong *w, int i, struc
             return st;
     }
     st = holiday_pay(r, w, i, def.gross, &vt, err);
+    if (!st)
+        st = herbeoordeling(r, w, i, err);
     if (!st)
         st = net_of(r, m, def.gross, &def_net, NULL, err);
     if (!st)
