@@ -41,7 +41,12 @@ START_TEST(test_month_of_every_day)
         int dim[12] = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
         sw_month mo = sw_month_from_ym(y, m);
 
+        int yy, mm, dd;
+
         ck_assert_int_eq(sw_month_of(d), mo);
+        sw_date_to_ymd(d, &yy, &mm, &dd);
+        ck_assert(yy == y && mm == m && dd == day);
+        ck_assert_int_eq(sw_month_days(mo), dim[m - 1]);
         if (day == 1)
             ck_assert_int_eq(sw_month_first_day(mo), d);
         if (day == dim[m - 1])
@@ -123,6 +128,49 @@ START_TEST(test_age_on_birthday)
 }
 END_TEST
 
+/* sw_age_on() on every day from 1900-01-01 to 2200-12-31 for births on a
+ * 29 February, a month's last day and a first day, counted by walking the
+ * calendar: one year older on each birthday (for 29 February: on 1 March in
+ * a common year). */
+START_TEST(test_age_on_every_day)
+{
+    static const int births[][3] = {{1904, 2, 29}, {1950, 1, 31}, {2000, 3, 1}, {2123, 12, 31}};
+
+    for (size_t k = 0; k < sizeof(births) / sizeof(births[0]); k++) {
+        int by = births[k][0], bm = births[k][1], bd = births[k][2];
+        int y = 1900, m = 1, day = 1, age = -1;
+        sw_date d, b;
+
+        ck_assert(sw_date_from_ymd(&d, 1900, 1, 1));
+        ck_assert(sw_date_from_ymd(&b, by, bm, bd));
+        while (y <= 2200) {
+            bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+            int dim[12] = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+            /* The birthday this year; 29 February in a common year: 1 March. */
+            int tm = bm, td = bd;
+
+            if (bm == 2 && bd == 29 && !leap) {
+                tm = 3;
+                td = 1;
+            }
+            if (y == by && m == bm && day == bd)
+                age = 0;
+            else if (age >= 0 && m == tm && day == td)
+                age++;
+            ck_assert_int_eq(sw_age_on(b, d), age);
+            d++;
+            if (++day > dim[m - 1]) {
+                day = 1;
+                if (++m > 12) {
+                    m = 1;
+                    y++;
+                }
+            }
+        }
+    }
+}
+END_TEST
+
 START_TEST(test_weekday)
 {
     ck_assert_int_eq(sw_date_weekday(test_date("2026-11-22")), 6);  /* a Sunday */
@@ -188,6 +236,7 @@ static Suite *date_suite(void)
     tcase_add_test(core, test_month_of_every_day);
     tcase_add_test(core, test_add_months_clamps);
     tcase_add_test(core, test_age_on_birthday);
+    tcase_add_test(core, test_age_on_every_day);
     tcase_add_test(core, test_weekday);
     tcase_add_loop_test(limits, test_date_parse_rejects, 0,
                         (int)(sizeof(bad_dates) / sizeof(bad_dates[0])));
