@@ -69,6 +69,18 @@ sw_status sw_param_t(const struct sw_ctx *c, const char *id, sw_date date, enum 
     return st;
 }
 
+sw_status sw_param_text_t(const struct sw_ctx *c, const char *id, sw_date date,
+                          enum sw_unit unit, int64_t *out, struct sw_trace *tr,
+                          struct sw_err *err)
+{
+    struct sw_value_info info;
+    sw_status st = sw_param_text(c, id, date, unit, out, NULL, tr ? &info : NULL, err);
+
+    if (st == SW_OK && tr)
+        sw_trace_param(tr, &info);
+    return st;
+}
+
 sw_status sw_scale_t(const struct sw_ctx *c, const char *id, sw_date date,
                      enum sw_scale_kind kind, const struct sw_bracket **out, size_t *n,
                      struct sw_trace *tr, struct sw_err *err)
