@@ -214,12 +214,66 @@ sw_status sw_date_parse(sw_date *out, const char *text, const char *field,
                       "date '%s' out of range (" SW_DATE_RANGE_TEXT ") for '%s'", text, f);
 }
 
+/* Writing "%s", "%d" and "%0Nd" by hand, as snprintf() would into buf[size]
+ * (cut short and terminated when it does not fit): the month names and dates
+ * of every warning and advice text, without the cost of a format string. A
+ * text under construction: its length as written in full (n), and buf. */
+struct text {
+    char *buf;
+    size_t size, n;
+};
+
+static void put_char(struct text *t, char ch)
+{
+    if (t->n + 1 < t->size)
+        t->buf[t->n] = ch;
+    t->n++;
+}
+
+static void put_str(struct text *t, const char *s)
+{
+    while (*s)
+        put_char(t, *s++);
+}
+
+/* v >= 0 in decimal, at least `width` digits (zeros in front). */
+static void put_uint(struct text *t, int v, int width)
+{
+    char d[12];
+    int k = 0;
+
+    do {
+        d[k++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v > 0 && k < (int)sizeof(d));
+    while (k < width--)
+        put_char(t, '0');
+    while (k > 0)
+        put_char(t, d[--k]);
+}
+
+static void put_end(struct text *t)
+{
+    if (t->size)
+        t->buf[t->n < t->size ? t->n : t->size - 1] = '\0';
+}
+
 void sw_date_format(char *buf, size_t size, sw_date d)
 {
     int y, m, dd;
+    struct text t = {buf, size, 0};
 
     sw_date_to_ymd(d, &y, &m, &dd);
-    snprintf(buf, size, "%04d-%02d-%02d", y, m, dd);
+    if (y < 0 || y > 9999) {
+        snprintf(buf, size, "%04d-%02d-%02d", y, m, dd);
+        return;
+    }
+    put_uint(&t, y, 4);
+    put_char(&t, '-');
+    put_uint(&t, m, 2);
+    put_char(&t, '-');
+    put_uint(&t, dd, 2);
+    put_end(&t);
 }
 
 enum sw_date_problem sw_month_check(sw_month *out, const char *text)
@@ -259,7 +313,16 @@ sw_status sw_month_parse(sw_month *out, const char *text, const char *field,
 
 void sw_month_format(char *buf, size_t size, sw_month m)
 {
-    snprintf(buf, size, "%04d-%02d", sw_month_year(m), sw_month_number(m));
+    struct text t = {buf, size, 0};
+
+    if (m < 0 || sw_month_year(m) > 9999) {
+        snprintf(buf, size, "%04d-%02d", sw_month_year(m), sw_month_number(m));
+        return;
+    }
+    put_uint(&t, sw_month_year(m), 4);
+    put_char(&t, '-');
+    put_uint(&t, sw_month_number(m), 2);
+    put_end(&t);
 }
 
 sw_month sw_month_from_ym(int year, int month)
@@ -396,13 +459,32 @@ const char *sw_month_abbr_nl(int month)
 
 void sw_month_nl(char *buf, size_t size, sw_month m)
 {
-    snprintf(buf, size, "%s %d", sw_month_name_nl(sw_month_number(m)), sw_month_year(m));
+    struct text t = {buf, size, 0};
+
+    if (m < 0) {
+        snprintf(buf, size, "%s %d", sw_month_name_nl(sw_month_number(m)), sw_month_year(m));
+        return;
+    }
+    put_str(&t, sw_month_name_nl(sw_month_number(m)));
+    put_char(&t, ' ');
+    put_uint(&t, sw_month_year(m), 1);
+    put_end(&t);
 }
 
 void sw_date_nl(char *buf, size_t size, sw_date d)
 {
     int y, m, dd;
+    struct text t = {buf, size, 0};
 
     sw_date_to_ymd(d, &y, &m, &dd);
-    snprintf(buf, size, "%d %s %d", dd, sw_month_name_nl(m), y);
+    if (y < 0) {
+        snprintf(buf, size, "%d %s %d", dd, sw_month_name_nl(m), y);
+        return;
+    }
+    put_uint(&t, dd, 1);
+    put_char(&t, ' ');
+    put_str(&t, sw_month_name_nl(m));
+    put_char(&t, ' ');
+    put_uint(&t, y, 1);
+    put_end(&t);
 }
