@@ -36,8 +36,8 @@ struct cache_slot {
     bool projected;
     bool recorded;                /* (v, projected) is in c->used */
     uint64_t seen;                /* the values of p in c->used (seen_bit()) */
-    uint32_t gen;                 /* counts the fills: a near entry of an earlier
-                                   * fill no longer points here */
+    uint32_t gen;                 /* counts the changes of text: a near entry
+                                   * made for an earlier text no longer points here */
 };
 
 /* Memo entries (sw_memo_get()): open addressing, full when out of slots. An
@@ -52,13 +52,14 @@ struct memo_slot {
     int64_t value;
 };
 
-/* Most ids are string constants: a direct-mapped table by the id's address
- * points at its slot (as it was filled: gen). A string constant keeps its text,
+/* Most ids are string constants: a table by the id's address (two ways, so
+ * that two ids a rule asks for in turn may share a row) points at its slot (as
+ * it held the id: gen). A string constant keeps its text,
  * so the address alone finds it; an id built in a buffer (whose address
  * another text may reuse) is never entered here and is found by its text
  * (sw_param_text()). With SW_CHECK_IDS (the SAN build) every hit by address
  * compares the text too and stops the program when it differs. */
-#define CACHE_NEAR 1024
+#define CACHE_NEAR 512   /* rows of two */
 
 /* The values in c->used by a hash of what used_same() compares: 1 + their
  * index in the list, 0 = free. It covers the list's first n items and is
@@ -88,7 +89,7 @@ struct sw_lookup_cache {
         const char *id;
         struct cache_slot *slot;
         uint32_t gen;
-    } near[CACHE_NEAR];
+    } near[CACHE_NEAR][2];
     struct memo_slot memo[MEMO_SLOTS];
     uint32_t memo_gen;
     struct used_index used;

@@ -179,10 +179,14 @@ static void slot_fill(const struct sw_ctx *c, struct cache_slot *sl, const char 
     }
     if (!f->p || sl->p != f->p || sl->text != text)
         sl->seen = 0;
+    /* Another text: the near entries to the slot lapse. The same text of the
+     * set or an override (not a copy, whose address a new copy may reuse)
+     * keeps them, for every address the id has in the rules. */
+    if (own || sl->own || sl->text != text)
+        sl->gen++;
     free(sl->own);
     sl->own = own;
     sl->text = text;
-    sl->gen++;
     sl->p = f->p;
     sl->override = f->ov;
     sl->v = f->v;
@@ -193,9 +197,10 @@ static void slot_fill(const struct sw_ctx *c, struct cache_slot *sl, const char 
     sl->recorded = (!f->v && f->ov < 0) || slot_seen(sl);
 }
 
+/* The two entries (ways) id's address may have in the near table. */
 static inline struct near *near_of(struct sw_lookup_cache *cache, const char *id)
 {
-    return &cache->near[((uintptr_t)id >> 3 ^ (uintptr_t)id >> 12) & (CACHE_NEAR - 1)];
+    return cache->near[((uintptr_t)id >> 3 ^ (uintptr_t)id >> 12) & (CACHE_NEAR - 1)];
 }
 
 /* The slot a string constant id was found in last, or NULL. */
@@ -203,21 +208,28 @@ static inline struct cache_slot *near_slot(struct sw_lookup_cache *cache, const 
 {
     const struct near *n = near_of(cache, id);
 
-    if (n->id != id || !n->slot || n->slot->gen != n->gen || !n->slot->text)
+    if (n->id != id && (++n)->id != id)
+        return NULL;
+    if (!n->slot || n->slot->gen != n->gen || !n->slot->text)
         return NULL;
 #ifdef SW_CHECK_IDS
-    if (!n->slot->text || strcmp(n->slot->text, id) != 0)
+    if (strcmp(n->slot->text, id) != 0)
         __builtin_trap();   /* an id built in a buffer passed as a constant */
 #endif
     return n->slot;
 }
 
-/* Let the string constant id find sl (as filled now) by its address. */
+/* Let the string constant id find sl (as filled now) by its address: in its
+ * own entry, else in the first way, the one there moving to the second. */
 static inline void near_set(struct sw_lookup_cache *cache, const char *id,
                             struct cache_slot *sl)
 {
     struct near *n = near_of(cache, id);
 
+    if (n[1].id == id)
+        n++;
+    else if (n[0].id != id)
+        n[1] = n[0];
     n->id = id;
     n->slot = sl;
     n->gen = sl->gen;
