@@ -3,9 +3,10 @@
 # every output: JSON, table, CSV, the HTML print and explain. The figures are
 # worked out by hand in tests/cases/oss_armoedeval.expect (Oss: pass 12,50 and
 # gemeentepolis 25,00 a month below 120 % of the norm without vakantietoeslag,
-# 1.597,72, kwijtschelding below 100 %, 1.331,43, without a known aanslag; all
-# lost in April 2026 with a net wage of 1.733,81) and, for the kwijtschelding with
-# an amount, tests/cases/amsterdam_iit_armoedeval.expect (29,33 a month).
+# 1.597,72, kwijtschelding 25,23 a month below 100 %, 1.331,43 (COELO's average
+# afvalstoffenheffing 302,74 of 2025); all lost in April 2026 with a net wage of
+# 1.733,81) and tests/cases/amsterdam_iit_armoedeval.expect (Amsterdam's
+# kwijtschelding, 29,33 a month).
 . tests/lib.sh
 
 oss=tests/cases/oss_armoedeval.json
@@ -14,7 +15,7 @@ run "$SWITCHSIM" simulate "$oss" --format table
 expect_rc "table" 0
 expect_out "table: the municipality's schemes" "Regelingen van de gemeente (bij een laag inkomen):"
 expect_out "table: the pass's limit and value" "lokale pas of meedoenregeling: inkomen tot 120 % van de bijstandsnorm, nu € 1.597,72; € 150,00 per jaar."
-expect_out "table: the armoedeval month and what is lost" "Armoedeval vanaf april 2026: met een inkomen boven € 1.331,43 per maand vervalt de kwijtschelding gemeentelijke belastingen (waarde niet bekend); met een inkomen boven € 1.597,72 per maand vervalt de lokale pas"
+expect_out "table: the armoedeval month and what is lost" "Armoedeval vanaf april 2026: met een inkomen boven € 1.331,43 per maand vervalt de kwijtschelding gemeentelijke belastingen (€ 302,74 per jaar); met een inkomen boven € 1.597,72 per maand vervalt de lokale pas"
 expect_out "table: a column for what the municipality gives" "gemeente"
 
 run "$SWITCHSIM" simulate "$oss" --format html
@@ -27,10 +28,10 @@ run "$SWITCHSIM" simulate "$oss" --format csv
 expect_rc "csv" 0
 col=$(head -n 1 "$OUT" | tr -d '\r' | tr ';' '\n' | grep -nx "verlies door armoedeval" | cut -d: -f1)
 got=$(grep '^overstap;2026-04;' "$OUT" | cut -d';' -f"${col:-1}")
-if [ -n "$col" ] && [ "$got" = "37,50" ]; then
-    ok "csv: April's armoedeval 37,50 under a Dutch header"
+if [ -n "$col" ] && [ "$got" = "62,73" ]; then
+    ok "csv: April's armoedeval 62,73 under a Dutch header"
 else
-    not_ok "csv: armoedeval column '$col', April '$got', expected 37,50"
+    not_ok "csv: armoedeval column '$col', April '$got', expected 62,73"
 fi
 for h in "individuele inkomenstoeslag" "kwijtschelding gemeentebelastingen" "lokale pas" "korting gemeentepolis"; do
     if head -n 1 "$OUT" | tr ';' '\n' | grep -qx "$h"; then ok "csv header '$h'"; else not_ok "csv header '$h' missing"; fi
@@ -38,7 +39,7 @@ done
 
 run "$SWITCHSIM" explain "$oss" --month 2026-04 --item armoedeval
 expect_rc "explain armoedeval" 0
-expect_out "explain: the loss in the month" "Armoedeval in april 2026: € 37,50"
+expect_out "explain: the loss in the month" "Armoedeval in april 2026: € 62,73"
 expect_out "explain: the income the municipality tests" "getoetst inkomen: € 1.733,81"
 run "$SWITCHSIM" explain "$oss" --month 2026-02 --item gemeentepolis
 expect_out "explain: the polis names its source" "gemeente.zorgpolis.discount.adult: € 25,00"
@@ -98,9 +99,10 @@ expect_out "explain: a twelfth, rounded half up" "een twaalfde van het bedrag pe
 expect_out "explain: the aanslag's source" "gemeente.kwijtschelding.amount.single: € 352,00"
 
 # Every kwijtschelding amount or limit in a municipality's table names its source
-# and a page (tables show per municipality and parameter): 13 timelines today.
+# and a page (tables show per municipality and parameter): 18 timelines today
+# (Oss's amounts and Amersfoort's three since the third search of 2026-12-06).
 shown=0
-for m in amsterdam arnhem ede almere oss; do
+for m in amsterdam arnhem ede almere oss amersfoort; do
     for id in amount.single amount.multi limit_above_norm_percent; do
         run "$SWITCHSIM" tables show "gemeente.kwijtschelding.$id" --municipality "$m" --json
         [ "$RC" = 0 ] || continue
@@ -109,7 +111,7 @@ for m in amsterdam arnhem ede almere oss; do
             "[.values[] | (.source | length > 20) and (.url | test(\"^https://\")) and (.file | endswith(\"gemeenten/$m.xml\"))] | all" "true"
     done
 done
-if [ "$shown" = 13 ]; then ok "13 kwijtschelding timelines shown"; else not_ok "kwijtschelding timelines shown: $shown, expected 13"; fi
+if [ "$shown" = 18 ]; then ok "18 kwijtschelding timelines shown"; else not_ok "kwijtschelding timelines shown: $shown, expected 18"; fi
 
 # Without a municipality: the national defaults hold no scheme.
 jq 'del(.municipality)' "$oss" >"$TMPD/none.json"
