@@ -189,7 +189,12 @@ struct sw_way_back {
  * spend more that month, after setting aside what comes back later (e.g. the
  * loonheffingskorting given twice). "De eerste maanden" are the months from the
  * job's first month up to M (exclusive), with the average and total of the same
- * difference. Months past the published tables make it voorlopig (projected). */
+ * difference. Months past the published tables make it voorlopig (projected):
+ * the values carried forward that were used to compute M's calendar year (the
+ * run up to that December, or up to the lookahead's end when that comes first),
+ * not those used only for later years. Runs that end in a December show the
+ * same months as the run over the lookahead, so M is found in the shortest of
+ * them that reaches it (engine_steady.c). */
 #define SW_STEADY_LOOKAHEAD 40      /* months searched from the job's first month */
 #define SW_STEADY_MAX_PROJECTED 8
 
@@ -210,7 +215,8 @@ struct sw_steady {
     int first_months;              /* months from first_from to M (exclusive); 0: none */
     int64_t first_total;           /* sum of the gain over those months */
     int64_t first_average;         /* first_total / first_months, half up */
-    size_t n_projected;            /* values carried forward that M depends on */
+    size_t n_projected;            /* values carried forward that M depends on (used
+                                    * for M's calendar year) */
     char projected[SW_STEADY_MAX_PROJECTED][64];
 };
 
@@ -271,7 +277,9 @@ struct sw_timeline {
 
 enum {
     SW_SIM_TRACE = 1u << 0,        /* keep a trace for every item of every month */
-    SW_SIM_NO_STEADY = 1u << 1     /* skip the run that finds tl->steady */
+    SW_SIM_NO_STEADY = 1u << 1,    /* skip the run that finds tl->steady */
+    SW_SIM_STEADY_FULL = 1u << 2   /* find tl->steady in the run over the whole
+                                    * lookahead, never in a shorter one (tests) */
 };
 
 /* Run the scenario and the baseline. *out is allocated; release with

@@ -308,7 +308,7 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
     if (!(flags & ENG_SIM_STEADY_RUN))
         st = eng_advice(&sw_run, err);
     if (!st && !(flags & SW_SIM_NO_STEADY))
-        st = eng_steady(tl, t, s, keep, err);
+        st = eng_steady(tl, t, s, flags, keep, err);
     if (st)
         goto out;
     if (tl->used.nomem) {

@@ -65,10 +65,12 @@ sw_status eng_advice(struct eng_run *r, struct sw_err *err);
  * asks for (the way back) were looked up for the plan already. */
 #define ENG_SIM_STEADY_RUN (1u << 30)
 
-/* The window-independent headline month, tl->steady (engine_steady.c): runs the
- * scenario once more (with keep: its baseline kept in keep's own keeper for the
- * steady run, sw_simulate_keep); fails only when out of memory. */
+/* The window-independent headline month, tl->steady (engine_steady.c), from the
+ * finished run tl of s (flags: sw_simulate()'s) or from a run of the scenario
+ * once more (with keep: their baselines kept in keep's own keepers for those
+ * runs, sw_simulate_keep); fails only when out of memory. */
 sw_status eng_steady(struct sw_timeline *tl, const struct sw_tables *t,
-                     const struct sw_scenario *s, struct sw_baseline *keep, struct sw_err *err);
+                     const struct sw_scenario *s, unsigned flags, struct sw_baseline *keep,
+                     struct sw_err *err);
 
 #endif

@@ -1,8 +1,21 @@
 /* engine_steady.c - the headline month that does not move with the window: "in een
  * gewone maand na de overstap" (include/switchsim/engine.h, struct sw_steady, says
- * which month that is and why). The scenario is run once more over a horizon that
- * depends only on the start month and the job's start, never on `months`, and the
- * first ordinary month of work in that run is the reference. */
+ * which month that is and why). The reference is the first ordinary month of work
+ * in the scenario run over a horizon that depends only on the start month and the
+ * job's start, never on `months` (the lookahead run).
+ *
+ * A run that ends in a December has the lookahead run's rows in every month it
+ * shows: what a month's figures read past the month stays within its calendar
+ * year (the toeslagen and IACK year income, vakantiegeld, the settlement set
+ * aside where it arose); what lies past the window's end only adds recoveries
+ * collected later (after M, so they cannot hold M back) or moves a salary paid
+ * next month out of a row past the window. So when such a run, ending in the
+ * December of M's year, finds M, it is the lookahead run's M with the same months
+ * before it, and the values carried forward that M depends on are among those it
+ * used. eng_steady() therefore looks in the run itself when it ends in the
+ * December of M's year, else in a run to the December of the job's first year,
+ * and runs the whole lookahead only when M lies beyond; SW_SIM_STEADY_FULL and
+ * strict mode always run it (tests/unit/check_steady.c compares the two). */
 #include <stdio.h>
 #include <string.h>
 
@@ -103,32 +116,107 @@ static void steady_from(struct sw_steady *st, const struct sw_scenario *s,
     memset(st, 0, sizeof(*st));
 }
 
-sw_status eng_steady(struct sw_timeline *tl, const struct sw_tables *t,
-                     const struct sw_scenario *s, struct sw_baseline *keep, struct sw_err *err)
+/* The length of a run from s's start month to the December of year y. */
+static int months_to_december(const struct sw_scenario *s, int y)
+{
+    return (int)(sw_month_from_ym(y, 12) - s->start_month) + 1;
+}
+
+/* tl->steady from the scenario run over `months` (with its own keeper k): SW_OK
+ * with *found set, or SW_ERR_NOMEM. A run that fails is "not found" (a value
+ * missing in strict mode past the window, or a job that ends: no ordinary month,
+ * which the outputs say; never a failure of the run itself). */
+static sw_status steady_run(struct sw_timeline *tl, const struct sw_tables *t,
+                            const struct sw_scenario *s, int months, unsigned flags,
+                            struct sw_baseline *k, sw_month first, bool *found,
+                            struct sw_err *err)
 {
     struct sw_scenario sx = *s;
     struct sw_timeline *tx = NULL;
     struct sw_err ignored;
-    sw_month first = sw_month_of(s->job.start);
+    sw_status st;
+
+    *found = false;
+    sx.months = months;
+    st = sw_simulate_keep(&tx, t, &sx,
+                          (flags & SW_SIM_STEADY_FULL) | SW_SIM_NO_STEADY | ENG_SIM_STEADY_RUN,
+                          k, &ignored);
+    if (st == SW_ERR_NOMEM)
+        return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
+    if (st)
+        return SW_OK;
+    memset(&tl->steady, 0, sizeof(tl->steady));
+    steady_from(&tl->steady, s, tx, first);
+    tl->steady.first_from = first;
+    *found = tl->steady.found;
+    sw_timeline_free(tx);
+    return SW_OK;
+}
+
+/* The last calendar year whose December a run of s over `months` months shows. */
+static int last_full_year(const struct sw_scenario *s, int months)
+{
+    sw_month end = s->start_month + months - 1;
+
+    return sw_month_number(end) == 12 ? sw_month_year(end) : sw_month_year(end) - 1;
+}
+
+/* The keeper of the n-th run eng_steady() may make (1: the lookahead; 2, 3, ...:
+ * to the Decembers from the job's first year on), each its own so that a batch's
+ * variants find their baselines; NULL without keep. */
+static struct sw_baseline *nth_keeper(struct sw_baseline *keep, int n)
+{
+    while (n-- > 0)
+        keep = sw_baseline_steady(keep);
+    return keep;
+}
+
+sw_status eng_steady(struct sw_timeline *tl, const struct sw_tables *t,
+                     const struct sw_scenario *s, unsigned flags, struct sw_baseline *keep,
+                     struct sw_err *err)
+{
+    sw_month first = sw_month_of(s->job.start), end = s->start_month + s->months - 1;
+    bool found = false;
+    int horizon, full, y;
     sw_status st;
 
     memset(&tl->steady, 0, sizeof(tl->steady));
     if (first < s->start_month)
         first = s->start_month;
     tl->steady.first_from = first;
-    sx.months = steady_horizon(s, first);
-    if (sx.months <= 0)
+    horizon = steady_horizon(s, first);
+    if (horizon <= 0)
         return SW_OK;
-    /* A value missing in strict mode past the window, or a job that ends: no
-     * ordinary month, which the outputs say; never a failure of the run itself. */
-    st = sw_simulate_keep(&tx, t, &sx, SW_SIM_NO_STEADY | ENG_SIM_STEADY_RUN,
-                          sw_baseline_steady(keep), &ignored);
-    if (st == SW_ERR_NOMEM)
-        return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
-    if (st)
-        return SW_OK;
-    steady_from(&tl->steady, s, tx, first);
+    /* SW_SIM_STEADY_FULL, and strict mode (no value is carried forward, and a
+     * value missing past a shorter run's end still means no ordinary month):
+     * the whole lookahead only. */
+    if ((flags & SW_SIM_STEADY_FULL) || s->strict)
+        return steady_run(tl, t, s, horizon, flags, nth_keeper(keep, 1), first, &found, err);
+    /* The run itself shows the lookahead run's months up to the last December
+     * both show. M in the run's own last year, the run ending in that December
+     * (or being the lookahead run), is the answer as it stands (without traces:
+     * tracing may look up more values); M up to that
+     * December is found again by the run to the December of M's year; no M up
+     * to it: the search goes on from the next year. */
+    full = last_full_year(s, s->months < horizon ? s->months : horizon);
+    steady_from(&tl->steady, s, tl, first);
     tl->steady.first_from = first;
-    sw_timeline_free(tx);
-    return SW_OK;
+    if (tl->steady.found && !(flags & SW_SIM_TRACE) &&
+        sw_month_year(tl->steady.month) == sw_month_year(end) && (s->months == horizon || (s->months < horizon && sw_month_number(end) == 12)))
+        return SW_OK;
+    y = sw_month_year(first);
+    if (tl->steady.found && sw_month_year(tl->steady.month) <= full)
+        y = sw_month_year(tl->steady.month);
+    else if (full + 1 > y)
+        y = full + 1;
+    memset(&tl->steady, 0, sizeof(tl->steady));
+    tl->steady.first_from = first;
+    /* Runs to each next December within the lookahead, then the lookahead. */
+    for (; months_to_december(s, y) < horizon; y++) {
+        st = steady_run(tl, t, s, months_to_december(s, y), flags,
+                        nth_keeper(keep, 2 + y - sw_month_year(first)), first, &found, err);
+        if (st || found)
+            return st;
+    }
+    return steady_run(tl, t, s, horizon, flags, nth_keeper(keep, 1), first, &found, err);
 }
