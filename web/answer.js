@@ -265,6 +265,8 @@ function renderInputs(scenario) {
     ['Loonheffingskorting', 'door ' + KORTING_LABEL[korting]],
     ['Uitkering nu', scenario.before.benefit === 'wajong'
       ? 'Wajong van UWV (' + (WAJONG_LABEL[scenario.before.wajong_regime] || 'Wajong 2010') +
+        (scenario.before.wajong_regime !== 'wajong2015' && scenario.before.wajong_arbeidsvermogen === false
+          ? ', duurzaam geen arbeidsvermogen' : '') +
         (scenario.before.wajong_loonheffingskorting === false ? ', zonder loonheffingskorting)' : ', met loonheffingskorting)')
       : 'bijstand van de gemeente'],
     ['Dagbesteding nu', scenario.before.dagbesteding_dagdelen_per_week + ' dagdelen per week'],

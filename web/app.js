@@ -53,6 +53,7 @@ function updateVisibility() {
   if (comp === 'single_parent' && childInputs().length === 0) addChild('');
   $('trial-fields').hidden = !$('trial').checked;
   $('wajong-fields').hidden = $('benefit').value !== 'wajong';
+  $('wajong-dga-field').hidden = $('wajong_regime').value === 'wajong2015';
   $('hourly-field').hidden = document.querySelector('input[name=wage_mode]:checked').value !== 'own';
   $('forfait-field').hidden = !$('forfait').checked;
 }
@@ -254,6 +255,9 @@ function beforeBenefit(dagdelen) {
   const before = { benefit: $('benefit').value, dagbesteding_dagdelen_per_week: dagdelen };
   if (before.benefit === 'wajong') {
     before.wajong_regime = $('wajong_regime').value;
+    /* The Wajong 2015 is only for those without arbeidsvermogen; the oude Wajong
+     * and the Wajong 2010 ask (art. 3:8b and 2:46 Wet Wajong: 0,75 x (G - I)). */
+    if (before.wajong_regime !== 'wajong2015') before.wajong_arbeidsvermogen = !$('wajong_dga').checked;
     before.wajong_loonheffingskorting = $('wajong_korting').checked;
   }
   return before;
@@ -277,7 +281,7 @@ const FIELD_MAP = [
   ['household.medical_hour_limit', 'medical_hour_limit'],
   ['household', 'composition'],
   ['before.wajong_regime', 'wajong_regime'],
-  ['before.wajong_arbeidsvermogen', 'benefit'],
+  ['before.wajong_arbeidsvermogen', 'wajong_dga'],
   ['before.benefit', 'benefit'],
   ['before', 'dagdelen'],
   ['job.kind', 'kind'],
@@ -522,7 +526,7 @@ function init() {
   $('form').addEventListener('submit', onSubmit);
   $('employer-form').addEventListener('submit', onEmployer);
   $('muni-form').addEventListener('submit', onMunicipality);
-  for (const id of ['composition', 'trial', 'forfait', 'partner_situation', 'benefit', 'debts']) $(id).addEventListener('change', updateVisibility);
+  for (const id of ['composition', 'trial', 'forfait', 'partner_situation', 'benefit', 'wajong_regime', 'debts']) $(id).addEventListener('change', updateVisibility);
   $('muni-dagdelen').addEventListener('change', fillPrices);
   document.querySelectorAll('input[name=wage_mode]').forEach((r) => r.addEventListener('change', updateVisibility));
   $('municipality').addEventListener('change', fillProducts);

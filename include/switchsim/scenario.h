@@ -110,7 +110,7 @@ struct sw_scenario {
         int dagbesteding_dagdelen;      /* per week */
         /* With benefit wajong (UWV; tables/wajong.xml): */
         enum sw_wajong_regime wajong_regime;   /* [wajong2010] */
-        bool wajong_arbeidsvermogen;    /* [true]; false is refused with a job */
+        bool wajong_arbeidsvermogen;    /* [true]; false: duurzaam geen arbeidsvermogen */
         bool wajong_loonheffingskorting;/* [true] UWV applies the korting */
     } before;
 

@@ -576,6 +576,19 @@ async function main() {
       !(await evaluate(`document.getElementById('answer-body').hidden`)), await text('#error-summary'));
     check('the inputs on paper name the Wajong 2015',
       /Wajong 2015, duurzaam geen arbeidsvermogen/.test(norm(await text('#print-inputs'))), norm(await text('#print-inputs')));
+    check('intake: the Wajong 2015 does not ask for arbeidsvermogen',
+      await evaluate(`document.getElementById('wajong-dga-field').hidden`));
+    /* The oude Wajong for someone with duurzaam geen arbeidsvermogen: 0,75 x (grondslag
+     * - loon), art. 3:8a and 3:8b Wet Wajong (tests/cases/owajong_geen_arbeidsvermogen_work). */
+    await setValue('wajong_regime', 'owajong');
+    check('intake: the oude Wajong asks whether UWV found duurzaam geen arbeidsvermogen',
+      !(await evaluate(`document.getElementById('wajong-dga-field').hidden`)));
+    await click('#wajong_dga');
+    check('an oude Wajong without arbeidsvermogen with a job gets an answer', await submitAndWait() &&
+      !(await evaluate(`document.getElementById('answer-body').hidden`)), await text('#error-summary'));
+    check('the inputs on paper name the oude Wajong without arbeidsvermogen',
+      /oude Wajong, duurzaam geen arbeidsvermogen/.test(norm(await text('#print-inputs'))), norm(await text('#print-inputs')));
+    await click('#wajong_dga');
     await setValue('wajong_regime', 'wajong2010');
     await setValue('benefit', 'participatiewet');
     /* A single parent with two children, one under 12, over October 2026: the

@@ -80,6 +80,30 @@ START_TEST(every_kind_of_value)
 }
 END_TEST
 
+/* Strings are looked at 8 bytes at a time: every byte value at every place of
+ * strings of 1 to 19 bytes (within a word, across words, in the tail), alone and
+ * after an escape, as cJSON writes them. */
+START_TEST(every_byte_everywhere_in_a_string)
+{
+    char t[24];
+
+    for (int len = 1; len < 20; len++)
+        for (int at = 0; at < len; at++)
+            for (int c = 1; c < 256; c++) {
+                cJSON *str;
+                memset(t, 'a', (size_t)len);
+                t[len] = '\0';
+                t[at] = (char)c;
+                if (at > 2 && c % 3 == 0)
+                    t[at / 2] = '\n';
+                str = cJSON_CreateString(t);
+                ck_assert_ptr_nonnull(str);
+                same_as_cjson(str, "a string with a byte at a place");
+                cJSON_Delete(str);
+            }
+}
+END_TEST
+
 /* The timeline JSON of every reference case, as simulate --json and the API
  * print it. */
 static bool case_same_as_cjson(const struct sw_scenario *s, const char *path, void *arg)
@@ -112,6 +136,7 @@ static Suite *json_text_suite(void)
 
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, every_kind_of_value);
+    tcase_add_test(tc, every_byte_everywhere_in_a_string);
     tcase_add_test(tc, every_reference_case);
     suite_add_tcase(s, tc);
     return s;

@@ -19,8 +19,8 @@ START_TEST(test_wajong_without_work_70_percent)
     struct sw_err err;
 
     memset(&tr, 0, sizeof(tr));
-    ck_assert_int_eq(sw_wajong_month(&c, test_date("2026-03-01"), test_date("1994-05-01"), true,
-                                     0, &w, &tr, &err), SW_OK);
+    ck_assert_int_eq(sw_wajong_month(&c, test_date("2026-03-01"), test_date("1994-05-01"),
+                                     SW_WAJONG_2010, true, 0, &w, &tr, &err), SW_OK);
     ck_assert_int_eq(w.grondslag, 229476);
     ck_assert_int_eq(w.full, 160633);
     ck_assert_int_eq(w.gross, 160633);
@@ -40,23 +40,63 @@ START_TEST(test_wajong_without_arbeidsvermogen_75_percent)
     struct sw_wajong_month w;
     struct sw_err err;
 
-    ck_assert_int_eq(sw_wajong_month(&c, test_date("2026-03-01"), test_date("1994-05-01"), false,
-                                     0, &w, NULL, &err), SW_OK);
+    ck_assert_int_eq(sw_wajong_month(&c, test_date("2026-03-01"), test_date("1994-05-01"),
+                                     SW_WAJONG_2015, false, 0, &w, NULL, &err), SW_OK);
     ck_assert_int_eq(w.gross, 172107);
-    ck_assert_int_eq(sw_wajong_month(&c, test_date("2026-03-01"), test_date("1994-05-01"), false,
-                                     100000, &w, NULL, &err), SW_OK);
+    ck_assert_int_eq(sw_wajong_month(&c, test_date("2026-03-01"), test_date("1994-05-01"),
+                                     SW_WAJONG_2015, false, 100000, &w, NULL, &err), SW_OK);
     ck_assert_int_eq(w.reduction, 75000);
     ck_assert_int_eq(w.gross, 97107);
-    ck_assert_int_eq(sw_wajong_month(&c, test_date("2026-03-01"), test_date("1994-05-01"), false,
-                                     178481, &w, NULL, &err), SW_OK);
+    ck_assert_int_eq(sw_wajong_month(&c, test_date("2026-03-01"), test_date("1994-05-01"),
+                                     SW_WAJONG_2015, false, 178481, &w, NULL, &err), SW_OK);
     ck_assert_int_eq(w.gross, 38246);
-    ck_assert_int_eq(sw_wajong_month(&c, test_date("2026-03-01"), test_date("1994-05-01"), false,
-                                     229476, &w, NULL, &err), SW_OK);
+    ck_assert_int_eq(sw_wajong_month(&c, test_date("2026-03-01"), test_date("1994-05-01"),
+                                     SW_WAJONG_2015, false, 229476, &w, NULL, &err), SW_OK);
     ck_assert_int_eq(w.gross, 0);
     /* Before 2021 the rule (all income off, art. 1a:4 lid 3 old) is not in the tables:
      * an error naming the parameter. */
-    ck_assert_int_ne(sw_wajong_month(&c, test_date("2020-03-01"), test_date("1994-05-01"), false,
-                                     100000, &w, NULL, &err), SW_OK);
+    ck_assert_int_ne(sw_wajong_month(&c, test_date("2020-03-01"), test_date("1994-05-01"),
+                                     SW_WAJONG_2015, false, 100000, &w, NULL, &err), SW_OK);
+}
+END_TEST
+
+/* The oude Wajong and the Wajong 2010 for someone with duurzaam geen
+ * arbeidsvermogen: from 2021 the same 0,75 x (G - I) as the Wajong 2015, each by
+ * its own article (Wet Wajong 2021-01-01 text, wetten.overheid.nl BWBR0008657):
+ * art. 2:46 lid 1 for the Wajong 2010 ("De uitkering, bedoeld in artikel 2:45,
+ * bedraagt per dag 0,75 * (G - I)"), art. 3:8b lid 1 for the oude Wajong with 80 %
+ * or more arbeidsongeschiktheid (art. 3:8a). With 1000.00 income:
+ * 0,75 x (2294.76 - 1000.00) = 0,75 x 1294.76 = 971.07. */
+START_TEST(test_wajong_old_regimes_without_arbeidsvermogen)
+{
+    static const struct {
+        enum sw_wajong_regime regime;
+        const char *article, *param;
+    } k[] = {
+        {SW_WAJONG_OUD, "3:8b", "wajong.work_reduction_percent.geen_arbeidsvermogen.owajong"},
+        {SW_WAJONG_2010, "2:46", "wajong.work_reduction_percent.geen_arbeidsvermogen.wajong2010"},
+    };
+    struct sw_ctx c = test_ctx();
+    struct sw_wajong_month w;
+    struct sw_trace tr;
+    struct sw_err err;
+
+    for (size_t i = 0; i < sizeof(k) / sizeof(k[0]); i++) {
+        memset(&tr, 0, sizeof(tr));
+        ck_assert_int_eq(sw_wajong_month(&c, test_date("2026-03-01"), test_date("1994-05-01"),
+                                         k[i].regime, false, 0, &w, NULL, &err), SW_OK);
+        ck_assert_int_eq(w.gross, 172107);
+        ck_assert_int_eq(sw_wajong_month(&c, test_date("2026-03-01"), test_date("1994-05-01"),
+                                         k[i].regime, false, 100000, &w, &tr, &err), SW_OK);
+        ck_assert_int_eq(w.reduction, 75000);
+        ck_assert_int_eq(w.gross, 97107);
+        ck_assert_ptr_nonnull(strstr(tr.rule, k[i].article));
+        /* The trace names the regime's own parameter (tables/wajong.xml). */
+        bool found = false;
+        for (size_t j = 0; j < tr.nparams; j++)
+            found = found || strcmp(tr.params[j].id, k[i].param) == 0;
+        ck_assert_msg(found, "trace names %s", k[i].param);
+    }
 }
 END_TEST
 
@@ -79,8 +119,8 @@ START_TEST(test_wajong_with_work_keeps_30_cents)
     struct sw_wajong_month w;
     struct sw_err err;
 
-    ck_assert_int_eq(sw_wajong_month(&c, test_date("2026-03-01"), test_date("1994-05-01"), true,
-                                     work[_i].income, &w, NULL, &err), SW_OK);
+    ck_assert_int_eq(sw_wajong_month(&c, test_date("2026-03-01"), test_date("1994-05-01"),
+                                     SW_WAJONG_2010, true, work[_i].income, &w, NULL, &err), SW_OK);
     ck_assert_int_eq(w.gross, work[_i].gross);
 }
 END_TEST
@@ -93,8 +133,8 @@ START_TEST(test_wajong_youth_grondslag)
     struct sw_wajong_month w;
     struct sw_err err;
 
-    ck_assert_int_eq(sw_wajong_month(&c, test_date("2026-03-01"), test_date("2007-06-01"), true,
-                                     0, &w, NULL, &err), SW_OK);
+    ck_assert_int_eq(sw_wajong_month(&c, test_date("2026-03-01"), test_date("2007-06-01"),
+                                     SW_WAJONG_2010, true, 0, &w, NULL, &err), SW_OK);
     ck_assert_int_eq(w.grondslag, 114816);
     ck_assert_int_eq(w.gross, 80371);
 }
@@ -108,6 +148,7 @@ static Suite *wajong_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_wajong_without_work_70_percent);
     tcase_add_test(tc, test_wajong_without_arbeidsvermogen_75_percent);
+    tcase_add_test(tc, test_wajong_old_regimes_without_arbeidsvermogen);
     tcase_add_loop_test(tc, test_wajong_with_work_keeps_30_cents, 0,
                         (int)(sizeof(work) / sizeof(work[0])));
     tcase_add_test(tc, test_wajong_youth_grondslag);

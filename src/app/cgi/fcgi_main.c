@@ -230,6 +230,28 @@ static void serve(FCGX_Request *fr, struct live *l)
     }
 }
 
+/* End the request. libfcgi's FCGX_Finish_r() sends the end records and then,
+ * for a connection it accepted, shuts down its sending side and waits (up to
+ * 2 s) until the web server closes the connection, reading what still comes:
+ * a sleep and a wake-up, a poll(), a read() and a shutdown() per request, only
+ * so that unread input cannot make the close reset the connection. Here the
+ * input is read to its end first (nothing is left once the handler took the
+ * body: it is still in libfcgi's buffer; a body the handler refused is read
+ * and dropped), after which the web server sends nothing more (lighttpd sends
+ * its FCGI_STDIN end right after the body, and a new connection for the next
+ * request), so the request is detached from libfcgi's wait and the connection
+ * closed at once. */
+static void finish(FCGX_Request *fr)
+{
+    char drop[4096];
+
+    while (FCGX_GetStr(drop, (int)sizeof(drop), fr->in) > 0)
+        ;
+    if (FCGX_GetError(fr->in) == 0 && FCGX_HasSeenEOF(fr->in))
+        FCGX_Detach(fr);
+    FCGX_Finish_r(fr);
+}
+
 int main(void)
 {
     struct live l = {.dir = sw_tables_dir(NULL), .watch = -1};
@@ -251,7 +273,7 @@ int main(void)
     while (FCGX_Accept_r(&fr) >= 0) {
         refresh(&l);
         serve(&fr, &l);
-        FCGX_Finish_r(&fr);
+        finish(&fr);
     }
     if (l.listed)
         cgi_response_free(&l.listing);

@@ -391,15 +391,13 @@ static void m_projected(struct obj *o, struct projected *pj, sw_month m)
     sw_jb_put(o->b, pj->text.p, pj->text.len);
 }
 
+/* items: the items' names as written (name_text()), made once per text. */
 static void run_member(struct obj *top, const char *name, struct projected *pj,
-                       const struct sw_run *run)
+                       const struct name_text *items, const struct sw_run *run)
 {
     struct sw_jbuf *b = top->b;
     struct obj o, m;
-    struct name_text items[SW_ITEM__COUNT];
 
-    for (int k = 0; k < SW_ITEM__COUNT; k++)
-        name_text(&items[k], sw_item_name((enum sw_item)k));
     key(top, name);
     open_obj(&o, b);
     key(&o, "months");
@@ -632,16 +630,24 @@ void sw_timeline_text_open(struct sw_jbuf *b, const struct sw_timeline *tl)
 {
     struct obj o;
     struct projected pj;
+    struct name_text items[SW_ITEM__COUNT];
 
     if (!projected_find(&pj, tl)) {
         b->fail = true;
         return;
     }
+    /* Room for the whole text at once (growing it by doubling copied it three
+     * times for a 24-month answer of ~70 KB): about 1.5 KB a month row, for the
+     * scenario and the baseline, and the rest. */
+    if (b->cap == 0)
+        sw_jb_grow(b, 8192 + (size_t)(tl->scenario.n + tl->baseline.n) * 1536);
     open_obj(&o, b);
     m_num(&o, "version", 1);
     tables_member(&o, tl);
-    run_member(&o, "scenario", &pj, &tl->scenario);
-    run_member(&o, "baseline", &pj, &tl->baseline);
+    for (int k = 0; k < SW_ITEM__COUNT; k++)
+        name_text(&items[k], sw_item_name((enum sw_item)k));
+    run_member(&o, "scenario", &pj, items, &tl->scenario);
+    run_member(&o, "baseline", &pj, items, &tl->baseline);
     if (tl->way_back.active)
         way_back_member(&o, &tl->way_back);
     m_cents(&o, "average_gain", tl->average_gain);

@@ -29,7 +29,8 @@ static sw_status wajong(const struct eng_run *r, sw_month m, int64_t income,
                         struct sw_wajong_month *w, struct sw_trace *tr, struct sw_err *err)
 {
     return sw_wajong_month(r->c, sw_month_first_day(m), r->s->household.birth,
-                           r->s->before.wajong_arbeidsvermogen, income, w, tr, err);
+                           r->s->before.wajong_regime, r->s->before.wajong_arbeidsvermogen,
+                           income, w, tr, err);
 }
 
 static sw_status net_of(const struct eng_run *r, sw_month m, int64_t gross, int64_t *net,

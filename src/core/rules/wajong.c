@@ -6,10 +6,40 @@
 #include "switchsim/wajong.h"
 #include "switchsim/wml.h"
 
-sw_status sw_wajong_month(const struct sw_ctx *c, sw_date date, sw_date birth,
-                          bool arbeidsvermogen, int64_t income, struct sw_wajong_month *out,
-                          struct sw_trace *tr, struct sw_err *err)
+/* The group's share of the income from work (tables/wajong.xml) and the
+ * article that sets it, for the trace. */
+struct work_rule {
+    const char *param, *law;
+};
+
+static struct work_rule work_rule(enum sw_wajong_regime regime, bool arbeidsvermogen)
 {
+    if (arbeidsvermogen)
+        return (struct work_rule){"wajong.work_reduction_percent",
+                                  "Wet Wajong, zoals gewijzigd door de Wet vereenvoudiging "
+                                  "Wajong (kamerstuk 35 213, vanaf 2021)"};
+    switch (regime) {
+    case SW_WAJONG_OUD:
+        return (struct work_rule){"wajong.work_reduction_percent.geen_arbeidsvermogen.owajong",
+                                  "Wet Wajong art. 3:8a en 3:8b (oude Wajong, duurzaam geen "
+                                  "arbeidsvermogen: 0,75 x (grondslag - inkomen), vanaf 2021)"};
+    case SW_WAJONG_2010:
+        return (struct work_rule){"wajong.work_reduction_percent.geen_arbeidsvermogen.wajong2010",
+                                  "Wet Wajong art. 2:45 en 2:46 (Wajong 2010, duurzaam geen "
+                                  "arbeidsvermogen: 0,75 x (grondslag - inkomen), vanaf 2021)"};
+    case SW_WAJONG_2015:
+    default:
+        return (struct work_rule){"wajong.work_reduction_percent.geen_arbeidsvermogen",
+                                  "Wet Wajong art. 1a:4 (Wajong 2015: 0,75 x (grondslag - "
+                                  "inkomen), vanaf 2021)"};
+    }
+}
+
+sw_status sw_wajong_month(const struct sw_ctx *c, sw_date date, sw_date birth,
+                          enum sw_wajong_regime regime, bool arbeidsvermogen, int64_t income,
+                          struct sw_wajong_month *out, struct sw_trace *tr, struct sw_err *err)
+{
+    struct work_rule rule = work_rule(regime, arbeidsvermogen);
     struct sw_wajong_month w;
     struct sw_wml wml;
     int64_t hours, work_rate = 0;
@@ -26,19 +56,14 @@ sw_status sw_wajong_month(const struct sw_ctx *c, sw_date date, sw_date birth,
                                            : "wajong.uitkering_percent.geen_arbeidsvermogen",
                         date, SW_UNIT_PERCENT, &w.percent, tr, err);
     if (!st && income > 0)
-        st = sw_param_t(c, arbeidsvermogen ? "wajong.work_reduction_percent"
-                                           : "wajong.work_reduction_percent.geen_arbeidsvermogen",
-                        date, SW_UNIT_PERCENT, &work_rate, tr, err);
+        st = sw_param_t(c, rule.param, date, SW_UNIT_PERCENT, &work_rate, tr, err);
     if (st)
         return st;
     w.full = sw_money_rate_half_up(w.grondslag, w.percent);
     w.reduction = income > 0 ? sw_money_rate_half_up(income, work_rate) : 0;
     w.gross = w.full > w.reduction ? w.full - w.reduction : 0;
     if (income > 0)
-        sw_trace_rule(tr, arbeidsvermogen ? "Wet Wajong, zoals gewijzigd door de Wet "
-                                            "vereenvoudiging Wajong (kamerstuk 35 213, vanaf 2021)"
-                                          : "Wet Wajong art. 1a:4 (Wajong 2015: 0,75 x (grondslag "
-                                            "- inkomen), vanaf 2021)",
+        sw_trace_rule(tr, rule.law,
                       "grondslag (minimum(jeugd)loon per maand) x percentage, min een deel van "
                       "het bruto loon, niet minder dan 0");
     else

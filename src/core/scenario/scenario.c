@@ -438,10 +438,9 @@ const char *sw_wajong_regime_name(enum sw_wajong_regime w)
 
 /* before: the benefit before the job; for the Wajong its regime, arbeidsvermogen
  * and who applies the loonheffingskorting. The Wajong with income from work is in
- * the tables for those with arbeidsvermogen and for the Wajong 2015 (no
- * arbeidsvermogen, art. 1a:4; tables/wajong.xml): the oude Wajong and Wajong 2010
- * without arbeidsvermogen are refused here, naming the field, since every scenario
- * has a job. */
+ * the tables for every regime with and without arbeidsvermogen (from 2021:
+ * art. 1a:4, 2:46 and 3:8b Wet Wajong; tables/wajong.xml); the Wajong 2015 is
+ * only for those without it, so arbeidsvermogen true with it is refused. */
 static void read_before(struct rd *r, const cJSON *o, struct sw_scenario *out)
 {
     static const char *const keys[] = {"benefit", "dagbesteding_dagdelen_per_week",
@@ -482,11 +481,6 @@ static void read_before(struct rd *r, const cJSON *o, struct sw_scenario *out)
                        "Wajong 2015 is only for those without arbeidsvermogen: leave it out "
                        "or false");
         out->before.wajong_arbeidsvermogen = false;
-    } else if (!out->before.wajong_arbeidsvermogen) {
-        rd_problem(r, "before.wajong_arbeidsvermogen",
-                   "the oude Wajong or Wajong 2010 with income from work without "
-                   "arbeidsvermogen is not in the tables (tables/wajong.xml); the Wajong "
-                   "2015 is (\"wajong_regime\": \"wajong2015\")");
     }
 }
 
