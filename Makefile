@@ -34,9 +34,11 @@ ifeq ($(DEVELOPER),1)
 WARN      += -Werror
 endif
 OPT       ?= -O2 -g
+# SW_CHECK_IDS: a lookup that finds an id by its address also compares the
+# text, and stops on a difference (sw_ctx.cache in include/switchsim/tables.h).
 ifeq ($(SAN),1)
 OPT       := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
-             -fno-sanitize-recover=undefined
+             -fno-sanitize-recover=undefined -DSW_CHECK_IDS
 LDSAN     := -fsanitize=address,undefined
 endif
 

@@ -206,7 +206,11 @@ struct sw_ctx {
      * the same answers and the same record in `used`, without searching the
      * set by id again. Set it only after every other field, change none of
      * them while it is set, and do not share it between contexts or threads
-     * (a cache moves to the next context with sw_lookup_cache_bind()). */
+     * (a cache moves to the next context with sw_lookup_cache_bind()).
+     * With a cache, sw_param(), sw_param_opt() and sw_scale() (and their _t
+     * forms) find an id by its address: pass a string constant (or the set's
+     * own id text), whose text never changes; an id built in a buffer goes
+     * to sw_param_text(), which compares the text. */
     struct sw_lookup_cache *cache;
 };
 
@@ -274,6 +278,14 @@ void sw_ctx_init(struct sw_ctx *c, const struct sw_tables *t, bool strict);
 sw_status sw_param(const struct sw_ctx *c, const char *id, sw_date date,
                    enum sw_unit unit, int64_t *out, struct sw_value_info *info,
                    struct sw_err *err) __attribute__((warn_unused_result));
+
+/* sw_param() (found NULL) or sw_param_opt() (found not NULL) for an id built
+ * in a buffer, whose address may hold another id later: found by its text,
+ * never by its address (see sw_ctx.cache). */
+sw_status sw_param_text(const struct sw_ctx *c, const char *id, sw_date date,
+                        enum sw_unit unit, int64_t *out, bool *found,
+                        struct sw_value_info *info, struct sw_err *err)
+    __attribute__((warn_unused_result));
 
 /* sw_param() for a parameter a rule may do without: SW_OK with *found false
  * (and *out untouched) where sw_param() fails with SW_ERR_NO_VALUE - no such

@@ -47,6 +47,10 @@ void sw_trace_merge(struct sw_trace *tr, const struct sw_trace *from);
 sw_status sw_param_t(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
                      int64_t *out, struct sw_trace *tr, struct sw_err *err)
     __attribute__((warn_unused_result));
+/* sw_param_text() (an id built in a buffer) that also records the parameter in tr. */
+sw_status sw_param_text_t(const struct sw_ctx *c, const char *id, sw_date date,
+                          enum sw_unit unit, int64_t *out, struct sw_trace *tr,
+                          struct sw_err *err) __attribute__((warn_unused_result));
 /* sw_scale() that also records the scale in tr. */
 sw_status sw_scale_t(const struct sw_ctx *c, const char *id, sw_date date,
                      enum sw_scale_kind kind, const struct sw_bracket **out, size_t *n,

@@ -1,4 +1,5 @@
 /* check_date.c - calendar arithmetic without a clock. */
+#include <stdio.h>
 #include <string.h>
 
 #include "switchsim/date.h"
@@ -28,8 +29,9 @@ START_TEST(test_date_roundtrip)
 END_TEST
 
 /* Every day from 1900-01-01 to 2200-12-31, walked with the Gregorian rule
- * (a leap year: divisible by 4, not by 100 unless by 400): its month, and each
- * month's first and last day, as the calendar counts them. */
+ * (a leap year: divisible by 4, not by 100 unless by 400): its month, year and
+ * day, and each month's first and last day and length, as the calendar counts
+ * them. */
 START_TEST(test_month_of_every_day)
 {
     sw_date d, last;
@@ -40,8 +42,14 @@ START_TEST(test_month_of_every_day)
         bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
         int dim[12] = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
         sw_month mo = sw_month_from_ym(y, m);
+        int yy, mm, dd;
 
-        ck_assert_int_eq(sw_month_of(d), mo);
+        /* A ck_assert per day would write 110,000 check points: only on a failure. */
+        sw_date_to_ymd(d, &yy, &mm, &dd);
+        if (sw_month_of(d) != mo || yy != y || mm != m || dd != day ||
+            sw_month_days(mo) != dim[m - 1])
+            ck_abort_msg("%d-%d-%d: read %d-%d-%d in month %d, %d days", y, m, day, yy, mm,
+                         dd, (int)sw_month_of(d), sw_month_days(mo));
         if (day == 1)
             ck_assert_int_eq(sw_month_first_day(mo), d);
         if (day == dim[m - 1])
@@ -123,6 +131,94 @@ START_TEST(test_age_on_birthday)
 }
 END_TEST
 
+/* sw_age_on() on every day from 1900-01-01 to 2200-12-31 for births on a
+ * 29 February, a month's last day and a first day, counted by walking the
+ * calendar: one year older on each birthday (for 29 February: on 1 March in
+ * a common year). */
+START_TEST(test_age_on_every_day)
+{
+    static const int births[][3] = {{1904, 2, 29}, {1950, 1, 31}, {2000, 3, 1}, {2123, 12, 31}};
+
+    for (size_t k = 0; k < sizeof(births) / sizeof(births[0]); k++) {
+        int by = births[k][0], bm = births[k][1], bd = births[k][2];
+        int y = 1900, m = 1, day = 1, age = -1;
+        sw_date d, b;
+
+        ck_assert(sw_date_from_ymd(&d, 1900, 1, 1));
+        ck_assert(sw_date_from_ymd(&b, by, bm, bd));
+        while (y <= 2200) {
+            bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+            int dim[12] = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+            /* The birthday this year; 29 February in a common year: 1 March. */
+            int tm = bm, td = bd;
+
+            if (bm == 2 && bd == 29 && !leap) {
+                tm = 3;
+                td = 1;
+            }
+            if (y == by && m == bm && day == bd)
+                age = 0;
+            else if (age >= 0 && m == tm && day == td)
+                age++;
+            /* A ck_assert per day would write 440,000 check points: only on a failure. */
+            if (sw_age_on(b, d) != age)
+                ck_abort_msg("born %d-%d-%d, on %d-%d-%d: age %d, not %d", by, bm, bd, y, m,
+                             day, sw_age_on(b, d), age);
+            d++;
+            if (++day > dim[m - 1]) {
+                day = 1;
+                if (++m > 12) {
+                    m = 1;
+                    y++;
+                }
+            }
+        }
+    }
+}
+END_TEST
+
+/* The texts written by hand read as snprintf() writes them, also cut short
+ * at every buffer size: every month 1900-2200 and every 7th day. */
+START_TEST(test_texts_as_snprintf)
+{
+    static const char *const names[12] = {
+        "januari", "februari", "maart",     "april",   "mei",      "juni",
+        "juli",    "augustus", "september", "oktober", "november", "december"};
+    char got[32], want[32];
+    sw_date first, last;
+
+    for (sw_month m = sw_month_from_ym(1900, 1); m <= sw_month_from_ym(2200, 12); m++) {
+        int y = m / 12, mo = m % 12 + 1;
+        for (size_t size = 0; size <= 20; size += (m % 50 == 0 ? 1 : 20)) {
+            memset(got, 'x', sizeof(got));
+            memset(want, 'x', sizeof(want));
+            sw_month_format(got, size, m);
+            snprintf(want, size, "%04d-%02d", y, mo);
+            ck_assert_mem_eq(got, want, sizeof(got));
+            sw_month_nl(got, size, m);
+            snprintf(want, size, "%s %d", names[mo - 1], y);
+            ck_assert_mem_eq(got, want, sizeof(got));
+        }
+    }
+    ck_assert(sw_date_from_ymd(&first, 1900, 1, 1));
+    ck_assert(sw_date_from_ymd(&last, 2200, 12, 31));
+    for (sw_date d = first; d <= last; d += 7) {
+        int y, mo, dd;
+        sw_date_to_ymd(d, &y, &mo, &dd);
+        for (size_t size = 0; size <= 20; size += (d % 97 == 0 ? 1 : 20)) {
+            memset(got, 'x', sizeof(got));
+            memset(want, 'x', sizeof(want));
+            sw_date_format(got, size, d);
+            snprintf(want, size, "%04d-%02d-%02d", y, mo, dd);
+            ck_assert_mem_eq(got, want, sizeof(got));
+            sw_date_nl(got, size, d);
+            snprintf(want, size, "%d %s %d", dd, names[mo - 1], y);
+            ck_assert_mem_eq(got, want, sizeof(got));
+        }
+    }
+}
+END_TEST
+
 START_TEST(test_weekday)
 {
     ck_assert_int_eq(sw_date_weekday(test_date("2026-11-22")), 6);  /* a Sunday */
@@ -183,12 +279,16 @@ static Suite *date_suite(void)
     Suite *s = suite_create("date");
     TCase *core = tcase_create("Core"), *limits = tcase_create("Limits");
 
+    /* The walks over every day 1900-2200 take a few seconds under the sanitizers. */
+    tcase_set_timeout(core, 60);
     tcase_add_test(core, test_date_roundtrip);
     tcase_add_test(core, test_month_helpers);
     tcase_add_test(core, test_month_of_every_day);
     tcase_add_test(core, test_add_months_clamps);
     tcase_add_test(core, test_age_on_birthday);
+    tcase_add_test(core, test_age_on_every_day);
     tcase_add_test(core, test_weekday);
+    tcase_add_test(core, test_texts_as_snprintf);
     tcase_add_loop_test(limits, test_date_parse_rejects, 0,
                         (int)(sizeof(bad_dates) / sizeof(bad_dates[0])));
     tcase_add_loop_test(limits, test_date_problem_kinds, 0,

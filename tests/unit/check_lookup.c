@@ -6,6 +6,7 @@
  * through the cache as without it; a cache bound to one context after another.
  * The figures are those of tests/tables/valid/base.xml: test.amount 1000.00 from
  * 2025-01-01, 1100.00 from 2026-01-01, ended 2027-01-01. */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -17,20 +18,34 @@ static const char *const valid[] = {"tests/tables/valid/base.xml",
 
 #define UNTOUCHED "untouched"
 
-/* sw_param_opt(c, id, date): its status, *found and the value (-1 when not
- * found); checks that err stays untouched unless the status is an error. */
-static sw_status opt(const struct sw_ctx *c, const char *id, const char *date,
-                     enum sw_unit unit, bool *found, int64_t *v)
+/* sw_param_opt(c, id, date) - or, `text`, sw_param_text() with found (an id
+ * built in a buffer): its status, *found and the value (-1 when not found);
+ * checks that err stays untouched unless the status is an error. */
+static sw_status opt_as(bool text, const struct sw_ctx *c, const char *id, const char *date,
+                        enum sw_unit unit, bool *found, int64_t *v)
 {
     struct sw_err err;
     sw_status st;
 
     snprintf(err.msg, sizeof(err.msg), "%s", UNTOUCHED);
     *v = -1;
-    st = sw_param_opt(c, id, test_date(date), unit, v, found, NULL, &err);
+    st = text ? sw_param_text(c, id, test_date(date), unit, v, found, NULL, &err)
+              : sw_param_opt(c, id, test_date(date), unit, v, found, NULL, &err);
     if (st == SW_OK)
         ck_assert_str_eq(err.msg, UNTOUCHED);
     return st;
+}
+
+static sw_status opt(const struct sw_ctx *c, const char *id, const char *date,
+                     enum sw_unit unit, bool *found, int64_t *v)
+{
+    return opt_as(false, c, id, date, unit, found, v);
+}
+
+static sw_status opt_text(const struct sw_ctx *c, const char *id, const char *date,
+                          enum sw_unit unit, bool *found, int64_t *v)
+{
+    return opt_as(true, c, id, date, unit, found, v);
 }
 
 /* Every answer twice (the second from the cache when there is one). */
@@ -91,9 +106,10 @@ START_TEST(test_opt_answers_with_and_without_cache)
 }
 END_TEST
 
-/* An id built in a buffer: the cache keeps a copy of an absent id's text, so
- * the same buffer holding another id gets that id's answer. Many absent ids
- * fill and reuse the slots (their copies are freed: LeakSanitizer). */
+/* An id built in a buffer (sw_param_text()): the cache keeps a copy of an
+ * absent id's text, so the same buffer holding another id gets that id's
+ * answer. Many absent ids fill and reuse the slots (their copies are freed:
+ * LeakSanitizer). A string constant with the same text is found alike. */
 START_TEST(test_opt_ids_in_a_buffer)
 {
     struct sw_err err;
@@ -108,12 +124,15 @@ START_TEST(test_opt_ids_in_a_buffer)
     ck_assert_int_eq(sw_lookup_cache_new(&c.cache, &err), SW_OK);
     for (int i = 0; i < 1000; i++) {
         snprintf(id, sizeof(id), "test.absent.%d", i);
-        ck_assert_int_eq(opt(&c, id, "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+        ck_assert_int_eq(opt_text(&c, id, "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
         ck_assert(!found);
         snprintf(id, sizeof(id), "test.amount");
-        ck_assert_int_eq(opt(&c, id, "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+        ck_assert_int_eq(opt_text(&c, id, "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
         ck_assert(found);
         ck_assert_int_eq(v, 100000);
+        ck_assert_int_eq(opt(&c, "test.amount", "2026-06-01", SW_UNIT_EUROCENT, &found, &v),
+                         SW_OK);
+        ck_assert_int_eq(v, 110000);
     }
     sw_lookup_cache_free(c.cache);
     sw_tables_free(t);
@@ -273,7 +292,7 @@ START_TEST(test_cache_bound_to_the_next_context)
     struct sw_err err;
     struct sw_tables *t = test_load_tables(valid, 3, &err);
     struct sw_lookup_cache *cache = NULL;
-    struct sw_used u1 = {0}, u2 = {0}, u3 = {0};
+    struct sw_used u1 = {0}, u2 = {0}, u3 = {0}, u4 = {0};
     struct sw_override ov = {"test.amount", 150000};
     struct sw_ctx c;
     static const char tag[] = "test";
@@ -311,6 +330,28 @@ START_TEST(test_cache_bound_to_the_next_context)
     ck_assert_int_eq(u2.len, 2);
     ck_assert_ptr_eq(u2.items[0].id, u1.items[0].id);
     ck_assert_ptr_eq(u2.items[1].id, u1.items[1].id);
+    /* The national defaults, no overrides: the national answer stays (and is
+     * recorded in the new list), testdorp's price is not the defaults'; back
+     * in testdorp the price again. */
+    sw_ctx_init(&c, t, false);
+    c.used = &u4;
+    sw_lookup_cache_bind(cache, &c);
+    c.cache = cache;
+    ck_assert_int_eq(opt(&c, "gemeente.price", "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+    ck_assert(!found);
+    ck_assert_int_eq(opt(&c, "test.amount", "2026-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+    ck_assert_int_eq(v, 110000);
+    ck_assert_int_eq(u4.len, 1);
+    ck_assert_int_eq(u4.items[0].from, test_date("2026-01-01"));
+    sw_ctx_init(&c, t, false);
+    c.municipality = "testdorp";
+    c.used = &u4;
+    sw_lookup_cache_bind(cache, &c);
+    c.cache = cache;
+    ck_assert_int_eq(opt(&c, "gemeente.price", "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+    ck_assert(found);
+    ck_assert_int_eq(v, 5120);
+    ck_assert_int_eq(u4.len, 2);
     /* National defaults only, with an override: no price, the user's amount. */
     sw_ctx_init(&c, t, false);
     c.used = &u3;
@@ -331,10 +372,36 @@ START_TEST(test_cache_bound_to_the_next_context)
     sw_used_release(&u1);
     sw_used_release(&u2);
     sw_used_release(&u3);
+    sw_used_release(&u4);
     sw_lookup_cache_free(cache);
     sw_tables_free(t);
 }
 END_TEST
+
+#ifdef SW_CHECK_IDS
+/* With SW_CHECK_IDS (the SAN build) an id built in a buffer passed where a
+ * string constant belongs (sw_param_opt() with a cache) stops the program when
+ * the buffer's address comes back with another text. */
+START_TEST(test_buffer_id_as_constant_stops)
+{
+    struct sw_err err;
+    struct sw_tables *t = test_load_tables(valid, 3, &err);
+    struct sw_ctx c;
+    char id[64];
+    bool found;
+    int64_t v;
+
+    ck_assert_ptr_nonnull(t);
+    sw_ctx_init(&c, t, false);
+    ck_assert_int_eq(sw_lookup_cache_new(&c.cache, &err), SW_OK);
+    snprintf(id, sizeof(id), "test.amount");
+    ck_assert_int_eq(opt(&c, id, "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
+    snprintf(id, sizeof(id), "test.absent");
+    (void)opt(&c, id, "2025-06-01", SW_UNIT_EUROCENT, &found, &v);
+    ck_abort_msg("not stopped");
+}
+END_TEST
+#endif
 
 static Suite *lookup_suite(void)
 {
@@ -349,6 +416,9 @@ static Suite *lookup_suite(void)
     tcase_add_test(tc, test_used_list_with_and_without_cache);
     tcase_add_test(tc, test_index_finds_every_parameter);
     tcase_add_test(tc, test_cache_bound_to_the_next_context);
+#ifdef SW_CHECK_IDS
+    tcase_add_test_raise_signal(tc, test_buffer_id_as_constant_stops, SIGILL);
+#endif
     suite_add_tcase(s, tc);
     return s;
 }

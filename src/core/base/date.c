@@ -20,10 +20,60 @@ static int days_in(int y, int m)
     return m == 2 && is_leap(y) ? 29 : dm[m - 1];
 }
 
-/* The fast paths below count years from March of year 0 (so February, with the
- * leap day, ends a year) in unsigned arithmetic, which divides by a constant
- * without the corrections a signed division needs; they hold from 0000-03-01
- * on, every date the project handles (1900..2200). */
+/* The day number of each month's first day from 1900-01 to 2201-01 (the
+ * month after the last one the project handles), computed by the compiler:
+ * the months the engine walks become a table look-up both ways. */
+#define LEAPS_UPTO(x) ((x) / 4 - (x) / 100 + (x) / 400)
+#define IS_LEAP(y) (((y) % 4 == 0 && (y) % 100 != 0) || (y) % 400 == 0)
+/* 1 January of year y (1900..2201). */
+#define JAN1(y) (365 * ((y) - 1970) + LEAPS_UPTO((y) - 1) - LEAPS_UPTO(1969))
+#define FIRSTS_Y1(y)                                                                      \
+    JAN1(y), JAN1(y) + 31, JAN1(y) + 59 + IS_LEAP(y), JAN1(y) + 90 + IS_LEAP(y),           \
+        JAN1(y) + 120 + IS_LEAP(y), JAN1(y) + 151 + IS_LEAP(y), JAN1(y) + 181 + IS_LEAP(y), \
+        JAN1(y) + 212 + IS_LEAP(y), JAN1(y) + 243 + IS_LEAP(y), JAN1(y) + 273 + IS_LEAP(y), \
+        JAN1(y) + 304 + IS_LEAP(y), JAN1(y) + 334 + IS_LEAP(y)
+#define FIRSTS_Y10(y)                                                                     \
+    FIRSTS_Y1(y), FIRSTS_Y1(y + 1), FIRSTS_Y1(y + 2), FIRSTS_Y1(y + 3), FIRSTS_Y1(y + 4),  \
+        FIRSTS_Y1(y + 5), FIRSTS_Y1(y + 6), FIRSTS_Y1(y + 7), FIRSTS_Y1(y + 8),            \
+        FIRSTS_Y1(y + 9)
+#define FIRSTS_Y100(y)                                                                    \
+    FIRSTS_Y10(y), FIRSTS_Y10(y + 10), FIRSTS_Y10(y + 20), FIRSTS_Y10(y + 30),             \
+        FIRSTS_Y10(y + 40), FIRSTS_Y10(y + 50), FIRSTS_Y10(y + 60), FIRSTS_Y10(y + 70),    \
+        FIRSTS_Y10(y + 80), FIRSTS_Y10(y + 90)
+
+#define FIRST_MONTH (SW_DATE_MIN_YEAR * 12)
+#define N_MONTHS ((SW_DATE_MAX_YEAR - SW_DATE_MIN_YEAR + 1) * 12)
+
+static const sw_date month_first[N_MONTHS + 1] = {
+    FIRSTS_Y100(1900), FIRSTS_Y100(2000), FIRSTS_Y100(2100), FIRSTS_Y1(2200), JAN1(2201)};
+
+_Static_assert(JAN1(1970) == 0 && JAN1(2000) == 10957, "1 January by day number");
+
+/* The month (from 1900-01) that day z falls in, for month_first[0] <= z <
+ * month_first[N_MONTHS]: a month lasts 30.436875 days on average (146097 days
+ * in 4800 months); 487 / 16 is within a day of that over 300 years, so the
+ * guess is at most one month off and the table settles it. */
+static inline unsigned month_index(sw_date z)
+{
+    unsigned off = (unsigned)(z - month_first[0]);
+    unsigned i = off * 16u / 487u;
+
+    while (i > 0 && month_first[i] > z)
+        i--;
+    while (month_first[i + 1] <= z)
+        i++;
+    return i;
+}
+
+static inline bool in_table(sw_date z)
+{
+    return z >= month_first[0] && z < month_first[N_MONTHS];
+}
+
+/* The fallbacks below (dates outside 1900..2200) count years from March of
+ * year 0 (so February, with the leap day, ends a year) in unsigned
+ * arithmetic, which divides by a constant without the corrections a signed
+ * division needs; they hold from 0000-03-01 on. */
 
 /* The day number of day `day0` (from 0) of month `mp` (0 = March .. 11 =
  * February) of the March-year `y`. */
@@ -55,6 +105,8 @@ static bool march_days_fast(sw_date z)
 
 static sw_date days_from_civil(int y, int m, int d)
 {
+    if (y >= SW_DATE_MIN_YEAR && y <= SW_DATE_MAX_YEAR && m >= 1 && m <= 12)
+        return month_first[(y - SW_DATE_MIN_YEAR) * 12 + m - 1] + d - 1;
     y -= m <= 2;
     if (y >= 0 && m >= 1 && m <= 12 && d >= 1)
         return days_from_march((unsigned)y, (unsigned)(m + (m > 2 ? -3 : 9)), (unsigned)d - 1);
@@ -79,7 +131,15 @@ void sw_date_to_ymd(sw_date z, int *year, int *month, int *day)
 {
     int zz;
 
-    /* The rules call this in every month: the unsigned fast path. */
+    /* The rules call this in every month: the table, else the unsigned path. */
+    if (in_table(z)) {
+        unsigned i = month_index(z), y = i / 12;
+
+        *year = SW_DATE_MIN_YEAR + (int)y;
+        *month = (int)(i - y * 12) + 1;
+        *day = z - month_first[i] + 1;
+        return;
+    }
     if (march_days_fast(z)) {
         unsigned uy, ump, udoy, um;
 
@@ -154,12 +214,66 @@ sw_status sw_date_parse(sw_date *out, const char *text, const char *field,
                       "date '%s' out of range (" SW_DATE_RANGE_TEXT ") for '%s'", text, f);
 }
 
+/* Writing "%s", "%d" and "%0Nd" by hand, as snprintf() would into buf[size]
+ * (cut short and terminated when it does not fit): the month names and dates
+ * of every warning and advice text, without the cost of a format string. A
+ * text under construction: its length as written in full (n), and buf. */
+struct text {
+    char *buf;
+    size_t size, n;
+};
+
+static void put_char(struct text *t, char ch)
+{
+    if (t->n + 1 < t->size)
+        t->buf[t->n] = ch;
+    t->n++;
+}
+
+static void put_str(struct text *t, const char *s)
+{
+    while (*s)
+        put_char(t, *s++);
+}
+
+/* v >= 0 in decimal, at least `width` digits (zeros in front). */
+static void put_uint(struct text *t, int v, int width)
+{
+    char d[12];
+    int k = 0;
+
+    do {
+        d[k++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v > 0 && k < (int)sizeof(d));
+    while (k < width--)
+        put_char(t, '0');
+    while (k > 0)
+        put_char(t, d[--k]);
+}
+
+static void put_end(struct text *t)
+{
+    if (t->size)
+        t->buf[t->n < t->size ? t->n : t->size - 1] = '\0';
+}
+
 void sw_date_format(char *buf, size_t size, sw_date d)
 {
     int y, m, dd;
+    struct text t = {buf, size, 0};
 
     sw_date_to_ymd(d, &y, &m, &dd);
-    snprintf(buf, size, "%04d-%02d-%02d", y, m, dd);
+    if (y < 0 || y > 9999) {
+        snprintf(buf, size, "%04d-%02d-%02d", y, m, dd);
+        return;
+    }
+    put_uint(&t, y, 4);
+    put_char(&t, '-');
+    put_uint(&t, m, 2);
+    put_char(&t, '-');
+    put_uint(&t, dd, 2);
+    put_end(&t);
 }
 
 enum sw_date_problem sw_month_check(sw_month *out, const char *text)
@@ -199,7 +313,16 @@ sw_status sw_month_parse(sw_month *out, const char *text, const char *field,
 
 void sw_month_format(char *buf, size_t size, sw_month m)
 {
-    snprintf(buf, size, "%04d-%02d", sw_month_year(m), sw_month_number(m));
+    struct text t = {buf, size, 0};
+
+    if (m < 0 || sw_month_year(m) > 9999) {
+        snprintf(buf, size, "%04d-%02d", sw_month_year(m), sw_month_number(m));
+        return;
+    }
+    put_uint(&t, sw_month_year(m), 4);
+    put_char(&t, '-');
+    put_uint(&t, sw_month_number(m), 2);
+    put_end(&t);
 }
 
 sw_month sw_month_from_ym(int year, int month)
@@ -211,6 +334,8 @@ sw_month sw_month_of(sw_date d)
 {
     int y, m, dd;
 
+    if (in_table(d))
+        return FIRST_MONTH + (sw_month)month_index(d);
     /* sw_date_to_ymd()'s steps up to the month, from March of year 0. */
     if (march_days_fast(d)) {
         unsigned uy, ump, udoy;
@@ -234,8 +359,10 @@ int sw_month_number(sw_month m)
 
 sw_date sw_month_first_day(sw_month m)
 {
-    /* From 0000-03 on: day 1 of the months since March of year 0. The rules
-     * ask this for every month they compute. */
+    /* The rules ask this for every month they compute. */
+    if (m >= FIRST_MONTH && m <= FIRST_MONTH + N_MONTHS)
+        return month_first[m - FIRST_MONTH];
+    /* From 0000-03 on: day 1 of the months since March of year 0. */
     if (m >= 2) {
         unsigned um = (unsigned)m - 2, uy = um / 12;
 
@@ -246,11 +373,15 @@ sw_date sw_month_first_day(sw_month m)
 
 int sw_month_days(sw_month m)
 {
+    if (m >= FIRST_MONTH && m < FIRST_MONTH + N_MONTHS)
+        return month_first[m - FIRST_MONTH + 1] - month_first[m - FIRST_MONTH];
     return days_in(sw_month_year(m), sw_month_number(m));
 }
 
 sw_date sw_month_last_day(sw_month m)
 {
+    if (m >= FIRST_MONTH && m < FIRST_MONTH + N_MONTHS)
+        return month_first[m - FIRST_MONTH + 1] - 1;
     return sw_month_first_day(m + 1) - 1;
 }
 
@@ -272,6 +403,14 @@ int sw_age_on(sw_date birth, sw_date on)
 
     if (on < birth)
         return -1;
+    /* Whole months from birth to on (one less when on's day of the month is
+     * before the birthday's), in whole years. */
+    if (in_table(birth) && in_table(on)) {
+        unsigned ib = month_index(birth), io = month_index(on);
+        unsigned months = io - ib - (on - month_first[io] < birth - month_first[ib]);
+
+        return (int)(months / 12);
+    }
     sw_date_to_ymd(birth, &by, &bm, &bd);
     sw_date_to_ymd(on, &y, &m, &d);
     age = y - by;
@@ -320,13 +459,32 @@ const char *sw_month_abbr_nl(int month)
 
 void sw_month_nl(char *buf, size_t size, sw_month m)
 {
-    snprintf(buf, size, "%s %d", sw_month_name_nl(sw_month_number(m)), sw_month_year(m));
+    struct text t = {buf, size, 0};
+
+    if (m < 0) {
+        snprintf(buf, size, "%s %d", sw_month_name_nl(sw_month_number(m)), sw_month_year(m));
+        return;
+    }
+    put_str(&t, sw_month_name_nl(sw_month_number(m)));
+    put_char(&t, ' ');
+    put_uint(&t, sw_month_year(m), 1);
+    put_end(&t);
 }
 
 void sw_date_nl(char *buf, size_t size, sw_date d)
 {
     int y, m, dd;
+    struct text t = {buf, size, 0};
 
     sw_date_to_ymd(d, &y, &m, &dd);
-    snprintf(buf, size, "%d %s %d", dd, sw_month_name_nl(m), y);
+    if (y < 0) {
+        snprintf(buf, size, "%d %s %d", dd, sw_month_name_nl(m), y);
+        return;
+    }
+    put_uint(&t, dd, 1);
+    put_char(&t, ' ');
+    put_str(&t, sw_month_name_nl(m));
+    put_char(&t, ' ');
+    put_uint(&t, y, 1);
+    put_end(&t);
 }

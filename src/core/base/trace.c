@@ -57,12 +57,34 @@ void sw_trace_merge(struct sw_trace *tr, const struct sw_trace *from)
         sw_trace_input(tr, from->inputs[i].name, from->inputs[i].value, from->inputs[i].unit);
 }
 
+static __attribute__((noinline)) sw_status
+param_traced(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
+             int64_t *out, struct sw_trace *tr, struct sw_err *err)
+{
+    struct sw_value_info info;
+    sw_status st = sw_param(c, id, date, unit, out, &info, err);
+
+    if (st == SW_OK)
+        sw_trace_param(tr, &info);
+    return st;
+}
+
 sw_status sw_param_t(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
                      int64_t *out, struct sw_trace *tr, struct sw_err *err)
 {
+    /* The info only for a trace: filling it is most of a cached lookup.
+     * Without one, straight on (asked some 30 times a month). */
+    if (tr)
+        return param_traced(c, id, date, unit, out, tr, err);
+    return sw_param(c, id, date, unit, out, NULL, err);
+}
+
+sw_status sw_param_text_t(const struct sw_ctx *c, const char *id, sw_date date,
+                          enum sw_unit unit, int64_t *out, struct sw_trace *tr,
+                          struct sw_err *err)
+{
     struct sw_value_info info;
-    /* The info only for a trace: filling it is most of a cached lookup. */
-    sw_status st = sw_param(c, id, date, unit, out, tr ? &info : NULL, err);
+    sw_status st = sw_param_text(c, id, date, unit, out, NULL, tr ? &info : NULL, err);
 
     if (st == SW_OK && tr)
         sw_trace_param(tr, &info);
@@ -74,9 +96,12 @@ sw_status sw_scale_t(const struct sw_ctx *c, const char *id, sw_date date,
                      struct sw_trace *tr, struct sw_err *err)
 {
     struct sw_value_info info;
-    sw_status st = sw_scale(c, id, date, kind, out, n, tr ? &info : NULL, err);
+    sw_status st;
 
-    if (st == SW_OK && tr)
+    if (!tr)
+        return sw_scale(c, id, date, kind, out, n, NULL, err);
+    st = sw_scale(c, id, date, kind, out, n, &info, err);
+    if (st == SW_OK)
         sw_trace_param(tr, &info);
     return st;
 }

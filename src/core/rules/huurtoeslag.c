@@ -42,20 +42,30 @@ const char *sw_huurtoeslag_outcome_text(enum sw_huurtoeslag_outcome o)
     return "onbekend";
 }
 
-/* sw_param_t for "<base>.<household type>". */
-static sw_status param_hh(const struct sw_ctx *c, const char *base, enum hh h, sw_date d,
+/* The parameters that differ by household type: "<base>.<hh_suffix>", written
+ * out whole (asked for every month of every year; a string constant's address
+ * finds its cache slot at once). */
+enum hh_param { HP_MIP, HP_MIP_REDUCTION, HP_RIP, HP_RIP_REDUCTION };
+static const char *const hh_param_id[][4] = {
+    [HP_MIP] = {"huurtoeslag.mip.single", "huurtoeslag.mip.multi",
+                "huurtoeslag.mip.single_aow", "huurtoeslag.mip.multi_aow"},
+    [HP_MIP_REDUCTION] = {"huurtoeslag.normhuur_mip_reduction.single",
+                          "huurtoeslag.normhuur_mip_reduction.multi",
+                          "huurtoeslag.normhuur_mip_reduction.single_aow",
+                          "huurtoeslag.normhuur_mip_reduction.multi_aow"},
+    [HP_RIP] = {"huurtoeslag.rip.single", "huurtoeslag.rip.multi",
+                "huurtoeslag.rip.single_aow", "huurtoeslag.rip.multi_aow"},
+    [HP_RIP_REDUCTION] = {"huurtoeslag.normhuur_rip_reduction.single",
+                          "huurtoeslag.normhuur_rip_reduction.multi",
+                          "huurtoeslag.normhuur_rip_reduction.single_aow",
+                          "huurtoeslag.normhuur_rip_reduction.multi_aow"},
+};
+
+/* sw_param_t for parameter `which` of household type h. */
+static sw_status param_hh(const struct sw_ctx *c, enum hh_param which, enum hh h, sw_date d,
                           int64_t *out, struct sw_trace *tr, struct sw_err *err)
 {
-    char id[96];
-    size_t a = strlen(base), b = strlen(hh_suffix[h]);
-
-    /* "%s.%s", joined by hand: asked for every month of every year. */
-    if (a + 1 + b >= sizeof(id))
-        return sw_err_set(err, SW_ERR_INTERNAL, base, "parameter id too long: '%s'", base);
-    memcpy(id, base, a);
-    id[a] = '.';
-    memcpy(id + a + 1, hh_suffix[h], b + 1);
-    return sw_param_t(c, id, d, SW_UNIT_EUROCENT, out, tr, err);
+    return sw_param_t(c, hh_param_id[which][h], d, SW_UNIT_EUROCENT, out, tr, err);
 }
 
 static int64_t min64(int64_t a, int64_t b) { return a < b ? a : b; }
@@ -144,20 +154,20 @@ static sw_status basishuur(const struct sw_ctx *c, sw_date date, enum hh h, bool
     int64_t nh_mip, red_mip, opslag, verlaging;
     sw_status st;
 
-    if ((st = param_hh(c, "huurtoeslag.mip", h, date, &r->mip, tr, err)) ||
+    if ((st = param_hh(c, HP_MIP, h, date, &r->mip, tr, err)) ||
         (st = sw_param_t(c, "huurtoeslag.normhuur_mip", date, SW_UNIT_EUROCENT, &nh_mip, tr,
                          err)) ||
-        (st = param_hh(c, "huurtoeslag.normhuur_mip_reduction", h, date, &red_mip, tr, err)))
+        (st = param_hh(c, HP_MIP_REDUCTION, h, date, &red_mip, tr, err)))
         return st;
     /* Art. 17 lid 2 and 3 (and art. 19 lid 1: at or below the MIP). */
     r->normhuur = nh_mip - red_mip;
     if (by_income && r->income > r->mip) {
         int64_t rip, nh_rip, red_rip, mip_eur = r->mip / 100, rip_eur;
 
-        if ((st = param_hh(c, "huurtoeslag.rip", h, date, &rip, tr, err)) ||
+        if ((st = param_hh(c, HP_RIP, h, date, &rip, tr, err)) ||
             (st = sw_param_t(c, "huurtoeslag.normhuur_rip", date, SW_UNIT_EUROCENT, &nh_rip, tr,
                              err)) ||
-            (st = param_hh(c, "huurtoeslag.normhuur_rip_reduction", h, date, &red_rip, tr,
+            (st = param_hh(c, HP_RIP_REDUCTION, h, date, &red_rip, tr,
                            err)))
             return st;
         rip_eur = rip / 100;

@@ -30,7 +30,7 @@ sw_status sw_wml_hourly(const struct sw_ctx *c, sw_date date, sw_date birth,
             char id[48];
             /* Besluit minimumjeugdloon art. 1: a percentage per age. */
             snprintf(id, sizeof(id), "wml.youth_percent.age_%d", age);
-            st = sw_param_t(c, id, date, SW_UNIT_PERCENT, &pct, tr, err);
+            st = sw_param_text_t(c, id, date, SW_UNIT_PERCENT, &pct, tr, err);
             if (st)
                 return st;
         }

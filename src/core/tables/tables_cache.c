@@ -1,0 +1,259 @@
+/* tables_cache.c - the upkeep of the per-run lookup cache (sw_ctx.cache):
+ * binding it to the next context of a batch, the list of values used with
+ * its index, the memo of derived values and the lookup windows. The lookups
+ * that use it are in tables_lookup.c; its layout in tables_cache.h.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tables_cache.h"
+
+/* Whether a and b are the same value in a used list: id (by address), from,
+ * overridden, projected. */
+static bool used_same(const struct sw_value_info *a, const struct sw_value_info *b)
+{
+    return a->id == b->id && a->from == b->from && a->overridden == b->overridden &&
+           a->projected == b->projected;
+}
+
+/* Append info to u; on allocation failure u->nomem is set and nothing added. */
+static void used_append(struct sw_used *u, const struct sw_value_info *info)
+{
+    if (u->len == u->cap) {
+        size_t cap = u->cap ? u->cap * 2 : 32;
+        struct sw_value_info *n = realloc(u->items, cap * sizeof(*n));
+        if (!n) {
+            u->nomem = true;
+            return;
+        }
+        u->items = n;
+        u->cap = cap;
+    }
+    u->items[u->len++] = *info;
+}
+
+/* Add info to u unless the same value is there already. */
+static void used_add(struct sw_used *u, const struct sw_value_info *info)
+{
+    for (size_t i = 0; i < u->len; i++)
+        if (used_same(&u->items[i], info))
+            return;
+    used_append(u, info);
+}
+
+void sw_used_merge(struct sw_used *dst, const struct sw_used *src)
+{
+    for (size_t i = 0; i < src->len && !dst->nomem; i++)
+        used_add(dst, &src->items[i]);
+}
+
+bool sw_used_first_projected(const struct sw_used *u, size_t i)
+{
+    if (!u->items[i].projected)
+        return false;
+    for (size_t j = 0; j < i; j++)
+        if (u->items[j].projected && strcmp(u->items[j].id, u->items[i].id) == 0)
+            return false;
+    return true;
+}
+
+void sw_used_release(struct sw_used *u)
+{
+    if (!u)
+        return;
+    free(u->items);
+    u->items = NULL;
+    u->len = u->cap = 0;
+}
+
+static size_t used_hash(const struct sw_value_info *v)
+{
+    uint64_t h = ((uint64_t)(uintptr_t)v->id ^ (uint64_t)(uint32_t)v->from << 17 ^
+                  (uint64_t)v->overridden << 1 ^ (uint64_t)v->projected) *
+                 0x9E3779B97F4A7C15u;
+    return (size_t)(h >> 40);
+}
+
+/* used_add() through the cache's index of u. */
+static void used_add_indexed(struct sw_lookup_cache *cache, struct sw_used *u,
+                             const struct sw_value_info *info)
+{
+    struct used_index *x = &cache->used;
+    size_t k;
+
+    if (u->len >= USED_SLOTS / 2) {
+        used_add(u, info);
+        return;
+    }
+    if (x->u != u || x->items != u->items || x->n > u->len) {
+        memset(x->slot, 0, sizeof(x->slot));
+        x->u = u;
+        x->items = u->items;
+        x->n = 0;
+    }
+    for (; x->n < u->len; x->n++) {
+        for (k = used_hash(&u->items[x->n]); x->slot[k & (USED_SLOTS - 1)]; k++)
+            ;
+        x->slot[k & (USED_SLOTS - 1)] = (uint16_t)(x->n + 1);
+    }
+    for (k = used_hash(info); x->slot[k & (USED_SLOTS - 1)]; k++)
+        if (used_same(&u->items[x->slot[k & (USED_SLOTS - 1)] - 1], info))
+            return;
+    /* Indexed with the next call (the list may move now). */
+    used_append(u, info);
+}
+
+void tables_record(const struct sw_ctx *c, const struct sw_value_info *info)
+{
+    if (c->used && c->cache)
+        used_add_indexed(c->cache, c->used, info);
+    else if (c->used)
+        used_add(c->used, info);
+}
+
+static size_t memo_index(const char *tag, const int64_t key[SW_MEMO_KEY])
+{
+    uint64_t h = (uint64_t)(uintptr_t)tag;
+
+    for (int k = 0; k < SW_MEMO_KEY; k++)
+        h = (h ^ (uint64_t)key[k]) * 0x100000001B3ULL;
+    return (size_t)(h ^ h >> 29) & (MEMO_SLOTS - 1);
+}
+
+bool sw_memo_get(const struct sw_ctx *c, const char *tag, const int64_t key[SW_MEMO_KEY],
+                 int64_t *out)
+{
+    if (!c->cache)
+        return false;
+    for (size_t k = 0, i0 = memo_index(tag, key); k < 8; k++) {
+        const struct memo_slot *m = &c->cache->memo[(i0 + k) & (MEMO_SLOTS - 1)];
+        if (!m->tag || m->gen != c->cache->memo_gen)
+            return false;
+        if (m->tag == tag && memcmp(m->key, key, sizeof(m->key)) == 0) {
+            *out = m->value;
+            return true;
+        }
+    }
+    return false;
+}
+
+void sw_memo_put(const struct sw_ctx *c, const char *tag, const int64_t key[SW_MEMO_KEY],
+                 int64_t value)
+{
+    if (!c->cache)
+        return;
+    for (size_t k = 0, i0 = memo_index(tag, key); k < 8; k++) {
+        struct memo_slot *m = &c->cache->memo[(i0 + k) & (MEMO_SLOTS - 1)];
+        if (!m->tag || m->gen != c->cache->memo_gen ||
+            (m->tag == tag && memcmp(m->key, key, sizeof(m->key)) == 0)) {
+            m->tag = tag;
+            m->gen = c->cache->memo_gen;
+            memcpy(m->key, key, sizeof(m->key));
+            m->value = value;
+            return;
+        }
+    }
+}
+
+void sw_window_begin(const struct sw_ctx *c, struct sw_window *w, sw_date at)
+{
+    w->at = at;
+    w->lo = DATE_LOWEST;
+    w->hi = DATE_HIGHEST;
+    w->ok = c->cache != NULL;
+    w->outer = NULL;
+    if (c->cache) {
+        w->outer = c->cache->window;
+        c->cache->window = w;
+    }
+}
+
+void sw_window_end(const struct sw_ctx *c, struct sw_window *w)
+{
+    if (c->cache && c->cache->window == w)
+        c->cache->window = w->outer;
+}
+
+bool sw_window_holds(const struct sw_window *w, sw_date date)
+{
+    return w->ok && w->lo <= date && date < w->hi;
+}
+
+
+sw_status sw_lookup_cache_new(struct sw_lookup_cache **out, struct sw_err *err)
+{
+    *out = calloc(1, sizeof(**out));
+    return *out ? SW_OK : sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
+}
+
+/* Whether cache answered last for a context that resolves every national id
+ * as c does and finds the same values: the same set and projection, and no
+ * overrides (an override slot points into the context's own list). The
+ * municipal ids ("gemeente.", see resolve()) also need the same municipality. */
+static bool cache_fits(const struct sw_lookup_cache *cache, const struct sw_ctx *c)
+{
+    const char *muni = c->municipality ? c->municipality : "";
+
+    return cache->bound && cache->tables == c->tables && cache->project == c->project &&
+           c->n_overrides == 0 && strlen(muni) < sizeof(cache->municipality) &&
+           strcmp(cache->sha, c->tables->sha) == 0;
+}
+
+/* Forget what slot sl holds (near entries to it lapse with its gen). */
+static void slot_clear(struct cache_slot *sl)
+{
+    uint32_t gen = sl->gen + 1;
+
+    free(sl->own);
+    memset(sl, 0, sizeof(*sl));
+    sl->override = -1;
+    sl->gen = gen;
+}
+
+void sw_lookup_cache_bind(struct sw_lookup_cache *cache, const struct sw_ctx *c)
+{
+    const char *muni = c->municipality ? c->municipality : "";
+
+    if (cache_fits(cache, c)) {
+        /* The answers stay, but for the municipal ids of another municipality;
+         * what was recorded was recorded in another list, and a memo entry's
+         * lookups are not in this one yet. */
+        bool other = strcmp(cache->municipality, muni) != 0;
+
+        for (size_t i = 0; i < CACHE_SLOTS; i++) {
+            struct cache_slot *sl = &cache->slot[i];
+
+            if (other && sl->text && strncmp(sl->text, "gemeente.", 9) == 0)
+                slot_clear(sl);
+            sl->recorded = !sl->v && sl->override < 0;
+            sl->seen = 0;
+        }
+        if (other)
+            memcpy(cache->municipality, muni, strlen(muni) + 1);
+        if (++cache->memo_gen == 0)   /* wrapped: no entry of an old generation may match */
+            memset(cache->memo, 0, sizeof(cache->memo));
+        cache->used.u = NULL;
+        cache->window = NULL;
+        return;
+    }
+    for (size_t i = 0; i < CACHE_SLOTS; i++)
+        free(cache->slot[i].own);
+    memset(cache, 0, sizeof(*cache));
+    /* A context that does not fit the next one either: bound stays false. */
+    if (c->n_overrides || strlen(muni) >= sizeof(cache->municipality))
+        return;
+    cache->bound = true;
+    cache->tables = c->tables;
+    memcpy(cache->sha, c->tables->sha, sizeof(cache->sha));
+    memcpy(cache->municipality, muni, strlen(muni) + 1);
+    cache->project = c->project;
+}
+
+void sw_lookup_cache_free(struct sw_lookup_cache *cache)
+{
+    if (!cache)
+        return;
+    for (size_t i = 0; i < CACHE_SLOTS; i++)
+        free(cache->slot[i].own);
+    free(cache);
+}

@@ -1,0 +1,116 @@
+/* tables_cache.h - private to src/core/tables/: the layout of the per-run
+ * lookup cache (sw_ctx.cache), shared by the lookups that use it
+ * (tables_lookup.c) and its upkeep - binding it to a context, the used list,
+ * the memo and the lookup windows (tables_cache.c).
+ */
+#ifndef SWITCHSIM_TABLES_CACHE_H
+#define SWITCHSIM_TABLES_CACHE_H
+
+#include "tables_impl.h"
+
+/* --- the lookup cache (sw_ctx.cache) ---
+ * A rule asks for the same few dozen ids month after month. A slot keeps what
+ * one id resolved to in this context (an override, or the parameter in the
+ * scenario's municipality or the defaults), the value found last with the dates
+ * it holds for, and whether that value is in c->used already. Slots are found
+ * by a hash of the id's text and checked against it, or - for a string
+ * constant - by the id's address (near, below). An absent answer is kept too - an id neither the scenario's
+ * municipality nor the defaults have (the slot owns a copy of its text), or a
+ * parameter without a value on the dates lo..hi - so that a rule's optional
+ * parameters (sw_param_opt()) cost as little as present ones; a caller that
+ * wants the error message takes the full path, which formats it. */
+
+#define CACHE_SLOTS 256   /* a power of two, several times the ids one run uses */
+#define DATE_LOWEST INT32_MIN    /* before every date (SW_NO_DATE is no date) */
+#define DATE_HIGHEST INT32_MAX
+
+struct cache_slot {
+    const char *text;             /* the id, owned by the set, the override or `own`;
+                                   * NULL = free */
+    char *own;                    /* the copy of an absent id's text, or NULL */
+    const struct tparam *p;       /* NULL for an override or an absent id */
+    int override;                 /* index in c->overrides, or -1 */
+    const struct tvalue *v;       /* the value found last (after projection); NULL
+                                   * for an override or when there is none */
+    sw_date lo, hi;               /* it answers for lo <= date < hi */
+    bool projected;
+    bool recorded;                /* (v, projected) is in c->used */
+    uint64_t seen;                /* the values of p in c->used (seen_bit()) */
+    uint32_t gen;                 /* counts the changes of text: a near entry
+                                   * made for an earlier text no longer points here */
+};
+
+/* Memo entries (sw_memo_get()): open addressing, full when out of slots. An
+ * entry is live while its generation is the cache's (sw_lookup_cache_bind()
+ * forgets them all at once). */
+#define MEMO_SLOTS 256
+
+struct memo_slot {
+    const char *tag;              /* NULL = free */
+    uint32_t gen;
+    int64_t key[SW_MEMO_KEY];
+    int64_t value;
+};
+
+/* Most ids are string constants: a table by the id's address (two ways, so
+ * that two ids a rule asks for in turn may share a row) points at its slot (as
+ * it held the id: gen). A string constant keeps its text,
+ * so the address alone finds it; an id built in a buffer (whose address
+ * another text may reuse) is never entered here and is found by its text
+ * (sw_param_text()). With SW_CHECK_IDS (the SAN build) every hit by address
+ * compares the text too and stops the program when it differs. */
+#define CACHE_NEAR 512   /* rows of two */
+
+/* The values in c->used by a hash of what used_same() compares: 1 + their
+ * index in the list, 0 = free. It covers the list's first n items and is
+ * built anew when the list is another or has moved (realloc); the list only
+ * grows while the cache is in use (sw_ctx.cache). Past USED_SLOTS / 2 values
+ * the list is searched item by item. */
+#define USED_SLOTS 512
+
+struct used_index {
+    const struct sw_used *u;
+    const struct sw_value_info *items;
+    size_t n;
+    uint16_t slot[USED_SLOTS];
+};
+
+struct sw_lookup_cache {
+    /* The context it answered for last (sw_lookup_cache_bind()): what its
+     * answers depend on besides the date. */
+    bool bound;
+    const struct sw_tables *tables;
+    char sha[65];
+    char municipality[64];
+    bool project;
+    struct sw_window *window;     /* the innermost window recording, or NULL */
+    struct cache_slot slot[CACHE_SLOTS];
+    struct near {
+        const char *id;
+        struct cache_slot *slot;
+        uint32_t gen;
+    } near[CACHE_NEAR][2];
+    struct memo_slot memo[MEMO_SLOTS];
+    uint32_t memo_gen;
+    struct used_index used;
+};
+
+/* Add info to c->used unless the same value is there already (through the
+ * cache's index of the list when c has a cache). */
+void tables_record(const struct sw_ctx *c, const struct sw_value_info *info);
+
+/* A lookup on `date` answered with a value that holds for lo <= date < hi: narrow
+ * every window recording. */
+static inline void window_narrow(struct sw_lookup_cache *cache, sw_date date, sw_date lo, sw_date hi)
+{
+    for (struct sw_window *w = cache->window; w; w = w->outer) {
+        if (date != w->at)
+            w->ok = false;
+        if (lo > w->lo)
+            w->lo = lo;
+        if (hi < w->hi)
+            w->hi = hi;
+    }
+}
+
+#endif
