@@ -198,7 +198,8 @@ function renderLocal(res) {
     const limit = ls.limit_percent_of_norm === null
       ? 'inkomensgrens niet bekend, dus niet meegerekend'
       : 'bij een inkomen tot ' + numberNl(ls.limit_percent_of_norm) + '% van de bijstandsnorm (nu ' + euro(ls.limit) + ' per maand)';
-    const value = ls.year_value === null ? 'bedrag niet bekend' : euro(ls.year_value) + ' per jaar';
+    const value = (ls.year_value === null ? 'bedrag niet bekend' : euro(ls.year_value) + ' per jaar') +
+      (ls.entered ? ' (door u ingevuld)' : '');
     const lost = (res.armoedeval || []).find((a) => a.scheme === ls.scheme);
     ul.appendChild(el('li', {}, el('strong', {}, ls.label.charAt(0).toUpperCase() + ls.label.slice(1)), ': ' + value + ', ' + limit + '.',
       lost ? el('span', { class: 'flag' }, ' Met deze baan komt uw inkomen in ' + monthLong(lost.month) + ' boven de grens: dan vervalt deze regeling.') : null));
@@ -270,7 +271,9 @@ function renderInputs(scenario) {
         (scenario.before.wajong_loonheffingskorting === false ? ', zonder loonheffingskorting)' : ', met loonheffingskorting)')
       : 'bijstand van de gemeente'],
     ['Dagbesteding nu', scenario.before.dagbesteding_dagdelen_per_week + ' dagdelen per week'],
-    ['Gemeente', scenario.municipality ? municipalityName(scenario.municipality) : 'landelijke regels']
+    ['Gemeente', (scenario.municipality ? municipalityName(scenario.municipality) : 'landelijke regels') +
+      (scenario.overrides && Object.keys(scenario.overrides).some((id) => id.startsWith('gemeente.'))
+        ? ', met bedragen van de gemeente die u zelf invulde' : '')]
   ];
   for (const [k, v] of rows.filter(Boolean)) {
     dl.appendChild(el('div', {}, el('dt', {}, k), el('dd', {}, v)));

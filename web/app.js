@@ -246,7 +246,32 @@ function collect() {
   };
   const muni = $('municipality').value;
   if (muni) scenario.municipality = muni;
+  const overrides = localOverrides(err);
+  if (Object.keys(overrides).length) scenario.overrides = overrides;
   return { scenario, errors };
+}
+
+/* The municipality's amounts the user knows (Meer keuzes): overrides of the
+ * tables' parameters, in cents. A scheme's amount that depends on the
+ * household gets the same value under each id; the household uses one. */
+const LOCAL_FIELDS = [
+  ['local_iit', ['gemeente.iit.amount.single', 'gemeente.iit.amount.single_parent', 'gemeente.iit.amount.couple'], 500000],
+  ['local_kwijt', ['gemeente.kwijtschelding.amount.single', 'gemeente.kwijtschelding.amount.multi'], 300000],
+  ['local_pas', ['gemeente.pas.value.adult'], 300000],
+  ['local_polis', ['gemeente.zorgpolis.discount.adult'], 20000]
+];
+
+function localOverrides(err) {
+  const out = {};
+  for (const [field, ids, max] of LOCAL_FIELDS) {
+    const text = val(field);
+    if (!text) continue;
+    const cents = parseEuro(text);
+    if (cents === null) err(field, 'Vul een bedrag in, bijvoorbeeld 250, 250,50 of 250,-.');
+    else if (cents > max) err(field, 'Dit bedrag is hoger dan ' + euro(max) + '. Kijk het nog eens na.');
+    else for (const id of ids) out[id] = cents;
+  }
+  return out;
 }
 
 /* The benefit now: bijstand, or the Wajong with its regime and who applies the
@@ -306,7 +331,11 @@ const FIELD_MAP = [
   ['municipality', 'municipality'],
   ['start_month', 'start_month'],
   ['months', 'months'],
-  ['toeslagen.huurtoeslag', 'rent']
+  ['toeslagen.huurtoeslag', 'rent'],
+  ['overrides.gemeente.iit', 'local_iit'],
+  ['overrides.gemeente.kwijtschelding', 'local_kwijt'],
+  ['overrides.gemeente.pas', 'local_pas'],
+  ['overrides.gemeente.zorgpolis', 'local_polis']
 ];
 
 function fieldFor(path) {

@@ -229,6 +229,8 @@ struct sw_local_summary {
     int64_t limit;                 /* cents per month in the first month */
     int64_t year_value;            /* cents per year for the household */
     int64_t waiting_months;        /* IIT: months at a low income first */
+    bool entered;                  /* the limit or the value was entered by the
+                                    * user (an override), not from the table */
 };
 
 /* The armoedeval (switch run): the first month in which the income tested is

@@ -56,6 +56,8 @@ struct sw_local_terms {
     int64_t month_value;           /* what one month is worth (IIT: 0, paid once a year) */
     int64_t waiting_months;        /* IIT: months at a low income before it is paid */
     int64_t months_per_year;       /* gemeente.lokaal.months_per_year */
+    bool entered;                  /* the limit or the value is the user's own
+                                    * (an override, scenario "overrides") */
 };
 
 /* The income limit of a scheme in cents per month: the norm (without

@@ -73,6 +73,37 @@ run env SWITCHSIM_TODAY=2026-12-05 "$SWITCHSIM" tables status --json
 expect_json "shipped tables on 2026-12-05: the norm runs out on 2027-01-01" \
     '.parameters[] | select(.id == "participatiewet.norm.single") | "\(.status) \(.published_until)"' "runs_out 2027-01-01"
 
+# A parameter declared without a value (tables/gemeenten/default.xml: what only
+# a user may enter, e.g. a municipality's unpublished amount): the tables load,
+# show says so, and a scenario may give it within its range, naming the field
+# when outside it.
+fail_input "show of a parameter without a value" "enter one in the scenario's \"overrides\"" \
+    "$SWITCHSIM" tables show gemeente.zorgpolis.discount.adult
+jq '. + {overrides: {"gemeente.zorgpolis.discount.adult": 20001}}' tests/cases/arnhem_armoedeval.json \
+    >"$TMPD/polis-too-high.json"
+fail_input "an entered polis amount above its range is refused" "overrides.gemeente.zorgpolis.discount.adult" \
+    "$SWITCHSIM" simulate "$TMPD/polis-too-high.json"
+jq '. + {overrides: {"gemeente.zorgpolis.discount.adult": 1250}}' tests/cases/arnhem_armoedeval.json \
+    >"$TMPD/polis.json"
+run "$SWITCHSIM" simulate "$TMPD/polis.json" --json
+expect_json "an entered polis amount is used: 12,50 x 12 a year" \
+    '.local_schemes[] | select(.scheme == "gemeentepolis") | "\(.year_value) \(.entered)"' "15000 true"
+cat >"$TMPD/declared.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<tables xmlns="urn:switchsim:tables:1" schema="1" id="t" kind="national" version="2026-01-01" title="test">
+  <param id="test.entered" unit="eurocent" overridable="true" min="0" max="100"><description>d</description></param>
+</tables>
+XML
+d="$TMPD/declared"
+mkdir -p "$d/schema/v1"
+cp tables/schema/v1/tables.xsd "$d/schema/v1/"
+cp tests/tables/valid/base.xml "$TMPD/declared.xml" "$d/"
+run "$SWITCHSIM" tables check --tables "$d"
+expect_rc "an overridable parameter without a value loads" 0
+run env SWITCHSIM_CACHE="$TMPD/declared-cache" "$SWITCHSIM" tables check --tables "$d"
+run env SWITCHSIM_CACHE="$TMPD/declared-cache" "$SWITCHSIM" tables check --tables "$d"
+expect_rc "... and from the snapshot cache" 0
+
 # The invalid matrix.
 check_bad() {
     name=$1

@@ -707,6 +707,28 @@ async function main() {
       /boven € 1\.597,72 per maand vervalt de collectieve zorgverzekering \(gemeentepolis\) \(waarde niet bekend\)/.test(printedLocal),
       printedLocal.slice(0, 1500));
     await s('Emulation.setEmulatedMedia', { media: '' });
+
+    /* The amounts Arnhem does not publish, entered under Meer keuzes: they go to
+     * the API as overrides (cents) and the page says they are the user's own.
+     * Gemeentepolis 12,50 a month = 150,00 a year (x 12, lokaal.c); the pass
+     * 100 a year for the one adult. A letter instead of an amount is refused
+     * next to its field before anything is sent. */
+    await setValue('local_polis', 'twaalf');
+    check('local amounts: a bad amount named next to its field', (await submitAndWait()) &&
+      !(await evaluate(`document.getElementById('error-summary').hidden`)) &&
+      /zorgverzekering|bedrag/i.test(await text('#error-summary')) &&
+      await waitFor(`document.getElementById('local_polis').getAttribute('aria-invalid') === 'true'`),
+      await text('#error-summary'));
+    await setValue('local_polis', '12,50');
+    await setValue('local_pas', '100');
+    check('local amounts: an answer', await submitAndWait(), await text('#error-summary'));
+    const entered = norm(await text('#local-list'));
+    check('local amounts: used and marked as entered',
+      /Lokale pas of meedoenregeling: € 100,00 per jaar \(door u ingevuld\), bij een inkomen tot 130%/.test(entered) &&
+      /gemeentepolis\): € 150,00 per jaar \(door u ingevuld\), bij een inkomen tot 120%/.test(entered) &&
+      /Individuele inkomenstoeslag: € 260,00 per jaar, bij/.test(entered), entered);
+    await setValue('local_polis', '');
+    await setValue('local_pas', '');
     await setValue('municipality', 'amersfoort');
     check('amersfoort again: an answer', await submitAndWait());
 

@@ -95,7 +95,14 @@ static void same_set(const struct sw_tables *a, const struct sw_tables *b)
         na = sw_tables_timeline(a, ida, ma, va, 64);
         nb = sw_tables_timeline(b, idb, mb, vb, 64);
         ck_assert_uint_eq(na, nb);
-        ck_assert_uint_gt(na, 0);
+        if (na == 0) {
+            /* A declaration without a value: overridable, with the same range. */
+            int64_t la, ha, lb, hb;
+            ck_assert(sw_tables_override_range(a, ida, &la, &ha));
+            ck_assert(sw_tables_override_range(b, idb, &lb, &hb));
+            ck_assert_int_eq(la, lb);
+            ck_assert_int_eq(ha, hb);
+        }
         for (size_t k = 0; k < na && k < 64; k++)
             same_info(&va[k], &vb[k]);
     }

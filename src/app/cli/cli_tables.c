@@ -143,6 +143,7 @@ static int do_show(const struct cli_common *c, const char *id, const char *date_
     size_t n;
     int rc = EXIT_OK;
     sw_date date = 0;
+    int64_t lo, hi;
 
     if (date_text && !cli_parse_date(&date, date_text, "--date", &rc))
         return rc;
@@ -151,6 +152,13 @@ static int do_show(const struct cli_common *c, const char *id, const char *date_
     if (!muni && strncmp(id, "gemeente.", 9) == 0)
         muni = "default";
     n = sw_tables_timeline(t, id, muni ? muni : "", infos, 200);
+    if (n == 0 && sw_tables_override_range(t, id, &lo, &hi)) {
+        /* Declared without a value: only what a user enters (overrides). */
+        fprintf(stderr, "switchsim: no value for '%s' in the tables: enter one in the scenario's "
+                        "\"overrides\"\n", id);
+        rc = EXIT_BAD_INPUT;
+        goto out;
+    }
     if (n == 0) {
         fprintf(stderr, "switchsim: unknown parameter '%s'%s%s\n", id,
                 muni ? " for municipality " : "", muni ? muni : "");

@@ -300,6 +300,7 @@ static void add_local(cJSON *o, const struct sw_timeline *tl)
             cJSON_AddNullToObject(so, "year_value");
         if (k == SW_LOCAL_IIT)
             cJSON_AddNumberToObject(so, "waiting_months", (double)ls->waiting_months);
+        cJSON_AddBoolToObject(so, "entered", ls->entered);
         cJSON_AddItemToArray(arr, so);
     }
     arr = cJSON_AddArrayToObject(o, "armoedeval");

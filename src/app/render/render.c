@@ -337,11 +337,11 @@ static void local_line(char *buf, size_t size, const struct sw_local_summary *ls
     sw_money_format_nl(lim, sizeof(lim), ls->limit);
     sw_money_format_nl(val, sizeof(val), ls->year_value);
     sw_rate_format_nl(pct, sizeof(pct), SW_PPM_ONE + ls->above_ppm);
-    snprintf(buf, size, "%s: %s%s%s%s; %s%s.", sw_local_scheme_label((enum sw_local_scheme)k),
+    snprintf(buf, size, "%s: %s%s%s%s; %s%s%s.", sw_local_scheme_label((enum sw_local_scheme)k),
              ls->tested ? "inkomen tot " : "inkomensgrens niet bekend (niet getoetst)",
              ls->tested ? pct : "", ls->tested ? " % van de bijstandsnorm, nu " : "",
              ls->tested ? lim : "", ls->value_known ? val : "waarde niet bekend",
-             ls->value_known ? " per jaar" : "");
+             ls->value_known ? " per jaar" : "", ls->entered ? " (zelf ingevuld)" : "");
 }
 
 void render_table(FILE *f, const struct sw_timeline *tl)

@@ -529,6 +529,7 @@ static void local_members(struct obj *top, const struct sw_timeline *tl)
             m_null(&o, "year_value");
         if (k == SW_LOCAL_IIT)
             m_num(&o, "waiting_months", (double)ls->waiting_months);
+        m_bool(&o, "entered", ls->entered);
         close_obj(&o);
     }
     sw_jb_putc(b, ']');

@@ -196,6 +196,7 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
                 ls->limit = t.limit;
                 ls->year_value = t.year_value;
                 ls->waiting_months = t.waiting_months;
+                ls->entered = t.entered;
             }
             if (!t.tested)
                 continue;

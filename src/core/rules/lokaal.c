@@ -1,6 +1,8 @@
 /* lokaal.c - the terms of a municipality's minimaregelingen (lokaal.h): the
  * income limit and what each scheme is worth for a household, from
  * tables/gemeenten/<name>.xml. */
+#include <string.h>
+
 #include "switchsim/lokaal.h"
 #include "switchsim/money.h"
 
@@ -33,10 +35,22 @@ static int64_t month_of_year_value(int64_t year_value, int64_t months)
     return sw_div_half_up(year_value, months);
 }
 
-/* Parameter id, when the tables hold it: *found false (and SW_OK) when neither
- * the municipality's table nor the defaults do; recorded in tr when found. */
+/* Whether the user entered id (scenario "overrides"): the value is then theirs,
+ * not the municipality's table's, which the outputs say. */
+static bool entered(const struct sw_ctx *c, const char *id)
+{
+    for (size_t i = 0; i < c->n_overrides; i++)
+        if (strcmp(c->overrides[i].id, id) == 0)
+            return true;
+    return false;
+}
+
+/* Parameter id, when the tables or the user hold it: *found false (and SW_OK)
+ * when neither the municipality's table nor the defaults nor an override do;
+ * recorded in tr when found; o->entered when it is the user's. */
 static sw_status opt(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
-                     int64_t *out, bool *found, struct sw_trace *tr, struct sw_err *err)
+                     int64_t *out, bool *found, struct sw_local_terms *o, struct sw_trace *tr,
+                     struct sw_err *err)
 {
     struct sw_value_info info;
     /* The info only for a trace (as sw_param_t()). */
@@ -44,6 +58,8 @@ static sw_status opt(const struct sw_ctx *c, const char *id, sw_date date, enum 
 
     if (!st && *found && tr)
         sw_trace_param(tr, &info);
+    if (!st && *found && c->n_overrides > 0 && entered(c, id))
+        o->entered = true;
     return st;
 }
 
@@ -63,7 +79,7 @@ static sw_status year_value(const struct sw_ctx *c, enum sw_local_scheme k, sw_d
                  h->couple          ? "gemeente.iit.amount.couple"
                  : h->single_parent ? "gemeente.iit.amount.single_parent"
                                     : "gemeente.iit.amount.single",
-                 date, SW_UNIT_EUROCENT, &a, &fa, tr, err);
+                 date, SW_UNIT_EUROCENT, &a, &fa, o, tr, err);
         o->year_value = a;
         break;
     case SW_LOCAL_KWIJTSCHELDING:
@@ -71,18 +87,18 @@ static sw_status year_value(const struct sw_ctx *c, enum sw_local_scheme k, sw_d
         st = opt(c,
                  adults + h->children > 1 ? "gemeente.kwijtschelding.amount.multi"
                                           : "gemeente.kwijtschelding.amount.single",
-                 date, SW_UNIT_EUROCENT, &a, &fa, tr, err);
+                 date, SW_UNIT_EUROCENT, &a, &fa, o, tr, err);
         o->year_value = a;
         break;
     case SW_LOCAL_PAS:
-        st = opt(c, "gemeente.pas.value.adult", date, SW_UNIT_EUROCENT, &a, &fa, tr, err);
+        st = opt(c, "gemeente.pas.value.adult", date, SW_UNIT_EUROCENT, &a, &fa, o, tr, err);
         if (!st && h->children > 0)
-            st = opt(c, "gemeente.pas.value.child", date, SW_UNIT_EUROCENT, &b, &fb, tr, err);
+            st = opt(c, "gemeente.pas.value.child", date, SW_UNIT_EUROCENT, &b, &fb, o, tr, err);
         /* Children count only where the table gives a value for them. */
         o->year_value = adults * a + (fb ? h->children * b : 0);
         break;
     case SW_LOCAL_ZORGPOLIS:
-        st = opt(c, "gemeente.zorgpolis.discount.adult", date, SW_UNIT_EUROCENT, &a, &fa, tr, err);
+        st = opt(c, "gemeente.zorgpolis.discount.adult", date, SW_UNIT_EUROCENT, &a, &fa, o, tr, err);
         o->year_value = adults * a * months;
         break;
     default:
@@ -111,8 +127,7 @@ sw_status sw_local_terms(const struct sw_ctx *c, enum sw_local_scheme k, sw_date
 
     if ((unsigned)k >= SW_LOCAL__COUNT)
         return sw_err_set(err, SW_ERR_INTERNAL, NULL, "no local scheme %d", (int)k);
-    st = opt(c, limit_id[k], date, SW_UNIT_PERCENT, &o.above_ppm, &o.tested,
-             tr, err);
+    st = opt(c, limit_id[k], date, SW_UNIT_PERCENT, &o.above_ppm, &o.tested, &o, tr, err);
     if (!st)
         st = sw_param_t(c, "gemeente.lokaal.months_per_year", date, SW_UNIT_MONTHS, &months, tr,
                         err);
@@ -122,7 +137,7 @@ sw_status sw_local_terms(const struct sw_ctx *c, enum sw_local_scheme k, sw_date
     if (!st)
         st = year_value(c, k, date, h, months, &o, tr, err);
     if (!st && k == SW_LOCAL_IIT) {
-        st = opt(c, "gemeente.iit.waiting_years", date, SW_UNIT_YEARS, &years, &found, tr, err);
+        st = opt(c, "gemeente.iit.waiting_years", date, SW_UNIT_YEARS, &years, &found, &o, tr, err);
         o.waiting_months = found ? years * months : 0;
     }
     if (st)

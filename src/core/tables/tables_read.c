@@ -580,6 +580,9 @@ static int param_cmp(const void *a, const void *b)
     c = strcmp(x->id, y->id);
     if (c)
         return c;
+    /* A declaration without values (overridable only) sorts first. */
+    if (x->nvalues == 0 || y->nvalues == 0)
+        return (x->nvalues > 0) - (y->nvalues > 0);
     return (x->values[0].from > y->values[0].from) - (x->values[0].from < y->values[0].from);
 }
 
@@ -624,6 +627,9 @@ static sw_status merge_into(struct sw_tables *t, struct tparam *a, struct tparam
     const char *an = t->docs[a->doc].name, *bn = t->docs[b->doc].name;
     char field[160];
 
+    if (a->nvalues == 0 || b->nvalues == 0)
+        return sw_err_set(err, SW_ERR_TABLE, bn,
+                          "%s: '%s' is declared without values and again in %s", bn, a->id, an);
     snprintf(field, sizeof(field), "%s:%d", bn, b->values[0].line);
     if (a->unit != b->unit || a->is_scale != b->is_scale || a->kind != b->kind)
         return sw_err_set(err, SW_ERR_TABLE, field,
@@ -660,10 +666,11 @@ sw_status sw_tables_finish(struct sw_tables *t, struct sw_err *err)
     if (t->ndocs == 0)
         return sw_err_set(err, SW_ERR_TABLE, "tables", "no table documents");
     for (i = 0; i < t->nparams; i++) {
-        if (t->params[i].nvalues == 0)
+        /* No value: only as the declaration of what a user may enter. */
+        if (t->params[i].nvalues == 0 && !t->params[i].overridable)
             return sw_err_set(err, SW_ERR_TABLE, t->docs[t->params[i].doc].name,
-                              "%s: '%s' has no values", t->docs[t->params[i].doc].name,
-                              t->params[i].id);
+                              "%s: '%s' has no values and is not overridable",
+                              t->docs[t->params[i].doc].name, t->params[i].id);
     }
     if (t->nparams > 1)
         qsort(t->params, t->nparams, sizeof(*t->params), param_cmp);

@@ -323,12 +323,12 @@ sw_status sw_tables_from_snapshot(struct sw_tables **out, const char *buf, size_
             break;
         }
         p->nvalues = snap_count(&r, 72, SIZE_MAX / sizeof(struct tvalue));
-        if (r.bad || p->nvalues == 0) {
+        if (r.bad || (p->nvalues == 0 && !p->overridable)) {
             r.bad = true;
             p->nvalues = 0;
             break;
         }
-        p->values = calloc(p->nvalues, sizeof(*p->values));
+        p->values = calloc(p->nvalues ? p->nvalues : 1, sizeof(*p->values));
         if (!p->values) {
             r.nomem = r.bad = true;
             p->nvalues = 0;
