@@ -7,15 +7,17 @@
  * A run that ends in a December has the lookahead run's rows in every month it
  * shows: what a month's figures read past the month stays within its calendar
  * year (the toeslagen and IACK year income, vakantiegeld, the settlement set
- * aside where it arose); what lies past the window's end only adds recoveries
+ * aside where it arose; not the Wajong's voorschot periods, which run across
+ * it); what lies past the window's end only adds recoveries
  * collected later (after M, so they cannot hold M back) or moves a salary paid
  * next month out of a row past the window. So when such a run, ending in the
  * December of M's year, finds M, it is the lookahead run's M with the same months
  * before it, and the values carried forward that M depends on are among those it
  * used. eng_steady() therefore looks in the run itself when it ends in the
  * December of M's year, else in a run to the December of the job's first year,
- * and runs the whole lookahead only when M lies beyond; SW_SIM_STEADY_FULL and
- * strict mode always run it (tests/unit/check_steady.c compares the two). */
+ * and runs the whole lookahead only when M lies beyond; SW_SIM_STEADY_FULL,
+ * strict mode and the Wajong always run it (tests/unit/check_steady.c compares
+ * the two). */
 #include <stdio.h>
 #include <string.h>
 
@@ -187,10 +189,12 @@ sw_status eng_steady(struct sw_timeline *tl, const struct sw_tables *t,
     horizon = steady_horizon(s, first);
     if (horizon <= 0)
         return SW_OK;
-    /* SW_SIM_STEADY_FULL, and strict mode (no value is carried forward, and a
-     * value missing past a shorter run's end still means no ordinary month):
-     * the whole lookahead only. */
-    if ((flags & SW_SIM_STEADY_FULL) || s->strict)
+    /* SW_SIM_STEADY_FULL; strict mode (no value is carried forward, and a value
+     * missing past a shorter run's end still means no ordinary month); and the
+     * Wajong, whose voorschot periods run across the turn of the year (a period
+     * still open at a run's end is settled on its months so far, and what is set
+     * aside for it lands in months shown): the whole lookahead only. */
+    if ((flags & SW_SIM_STEADY_FULL) || s->strict || s->before.benefit == SW_BEFORE_WAJONG)
         return steady_run(tl, t, s, horizon, flags, nth_keeper(keep, 1), first, &found, err);
     /* The run itself shows the lookahead run's months up to the last December
      * both show. M in the run's own last year, the run ending in that December
