@@ -206,7 +206,8 @@ sw_status eng_steady(struct sw_timeline *tl, const struct sw_tables *t,
     steady_from(&tl->steady, s, tl, first);
     tl->steady.first_from = first;
     if (tl->steady.found && !(flags & SW_SIM_TRACE) &&
-        sw_month_year(tl->steady.month) == sw_month_year(end) && (s->months == horizon || (s->months < horizon && sw_month_number(end) == 12)))
+        sw_month_year(tl->steady.month) == sw_month_year(end) &&
+        (s->months == horizon || (s->months < horizon && sw_month_number(end) == 12)))
         return SW_OK;
     y = sw_month_year(first);
     if (tl->steady.found && sw_month_year(tl->steady.month) <= full)

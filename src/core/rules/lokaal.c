@@ -98,7 +98,8 @@ static sw_status year_value(const struct sw_ctx *c, enum sw_local_scheme k, sw_d
         o->year_value = adults * a + (fb ? h->children * b : 0);
         break;
     case SW_LOCAL_ZORGPOLIS:
-        st = opt(c, "gemeente.zorgpolis.discount.adult", date, SW_UNIT_EUROCENT, &a, &fa, o, tr, err);
+        st = opt(c, "gemeente.zorgpolis.discount.adult", date, SW_UNIT_EUROCENT, &a, &fa, o, tr,
+                 err);
         o->year_value = adults * a * months;
         break;
     default:

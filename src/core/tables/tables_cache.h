@@ -14,8 +14,8 @@
  * scenario's municipality or the defaults), the value found last with the dates
  * it holds for, and whether that value is in c->used already. Slots are found
  * by a hash of the id's text and checked against it, or - for a string
- * constant - by the id's address (near, below). An absent answer is kept too - an id neither the scenario's
- * municipality nor the defaults have (the slot owns a copy of its text), or a
+ * constant - by the id's address (near, below). An absent answer is kept too -
+ * an id neither the scenario's municipality nor the defaults have (the slot owns a copy of its text), or a
  * parameter without a value on the dates lo..hi - so that a rule's optional
  * parameters (sw_param_opt()) cost as little as present ones; a caller that
  * wants the error message takes the full path, which formats it. */
@@ -101,7 +101,8 @@ void tables_record(const struct sw_ctx *c, const struct sw_value_info *info);
 
 /* A lookup on `date` answered with a value that holds for lo <= date < hi: narrow
  * every window recording. */
-static inline void window_narrow(struct sw_lookup_cache *cache, sw_date date, sw_date lo, sw_date hi)
+static inline void window_narrow(struct sw_lookup_cache *cache, sw_date date, sw_date lo,
+                                 sw_date hi)
 {
     for (struct sw_window *w = cache->window; w; w = w->outer) {
         if (date != w->at)
