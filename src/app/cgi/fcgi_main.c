@@ -31,6 +31,7 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
+#include <fastcgi.h>   /* FCGI_STDOUT */
 #include <fcgiapp.h>
 
 #include "cgi.h"
@@ -191,8 +192,89 @@ static size_t read_fcgi(void *ctx, char *buf, size_t n)
     return got > 0 ? (size_t)got : 0;
 }
 
+/* --- the answer in large records ---
+ * The request's own writer (made by FCGX_Accept_r) buffers 8 KiB: a record and
+ * a write() for every 8 KiB, nine for a simulate answer (~72 KB), each a system
+ * call here and a wake-up of the web server. libfcgi's FCGX_CreateWriter()
+ * makes a writer with its largest records (64 KiB) for a connection and request
+ * id: it takes the answer's records, the request's writer the last few KiB
+ * together with the end records when the request finishes (send_answer).
+ * libfcgi never frees the small request struct such a
+ * writer holds, so one writer is kept for as long as the connection's
+ * descriptor and the request id stay the same (lighttpd always sends request
+ * id 1, and the accepted connection gets the lowest free descriptor: the same
+ * one each time); a write error or a new descriptor or id makes a new one,
+ * at most BIG_MADE in all, after which the request's writer sends everything. */
+#define BIG_BUFFER 65536   /* FCGX_CreateWriter's largest: 8 header + 65528 content */
+#define BIG_MADE 16
+#define END_RECORDS 32     /* end of the stream (8) and end of the request (16), padding */
+#define FIRST_RECORD 8184  /* 8 KiB with the record's header */
+
+struct big {
+    FCGX_Stream *w;   /* NULL: none */
+    int fd, id;       /* the connection and request id w writes for */
+    int made;         /* writers made so far */
+};
+
+static FCGX_Stream *big_writer(struct big *b, const FCGX_Request *fr)
+{
+    if (b->w && (b->fd != fr->ipcFd || b->id != fr->requestId || FCGX_GetError(b->w) != 0))
+        FCGX_FreeStream(&b->w);
+    if (!b->w && b->made < BIG_MADE) {
+        b->made++;
+        b->w = FCGX_CreateWriter(fr->ipcFd, fr->requestId, BIG_BUFFER, FCGI_STDOUT);
+        b->fd = fr->ipcFd;
+        b->id = fr->requestId;
+    }
+    return b->w;
+}
+
+/* Bytes [from, to) of head (hn bytes) followed by body to stream s. */
+static void put_span(FCGX_Stream *s, const char *head, size_t hn, const char *body, size_t from,
+                     size_t to)
+{
+    if (from < hn) {
+        size_t end = to < hn ? to : hn;
+        FCGX_PutStr(head + from, (int)(end - from), s);
+        from = end;
+    }
+    if (from < to)
+        FCGX_PutStr(body + (from - hn), (int)(to - from), s);
+}
+
+/* Head and body as the request's standard output. The first record holds the
+ * head and at most FIRST_RECORD bytes in all: lighttpd reads the response head
+ * 8 KiB at a time until it has a whole record with the head (a 64 KiB first
+ * record costs it eight more reads). Then large records, sent at once, and the
+ * rest through the request's writer, sent with the end records: three writes
+ * for a simulate answer (nine through the request's writer alone). The bytes
+ * are the same. */
+static void send_answer(struct big *b, FCGX_Request *fr, const char *head, size_t hn,
+                        const char *body, size_t bn)
+{
+    size_t total = hn + bn, at = 0, end, room, tail;
+    FCGX_Stream *w;
+
+    /* what the request's writer takes with the end records in one write */
+    tail = (size_t)(fr->out->stop - fr->out->wrNext);
+    tail = tail > END_RECORDS ? tail - END_RECORDS : 0;
+    if (total > tail && (w = big_writer(b, fr)) != NULL) {
+        room = (size_t)(w->stop - w->wrNext);   /* the content of one record */
+        at = total < FIRST_RECORD ? total : FIRST_RECORD;
+        put_span(w, head, hn, body, 0, at);
+        FCGX_FFlush(w);
+        end = at + (total - at) - (total - at) % room;
+        if (total - end > tail)
+            end = total;
+        put_span(w, head, hn, body, at, end);
+        FCGX_FFlush(w);
+        at = end;
+    }
+    put_span(fr->out, head, hn, body, at, total);
+}
+
 /* Answer the request in `fr` with the tables in `l`. */
-static void serve(FCGX_Request *fr, struct live *l)
+static void serve(FCGX_Request *fr, struct live *l, struct big *big)
 {
     struct cgi_request rq = {
         .method = FCGX_GetParam("REQUEST_METHOD", fr->envp),
@@ -217,11 +299,9 @@ static void serve(FCGX_Request *fr, struct live *l)
     else
         cgi_answer(&rq, &resp);
     n = cgi_response_head(&resp, head, sizeof(head));
-    /* libfcgi's own writer frames the records (the chosen library: no FastCGI
+    /* libfcgi's writers frame the records (the chosen library: no FastCGI
      * framing of our own). */
-    FCGX_PutStr(head, (int)n, fr->out);
-    if (!resp.head)
-        FCGX_PutStr(resp.body, (int)resp.len, fr->out);
+    send_answer(big, fr, head, n, resp.body, resp.head ? 0 : resp.len);
     if (listing && !l->listed && resp.status == 200) {
         l->listing = resp;   /* kept for the next GET /tables */
         l->listed = true;
@@ -257,6 +337,8 @@ int main(void)
     struct live l = {.dir = sw_tables_dir(NULL), .watch = -1};
     struct sigaction sa;
     FCGX_Request fr;
+    /* static: its writer stays reachable to the end (libfcgi frees no part of it) */
+    static struct big big;
 
     if (FCGX_IsCGI())
         return cgi_run_once();
@@ -272,7 +354,7 @@ int main(void)
     refresh(&l);
     while (FCGX_Accept_r(&fr) >= 0) {
         refresh(&l);
-        serve(&fr, &l);
+        serve(&fr, &l, &big);
         finish(&fr);
     }
     if (l.listed)
