@@ -196,36 +196,48 @@ static size_t read_fcgi(void *ctx, char *buf, size_t n)
  * The request's own writer (made by FCGX_Accept_r) buffers 8 KiB: a record and
  * a write() for every 8 KiB, nine for a simulate answer (~72 KB), each a system
  * call here and a wake-up of the web server. libfcgi's FCGX_CreateWriter()
- * makes a writer with its largest records (64 KiB) for a connection and request
+ * makes a writer with its largest records (64 KiB) for a descriptor and request
  * id: it takes the answer's records, the request's writer the last few KiB
  * together with the end records when the request finishes (send_answer).
- * libfcgi never frees the small request struct such a
- * writer holds, so one writer is kept for as long as the connection's
- * descriptor and the request id stay the same (lighttpd always sends request
- * id 1, and the accepted connection gets the lowest free descriptor: the same
- * one each time); a write error or a new descriptor or id makes a new one,
- * at most BIG_MADE in all, after which the request's writer sends everything. */
+ *
+ * That writer writes to a descriptor of our own, a copy (dup2) of the
+ * request's connection made for each answer it sends. The copy also keeps the
+ * connection open after FCGX_Finish_r() closed the request's descriptor, until
+ * the next copy replaces it: lighttpd, which closes the connection itself when
+ * the end records came, then reads an answer as it sends it on (an answer of
+ * over 64 KiB from a backend that already closed its side is read at once and
+ * spooled through a temporary file in server.upload-dirs).
+ *
+ * libfcgi never frees the small request struct such a writer holds, so one is
+ * kept for as long as the request id stays the same (lighttpd always sends 1)
+ * and it had no write error (the web server closed the connection early); at
+ * most BIG_MADE are made, after which the request's writer sends everything. */
 #define BIG_BUFFER 65536   /* FCGX_CreateWriter's largest: 8 header + 65528 content */
-#define BIG_MADE 16
+#define BIG_MADE 256
 #define END_RECORDS 32     /* end of the stream (8) and end of the request (16), padding */
 #define FIRST_RECORD 8184  /* 8 KiB with the record's header */
 
 struct big {
-    FCGX_Stream *w;   /* NULL: none */
-    int fd, id;       /* the connection and request id w writes for */
+    int fd;           /* our descriptor; -1: none (the request's writer sends all) */
+    FCGX_Stream *w;   /* the writer on fd; NULL: none yet */
+    int id;           /* the request id w writes for */
     int made;         /* writers made so far */
 };
 
+/* The large writer for request fr, on a copy of its connection; NULL: none. */
 static FCGX_Stream *big_writer(struct big *b, const FCGX_Request *fr)
 {
-    if (b->w && (b->fd != fr->ipcFd || b->id != fr->requestId || FCGX_GetError(b->w) != 0))
+    if (b->fd < 0)
+        return NULL;
+    if (b->w && (b->id != fr->requestId || FCGX_GetError(b->w) != 0))
         FCGX_FreeStream(&b->w);
     if (!b->w && b->made < BIG_MADE) {
         b->made++;
-        b->w = FCGX_CreateWriter(fr->ipcFd, fr->requestId, BIG_BUFFER, FCGI_STDOUT);
-        b->fd = fr->ipcFd;
+        b->w = FCGX_CreateWriter(b->fd, fr->requestId, BIG_BUFFER, FCGI_STDOUT);
         b->id = fr->requestId;
     }
+    if (!b->w || dup2(fr->ipcFd, b->fd) < 0)
+        return NULL;
     return b->w;
 }
 
@@ -342,6 +354,7 @@ int main(void)
 
     if (FCGX_IsCGI())
         return cgi_run_once();
+    big.fd = open("/dev/null", O_RDONLY | O_CLOEXEC);   /* a descriptor to copy onto */
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = on_hup;
     sa.sa_flags = SA_RESTART;   /* a reload request does not break accept() */
