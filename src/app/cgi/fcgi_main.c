@@ -331,8 +331,9 @@ static void serve(FCGX_Request *fr, struct live *l, struct big *big)
  * body: it is still in libfcgi's buffer; a body the handler refused is read
  * and dropped), after which the web server sends nothing more (lighttpd sends
  * its FCGI_STDIN end right after the body, and a new connection for the next
- * request), so the request is detached from libfcgi's wait and the connection
- * closed at once. */
+ * request), so the request is detached from libfcgi's wait and its descriptor
+ * closed at once (the connection itself stays open while the large writer's
+ * copy of it does: big_writer). */
 static void finish(FCGX_Request *fr)
 {
     char drop[4096];
