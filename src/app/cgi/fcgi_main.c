@@ -208,20 +208,24 @@ static size_t read_fcgi(void *ctx, char *buf, size_t n)
  * over 64 KiB from a backend that already closed its side is read at once and
  * spooled through a temporary file in server.upload-dirs).
  *
- * libfcgi never frees the small request struct such a writer holds, so one is
- * kept for as long as the request id stays the same (lighttpd always sends 1)
- * and it had no write error (the web server closed the connection early); at
- * most BIG_MADE are made, after which the request's writer sends everything. */
+ * libfcgi never frees the small request struct such a writer holds (nor gives
+ * access to it), so a writer is kept, never freed: one for as long as the
+ * request id stays the same (lighttpd always sends 1) and no write failed.
+ * The first record goes through the request's writer, so a connection the web
+ * server closed early (the client left) fails there; a writer that failed all
+ * the same (closed in between) is kept aside, and after BIG_MADE writers the
+ * request's writer sends everything. */
 #define BIG_BUFFER 65536   /* FCGX_CreateWriter's largest: 8 header + 65528 content */
-#define BIG_MADE 256
+#define BIG_MADE 4
 #define END_RECORDS 32     /* end of the stream (8) and end of the request (16), padding */
 #define FIRST_RECORD 8184  /* 8 KiB with the record's header */
 
 struct big {
-    int fd;           /* our descriptor; -1: none (the request's writer sends all) */
-    FCGX_Stream *w;   /* the writer on fd; NULL: none yet */
-    int id;           /* the request id w writes for */
-    int made;         /* writers made so far */
+    int fd;                      /* our descriptor; -1: none (the request's writer sends all) */
+    FCGX_Stream *w;              /* the writer on fd; NULL: none yet */
+    int id;                      /* the request id w writes for */
+    FCGX_Stream *old[BIG_MADE];  /* the writers made, w among them (kept, never freed) */
+    int made;
 };
 
 /* The large writer for request fr, on a copy of its connection; NULL: none. */
@@ -230,10 +234,10 @@ static FCGX_Stream *big_writer(struct big *b, const FCGX_Request *fr)
     if (b->fd < 0)
         return NULL;
     if (b->w && (b->id != fr->requestId || FCGX_GetError(b->w) != 0))
-        FCGX_FreeStream(&b->w);
+        b->w = NULL;
     if (!b->w && b->made < BIG_MADE) {
-        b->made++;
         b->w = FCGX_CreateWriter(b->fd, fr->requestId, BIG_BUFFER, FCGI_STDOUT);
+        b->old[b->made++] = b->w;
         b->id = fr->requestId;
     }
     if (!b->w || dup2(fr->ipcFd, b->fd) < 0)
@@ -269,18 +273,23 @@ static void send_answer(struct big *b, FCGX_Request *fr, const char *head, size_
 
     /* what the request's writer takes with the end records in one write */
     tail = (size_t)(fr->out->stop - fr->out->wrNext);
+    room = tail < FIRST_RECORD ? tail : FIRST_RECORD;
     tail = tail > END_RECORDS ? tail - END_RECORDS : 0;
-    if (total > tail && (w = big_writer(b, fr)) != NULL) {
-        room = (size_t)(w->stop - w->wrNext);   /* the content of one record */
-        at = total < FIRST_RECORD ? total : FIRST_RECORD;
-        put_span(w, head, hn, body, 0, at);
-        FCGX_FFlush(w);
-        end = at + (total - at) - (total - at) % room;
-        if (total - end > tail)
-            end = total;
-        put_span(w, head, hn, body, at, end);
-        FCGX_FFlush(w);
-        at = end;
+    if (total > tail) {
+        at = total < room ? total : room;
+        put_span(fr->out, head, hn, body, 0, at);
+        /* (what the request's writer takes anyway goes without the copy:
+         * the connection then closes as libfcgi's would) */
+        if (FCGX_FFlush(fr->out) == 0 && total - at > tail &&
+            (w = big_writer(b, fr)) != NULL) {
+            room = (size_t)(w->stop - w->wrNext);   /* the content of one record */
+            end = total - (total - at) % room;
+            if (total - end > tail)
+                end = total;
+            put_span(w, head, hn, body, at, end);
+            FCGX_FFlush(w);
+            at = end;
+        }
     }
     put_span(fr->out, head, hn, body, at, total);
 }
