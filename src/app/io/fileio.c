@@ -20,6 +20,7 @@
 #include "buildid.h"
 #include "fileio.h"
 #include "switchsim/sha256.h"
+#include "xml_dl.h"
 
 #define SCHEMA_REL "schema/v1/tables.xsd"
 
@@ -681,6 +682,7 @@ static sw_status load_set(struct sw_tables **out, const struct tdir *d, const ch
                           const char *xml, size_t len, struct sw_err *err)
 {
     struct sw_tables *t = NULL;
+    const struct sw_xml *fns;
     char xsd_path[4200], *xsd = NULL;
     size_t xsd_len;
     sw_status st;
@@ -694,7 +696,8 @@ static sw_status load_set(struct sw_tables **out, const struct tdir *d, const ch
         st = sw_err_set(err, SW_ERR_TABLE, xsd_path, "cannot read the table schema: %s", msg);
         goto out;
     }
-    st = sw_tables_new(&t, xsd, xsd_len, err);
+    fns = sw_xml(xsd_path, err);
+    st = fns ? sw_tables_new_with(&t, xsd, xsd_len, fns, err) : err->code;
     if (st == SW_OK)
         st = add_dir(t, d, "", false, rel, err);
     if (st == SW_OK)
