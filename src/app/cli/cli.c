@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "fileio.h"
+#include "heap.h"
 #include "json_text.h"
 #include "render.h"
 #include "switchsim/money.h"
@@ -139,6 +140,9 @@ bool cli_load_tables(struct sw_tables **out, const struct cli_common *c, int *ex
 {
     struct sw_err err;
 
+    /* A command that loads the tables runs the engine: populate the heap it
+     * will use in one go (heap.h). 1 MiB: a simulate uses some 1.1 MB. */
+    sw_heap_prepare((size_t)1 << 20);
     sw_err_clear(&err);
     if (sw_tables_load_dir(out, sw_tables_dir(c->tables_dir), &err) != SW_OK) {
         fprintf(stderr, "switchsim: %s\n", err.msg);

@@ -45,7 +45,7 @@ static sw_status read_fd(int fd, bool regular, const char *path, const char *sho
                          char **out, size_t *len, struct sw_err *err)
 {
     char *buf = NULL;
-    size_t n = 0, cap = 0;
+    size_t n = 0, cap = 0, first = 8192;
     struct stat sb;
     sw_status rc = SW_OK;
 
@@ -61,13 +61,17 @@ static sw_status read_fd(int fd, bool regular, const char *path, const char *sho
         if (sb.st_size > 0 && (uintmax_t)sb.st_size > (uintmax_t)max)
             return sw_err_set(err, SW_ERR_TOO_BIG, path, "'%s' is larger than %zu bytes", shown,
                               max);
+        /* Room for the whole file and one byte more at once: one allocation,
+         * and the read after the last one sees the end (no doubling, no copy). */
+        if (sb.st_size > 0)
+            first = (size_t)sb.st_size + 1;
     }
     /* Never more than max + 1 bytes: a file that grows while it is read (or
      * standard input) is refused past the cap all the same. */
     for (;;) {
         ssize_t got;
         if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 8192;
+            size_t ncap = cap ? cap * 2 : first;
             char *nb;
             if (ncap > max + 1)
                 ncap = max + 1;
