@@ -324,6 +324,21 @@ int cli_print_json(cJSON *obj)
     return cli_finish_stdout();
 }
 
+int cli_print_json_text(char *compact, size_t len)
+{
+    char *s = compact ? sw_json_reformat(compact, len, &len) : NULL;
+
+    free(compact);
+    if (!s) {
+        fprintf(stderr, "switchsim: out of memory\n");
+        return EXIT_BAD_INPUT;
+    }
+    fwrite(s, 1, len, stdout);
+    fputc('\n', stdout);
+    free(s);
+    return cli_finish_stdout();
+}
+
 void cli_getopt_reset(void)
 {
     optind = 1;
