@@ -65,8 +65,11 @@ void sw_timeline_free(struct sw_timeline *tl)
         free(tl->scenario.rows[i].trace);
     for (int i = 0; i < tl->baseline.n; i++)
         free(tl->baseline.rows[i].trace);
+    /* sw_simulate() allocates the baseline's rows with the scenario's. */
+    if (tl->baseline.rows &&
+        (!tl->scenario.rows || tl->baseline.rows != tl->scenario.rows + tl->scenario.n))
+        free(tl->baseline.rows);
     free(tl->scenario.rows);
-    free(tl->baseline.rows);
     sw_used_release(&tl->used);
     free(tl);
 }
