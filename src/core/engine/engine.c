@@ -133,6 +133,7 @@ struct sw_baseline {
     size_t rows_cap;               /* baseline to the next (capacity in elements) */
     struct sw_value_info *items;
     size_t items_cap;
+    size_t used_len;               /* values the last timeline made with b used */
     struct eng_run run;
     struct eng_memo memo;
     struct sw_baseline *steady;    /* the same for the steady run (engine_steady.c) */
@@ -248,10 +249,11 @@ static sw_status baseline_reuse(const struct sw_baseline *b, const struct sw_sce
                                 struct eng_memo *memo, struct sw_err *err)
 {
     struct sw_run scenario_run = tl->scenario, baseline_run = tl->baseline;
-    size_t len = b->tl.used.len;
-    struct sw_value_info *items = len ? malloc(len * sizeof(*items)) : NULL;
+    size_t len = b->tl.used.len, cap = b->used_len > len ? b->used_len : len;
+    /* Room for what the switch run adds, as many as the last time. */
+    struct sw_value_info *items = cap ? malloc(cap * sizeof(*items)) : NULL;
 
-    if (len && !items)
+    if (cap && !items)
         return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
     memcpy(baseline_run.rows, b->tl.baseline.rows,
            (size_t)b->tl.baseline.n * sizeof(*baseline_run.rows));
@@ -263,7 +265,7 @@ static sw_status baseline_reuse(const struct sw_baseline *b, const struct sw_sce
     tl->scenario = scenario_run;
     tl->baseline.rows = baseline_run.rows;
     tl->used.items = items;
-    tl->used.cap = len;
+    tl->used.cap = cap;
     memo_copy(memo, &b->memo);
     *base_run = b->run;
     base_run->memo = memo;
@@ -377,6 +379,8 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
         st = sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
         goto out;
     }
+    if (keep)
+        keep->used_len = tl->used.len;
     *out = tl;
     tl = NULL;
 out:

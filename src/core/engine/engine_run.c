@@ -17,13 +17,6 @@ void eng_copy_text(char *dst, size_t size, const char *src)
     dst[n] = '\0';
 }
 
-struct sw_trace *eng_trace(struct eng_run *r, int i, enum sw_item item)
-{
-    struct sw_month_row *row = &r->run->rows[i];
-
-    return row->trace ? &row->trace[item] : NULL;
-}
-
 int eng_index(const struct eng_run *r, sw_month m)
 {
     int i = m - r->s->start_month;

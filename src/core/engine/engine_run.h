@@ -85,8 +85,14 @@ struct eng_run {
 /* src into the fixed field dst[size], cut as snprintf("%s") would. */
 void eng_copy_text(char *dst, size_t size, const char *src);
 
-/* The trace of item `item` in month index i, or NULL without tracing. */
-struct sw_trace *eng_trace(struct eng_run *r, int i, enum sw_item item);
+/* The trace of item `item` in month index i, or NULL without tracing (inline:
+ * every month asks for several). */
+static inline struct sw_trace *eng_trace(struct eng_run *r, int i, enum sw_item item)
+{
+    struct sw_month_row *row = &r->run->rows[i];
+
+    return row->trace ? &row->trace[item] : NULL;
+}
 /* Index of month m in the run, or -1 outside the horizon. */
 int eng_index(const struct eng_run *r, sw_month m);
 /* Add to an item of month m; nothing outside the horizon. */
