@@ -62,7 +62,7 @@ struct eng_run {
     struct sw_run *run;
     struct sw_timeline *tl;
     bool is_switch;               /* false: the baseline (staying put) */
-    bool texts;                   /* false: no text is read (SW_SIM_NO_ADVICE, the
+    bool texts;                   /* false: no text is wanted (SW_SIM_NO_ADVICE, the
                                    * steady run): no warnings, no actions, recoveries
                                    * without avoidable_by; build none of them */
     const struct eng_run *base;   /* the finished baseline run, for the switch run */
