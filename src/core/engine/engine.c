@@ -205,7 +205,7 @@ static bool reserve(void **p, size_t *cap, size_t n, size_t size)
 static void override_ids(struct sw_value_info *items, size_t n, const struct sw_scenario *from,
                          const struct sw_scenario *to)
 {
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n && from->n_overrides; i++)
         for (size_t k = 0; items[i].overridden && k < from->n_overrides; k++)
             if (items[i].id == from->overrides[k].id)
                 items[i].id = to->overrides[k].id;
