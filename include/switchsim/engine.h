@@ -310,6 +310,10 @@ void sw_timeline_free(struct sw_timeline *tl);
  * never kept. A keeper is used by one thread at a time. */
 struct sw_baseline;
 struct sw_baseline *sw_baseline_new(void);   /* NULL when out of memory */
+/* A keeper that keeps only the parameter lookup cache, never a baseline run:
+ * every scenario runs its own baseline (a server answering one resident after
+ * another, switchsim.fcgi). The timeline is sw_simulate()'s, byte for byte. */
+struct sw_baseline *sw_baseline_new_cache(void);   /* NULL when out of memory */
 void sw_baseline_free(struct sw_baseline *b);
 /* sw_simulate() with keeper `keep` (NULL: none, as sw_simulate()). */
 sw_status sw_simulate_keep(struct sw_timeline **out, const struct sw_tables *t,

@@ -42,6 +42,18 @@ http "$BASE/api/tables"
 expect_status "tables at start" 200
 expect_json "the set loaded at start" .sha256 "$want"
 sha_a=$want
+# Answers before the change: each process keeps its lookup cache between
+# requests (sw_baseline_new_cache), which must not outlive the set it was made for.
+i=0
+fine=0
+while [ $i -lt 4 ]; do
+    http -d "$TMPD/s.json" -H 'Content-Type: application/json' "$BASE/api/simulate"
+    [ "$STATUS" = 200 ] && [ "$(jq -r '.scenario.months[0].bijstand_norm' "$BODY")" = 140150 ] &&
+        fine=$((fine + 1))
+    i=$((i + 1))
+done
+[ "$fine" = 4 ] && ok "simulate before the change uses the norm 140150 in every answer" ||
+    not_ok "simulate before the change: $fine of 4 answers right"
 
 # --- a valid change: the norm for a single person from 2026 is 1501.50 ---
 sed 's/amount="140150"/amount="150150"/' "$T/participatiewet.xml" >"$TMPD/p.xml"

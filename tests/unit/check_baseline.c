@@ -124,6 +124,46 @@ static bool case_variants(const struct sw_scenario *s, const char *path, void *a
     return true;
 }
 
+/* One keeper of the lookup cache only (sw_baseline_new_cache, as switchsim.fcgi
+ * keeps it from request to request) through every reference case in turn:
+ * other municipalities, households and overrides after each other, each
+ * timeline sw_simulate()'s, byte for byte. */
+static bool case_cached(const struct sw_scenario *s, const char *path, void *arg)
+{
+    struct sw_baseline *keep = arg;
+    struct sw_timeline *kept = NULL, *tl = NULL;
+    struct sw_err err;
+    sw_status st = sw_simulate_keep(&kept, test_tables(), s, 0, keep, &err);
+    char *got, *want;
+
+    ck_assert_int_eq(st, sw_simulate(&tl, test_tables(), s, 0, &err));
+    if (tl) {
+        got = sw_timeline_text(kept, NULL);
+        want = sw_timeline_text(tl, NULL);
+        ck_assert_ptr_nonnull(got);
+        ck_assert_ptr_nonnull(want);
+        if (strcmp(want, got) != 0)
+            ck_abort_msg("%s: cache kept\n%s\nsimulate\n%s", path, got, want);
+        free(got);
+        free(want);
+    }
+    sw_timeline_free(tl);
+    sw_timeline_free(kept);
+    return true;
+}
+
+START_TEST(cache_only_keeper)
+{
+    struct sw_baseline *keep = sw_baseline_new_cache();
+
+    ck_assert_ptr_nonnull(keep);
+    /* twice round: the second time every case follows another one */
+    ck_assert_int_gt(test_each_case(case_cached, keep), 10);
+    ck_assert_int_gt(test_each_case(case_cached, keep), 10);
+    sw_baseline_free(keep);
+}
+END_TEST
+
 START_TEST(every_reference_case)
 {
     ck_assert_int_gt(test_each_case(case_variants, NULL), 10);
@@ -161,6 +201,7 @@ static Suite *baseline_suite(void)
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, every_reference_case);
     tcase_add_test(tc, overrides);
+    tcase_add_test(tc, cache_only_keeper);
     suite_add_tcase(s, tc);
     return s;
 }

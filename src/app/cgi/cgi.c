@@ -494,8 +494,9 @@ static struct cgi_reply do_simulate(const struct sw_tables *t, const struct sw_s
                                          month));
     sw_err_clear(&err);
     /* A traced answer serves an explanation: no ordinary month (steady: null). */
-    if (sw_simulate(&tl, t, s, trace && trace[0] == '1' ? SW_SIM_TRACE | SW_SIM_NO_STEADY : 0,
-                    &err) != SW_OK)
+    if (sw_simulate_keep(&tl, t, s,
+                         trace && trace[0] == '1' ? SW_SIM_TRACE | SW_SIM_NO_STEADY : 0, q->keep,
+                         &err) != SW_OK)
         return cgi_reply_err(&err);
     render_headline(headline, sizeof(headline), tl);
     render_headline_more(more, sizeof(more), tl);
@@ -672,5 +673,7 @@ void cgi_answer(const struct cgi_request *rq, struct cgi_response *resp)
         cgi_respond(resp, reply(400, bad), NULL, head);
         return;
     }
+    /* The keeper's cache holds on to the set it was made for: only that set. */
+    q.keep = rq->tables ? rq->keep : NULL;
     cgi_respond(resp, rt->fn || rt->bfn ? do_post(rq, rt, &q) : do_tables(rq), NULL, head);
 }

@@ -19,6 +19,8 @@
 #include "switchsim/scenario.h"
 #include "switchsim/tables.h"
 
+struct sw_baseline;   /* switchsim/engine.h */
+
 /* The largest request body accepted (the scenario limit, 64 KiB). */
 #define CGI_MAX_BODY SW_SCENARIO_MAX_BYTES
 
@@ -43,6 +45,9 @@ struct cgi_request {
      * handler asking for the JSON answer to a request it refused itself
      * (web/serve sets server.error-handler = "/api/error"). */
     const char *redirect_status;
+    /* A persistent front's keeper of the engine's lookup cache for `tables`
+     * (sw_baseline_new_cache), used only with `tables`; NULL = none. */
+    struct sw_baseline *keep;
 };
 
 /* What the handler answers, ready to send by any front. */
@@ -124,6 +129,7 @@ struct cgi_query {
     char key[CGI_MAX_QUERY][24];
     char value[CGI_MAX_QUERY][256];
     size_t n;
+    struct sw_baseline *keep;    /* not a key: cgi_request.keep, for the engine */
 };
 
 /* The value of `key`, or NULL when absent. */

@@ -35,6 +35,7 @@
 #include <fcgiapp.h>
 
 #include "cgi.h"
+#include "switchsim/engine.h"
 #include "fileio.h"
 
 /* The table set in use and what is known about the directory. */
@@ -50,6 +51,10 @@ struct live {
      * nothing else: made at the first such request, dropped with t. */
     struct cgi_response listing;
     bool listed;
+    /* The parameter lookup cache kept from one request to the next
+     * (sw_baseline_new_cache: no baseline run is kept, every resident's runs
+     * its own), made for t and dropped with it; NULL: none (out of memory). */
+    struct sw_baseline *keep;
 };
 
 /* --- change notification ---
@@ -172,8 +177,10 @@ static void refresh(struct live *l)
     if (l->t && strcmp(sw_tables_sha256(l->t), sw_tables_sha256(nt)) != 0)
         fprintf(stderr, "switchsim.fcgi: tables reloaded: version %s, sha256 %s\n",
                 sw_tables_version(nt), sw_tables_sha256(nt));
+    sw_baseline_free(l->keep);   /* its cache points into the set freed next */
     sw_tables_free(l->t);
     l->t = nt;
+    l->keep = sw_baseline_new_cache();
     if (l->listed)
         cgi_response_free(&l->listing);
     l->listed = false;
@@ -307,6 +314,7 @@ static void serve(FCGX_Request *fr, struct live *l, struct big *big)
         .tables_dir = l->dir,
         .tables = l->t,   /* NULL: none usable, loaded (and refused) per request */
         .redirect_status = FCGX_GetParam("REDIRECT_STATUS", fr->envp),
+        .keep = l->keep,
     };
     struct cgi_response resp;
     char head[512];
@@ -382,6 +390,7 @@ int main(void)
     }
     if (l.listed)
         cgi_response_free(&l.listing);
+    sw_baseline_free(l.keep);
     sw_tables_free(l.t);
     return 0;
 }

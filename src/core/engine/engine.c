@@ -121,6 +121,7 @@ static void memo_copy(struct eng_memo *dst, const struct eng_memo *src)
 
 struct sw_baseline {
     bool kept;                     /* what follows holds a finished baseline run */
+    bool cache_only;               /* sw_baseline_new_cache: keep no baseline run */
     const struct sw_tables *t;
     unsigned flags;
     struct sw_scenario s;          /* the scenario it ran for (copied bytes) */
@@ -145,10 +146,19 @@ struct sw_baseline *sw_baseline_new(void)
     return calloc(1, sizeof(struct sw_baseline));
 }
 
+struct sw_baseline *sw_baseline_new_cache(void)
+{
+    struct sw_baseline *b = sw_baseline_new();
+
+    if (b)
+        b->cache_only = true;
+    return b;
+}
+
 struct sw_baseline *sw_baseline_steady(struct sw_baseline *b)
 {
     if (b && !b->steady)
-        b->steady = sw_baseline_new();
+        b->steady = b->cache_only ? sw_baseline_new_cache() : sw_baseline_new();
     return b ? b->steady : NULL;
 }
 
@@ -221,7 +231,7 @@ static void baseline_keep(struct sw_baseline *b, const struct sw_tables *t,
     size_t n = (size_t)tl->baseline.n, len = tl->used.len;
 
     b->kept = false;
-    if ((flags & SW_SIM_TRACE) || !reserve((void **)&b->rows, &b->rows_cap, n, sizeof(*b->rows)) ||
+    if (b->cache_only || (flags & SW_SIM_TRACE) || !reserve((void **)&b->rows, &b->rows_cap, n, sizeof(*b->rows)) ||
         !reserve((void **)&b->items, &b->items_cap, len, sizeof(*b->items)))
         return;
     memcpy(b->rows, tl->baseline.rows, n * sizeof(*b->rows));
