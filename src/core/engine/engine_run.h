@@ -79,12 +79,31 @@ struct eng_run {
     int64_t first_month_bijstand;  /* month m0's entitlement with no income, incl. VT */
 };
 
-/* The trace of item `item` in month index i, or NULL without tracing. */
-struct sw_trace *eng_trace(struct eng_run *r, int i, enum sw_item item);
+/* The trace of item `item` in month index i, or NULL without tracing (inline:
+ * the phases ask it for every item of every month, tracing or not). */
+static inline struct sw_trace *eng_trace(struct eng_run *r, int i, enum sw_item item)
+{
+    struct sw_trace *t = r->run->rows[i].trace;
+
+    return t ? &t[item] : NULL;
+}
+
 /* Index of month m in the run, or -1 outside the horizon. */
-int eng_index(const struct eng_run *r, sw_month m);
+static inline int eng_index(const struct eng_run *r, sw_month m)
+{
+    int i = m - r->s->start_month;
+
+    return i >= 0 && i < r->run->n ? i : -1;
+}
+
 /* Add to an item of month m; nothing outside the horizon. */
-void eng_add(struct eng_run *r, sw_month m, enum sw_item item, int64_t amount);
+static inline void eng_add(struct eng_run *r, sw_month m, enum sw_item item, int64_t amount)
+{
+    int i = eng_index(r, m);
+
+    if (i >= 0)
+        r->run->rows[i].v[item] += amount;
+}
 
 /* Record a recovery (switch run only): collected (and its set-aside released) in
  * month `collected`; the caller books the set-aside itself. Nothing when the

@@ -223,7 +223,7 @@ void sw_lookup_cache_bind(struct sw_lookup_cache *cache, const struct sw_ctx *c)
         for (size_t i = 0; i < CACHE_SLOTS; i++) {
             struct cache_slot *sl = &cache->slot[i];
 
-            if (other && sl->text && strncmp(sl->text, "gemeente.", 9) == 0)
+            if (other && sl->text && sl->municipal)
                 slot_clear(sl);
             sl->recorded = !sl->v && sl->override < 0;
             sl->seen = 0;

@@ -33,11 +33,14 @@ struct cache_slot {
     const struct tvalue *v;       /* the value found last (after projection); NULL
                                    * for an override or when there is none */
     sw_date lo, hi;               /* it answers for lo <= date < hi */
+    int unit;                     /* p's unit for a plain parameter, else -1 */
+    int64_t amount;               /* v's amount (plain parameter), for the hot path */
     bool projected;
     bool recorded;                /* (v, projected) is in c->used */
     uint64_t seen;                /* the values of p in c->used (seen_bit()) */
     uint32_t gen;                 /* counts the changes of text: a near entry
                                    * made for an earlier text no longer points here */
+    bool municipal;               /* text is a municipal id ("gemeente.", see resolve()) */
 };
 
 /* Memo entries (sw_memo_get()): open addressing, full when out of slots. An

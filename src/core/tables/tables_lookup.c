@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "switchsim/trace.h"
+
 #include "tables_cache.h"
 
 /* --- lookup --- */
@@ -182,8 +184,10 @@ static void slot_fill(const struct sw_ctx *c, struct cache_slot *sl, const char 
     /* Another text: the near entries to the slot lapse. The same text of the
      * set or an override (not a copy, whose address a new copy may reuse)
      * keeps them, for every address the id has in the rules. */
-    if (own || sl->own || sl->text != text)
+    if (own || sl->own || sl->text != text) {
         sl->gen++;
+        sl->municipal = text && strncmp(text, "gemeente.", 9) == 0;
+    }
     free(sl->own);
     sl->own = own;
     sl->text = text;
@@ -193,6 +197,8 @@ static void slot_fill(const struct sw_ctx *c, struct cache_slot *sl, const char 
     sl->lo = lo;
     sl->hi = hi;
     sl->projected = f->projected;
+    sl->unit = f->p && !f->p->is_scale ? (int)f->p->unit : -1;
+    sl->amount = f->v ? f->v->amount : 0;
     /* No value: nothing to record. */
     sl->recorded = (!f->v && f->ov < 0) || slot_seen(sl);
 }
@@ -340,6 +346,7 @@ static __attribute__((noinline)) void slot_move(const struct sw_ctx *c, struct c
 
     find_value(c, sl->p, sl->text, date, &v, &sl->projected, &sl->lo, &sl->hi, true, NULL);
     sl->v = v;
+    sl->amount = v ? v->amount : 0;
     sl->recorded = !v || slot_seen(sl);
 }
 
@@ -416,10 +423,10 @@ static inline sw_status param(const struct sw_ctx *c, const char *id, sw_date da
 {
     struct cache_slot *sl = info || !c->cache ? NULL : cache_hit(c, id, date);
 
-    if (sl && sl->v && !sl->p->is_scale && sl->p->unit == unit) {
+    if (sl && sl->v && sl->unit == (int)unit) {
         if (c->used && !sl->recorded)
             record_slot(c, sl);
-        *out = sl->v->amount;
+        *out = sl->amount;
         return SW_OK;
     }
     if (sl && !sl->v && quiet)
@@ -431,6 +438,29 @@ sw_status sw_param(const struct sw_ctx *c, const char *id, sw_date date, enum sw
                    int64_t *out, struct sw_value_info *info, struct sw_err *err)
 {
     return param(c, id, date, unit, out, info, false, err);
+}
+
+/* sw_param() recording the parameter in a trace: the info is filled only for a
+ * trace (filling it is most of a cached lookup). */
+static __attribute__((noinline)) sw_status
+param_traced(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
+             int64_t *out, struct sw_trace *tr, struct sw_err *err)
+{
+    struct sw_value_info info;
+    sw_status st = param(c, id, date, unit, out, &info, false, err);
+
+    if (st == SW_OK)
+        sw_trace_param(tr, &info);
+    return st;
+}
+
+sw_status sw_param_t(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
+                     int64_t *out, struct sw_trace *tr, struct sw_err *err)
+{
+    /* Without a trace, the hot path right here (asked some 30 times a month). */
+    if (tr)
+        return param_traced(c, id, date, unit, out, tr, err);
+    return param(c, id, date, unit, out, NULL, false, err);
 }
 
 sw_status sw_param_text(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
@@ -487,6 +517,21 @@ sw_status sw_scale(const struct sw_ctx *c, const char *id, sw_date date,
             *info = tmp;
     }
     return SW_OK;
+}
+
+sw_status sw_scale_t(const struct sw_ctx *c, const char *id, sw_date date,
+                     enum sw_scale_kind kind, const struct sw_bracket **out, size_t *n,
+                     struct sw_trace *tr, struct sw_err *err)
+{
+    struct sw_value_info info;
+    sw_status st;
+
+    if (!tr)
+        return sw_scale(c, id, date, kind, out, n, NULL, err);
+    st = sw_scale(c, id, date, kind, out, n, &info, err);
+    if (st == SW_OK)
+        sw_trace_param(tr, &info);
+    return st;
 }
 
 size_t sw_tables_timeline(const struct sw_tables *t, const char *id,
