@@ -102,6 +102,12 @@ struct sw_lookup_cache {
  * cache's index of the list when c has a cache). */
 void tables_record(const struct sw_ctx *c, const struct sw_value_info *info);
 
+/* tables_record() in two steps: the item to fill in for a value not yet in
+ * c->used (appended; key gives its id, from, overridden and projected, which the
+ * filled item must keep), or NULL when it is there already, without c->used or
+ * without memory (then c->used->nomem). */
+struct sw_value_info *tables_record_new(const struct sw_ctx *c, const struct sw_value_info *key);
+
 /* A lookup on `date` answered with a value that holds for lo <= date < hi: narrow
  * every window recording. */
 static inline void window_narrow(struct sw_lookup_cache *cache, sw_date date, sw_date lo,

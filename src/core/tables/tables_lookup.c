@@ -371,11 +371,16 @@ static inline struct cache_slot *cache_hit(const struct sw_ctx *c, const char *i
  * path would have). */
 static __attribute__((noinline)) void record_slot(const struct sw_ctx *c, struct cache_slot *sl)
 {
-    struct sw_value_info tmp;
+    /* What the used list tells values apart by (used_same()): the info is
+     * filled only for a value not there yet, in place. */
+    const struct sw_value_info key = {
+        .id = sl->p->id, .from = sl->v->from, .overridden = false, .projected = sl->projected};
+    struct sw_value_info *n = tables_record_new(c, &key);
 
-    fill_info(c->tables, sl->p, sl->v, &tmp);
-    mark_projected(&tmp, sl->v, sl->projected);
-    tables_record(c, &tmp);
+    if (n) {
+        fill_info(c->tables, sl->p, sl->v, n);
+        mark_projected(n, sl->v, sl->projected);
+    }
     slot_recorded(sl);
 }
 
