@@ -439,10 +439,47 @@ static inline sw_status param(const struct sw_ctx *c, const char *id, sw_date da
     return param_full(c, id, date, unit, out, info, quiet, true, err);
 }
 
+/* The cached answer of a plain parameter that needs nothing else done (no
+ * window to narrow, no value to move or record): what param() would answer,
+ * with no call - the caller takes param() otherwise. */
+static inline bool quick_hit(const struct sw_ctx *c, const char *id, sw_date date,
+                             enum sw_unit unit, int64_t *out)
+{
+    const struct sw_lookup_cache *cache = c->cache;
+    const struct near *n;
+    const struct cache_slot *sl;
+
+    if (!cache || cache->window)
+        return false;
+    n = cache->near[((uintptr_t)id >> 3 ^ (uintptr_t)id >> 12) & (CACHE_NEAR - 1)];
+    if (n->id != id && (++n)->id != id)
+        return false;
+    sl = n->slot;
+    if (!sl || sl->gen != n->gen || !sl->v || sl->unit != (int)unit || date < sl->lo ||
+        date >= sl->hi || (c->used && !sl->recorded))
+        return false;
+#ifdef SW_CHECK_IDS
+    if (strcmp(sl->text, id) != 0)
+        __builtin_trap();   /* an id built in a buffer passed as a constant */
+#endif
+    *out = sl->amount;
+    return true;
+}
+
+/* sw_param() past quick_hit(). */
+static __attribute__((noinline)) sw_status
+param_plain(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
+            int64_t *out, struct sw_value_info *info, struct sw_err *err)
+{
+    return param(c, id, date, unit, out, info, false, err);
+}
+
 sw_status sw_param(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
                    int64_t *out, struct sw_value_info *info, struct sw_err *err)
 {
-    return param(c, id, date, unit, out, info, false, err);
+    if (!info && quick_hit(c, id, date, unit, out))
+        return SW_OK;
+    return param_plain(c, id, date, unit, out, info, err);
 }
 
 /* sw_param() recording the parameter in a trace: the info is filled only for a
@@ -465,7 +502,9 @@ sw_status sw_param_t(const struct sw_ctx *c, const char *id, sw_date date, enum 
     /* Without a trace, the hot path right here (asked some 30 times a month). */
     if (tr)
         return param_traced(c, id, date, unit, out, tr, err);
-    return param(c, id, date, unit, out, NULL, false, err);
+    if (quick_hit(c, id, date, unit, out))
+        return SW_OK;
+    return param_plain(c, id, date, unit, out, NULL, err);
 }
 
 sw_status sw_param_text(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
