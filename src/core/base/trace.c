@@ -5,7 +5,7 @@
 
 #include "switchsim/trace.h"
 
-void sw_trace_rule(struct sw_trace *tr, const char *rule, const char *fmt, ...)
+void (sw_trace_rule)(struct sw_trace *tr, const char *rule, const char *fmt, ...)
 {
     va_list ap;
 
@@ -28,7 +28,7 @@ void sw_trace_param(struct sw_trace *tr, const struct sw_value_info *info)
         tr->params[tr->nparams++] = *info;
 }
 
-void sw_trace_input(struct sw_trace *tr, const char *name, int64_t value, enum sw_unit unit)
+void (sw_trace_input)(struct sw_trace *tr, const char *name, int64_t value, enum sw_unit unit)
 {
     if (!tr)
         return;
