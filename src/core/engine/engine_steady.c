@@ -14,8 +14,12 @@
  * December of M's year, finds M, it is the lookahead run's M with the same months
  * before it, and the values carried forward that M depends on are among those it
  * used. eng_steady() therefore looks in the run itself when it ends in the
- * December of M's year, else in a run to the December of the job's first year,
- * and runs the whole lookahead only when M lies beyond; SW_SIM_STEADY_FULL,
+ * December of M's year; also when it ends later and used no projected value that
+ * M's month would list (a run to that December uses no value this one does not,
+ * so it lists none either); when it finds no M up to a December it shows by
+ * which the job has ended (no later month is one of work), there is none; else
+ * it looks in a run to the December of M's year or of the next years, and runs
+ * the whole lookahead only when M lies beyond; SW_SIM_STEADY_FULL,
  * strict mode and the Wajong always run it (tests/unit/check_steady.c compares
  * the two). */
 #include <stdio.h>
@@ -124,21 +128,29 @@ static int months_to_december(const struct sw_scenario *s, int y)
     return (int)(sw_month_from_ym(y, 12) - s->start_month) + 1;
 }
 
+/* Whether no month from month `last` on can be an ordinary month of work: the
+ * job has ended by the end of last (ordinary_month). */
+static bool ended_by(const struct sw_scenario *s, sw_month last)
+{
+    return s->job.end != SW_NO_DATE && sw_month_of(s->job.end) <= last;
+}
+
 /* tl->steady from the scenario run over `months` (with its own keeper k): SW_OK
- * with *found set, or SW_ERR_NOMEM. A run that fails is "not found" (a value
+ * with *found set (*ran: the run did not fail), or SW_ERR_NOMEM. A run that
+ * fails is "not found" (a value
  * missing in strict mode past the window, or a job that ends: no ordinary month,
  * which the outputs say; never a failure of the run itself). */
 static sw_status steady_run(struct sw_timeline *tl, const struct sw_tables *t,
                             const struct sw_scenario *s, int months, unsigned flags,
                             struct sw_baseline *k, sw_month first, bool *found,
-                            struct sw_err *err)
+                            bool *ran, struct sw_err *err)
 {
     struct sw_scenario sx = *s;
     struct sw_timeline *tx = NULL;
     struct sw_err ignored;
     sw_status st;
 
-    *found = false;
+    *found = *ran = false;
     sx.months = months;
     st = sw_simulate_keep(&tx, t, &sx,
                           (flags & SW_SIM_STEADY_FULL) | SW_SIM_NO_STEADY | ENG_SIM_STEADY_RUN,
@@ -147,6 +159,7 @@ static sw_status steady_run(struct sw_timeline *tl, const struct sw_tables *t,
         return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
     if (st)
         return SW_OK;
+    *ran = true;
     memset(&tl->steady, 0, sizeof(tl->steady));
     steady_from(&tl->steady, s, tx, first);
     tl->steady.first_from = first;
@@ -178,7 +191,7 @@ sw_status eng_steady(struct sw_timeline *tl, const struct sw_tables *t,
                      struct sw_err *err)
 {
     sw_month first = sw_month_of(s->job.start), end = s->start_month + s->months - 1;
-    bool found = false;
+    bool found = false, ran;
     int horizon, full, y;
     sw_status st;
 
@@ -195,7 +208,8 @@ sw_status eng_steady(struct sw_timeline *tl, const struct sw_tables *t,
      * still open at a run's end is settled on its months so far, and what is set
      * aside for it lands in months shown): the whole lookahead only. */
     if ((flags & SW_SIM_STEADY_FULL) || s->strict || s->before.benefit == SW_BEFORE_WAJONG)
-        return steady_run(tl, t, s, horizon, flags, nth_keeper(keep, 1), first, &found, err);
+        return steady_run(tl, t, s, horizon, flags, nth_keeper(keep, 1), first, &found, &ran,
+                          err);
     /* The run itself shows the lookahead run's months up to the last December
      * both show. M in the run's own last year, the run ending in that December
      * (or being the lookahead run), is the answer as it stands (without traces:
@@ -209,6 +223,17 @@ sw_status eng_steady(struct sw_timeline *tl, const struct sw_tables *t,
         sw_month_year(tl->steady.month) == sw_month_year(end) &&
         (s->months == horizon || (s->months < horizon && sw_month_number(end) == 12)))
         return SW_OK;
+    /* M in an earlier year whose December the run shows: the run to that
+     * December has the same rows up to it and uses no value this run does not,
+     * so when this run used no projected value that M's month would list, that
+     * run lists none either. */
+    if (tl->steady.found && !(flags & SW_SIM_TRACE) && tl->steady.n_projected == 0 &&
+        sw_month_year(tl->steady.month) <= full)
+        return SW_OK;
+    /* No M up to that December, and the job ends by then: no later month is
+     * an ordinary month of work either (ordinary_month), so there is none. */
+    if (!tl->steady.found && ended_by(s, sw_month_from_ym(full, 12)))
+        return SW_OK;
     y = sw_month_year(first);
     if (tl->steady.found && sw_month_year(tl->steady.month) <= full)
         y = sw_month_year(tl->steady.month);
@@ -216,12 +241,14 @@ sw_status eng_steady(struct sw_timeline *tl, const struct sw_tables *t,
         y = full + 1;
     memset(&tl->steady, 0, sizeof(tl->steady));
     tl->steady.first_from = first;
-    /* Runs to each next December within the lookahead, then the lookahead. */
+    /* Runs to each next December within the lookahead, then the lookahead; no M
+     * up to a December by which the job has ended: none. */
     for (; months_to_december(s, y) < horizon; y++) {
         st = steady_run(tl, t, s, months_to_december(s, y), flags,
-                        nth_keeper(keep, 2 + y - sw_month_year(first)), first, &found, err);
-        if (st || found)
+                        nth_keeper(keep, 2 + y - sw_month_year(first)), first, &found, &ran,
+                        err);
+        if (st || found || (ran && ended_by(s, sw_month_from_ym(y, 12))))
             return st;
     }
-    return steady_run(tl, t, s, horizon, flags, nth_keeper(keep, 1), first, &found, err);
+    return steady_run(tl, t, s, horizon, flags, nth_keeper(keep, 1), first, &found, &ran, err);
 }
