@@ -110,6 +110,15 @@ struct sw_tables;
 sw_status sw_tables_new(struct sw_tables **out, const char *xsd, size_t xsd_len,
                         struct sw_err *err) __attribute__((warn_unused_result));
 
+/* sw_tables_new() with the libxml2 functions the set calls - to parse, validate
+ * and free - given by the caller (switchsim/tables_xml.h): `xml` must stay valid
+ * until sw_tables_free(). sw_tables_new() passes sw_xml_linked(), and so needs
+ * libxml2 linked; this one does not. */
+struct sw_xml;
+sw_status sw_tables_new_with(struct sw_tables **out, const char *xsd, size_t xsd_len,
+                             const struct sw_xml *xml, struct sw_err *err)
+    __attribute__((warn_unused_result));
+
 /* Parse, validate and add one document. `name` (e.g. "tables/wml.xml") is used
  * in messages and copied. The document is untrusted: no network, no DTD, no
  * entity expansion, at most SW_TABLE_MAX_BYTES. On failure the set is unchanged

@@ -1,7 +1,8 @@
 /* check_json_text.c - sw_json_text() writes exactly what cJSON_Print() and
  * cJSON_PrintUnformatted() of the linked cJSON write (the reference here is the
  * library itself): for a tree with every kind of value, edge numbers, escapes
- * and empty containers at depth, and for the timeline of every reference case. */
+ * and empty containers at depth, and for the timeline of every reference case;
+ * and sw_json_reformat() lays out cJSON_PrintUnformatted()'s text as cJSON_Print(). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,22 @@ static void same_as_cjson(const cJSON *o, const char *what)
             ck_abort_msg("%s (%s): cJSON wrote\n%s\nsw_json_text wrote\n%s", what,
                          fmt ? "formatted" : "unformatted", want, got);
         ck_assert_uint_eq(len, strlen(want));
+        cJSON_free(want);
+        free(got);
+    }
+    /* sw_json_reformat(): cJSON's formatted text from its compact one. */
+    {
+        char *compact = cJSON_PrintUnformatted(o), *want = cJSON_Print(o), *got;
+        size_t len = 0;
+        ck_assert_ptr_nonnull(compact);
+        ck_assert_ptr_nonnull(want);
+        got = sw_json_reformat(compact, strlen(compact), &len);
+        ck_assert_ptr_nonnull(got);
+        if (strcmp(want, got) != 0)
+            ck_abort_msg("%s: cJSON formatted\n%s\nsw_json_reformat of its compact text\n%s",
+                         what, want, got);
+        ck_assert_uint_eq(len, strlen(want));
+        cJSON_free(compact);
         cJSON_free(want);
         free(got);
     }
@@ -77,6 +94,33 @@ START_TEST(every_kind_of_value)
         cJSON_Delete(n);
     }
     ck_assert_ptr_null(sw_json_text(NULL, true, NULL));
+}
+END_TEST
+
+/* What is not the compact text of a value is refused, not half laid out. */
+START_TEST(reformat_refuses_what_is_not_compact_json)
+{
+    static const char *const bad[] = {"{", "}", "[1,2", "{\"a\":[1]", "[1]]", "{\"a\":\"b}"};
+    char deep[200], nul[] = "{\"a\":1\0}";
+    size_t n = 0;
+    char *t;
+
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        t = sw_json_reformat(bad[i], strlen(bad[i]), NULL);
+        if (t)
+            ck_abort_msg("'%s' was laid out as '%s'", bad[i], t);
+    }
+    ck_assert_ptr_null(sw_json_reformat(nul, sizeof(nul) - 1, NULL));
+    /* 64 levels are laid out, 65 are not. */
+    memset(deep, '[', 64);
+    memset(deep + 64, ']', 64);
+    t = sw_json_reformat(deep, 128, &n);
+    ck_assert_ptr_nonnull(t);
+    ck_assert_uint_eq(n, 128);
+    free(t);
+    memset(deep, '[', 65);
+    memset(deep + 65, ']', 65);
+    ck_assert_ptr_null(sw_json_reformat(deep, 130, NULL));
 }
 END_TEST
 
@@ -137,6 +181,7 @@ static Suite *json_text_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, every_kind_of_value);
     tcase_add_test(tc, every_byte_everywhere_in_a_string);
+    tcase_add_test(tc, reformat_refuses_what_is_not_compact_json);
     tcase_add_test(tc, every_reference_case);
     suite_add_tcase(s, tc);
     return s;

@@ -35,6 +35,19 @@ static void same_as_tree(const struct sw_timeline *tl, const char *what)
         ck_abort_msg("%s: the tree's text\n%s\nthe writer's\n%s", what, want, got);
     ck_assert_uint_eq(glen, wlen);
     free(want);
+    /* simulate --json: the writer's text laid out as the tree's formatted text. */
+    want = sw_json_text(o, true, &wlen);
+    {
+        char *laid = sw_json_reformat(got, glen, &glen);
+        ck_assert_ptr_nonnull(want);
+        ck_assert_ptr_nonnull(laid);
+        if (strcmp(want, laid) != 0)
+            ck_abort_msg("%s: the tree's formatted text\n%s\nthe writer's, laid out\n%s", what,
+                         want, laid);
+        ck_assert_uint_eq(glen, wlen);
+        free(laid);
+    }
+    free(want);
     free(got);
 
     cJSON_AddStringToObject(o, "headline", "Je houdt \"meer\" over\n\ttab");

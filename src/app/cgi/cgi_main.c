@@ -5,8 +5,12 @@
  * cgi_answer() (cgi.c) on standard output. fcgi_main.c is the FastCGI front of
  * the same handler. */
 #include "cgi.h"
+#include "heap.h"
 
 int main(void)
 {
+    /* One request, nearly always with the tables and the engine: populate the
+     * heap it will use in one go (heap.h). */
+    sw_heap_prepare((size_t)1 << 20);
     return cgi_run_once();
 }

@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "fileio.h"
+#include "heap.h"
 #include "json_text.h"
 #include "render.h"
 #include "switchsim/money.h"
@@ -139,6 +140,9 @@ bool cli_load_tables(struct sw_tables **out, const struct cli_common *c, int *ex
 {
     struct sw_err err;
 
+    /* A command that loads the tables runs the engine: populate the heap it
+     * will use in one go (heap.h). 1 MiB: a simulate uses some 1.1 MB. */
+    sw_heap_prepare((size_t)1 << 20);
     sw_err_clear(&err);
     if (sw_tables_load_dir(out, sw_tables_dir(c->tables_dir), &err) != SW_OK) {
         fprintf(stderr, "switchsim: %s\n", err.msg);
@@ -315,6 +319,21 @@ int cli_print_json(cJSON *obj)
         return EXIT_BAD_INPUT;
     }
     fputs(s, stdout);
+    fputc('\n', stdout);
+    free(s);
+    return cli_finish_stdout();
+}
+
+int cli_print_json_text(char *compact, size_t len)
+{
+    char *s = compact ? sw_json_reformat(compact, len, &len) : NULL;
+
+    free(compact);
+    if (!s) {
+        fprintf(stderr, "switchsim: out of memory\n");
+        return EXIT_BAD_INPUT;
+    }
+    fwrite(s, 1, len, stdout);
     fputc('\n', stdout);
     free(s);
     return cli_finish_stdout();

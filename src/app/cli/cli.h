@@ -130,6 +130,9 @@ bool cli_parse_euros(int64_t *out, const char *text, const char *option, int *ex
  * check stdout; frees `obj`. Returns 0, or 1 when stdout failed or obj is NULL
  * (out of memory). */
 int cli_print_json(cJSON *obj);
+/* The same for the compact text of an object (malloc'd, freed here; NULL: out
+ * of memory), laid out as cli_print_json() lays out its tree. */
+int cli_print_json_text(char *compact, size_t len);
 
 /* "tables": {"version", "sha256"} of the set used, added to a component's JSON. */
 void cli_add_tables_id(cJSON *o, const struct sw_tables *t);

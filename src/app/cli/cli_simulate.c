@@ -66,7 +66,11 @@ int cli_simulate(int argc, char **argv)
         goto out;
     }
     if (strcmp(format, "json") == 0) {
-        rc = cli_print_json(sw_timeline_json(tl));
+        /* The text of sw_timeline_json(tl) without building the tree
+         * (timeline_text.c), laid out as cli_print_json() does. */
+        size_t len = 0;
+        char *text = sw_timeline_text(tl, &len);
+        rc = cli_print_json_text(text, len);
         goto out;
     }
     if (strcmp(format, "table") == 0)

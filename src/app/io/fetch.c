@@ -29,6 +29,7 @@
 #include "switchsim/sha256.h"
 #include "switchsim/tables.h"
 #include "switchsim/version.h"
+#include "xml_dl.h"
 
 /* --- arguments --- */
 
@@ -380,6 +381,7 @@ static sw_status validate(const struct sw_fetch_request *rq, const struct body *
                           struct sw_fetch_result *res, struct sw_err *err)
 {
     struct sw_tables *one = NULL, *set = NULL;
+    const struct sw_xml *xml;
     char xsd_path[4200], *xsd = NULL, name[300];
     const char *dname, *did, *dtitle, *dver, *dmuni;
     size_t xsd_len;
@@ -392,7 +394,8 @@ static sw_status validate(const struct sw_fetch_request *rq, const struct body *
                         xsd_path);
         goto out;
     }
-    st = sw_tables_new(&one, xsd, xsd_len, err);
+    xml = sw_xml(xsd_path, err);
+    st = xml ? sw_tables_new_with(&one, xsd, xsd_len, xml, err) : err->code;
     snprintf(name, sizeof(name), "%.200s", rq->url);
     if (st == SW_OK)
         st = sw_tables_add(one, name, b->data, b->len, err);

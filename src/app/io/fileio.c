@@ -20,6 +20,7 @@
 #include "buildid.h"
 #include "fileio.h"
 #include "switchsim/sha256.h"
+#include "xml_dl.h"
 
 #define SCHEMA_REL "schema/v1/tables.xsd"
 
@@ -44,7 +45,7 @@ static sw_status read_fd(int fd, bool regular, const char *path, const char *sho
                          char **out, size_t *len, struct sw_err *err)
 {
     char *buf = NULL;
-    size_t n = 0, cap = 0;
+    size_t n = 0, cap = 0, first = 8192;
     struct stat sb;
     sw_status rc = SW_OK;
 
@@ -60,13 +61,17 @@ static sw_status read_fd(int fd, bool regular, const char *path, const char *sho
         if (sb.st_size > 0 && (uintmax_t)sb.st_size > (uintmax_t)max)
             return sw_err_set(err, SW_ERR_TOO_BIG, path, "'%s' is larger than %zu bytes", shown,
                               max);
+        /* Room for the whole file and one byte more at once: one allocation,
+         * and the read after the last one sees the end (no doubling, no copy). */
+        if (sb.st_size > 0)
+            first = (size_t)sb.st_size + 1;
     }
     /* Never more than max + 1 bytes: a file that grows while it is read (or
      * standard input) is refused past the cap all the same. */
     for (;;) {
         ssize_t got;
         if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 8192;
+            size_t ncap = cap ? cap * 2 : first;
             char *nb;
             if (ncap > max + 1)
                 ncap = max + 1;
@@ -681,6 +686,7 @@ static sw_status load_set(struct sw_tables **out, const struct tdir *d, const ch
                           const char *xml, size_t len, struct sw_err *err)
 {
     struct sw_tables *t = NULL;
+    const struct sw_xml *fns;
     char xsd_path[4200], *xsd = NULL;
     size_t xsd_len;
     sw_status st;
@@ -694,7 +700,8 @@ static sw_status load_set(struct sw_tables **out, const struct tdir *d, const ch
         st = sw_err_set(err, SW_ERR_TABLE, xsd_path, "cannot read the table schema: %s", msg);
         goto out;
     }
-    st = sw_tables_new(&t, xsd, xsd_len, err);
+    fns = sw_xml(xsd_path, err);
+    st = fns ? sw_tables_new_with(&t, xsd, xsd_len, fns, err) : err->code;
     if (st == SW_OK)
         st = add_dir(t, d, "", false, rel, err);
     if (st == SW_OK)

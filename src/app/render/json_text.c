@@ -214,3 +214,128 @@ char *sw_json_text(const cJSON *item, bool formatted, size_t *len)
         *len = b.len;
     return b.p;
 }
+
+/* The end of the JSON string at s[0] ('"'): the byte after its closing quote
+ * (end when it is not closed). */
+static const char *string_end(const char *s, const char *end)
+{
+    const char *p = s + 1, *q;
+
+    while (p < end && (q = memchr(p, '"', (size_t)(end - p))) != NULL) {
+        /* Escaped when an odd number of backslashes stand before it. */
+        const char *bs = q;
+        while (bs > p && bs[-1] == '\\')
+            bs--;
+        if ((q - bs) % 2 == 0)
+            return q + 1;
+        p = q + 1;
+    }
+    return end;
+}
+
+/* n tabs at d + at; returns at + n. */
+static size_t put_tabs(char *d, size_t at, int n)
+{
+    memset(d + at, '\t', (size_t)n);
+    return at + (size_t)n;
+}
+
+char *sw_json_reformat(const char *text, size_t len, size_t *out_len)
+{
+    /* The containers open at each depth (true: an object). JSON_REFORMAT_DEPTH
+     * levels; a deeper text is not reformatted (NULL). */
+    enum { JSON_REFORMAT_DEPTH = 64 };
+    /* The bytes the layout goes around, and NUL (refused). */
+    static const bool structural[256] = {
+        [0] = true, ['{'] = true, ['}'] = true, ['['] = true, [']'] = true, [','] = true,
+        [':'] = true,
+    };
+    bool is_object[JSON_REFORMAT_DEPTH];
+    const char *p = text, *end = text + len, *run;
+    struct sw_jbuf b = {0};
+    size_t n;
+    char *d;
+    int depth = 0;
+
+    /* The formatted text is the compact one plus the layout: room for both. */
+    if (!sw_jb_room(&b, len + len / 2))
+        return NULL;
+    while (p < end && !b.fail) {
+        /* A run of strings, numbers and literals is copied as it is. */
+        run = p;
+        for (;;) {
+            if (p < end && *p == '"')
+                p = string_end(p, end);
+            else if (p < end && !structural[(unsigned char)*p])
+                p++;
+            else
+                break;
+        }
+        if (p > run) {
+            sw_jb_put(&b, run, (size_t)(p - run));
+            continue;
+        }
+        /* A structural byte and the layout after it: at most 2 bytes and a tab
+         * for each level. */
+        d = sw_jb_room(&b, 2 + JSON_REFORMAT_DEPTH);
+        if (!d)
+            break;
+        n = 0;
+        switch (*p) {
+        case '{':
+        case '[':
+            if (depth == JSON_REFORMAT_DEPTH) {
+                b.fail = true;
+                break;
+            }
+            is_object[depth++] = *p == '{';
+            d[n++] = *p;
+            if (*p == '{') {
+                d[n++] = '\n';
+                if (p + 1 < end && p[1] != '}')
+                    n = put_tabs(d, n, depth);
+            }
+            break;
+        case '}':
+        case ']':
+            if (depth == 0) {
+                b.fail = true;
+                break;
+            }
+            depth--;
+            if (*p == '}') {
+                if (p[-1] != '{')
+                    d[n++] = '\n';
+                n = put_tabs(d, n, depth);
+            }
+            d[n++] = *p;
+            break;
+        case ',':
+            d[n++] = ',';
+            if (depth > 0 && is_object[depth - 1]) {
+                d[n++] = '\n';
+                n = put_tabs(d, n, depth);
+            } else {
+                d[n++] = ' ';
+            }
+            break;
+        case ':':
+            d[n++] = ':';
+            d[n++] = '\t';
+            break;
+        default:
+            b.fail = true;   /* a NUL */
+            break;
+        }
+        b.len += n;
+        p++;
+    }
+    if (b.fail || depth != 0) {
+        free(b.p);
+        return NULL;
+    }
+    b.p[b.len] = '\0';
+    if (out_len)
+        *out_len = b.len;
+    return b.p;
+}

@@ -14,6 +14,14 @@
  * not NULL); NULL when out of memory or when a raw item has no text. */
 char *sw_json_text(const cJSON *item, bool formatted, size_t *len);
 
+/* The formatted text (as sw_json_text(.., true, ..) writes it) of `text`, the
+ * compact text (sw_json_text(.., false, ..) or timeline_text.c) of the same
+ * value: the layout added, every string, number and literal copied as it is.
+ * NUL-terminated and malloc'd, its length in *len when len is not NULL; NULL
+ * when out of memory or when text is not such a text (unbalanced, or nested
+ * deeper than 64). */
+char *sw_json_reformat(const char *text, size_t len, size_t *out_len);
+
 /* --- the compact writer itself, for text written without a tree (timeline_text.c) ---
  * A growing buffer that always keeps room for a NUL after what is written; fail
  * once memory ran out (the text is then partial: throw it away). */

@@ -13,6 +13,8 @@
 
 #include "switchsim/tables.h"
 
+struct sw_xml;
+
 #define TABLES_NS "urn:switchsim:tables:1"
 
 /* One dated value of a parameter (or of a scale: then brackets). */
@@ -52,6 +54,9 @@ struct tdoc {
 };
 
 struct sw_tables {
+    /* The libxml2 functions (sw_tables_new_with()); NULL in a set made from a
+     * snapshot, which has no schema either. */
+    const struct sw_xml *xml;
     xmlSchemaPtr schema;
     xmlDocPtr schema_doc;   /* the parsed XSD the schema was built from */
     struct tdoc docs[SW_TABLES_MAX_DOCS];
@@ -68,11 +73,13 @@ struct sw_tables {
     const char *version;
 };
 
-/* Where a problem in a document is reported: its name, its index, the error. */
+/* Where a problem in a document is reported: its name, its index, the error;
+ * and the libxml2 functions that read it (NULL when no XML is read). */
 struct reader {
     const char *name;
     size_t doc;
     struct sw_err *err;
+    const struct sw_xml *xml;
 };
 
 /* Set r->err (field "NAME:LINE") to "NAME:LINE: " + the printf-style message and

@@ -7,17 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <libxml/xmlschemas.h>
-
 #include "switchsim/money.h"
 #include "switchsim/sha256.h"
+#include "switchsim/tables_xml.h"
 #include "tables_impl.h"
 
 #define XSD_NS "http://www.w3.org/2001/XMLSchema"
 
-/* --- libxml2: error capture and untrusted input --- */
+/* --- libxml2: error capture and untrusted input ---
+ * Every libxml2 function is called through the set's struct sw_xml (t->xml,
+ * r->xml: switchsim/tables_xml.h), never directly. */
 
 struct xml_errors {
     int line;
@@ -51,19 +50,19 @@ static void xml_silent(void *ctx, const char *msg, ...)
  * (no external subset, no external entity is read); a document that has a DTD at
  * all is refused. `what` says what the document is in that message ("a table").
  * The caller has installed the error capture xe. */
-static sw_status parse_untrusted(xmlDocPtr *out, const char *buf, size_t len, const char *name,
-                                 const char *what, const struct xml_errors *xe,
-                                 struct sw_err *err)
+static sw_status parse_untrusted(const struct sw_xml *x, xmlDocPtr *out, const char *buf,
+                                 size_t len, const char *name, const char *what,
+                                 const struct xml_errors *xe, struct sw_err *err)
 {
     xmlDocPtr doc;
 
     *out = NULL;
-    doc = xmlReadMemory(buf, (int)len, name, NULL, XML_PARSE_NONET);
+    doc = x->read_memory(buf, (int)len, name, NULL, XML_PARSE_NONET);
     if (!doc)
         return sw_err_set(err, SW_ERR_TABLE, name, "%s:%d: malformed XML: %s", name, xe->line,
                           xe->seen ? xe->msg : "parse error");
     if (doc->intSubset || doc->extSubset) {
-        xmlFreeDoc(doc);
+        x->free_doc(doc);
         return sw_err_set(err, SW_ERR_TABLE, name, "%s: a DTD is not allowed in %s", name,
                           what);
     }
@@ -75,23 +74,24 @@ static sw_status parse_untrusted(xmlDocPtr *out, const char *buf, size_t len, co
  * xs:import, xs:include and xs:redefine by its schemaLocation - with entity
  * substitution and network access, whatever the options of the first document -
  * so none may be there. */
-static sw_status schema_self_contained(xmlDocPtr doc, struct sw_err *err)
+static sw_status schema_self_contained(const struct sw_xml *x, xmlDocPtr doc,
+                                       struct sw_err *err)
 {
     static const char *const loaders[] = {"import", "include", "redefine", "override"};
-    xmlNodePtr n = xmlDocGetRootElement(doc);
+    xmlNodePtr n = x->doc_get_root_element(doc);
 
     while (n) {
         if (n->type == XML_ELEMENT_NODE && n->ns &&
             strcmp((const char *)n->ns->href, XSD_NS) == 0) {
             for (size_t i = 0; i < sizeof(loaders) / sizeof(loaders[0]); i++) {
                 if (strcmp((const char *)n->name, loaders[i]) == 0) {
-                    xmlChar *loc = xmlGetProp(n, (const xmlChar *)"schemaLocation");
+                    xmlChar *loc = x->get_prop(n, (const xmlChar *)"schemaLocation");
                     sw_status st = sw_err_set(
                         err, SW_ERR_TABLE, "schema",
                         "schema:%ld: '%s' of '%.200s' is not allowed: the schema must be "
-                        "self-contained", xmlGetLineNo(n), loaders[i],
+                        "self-contained", x->get_line_no(n), loaders[i],
                         loc ? (const char *)loc : "");
-                    xmlFree(loc);
+                    x->free(loc);
                     return st;
                 }
             }
@@ -111,8 +111,8 @@ static sw_status schema_self_contained(xmlDocPtr doc, struct sw_err *err)
 
 /* --- lifetime --- */
 
-sw_status sw_tables_new(struct sw_tables **out, const char *xsd, size_t xsd_len,
-                        struct sw_err *err)
+sw_status sw_tables_new_with(struct sw_tables **out, const char *xsd, size_t xsd_len,
+                             const struct sw_xml *x, struct sw_err *err)
 {
     struct sw_tables *t = NULL;
     xmlSchemaParserCtxtPtr pc = NULL;
@@ -125,31 +125,32 @@ sw_status sw_tables_new(struct sw_tables **out, const char *xsd, size_t xsd_len,
     t = calloc(1, sizeof(*t));
     if (!t)
         return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
-    xmlInitParser();
-    xmlSetGenericErrorFunc(NULL, xml_silent);
-    xmlSetStructuredErrorFunc(&xe, xml_error_handler);
+    t->xml = x;
+    x->init_parser();
+    x->set_generic_error_func(NULL, xml_silent);
+    x->set_structured_error_func(&xe, xml_error_handler);
     /* The schema is parsed like a table (no network, no DTD, no entities) and
      * handed to the schema compiler as a tree, which then reads nothing else. */
-    st = parse_untrusted(&t->schema_doc, xsd, xsd_len, "schema", "the schema", &xe, err);
+    st = parse_untrusted(x, &t->schema_doc, xsd, xsd_len, "schema", "the schema", &xe, err);
     if (st == SW_OK)
-        st = schema_self_contained(t->schema_doc, err);
+        st = schema_self_contained(x, t->schema_doc, err);
     if (st == SW_OK) {
-        pc = xmlSchemaNewDocParserCtxt(t->schema_doc);
+        pc = x->schema_new_doc_parser_ctxt(t->schema_doc);
         if (pc) {
-            xmlSchemaSetParserStructuredErrors(pc, xml_error_handler, &xe);
-            t->schema = xmlSchemaParse(pc);
+            x->schema_set_parser_structured_errors(pc, xml_error_handler, &xe);
+            t->schema = x->schema_parse(pc);
         }
         if (!t->schema)
             st = sw_err_set(err, SW_ERR_TABLE, "schema", "schema does not load: %s",
                             xe.seen ? xe.msg : "parse error");
     }
-    xmlSetStructuredErrorFunc(NULL, NULL);
+    x->set_structured_error_func(NULL, NULL);
     if (st == SW_OK) {
         *out = t;
         t = NULL;
     }
     if (pc)
-        xmlSchemaFreeParserCtxt(pc);
+        x->schema_free_parser_ctxt(pc);
     sw_tables_free(t);
     return st;
 }
@@ -192,37 +193,38 @@ void sw_tables_free(struct sw_tables *t)
     free(t->index);
     for (size_t i = 0; i < t->ndocs; i++)
         doc_release(&t->docs[i]);
+    /* Only a set made by sw_tables_new_with() has them (and t->xml). */
     if (t->schema)
-        xmlSchemaFree(t->schema);
+        t->xml->schema_free(t->schema);
     if (t->schema_doc)
-        xmlFreeDoc(t->schema_doc);
+        t->xml->free_doc(t->schema_doc);
     free(t);
 }
 
 /* --- reading one document --- */
 
-static char *attr(xmlNodePtr n, const char *name)
+static char *attr(const struct reader *r, xmlNodePtr n, const char *name)
 {
-    xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+    xmlChar *v = r->xml->get_prop(n, (const xmlChar *)name);
     char *s;
 
     if (!v)
         return NULL;
     s = strdup((const char *)v);
-    xmlFree(v);
+    r->xml->free(v);
     return s;
 }
 
-static char *attr_or_empty(xmlNodePtr n, const char *name)
+static char *attr_or_empty(const struct reader *r, xmlNodePtr n, const char *name)
 {
-    char *s = attr(n, name);
+    char *s = attr(r, n, name);
 
     return s ? s : strdup("");
 }
 
-static bool attr_true(xmlNodePtr n, const char *name)
+static bool attr_true(const struct reader *r, xmlNodePtr n, const char *name)
 {
-    char *s = attr(n, name);
+    char *s = attr(r, n, name);
     bool yes = s && (strcmp(s, "true") == 0 || strcmp(s, "1") == 0);
 
     free(s);
@@ -248,10 +250,10 @@ static sw_status read_brackets(struct reader *r, xmlNodePtr vn, enum sw_scale_ki
             n++;
     if (n == 0)
         return v->end ? SW_OK
-                      : tables_fail_at(r, xmlGetLineNo(vn), SW_ERR_TABLE,
+                      : tables_fail_at(r, r->xml->get_line_no(vn), SW_ERR_TABLE,
                                        "scale value without brackets");
     if (v->end)
-        return tables_fail_at(r, xmlGetLineNo(vn), SW_ERR_TABLE, "an end value has no brackets");
+        return tables_fail_at(r, r->xml->get_line_no(vn), SW_ERR_TABLE, "an end value has no brackets");
     v->brackets = calloc(n, sizeof(*v->brackets));
     if (!v->brackets)
         return sw_err_set(r->err, SW_ERR_NOMEM, NULL, "out of memory");
@@ -259,8 +261,8 @@ static sw_status read_brackets(struct reader *r, xmlNodePtr vn, enum sw_scale_ki
         if (!is_el(b, "bracket"))
             continue;
         struct sw_bracket *br = &v->brackets[v->nbrackets];
-        int line = xmlGetLineNo(b);
-        char *th = attr(b, "threshold"), *rate = attr(b, "rate"), *base = attr(b, "base");
+        int line = r->xml->get_line_no(b);
+        char *th = attr(r, b, "threshold"), *rate = attr(r, b, "rate"), *base = attr(r, b, "base");
 
         st = tables_parse_amount(r, line, "threshold", th ? th : "", SW_UNIT_EUROCENT, false,
                                  &br->threshold);
@@ -292,19 +294,19 @@ static sw_status read_brackets(struct reader *r, xmlNodePtr vn, enum sw_scale_ki
 static sw_status read_value(struct reader *r, xmlNodePtr vn, struct tparam *p,
                             struct tvalue *v)
 {
-    int line = xmlGetLineNo(vn);
-    char *from = attr(vn, "from"), *amount = NULL;
+    int line = r->xml->get_line_no(vn);
+    char *from = attr(r, vn, "from"), *amount = NULL;
     struct sw_err e;
     sw_status st = SW_OK;
 
     v->doc = r->doc;
     v->line = line;
-    v->end = attr_true(vn, "end");
-    v->unpublished = attr_true(vn, "unpublished");
-    v->provisional = attr_true(vn, "provisional");
-    v->source = attr_or_empty(vn, "source");
-    v->url = attr_or_empty(vn, "url");
-    v->note = attr_or_empty(vn, "note");
+    v->end = attr_true(r, vn, "end");
+    v->unpublished = attr_true(r, vn, "unpublished");
+    v->provisional = attr_true(r, vn, "provisional");
+    v->source = attr_or_empty(r, vn, "source");
+    v->url = attr_or_empty(r, vn, "url");
+    v->note = attr_or_empty(r, vn, "note");
     if (!v->source || !v->url || !v->note) {
         st = sw_err_set(r->err, SW_ERR_NOMEM, NULL, "out of memory");
         goto out;
@@ -330,7 +332,7 @@ static sw_status read_value(struct reader *r, xmlNodePtr vn, struct tparam *p,
         st = read_brackets(r, vn, p->kind, v);
         goto out;
     }
-    amount = attr(vn, "amount");
+    amount = attr(r, vn, "amount");
     if (v->end) {
         if (amount)
             st = tables_fail_at(r, line, SW_ERR_TABLE, "end value of '%s' has an amount", p->id);
@@ -359,12 +361,12 @@ out:
  * user may override it (then within that range). */
 static sw_status read_range(struct reader *r, xmlNodePtr pn, struct tparam *p)
 {
-    int line = xmlGetLineNo(pn);
-    char *min = attr(pn, "min"), *max = attr(pn, "max");
+    int line = r->xml->get_line_no(pn);
+    char *min = attr(r, pn, "min"), *max = attr(r, pn, "max");
     const char *problem;
     sw_status st = SW_OK;
 
-    p->overridable = attr_true(pn, "overridable");
+    p->overridable = attr_true(r, pn, "overridable");
     if (min) {
         st = tables_parse_amount(r, line, "min", min, p->unit, false, &p->min);
         p->has_min = st == SW_OK;
@@ -386,10 +388,10 @@ static sw_status read_param(struct reader *r, xmlNodePtr pn, const char *municip
     char *unit = NULL, *kind = NULL;
     size_t n = 0;
     sw_status st = SW_OK;
-    int line = xmlGetLineNo(pn);
+    int line = r->xml->get_line_no(pn);
 
     p->doc = r->doc;
-    p->id = attr(pn, "id");
+    p->id = attr(r, pn, "id");
     p->municipality = strdup(municipality);
     p->is_scale = is_el(pn, "scale");
     if (!p->id || !p->municipality)
@@ -400,13 +402,13 @@ static sw_status read_param(struct reader *r, xmlNodePtr pn, const char *municip
     if (!municipality[0] && strncmp(p->id, "gemeente.", 9) == 0)
         return tables_fail_at(r, line, SW_ERR_TABLE, "'%s' belongs in a municipal table", p->id);
     if (p->is_scale) {
-        kind = attr(pn, "kind");
+        kind = attr(r, pn, "kind");
         p->unit = SW_UNIT_EUROCENT;
         p->kind = kind && strcmp(kind, "piecewise") == 0 ? SW_SCALE_PIECEWISE
                                                          : SW_SCALE_MARGINAL;
         free(kind);
     } else {
-        unit = attr(pn, "unit");
+        unit = attr(r, pn, "unit");
         if (!unit || !tables_unit_parse(unit, &p->unit)) {
             st = tables_fail_at(r, line, SW_ERR_TABLE, "unknown unit '%s' of '%s'",
                                 unit ? unit : "", p->id);
@@ -420,9 +422,9 @@ static sw_status read_param(struct reader *r, xmlNodePtr pn, const char *municip
         return st;
     for (xmlNodePtr c = pn->children; c; c = c->next) {
         if (is_el(c, "description") && !p->description) {
-            xmlChar *txt = xmlNodeGetContent(c);
+            xmlChar *txt = r->xml->node_get_content(c);
             p->description = strdup(txt ? (const char *)txt : "");
-            xmlFree(txt);
+            r->xml->free(txt);
             if (!p->description)
                 return sw_err_set(r->err, SW_ERR_NOMEM, NULL, "out of memory");
         }
@@ -470,10 +472,11 @@ static sw_status push_param(struct sw_tables *t, struct tparam *p, struct sw_err
 sw_status sw_tables_add(struct sw_tables *t, const char *name, const char *xml,
                         size_t len, struct sw_err *err)
 {
+    const struct sw_xml *x = t->xml;
     xmlDocPtr doc = NULL;
     xmlSchemaValidCtxtPtr vc = NULL;
     struct xml_errors xe = {0};
-    struct reader r = {name, t->ndocs, err};
+    struct reader r = {name, t->ndocs, err, t->xml};
     struct tdoc *d = &t->docs[t->ndocs];
     size_t first_param = t->nparams;
     xmlNodePtr root;
@@ -490,18 +493,18 @@ sw_status sw_tables_add(struct sw_tables *t, const char *name, const char *xml,
     if (len == 0)
         return sw_err_set(err, SW_ERR_TABLE, name, "%s: empty file", name);
 
-    xmlSetGenericErrorFunc(NULL, xml_silent);
-    xmlSetStructuredErrorFunc(&xe, xml_error_handler);
-    st = parse_untrusted(&doc, xml, len, name, "a table", &xe, err);
+    x->set_generic_error_func(NULL, xml_silent);
+    x->set_structured_error_func(&xe, xml_error_handler);
+    st = parse_untrusted(x, &doc, xml, len, name, "a table", &xe, err);
     if (st != SW_OK)
         goto out;
-    vc = xmlSchemaNewValidCtxt(t->schema);
+    vc = x->schema_new_valid_ctxt(t->schema);
     if (!vc) {
         st = sw_err_set(err, SW_ERR_NOMEM, name, "out of memory");
         goto out;
     }
-    xmlSchemaSetValidStructuredErrors(vc, xml_error_handler, &xe);
-    if (xmlSchemaValidateDoc(vc, doc) != 0) {
+    x->schema_set_valid_structured_errors(vc, xml_error_handler, &xe);
+    if (x->schema_validate_doc(vc, doc) != 0) {
         char field[160];
         snprintf(field, sizeof(field), "%s:%d", name, xe.line);
         st = sw_err_set(err, SW_ERR_TABLE, field, "%s:%d: does not match the schema: %s",
@@ -509,26 +512,26 @@ sw_status sw_tables_add(struct sw_tables *t, const char *name, const char *xml,
         goto out;
     }
 
-    root = xmlDocGetRootElement(doc);
+    root = x->doc_get_root_element(doc);
     memset(d, 0, sizeof(*d));
     d->name = strdup(name);
-    d->id = attr(root, "id");
-    d->title = attr(root, "title");
-    d->version = attr(root, "version");
-    kind = attr(root, "kind");
-    schema = attr(root, "schema");
-    d->municipality = attr_or_empty(root, "municipality");
+    d->id = attr(&r, root, "id");
+    d->title = attr(&r, root, "title");
+    d->version = attr(&r, root, "version");
+    kind = attr(&r, root, "kind");
+    schema = attr(&r, root, "schema");
+    d->municipality = attr_or_empty(&r, root, "municipality");
     if (!d->name || !d->id || !d->title || !d->version || !kind || !d->municipality) {
         st = sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
         goto out;
     }
     if (strcmp(kind, "municipality") == 0 && !d->municipality[0]) {
-        st = tables_fail_at(&r, xmlGetLineNo(root), SW_ERR_TABLE,
+        st = tables_fail_at(&r, r.xml->get_line_no(root), SW_ERR_TABLE,
                             "municipal table '%s' does not name its municipality", d->id);
         goto out;
     }
     if (strcmp(kind, "national") == 0 && d->municipality[0]) {
-        st = tables_fail_at(&r, xmlGetLineNo(root), SW_ERR_TABLE,
+        st = tables_fail_at(&r, r.xml->get_line_no(root), SW_ERR_TABLE,
                             "national table '%s' names a municipality", d->id);
         goto out;
     }
@@ -551,7 +554,7 @@ sw_status sw_tables_add(struct sw_tables *t, const char *name, const char *xml,
         t->ndocs++;
     }
 out:
-    xmlSetStructuredErrorFunc(NULL, NULL);
+    x->set_structured_error_func(NULL, NULL);
     if (st != SW_OK) {
         /* Leave the set as it was: drop what this document added. */
         while (t->nparams > first_param)
@@ -562,9 +565,9 @@ out:
     free(kind);
     free(schema);
     if (vc)
-        xmlSchemaFreeValidCtxt(vc);
+        x->schema_free_valid_ctxt(vc);
     if (doc)
-        xmlFreeDoc(doc);
+        x->free_doc(doc);
     return st;
 }
 

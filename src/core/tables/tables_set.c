@@ -193,7 +193,7 @@ sw_status sw_tables_parse_override(const struct sw_tables *t, const char *id,
                                    struct sw_err *err)
 {
     const struct tparam *p = override_target(t, id);
-    struct reader r = {field, 0, err};
+    struct reader r = {field, 0, err, NULL};
     char range[100];
     int64_t v;
 
