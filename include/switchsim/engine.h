@@ -278,12 +278,18 @@ struct sw_timeline {
 enum {
     SW_SIM_TRACE = 1u << 0,        /* keep a trace for every item of every month */
     SW_SIM_NO_STEADY = 1u << 1,    /* skip the run that finds tl->steady */
-    SW_SIM_STEADY_FULL = 1u << 2   /* find tl->steady in the run over the whole
+    SW_SIM_STEADY_FULL = 1u << 2,  /* find tl->steady in the run over the whole
                                     * lookahead, never in a shorter one (tests) */
+    SW_SIM_NO_ADVICE = 1u << 3     /* the figures only, for a caller that reads no
+                                    * text (switchsim batch --summary): no warnings
+                                    * and no actions (n_warnings = n_actions = 0),
+                                    * every recovery's avoidable_by empty; every
+                                    * other field (rows, totals, recoveries, steady,
+                                    * used values, ...) as without this flag */
 };
 
-/* Run the scenario and the baseline. *out is allocated; release with
- * sw_timeline_free(). On failure *out is NULL and err names the problem: a
+/* Run the scenario and the baseline. *out is allocated (the rows of both runs
+ * in one block with the scenario's first); release with sw_timeline_free(). On failure *out is NULL and err names the problem: a
  * parameter without a value for a month (SW_ERR_NO_VALUE, naming id and date),
  * or an inconsistency the parser could not see (SW_ERR_INVALID with the field). */
 sw_status sw_simulate(struct sw_timeline **out, const struct sw_tables *t,

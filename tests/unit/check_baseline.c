@@ -4,7 +4,10 @@
  * reference case, and the bench scenario with overrides, each run in turn with
  * other hours, other loonwaarde percents, the first hours again and another
  * household (rent: the baseline may not be reused), every scenario in memory of
- * its own (the kept values point into the scenario they were made for). */
+ * its own (the kept values point into the scenario they were made for). The
+ * same with SW_SIM_NO_ADVICE (switchsim batch --summary), with and without a
+ * keeper: the text of the full timeline without its warnings, actions and
+ * avoidable_by texts, every other byte the same (its values used too). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +17,46 @@
 #include "switchsim/scenario.h"
 #include "testutil.h"
 
+/* SW_SIM_NO_ADVICE's timeline `fig` (kept) and one without a keeper are the
+ * full timeline tl of s without its texts; tl loses them here. */
+static void no_advice_same(const struct sw_tables *t, const struct sw_scenario *s,
+                           struct sw_timeline *tl, const struct sw_timeline *fig,
+                           const char *what, int v)
+{
+    struct sw_timeline *alone = NULL;
+    struct sw_err err;
+    char *want, *got, *got_alone;
+
+    ck_assert_int_eq(sw_simulate(&alone, t, s, SW_SIM_NO_ADVICE, &err), SW_OK);
+    ck_assert_ptr_nonnull(fig);
+    ck_assert_uint_eq(fig->n_warnings, 0);
+    ck_assert_uint_eq(fig->n_actions, 0);
+    tl->n_warnings = tl->n_actions = 0;
+    for (size_t i = 0; i < tl->n_recoveries; i++) {
+        ck_assert_str_eq(fig->recoveries[i].avoidable_by, "");
+        tl->recoveries[i].avoidable_by[0] = '\0';
+    }
+    want = sw_timeline_text(tl, NULL);
+    got = sw_timeline_text(fig, NULL);
+    got_alone = sw_timeline_text(alone, NULL);
+    ck_assert_ptr_nonnull(want);
+    ck_assert_ptr_nonnull(got);
+    ck_assert_ptr_nonnull(got_alone);
+    for (int k = 0; k < 2; k++) {
+        const char *g = k ? got_alone : got;
+        size_t at = 0;
+        while (want[at] && want[at] == g[at])
+            at++;
+        if (want[at] || g[at])
+            ck_abort_msg("%s, variant %d: SW_SIM_NO_ADVICE (%s) at byte %zu: \"%.80s\" for "
+                         "\"%.80s\"", what, v, k ? "no keeper" : "kept", at, g + at, want + at);
+    }
+    free(want);
+    free(got);
+    free(got_alone);
+    sw_timeline_free(alone);
+}
+
 /* The variants of s, each in a fresh allocation, through one keeper. The kept
  * timelines are written out after the keeper is gone: nothing in them may point
  * into it (AddressSanitizer in make check would see it). */
@@ -22,10 +65,12 @@ static void variants(const struct sw_tables *t, const struct sw_scenario *base, 
     enum { N = 6 };
     struct sw_baseline *keep = sw_baseline_new();
     struct sw_scenario *s[N];
-    struct sw_timeline *kept[N];
-    sw_status st[N];
+    struct sw_timeline *kept[N], *figures[N];
+    sw_status st[N], st_fig[N];
+    struct sw_baseline *keep_fig = sw_baseline_new();
 
     ck_assert_ptr_nonnull(keep);
+    ck_assert_ptr_nonnull(keep_fig);
     for (int v = 0; v < N; v++) {
         struct sw_err err;
         s[v] = malloc(sizeof(*s[v]));
@@ -39,10 +84,12 @@ static void variants(const struct sw_tables *t, const struct sw_scenario *base, 
             s[v]->job.loonwaarde[i].percent = 250000;
         if (v == 5)
             s[v]->household.rent += 5000;   /* another household: its own baseline */
-        kept[v] = NULL;
+        kept[v] = figures[v] = NULL;
         st[v] = sw_simulate_keep(&kept[v], t, s[v], 0, keep, &err);
+        st_fig[v] = sw_simulate_keep(&figures[v], t, s[v], SW_SIM_NO_ADVICE, keep_fig, &err);
     }
     sw_baseline_free(keep);
+    sw_baseline_free(keep_fig);
     for (int v = 0; v < N; v++) {
         struct sw_timeline *tl = NULL;
         struct sw_err err;
@@ -59,8 +106,12 @@ static void variants(const struct sw_tables *t, const struct sw_scenario *base, 
         }
         free(got);
         free(want);
+        ck_assert_int_eq(st_fig[v], st[v]);
+        if (tl)
+            no_advice_same(t, s[v], tl, figures[v], what, v);
         sw_timeline_free(tl);
         sw_timeline_free(kept[v]);
+        sw_timeline_free(figures[v]);
         memset(s[v], 0xA5, sizeof(*s[v]));
         free(s[v]);
     }

@@ -282,36 +282,14 @@ static void sb_key(struct sbuf *b, const char *key)
     sb_putc(b, ':');
 }
 
-#define NAMED_MAX 32
-
-/* sw_used_first_projected(u, i) for i = 0, 1, ... in turn, against the ids it
- * answered true for so far (named[0..*n]) rather than the whole list before i:
- * a list has a few projected ids among some hundred values. */
-static bool first_projected(const struct sw_used *u, size_t i, const char *named[NAMED_MAX],
-                            size_t *n)
-{
-    const char *id = u->items[i].id;
-
-    if (!u->items[i].projected)
-        return false;
-    for (size_t j = 0; j < *n; j++)
-        if (named[j] == id || strcmp(named[j], id) == 0)
-            return false;
-    if (*n == NAMED_MAX)   /* past the ones kept: the whole list decides */
-        return sw_used_first_projected(u, i);
-    named[(*n)++] = id;
-    return true;
-}
-
 void batch_summary(struct sbuf *b, long line, const struct batch_vary *v, size_t k,
                    const struct sw_scenario *s, const struct sw_timeline *tl)
 {
-    const char *named[NAMED_MAX];
-    size_t n_named = 0;
     const struct sw_run *sw = &tl->scenario, *base = &tl->baseline;
     int n = sw->n, from = sw_month_of(s->job.start) - s->start_month, loss = 0, even = -1;
     int64_t after = 0, cum = 0, rec = 0;
-    bool any = false;
+    bool any = false, listed = false;
+    const char *named[64];
 
     /* The monthly gain is what the engine's total_gain adds up: safe to spend
      * with the job minus safe to spend staying on bijstand. */
@@ -375,22 +353,35 @@ void batch_summary(struct sbuf *b, long line, const struct batch_vary *v, size_t
     sb_int(b, (int64_t)tl->n_recoveries);
     sb_key(b, "recoveries_total");
     sb_int(b, rec);
-    /* The first projected value is the first of its id (sw_used_first_projected()). */
+    /* Voorlopig: any value projected (the first one is named in the list). */
     for (size_t i = 0; i < tl->used.len && !any; i++)
         any = tl->used.items[i].projected;
     sb_key(b, "voorlopig");
     sb_str(b, any ? "true" : "false");
-    /* The projected values the figures depend on, each named once. */
+    /* The projected values the figures depend on, each named once: those
+     * sw_used_first_projected() names, checked against the ids named so far
+     * (then against every earlier value when there are more). */
     sb_key(b, "projected");
     sb_putc(b, '[');
-    any = false;
-    for (size_t i = 0; i < tl->used.len; i++) {
-        if (!first_projected(&tl->used, i, named, &n_named))
+    for (size_t i = 0, nn = 0; i < tl->used.len; i++) {
+        const char *id = tl->used.items[i].id;
+        bool dup = false;
+        if (!tl->used.items[i].projected)
             continue;
-        if (any)
+        if (nn < sizeof(named) / sizeof(named[0])) {
+            for (size_t j = 0; j < nn && !dup; j++)
+                dup = named[j] == id || strcmp(named[j], id) == 0;
+            if (!dup)
+                named[nn++] = id;
+        } else {
+            dup = !sw_used_first_projected(&tl->used, i);
+        }
+        if (dup)
+            continue;
+        if (listed)
             sb_putc(b, ',');
-        any = true;
-        sb_string(b, tl->used.items[i].id);
+        listed = true;
+        sb_string(b, id);
     }
     sb_putc(b, ']');
     sb_putc(b, '}');

@@ -125,7 +125,8 @@ static bool run_variant(struct sbuf *b, const struct job *j, const struct pool *
 
     sw_err_clear(&err);
     if (batch_vary_apply(p->vary, k, s, &err) != SW_OK ||
-        sw_simulate_keep(&tl, p->t, s, 0, keep, &err) != SW_OK) {
+        sw_simulate_keep(&tl, p->t, s, p->summary ? SW_SIM_NO_ADVICE : 0, keep, &err) !=
+            SW_OK) {
         cJSON *o = NULL;
         text = error_line(j->line, &err, NULL);
         /* With --vary, the error names its variant. */
@@ -143,6 +144,7 @@ static bool run_variant(struct sbuf *b, const struct job *j, const struct pool *
         return false;
     }
     if (p->summary) {
+        /* The summary reads no text: SW_SIM_NO_ADVICE builds none. */
         batch_summary(b, j->line, p->vary, k, s, tl);
     } else {
         /* simulate's text (timeline_text.c: no cJSON tree), then with --vary the

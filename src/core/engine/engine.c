@@ -13,27 +13,39 @@
  * recovery letter is collected in full after the uitvoering table's term unless
  * the municipality takes instalments.
  */
-#include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine_impl.h"
 #include "switchsim/money.h"
 
-static sw_status alloc_run(struct sw_run *run, const struct sw_scenario *s, bool traces,
-                           struct sw_err *err)
+/* The rows of both runs in one block (scenario rows first, then the baseline's;
+ * sw_timeline_free() knows): the switch's rows zeroed, the baseline's only when
+ * `zero_baseline` (a kept baseline overwrites them), each with its month. */
+static sw_status alloc_rows(struct sw_timeline *tl, const struct sw_scenario *s, bool traces,
+                            bool zero_baseline, struct sw_err *err)
 {
-    run->n = s->months;
-    run->rows = calloc((size_t)s->months, sizeof(*run->rows));
-    if (!run->rows)
+    size_t n = (size_t)s->months;
+    struct sw_month_row *rows = malloc(2 * n * sizeof(*rows));
+
+    if (!rows)
         return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
-    for (int i = 0; i < s->months; i++) {
-        run->rows[i].month = s->start_month + i;
-        if (traces) {
-            run->rows[i].trace = calloc(SW_ITEM__COUNT, sizeof(struct sw_trace));
-            if (!run->rows[i].trace)
-                return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
-        }
+    memset(rows, 0, (zero_baseline ? 2 * n : n) * sizeof(*rows));
+    tl->scenario.rows = rows;
+    tl->scenario.n = s->months;
+    tl->baseline.rows = rows + n;
+    tl->baseline.n = s->months;
+    for (size_t i = 0; i < n; i++) {
+        rows[i].month = s->start_month + (sw_month)i;
+        rows[n + i].month = rows[i].month;
+        if (!zero_baseline)
+            rows[n + i].trace = NULL;
+    }
+    for (size_t i = 0; traces && i < 2 * n; i++) {
+        rows[i].trace = calloc(SW_ITEM__COUNT, sizeof(struct sw_trace));
+        if (!rows[i].trace)
+            return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
     }
     return SW_OK;
 }
@@ -60,6 +72,51 @@ static sw_status run_one(struct eng_run *r, struct sw_err *err)
     return st;
 }
 
+/* --- the timeline without its unused entries ---
+ * A timeline is mostly its fixed arrays of recoveries, warnings and actions, of
+ * which only the first n_recoveries, n_warnings and n_actions hold anything. A
+ * new timeline zeroes, and a kept one copies, everything else and only those
+ * entries (eng_recovery_plan(), eng_warning() and eng_action() set an entry
+ * whole when they add it). */
+#define TL_AT(f) offsetof(struct sw_timeline, f)
+_Static_assert(TL_AT(recoveries) < TL_AT(n_recoveries) && TL_AT(n_recoveries) < TL_AT(warnings) &&
+                   TL_AT(warnings) < TL_AT(n_warnings) && TL_AT(n_warnings) < TL_AT(actions) &&
+                   TL_AT(actions) < TL_AT(n_actions),
+               "timeline_zero() and timeline_copy() expect this order");
+
+/* The parts of a timeline around its three arrays: byte ranges [from, to). */
+static const size_t tl_parts[4][2] = {
+    {0, TL_AT(recoveries)},
+    {TL_AT(n_recoveries), TL_AT(warnings)},
+    {TL_AT(n_warnings), TL_AT(actions)},
+    {TL_AT(n_actions), sizeof(struct sw_timeline)},
+};
+
+static void timeline_zero(struct sw_timeline *tl)
+{
+    for (size_t k = 0; k < 4; k++)
+        memset((char *)tl + tl_parts[k][0], 0, tl_parts[k][1] - tl_parts[k][0]);
+}
+
+static void timeline_copy(struct sw_timeline *dst, const struct sw_timeline *src)
+{
+    for (size_t k = 0; k < 4; k++)
+        memcpy((char *)dst + tl_parts[k][0], (const char *)src + tl_parts[k][0],
+               tl_parts[k][1] - tl_parts[k][0]);
+    memcpy(dst->recoveries, src->recoveries, src->n_recoveries * sizeof(src->recoveries[0]));
+    memcpy(dst->warnings, src->warnings, src->n_warnings * sizeof(src->warnings[0]));
+    memcpy(dst->actions, src->actions, src->n_actions * sizeof(src->actions[0]));
+}
+
+/* The memo's filled part (engine_run.h). */
+static void memo_copy(struct eng_memo *dst, const struct eng_memo *src)
+{
+    memcpy(dst->base_income_set, src->base_income_set, sizeof(src->base_income_set));
+    memcpy(dst->base_income, src->base_income, sizeof(src->base_income));
+    memcpy(dst->toeslag, src->toeslag, src->n_toeslag * sizeof(src->toeslag[0]));
+    dst->n_toeslag = src->n_toeslag;
+}
+
 /* --- the baseline kept for the next scenario (sw_simulate_keep) --- */
 
 struct sw_baseline {
@@ -67,9 +124,16 @@ struct sw_baseline {
     const struct sw_tables *t;
     unsigned flags;
     struct sw_scenario s;          /* the scenario it ran for (copied bytes) */
-    struct sw_timeline tl;         /* the timeline right after the baseline run; its
-                                    * baseline rows and used values are owned here,
-                                    * its scenario rows are not kept */
+    struct sw_scenario x;          /* baseline_fits()'s scratch */
+    struct sw_timeline tl;         /* the timeline right after the baseline run, its
+                                    * filled part (timeline_copy()): its baseline
+                                    * rows are `rows`, its used values `items`; its
+                                    * scenario rows are not kept */
+    struct sw_month_row *rows;     /* these two buffers live from one kept */
+    size_t rows_cap;               /* baseline to the next (capacity in elements) */
+    struct sw_value_info *items;
+    size_t items_cap;
+    size_t used_len;               /* values the last timeline made with b used */
     struct eng_run run;
     struct eng_memo memo;
     struct sw_baseline *steady;    /* the same for the steady run (engine_steady.c) */
@@ -79,15 +143,6 @@ struct sw_baseline {
 struct sw_baseline *sw_baseline_new(void)
 {
     return calloc(1, sizeof(struct sw_baseline));
-}
-
-static void baseline_clear(struct sw_baseline *b)
-{
-    if (b->kept) {
-        free(b->tl.baseline.rows);
-        sw_used_release(&b->tl.used);
-    }
-    b->kept = false;
 }
 
 struct sw_baseline *sw_baseline_steady(struct sw_baseline *b)
@@ -101,7 +156,8 @@ void sw_baseline_free(struct sw_baseline *b)
 {
     if (!b)
         return;
-    baseline_clear(b);
+    free(b->rows);
+    free(b->items);
     sw_baseline_free(b->steady);
     sw_lookup_cache_free(b->cache);
     free(b);
@@ -119,21 +175,40 @@ static void without_job_terms(struct sw_scenario *x, const struct sw_scenario *s
 
 /* Whether b holds the baseline run of scenario s: kept for the same tables and
  * flags and a scenario that differs at most in those fields. */
-static bool baseline_fits(const struct sw_baseline *b, const struct sw_tables *t,
+static bool baseline_fits(struct sw_baseline *b, const struct sw_tables *t,
                           const struct sw_scenario *s, unsigned flags)
 {
-    struct sw_scenario *x;
-    bool same;
-
     if (!b->kept || b->t != t || b->flags != flags || (flags & SW_SIM_TRACE))
         return false;
-    x = malloc(sizeof(*x));
-    if (!x)
+    without_job_terms(&b->x, s);
+    return memcmp(&b->x, &b->s, sizeof(b->x)) == 0;
+}
+
+/* Make room for n elements of `size` bytes in *p (capacity *cap); false when
+ * out of memory (*p unchanged). */
+static bool reserve(void **p, size_t *cap, size_t n, size_t size)
+{
+    void *q;
+
+    if (n <= *cap)
+        return true;
+    q = realloc(*p, n * size);
+    if (!q)
         return false;
-    without_job_terms(x, s);
-    same = memcmp(x, &b->s, sizeof(*x)) == 0;
-    free(x);
-    return same;
+    *p = q;
+    *cap = n;
+    return true;
+}
+
+/* The ids of overridden values point into their scenario's overrides: move
+ * those of items[0, n) from scenario `from` to the same overrides of `to`. */
+static void override_ids(struct sw_value_info *items, size_t n, const struct sw_scenario *from,
+                         const struct sw_scenario *to)
+{
+    for (size_t i = 0; i < n && from->n_overrides; i++)
+        for (size_t k = 0; items[i].overridden && k < from->n_overrides; k++)
+            if (items[i].id == from->overrides[k].id)
+                items[i].id = to->overrides[k].id;
 }
 
 /* Keep the finished baseline run of s (tl, base_run, memo) in b; nothing kept
@@ -143,71 +218,55 @@ static void baseline_keep(struct sw_baseline *b, const struct sw_tables *t,
                           const struct sw_timeline *tl, const struct eng_run *base_run,
                           const struct eng_memo *memo)
 {
-    struct sw_month_row *rows;
-    struct sw_value_info *items = NULL;
+    size_t n = (size_t)tl->baseline.n, len = tl->used.len;
 
-    baseline_clear(b);
-    if (flags & SW_SIM_TRACE)
+    b->kept = false;
+    if ((flags & SW_SIM_TRACE) || !reserve((void **)&b->rows, &b->rows_cap, n, sizeof(*b->rows)) ||
+        !reserve((void **)&b->items, &b->items_cap, len, sizeof(*b->items)))
         return;
-    rows = malloc((size_t)tl->baseline.n * sizeof(*rows));
-    if (tl->used.len)
-        items = malloc(tl->used.len * sizeof(*items));
-    if (!rows || (tl->used.len && !items)) {
-        free(rows);
-        free(items);
-        return;
-    }
-    memcpy(rows, tl->baseline.rows, (size_t)tl->baseline.n * sizeof(*rows));
-    if (items)
-        memcpy(items, tl->used.items, tl->used.len * sizeof(*items));
+    memcpy(b->rows, tl->baseline.rows, n * sizeof(*b->rows));
+    if (len)
+        memcpy(b->items, tl->used.items, len * sizeof(*b->items));
     b->t = t;
     b->flags = flags;
     without_job_terms(&b->s, s);
-    /* The ids of overridden values point into the scenario: into the copy here. */
-    for (size_t i = 0; i < tl->used.len; i++)
-        for (size_t k = 0; items[i].overridden && k < s->n_overrides; k++)
-            if (items[i].id == s->overrides[k].id)
-                items[i].id = b->s.overrides[k].id;
-    b->tl = *tl;
+    override_ids(b->items, len, s, &b->s);
+    timeline_copy(&b->tl, tl);
     b->tl.scenario.rows = NULL;
-    b->tl.baseline.rows = rows;
-    b->tl.used.items = items;
-    b->tl.used.cap = tl->used.len;
+    b->tl.baseline.rows = b->rows;
+    b->tl.used.items = b->items;
+    b->tl.used.cap = len;
     b->run = *base_run;
-    b->memo = *memo;
+    memo_copy(&b->memo, memo);
     b->kept = true;
 }
 
 /* Start tl and base_run from what b kept for scenario s (baseline_fits): the
- * timeline as the baseline run left it, the run's state, the memo. */
+ * timeline as the baseline run left it (into tl's own rows, alloc_rows()), the
+ * run's state, the memo. */
 static sw_status baseline_reuse(const struct sw_baseline *b, const struct sw_scenario *s,
                                 struct sw_timeline *tl, struct eng_run *base_run,
                                 struct eng_memo *memo, struct sw_err *err)
 {
-    struct sw_run scenario_run = tl->scenario;
-    struct sw_month_row *rows = malloc((size_t)b->tl.baseline.n * sizeof(*rows));
-    struct sw_value_info *items = b->tl.used.len ? malloc(b->tl.used.len * sizeof(*items))
-                                                 : NULL;
+    struct sw_run scenario_run = tl->scenario, baseline_run = tl->baseline;
+    size_t len = b->tl.used.len, cap = b->used_len > len ? b->used_len : len;
+    /* Room for what the switch run adds, as many as the last time. */
+    struct sw_value_info *items = cap ? malloc(cap * sizeof(*items)) : NULL;
 
-    if (!rows || (b->tl.used.len && !items)) {
-        free(rows);
-        free(items);
+    if (cap && !items)
         return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
-    }
-    memcpy(rows, b->tl.baseline.rows, (size_t)b->tl.baseline.n * sizeof(*rows));
-    if (items)
-        memcpy(items, b->tl.used.items, b->tl.used.len * sizeof(*items));
-    for (size_t i = 0; i < b->tl.used.len; i++)
-        for (size_t k = 0; items[i].overridden && k < s->n_overrides; k++)
-            if (items[i].id == b->s.overrides[k].id)
-                items[i].id = s->overrides[k].id;
-    free(tl->baseline.rows);
-    *tl = b->tl;
+    memcpy(baseline_run.rows, b->tl.baseline.rows,
+           (size_t)b->tl.baseline.n * sizeof(*baseline_run.rows));
+    if (len)
+        memcpy(items, b->tl.used.items, len * sizeof(*items));
+    override_ids(items, len, &b->s, s);
+    sw_used_release(&tl->used);
+    timeline_copy(tl, &b->tl);
     tl->scenario = scenario_run;
-    tl->baseline.rows = rows;
+    tl->baseline.rows = baseline_run.rows;
     tl->used.items = items;
-    tl->used.cap = b->tl.used.len;
-    *memo = b->memo;
+    tl->used.cap = cap;
+    memo_copy(memo, &b->memo);
     *base_run = b->run;
     base_run->memo = memo;
     return SW_OK;
@@ -240,12 +299,13 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
     struct eng_run sw_run, base_run;
     struct eng_memo memo;
     sw_status st;
-    bool traces = (flags & SW_SIM_TRACE) != 0;
+    bool traces = (flags & SW_SIM_TRACE) != 0, reuse;
 
     *out = NULL;
-    tl = calloc(1, sizeof(*tl));
+    tl = malloc(sizeof(*tl));
     if (!tl)
         return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
+    timeline_zero(tl);
     sw_scenario_ctx(&c, t, s, ov);
     c.used = &tl->used;
     tl->debt_regime = s->household.debts.regime;
@@ -262,27 +322,29 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
         sw_lookup_cache_bind(keep->cache, &c);
         c.cache = keep->cache;
     }
-    snprintf(tl->tables_version, sizeof(tl->tables_version), "%s", sw_tables_version(t));
-    snprintf(tl->tables_sha256, sizeof(tl->tables_sha256), "%s", sw_tables_sha256(t));
+    eng_copy_text(tl->tables_version, sizeof(tl->tables_version), sw_tables_version(t));
+    eng_copy_text(tl->tables_sha256, sizeof(tl->tables_sha256), sw_tables_sha256(t));
 
-    st = alloc_run(&tl->scenario, s, traces, err);
-    if (!st)
-        st = alloc_run(&tl->baseline, s, traces, err);
+    reuse = keep && baseline_fits(keep, t, s, flags);
+    st = alloc_rows(tl, s, traces, !reuse, err);
     if (st)
         goto out;
     memset(&sw_run, 0, sizeof(sw_run));
-    memset(&memo, 0, sizeof(memo));
+    memo.n_toeslag = 0;
+    memset(memo.base_income_set, 0, sizeof(memo.base_income_set));
     sw_run.memo = &memo;
     sw_run.s = s;
     sw_run.c = &c;
     sw_run.run = &tl->scenario;
     sw_run.tl = tl;
     sw_run.is_switch = true;
+    /* The steady run and SW_SIM_NO_ADVICE: no text is read. */
+    sw_run.texts = !(flags & (SW_SIM_NO_ADVICE | ENG_SIM_STEADY_RUN));
     base_run = sw_run;
     base_run.run = &tl->baseline;
     base_run.is_switch = false;
 
-    if (keep && baseline_fits(keep, t, s, flags)) {
+    if (reuse) {
         st = baseline_reuse(keep, s, tl, &base_run, &memo, err);
         base_run.s = s;
         base_run.c = &c;
@@ -305,7 +367,9 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
                           tl->baseline.rows[i].v[SW_ITEM_SAFE_TO_SPEND];
     /* The headline's average, rounded half up to cents. */
     tl->average_gain = sw_div_half_up(tl->total_gain, s->months);
-    if (!(flags & ENG_SIM_STEADY_RUN))
+    if (flags & SW_SIM_NO_ADVICE)
+        eng_advice_lookups(&sw_run);
+    else if (!(flags & ENG_SIM_STEADY_RUN))
         st = eng_advice(&sw_run, err);
     if (!st && !(flags & SW_SIM_NO_STEADY))
         st = eng_steady(tl, t, s, flags, keep, err);
@@ -315,6 +379,8 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
         st = sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
         goto out;
     }
+    if (keep)
+        keep->used_len = tl->used.len;
     *out = tl;
     tl = NULL;
 out:

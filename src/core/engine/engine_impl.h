@@ -59,6 +59,9 @@ sw_status eng_debts(struct eng_run *r, struct sw_err *err);
 void eng_wallet(struct eng_run *r);
 /* Warnings and actions from the finished switch run (engine_advice.c). */
 sw_status eng_advice(struct eng_run *r, struct sw_err *err);
+/* What eng_advice() looks up in the tables and nothing else (SW_SIM_NO_ADVICE):
+ * the values used stay those of a run with advice. */
+void eng_advice_lookups(struct eng_run *r);
 
 /* A flag of sw_simulate_keep() for the run eng_steady() makes, beside the public
  * SW_SIM_* ones: no advice. steady_from() reads the rows, the recoveries and the

@@ -63,11 +63,14 @@ static sw_status bijstand_letter(struct eng_run *r, struct ledger *lg, int i, sw
         instalment = sw_money_rate_down(norm, lg->instalment_ppm);
     }
     sw_month_format(period, sizeof(period), lg->debt_since);
-    sw_month_nl(mb, sizeof(mb), lg->debt_since);
-    snprintf(why, sizeof(why),
-             "Geef het nieuwe inkomen vooraf door en vraag de gemeente de bijstand over %s "
-             "niet (volledig) uit te betalen, of zet dit bedrag apart zodra het binnenkomt.",
-             mb);
+    why[0] = '\0';
+    if (r->texts) {
+        sw_month_nl(mb, sizeof(mb), lg->debt_since);
+        snprintf(why, sizeof(why),
+                 "Geef het nieuwe inkomen vooraf door en vraag de gemeente de bijstand over "
+                 "%s niet (volledig) uit te betalen, of zet dit bedrag apart zodra het "
+                 "binnenkomt.", mb);
+    }
     eng_recovery_plan(r, SW_RECOVERY_BIJSTAND, period, lg->debt_since, amount, when.letter,
                       when.collected, instalment, why);
     if (r->tl->n_recoveries > before) {
@@ -77,7 +80,7 @@ static sw_status bijstand_letter(struct eng_run *r, struct ledger *lg, int i, sw
         /* All of it set off: no letter, but say so. */
         char b[32];
         sw_money_format_nl(b, sizeof(b), offset);
-        eng_warning(r->tl, "bijstand_offset", m, offset,
+        eng_warning(r, "bijstand_offset", m, offset,
                     "De gemeente verrekent %s te veel betaalde bijstand met de vakantietoeslag "
                     "die zij nu uitbetaalt: die komt dus niet (helemaal) op uw rekening.", b);
     }
@@ -158,7 +161,7 @@ static void pay_op_de_maand(struct eng_run *r, struct ledger *lg, int i)
         lg->warned = true;
         sw_money_format_nl(b, sizeof(b), lg->mo[i + 1].payable);
         sw_month_nl(mb, sizeof(mb), row->month);
-        eng_warning(r->tl, "bijstand_waits_for_payslip", row->month, lg->mo[i + 1].payable,
+        eng_warning(r, "bijstand_waits_for_payslip", row->month, lg->mo[i + 1].payable,
                     "De gemeente betaalt de bijstand over %s (%s) pas als uw loonstrook van "
                     "die maand binnen is. Die maand komt er dus minder binnen: zorg dat u de "
                     "loonstrook meteen inlevert, of vraag een voorschot.", mb, b);
@@ -347,7 +350,7 @@ sw_status eng_ledger_close(struct eng_run *r, struct ledger *lg, struct sw_err *
         if (est > 0) {
             char b[32];
             sw_money_format_nl(b, sizeof(b), -lg->balance);
-            eng_warning(r->tl, "bijstand_open_balance", lg->debt_since, -lg->balance,
+            eng_warning(r, "bijstand_open_balance", lg->debt_since, -lg->balance,
                         "Er is %s bijstand meer betaald dan waar u recht op had. De gemeente "
                         "verrekent dat achteraf: zij vraagt het terug als uw bijstand stopt. "
                         "Zet dit bedrag apart.", b);

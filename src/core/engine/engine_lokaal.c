@@ -122,7 +122,7 @@ static void warn_month(struct eng_run *r, size_t from)
     }
     if (n < sizeof(text))
         snprintf(text + n, sizeof(text) - n, ".");
-    eng_warning(tl, "armoedeval", e0->month, total, "%s", text);
+    eng_warning(r, "armoedeval", e0->month, total, "%s", text);
 }
 
 /* The terms of scheme k on the first day d of a month, for the norm `base`:
@@ -240,7 +240,7 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
                                income, SW_UNIT_EUROCENT);
             }
         }
-        if (r->tl->n_armoedeval > events)
+        if (r->texts && r->tl->n_armoedeval > events)
             warn_month(r, events);
         if (r->is_switch && r->base) {
             const int64_t *b = r->base->run->rows[i].v;

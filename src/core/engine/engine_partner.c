@@ -117,7 +117,7 @@ void eng_partner_korting_twice(struct eng_run *r)
     for (int i = 0; i < r->run->n; i++) {
         const int64_t *v = r->run->rows[i].v;
         if (v[SW_ITEM_PARTNER_NET] > 0 && r->bijstand_net_incl_vt[i] > 0) {
-            eng_warning(r->tl, "partner_korting_twice", r->run->rows[i].month, 0,
+            eng_warning(r, "partner_korting_twice", r->run->rows[i].month, 0,
                         "Uw partner krijgt loonheffingskorting van de eigen werkgever of "
                         "uitkeringsinstantie, en de gemeente geeft die korting ook op de helft "
                         "van de bijstand die voor uw partner is. Dan wordt te weinig belasting "

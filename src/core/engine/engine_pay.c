@@ -34,7 +34,7 @@ sw_status eng_hourly_wage(struct eng_run *r, int i, sw_date d, bool warn, int64_
         char b1[32], b2[32];
         sw_money_format_nl(b1, sizeof(b1), s->job.hourly_wage);
         sw_money_format_nl(b2, sizeof(b2), wml.hourly);
-        eng_warning(r->tl, "hourly_wage_below_wml", r->run->rows[i].month,
+        eng_warning(r, "hourly_wage_below_wml", r->run->rows[i].month,
                     wml.hourly - s->job.hourly_wage,
                     "Het uurloon in het aanbod (%s) is lager dan het minimumloon (%s). "
                     "De werkgever moet minstens het minimumloon betalen; switchsim rekent "

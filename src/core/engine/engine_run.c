@@ -7,6 +7,16 @@
 
 #include "engine_run.h"
 
+void eng_copy_text(char *dst, size_t size, const char *src)
+{
+    size_t n = strlen(src);
+
+    if (n >= size)
+        n = size - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
 void eng_recovery(struct eng_run *r, enum sw_recovery_kind kind, const char *period,
                   sw_month caused, int64_t amount, sw_month expected, sw_month collected,
                   const char *avoidable_by)
@@ -26,13 +36,15 @@ void eng_recovery_plan(struct eng_run *r, enum sw_recovery_kind kind, const char
     if (tl->n_recoveries >= SW_MAX_RECOVERIES)
         return;
     rec = &tl->recoveries[tl->n_recoveries++];
+    memset(rec, 0, sizeof(*rec));   /* the entry is set whole (engine.c copies no more) */
     rec->kind = kind;
-    snprintf(rec->for_period, sizeof(rec->for_period), "%s", period);
+    eng_copy_text(rec->for_period, sizeof(rec->for_period), period);
     rec->caused = caused;
     rec->amount = amount;
     rec->expected = expected;
     rec->collected = collected;
-    snprintf(rec->avoidable_by, sizeof(rec->avoidable_by), "%s", avoidable_by);
+    if (r->texts)
+        eng_copy_text(rec->avoidable_by, sizeof(rec->avoidable_by), avoidable_by);
     rec->instalment = instalment > 0 && instalment < amount ? instalment : 0;
     rec->paid_off = collected;
     if (rec->instalment == 0) {
@@ -50,19 +62,20 @@ void eng_recovery_plan(struct eng_run *r, enum sw_recovery_kind kind, const char
     rec->paid_off--;
 }
 
-void eng_warning(struct sw_timeline *tl, const char *code, sw_month month, int64_t amount,
+void eng_warning(const struct eng_run *r, const char *code, sw_month month, int64_t amount,
                  const char *fmt, ...)
 {
+    struct sw_timeline *tl = r->tl;
     struct sw_warning *w;
     va_list ap;
 
-    if (tl->n_warnings >= SW_MAX_WARNINGS)
+    if (!r->texts || tl->n_warnings >= SW_MAX_WARNINGS)
         return;
     for (size_t i = 0; i < tl->n_warnings; i++)
         if (strcmp(tl->warnings[i].code, code) == 0 && tl->warnings[i].month == month)
             return;
     w = &tl->warnings[tl->n_warnings++];
-    snprintf(w->code, sizeof(w->code), "%s", code);
+    eng_copy_text(w->code, sizeof(w->code), code);
     w->month = month;
     w->amount = amount;
     va_start(ap, fmt);
@@ -70,12 +83,13 @@ void eng_warning(struct sw_timeline *tl, const char *code, sw_month month, int64
     va_end(ap);
 }
 
-void eng_action(struct sw_timeline *tl, sw_date before, enum sw_who who, const char *fmt, ...)
+void eng_action(const struct eng_run *r, sw_date before, enum sw_who who, const char *fmt, ...)
 {
+    struct sw_timeline *tl = r->tl;
     struct sw_action *a;
     va_list ap;
 
-    if (tl->n_actions >= SW_MAX_ACTIONS)
+    if (!r->texts || tl->n_actions >= SW_MAX_ACTIONS)
         return;
     a = &tl->actions[tl->n_actions++];
     a->before = before;

@@ -62,6 +62,9 @@ struct eng_run {
     struct sw_run *run;
     struct sw_timeline *tl;
     bool is_switch;               /* false: the baseline (staying put) */
+    bool texts;                   /* false: no text is wanted (SW_SIM_NO_ADVICE, the
+                                   * steady run): no warnings, no actions, recoveries
+                                   * without avoidable_by; build none of them */
     const struct eng_run *base;   /* the finished baseline run, for the switch run */
     /* Filled by eng_months() for the later phases, per month index: */
     int64_t bijstand_net_incl_vt[SW_SCENARIO_MAX_MONTHS]; /* entitlement incl. the
@@ -79,13 +82,16 @@ struct eng_run {
     int64_t first_month_bijstand;  /* month m0's entitlement with no income, incl. VT */
 };
 
+/* src into the fixed field dst[size], cut as snprintf("%s") would. */
+void eng_copy_text(char *dst, size_t size, const char *src);
+
 /* The trace of item `item` in month index i, or NULL without tracing (inline:
- * the phases ask it for every item of every month, tracing or not). */
+ * every month asks for several). */
 static inline struct sw_trace *eng_trace(struct eng_run *r, int i, enum sw_item item)
 {
-    struct sw_trace *t = r->run->rows[i].trace;
+    struct sw_month_row *row = &r->run->rows[i];
 
-    return t ? &t[item] : NULL;
+    return row->trace ? &row->trace[item] : NULL;
 }
 
 /* Index of month m in the run, or -1 outside the horizon. */
@@ -107,7 +113,8 @@ static inline void eng_add(struct eng_run *r, sw_month m, enum sw_item item, int
 
 /* Record a recovery (switch run only): collected (and its set-aside released) in
  * month `collected`; the caller books the set-aside itself. Nothing when the
- * amount is not positive or the timeline is full. */
+ * amount is not positive or the timeline is full. avoidable_by is not read
+ * without r->texts (pass "" then). */
 void eng_recovery(struct eng_run *r, enum sw_recovery_kind kind, const char *period,
                   sw_month caused, int64_t amount, sw_month expected, sw_month collected,
                   const char *avoidable_by);
@@ -118,12 +125,13 @@ void eng_recovery_plan(struct eng_run *r, enum sw_recovery_kind kind, const char
                        sw_month caused, int64_t amount, sw_month expected, sw_month collected,
                        int64_t instalment, const char *avoidable_by);
 
-/* Add a warning in plain Dutch (printf-style); once per code and month, nothing
- * when the timeline is full. */
-void eng_warning(struct sw_timeline *tl, const char *code, sw_month month, int64_t amount,
+/* Add a warning in plain Dutch (printf-style) to r's timeline; once per code and
+ * month, nothing when the timeline is full or without r->texts. */
+void eng_warning(const struct eng_run *r, const char *code, sw_month month, int64_t amount,
                  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-/* Add an action in plain Dutch (printf-style); nothing when the timeline is full. */
-void eng_action(struct sw_timeline *tl, sw_date before, enum sw_who who, const char *fmt, ...)
+/* Add an action in plain Dutch (printf-style) to r's timeline; nothing when the
+ * timeline is full or without r->texts. */
+void eng_action(const struct eng_run *r, sw_date before, enum sw_who who, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 #endif

@@ -65,8 +65,11 @@ void sw_timeline_free(struct sw_timeline *tl)
         free(tl->scenario.rows[i].trace);
     for (int i = 0; i < tl->baseline.n; i++)
         free(tl->baseline.rows[i].trace);
+    /* sw_simulate() allocates the baseline's rows with the scenario's. */
+    if (tl->baseline.rows &&
+        (!tl->scenario.rows || tl->baseline.rows != tl->scenario.rows + tl->scenario.n))
+        free(tl->baseline.rows);
     free(tl->scenario.rows);
-    free(tl->baseline.rows);
     sw_used_release(&tl->used);
     free(tl);
 }
@@ -83,12 +86,22 @@ static size_t projected_by(const struct sw_timeline *tl, sw_month m, const char 
                            const struct sw_value_info **out, size_t max)
 {
     sw_date last = sw_month_last_day(m);
-    size_t n = 0;
+    size_t n = 0, nseen = 0;
+    const char *seen[64];   /* the ids projected so far, while they fit */
 
     for (size_t i = 0; i < tl->used.len; i++) {
         const struct sw_value_info *u = &tl->used.items[i];
-        bool related = true;
-        if (u->projected_from > last || !sw_used_first_projected(&tl->used, i))
+        bool related = true, first = u->projected;
+        /* sw_used_first_projected(), in one pass while the ids fit in seen */
+        if (first && nseen < sizeof(seen) / sizeof(seen[0])) {
+            for (size_t k = 0; k < nseen && first; k++)
+                first = seen[k] != u->id && strcmp(seen[k], u->id) != 0;
+            if (first)
+                seen[nseen++] = u->id;
+        } else if (first) {
+            first = sw_used_first_projected(&tl->used, i);
+        }
+        if (!first || u->projected_from > last)
             continue;
         for (size_t d = 0; skip[d] && related; d++)
             related = !in_domain(u->id, skip[d]);

@@ -426,12 +426,15 @@ static sw_status settle(struct eng_run *r, int y, enum sw_recovery_kind kind, ye
         }
         if (first_over < 0)
             first_over = sw_month_from_ym(y, 12);
-        sw_month_nl(mb, sizeof(mb), first_over);
-        snprintf(why, sizeof(why),
-                 "Geef het nieuwe inkomen door aan de Dienst Toeslagen (Mijn toeslagen) zodra "
-                 "het werk begint, uiterlijk in %s. Dan wordt het voorschot direct lager en "
-                 "hoeft u achteraf niets terug te betalen.",
-                 mb);
+        why[0] = '\0';
+        if (r->texts) {
+            sw_month_nl(mb, sizeof(mb), first_over);
+            snprintf(why, sizeof(why),
+                     "Geef het nieuwe inkomen door aan de Dienst Toeslagen (Mijn toeslagen) "
+                     "zodra het werk begint, uiterlijk in %s. Dan wordt het voorschot direct "
+                     "lager en hoeft u achteraf niets terug te betalen.",
+                     mb);
+        }
         /* Set aside where the excess arose; a part outside the horizon was
          * already booked in no month shown. */
         eng_recovery(r, kind, period, first_over, diff, expected, collected, why);

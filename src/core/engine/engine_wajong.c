@@ -190,7 +190,7 @@ static sw_status herbeoordeling(struct eng_run *r, struct eng_wajong *w, int i,
         return st;
     sw_month_nl(mb, sizeof(mb), row->month);
     sw_rate_format_nl(pb, sizeof(pb), pct);
-    eng_warning(r->tl, "wajong_herbeoordeling", row->month, row->v[SW_ITEM_GROSS_WAGE],
+    eng_warning(r, "wajong_herbeoordeling", row->month, row->v[SW_ITEM_GROSS_WAGE],
                 "In %s werkt u %lld maanden achter elkaar. Verdiende u al die maanden meer "
                 "dan %s %% van het maatmaninkomen (wat iemand zonder beperking met uw "
                 "opleiding en ervaring verdient)? Dan onderzoekt UWV of u nog duurzaam geen "
@@ -215,7 +215,7 @@ static sw_status settle(struct eng_run *r, struct eng_wajong *w, int i, sw_month
             char a[32], mb[32];
             sw_money_format_nl(a, sizeof(a), g);
             sw_month_nl(mb, sizeof(mb), m);
-            eng_warning(r->tl, "wajong_nabetaling", m, g,
+            eng_warning(r, "wajong_nabetaling", m, g,
                         "UWV heeft het voorschot op de Wajong te laag berekend. In %s "
                         "betaalt UWV %s bruto na.", mb, a);
         }
@@ -252,7 +252,7 @@ sw_status eng_wajong_month(struct eng_run *r, struct eng_wajong *w, int i, struc
     if (expected == income)
         adv = def;
     if (r->is_switch && row->v[SW_ITEM_WW_GROSS] > 0 && def.full > 0)
-        eng_warning(r->tl, "wajong_ww", m, row->v[SW_ITEM_WW_GROSS],
+        eng_warning(r, "wajong_ww", m, row->v[SW_ITEM_WW_GROSS],
                     "U krijgt WW en Wajong tegelijk. switchsim telt de WW als inkomen voor de "
                     "Wajong; hoe UWV de WW verrekent, staat niet in de tabellen. Vraag het UWV.");
     /* A period ends: settle it with this month's payment. */
