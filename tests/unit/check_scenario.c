@@ -327,6 +327,38 @@ START_TEST(test_too_big_and_deep)
 }
 END_TEST
 
+/* Fill the stack below the caller with byte v (where the parser's frame will lie). */
+static void __attribute__((noinline)) dirty_stack(unsigned char v)
+{
+    volatile unsigned char buf[32768];
+
+    for (size_t i = 0; i < sizeof(buf); i++)
+        buf[i] = v;
+}
+
+/* The same scenario parses to the same bytes, padding included, whatever lay on
+ * the stack: batch's keeper recognises a variant's baseline by comparing
+ * scenarios byte for byte (engine.c, baseline_fits), and a loonwaarde period
+ * copied whole from the stack carried its padding along. */
+START_TEST(test_same_scenario_same_bytes)
+{
+    static const char json[] = HEAD BASE_HH ",\"job\":{\"kind\":\"beschut\","
+        "\"start\":\"2026-04-01\",\"hours_per_week\":28,"
+        "\"loonwaarde\":[{\"from\":\"2026-04-01\",\"percent\":50,\"forfaitair\":true},"
+        "{\"from\":\"2026-10-01\",\"percent\":35}]}}";
+    static struct sw_scenario a, b;
+    struct sw_problems pr;
+    struct sw_err err;
+
+    dirty_stack(0xAA);
+    ck_assert_int_eq(parse(json, &a, &pr, &err), SW_OK);
+    dirty_stack(0x55);
+    ck_assert_int_eq(parse(json, &b, &pr, &err), SW_OK);
+    ck_assert_int_eq(a.job.n_loonwaarde, 2);
+    ck_assert(memcmp(&a, &b, sizeof(a)) == 0);
+}
+END_TEST
+
 static Suite *scenario_suite(void)
 {
     Suite *s = suite_create("scenario");
@@ -335,6 +367,7 @@ static Suite *scenario_suite(void)
     tcase_add_test(core, test_minimal_scenario_gets_defaults);
     tcase_add_test(core, test_full_contract_example_parses);
     tcase_add_test(core, test_all_problems_reported);
+    tcase_add_test(core, test_same_scenario_same_bytes);
     tcase_add_loop_test(limits, test_bad_scenario_names_the_path, 0,
                         (int)(sizeof(bad) / sizeof(bad[0])));
     tcase_add_test(limits, test_too_big_and_deep);

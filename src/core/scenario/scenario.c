@@ -222,8 +222,14 @@ static void read_loonwaarde(struct rd *r, const cJSON *arr, struct sw_scenario *
             rd_problem(r, f, "periods must be in date order");
             ok = false;
         }
-        if (ok)
-            s->job.loonwaarde[s->job.n_loonwaarde++] = lw;
+        /* Field by field: the padding of s (zeroed by sw_scenario_init) stays
+         * zero, so that scenarios compare by their bytes (engine.c, baseline_fits). */
+        if (ok) {
+            struct sw_loonwaarde_period *to = &s->job.loonwaarde[s->job.n_loonwaarde++];
+            to->from = lw.from;
+            to->percent = lw.percent;
+            to->forfaitair = lw.forfaitair;
+        }
     }
 }
 
