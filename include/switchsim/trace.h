@@ -40,6 +40,22 @@ void sw_trace_rule(struct sw_trace *tr, const char *rule, const char *fmt, ...)
 void sw_trace_param(struct sw_trace *tr, const struct sw_value_info *info);
 /* Record an input value. */
 void sw_trace_input(struct sw_trace *tr, const char *name, int64_t value, enum sw_unit unit);
+
+/* The rules call these two for every figure of every month, mostly without a
+ * trace: the NULL check happens at the call (a statement; without a trace the
+ * other arguments are not evaluated), the functions above do the rest. */
+#define sw_trace_rule(tr, ...)                                                             \
+    do {                                                                                   \
+        struct sw_trace *sw_trace_rule_tr_ = (tr);                                         \
+        if (sw_trace_rule_tr_)                                                             \
+            (sw_trace_rule)(sw_trace_rule_tr_, __VA_ARGS__);                               \
+    } while (0)
+#define sw_trace_input(tr, ...)                                                            \
+    do {                                                                                   \
+        struct sw_trace *sw_trace_input_tr_ = (tr);                                        \
+        if (sw_trace_input_tr_)                                                            \
+            (sw_trace_input)(sw_trace_input_tr_, __VA_ARGS__);                             \
+    } while (0)
 /* Copy the parameters and inputs of `from` into `tr` (a figure built on another). */
 void sw_trace_merge(struct sw_trace *tr, const struct sw_trace *from);
 

@@ -5,7 +5,7 @@
 
 #include "switchsim/trace.h"
 
-void sw_trace_rule(struct sw_trace *tr, const char *rule, const char *fmt, ...)
+void (sw_trace_rule)(struct sw_trace *tr, const char *rule, const char *fmt, ...)
 {
     va_list ap;
 
@@ -28,7 +28,7 @@ void sw_trace_param(struct sw_trace *tr, const struct sw_value_info *info)
         tr->params[tr->nparams++] = *info;
 }
 
-void sw_trace_input(struct sw_trace *tr, const char *name, int64_t value, enum sw_unit unit)
+void (sw_trace_input)(struct sw_trace *tr, const char *name, int64_t value, enum sw_unit unit)
 {
     if (!tr)
         return;
@@ -57,28 +57,6 @@ void sw_trace_merge(struct sw_trace *tr, const struct sw_trace *from)
         sw_trace_input(tr, from->inputs[i].name, from->inputs[i].value, from->inputs[i].unit);
 }
 
-static __attribute__((noinline)) sw_status
-param_traced(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
-             int64_t *out, struct sw_trace *tr, struct sw_err *err)
-{
-    struct sw_value_info info;
-    sw_status st = sw_param(c, id, date, unit, out, &info, err);
-
-    if (st == SW_OK)
-        sw_trace_param(tr, &info);
-    return st;
-}
-
-sw_status sw_param_t(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
-                     int64_t *out, struct sw_trace *tr, struct sw_err *err)
-{
-    /* The info only for a trace: filling it is most of a cached lookup.
-     * Without one, straight on (asked some 30 times a month). */
-    if (tr)
-        return param_traced(c, id, date, unit, out, tr, err);
-    return sw_param(c, id, date, unit, out, NULL, err);
-}
-
 sw_status sw_param_text_t(const struct sw_ctx *c, const char *id, sw_date date,
                           enum sw_unit unit, int64_t *out, struct sw_trace *tr,
                           struct sw_err *err)
@@ -91,17 +69,5 @@ sw_status sw_param_text_t(const struct sw_ctx *c, const char *id, sw_date date,
     return st;
 }
 
-sw_status sw_scale_t(const struct sw_ctx *c, const char *id, sw_date date,
-                     enum sw_scale_kind kind, const struct sw_bracket **out, size_t *n,
-                     struct sw_trace *tr, struct sw_err *err)
-{
-    struct sw_value_info info;
-    sw_status st;
-
-    if (!tr)
-        return sw_scale(c, id, date, kind, out, n, NULL, err);
-    st = sw_scale(c, id, date, kind, out, n, &info, err);
-    if (st == SW_OK)
-        sw_trace_param(tr, &info);
-    return st;
-}
+/* sw_param_t() and sw_scale_t() are in src/core/tables/tables_lookup.c, next to
+ * the cached lookup they inline (asked some 30 times a month). */

@@ -362,27 +362,34 @@ static void wajong_advice(struct eng_run *r)
  * (the id's first part) and, for the bijstand, its second. */
 static const char *topic_nl(const char *id)
 {
+#define TOPIC(prefix, text) {prefix, sizeof(prefix) - 1, text}
     static const struct {
-        const char *prefix, *text;
+        const char *prefix;
+        size_t len;
+        const char *text;
     } topics[] = {
-        {"participatiewet.norm.", "de bijstandsnorm"},
-        {"participatiewet.vrijlating.", "het deel van uw loon dat u naast bijstand mag houden"},
-        {"participatiewet.", "de regels van de bijstand"},
-        {"wml.", "het minimumloon"},
-        {"loonheffing.", "de belasting op uw loon"},
-        {"zorgtoeslag.", "de zorgtoeslag"},
-        {"huurtoeslag.", "de huurtoeslag"},
-        {"awir.", "de regels voor toeslagen"},
-        {"wmo.", "de eigen bijdrage voor dagbesteding"},
-        {"werkgever.", "de premies van de werkgever"},
-        {"ww.", "de WW"},
-        {"lks.", "de loonkostensubsidie"},
-        {"aow.", "de AOW-leeftijd"},
-        {"gemeente.", "de bedragen van de gemeente"},
+        TOPIC("participatiewet.norm.", "de bijstandsnorm"),
+        TOPIC("participatiewet.vrijlating.",
+              "het deel van uw loon dat u naast bijstand mag houden"),
+        TOPIC("participatiewet.", "de regels van de bijstand"),
+        TOPIC("wml.", "het minimumloon"),
+        TOPIC("loonheffing.", "de belasting op uw loon"),
+        TOPIC("zorgtoeslag.", "de zorgtoeslag"),
+        TOPIC("huurtoeslag.", "de huurtoeslag"),
+        TOPIC("awir.", "de regels voor toeslagen"),
+        TOPIC("wmo.", "de eigen bijdrage voor dagbesteding"),
+        TOPIC("werkgever.", "de premies van de werkgever"),
+        TOPIC("ww.", "de WW"),
+        TOPIC("lks.", "de loonkostensubsidie"),
+        TOPIC("aow.", "de AOW-leeftijd"),
+        TOPIC("gemeente.", "de bedragen van de gemeente"),
     };
+#undef TOPIC
 
+    /* The first letter rules most prefixes out without a call (asked for
+     * every value a run used). */
     for (size_t i = 0; i < sizeof(topics) / sizeof(topics[0]); i++)
-        if (strncmp(id, topics[i].prefix, strlen(topics[i].prefix)) == 0)
+        if (id[0] == topics[i].prefix[0] && strncmp(id, topics[i].prefix, topics[i].len) == 0)
             return topics[i].text;
     return "andere bedragen";
 }

@@ -17,21 +17,6 @@ void eng_copy_text(char *dst, size_t size, const char *src)
     dst[n] = '\0';
 }
 
-int eng_index(const struct eng_run *r, sw_month m)
-{
-    int i = m - r->s->start_month;
-
-    return i >= 0 && i < r->run->n ? i : -1;
-}
-
-void eng_add(struct eng_run *r, sw_month m, enum sw_item item, int64_t amount)
-{
-    int i = eng_index(r, m);
-
-    if (i >= 0)
-        r->run->rows[i].v[item] += amount;
-}
-
 void eng_recovery(struct eng_run *r, enum sw_recovery_kind kind, const char *period,
                   sw_month caused, int64_t amount, sw_month expected, sw_month collected,
                   const char *avoidable_by)

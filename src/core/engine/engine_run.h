@@ -93,10 +93,23 @@ static inline struct sw_trace *eng_trace(struct eng_run *r, int i, enum sw_item 
 
     return row->trace ? &row->trace[item] : NULL;
 }
+
 /* Index of month m in the run, or -1 outside the horizon. */
-int eng_index(const struct eng_run *r, sw_month m);
+static inline int eng_index(const struct eng_run *r, sw_month m)
+{
+    int i = m - r->s->start_month;
+
+    return i >= 0 && i < r->run->n ? i : -1;
+}
+
 /* Add to an item of month m; nothing outside the horizon. */
-void eng_add(struct eng_run *r, sw_month m, enum sw_item item, int64_t amount);
+static inline void eng_add(struct eng_run *r, sw_month m, enum sw_item item, int64_t amount)
+{
+    int i = eng_index(r, m);
+
+    if (i >= 0)
+        r->run->rows[i].v[item] += amount;
+}
 
 /* Record a recovery (switch run only): collected (and its set-aside released) in
  * month `collected`; the caller books the set-aside itself. Nothing when the

@@ -206,7 +206,7 @@ static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64
     struct sw_huurtoeslag_facts prev_f;
     struct sw_huurtoeslag h;
     struct sw_window win = {.ok = false};
-    sw_date prev_d = SW_NO_DATE;
+    int prev_age = -1;   /* f.birth's age on the month before's date */
 
     memset(&prev_f, 0, sizeof(prev_f));
     memset(&h, 0, sizeof(h));
@@ -240,7 +240,7 @@ static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64
          * before: the same month (the rule uses the date otherwise only for the
          * year and for f.birth's age and AOW age, and f.aow answers the latter). */
         if (!tr_k && sw_window_holds(&win, d) && memcmp(&f, &prev_f, sizeof(f)) == 0 &&
-            (f.birth == SW_NO_DATE || sw_age_on(f.birth, d) == sw_age_on(f.birth, prev_d))) {
+            (f.birth == SW_NO_DATE || sw_age_on(f.birth, d) == prev_age)) {
             months[k] = h.month_amount;
             sum += h.month_exact;
             continue;
@@ -251,7 +251,7 @@ static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64
         if (st)
             return st;
         memcpy(&prev_f, &f, sizeof(f));
-        prev_d = d;
+        prev_age = f.birth == SW_NO_DATE ? -1 : sw_age_on(f.birth, d);
         months[k] = h.month_amount;
         sum += h.month_exact;
     }

@@ -9,10 +9,8 @@
 /* The month in which the child reaches `years` (its birthday month). */
 static sw_month birthday_month(sw_date birth, int years)
 {
-    int y, mo, d;
-
-    sw_date_to_ymd(birth, &y, &mo, &d);
-    return sw_month_from_ym(y + years, mo);
+    /* The birth month, `years` later (year * 12 + month - 1, as sw_month_from_ym()). */
+    return sw_month_of(birth) + years * 12;
 }
 
 sw_status sw_kinderbijslag_quarter(const struct sw_ctx *c, sw_date quarter_start,

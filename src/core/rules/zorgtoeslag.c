@@ -276,6 +276,8 @@ sw_status sw_zorgtoeslag_months(const struct sw_ctx *c, int year,
     sw_status st;
     int64_t sum = 0;
     int counted = 0, last_i = -1;
+    sw_date aged_birth = SW_NO_DATE;   /* the birth date aged_month was computed for */
+    sw_month aged_month = 0;
 
     memset(&r, 0, sizeof(r));
     memset(&last, 0, sizeof(last));
@@ -297,8 +299,11 @@ sw_status sw_zorgtoeslag_months(const struct sw_ctx *c, int year,
             continue;
         /* Wzt art. 1 lid 1 onder c: a verzekerde from the first day of the month
          * after the month in which he reaches zorgtoeslag.min_age. */
-        if (f->birth != SW_NO_DATE &&
-            m <= sw_month_of(sw_date_reaching_age(f->birth, (int)p.min_age, 0)))
+        if (f->birth != SW_NO_DATE && f->birth != aged_birth) {
+            aged_month = sw_month_of(sw_date_reaching_age(f->birth, (int)p.min_age, 0));
+            aged_birth = f->birth;
+        }
+        if (f->birth != SW_NO_DATE && m <= aged_month)
             continue;
         claim_for(&p, f, &cl);
         /* Wzt art. 2 lid 5: the claim is determined per calendar month - a twelfth

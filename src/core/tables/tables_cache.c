@@ -16,29 +16,39 @@ static bool used_same(const struct sw_value_info *a, const struct sw_value_info 
            a->projected == b->projected;
 }
 
-/* Append info to u; on allocation failure u->nomem is set and nothing added. */
-static void used_append(struct sw_used *u, const struct sw_value_info *info)
+/* Room for one more item at the end of u, not filled in; NULL (and u->nomem)
+ * without memory. */
+static struct sw_value_info *used_grow(struct sw_used *u)
 {
     if (u->len == u->cap) {
         size_t cap = u->cap ? u->cap * 2 : 32;
         struct sw_value_info *n = realloc(u->items, cap * sizeof(*n));
         if (!n) {
             u->nomem = true;
-            return;
+            return NULL;
         }
         u->items = n;
         u->cap = cap;
     }
-    u->items[u->len++] = *info;
+    return &u->items[u->len++];
+}
+
+/* Whether u holds the same value as key (used_same()), item by item. */
+static bool used_has(const struct sw_used *u, const struct sw_value_info *key)
+{
+    for (size_t i = 0; i < u->len; i++)
+        if (used_same(&u->items[i], key))
+            return true;
+    return false;
 }
 
 /* Add info to u unless the same value is there already. */
 static void used_add(struct sw_used *u, const struct sw_value_info *info)
 {
-    for (size_t i = 0; i < u->len; i++)
-        if (used_same(&u->items[i], info))
-            return;
-    used_append(u, info);
+    struct sw_value_info *n = used_has(u, info) ? NULL : used_grow(u);
+
+    if (n)
+        *n = *info;
 }
 
 void sw_used_merge(struct sw_used *dst, const struct sw_used *src)
@@ -74,17 +84,13 @@ static size_t used_hash(const struct sw_value_info *v)
     return (size_t)(h >> 40);
 }
 
-/* used_add() through the cache's index of u. */
-static void used_add_indexed(struct sw_lookup_cache *cache, struct sw_used *u,
-                             const struct sw_value_info *info)
+/* used_has() through the cache's index of u (u->len < USED_SLOTS / 2). */
+static bool used_has_indexed(struct sw_lookup_cache *cache, const struct sw_used *u,
+                             const struct sw_value_info *key)
 {
     struct used_index *x = &cache->used;
     size_t k;
 
-    if (u->len >= USED_SLOTS / 2) {
-        used_add(u, info);
-        return;
-    }
     if (x->u != u || x->items != u->items || x->n > u->len) {
         memset(x->slot, 0, sizeof(x->slot));
         x->u = u;
@@ -96,19 +102,38 @@ static void used_add_indexed(struct sw_lookup_cache *cache, struct sw_used *u,
             ;
         x->slot[k & (USED_SLOTS - 1)] = (uint16_t)(x->n + 1);
     }
-    for (k = used_hash(info); x->slot[k & (USED_SLOTS - 1)]; k++)
-        if (used_same(&u->items[x->slot[k & (USED_SLOTS - 1)] - 1], info))
-            return;
-    /* Indexed with the next call (the list may move now). */
-    used_append(u, info);
+    for (k = used_hash(key); x->slot[k & (USED_SLOTS - 1)]; k++)
+        if (used_same(&u->items[x->slot[k & (USED_SLOTS - 1)] - 1], key))
+            return true;
+    return false;
+}
+
+struct sw_value_info *tables_record_new(const struct sw_ctx *c, const struct sw_value_info *key)
+{
+    struct sw_used *u = c->used;
+    struct sw_value_info *n;
+
+    if (!u)
+        return NULL;
+    if (c->cache && u->len < USED_SLOTS / 2) {
+        if (used_has_indexed(c->cache, u, key))
+            return NULL;
+        n = used_grow(u);
+        /* The index holds positions, not addresses: a list moved by this
+         * append (realloc) keeps it (indexed with the next call). */
+        if (c->cache->used.u == u)
+            c->cache->used.items = u->items;
+        return n;
+    }
+    return used_has(u, key) ? NULL : used_grow(u);
 }
 
 void tables_record(const struct sw_ctx *c, const struct sw_value_info *info)
 {
-    if (c->used && c->cache)
-        used_add_indexed(c->cache, c->used, info);
-    else if (c->used)
-        used_add(c->used, info);
+    struct sw_value_info *n = tables_record_new(c, info);
+
+    if (n)
+        *n = *info;
 }
 
 static size_t memo_index(const char *tag, const int64_t key[SW_MEMO_KEY])
@@ -223,7 +248,7 @@ void sw_lookup_cache_bind(struct sw_lookup_cache *cache, const struct sw_ctx *c)
         for (size_t i = 0; i < CACHE_SLOTS; i++) {
             struct cache_slot *sl = &cache->slot[i];
 
-            if (other && sl->text && strncmp(sl->text, "gemeente.", 9) == 0)
+            if (other && sl->text && sl->municipal)
                 slot_clear(sl);
             sl->recorded = !sl->v && sl->override < 0;
             sl->seen = 0;

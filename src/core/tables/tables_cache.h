@@ -33,11 +33,14 @@ struct cache_slot {
     const struct tvalue *v;       /* the value found last (after projection); NULL
                                    * for an override or when there is none */
     sw_date lo, hi;               /* it answers for lo <= date < hi */
+    int unit;                     /* p's unit for a plain parameter, else -1 */
+    int64_t amount;               /* v's amount (plain parameter), for the hot path */
     bool projected;
     bool recorded;                /* (v, projected) is in c->used */
     uint64_t seen;                /* the values of p in c->used (seen_bit()) */
     uint32_t gen;                 /* counts the changes of text: a near entry
                                    * made for an earlier text no longer points here */
+    bool municipal;               /* text is a municipal id ("gemeente.", see resolve()) */
 };
 
 /* Memo entries (sw_memo_get()): open addressing, full when out of slots. An
@@ -98,6 +101,12 @@ struct sw_lookup_cache {
 /* Add info to c->used unless the same value is there already (through the
  * cache's index of the list when c has a cache). */
 void tables_record(const struct sw_ctx *c, const struct sw_value_info *info);
+
+/* tables_record() in two steps: the item to fill in for a value not yet in
+ * c->used (appended; key gives its id, from, overridden and projected, which the
+ * filled item must keep), or NULL when it is there already, without c->used or
+ * without memory (then c->used->nomem). */
+struct sw_value_info *tables_record_new(const struct sw_ctx *c, const struct sw_value_info *key);
 
 /* A lookup on `date` answered with a value that holds for lo <= date < hi: narrow
  * every window recording. */

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "switchsim/trace.h"
+
 #include "tables_cache.h"
 
 /* --- lookup --- */
@@ -182,8 +184,10 @@ static void slot_fill(const struct sw_ctx *c, struct cache_slot *sl, const char 
     /* Another text: the near entries to the slot lapse. The same text of the
      * set or an override (not a copy, whose address a new copy may reuse)
      * keeps them, for every address the id has in the rules. */
-    if (own || sl->own || sl->text != text)
+    if (own || sl->own || sl->text != text) {
         sl->gen++;
+        sl->municipal = text && strncmp(text, "gemeente.", 9) == 0;
+    }
     free(sl->own);
     sl->own = own;
     sl->text = text;
@@ -193,6 +197,8 @@ static void slot_fill(const struct sw_ctx *c, struct cache_slot *sl, const char 
     sl->lo = lo;
     sl->hi = hi;
     sl->projected = f->projected;
+    sl->unit = f->p && !f->p->is_scale ? (int)f->p->unit : -1;
+    sl->amount = f->v ? f->v->amount : 0;
     /* No value: nothing to record. */
     sl->recorded = (!f->v && f->ov < 0) || slot_seen(sl);
 }
@@ -340,6 +346,7 @@ static __attribute__((noinline)) void slot_move(const struct sw_ctx *c, struct c
 
     find_value(c, sl->p, sl->text, date, &v, &sl->projected, &sl->lo, &sl->hi, true, NULL);
     sl->v = v;
+    sl->amount = v ? v->amount : 0;
     sl->recorded = !v || slot_seen(sl);
 }
 
@@ -364,11 +371,16 @@ static inline struct cache_slot *cache_hit(const struct sw_ctx *c, const char *i
  * path would have). */
 static __attribute__((noinline)) void record_slot(const struct sw_ctx *c, struct cache_slot *sl)
 {
-    struct sw_value_info tmp;
+    /* What the used list tells values apart by (used_same()): the info is
+     * filled only for a value not there yet, in place. */
+    const struct sw_value_info key = {
+        .id = sl->p->id, .from = sl->v->from, .overridden = false, .projected = sl->projected};
+    struct sw_value_info *n = tables_record_new(c, &key);
 
-    fill_info(c->tables, sl->p, sl->v, &tmp);
-    mark_projected(&tmp, sl->v, sl->projected);
-    tables_record(c, &tmp);
+    if (n) {
+        fill_info(c->tables, sl->p, sl->v, n);
+        mark_projected(n, sl->v, sl->projected);
+    }
     slot_recorded(sl);
 }
 
@@ -416,10 +428,10 @@ static inline sw_status param(const struct sw_ctx *c, const char *id, sw_date da
 {
     struct cache_slot *sl = info || !c->cache ? NULL : cache_hit(c, id, date);
 
-    if (sl && sl->v && !sl->p->is_scale && sl->p->unit == unit) {
+    if (sl && sl->v && sl->unit == (int)unit) {
         if (c->used && !sl->recorded)
             record_slot(c, sl);
-        *out = sl->v->amount;
+        *out = sl->amount;
         return SW_OK;
     }
     if (sl && !sl->v && quiet)
@@ -427,10 +439,72 @@ static inline sw_status param(const struct sw_ctx *c, const char *id, sw_date da
     return param_full(c, id, date, unit, out, info, quiet, true, err);
 }
 
+/* The cached answer of a plain parameter that needs nothing else done (no
+ * window to narrow, no value to move or record): what param() would answer,
+ * with no call - the caller takes param() otherwise. */
+static inline bool quick_hit(const struct sw_ctx *c, const char *id, sw_date date,
+                             enum sw_unit unit, int64_t *out)
+{
+    const struct sw_lookup_cache *cache = c->cache;
+    const struct near *n;
+    const struct cache_slot *sl;
+
+    if (!cache || cache->window)
+        return false;
+    n = cache->near[((uintptr_t)id >> 3 ^ (uintptr_t)id >> 12) & (CACHE_NEAR - 1)];
+    if (n->id != id && (++n)->id != id)
+        return false;
+    sl = n->slot;
+    if (!sl || sl->gen != n->gen || !sl->v || sl->unit != (int)unit || date < sl->lo ||
+        date >= sl->hi || (c->used && !sl->recorded))
+        return false;
+#ifdef SW_CHECK_IDS
+    if (strcmp(sl->text, id) != 0)
+        __builtin_trap();   /* an id built in a buffer passed as a constant */
+#endif
+    *out = sl->amount;
+    return true;
+}
+
+/* sw_param() past quick_hit(). */
+static __attribute__((noinline)) sw_status
+param_plain(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
+            int64_t *out, struct sw_value_info *info, struct sw_err *err)
+{
+    return param(c, id, date, unit, out, info, false, err);
+}
+
 sw_status sw_param(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
                    int64_t *out, struct sw_value_info *info, struct sw_err *err)
 {
-    return param(c, id, date, unit, out, info, false, err);
+    if (!info && quick_hit(c, id, date, unit, out))
+        return SW_OK;
+    return param_plain(c, id, date, unit, out, info, err);
+}
+
+/* sw_param() recording the parameter in a trace: the info is filled only for a
+ * trace (filling it is most of a cached lookup). */
+static __attribute__((noinline)) sw_status
+param_traced(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
+             int64_t *out, struct sw_trace *tr, struct sw_err *err)
+{
+    struct sw_value_info info;
+    sw_status st = param(c, id, date, unit, out, &info, false, err);
+
+    if (st == SW_OK)
+        sw_trace_param(tr, &info);
+    return st;
+}
+
+sw_status sw_param_t(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
+                     int64_t *out, struct sw_trace *tr, struct sw_err *err)
+{
+    /* Without a trace, the hot path right here (asked some 30 times a month). */
+    if (tr)
+        return param_traced(c, id, date, unit, out, tr, err);
+    if (quick_hit(c, id, date, unit, out))
+        return SW_OK;
+    return param_plain(c, id, date, unit, out, NULL, err);
 }
 
 sw_status sw_param_text(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
@@ -487,6 +561,21 @@ sw_status sw_scale(const struct sw_ctx *c, const char *id, sw_date date,
             *info = tmp;
     }
     return SW_OK;
+}
+
+sw_status sw_scale_t(const struct sw_ctx *c, const char *id, sw_date date,
+                     enum sw_scale_kind kind, const struct sw_bracket **out, size_t *n,
+                     struct sw_trace *tr, struct sw_err *err)
+{
+    struct sw_value_info info;
+    sw_status st;
+
+    if (!tr)
+        return sw_scale(c, id, date, kind, out, n, NULL, err);
+    st = sw_scale(c, id, date, kind, out, n, &info, err);
+    if (st == SW_OK)
+        sw_trace_param(tr, &info);
+    return st;
 }
 
 size_t sw_tables_timeline(const struct sw_tables *t, const char *id,
