@@ -44,18 +44,14 @@ void sw_trace_input(struct sw_trace *tr, const char *name, int64_t value, enum s
 /* The rules call these two for every figure of every month, mostly without a
  * trace: the NULL check happens at the call (a statement; without a trace the
  * other arguments are not evaluated), the functions above do the rest. */
-#define sw_trace_rule(tr, ...)                                                             \
+#define SW_TRACE_IF_(fn, tr, ...)                                                          \
     do {                                                                                   \
-        struct sw_trace *sw_trace_rule_tr_ = (tr);                                         \
-        if (sw_trace_rule_tr_)                                                             \
-            (sw_trace_rule)(sw_trace_rule_tr_, __VA_ARGS__);                               \
+        struct sw_trace *sw_trace_if_tr_ = (tr);                                           \
+        if (sw_trace_if_tr_)                                                               \
+            (fn)(sw_trace_if_tr_, __VA_ARGS__);                                            \
     } while (0)
-#define sw_trace_input(tr, ...)                                                            \
-    do {                                                                                   \
-        struct sw_trace *sw_trace_input_tr_ = (tr);                                        \
-        if (sw_trace_input_tr_)                                                            \
-            (sw_trace_input)(sw_trace_input_tr_, __VA_ARGS__);                             \
-    } while (0)
+#define sw_trace_rule(tr, ...) SW_TRACE_IF_(sw_trace_rule, tr, __VA_ARGS__)
+#define sw_trace_input(tr, ...) SW_TRACE_IF_(sw_trace_input, tr, __VA_ARGS__)
 /* Copy the parameters and inputs of `from` into `tr` (a figure built on another). */
 void sw_trace_merge(struct sw_trace *tr, const struct sw_trace *from);
 
