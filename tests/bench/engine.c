@@ -134,53 +134,29 @@ static struct sw_scenario *cases;
 static size_t n_cases, next_case;
 static long case_months;
 
-static void op_caseload(void)
+/* The caseload's next household through sw_simulate() with `flags`. */
+static void caseload_next(unsigned flags)
 {
     struct sw_timeline *tl;
     struct sw_err err;
 
-    if (sw_simulate(&tl, tables, &cases[next_case], 0, &err) != SW_OK)
+    if (sw_simulate(&tl, tables, &cases[next_case], flags, &err) != SW_OK)
         die("simulate (caseload)", &err);
     sw_timeline_free(tl);
     next_case = (next_case + 1) % n_cases;
 }
+
+static void op_caseload(void) { caseload_next(0); }
 
 /* The same without the second run that finds the headline month (SW_SIM_NO_STEADY):
  * what that run costs. */
-static void op_caseload_no_steady(void)
-{
-    struct sw_timeline *tl;
-    struct sw_err err;
-
-    if (sw_simulate(&tl, tables, &cases[next_case], SW_SIM_NO_STEADY, &err) != SW_OK)
-        die("simulate (caseload)", &err);
-    sw_timeline_free(tl);
-    next_case = (next_case + 1) % n_cases;
-}
+static void op_caseload_no_steady(void) { caseload_next(SW_SIM_NO_STEADY); }
 
 /* With the headline month from the run over the whole lookahead, as before the
  * shortest run that shows it was used (SW_SIM_STEADY_FULL). */
-static void op_caseload_steady_full(void)
-{
-    struct sw_timeline *tl;
-    struct sw_err err;
+static void op_caseload_steady_full(void) { caseload_next(SW_SIM_STEADY_FULL); }
 
-    if (sw_simulate(&tl, tables, &cases[next_case], SW_SIM_STEADY_FULL, &err) != SW_OK)
-        die("simulate (caseload)", &err);
-    sw_timeline_free(tl);
-    next_case = (next_case + 1) % n_cases;
-}
-
-static void op_caseload_trace(void)
-{
-    struct sw_timeline *tl;
-    struct sw_err err;
-
-    if (sw_simulate(&tl, tables, &cases[next_case], SW_SIM_TRACE, &err) != SW_OK)
-        die("simulate (caseload)", &err);
-    sw_timeline_free(tl);
-    next_case = (next_case + 1) % n_cases;
-}
+static void op_caseload_trace(void) { caseload_next(SW_SIM_TRACE); }
 
 /* Read the caseload; lines that do not parse are skipped (and counted). */
 static size_t read_caseload(const char *path, size_t *bad)

@@ -28,6 +28,32 @@ START_TEST(test_date_roundtrip)
 }
 END_TEST
 
+/* The Gregorian calendar, counted here independently of date.c: a leap year
+ * is divisible by 4, not by 100 unless by 400. */
+static bool leap_year(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int dim[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+    return m == 2 && leap_year(y) ? 29 : dim[m - 1];
+}
+
+/* y-m-day one day on. */
+static void next_day(int *y, int *m, int *day)
+{
+    if (++*day > days_in_month(*y, *m)) {
+        *day = 1;
+        if (++*m > 12) {
+            *m = 1;
+            ++*y;
+        }
+    }
+}
+
 /* Every day from 1900-01-01 to 2200-12-31, walked with the Gregorian rule
  * (a leap year: divisible by 4, not by 100 unless by 400): its month, year and
  * day, and each month's first and last day and length, as the calendar counts
@@ -39,29 +65,22 @@ START_TEST(test_month_of_every_day)
 
     ck_assert(sw_date_from_ymd(&d, 1900, 1, 1));
     while (y <= 2200) {
-        bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-        int dim[12] = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        int dim = days_in_month(y, m);
         sw_month mo = sw_month_from_ym(y, m);
         int yy, mm, dd;
 
         /* A ck_assert per day would write 110,000 check points: only on a failure. */
         sw_date_to_ymd(d, &yy, &mm, &dd);
         if (sw_month_of(d) != mo || yy != y || mm != m || dd != day ||
-            sw_month_days(mo) != dim[m - 1])
+            sw_month_days(mo) != dim)
             ck_abort_msg("%d-%d-%d: read %d-%d-%d in month %d, %d days", y, m, day, yy, mm,
                          dd, (int)sw_month_of(d), sw_month_days(mo));
         if (day == 1)
             ck_assert_int_eq(sw_month_first_day(mo), d);
-        if (day == dim[m - 1])
+        if (day == dim)
             ck_assert_int_eq(sw_month_last_day(mo), d);
         d++;
-        if (++day > dim[m - 1]) {
-            day = 1;
-            if (++m > 12) {
-                m = 1;
-                y++;
-            }
-        }
+        next_day(&y, &m, &day);
     }
     ck_assert(sw_date_from_ymd(&last, 2200, 12, 31));
     ck_assert_int_eq(d, last + 1);
@@ -147,12 +166,10 @@ START_TEST(test_age_on_every_day)
         ck_assert(sw_date_from_ymd(&d, 1900, 1, 1));
         ck_assert(sw_date_from_ymd(&b, by, bm, bd));
         while (y <= 2200) {
-            bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-            int dim[12] = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
             /* The birthday this year; 29 February in a common year: 1 March. */
             int tm = bm, td = bd;
 
-            if (bm == 2 && bd == 29 && !leap) {
+            if (bm == 2 && bd == 29 && !leap_year(y)) {
                 tm = 3;
                 td = 1;
             }
@@ -165,13 +182,7 @@ START_TEST(test_age_on_every_day)
                 ck_abort_msg("born %d-%d-%d, on %d-%d-%d: age %d, not %d", by, bm, bd, y, m,
                              day, sw_age_on(b, d), age);
             d++;
-            if (++day > dim[m - 1]) {
-                day = 1;
-                if (++m > 12) {
-                    m = 1;
-                    y++;
-                }
-            }
+            next_day(&y, &m, &day);
         }
     }
 }

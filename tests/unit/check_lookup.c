@@ -296,6 +296,20 @@ START_TEST(test_index_finds_every_parameter)
 }
 END_TEST
 
+/* c anew for t (municipality muni or none, used list `used`, override ov or
+ * none), with `cache` bound to it as the engine binds it for each scenario. */
+static void bind_next(struct sw_ctx *c, const struct sw_tables *t, struct sw_lookup_cache *cache,
+                      const char *muni, struct sw_used *used, const struct sw_override *ov)
+{
+    sw_ctx_init(c, t, false);
+    c->municipality = muni;
+    c->used = used;
+    c->overrides = ov;
+    c->n_overrides = ov ? 1 : 0;
+    sw_lookup_cache_bind(cache, c);
+    c->cache = cache;
+}
+
 /* A cache bound to one context after another (a batch): the same set and
  * municipality keep its answers and record them in the new used list; another
  * municipality, an override or a memo do not carry over. */
@@ -315,11 +329,7 @@ START_TEST(test_cache_bound_to_the_next_context)
     ck_assert_ptr_nonnull(t);
     ck_assert_int_eq(sw_lookup_cache_new(&cache, &err), SW_OK);
     /* Testdorp, no overrides. */
-    sw_ctx_init(&c, t, false);
-    c.municipality = "testdorp";
-    c.used = &u1;
-    sw_lookup_cache_bind(cache, &c);
-    c.cache = cache;
+    bind_next(&c, t, cache, "testdorp", &u1, NULL);
     ck_assert_int_eq(opt(&c, "gemeente.price", "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
     ck_assert(found);
     ck_assert_int_eq(v, 5120);
@@ -330,11 +340,7 @@ START_TEST(test_cache_bound_to_the_next_context)
     ck_assert_int_eq(u1.len, 2);
     /* Testdorp again with a new used list: the same answers, recorded there;
      * the memo's lookups are not in the new list: forgotten. */
-    sw_ctx_init(&c, t, false);
-    c.municipality = "testdorp";
-    c.used = &u2;
-    sw_lookup_cache_bind(cache, &c);
-    c.cache = cache;
+    bind_next(&c, t, cache, "testdorp", &u2, NULL);
     ck_assert(!sw_memo_get(&c, tag, key, &m));
     ck_assert_int_eq(opt(&c, "gemeente.price", "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
     ck_assert_int_eq(v, 5120);
@@ -345,40 +351,26 @@ START_TEST(test_cache_bound_to_the_next_context)
     /* The national defaults, no overrides: the national answer stays (and is
      * recorded in the new list), testdorp's price is not the defaults'; back
      * in testdorp the price again. */
-    sw_ctx_init(&c, t, false);
-    c.used = &u4;
-    sw_lookup_cache_bind(cache, &c);
-    c.cache = cache;
+    bind_next(&c, t, cache, NULL, &u4, NULL);
     ck_assert_int_eq(opt(&c, "gemeente.price", "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
     ck_assert(!found);
     ck_assert_int_eq(opt(&c, "test.amount", "2026-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
     ck_assert_int_eq(v, 110000);
     ck_assert_int_eq(u4.len, 1);
     ck_assert_int_eq(u4.items[0].from, test_date("2026-01-01"));
-    sw_ctx_init(&c, t, false);
-    c.municipality = "testdorp";
-    c.used = &u4;
-    sw_lookup_cache_bind(cache, &c);
-    c.cache = cache;
+    bind_next(&c, t, cache, "testdorp", &u4, NULL);
     ck_assert_int_eq(opt(&c, "gemeente.price", "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
     ck_assert(found);
     ck_assert_int_eq(v, 5120);
     ck_assert_int_eq(u4.len, 2);
     /* National defaults only, with an override: no price, the user's amount. */
-    sw_ctx_init(&c, t, false);
-    c.used = &u3;
-    c.overrides = &ov;
-    c.n_overrides = 1;
-    sw_lookup_cache_bind(cache, &c);
-    c.cache = cache;
+    bind_next(&c, t, cache, NULL, &u3, &ov);
     ck_assert_int_eq(opt(&c, "gemeente.price", "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
     ck_assert(!found);
     ck_assert_int_eq(opt(&c, "test.amount", "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
     ck_assert_int_eq(v, 150000);
     /* And without it again: the table's amount. */
-    sw_ctx_init(&c, t, false);
-    sw_lookup_cache_bind(cache, &c);
-    c.cache = cache;
+    bind_next(&c, t, cache, NULL, NULL, NULL);
     ck_assert_int_eq(opt(&c, "test.amount", "2025-06-01", SW_UNIT_EUROCENT, &found, &v), SW_OK);
     ck_assert_int_eq(v, 100000);
     sw_used_release(&u1);
