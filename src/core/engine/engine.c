@@ -231,7 +231,8 @@ static void baseline_keep(struct sw_baseline *b, const struct sw_tables *t,
     size_t n = (size_t)tl->baseline.n, len = tl->used.len;
 
     b->kept = false;
-    if (b->cache_only || (flags & SW_SIM_TRACE) || !reserve((void **)&b->rows, &b->rows_cap, n, sizeof(*b->rows)) ||
+    if (b->cache_only || (flags & SW_SIM_TRACE) ||
+        !reserve((void **)&b->rows, &b->rows_cap, n, sizeof(*b->rows)) ||
         !reserve((void **)&b->items, &b->items_cap, len, sizeof(*b->items)))
         return;
     memcpy(b->rows, tl->baseline.rows, n * sizeof(*b->rows));

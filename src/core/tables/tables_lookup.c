@@ -445,23 +445,14 @@ static inline sw_status param(const struct sw_ctx *c, const char *id, sw_date da
 static inline bool quick_hit(const struct sw_ctx *c, const char *id, sw_date date,
                              enum sw_unit unit, int64_t *out)
 {
-    const struct sw_lookup_cache *cache = c->cache;
-    const struct near *n;
     const struct cache_slot *sl;
 
-    if (!cache || cache->window)
+    if (!c->cache || c->cache->window)
         return false;
-    n = cache->near[((uintptr_t)id >> 3 ^ (uintptr_t)id >> 12) & (CACHE_NEAR - 1)];
-    if (n->id != id && (++n)->id != id)
+    sl = near_slot(c->cache, id);
+    if (!sl || !sl->v || sl->unit != (int)unit || date < sl->lo || date >= sl->hi ||
+        (c->used && !sl->recorded))
         return false;
-    sl = n->slot;
-    if (!sl || sl->gen != n->gen || !sl->v || sl->unit != (int)unit || date < sl->lo ||
-        date >= sl->hi || (c->used && !sl->recorded))
-        return false;
-#ifdef SW_CHECK_IDS
-    if (strcmp(sl->text, id) != 0)
-        __builtin_trap();   /* an id built in a buffer passed as a constant */
-#endif
     *out = sl->amount;
     return true;
 }
