@@ -187,6 +187,11 @@ struct sw_huurtoeslag {
                                  a whole year of it stays under the Awir minimum */
     int64_t year_amount;      /* this situation for a whole year: Awir art. 14 on
                                  12 x month_exact */
+    int same_age_lo, same_age_hi; /* the oldest member's ages on the date (from `birth`)
+                                 for which the same facts and the same values looked up
+                                 give this same answer: lo <= age < hi (the rule
+                                 compares the age with the minimum and the youth age
+                                 only) */
 };
 
 /* The huurtoeslag for the month holding `date` (Wht art. 5, 8, 13 and 16-21, Wet

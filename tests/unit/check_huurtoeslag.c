@@ -1,6 +1,7 @@
 /* check_huurtoeslag.c - the huurtoeslag against the published 2025 table and
  * example, and hand calculations at every band edge, the maximale huurgrens, the
  * age rules, the 2024 household types and the 2026 regime. */
+#include <limits.h>
 #include <string.h>
 
 #include "switchsim/toeslagen.h"
@@ -155,6 +156,9 @@ START_TEST(test_huurtoeslag_2025_youth_limit)
     h = run("2025-06-01", &f);
     ck_assert_int_eq(h.max_rent, 47720);
     ck_assert_int_eq(h.month_exact, 27815);
+    /* The answer holds for the ages from 18 (art. 8) to below 23 (art. 13). */
+    ck_assert_int_eq(h.same_age_lo, 18);
+    ck_assert_int_eq(h.same_age_hi, 23);
     /* 477,21: above the youth limit, nothing (art. 13 lid 1). */
     f.rent = 47721;
     h = run("2025-06-01", &f);
@@ -167,6 +171,16 @@ START_TEST(test_huurtoeslag_2025_youth_limit)
     ck_assert_int_eq(h.outcome, SW_HT_PAID);
     ck_assert_int_eq(h.max_rent, 90007);
     ck_assert_int_eq(h.month_exact, 27816);
+    /* Then the youth age does not matter: every age from 18. */
+    ck_assert_int_eq(h.same_age_lo, 18);
+    ck_assert_int_eq(h.same_age_hi, INT_MAX);
+    /* An adult of 27 without a child: from 23 on. */
+    f.child = false;
+    f.birth = test_date("1998-01-01");
+    h = run("2025-06-01", &f);
+    ck_assert_int_eq(h.same_age_lo, 23);
+    ck_assert_int_eq(h.same_age_hi, INT_MAX);
+    f.birth = test_date("2003-01-01");
     /* Turning 23 on 2026-01-01 is too late for 2025; on 2025-12-31 still 22. */
     f.child = false;
     h = run("2025-12-31", &f);
@@ -184,6 +198,9 @@ START_TEST(test_huurtoeslag_under_18)
     h = run("2025-12-31", &f);
     ck_assert_int_eq(h.outcome, SW_HT_UNDER_AGE);
     ck_assert_int_eq(h.month_exact, 0);
+    /* The same for every age below 18. */
+    ck_assert_int_eq(h.same_age_lo, INT_MIN);
+    ck_assert_int_eq(h.same_age_hi, 18);
     /* 18 on 2026-01-01: entitled from that day (2026, youth limit 498,20):
      * 450 - 202,52 = 247,48. */
     h = run("2026-01-01", &f);

@@ -186,6 +186,82 @@ START_TEST(test_kgb_claim_months)
 }
 END_TEST
 
+/* sw_kgb_year() against twelve sw_kgb_month() calls: the same claims, and with a
+ * lookup cache the same values used in the same order (the per-month rule is the
+ * one checked against the published figures above). */
+static void kgb_year_same(int year, const struct sw_kgb_facts *f)
+{
+    struct sw_ctx a = test_ctx(), b = test_ctx();
+    struct sw_used ua = {0}, ub = {0};
+    struct sw_kgb_month km[12], m;
+    struct sw_err err;
+
+    ck_assert_int_eq(sw_lookup_cache_new(&a.cache, &err), SW_OK);
+    ck_assert_int_eq(sw_lookup_cache_new(&b.cache, &err), SW_OK);
+    a.used = &ua;
+    b.used = &ub;
+    ck_assert_msg(sw_kgb_year(&b, year, f, km, NULL, &err) == SW_OK, "%d: %s", year, err.msg);
+    for (int k = 0; k < 12; k++) {
+        ck_assert_int_eq(sw_kgb_month(&a, sw_month_from_ym(year, k + 1), f, &m, NULL, &err),
+                         SW_OK);
+        ck_assert_int_eq(km[k].children, m.children);
+        ck_assert_int_eq(km[k].base, m.base);
+        ck_assert_int_eq(km[k].reduction, m.reduction);
+        ck_assert_int_eq(km[k].year_claim, m.year_claim);
+    }
+    ck_assert_uint_eq(ua.len, ub.len);
+    for (size_t i = 0; i < ua.len; i++) {
+        ck_assert_ptr_eq(ua.items[i].id, ub.items[i].id);
+        ck_assert_int_eq(ua.items[i].from, ub.items[i].from);
+    }
+    sw_used_release(&ua);
+    sw_used_release(&ub);
+    sw_lookup_cache_free(a.cache);
+    sw_lookup_cache_free(b.cache);
+}
+
+START_TEST(test_kgb_year)
+{
+    struct sw_ctx c = test_ctx();
+    /* Turns 12 in March 2026: the supplement from April (art. 2 lid 3). Year
+     * claims without income: 2.580 + 3.416 = 5.996 in January to March, + 724 =
+     * 6.720 from April. */
+    sw_date twelve = test_date("2014-03-10");
+    sw_date kids[5] = {test_date("2014-03-10"), test_date("2010-07-31"),
+                       test_date("2008-11-02"), test_date("2026-05-20"),
+                       test_date("2026-12-01")};
+    struct sw_kgb_facts f = {0, false, &twelve, 1, false, 0};
+    struct sw_kgb_month km[12];
+    struct sw_err err;
+
+    ck_assert_int_eq(sw_kgb_year(&c, 2026, &f, km, NULL, &err), SW_OK);
+    ck_assert_int_eq(km[0].year_claim, 599600);
+    ck_assert_int_eq(km[2].year_claim, 599600);
+    ck_assert_int_eq(km[3].year_claim, 672000);
+    ck_assert_int_eq(km[11].year_claim, 672000);
+    /* A child turning 16 (July), one turning 18 (November: the last month), a
+     * newborn and one born in December; single and with a partner, below and
+     * above the drempel, with and without vermogen; 2024 to 2026. */
+    for (int year = 2024; year <= 2026; year++) {
+        for (size_t n = 0; n <= 5; n++) {
+            for (int v = 0; v < 4; v++) {
+                struct sw_kgb_facts g = {v & 1 ? 4500000 : 1000000, (v & 2) != 0, kids, n,
+                                         v >= 2, v == 3 ? 30000000 : 1000000};
+                /* (The tables' vermogensgrens starts in 2025.) */
+                g.vermogen_known = g.vermogen_known && year >= 2025;
+                kgb_year_same(year, &g);
+                g.vermogen_known = !g.vermogen_known && year >= 2025;
+                kgb_year_same(year, &g);
+            }
+        }
+    }
+    /* A bad income fails as the month rule does. */
+    f.income = -1;
+    ck_assert_int_eq(sw_kgb_year(&c, 2026, &f, km, NULL, &err), SW_ERR_INVALID);
+    ck_assert_str_eq(err.field, "income");
+}
+END_TEST
+
 START_TEST(test_iack_2026)
 {
     struct sw_ctx c = test_ctx();
@@ -295,6 +371,7 @@ static Suite *kinderen_suite(void)
     tcase_add_test(tc, test_kgb_afbouw);
     tcase_add_test(tc, test_kgb_vermogen);
     tcase_add_test(tc, test_kgb_claim_months);
+    tcase_add_test(tc, test_kgb_year);
     tcase_add_test(tc, test_iack_2026);
     tcase_add_test(tc, test_kinderbijslag_2025_and_july_2026);
     tcase_add_test(tc, test_kgb_2024_2025);

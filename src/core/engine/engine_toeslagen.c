@@ -195,6 +195,12 @@ static sw_status zorg_year(const struct eng_run *r, int y, int64_t income, int64
     return SW_OK;
 }
 
+/* Whether h's answer holds for an oldest member of `age`. */
+static bool same_age(const struct sw_huurtoeslag *h, int age)
+{
+    return h->same_age_lo <= age && age < h->same_age_hi;
+}
+
 static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64_t *year_amount,
                            int64_t months[12], struct sw_trace *tr, struct sw_err *err)
 {
@@ -206,7 +212,6 @@ static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64
     struct sw_huurtoeslag_facts prev_f;
     struct sw_huurtoeslag h;
     struct sw_window win = {.ok = false};
-    int prev_age = -1;   /* f.birth's age on the month before's date */
 
     memset(&prev_f, 0, sizeof(prev_f));
     memset(&h, 0, sizeof(h));
@@ -236,11 +241,12 @@ static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64
         if (st)
             return st;
         f.aow = aow || aow2;
-        /* The same facts, the same values looked up and the same age as the month
-         * before: the same month (the rule uses the date otherwise only for the
-         * year and for f.birth's age and AOW age, and f.aow answers the latter). */
+        /* The same facts, the same values looked up and an age the month before's
+         * answer holds for (h.same_age_lo..hi): the same month (the rule uses the
+         * date otherwise only for the year and for f.birth's AOW age, and f.aow
+         * answers the latter). */
         if (!tr_k && sw_window_holds(&win, d) && memcmp(&f, &prev_f, sizeof(f)) == 0 &&
-            (f.birth == SW_NO_DATE || sw_age_on(f.birth, d) == prev_age)) {
+            (f.birth == SW_NO_DATE || same_age(&h, sw_age_on(f.birth, d)))) {
             months[k] = h.month_amount;
             sum += h.month_exact;
             continue;
@@ -251,7 +257,6 @@ static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64
         if (st)
             return st;
         memcpy(&prev_f, &f, sizeof(f));
-        prev_age = f.birth == SW_NO_DATE ? -1 : sw_age_on(f.birth, d);
         months[k] = h.month_amount;
         sum += h.month_exact;
     }
@@ -267,24 +272,23 @@ static sw_status kgb_year(const struct eng_run *r, int y, int64_t income, int64_
                           int64_t months[12], struct sw_trace *tr, struct sw_err *err)
 {
     const struct sw_scenario *s = r->s;
+    struct sw_kgb_facts f;
+    struct sw_kgb_month km[12];
     int64_t sum = 0;
     sw_status st;
 
+    f.income = income;
+    f.partner = s->household.composition == SW_HH_COUPLE;
+    f.births = s->household.children;
+    f.n = s->household.n_children;
+    f.vermogen_known = s->household.vermogen_known;
+    f.vermogen = s->household.vermogen;
+    st = sw_kgb_year(r->c, y, &f, km, tr, err);
+    if (st)
+        return st;
     for (int k = 0; k < 12; k++) {
-        struct sw_kgb_facts f;
-        struct sw_kgb_month km;
-
-        f.income = income;
-        f.partner = s->household.composition == SW_HH_COUPLE;
-        f.births = s->household.children;
-        f.n = s->household.n_children;
-        f.vermogen_known = s->household.vermogen_known;
-        f.vermogen = s->household.vermogen;
-        st = sw_kgb_month(r->c, sw_month_from_ym(y, k + 1), &f, &km, k == 11 ? tr : NULL, err);
-        if (st)
-            return st;
-        months[k] = sw_money_floor_euros(sw_div_floor(km.year_claim, 12));
-        sum += km.year_claim;
+        months[k] = sw_money_floor_euros(sw_div_floor(km[k].year_claim, 12));
+        sum += km[k].year_claim;
     }
     return sw_awir_year_amount(r->c, sw_month_first_day(sw_month_from_ym(y, 1)), sum, 12,
                                year_amount, NULL, err);

@@ -1,6 +1,7 @@
 /* huurtoeslag.c - the huurtoeslag for one month: rekenhuur, maximale huurgrens,
  * basishuur and the bands of art. 21 (Wet op de huurtoeslag art. 5-21), in the
  * 2024, 2025 and 2026 regimes that the tables' huurtoeslag.rules.* select. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -69,6 +70,13 @@ static sw_status param_hh(const struct sw_ctx *c, enum hh_param which, enum hh h
 }
 
 static int64_t min64(int64_t a, int64_t b) { return a < b ? a : b; }
+static int max_int(int a, int b) { return a > b ? a : b; }
+
+/* An age from the tables as a bound of sw_huurtoeslag.same_age_lo/hi. */
+static int age_bound(int64_t years)
+{
+    return years < INT_MIN ? INT_MIN : years > INT_MAX ? INT_MAX : (int)years;
+}
 static int64_t max64(int64_t a, int64_t b) { return a > b ? a : b; }
 
 /* Ceiling of num / den for den > 0 (C division truncates towards zero, which is
@@ -286,6 +294,7 @@ sw_status sw_huurtoeslag_month(const struct sw_ctx *c, sw_date date,
 {
     struct sw_huurtoeslag r;
     int64_t months, flag, service_max;
+    int age = 0;   /* of the oldest member on `date`, when f->birth is known */
     bool ouderen, by_income, excludes, band3_all;
     enum hh h;
     sw_status st;
@@ -337,16 +346,21 @@ sw_status sw_huurtoeslag_month(const struct sw_ctx *c, sw_date date,
 
     /* Wht art. 8: only for a huurder of age. The oldest member's birth date is what
      * we know; if the oldest is a minor, so is the huurder. */
+    r.same_age_lo = INT_MIN;
+    r.same_age_hi = INT_MAX;
     if (f->birth != SW_NO_DATE) {
         int64_t min_age;
         struct sw_value_info info;
         if ((st = sw_param(c, "huurtoeslag.min_age", date, SW_UNIT_YEARS, &min_age, &info, err)))
             return st;
-        if (sw_age_on(f->birth, date) < min_age) {
+        age = sw_age_on(f->birth, date);
+        if (age < min_age) {
             sw_trace_param(tr, &info);  /* traced only where it decides */
             r.outcome = SW_HT_UNDER_AGE;
+            r.same_age_hi = age_bound(min_age);
             goto done;
         }
+        r.same_age_lo = age_bound(min_age);
     }
     /* Awir art. 7 lid 3 (Wht art. 7 lid 1): no toeslag above the vermogensgrens. */
     if (f->vermogen_known) {
@@ -379,8 +393,13 @@ sw_status sw_huurtoeslag_month(const struct sw_ctx *c, sw_date date,
         if ((st = sw_param(c, "huurtoeslag.young_age", date, SW_UNIT_YEARS, &young_age, NULL,
                            err)))
             return st;
-        high = f->birth == SW_NO_DATE || sw_age_on(f->birth, date) >= young_age || f->child ||
-               f->handicap;
+        high = f->birth == SW_NO_DATE || age >= young_age || f->child || f->handicap;
+        if (f->birth != SW_NO_DATE && !f->child && !f->handicap) {
+            if (age >= young_age)
+                r.same_age_lo = max_int(r.same_age_lo, age_bound(young_age));
+            else
+                r.same_age_hi = age_bound(young_age);
+        }
         if ((st = sw_param_t(c, high ? "huurtoeslag.max_rent" : "huurtoeslag.max_rent_young",
                              date, SW_UNIT_EUROCENT, &r.max_rent, tr, err)))
             return st;

@@ -177,6 +177,77 @@ sw_status sw_kgb_month(const struct sw_ctx *c, sw_month m, const struct sw_kgb_f
     return SW_OK;
 }
 
+/* The children of f with a claim in month m under the ages mid, high and end
+ * (birth months bm[]): how many, and how many have the 16 and the 12 supplement;
+ * what sw_kgb_month() reads of m besides its lookups. */
+static void kgb_classes(const sw_month *bm, size_t n, sw_month m, int64_t mid, int64_t high,
+                        int64_t end, int cls[3])
+{
+    cls[0] = cls[1] = cls[2] = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!(bm[i] < m && m <= bm[i] + (sw_month)end * 12))
+            continue;
+        cls[0]++;
+        if (m > bm[i] + (sw_month)high * 12)
+            cls[1]++;
+        else if (m > bm[i] + (sw_month)mid * 12)
+            cls[2]++;
+    }
+}
+
+sw_status sw_kgb_year(const struct sw_ctx *c, int year, const struct sw_kgb_facts *f,
+                      struct sw_kgb_month out[12], struct sw_trace *tr, struct sw_err *err)
+{
+    static const char *const age_id[3] = {"kindgebonden_budget.age.middle",
+                                          "kindgebonden_budget.age.high",
+                                          "kindgebonden_budget.age.end"};
+    sw_month bm[SW_KGB_YEAR_CHILDREN];
+    int64_t age[3] = {0, 0, 0};   /* mid, high, end of the month computed last */
+    int cls[3] = {0, 0, 0};
+    bool reuse = f->n <= SW_KGB_YEAR_CHILDREN;
+    sw_status st;
+
+    /* As sw_kgb_month() checks first. */
+    if (f->income < 0 || f->income > SW_MONEY_MAX)
+        return sw_err_set(err, SW_ERR_INVALID, "income", "income out of range");
+    for (size_t i = 0; reuse && i < f->n; i++)
+        bm[i] = sw_month_of(f->births[i]);
+    for (int k = 0; k < 12; k++) {
+        sw_month m = sw_month_from_ym(year, k + 1);
+        struct sw_trace *tr_k = k == 11 ? tr : NULL;
+        int64_t now[3];
+        int now_cls[3];
+
+        /* A month is the month before's when its ages and the children's classes
+         * under them are the same: the ages are what sw_kgb_month() looks up
+         * first (on the month's first day: asked here in the same order, so the
+         * record of values used keeps its order), every other lookup is on 1
+         * January and depends on the facts and the classes alone, so the rule
+         * asks and finds the same (recorded already) and gives the same. Not the
+         * traced month, which needs the calculation itself. */
+        if (reuse) {
+            sw_date d = sw_month_first_day(m);
+            for (int a = 0; a < 3; a++) {
+                st = sw_param_t(c, age_id[a], d, SW_UNIT_YEARS, &now[a], NULL, err);
+                if (st)
+                    return st;
+            }
+            kgb_classes(bm, f->n, m, now[0], now[1], now[2], now_cls);
+            if (k > 0 && !tr_k && memcmp(now, age, sizeof(age)) == 0 &&
+                memcmp(now_cls, cls, sizeof(cls)) == 0) {
+                out[k] = out[k - 1];
+                continue;
+            }
+            memcpy(age, now, sizeof(age));
+            memcpy(cls, now_cls, sizeof(cls));
+        }
+        st = sw_kgb_month(c, m, f, &out[k], tr_k, err);
+        if (st)
+            return st;
+    }
+    return SW_OK;
+}
+
 sw_status sw_iack_year(const struct sw_ctx *c, int year, int64_t arbeidsinkomen,
                        int64_t partner_arbeidsinkomen, bool partner, const sw_date *births,
                        size_t n, int64_t *out, struct sw_trace *tr, struct sw_err *err)

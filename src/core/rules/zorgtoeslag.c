@@ -278,6 +278,7 @@ sw_status sw_zorgtoeslag_months(const struct sw_ctx *c, int year,
     int counted = 0, last_i = -1;
     sw_date aged_birth = SW_NO_DATE;   /* the birth date aged_month was computed for */
     sw_month aged_month = 0;
+    const struct sw_zorgtoeslag_facts *cl_f = NULL;   /* the facts cl holds the claim of */
 
     memset(&r, 0, sizeof(r));
     memset(&last, 0, sizeof(last));
@@ -291,9 +292,12 @@ sw_status sw_zorgtoeslag_months(const struct sw_ctx *c, int year,
     for (int i = 0; i < 12; i++) {
         const struct sw_zorgtoeslag_facts *f = &months[i];
         sw_month m = sw_month_from_ym(year, i + 1);
+        /* The same facts as the month before: checked already, and their
+         * parameters are on 1 January, looked up (and recorded) already. */
+        bool same = i > 0 && memcmp(f, &months[i - 1], sizeof(*f)) == 0;
 
-        if ((st = check_facts(f, i, err)) ||
-            (st = load_situation_params(c, jan1, f, &p, tr, err)))
+        if (!same && ((st = check_facts(f, i, err)) ||
+                      (st = load_situation_params(c, jan1, f, &p, tr, err))))
             return st;
         if (f->uninsured)
             continue;
@@ -305,7 +309,11 @@ sw_status sw_zorgtoeslag_months(const struct sw_ctx *c, int year,
         }
         if (f->birth != SW_NO_DATE && m <= aged_month)
             continue;
-        claim_for(&p, f, &cl);
+        /* claim_for() reads only f and the parameters on 1 January. */
+        if (!cl_f || memcmp(f, cl_f, sizeof(*f)) != 0) {
+            claim_for(&p, f, &cl);
+            cl_f = f;
+        }
         /* Wzt art. 2 lid 5: the claim is determined per calendar month - a twelfth
          * of the year formula for the month's situation; kept as a sum of year-basis
          * claims so that the year is rounded only once. */
