@@ -121,6 +121,44 @@ sw_status sw_gross_from_net_benefit(const struct sw_ctx *c, sw_date date, int64_
                                     struct sw_lh_benefit *out, struct sw_trace *tr,
                                     struct sw_err *err) __attribute__((warn_unused_result));
 
+/* What one loonheffing calculation needs from the tables on a date, as
+ * loonheffing.c looks it up (no caller reads or fills it). */
+struct sw_lh_params {
+    int64_t periods;                   /* herleidingsfactor F2 (table: periods a year) */
+    const struct sw_bracket *br;       /* the brackets for the age/birth group */
+    size_t nbr;
+    const struct sw_bracket *ahk, *ak, *ouk;
+    size_t nahk, nak, nouk;
+    int64_t aok;                       /* 0 unless applied */
+    bool korting, aow, before_split;
+};
+
+/* For a caller that grosses up month after month for the same person: the
+ * parameters a gross-up looked up, kept with the dates on which every one of
+ * those lookups answers alike (a window, see sw_window_begin()) and the AOW
+ * group they were chosen for, and the last net grossed up with them. Zero it
+ * before the first use; keep one per person, korting and simulation (the
+ * values it holds were recorded in that context's used list). A kept answer
+ * looks nothing up, so it must not be used while another window records. */
+struct sw_lh_kept {
+    bool ok;                           /* p holds for the dates w holds for */
+    sw_date birth;
+    unsigned korting;
+    struct sw_window w;
+    struct sw_lh_params p;
+    bool last_set;                     /* last is the gross-up of last_net with p */
+    int64_t last_net;
+    struct sw_lh_benefit last;
+};
+
+/* sw_gross_from_net_benefit() without a trace, through k: the same answer and
+ * errors, and the same values used (recorded by the call that looked them up),
+ * without looking the parameters up again while k holds for `date`. */
+sw_status sw_gross_from_net_benefit_kept(const struct sw_ctx *c, struct sw_lh_kept *k,
+                                         sw_date date, int64_t net, sw_date birth,
+                                         unsigned korting, struct sw_lh_benefit *out,
+                                         struct sw_err *err) __attribute__((warn_unused_result));
+
 /* The loonheffing a benefit payer (UWV) withholds on a gross benefit payment
  * `gross` of a month: as sw_gross_from_net_benefit() the other way round - the
  * annual amount by the brackets, the algemene heffingskorting when `korting`

@@ -3,6 +3,7 @@
  * against brute force over every gross. The published figures it must reproduce
  * are in check_loonheffing.c. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "loonheffing_ref.h"
 #include "switchsim/loonheffing.h"
@@ -127,6 +128,73 @@ START_TEST(test_gross_fast_exhaustive)
 }
 END_TEST
 
+/* sw_gross_from_net_benefit_kept() month after month against
+ * sw_gross_from_net_benefit() each month: the same figures and errors, and
+ * with a lookup cache the same values used in the same order. The nets repeat,
+ * change and repeat again; the walk crosses new years, new half-years and
+ * (born 1959) the month the AOW age is reached. */
+START_TEST(test_gross_kept)
+{
+    static const char *const births[] = {NULL, "1959-08-15", "1955-01-01", "1940-06-01"};
+    const char *bt = births[_i / 3];
+    unsigned k = ref_kortingen[_i % 3];
+    sw_date birth = bt ? test_date(bt) : SW_NO_DATE;
+    struct sw_ctx a = test_ctx(), b = test_ctx();
+    struct sw_used ua = {0}, ub = {0};
+    struct sw_lh_kept kept;
+    struct sw_err err;
+
+    memset(&kept, 0, sizeof(kept));
+    ck_assert_int_eq(sw_lookup_cache_new(&a.cache, &err), SW_OK);
+    ck_assert_int_eq(sw_lookup_cache_new(&b.cache, &err), SW_OK);
+    a.used = &ua;
+    b.used = &ub;
+    for (int i = 0; i < 48; i++) {
+        sw_date d = sw_month_first_day(sw_month_from_ym(2024, 1) + i);
+        int64_t net = 100000 + (i % 7 < 3 ? 0 : 1337 * (i % 5)) + (i / 12) * 2500;
+        struct sw_lh_benefit x, y;
+        struct sw_err e1, e2;
+        sw_status s1 = sw_gross_from_net_benefit(&a, d, net, birth, k, &x, NULL, &e1);
+        sw_status s2 = sw_gross_from_net_benefit_kept(&b, &kept, d, net, birth, k, &y, &e2);
+
+        ck_assert_int_eq(s1, s2);
+        if (s1) {
+            ck_assert_str_eq(e1.field, e2.field);
+            ck_assert_str_eq(e1.msg, e2.msg);
+            continue;
+        }
+        ck_assert_int_eq(x.net, y.net);
+        ck_assert_int_eq(x.gross, y.gross);
+        ck_assert_int_eq(x.loonheffing, y.loonheffing);
+        ck_assert_int_eq(x.annual_wage, y.annual_wage);
+        ck_assert_int_eq(x.tax_annual, y.tax_annual);
+        ck_assert_int_eq(x.kortingen_annual, y.kortingen_annual);
+    }
+    ck_assert_uint_eq(ua.len, ub.len);
+    for (size_t i = 0; i < ua.len; i++) {
+        ck_assert_ptr_eq(ua.items[i].id, ub.items[i].id);
+        ck_assert_int_eq(ua.items[i].from, ub.items[i].from);
+        ck_assert_int_eq(ua.items[i].projected, ub.items[i].projected);
+    }
+    /* The checks before any lookup, as the plain call makes them. */
+    {
+        struct sw_lh_benefit y;
+        sw_date d = test_date("2026-03-01");
+        ck_assert_int_eq(sw_gross_from_net_benefit_kept(&b, &kept, d, -1, birth, k, &y, &err),
+                         SW_ERR_INVALID);
+        ck_assert_str_eq(err.field, "net");
+        ck_assert_int_eq(sw_gross_from_net_benefit_kept(&b, &kept, d, 100000,
+                                                        test_date("2026-03-02"), k, &y, &err),
+                         SW_ERR_INVALID);
+        ck_assert_str_eq(err.field, "birth_date");
+    }
+    sw_used_release(&ua);
+    sw_used_release(&ub);
+    sw_lookup_cache_free(a.cache);
+    sw_lookup_cache_free(b.cache);
+}
+END_TEST
+
 static Suite *grossup_suite(void)
 {
     Suite *s = suite_create("grossup");
@@ -136,6 +204,7 @@ static Suite *grossup_suite(void)
     tcase_add_loop_test(tc, test_gross_fast_equals_scan, 0,
                         (int)(sizeof(ref_dates) / sizeof(ref_dates[0])) * 9);
     tcase_add_loop_test(tc, test_gross_fast_exhaustive, 0, 2);
+    tcase_add_loop_test(tc, test_gross_kept, 0, 12);
     suite_add_tcase(s, tc);
     return s;
 }

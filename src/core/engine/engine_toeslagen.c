@@ -32,9 +32,11 @@ static int source_index(const struct eng_run *r, sw_month m, bool *before)
 
 /* The gross bijstand of a month whose net entitlement (incl. vakantietoeslag) is
  * `net`: as the municipality grosses it up; a couple's bijstand is split over
- * both partners, each with their own korting. */
-static sw_status gross_bijstand(const struct eng_run *r, sw_date d, int64_t net, int64_t *out,
-                                struct sw_err *err)
+ * both partners, each with their own korting. Through lh[0] (the resident) and
+ * lh[1] (the partner): the parameters and the last gross-up of each kept from
+ * the month before while they hold (sw_gross_from_net_benefit_kept()). */
+static sw_status gross_bijstand(const struct eng_run *r, sw_date d, int64_t net,
+                                struct sw_lh_kept lh[2], int64_t *out, struct sw_err *err)
 {
     const struct sw_scenario *s = r->s;
     struct sw_lh_benefit b1, b2;
@@ -46,82 +48,20 @@ static sw_status gross_bijstand(const struct eng_run *r, sw_date d, int64_t net,
         return SW_OK;
     }
     if (s->household.composition != SW_HH_COUPLE) {
-        st = sw_gross_from_net_benefit(r->c, d, net, s->household.birth, korting, &b1, NULL, err);
+        st = sw_gross_from_net_benefit_kept(r->c, &lh[0], d, net, s->household.birth, korting,
+                                            &b1, err);
         if (!st)
             *out = b1.gross;
         return st;
     }
-    st = sw_gross_from_net_benefit(r->c, d, net / 2, s->household.birth, korting, &b1, NULL, err);
+    st = sw_gross_from_net_benefit_kept(r->c, &lh[0], d, net / 2, s->household.birth, korting,
+                                        &b1, err);
     if (!st)
-        st = sw_gross_from_net_benefit(r->c, d, net - net / 2, s->household.partner_birth,
-                                       korting, &b2, NULL, err);
+        st = sw_gross_from_net_benefit_kept(r->c, &lh[1], d, net - net / 2,
+                                            s->household.partner_birth, korting, &b2, err);
     if (!st)
         *out = b1.gross + b2.gross;
     return st;
-}
-
-/* The month before's gross bijstand in year_income(), for reuse. */
-struct gross_prev {
-    struct sw_window w;   /* ok: a gross-up was computed, its lookups in w */
-    sw_date d;
-    int64_t net, gross;
-    bool aow[2];          /* the resident's and the partner's AOW status in d's month */
-};
-
-/* What the gross-up asks of the date besides its lookups: whether the resident
- * (and a partner) have reached the AOW age in the month (loonheffing.c,
- * aow_group()). */
-static sw_status gross_aow(const struct eng_run *r, sw_date d, bool aow[2], struct sw_err *err)
-{
-    const struct sw_scenario *s = r->s;
-    sw_date end = sw_month_last_day(sw_month_of(d));
-    sw_status st;
-
-    aow[0] = aow[1] = false;
-    st = sw_aow_reached(r->c, s->household.birth, end, &aow[0], NULL, err);
-    if (!st && s->household.composition == SW_HH_COUPLE)
-        st = sw_aow_reached(r->c, s->household.partner_birth, end, &aow[1], NULL, err);
-    return st;
-}
-
-/* gross_bijstand(), or the month before's answer when the net, the values looked
- * up (the window) and the AOW status are the same: the gross-up then asks the
- * same questions and gets the same answers (and has recorded them already). The
- * dates rise, so a birth date before the earlier one is before this one too. */
-static sw_status gross_bijstand_kept(const struct eng_run *r, sw_date d, int64_t net,
-                                     int64_t *out, struct gross_prev *prev, struct sw_err *err)
-{
-    bool aow[2];
-    sw_status st;
-
-    if (net <= 0) {
-        *out = 0;
-        return SW_OK;
-    }
-    if (prev->w.ok && d >= prev->d) {
-        /* Only after a full gross-up: its AOW questions were asked (and recorded). */
-        st = gross_aow(r, d, aow, err);
-        if (st)
-            return st;
-        if (net == prev->net && sw_window_holds(&prev->w, d) && aow[0] == prev->aow[0] &&
-            aow[1] == prev->aow[1]) {
-            *out = prev->gross;
-            return SW_OK;
-        }
-    }
-    sw_window_begin(r->c, &prev->w, d);
-    st = gross_bijstand(r, d, net, out, err);
-    sw_window_end(r->c, &prev->w);
-    if (!st && prev->w.ok)
-        st = gross_aow(r, d, prev->aow, err);
-    if (st) {
-        prev->w.ok = false;
-        return st;
-    }
-    prev->d = d;
-    prev->net = net;
-    prev->gross = *out;
-    return SW_OK;
 }
 
 /* The toetsingsinkomen of year y for a run (the switch or the baseline). */
@@ -129,10 +69,11 @@ static sw_status year_income(const struct eng_run *r, const struct eng_run *base
                              int64_t *out, struct sw_err *err)
 {
     struct sw_income_parts parts;
-    struct gross_prev prev = {.w = {.ok = false}};
+    struct sw_lh_kept lh[2];
     sw_status st = SW_OK;
 
     memset(&parts, 0, sizeof(parts));
+    memset(lh, 0, sizeof(lh));
     for (int k = 1; k <= 12 && !st; k++) {
         sw_month m = sw_month_from_ym(y, k);
         bool before;
@@ -146,8 +87,8 @@ static sw_status year_income(const struct eng_run *r, const struct eng_run *base
         parts.holiday_pay += v[SW_ITEM_HOLIDAY_PAY];
         /* The toeslagpartner's own income: one joint toetsingsinkomen (Awir art. 8). */
         parts.other += v[SW_ITEM_PARTNER_GROSS];
-        st = gross_bijstand_kept(src, sw_month_first_day(m), src->bijstand_net_incl_vt[i], &g,
-                                 &prev, err);
+        st = gross_bijstand(src, sw_month_first_day(m), src->bijstand_net_incl_vt[i], lh, &g,
+                            err);
         parts.benefit += g;
         /* The Wajong counts with its gross amount, as paid (Awir art. 8: the
          * verzamelinkomen). */
@@ -543,6 +484,10 @@ sw_status eng_korting_twice(struct eng_run *r, struct sw_err *err)
     memset(per_year, 0, sizeof(per_year));
     for (size_t k = 0; k < sizeof(first) / sizeof(first[0]); k++)
         first[k] = -1;
+    /* The gross-ups below, of the working resident's part month after month. */
+    struct sw_lh_kept lh;
+
+    memset(&lh, 0, sizeof(lh));
     for (int i = 0; (twice_given || wajong_twice) && i < r->run->n; i++) {
         struct sw_month_row *row = &r->run->rows[i];
         struct sw_lh_benefit b;
@@ -574,11 +519,11 @@ sw_status eng_korting_twice(struct eng_run *r, struct sw_err *err)
         }
         /* A couple's bijstand is split over both partners; the korting given twice
          * is the one on the working resident's half. */
-        st = sw_gross_from_net_benefit(r->c, sw_month_first_day(row->month),
-                                       s->household.composition == SW_HH_COUPLE
-                                           ? r->bijstand_net_incl_vt[i] / 2
-                                           : r->bijstand_net_incl_vt[i],
-                                       s->household.birth, SW_LH_KORTING, &b, NULL, err);
+        st = sw_gross_from_net_benefit_kept(r->c, &lh, sw_month_first_day(row->month),
+                                            s->household.composition == SW_HH_COUPLE
+                                                ? r->bijstand_net_incl_vt[i] / 2
+                                                : r->bijstand_net_incl_vt[i],
+                                            s->household.birth, SW_LH_KORTING, &b, err);
         if (st)
             return st;
         /* The algemene heffingskorting is given twice: by the municipality (at

@@ -9,17 +9,6 @@
 #include "switchsim/wml.h"
 #include "loonheffing_ref.h"
 
-/* What one calculation needs from the tables, looked up once. */
-struct lh_params {
-    int64_t periods;                   /* herleidingsfactor F2 (table: periods a year) */
-    const struct sw_bracket *br;       /* the brackets for the age/birth group */
-    size_t nbr;
-    const struct sw_bracket *ahk, *ak, *ouk;
-    size_t nahk, nak, nouk;
-    int64_t aok;                       /* 0 unless applied */
-    bool korting, aow, before_split;
-};
-
 /* The year's tax on an annual wage and the kortingen applied to it. */
 struct lh_annual {
     int64_t x1;                        /* tax by the brackets */
@@ -93,7 +82,7 @@ static void cut(int64_t *credit, int64_t *excess)
  * with the loonheffingskorting, kortingen above the tax are cut in the order
  * alleenstaande-ouderenkorting, arbeidskorting, ouderenkorting, algemene
  * heffingskorting, until they equal the tax; without it there are none. */
-static void annual_tax(const struct lh_params *p, int64_t L, bool with_ak, struct lh_annual *a)
+static void annual_tax(const struct sw_lh_params *p, int64_t L, bool with_ak, struct lh_annual *a)
 {
     int64_t excess;
 
@@ -135,7 +124,7 @@ static sw_status check_birth(sw_date date, sw_date birth, struct sw_err *err)
  * art. 2.10 lid 2: a longer first bracket for those born before
  * loonheffing.aow.born_before_year. */
 static sw_status aow_group(const struct sw_ctx *c, sw_date date, sw_date birth,
-                           struct lh_params *p, struct sw_trace *tr, struct sw_err *err)
+                           struct sw_lh_params *p, struct sw_trace *tr, struct sw_err *err)
 {
     sw_status st;
     int64_t split;
@@ -156,7 +145,7 @@ static sw_status aow_group(const struct sw_ctx *c, sw_date date, sw_date birth,
  * `need_ak`. */
 static sw_status load_params(const struct sw_ctx *c, sw_date date, sw_date birth,
                              unsigned korting, bool need_ak, const char *periods_id,
-                             struct lh_params *p, struct sw_trace *tr, struct sw_err *err)
+                             struct sw_lh_params *p, struct sw_trace *tr, struct sw_err *err)
 {
     sw_status st;
 
@@ -217,7 +206,7 @@ sw_status sw_loonheffing_period(const struct sw_ctx *c, sw_date date, int64_t gr
                                               "loonheffing.table.periods_per_year.week"};
     static const char *const table_names[] = {"witte maandtabel", "witte vierwekentabel",
                                               "witte weektabel"};
-    struct lh_params p;
+    struct sw_lh_params p;
     struct lh_annual a;
     const struct sw_bracket *akb;
     size_t nakb;
@@ -341,7 +330,7 @@ sw_status sw_loonheffing_bijzonder(const struct sw_ctx *c, sw_date date, int64_t
                                    struct sw_lh_bijzonder *out, struct sw_trace *tr,
                                    struct sw_err *err)
 {
-    struct lh_params p;
+    struct sw_lh_params p;
     const struct sw_bracket *b;
     size_t n;
     bool aok;
@@ -415,7 +404,7 @@ sw_status sw_loonheffing_bijzonder(const struct sw_ctx *c, sw_date date, int64_t
 
 /* The net of a gross benefit payment g as the municipality withholds on it (see
  * sw_gross_from_net_benefit()). */
-static int64_t benefit_net(const struct lh_params *p, int64_t g, struct lh_annual *a,
+static int64_t benefit_net(const struct sw_lh_params *p, int64_t g, struct lh_annual *a,
                            int64_t *annual)
 {
     /* The annual wage in whole euros, rounded down: no table step for the
@@ -439,7 +428,7 @@ static int64_t benefit_net(const struct lh_params *p, int64_t g, struct lh_annua
  * against (tests/unit/check_loonheffing.c), and used for a table set whose
  * monthly tax could fall as the gross rises, where that search does not apply.
  * SW_ERR_INTERNAL when no gross gives the net. */
-static sw_status benefit_gross_scan(const struct lh_params *p, int64_t net, int64_t *out,
+static sw_status benefit_gross_scan(const struct sw_lh_params *p, int64_t net, int64_t *out,
                                     struct sw_err *err)
 {
     struct lh_annual a;
@@ -475,7 +464,7 @@ static sw_status benefit_gross_scan(const struct lh_params *p, int64_t net, int6
  * or reduced s only falls, and the nil from the last threshold on is a fall
  * too). The tax after the kortingen is then max(tax - kortingen, 0), rising;
  * so is its division by F2 rounded half up. */
-static bool benefit_tax_rises(const struct lh_params *p)
+static bool benefit_tax_rises(const struct sw_lh_params *p)
 {
     const struct sw_bracket *credit[2] = {p->ahk, p->ouk};
     size_t ncredit[2] = {p->nahk, p->nouk};
@@ -507,7 +496,7 @@ static bool benefit_tax_rises(const struct lh_params *p)
  * Step 2 takes every cent the scan would have tried that could be the answer;
  * tests/unit/check_loonheffing.c compares both over wide ranges of nets, dates
  * and ages. SW_ERR_INTERNAL when no gross gives the net. */
-static sw_status benefit_gross_fast(const struct lh_params *p, int64_t net, int64_t *out,
+static sw_status benefit_gross_fast(const struct sw_lh_params *p, int64_t net, int64_t *out,
                                     struct sw_err *err)
 {
     struct lh_annual a;
@@ -539,16 +528,24 @@ static sw_status benefit_gross_fast(const struct lh_params *p, int64_t net, int6
     return SW_OK;
 }
 
-/* The brackets and kortingen a benefit payer uses on `date` (no arbeidskorting),
- * after checking the amount named `field`. */
-static sw_status benefit_params(const struct sw_ctx *c, sw_date date, int64_t amount,
-                                const char *field, sw_date birth, unsigned korting,
-                                struct lh_params *p, struct sw_trace *tr, struct sw_err *err)
+/* The checks of a benefit amount named `field`. */
+static sw_status benefit_amount(int64_t amount, const char *field, struct sw_err *err)
 {
     sw_status st = check_amount(amount, field, err);
 
     if (!st && amount > SW_MONEY_MAX / 4)
         st = sw_err_set(err, SW_ERR_INVALID, field, "amount out of range for '%s'", field);
+    return st;
+}
+
+/* The brackets and kortingen a benefit payer uses on `date` (no arbeidskorting),
+ * after checking the amount named `field`. */
+static sw_status benefit_params(const struct sw_ctx *c, sw_date date, int64_t amount,
+                                const char *field, sw_date birth, unsigned korting,
+                                struct sw_lh_params *p, struct sw_trace *tr, struct sw_err *err)
+{
+    sw_status st = benefit_amount(amount, field, err);
+
     if (!st)
         st = load_params(c, date, birth, korting, false, "loonheffing.table.periods_per_year",
                          p, tr, err);
@@ -571,44 +568,56 @@ static void fill_benefit(struct sw_lh_benefit *out, int64_t gross, int64_t net, 
     out->kortingen_annual = a->ahk + a->ouk + a->aok;
 }
 
+/* The gross-up of `net` with the parameters p into *out (and the year figures
+ * of its gross in *a, *annual). */
+static sw_status gross_up(const struct sw_ctx *c, const struct sw_lh_params *p, int64_t net,
+                          struct sw_lh_benefit *out, struct lh_annual *a, int64_t *annual,
+                          bool traced, struct sw_err *err)
+{
+    /* Participatiewet art. 19 lid 4: the bijstand is raised by the loonheffing the
+     * municipality withholds. Every net is reached exactly (the net never rises by
+     * more than a cent a cent); where two grosses give it, the published 2024
+     * figures take the larger: the largest gross whose net is at most `net`.
+     * The engine grosses up the same nets month after month: kept per net and the
+     * tables' brackets and kortingen it was found with. */
+    static const char memo_tag[] = "loonheffing.benefit_gross";
+    int64_t key[SW_MEMO_KEY] = {net, (int64_t)(intptr_t)p->br, (int64_t)(intptr_t)p->ahk,
+                                (int64_t)(intptr_t)p->ouk, p->aok,
+                                p->periods * 4 + p->korting * 2 + (p->nahk > 0)};
+    int64_t g = 0;
+    sw_status st;
+
+    if (traced || !sw_memo_get(c, memo_tag, key, &g)) {
+        st = benefit_tax_rises(p) ? benefit_gross_fast(p, net, &g, err)
+                                  : benefit_gross_scan(p, net, &g, err);
+        if (st)
+            return st;
+        if (!traced)
+            sw_memo_put(c, memo_tag, key, g);
+    }
+    {
+        int64_t n = benefit_net(p, g, a, annual);
+        fill_benefit(out, g, n, *annual, a);
+        out->net = net;
+    }
+    return SW_OK;
+}
+
 sw_status sw_gross_from_net_benefit(const struct sw_ctx *c, sw_date date, int64_t net,
                                     sw_date birth, unsigned korting,
                                     struct sw_lh_benefit *out, struct sw_trace *tr,
                                     struct sw_err *err)
 {
-    struct lh_params p;
+    struct sw_lh_params p;
     struct lh_annual a;
-    int64_t g = 0, annual;
+    int64_t annual;
     sw_status st;
 
     st = benefit_params(c, date, net, "net", birth, korting, &p, tr, err);
+    if (!st)
+        st = gross_up(c, &p, net, out, &a, &annual, tr != NULL, err);
     if (st)
         return st;
-    /* Participatiewet art. 19 lid 4: the bijstand is raised by the loonheffing the
-     * municipality withholds. Every net is reached exactly (the net never rises by
-     * more than a cent a cent); where two grosses give it, the published 2024
-     * figures take the larger: the largest gross whose net is at most `net`. */
-    {
-        /* The engine grosses up the same nets month after month: kept per net
-         * and the tables' brackets and kortingen it was found with. */
-        static const char memo_tag[] = "loonheffing.benefit_gross";
-        int64_t key[SW_MEMO_KEY] = {net, (int64_t)(intptr_t)p.br, (int64_t)(intptr_t)p.ahk,
-                                    (int64_t)(intptr_t)p.ouk, p.aok,
-                                    p.periods * 4 + p.korting * 2 + (p.nahk > 0)};
-        if (tr || !sw_memo_get(c, memo_tag, key, &g)) {
-            st = benefit_tax_rises(&p) ? benefit_gross_fast(&p, net, &g, err)
-                                       : benefit_gross_scan(&p, net, &g, err);
-            if (st)
-                return st;
-            if (!tr)
-                sw_memo_put(c, memo_tag, key, g);
-        }
-    }
-    {
-        int64_t n = benefit_net(&p, g, &a, &annual);
-        fill_benefit(out, g, n, annual, &a);
-        out->net = net;
-    }
     sw_trace_rule(tr, "Participatiewet art. 19 lid 4; Wet op de loonbelasting 1964 art. 20a en 22",
                   "bruto = netto + loonheffing die de gemeente inhoudt: jaarloon = bruto x %lld "
                   "op hele euro's naar beneden, belasting per schijf%s, zonder arbeidskorting; "
@@ -623,11 +632,64 @@ sw_status sw_gross_from_net_benefit(const struct sw_ctx *c, sw_date date, int64_
     return SW_OK;
 }
 
+sw_status sw_gross_from_net_benefit_kept(const struct sw_ctx *c, struct sw_lh_kept *k,
+                                         sw_date date, int64_t net, sw_date birth,
+                                         unsigned korting, struct sw_lh_benefit *out,
+                                         struct sw_err *err)
+{
+    struct lh_annual a;
+    int64_t annual;
+    sw_status st;
+
+    /* k's parameters answer for date when every lookup that found them does
+     * (k->w) and the one question besides, asked again here with the checks
+     * before it in benefit_params()'s order: the AOW group of date's month
+     * (aow_group()); for the same person and korting. */
+    if (k->ok && k->birth == birth && k->korting == korting && sw_window_holds(&k->w, date)) {
+        bool aow = false;
+
+        st = benefit_amount(net, "net", err);
+        if (!st)
+            st = check_birth(date, birth, err);
+        if (!st)
+            st = sw_aow_reached(c, birth, sw_month_last_day(sw_month_of(date)), &aow, NULL, err);
+        if (st)
+            return st;
+        if (aow == k->p.aow) {
+            /* The same parameters and net: the same gross-up. */
+            if (!(k->last_set && k->last_net == net)) {
+                st = gross_up(c, &k->p, net, &k->last, &a, &annual, false, err);
+                if (st)
+                    return st;
+                k->last_net = net;
+                k->last_set = true;
+            }
+            *out = k->last;
+            return SW_OK;
+        }
+    }
+    k->ok = k->last_set = false;
+    sw_window_begin(c, &k->w, date);
+    st = benefit_params(c, date, net, "net", birth, korting, &k->p, NULL, err);
+    sw_window_end(c, &k->w);
+    if (!st)
+        st = gross_up(c, &k->p, net, &k->last, &a, &annual, false, err);
+    if (st)
+        return st;
+    k->ok = k->w.ok;
+    k->birth = birth;
+    k->korting = korting;
+    k->last_net = net;
+    k->last_set = true;
+    *out = k->last;
+    return SW_OK;
+}
+
 sw_status sw_loonheffing_benefit(const struct sw_ctx *c, sw_date date, int64_t gross,
                                  sw_date birth, unsigned korting, struct sw_lh_benefit *out,
                                  struct sw_trace *tr, struct sw_err *err)
 {
-    struct lh_params p;
+    struct sw_lh_params p;
     struct lh_annual a;
     int64_t annual, net;
     sw_status st;
@@ -652,7 +714,7 @@ sw_status sw_loonheffing_benefit(const struct sw_ctx *c, sw_date date, int64_t g
 /* --- for the unit test (loonheffing_ref.h) --- */
 
 static sw_status ref_params(const struct sw_ctx *c, sw_date date, sw_date birth,
-                            unsigned korting, struct lh_params *p, struct sw_err *err)
+                            unsigned korting, struct sw_lh_params *p, struct sw_err *err)
 {
     return benefit_params(c, date, 0, "gross", birth, korting, p, NULL, err);
 }
@@ -660,7 +722,7 @@ static sw_status ref_params(const struct sw_ctx *c, sw_date date, sw_date birth,
 sw_status lh_ref_benefit_net(const struct sw_ctx *c, sw_date date, int64_t gross, size_t n,
                              sw_date birth, unsigned korting, int64_t *net, struct sw_err *err)
 {
-    struct lh_params p;
+    struct sw_lh_params p;
     struct lh_annual a;
     int64_t annual;
     sw_status st = ref_params(c, date, birth, korting, &p, err);
@@ -674,7 +736,7 @@ sw_status lh_ref_benefit_gross(const struct sw_ctx *c, sw_date date, int64_t net
                                sw_date birth, unsigned korting, bool fast, int64_t *gross,
                                struct sw_err *err)
 {
-    struct lh_params p;
+    struct sw_lh_params p;
     sw_status st = ref_params(c, date, birth, korting, &p, err);
 
     if (!st && fast && !benefit_tax_rises(&p))
