@@ -136,6 +136,19 @@ static sw_status zorg_year(const struct eng_run *r, int y, int64_t income, int64
     return SW_OK;
 }
 
+/* Whether the resident or the partner has reached the AOW age on d. */
+static sw_status household_aow(const struct eng_run *r, sw_date d, bool *out, struct sw_err *err)
+{
+    const struct sw_scenario *s = r->s;
+    bool aow = false, aow2 = false;
+    sw_status st = sw_aow_reached(r->c, s->household.birth, d, &aow, NULL, err);
+
+    if (!st && s->household.composition == SW_HH_COUPLE)
+        st = sw_aow_reached(r->c, s->household.partner_birth, d, &aow2, NULL, err);
+    *out = aow || aow2;
+    return st;
+}
+
 /* Whether h's answer holds for an oldest member of `age`. */
 static bool same_age(const struct sw_huurtoeslag *h, int age)
 {
@@ -153,13 +166,20 @@ static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64
     struct sw_huurtoeslag_facts prev_f;
     struct sw_huurtoeslag h;
     struct sw_window win = {.ok = false};
+    bool aow_first, aow_last;
 
+    /* Reached in January and still not in December, or reached in January: the
+     * same in every month between (the AOW age, once reached, stays reached). */
+    st = household_aow(r, sw_month_first_day(sw_month_from_ym(y, 1)), &aow_first, err);
+    if (!st)
+        st = household_aow(r, sw_month_first_day(sw_month_from_ym(y, 12)), &aow_last, err);
+    if (st)
+        return st;
     memset(&prev_f, 0, sizeof(prev_f));
     memset(&h, 0, sizeof(h));
     for (int k = 0; k < 12; k++) {
         struct sw_huurtoeslag_facts f;
         sw_date d = sw_month_first_day(sw_month_from_ym(y, k + 1));
-        bool aow = false, aow2 = false;
         struct sw_trace *tr_k = k == 11 ? tr : NULL;
 
         memset(&f, 0, sizeof(f));
@@ -176,12 +196,9 @@ static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64
         f.child = s->household.n_children > 0;
         f.vermogen_known = s->household.vermogen_known;
         f.vermogen = s->household.vermogen;
-        st = sw_aow_reached(r->c, s->household.birth, d, &aow, NULL, err);
-        if (!st && f.partner)
-            st = sw_aow_reached(r->c, s->household.partner_birth, d, &aow2, NULL, err);
-        if (st)
+        f.aow = aow_first;
+        if (aow_first != aow_last && (st = household_aow(r, d, &f.aow, err)))
             return st;
-        f.aow = aow || aow2;
         /* The same facts, the same values looked up and an age the month before's
          * answer holds for (h.same_age_lo..hi): the same month (the rule uses the
          * date otherwise only for the year and for f.birth's AOW age, and f.aow
