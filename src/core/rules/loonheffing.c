@@ -497,7 +497,8 @@ static bool benefit_tax_rises(const struct sw_lh_params *p)
  * tests/unit/check_loonheffing.c compares both over wide ranges of nets, dates
  * and ages. SW_ERR_INTERNAL when no gross gives the net. */
 static sw_status benefit_gross_fast(const struct sw_lh_params *p, int64_t net, int64_t *out,
-                                    struct sw_err *err)
+                                    struct lh_annual *a_out, int64_t *annual_out,
+                                    int64_t *net_out, struct sw_err *err)
 {
     struct lh_annual a;
     int64_t annual, g0 = net, n0 = benefit_net(p, g0, &a, &annual);
@@ -524,7 +525,11 @@ static sw_status benefit_gross_fast(const struct sw_lh_params *p, int64_t net, i
     u = g1 + BENEFIT_SCAN_CENTS;
     while ((nu = benefit_net(p, u, &a, &annual)) > net)
         u -= nu - net;
+    /* The answer and the year figures of its net, as benefit_net(p, u) gives them. */
     *out = u;
+    *a_out = a;
+    *annual_out = annual;
+    *net_out = nu;
     return SW_OK;
 }
 
@@ -584,22 +589,26 @@ static sw_status gross_up(const struct sw_ctx *c, const struct sw_lh_params *p, 
     int64_t key[SW_MEMO_KEY] = {net, (int64_t)(intptr_t)p->br, (int64_t)(intptr_t)p->ahk,
                                 (int64_t)(intptr_t)p->ouk, p->aok,
                                 p->periods * 4 + p->korting * 2 + (p->nahk > 0)};
-    int64_t g = 0;
+    int64_t g = 0, n = 0;
+    bool found = false;   /* n, *a and *annual are g's already */
     sw_status st;
 
     if (traced || !sw_memo_get(c, memo_tag, key, &g)) {
-        st = benefit_tax_rises(p) ? benefit_gross_fast(p, net, &g, err)
-                                  : benefit_gross_scan(p, net, &g, err);
+        if (benefit_tax_rises(p)) {
+            st = benefit_gross_fast(p, net, &g, a, annual, &n, err);
+            found = true;
+        } else {
+            st = benefit_gross_scan(p, net, &g, err);
+        }
         if (st)
             return st;
         if (!traced)
             sw_memo_put(c, memo_tag, key, g);
     }
-    {
-        int64_t n = benefit_net(p, g, a, annual);
-        fill_benefit(out, g, n, *annual, a);
-        out->net = net;
-    }
+    if (!found)
+        n = benefit_net(p, g, a, annual);
+    fill_benefit(out, g, n, *annual, a);
+    out->net = net;
     return SW_OK;
 }
 
@@ -737,12 +746,15 @@ sw_status lh_ref_benefit_gross(const struct sw_ctx *c, sw_date date, int64_t net
                                struct sw_err *err)
 {
     struct sw_lh_params p;
+    struct lh_annual a;
+    int64_t annual, got;
     sw_status st = ref_params(c, date, birth, korting, &p, err);
 
     if (!st && fast && !benefit_tax_rises(&p))
         st = sw_err_set(err, SW_ERR_INTERNAL, "net", "the tables' tax can fall as the gross rises");
     for (size_t i = 0; !st && i < n; i++)
-        st = fast ? benefit_gross_fast(&p, net + (int64_t)i, &gross[i], err)
+        st = fast ? benefit_gross_fast(&p, net + (int64_t)i, &gross[i], &a, &annual, &got,
+                                       err)
                   : benefit_gross_scan(&p, net + (int64_t)i, &gross[i], err);
     return st;
 }
