@@ -138,6 +138,9 @@ struct sw_vrijlating {
     int months_left;       /* months after this one in which this kind can still
                             * apply; -1 when it has no end or for none */
     const char *why;       /* literal, Dutch: why this kind (or none) applies */
+    int same_from, same_to; /* the month indexes that give this answer (but for
+                            * months_left) with the same values looked up, for
+                            * the same facts, income and date; INT_MAX = no end */
 };
 
 /* The inkomstenvrijlating for the month (see also onder z and aa below) in which the resident has net income from

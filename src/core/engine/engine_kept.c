@@ -111,8 +111,114 @@ static sw_status norm_kept(struct eng_run *r, struct eng_bj_memo *mm, sw_date d,
     return SW_OK;
 }
 
+void eng_bj_memo_init(struct eng_bj_memo *mm)
+{
+    for (unsigned j = 0; j < ENG_BJ_MEMO; j++)
+        mm->e[j].set = false;
+    for (unsigned j = 0; j < ENG_BJ_WIN; j++)
+        mm->win[j].set = false;
+    mm->next = mm->win_next = 0;
+    mm->norm_set = false;
+}
+
+/* Whether month index k gives the answer e gave for e->k, with the same
+ * lookups: sw_vrijlating() (bijstand.c) says for which indexes it takes the
+ * same branch (same_from..same_to), all else equal; only months_left differs,
+ * the months of its kind after k (same_to - k when it has an end). */
+static bool same_vrijlating_branch(const struct eng_bj_window *e, int k, int *months_left)
+{
+    const struct sw_vrijlating *v = &e->bj.vrijlating_detail;
+
+    if (k < v->same_from || k > v->same_to)
+        return false;
+    *months_left = v->months_left < 0 ? -1 : v->months_left + e->k - k;
+    return true;
+}
+
+/* The dates around d on which sw_bijstand_entitled_on_norm() finds the ages
+ * it reads (for month index k) as on d, and no birth date of the facts after
+ * the date; false when it does not keep. Its check of the birth dates holds on
+ * every date from d on. Month index 0 reads no age (sw_vrijlating() ends
+ * first); the other indexes read the resident's age (onder n's age limit and
+ * the AOW status: kept below 60 only), a single parent's also the youngest
+ * child's (onder r): then the span of every age in the facts, as norm_kept()
+ * has just found it for f on d. */
+static bool entitled_age_span(const struct eng_bj_memo *mm, const struct sw_household_facts *f,
+                              sw_date d, int k, sw_date *lo, sw_date *hi)
+{
+    *lo = d;
+    *hi = INT32_MAX;
+    if (!mm->norm_set)
+        return false;
+    if (k == 0)
+        return true;
+    if (f->composition == SW_HOUSEHOLD_SINGLE_PARENT) {
+        *lo = mm->age_lo > d ? mm->age_lo : d;
+        *hi = mm->age_hi;
+        return true;
+    }
+    return same_age_span(f->birth, d, lo, hi);
+}
+
+/* sw_bijstand_entitled_on_norm() as it answered on an earlier date of this run
+ * (mm->win), or false. It uses the date only for its lookups (the window w),
+ * the ages of the resident and the youngest child (onder n and r; the AOW
+ * status, which below 60 needs no lookup) and its check that no birth date of
+ * the facts lies after it: entitled_age_span(). The norm, the facts, both
+ * incomes and k (same_vrijlating_branch()) are its other inputs. */
+static bool entitled_window(struct eng_bj_memo *mm, sw_date d, const struct sw_household_facts *f,
+                            const struct sw_bijstand_norm *n, int64_t work, int64_t other, int k,
+                            struct sw_bijstand *out)
+{
+    int left;
+
+    for (unsigned j = 0; j < ENG_BJ_WIN; j++) {
+        const struct eng_bj_window *e = &mm->win[j];
+        if (e->set && e->work == work && e->other == other && d >= e->age_lo &&
+            d < e->age_hi && sw_window_holds(&e->w, d) && same_vrijlating_branch(e, k, &left) &&
+            memcmp(n, &e->norm, sizeof(*n)) == 0 && memcmp(f, &e->f, sizeof(*f)) == 0) {
+            *out = e->bj;
+            out->vrijlating_detail.months_left = left;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* sw_bijstand_entitled_on_norm() without traces, kept for entitled_window()
+ * when its lookups held on a window (and the norm on d was kept: facts without
+ * housemates and ages below 60). */
+static sw_status entitled_on_norm_kept(struct eng_run *r, struct eng_bj_memo *mm, sw_date d,
+                                       const struct sw_household_facts *f,
+                                       const struct sw_bijstand_norm *n, int64_t work,
+                                       int64_t other, int k, struct sw_bijstand *out,
+                                       struct sw_err *err)
+{
+    struct eng_bj_window *e = &mm->win[mm->win_next % ENG_BJ_WIN];
+    sw_status st;
+
+    if (entitled_window(mm, d, f, n, work, other, k, out))
+        return SW_OK;
+    e->set = false;
+    sw_window_begin(r->c, &e->w, d);
+    st = sw_bijstand_entitled_on_norm(r->c, d, f, n, work, other, k, out, NULL, err);
+    sw_window_end(r->c, &e->w);
+    if (st || !e->w.ok || !entitled_age_span(mm, f, d, k, &e->age_lo, &e->age_hi))
+        return st;
+    e->set = true;
+    e->f = *f;
+    e->norm = *n;
+    e->work = work;
+    e->other = other;
+    e->k = k;
+    e->bj = *out;
+    mm->win_next++;
+    return SW_OK;
+}
+
 /* sw_bijstand_entitled() on the facts of date d, without traces, or the answer
- * it gave before in this run for the same date and inputs (struct eng_bj_memo). */
+ * it gave before in this run for the same date and inputs (struct eng_bj_memo),
+ * or on another date as entitled_window() allows. */
 sw_status eng_entitled_kept(struct eng_run *r, sw_date d, const struct sw_household_facts *f,
                             int64_t work, int64_t other, int k, struct sw_bijstand *out,
                             struct sw_err *err)
@@ -135,7 +241,7 @@ sw_status eng_entitled_kept(struct eng_run *r, sw_date d, const struct sw_househ
          * `other`): the same lookups in the same order. */
         st = norm_kept(r, mm, d, f, &n, err);
         if (!st)
-            st = sw_bijstand_entitled_on_norm(r->c, d, f, &n, work, other, k, out, NULL, err);
+            st = entitled_on_norm_kept(r, mm, d, f, &n, work, other, k, out, err);
     } else {
         st = sw_bijstand_entitled(r->c, d, f, work, other, k, out, NULL, err);
     }

@@ -449,11 +449,12 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     memset(&lg, 0, sizeof(lg));
     pay = calloc(1, sizeof(*pay));
     wj = calloc(1, sizeof(*wj));
-    r->bj_memo = calloc(1, sizeof(*r->bj_memo));
+    r->bj_memo = malloc(sizeof(*r->bj_memo));
     if (!pay || !wj || !r->bj_memo) {
         st = sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
         goto out;
     }
+    eng_bj_memo_init(r->bj_memo);
     if (r->run->rows[0].trace) {
         bt = calloc(1, sizeof(*bt));
         if (!bt) {

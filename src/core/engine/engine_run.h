@@ -34,6 +34,7 @@ struct eng_memo {
  * of the same month. The facts are the scenario's on that date, so the same
  * date and inputs give the same answer and the same lookups (recorded already). */
 #define ENG_BJ_MEMO 8
+#define ENG_BJ_WIN 8
 struct eng_bj_memo {
     struct {
         bool set;
@@ -51,6 +52,20 @@ struct eng_bj_memo {
     struct sw_household_facts nf;
     sw_date age_lo, age_hi;
     struct sw_bijstand_norm norm;
+    /* Answers for other dates (engine_kept.c, entitled_window()): kept while
+     * the values they looked up (w), the ages they read (age_lo <= date <
+     * age_hi), the facts, the norm and the incomes stay the same. */
+    struct eng_bj_window {
+        bool set;
+        struct sw_window w;
+        sw_date age_lo, age_hi;
+        struct sw_household_facts f;
+        struct sw_bijstand_norm norm;
+        int64_t work, other;
+        int k;
+        struct sw_bijstand bj;
+    } win[ENG_BJ_WIN];
+    unsigned win_next;
 };
 
 /* One run (the switch or the baseline) while it is computed. */

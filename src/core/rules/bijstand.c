@@ -1,6 +1,7 @@
 /* bijstand.c - the Participatiewet norm (art. 20-22a), the inkomstenvrijlating
  * (art. 31 lid 2 onder n, r, y) and the aanvullende bijstand (art. 19); every
  * legal value comes from tables/participatiewet.xml. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -570,6 +571,10 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
         memset(tr, 0, sizeof(*tr));
     memset(&v, 0, sizeof(v));
     v.months_left = -1;
+    /* Which month indexes take the same branch (same_from..same_to): set per
+     * branch below where the conditions on month_index are all it depends on;
+     * otherwise this one only. */
+    v.same_from = v.same_to = month_index;
     st = validate_facts(f, date, err);
     if (!st)
         st = validate_income(f, net_income_from_work, month_index, err);
@@ -601,6 +606,8 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
          * for who has not reached the AOW age, no limit from the AOW age on. */
         rule = "Participatiewet art. 31 lid 2 onder n";
         st = apply_kind(c, date, SW_VRIJLATING_N, net_income_from_work, &v, tr, err);
+        v.same_from = 1;
+        v.same_to = aow ? INT_MAX : (int)n_months;
         if (aow) {
             v.why = "onder n: vanaf de AOW-leeftijd zonder einddatum";
             if (tr)
@@ -617,6 +624,9 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
          * comes before r, which applies only when y does not (onder r, aanhef). */
         rule = "Participatiewet art. 31 lid 2 onder y";
         st = apply_kind(c, date, SW_VRIJLATING_Y, net_income_from_work, &v, tr, err);
+        /* Not onder n: too young for it at any index, or past its months. */
+        v.same_from = old_enough ? (int)n_months + 1 : 1;
+        v.same_to = INT_MAX;
         v.why = "onder y: medisch urenbeperkt, zonder einddatum";
         if (tr)
             snprintf(span, sizeof(span), "zonder einddatum");
@@ -633,6 +643,8 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
         st = apply_kind(c, date, z ? SW_VRIJLATING_Z : SW_VRIJLATING_AA, net_income_from_work, &v,
                         tr, err);
         v.months_left = z ? (int)(n_months + z_months - month_index) : -1;
+        v.same_from = z ? (int)n_months + 1 : (int)(n_months + z_months) + 1;
+        v.same_to = z ? (int)(n_months + z_months) : INT_MAX;
         v.why = z ? "onder z: doelgroep loonkostensubsidie, na de maanden van onder n"
                   : "onder aa: doelgroep loonkostensubsidie, meer uren werken is niet mogelijk";
         if (tr && z)
@@ -644,8 +656,16 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
         return st;
     } else if (!old_enough) {
         v.why = "te jong: onder n en r gelden niet (art. 31 lid 5)";
+        if (!f->lks_doelgroep) {   /* else onder z past the months of n */
+            v.same_from = 1;
+            v.same_to = INT_MAX;
+        }
     } else if (f->composition != SW_HOUSEHOLD_SINGLE_PARENT) {
         v.why = "de periode van onder n is voorbij";
+        if (!f->lks_doelgroep) {   /* else onder z.months looked up, and z or aa */
+            v.same_from = (int)n_months + 1;
+            v.same_to = INT_MAX;
+        }
     } else {
         /* Onder r: a single parent with the full care of a child below the table's
          * age (participatiewet.vrijlating.r.child_age_limit), in the table's months
