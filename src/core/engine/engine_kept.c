@@ -54,7 +54,7 @@ sw_status eng_wage_loonheffing(const struct eng_run *r, sw_date d, int64_t gross
 /* Narrow [*lo, *hi) to the dates on which the person born on `birth` has the
  * age they have on d; false when that age is 60 or more (the AOW age may come
  * within it: sw_aow_reached() answers false below 60 without a lookup). */
-static bool same_age_span(sw_date birth, sw_date d, sw_date *lo, sw_date *hi)
+bool eng_same_age_span(sw_date birth, sw_date d, sw_date *lo, sw_date *hi)
 {
     int a;
     sw_date from, to;
@@ -98,9 +98,9 @@ static sw_status norm_kept(struct eng_run *r, struct eng_bj_memo *mm, sw_date d,
     sw_window_end(r->c, &mm->nw);
     if (st)
         return st;
-    keep = mm->nw.ok && f->n_housemates == 0 && same_age_span(f->birth, d, &lo, &hi) &&
-           same_age_span(f->partner_birth, d, &lo, &hi) &&
-           same_age_span(f->youngest_child_birth, d, &lo, &hi);
+    keep = mm->nw.ok && f->n_housemates == 0 && eng_same_age_span(f->birth, d, &lo, &hi) &&
+           eng_same_age_span(f->partner_birth, d, &lo, &hi) &&
+           eng_same_age_span(f->youngest_child_birth, d, &lo, &hi);
     if (keep) {
         mm->norm_set = true;
         mm->nf = *f;
@@ -157,7 +157,7 @@ static bool entitled_age_span(const struct eng_bj_memo *mm, const struct sw_hous
         *hi = mm->age_hi;
         return true;
     }
-    return same_age_span(f->birth, d, lo, hi);
+    return eng_same_age_span(f->birth, d, lo, hi);
 }
 
 /* sw_bijstand_entitled_on_norm() as it answered on an earlier date of this run
@@ -316,7 +316,7 @@ sw_status eng_lks_month(struct eng_run *r, int i, struct eng_lks_prev *prev, str
     if (whole) {
         sw_date lo = INT32_MIN, hi = INT32_MAX;
         sw_window_end(r->c, &prev->w);
-        prev->w.ok = prev->w.ok && !st && same_age_span(s->household.birth, d, &lo, &hi);
+        prev->w.ok = prev->w.ok && !st && eng_same_age_span(s->household.birth, d, &lo, &hi);
         prev->period = k;
         prev->age_lo = lo;
         prev->age_hi = hi;
