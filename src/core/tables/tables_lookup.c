@@ -439,20 +439,22 @@ static inline sw_status param(const struct sw_ctx *c, const char *id, sw_date da
     return param_full(c, id, date, unit, out, info, quiet, true, err);
 }
 
-/* The cached answer of a plain parameter that needs nothing else done (no
- * window to narrow, no value to move or record): what param() would answer,
- * with no call - the caller takes param() otherwise. */
+/* The cached answer of a plain parameter that needs nothing else done but
+ * narrowing the windows recording (no value to move or record): what param()
+ * would answer, with no call - the caller takes param() otherwise. */
 static inline bool quick_hit(const struct sw_ctx *c, const char *id, sw_date date,
                              enum sw_unit unit, int64_t *out)
 {
     const struct cache_slot *sl;
 
-    if (!c->cache || c->cache->window)
+    if (!c->cache)
         return false;
     sl = near_slot(c->cache, id);
     if (!sl || !sl->v || sl->unit != (int)unit || date < sl->lo || date >= sl->hi ||
         (c->used && !sl->recorded))
         return false;
+    if (c->cache->window)
+        window_narrow(c->cache, date, sl->lo, sl->hi);
     *out = sl->amount;
     return true;
 }
