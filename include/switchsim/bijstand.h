@@ -94,6 +94,10 @@ struct sw_bijstand_norm {
     bool children;         /* a ten laste komend kind (art. 4 lid 1) */
     int cost_sharers;      /* kostendelende medebewoners counted in total */
     int persons_a;         /* A of art. 22a lid 1; 0 when art. 22a does not apply */
+    sw_date same_from, same_to; /* the dates around `date` (same_from <= d <
+                            * same_to) on which the same facts give this norm
+                            * but for age and partner_age, with the same values
+                            * looked up while those hold */
 };
 
 /* The norm of art. 20, 21, 22 or 22a on `date` for the facts. Youth norms for 18,

@@ -73,23 +73,27 @@ bool eng_same_age_span(sw_date birth, sw_date d, sw_date *lo, sw_date *hi)
     return true;
 }
 
-/* sw_bijstand_norm() on date d without a trace, or the one kept in mm: the norm
- * uses the date only for its lookups (the window) and for the ages of the
+/* sw_bijstand_norm() on date d without a trace, or the one kept in mm: the
+ * norm uses the date only for its lookups (the window) and for the ages of the
  * resident, the partner and the youngest child (with the AOW status, which
- * below 60 needs no lookup), and checks that no birth date lies after it
- * (bijstand.c, validate_facts(): an age on d means it does not). Facts with
- * housemates are not kept (their ages count too). */
+ * below 60 needs no lookup), and checks that no birth date lies after it;
+ * same_from..same_to of its answer (bijstand.c) are the dates on which those
+ * ages stay on the same side of every limit it compared them with and the
+ * check holds: there the same facts give the same answer but for the ages it
+ * reports, taken anew. Facts with housemates are not kept. */
 static sw_status norm_kept(struct eng_run *r, struct eng_bj_memo *mm, sw_date d,
                            const struct sw_household_facts *f, struct sw_bijstand_norm *out,
                            struct sw_err *err)
 {
-    sw_date lo = INT32_MIN, hi = INT32_MAX;
-    bool keep;
     sw_status st;
 
     if (mm->norm_set && d >= mm->age_lo && d < mm->age_hi && sw_window_holds(&mm->nw, d) &&
         memcmp(f, &mm->nf, sizeof(*f)) == 0) {
         *out = mm->norm;
+        if (f->birth != SW_NO_DATE)
+            out->age = sw_age_on(f->birth, d);
+        if (f->composition == SW_HOUSEHOLD_COUPLE && f->partner_birth != SW_NO_DATE)
+            out->partner_age = sw_age_on(f->partner_birth, d);
         return SW_OK;
     }
     mm->norm_set = false;
@@ -98,14 +102,11 @@ static sw_status norm_kept(struct eng_run *r, struct eng_bj_memo *mm, sw_date d,
     sw_window_end(r->c, &mm->nw);
     if (st)
         return st;
-    keep = mm->nw.ok && f->n_housemates == 0 && eng_same_age_span(f->birth, d, &lo, &hi) &&
-           eng_same_age_span(f->partner_birth, d, &lo, &hi) &&
-           eng_same_age_span(f->youngest_child_birth, d, &lo, &hi);
-    if (keep) {
+    if (mm->nw.ok && f->n_housemates == 0 && out->same_from <= d && d < out->same_to) {
         mm->norm_set = true;
         mm->nf = *f;
-        mm->age_lo = lo;
-        mm->age_hi = hi;
+        mm->age_lo = out->same_from;
+        mm->age_hi = out->same_to;
         mm->norm = *out;
     }
     return SW_OK;
@@ -141,22 +142,17 @@ static bool same_vrijlating_branch(const struct eng_bj_window *e, int k, int *mo
  * every date from d on. Month index 0 reads no age (sw_vrijlating() ends
  * first); the other indexes read the resident's age (onder n's age limit and
  * the AOW status: kept below 60 only), a single parent's also the youngest
- * child's (onder r): then the span of every age in the facts, as norm_kept()
- * has just found it for f on d. */
-static bool entitled_age_span(const struct eng_bj_memo *mm, const struct sw_household_facts *f,
-                              sw_date d, int k, sw_date *lo, sw_date *hi)
+ * child's (onder r). */
+static bool entitled_age_span(const struct sw_household_facts *f, sw_date d, int k, sw_date *lo,
+                              sw_date *hi)
 {
     *lo = d;
     *hi = INT32_MAX;
-    if (!mm->norm_set)
-        return false;
     if (k == 0)
         return true;
-    if (f->composition == SW_HOUSEHOLD_SINGLE_PARENT) {
-        *lo = mm->age_lo > d ? mm->age_lo : d;
-        *hi = mm->age_hi;
-        return true;
-    }
+    if (f->composition == SW_HOUSEHOLD_SINGLE_PARENT &&
+        !eng_same_age_span(f->youngest_child_birth, d, lo, hi))
+        return false;
     return eng_same_age_span(f->birth, d, lo, hi);
 }
 
@@ -164,8 +160,9 @@ static bool entitled_age_span(const struct eng_bj_memo *mm, const struct sw_hous
  * (mm->win), or false. It uses the date only for its lookups (the window w),
  * the ages of the resident and the youngest child (onder n and r; the AOW
  * status, which below 60 needs no lookup) and its check that no birth date of
- * the facts lies after it: entitled_age_span(). The norm, the facts, both
- * incomes and k (same_vrijlating_branch()) are its other inputs. */
+ * the facts lies after it: entitled_age_span(). Of the norm it reads the
+ * amount only (and reports the norm it was given); the facts, both incomes and
+ * k (same_vrijlating_branch()) are its other inputs. */
 static bool entitled_window(struct eng_bj_memo *mm, sw_date d, const struct sw_household_facts *f,
                             const struct sw_bijstand_norm *n, int64_t work, int64_t other, int k,
                             struct sw_bijstand *out)
@@ -176,8 +173,9 @@ static bool entitled_window(struct eng_bj_memo *mm, sw_date d, const struct sw_h
         const struct eng_bj_window *e = &mm->win[j];
         if (e->set && e->work == work && e->other == other && d >= e->age_lo &&
             d < e->age_hi && sw_window_holds(&e->w, d) && same_vrijlating_branch(e, k, &left) &&
-            memcmp(n, &e->norm, sizeof(*n)) == 0 && memcmp(f, &e->f, sizeof(*f)) == 0) {
+            n->norm == e->bj.norm && memcmp(f, &e->f, sizeof(*f)) == 0) {
             *out = e->bj;
+            out->norm_detail = *n;
             out->vrijlating_detail.months_left = left;
             return true;
         }
@@ -186,8 +184,7 @@ static bool entitled_window(struct eng_bj_memo *mm, sw_date d, const struct sw_h
 }
 
 /* sw_bijstand_entitled_on_norm() without traces, kept for entitled_window()
- * when its lookups held on a window (and the norm on d was kept: facts without
- * housemates and ages below 60). */
+ * when its lookups held on a window (facts without housemates). */
 static sw_status entitled_on_norm_kept(struct eng_run *r, struct eng_bj_memo *mm, sw_date d,
                                        const struct sw_household_facts *f,
                                        const struct sw_bijstand_norm *n, int64_t work,
@@ -203,11 +200,11 @@ static sw_status entitled_on_norm_kept(struct eng_run *r, struct eng_bj_memo *mm
     sw_window_begin(r->c, &e->w, d);
     st = sw_bijstand_entitled_on_norm(r->c, d, f, n, work, other, k, out, NULL, err);
     sw_window_end(r->c, &e->w);
-    if (st || !e->w.ok || !entitled_age_span(mm, f, d, k, &e->age_lo, &e->age_hi))
+    if (st || !e->w.ok || f->n_housemates != 0 ||
+        !entitled_age_span(f, d, k, &e->age_lo, &e->age_hi))
         return st;
     e->set = true;
     e->f = *f;
-    e->norm = *n;
     e->work = work;
     e->other = other;
     e->k = k;

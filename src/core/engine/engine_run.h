@@ -45,8 +45,9 @@ struct eng_bj_memo {
     } e[ENG_BJ_MEMO];
     unsigned next;
     /* The norm last computed, for other dates and inputs: kept while the values it
-     * looked up (nw) and every age in the facts (age_lo <= date < age_hi) stay the
-     * same, for the same facts (engine_months.c, norm_kept()). */
+     * looked up (nw) and the ages in the facts stay on the same side of the limits
+     * it compared them with (age_lo <= date < age_hi), for the same facts
+     * (engine_kept.c, norm_kept()). */
     bool norm_set;
     struct sw_window nw;
     struct sw_household_facts nf;
@@ -54,13 +55,12 @@ struct eng_bj_memo {
     struct sw_bijstand_norm norm;
     /* Answers for other dates (engine_kept.c, entitled_window()): kept while
      * the values they looked up (w), the ages they read (age_lo <= date <
-     * age_hi), the facts, the norm and the incomes stay the same. */
+     * age_hi), the facts, the norm's amount and the incomes stay the same. */
     struct eng_bj_window {
         bool set;
         struct sw_window w;
         sw_date age_lo, age_hi;
         struct sw_household_facts f;
-        struct sw_bijstand_norm norm;
         int64_t work, other;
         int k;
         struct sw_bijstand bj;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bijstand_facts.h"
 #include "switchsim/aow.h"
 #include "switchsim/bijstand.h"
 #include "switchsim/money.h"
@@ -20,12 +21,6 @@ static const struct sw_bijstand_fields scenario_fields = {
     .youngest_child_birth = "household.children_birth_dates",
     .income = "net_income_from_work",
     .month_index = "vrijlating_month",
-};
-
-static const char *const household_names[] = {
-    [SW_HOUSEHOLD_SINGLE] = "single",
-    [SW_HOUSEHOLD_SINGLE_PARENT] = "single_parent",
-    [SW_HOUSEHOLD_COUPLE] = "couple",
 };
 
 /* One norm of art. 20-22: its parameter, the rule for the trace, the article for
@@ -95,48 +90,6 @@ static const struct norm_kind norm_kinds[] = {
 static const struct sw_bijstand_fields *fields_of(const struct sw_household_facts *f)
 {
     return f->fields ? f->fields : &scenario_fields;
-}
-
-void sw_household_facts_init(struct sw_household_facts *f)
-{
-    memset(f, 0, sizeof(*f));
-    f->composition = SW_HOUSEHOLD_SINGLE;
-    f->birth = SW_NO_DATE;
-    f->partner_birth = SW_NO_DATE;
-    f->youngest_child_birth = SW_NO_DATE;
-}
-
-sw_status sw_household_parse(enum sw_household_kind *out, const char *text, const char *field,
-                             struct sw_err *err)
-{
-    for (size_t i = 0; i < sizeof(household_names) / sizeof(household_names[0]); i++) {
-        if (text && strcmp(text, household_names[i]) == 0) {
-            *out = (enum sw_household_kind)i;
-            return SW_OK;
-        }
-    }
-    return sw_err_set(err, SW_ERR_INVALID, field,
-                      "unknown household '%.40s' in '%s': expected single, single_parent or couple",
-                      text ? text : "", field);
-}
-
-const char *sw_household_name(enum sw_household_kind kind)
-{
-    if ((unsigned)kind < sizeof(household_names) / sizeof(household_names[0]))
-        return household_names[kind];
-    return "unknown";
-}
-
-const char *sw_vrijlating_kind_name(enum sw_vrijlating_kind kind)
-{
-    switch (kind) {
-    case SW_VRIJLATING_N: return "n";
-    case SW_VRIJLATING_R: return "r";
-    case SW_VRIJLATING_Y: return "y";
-    case SW_VRIJLATING_Z: return "z";
-    case SW_VRIJLATING_AA: return "aa";
-    default: return NULL;
-    }
 }
 
 /* A date of the facts may not lie after the calculation date. */
@@ -491,6 +444,7 @@ sw_status sw_bijstand_norm(const struct sw_ctx *c, sw_date date,
     }
     if (st)
         return st;
+    bijstand_norm_span(f, date, min_age, adult, couple && (young || p_young), &n);
     if (n.age >= 0)
         sw_trace_input(tr, "leeftijd", n.age, SW_UNIT_YEARS);
     if (n.partner_age >= 0)
