@@ -509,12 +509,19 @@ static sw_status apply_kind(const struct sw_ctx *c, sw_date date, enum sw_vrijla
     return SW_OK;
 }
 
+/* The month indexes from..to (to INT_MAX: no end) take the branch v is from. */
+static void same_range(struct sw_vrijlating *v, int64_t from, int64_t to)
+{
+    v->same_from = from < INT_MAX ? (int)from : INT_MAX;
+    v->same_to = to < INT_MAX ? (int)to : INT_MAX;
+}
+
 sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_household_facts *f,
                         int64_t net_income_from_work, int month_index, struct sw_vrijlating *out,
                         struct sw_trace *tr, struct sw_err *err)
 {
     struct sw_vrijlating v;
-    int64_t min_age, n_months, r_months = 0, z_months = 0;
+    int64_t min_age, n_months, r_months = 0, z_months = 0, past;
     bool aow = false, old_enough, child = false;
     const char *rule = "Participatiewet art. 31 lid 2 en 5";
     char pct[24], inc[48], max[48], amt[48], span[96] = "";
@@ -560,8 +567,7 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
          * for who has not reached the AOW age, no limit from the AOW age on. */
         rule = "Participatiewet art. 31 lid 2 onder n";
         st = apply_kind(c, date, SW_VRIJLATING_N, net_income_from_work, &v, tr, err);
-        v.same_from = 1;
-        v.same_to = aow ? INT_MAX : (int)n_months;
+        same_range(&v, 1, aow ? INT_MAX : n_months);
         if (aow) {
             v.why = "onder n: vanaf de AOW-leeftijd zonder einddatum";
             if (tr)
@@ -579,8 +585,7 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
         rule = "Participatiewet art. 31 lid 2 onder y";
         st = apply_kind(c, date, SW_VRIJLATING_Y, net_income_from_work, &v, tr, err);
         /* Not onder n: too young for it at any index, or past its months. */
-        v.same_from = old_enough ? (int)n_months + 1 : 1;
-        v.same_to = INT_MAX;
+        same_range(&v, old_enough ? n_months + 1 : 1, INT_MAX);
         v.why = "onder y: medisch urenbeperkt, zonder einddatum";
         if (tr)
             snprintf(span, sizeof(span), "zonder einddatum");
@@ -597,8 +602,8 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
         st = apply_kind(c, date, z ? SW_VRIJLATING_Z : SW_VRIJLATING_AA, net_income_from_work, &v,
                         tr, err);
         v.months_left = z ? (int)(n_months + z_months - month_index) : -1;
-        v.same_from = z ? (int)n_months + 1 : (int)(n_months + z_months) + 1;
-        v.same_to = z ? (int)(n_months + z_months) : INT_MAX;
+        same_range(&v, z ? n_months + 1 : n_months + z_months + 1,
+                   z ? n_months + z_months : INT_MAX);
         v.why = z ? "onder z: doelgroep loonkostensubsidie, na de maanden van onder n"
                   : "onder aa: doelgroep loonkostensubsidie, meer uren werken is niet mogelijk";
         if (tr && z)
@@ -610,16 +615,17 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
         return st;
     } else if (!old_enough) {
         v.why = "te jong: onder n en r gelden niet (art. 31 lid 5)";
-        if (!f->lks_doelgroep) {   /* else onder z past the months of n */
-            v.same_from = 1;
-            v.same_to = INT_MAX;
-        }
+        /* In the doelgroep LKS: onder z (or none past it, after its lookup) past
+         * the months of n. */
+        if (!f->lks_doelgroep)
+            same_range(&v, 1, INT_MAX);
+        else if (month_index <= n_months)
+            same_range(&v, 1, n_months);
+        else
+            same_range(&v, n_months + z_months + 1, INT_MAX);
     } else if (f->composition != SW_HOUSEHOLD_SINGLE_PARENT) {
         v.why = "de periode van onder n is voorbij";
-        if (!f->lks_doelgroep) {   /* else onder z.months looked up, and z or aa */
-            v.same_from = (int)n_months + 1;
-            v.same_to = INT_MAX;
-        }
+        same_range(&v, n_months + (f->lks_doelgroep ? z_months : 0) + 1, INT_MAX);
     } else {
         /* Onder r: a single parent with the full care of a child below the table's
          * age (participatiewet.vrijlating.r.child_age_limit), in the table's months
@@ -631,13 +637,19 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
                              "participatiewet.vrijlating.r.child_age_limit", &child, tr, err);
         if (st)
             return st;
+        /* Past the months of n, and of z in the doelgroep LKS (looked up then). */
+        past = n_months + (f->lks_doelgroep ? z_months : 0);
         if (month_index > n_months + r_months) {
             v.why = "de periodes van onder n en onder r zijn voorbij";
+            same_range(&v, (past > n_months + r_months ? past : n_months + r_months) + 1,
+                       INT_MAX);
         } else if (!child) {
             v.why = "geen kind onder de leeftijdsgrens van onder r";
+            same_range(&v, past + 1, n_months + r_months);
         } else {
             rule = "Participatiewet art. 31 lid 2 onder r";
             st = apply_kind(c, date, SW_VRIJLATING_R, net_income_from_work, &v, tr, err);
+            same_range(&v, past + 1, n_months + r_months);
             v.months_left = (int)(n_months + r_months - month_index);
             v.why = "onder r: alleenstaande ouder met een jong kind";
             if (tr)
