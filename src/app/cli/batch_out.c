@@ -275,12 +275,8 @@ static void sb_month(struct sbuf *b, sw_month m)
     sb_string(b, t);
 }
 
-static void sb_key(struct sbuf *b, const char *key)
-{
-    sb_putc(b, ',');
-    sb_string(b, key);
-    sb_putc(b, ':');
-}
+/* ,"key": - key a string literal of plain ASCII (nothing to escape). */
+#define sb_key(b, key) sb_put((b), ",\"" key "\":", sizeof(",\"" key "\":") - 1)
 
 void batch_summary(struct sbuf *b, long line, const struct batch_vary *v, size_t k,
                    const struct sw_scenario *s, const struct sw_timeline *tl)

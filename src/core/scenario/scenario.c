@@ -530,7 +530,9 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
 
     if (!problems)
         problems = &local;
-    memset(problems, 0, sizeof(*problems));
+    /* Only items[0..n) are ever read: no need to clear the rest. */
+    problems->n = 0;
+    problems->truncated = false;
     sw_err_clear(err);
     memset(&r, 0, sizeof(r));
     r.pr = problems;

@@ -169,18 +169,17 @@ bool rd_check_keys(struct rd *r, const cJSON *obj, const char *path,
         char f[160];
         bool known = false;
 
-        rd_join(f, sizeof(f), path, a->string ? a->string : "");
-        for (size_t i = 0; allowed[i]; i++)
-            if (a->string && strcmp(a->string, allowed[i]) == 0)
-                known = true;
+        for (size_t i = 0; allowed[i] && !known; i++)
+            known = a->string && strcmp(a->string, allowed[i]) == 0;
         if (!known) {
-            rd_problem(r, f, "unknown field");
+            rd_problem(r, rd_join(f, sizeof(f), path, a->string ? a->string : ""),
+                       "unknown field");
             ok = false;
             continue;
         }
         for (const cJSON *b = obj->child; b != a; b = b->next) {
             if (b->string && strcmp(b->string, a->string) == 0) {
-                rd_problem(r, f, "field given twice");
+                rd_problem(r, rd_join(f, sizeof(f), path, a->string), "field given twice");
                 ok = false;
                 break;
             }
@@ -423,22 +422,24 @@ void rd_format_scaled(char *buf, size_t size, int64_t v, int scale)
     }
 }
 
-/* Number node v of field f times 10^scale into *out, within [min, max];
- * reports the problem and returns false otherwise. */
-static bool read_number(struct rd *r, const cJSON *v, const char *f, int scale, int64_t min,
-                        int64_t max, int64_t *out)
+/* Number node v of field path.key times 10^scale into *out, within [min, max];
+ * reports the problem and returns false otherwise. The field's name is written
+ * out only for a problem. */
+static bool read_number(struct rd *r, const cJSON *v, const char *path, const char *key,
+                        int scale, int64_t min, int64_t max, int64_t *out)
 {
     const struct num_text *nt = rd_number_text(r, v);
-    char text[64], lo[32], hi[32];
+    char f[160], text[64], lo[32], hi[32];
     int64_t x = 0;
     enum num_problem p;
 
     if (!nt) {
-        rd_problem(r, f, "must be a number");
+        rd_problem(r, rd_join(f, sizeof(f), path, key), "must be a number");
         return false;
     }
-    show(text, sizeof(text), nt->text, nt->len, SHOW_VALUE);
     p = rd_exact_number(nt->text, nt->len, scale, &x);
+    if (p != NUM_OK || x < min || x > max)
+        rd_join(f, sizeof(f), path, key);
     switch (p) {
     case NUM_SYNTAX:
     case NUM_LEADING_ZERO:
@@ -455,6 +456,7 @@ static bool read_number(struct rd *r, const cJSON *v, const char *f, int scale, 
         break;
     }
     if (p == NUM_RANGE || x < min || x > max) {
+        show(text, sizeof(text), nt->text, nt->len, SHOW_VALUE);
         rd_format_scaled(lo, sizeof(lo), min, scale);
         rd_format_scaled(hi, sizeof(hi), max, scale);
         rd_problem(r, f, "%s is out of range (%s to %s)", text, lo, hi);
@@ -472,18 +474,18 @@ bool rd_read_int(struct rd *r, const cJSON *obj, const char *path, const char *k
     return rd_read_decimal(r, obj, path, key, 0, min, max, required, out);
 }
 
-/* The value at obj.key with its path written to f; NULL when absent or null,
- * and then a "missing" problem when it is required. */
+/* The value at obj.key; NULL when absent or null, and then a "missing" problem
+ * when it is required. */
 static const cJSON *present(struct rd *r, const cJSON *obj, const char *path, const char *key,
-                            bool required, char *f, size_t fsz)
+                            bool required)
 {
     const cJSON *v = rd_get(obj, key);
+    char f[160];
 
-    rd_join(f, fsz, path, key);
     if (!rd_is_absent(v))
         return v;
     if (required)
-        rd_problem(r, f, "missing");
+        rd_problem(r, rd_join(f, sizeof(f), path, key), "missing");
     return NULL;
 }
 
@@ -494,15 +496,15 @@ bool rd_read_decimal(struct rd *r, const cJSON *obj, const char *path, const cha
                          int decimals, int64_t min, int64_t max, bool required, int64_t *out)
 {
     char f[160];
-    const cJSON *v = present(r, obj, path, key, required, f, sizeof(f));
+    const cJSON *v = present(r, obj, path, key, required);
 
     if (!v)
         return !required;
     if (!cJSON_IsNumber(v)) {
-        rd_problem(r, f, "must be a number");
+        rd_problem(r, rd_join(f, sizeof(f), path, key), "must be a number");
         return false;
     }
-    return read_number(r, v, f, decimals, min, max, out);
+    return read_number(r, v, path, key, decimals, min, max, out);
 }
 
 bool rd_read_bool(struct rd *r, const cJSON *obj, const char *path, const char *key,
@@ -526,12 +528,12 @@ const char *rd_read_str(struct rd *r, const cJSON *obj, const char *path, const 
                             bool required)
 {
     char f[160];
-    const cJSON *v = present(r, obj, path, key, required, f, sizeof(f));
+    const cJSON *v = present(r, obj, path, key, required);
 
     if (!v)
         return NULL;
     if (!cJSON_IsString(v) || !v->valuestring) {
-        rd_problem(r, f, "must be a string");
+        rd_problem(r, rd_join(f, sizeof(f), path, key), "must be a string");
         return NULL;
     }
     return v->valuestring;
@@ -573,10 +575,9 @@ bool rd_read_date(struct rd *r, const cJSON *obj, const char *path, const char *
 
     if (!s)
         return !required && rd_is_absent(rd_get(obj, key));
-    rd_join(f, sizeof(f), path, key);
     why = sw_date_check(out, s);
     if (why != SW_DATE_OK) {
-        rd_date_problem(r, f, s, why, false);
+        rd_date_problem(r, rd_join(f, sizeof(f), path, key), s, why, false);
         return false;
     }
     return true;
@@ -592,10 +593,9 @@ void rd_read_month(struct rd *r, const cJSON *obj, const char *path, const char 
 
     if (!s)
         return;
-    rd_join(f, sizeof(f), path, key);
     why = sw_month_check(out, s);
     if (why != SW_DATE_OK)
-        rd_date_problem(r, f, s, why, true);
+        rd_date_problem(r, rd_join(f, sizeof(f), path, key), s, why, true);
 }
 
 /* One of `names`; returns its index or -1 (absent: `dflt`). */
@@ -625,12 +625,12 @@ const cJSON *rd_read_object(struct rd *r, const cJSON *obj, const char *path,
                                 const char *key, bool required)
 {
     char f[160];
-    const cJSON *v = present(r, obj, path, key, required, f, sizeof(f));
+    const cJSON *v = present(r, obj, path, key, required);
 
     if (!v)
         return NULL;
     if (!cJSON_IsObject(v)) {
-        rd_problem(r, f, "must be an object");
+        rd_problem(r, rd_join(f, sizeof(f), path, key), "must be an object");
         return NULL;
     }
     return v;
