@@ -213,6 +213,8 @@ static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct 
         return st;
     lh_total = lh.loonheffing;
     r->employer_ahk[i] = lh.ahk;
+    r->lh_gross[i] = lh.gross;
+    r->lh_net[i] = lh.net;
     if (s->job.holiday_pay != SW_HOLIDAY_MONTHLY && holiday_paid > 0) {
         struct sw_lh_bijzonder bz;
         struct sw_trace bz_tr = {0};
@@ -491,6 +493,7 @@ static sw_status wages(struct eng_run *r, struct ledger *lg, struct eng_pay *pay
     for (int i = 0; i < r->run->n; i++) {
         struct sw_month_row *row = &r->run->rows[i];
         row->status = month_status(r, row->month);
+        r->lh_gross[i] = -1;
         if (row->status == SW_STATUS_WORK && r->s->job.pay_frequency == SW_PAY_MONTHLY) {
             st = wage_month(r, lg, i, &prev, &wp, err);
             if (st)

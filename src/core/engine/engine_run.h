@@ -94,6 +94,10 @@ struct eng_run {
     int64_t wage_lh_year[SW_SCENARIO_MAX_MONTHS / 12 + 2];
     int64_t full_wage[SW_SCENARIO_MAX_MONTHS];            /* the contract's wage for a
                                                            * full month (Wajong voorschot) */
+    /* The white monthly table on the month's first day for the job's birth date
+     * and korting, as wage_month() asked it (engine_months.c): its net on the
+     * gross wage lh_gross[i] (-1: not asked), for engine_lokaal.c. */
+    int64_t lh_gross[SW_SCENARIO_MAX_MONTHS], lh_net[SW_SCENARIO_MAX_MONTHS];
     int64_t first_month_bijstand;  /* month m0's entitlement with no income, incl. VT */
 };
 
