@@ -371,11 +371,17 @@ static inline struct cache_slot *cache_hit(const struct sw_ctx *c, const char *i
  * path would have). */
 static __attribute__((noinline)) void record_slot(const struct sw_ctx *c, struct cache_slot *sl)
 {
-    /* What the used list tells values apart by (used_same()): the info is
-     * filled only for a value not there yet, in place. */
-    const struct sw_value_info key = {
-        .id = sl->p->id, .from = sl->v->from, .overridden = false, .projected = sl->projected};
-    struct sw_value_info *n = tables_record_new(c, &key);
+    /* What the used list tells values apart by (used_same()), all that
+     * tables_record_new() reads of the key: the info is filled only for a
+     * value not there yet, in place. */
+    struct sw_value_info key;
+    struct sw_value_info *n;
+
+    key.id = sl->p->id;
+    key.from = sl->v->from;
+    key.overridden = false;
+    key.projected = sl->projected;
+    n = tables_record_new(c, &key);
 
     if (n) {
         fill_info(c->tables, sl->p, sl->v, n);
