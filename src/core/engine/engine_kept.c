@@ -73,6 +73,36 @@ bool eng_same_age_span(sw_date birth, sw_date d, sw_date *lo, sw_date *hi)
     return true;
 }
 
+/* sw_age_on(birth, d) (birth not SW_NO_DATE, on or before d), through m: the
+ * age asked last holds from the birthday it was reached on to the next. */
+static int age_kept(struct eng_age *m, sw_date birth, sw_date d)
+{
+    if (m->birth != birth || d < m->lo || d >= m->hi) {
+        m->birth = birth;
+        m->age = sw_age_on(birth, d);
+        m->lo = sw_date_reaching_age(birth, m->age, 0);
+        m->hi = sw_date_reaching_age(birth, m->age + 1, 0);
+    }
+    return m->age;
+}
+
+/* eng_same_age_span() through the age kept in m. */
+static bool same_age_kept(struct eng_age *m, sw_date birth, sw_date d, sw_date *lo, sw_date *hi)
+{
+    int a;
+
+    if (birth == SW_NO_DATE)
+        return true;
+    a = age_kept(m, birth, d);
+    if (a < 0 || a >= 60)
+        return false;
+    if (m->lo > *lo)
+        *lo = m->lo;
+    if (m->hi < *hi)
+        *hi = m->hi;
+    return true;
+}
+
 /* sw_bijstand_norm() on date d without a trace, or the one kept in mm: the
  * norm uses the date only for its lookups (the window) and for the ages of the
  * resident, the partner and the youngest child (with the AOW status, which
@@ -91,9 +121,9 @@ static sw_status norm_kept(struct eng_run *r, struct eng_bj_memo *mm, sw_date d,
         memcmp(f, &mm->nf, sizeof(*f)) == 0) {
         *out = mm->norm;
         if (f->birth != SW_NO_DATE)
-            out->age = sw_age_on(f->birth, d);
+            out->age = age_kept(&mm->ages[0], f->birth, d);
         if (f->composition == SW_HOUSEHOLD_COUPLE && f->partner_birth != SW_NO_DATE)
-            out->partner_age = sw_age_on(f->partner_birth, d);
+            out->partner_age = age_kept(&mm->ages[1], f->partner_birth, d);
         return SW_OK;
     }
     mm->norm_set = false;
@@ -120,6 +150,8 @@ void eng_bj_memo_init(struct eng_bj_memo *mm)
         mm->win[j].set = false;
     mm->next = mm->win_next = 0;
     mm->norm_set = false;
+    for (unsigned j = 0; j < 3; j++)
+        mm->ages[j].birth = SW_NO_DATE;
 }
 
 /* Whether month index k gives the answer e gave for e->k, with the same
@@ -143,17 +175,17 @@ static bool same_vrijlating_branch(const struct eng_bj_window *e, int k, int *mo
  * first); the other indexes read the resident's age (onder n's age limit and
  * the AOW status: kept below 60 only), a single parent's also the youngest
  * child's (onder r). */
-static bool entitled_age_span(const struct sw_household_facts *f, sw_date d, int k, sw_date *lo,
-                              sw_date *hi)
+static bool entitled_age_span(struct eng_bj_memo *mm, const struct sw_household_facts *f,
+                              sw_date d, int k, sw_date *lo, sw_date *hi)
 {
     *lo = d;
     *hi = INT32_MAX;
     if (k == 0)
         return true;
     if (f->composition == SW_HOUSEHOLD_SINGLE_PARENT &&
-        !eng_same_age_span(f->youngest_child_birth, d, lo, hi))
+        !same_age_kept(&mm->ages[2], f->youngest_child_birth, d, lo, hi))
         return false;
-    return eng_same_age_span(f->birth, d, lo, hi);
+    return same_age_kept(&mm->ages[0], f->birth, d, lo, hi);
 }
 
 /* sw_bijstand_entitled_on_norm() as it answered on an earlier date of this run
@@ -201,7 +233,7 @@ static sw_status entitled_on_norm_kept(struct eng_run *r, struct eng_bj_memo *mm
     st = sw_bijstand_entitled_on_norm(r->c, d, f, n, work, other, k, out, NULL, err);
     sw_window_end(r->c, &e->w);
     if (st || !e->w.ok || f->n_housemates != 0 ||
-        !entitled_age_span(f, d, k, &e->age_lo, &e->age_hi))
+        !entitled_age_span(mm, f, d, k, &e->age_lo, &e->age_hi))
         return st;
     e->set = true;
     e->f = *f;

@@ -69,6 +69,12 @@ struct eng_bj_memo {
         struct sw_bijstand bj;
     } win[ENG_BJ_WIN];
     unsigned win_next;
+    /* The age of the resident, the partner and the youngest child on the date
+     * asked last, with the dates on which it holds (engine_kept.c, age_kept()). */
+    struct eng_age {
+        sw_date birth, lo, hi;
+        int age;
+    } ages[3];
 };
 
 /* One run (the switch or the baseline) while it is computed. */
