@@ -144,7 +144,7 @@ struct sw_vrijlating {
     const char *why;       /* literal, Dutch: why this kind (or none) applies */
     int same_from, same_to; /* the month indexes that give this answer (but for
                             * months_left) with the same values looked up, for
-                            * the same facts, income and date; INT_MAX = no end */
+                            * the same facts, income and date */
 };
 
 /* The inkomstenvrijlating for the month (see also onder z and aa below) in which the resident has net income from

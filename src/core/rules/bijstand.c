@@ -509,11 +509,12 @@ static sw_status apply_kind(const struct sw_ctx *c, sw_date date, enum sw_vrijla
     return SW_OK;
 }
 
-/* The month indexes from..to (to INT_MAX: no end) take the branch v is from. */
+/* The month indexes from..to take the branch v is from (to INT_MAX: no end but
+ * the highest index validate_income() accepts). */
 static void same_range(struct sw_vrijlating *v, int64_t from, int64_t to)
 {
     v->same_from = from < INT_MAX ? (int)from : INT_MAX;
-    v->same_to = to < INT_MAX ? (int)to : INT_MAX;
+    v->same_to = to < SW_BIJSTAND_MAX_MONTH_INDEX ? (int)to : SW_BIJSTAND_MAX_MONTH_INDEX;
 }
 
 sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_household_facts *f,
