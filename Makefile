@@ -75,8 +75,10 @@ LDLIBS    += $(PKG_LIBS) -lm -lpthread -ldl
 CORE_SRC  := $(wildcard src/core/*/*.c)
 CLI_SRC   := $(wildcard src/app/cli/*.c)
 # The API's handler and endpoints; each front (cgi_main.c: plain CGI,
-# fcgi_main.c: FastCGI) is a main of its own around them.
-CGI_SRC   := $(filter-out src/app/cgi/cgi_main.c src/app/cgi/fcgi_main.c,\
+# fcgi_main.c: FastCGI, which sends through fcgi_send.c) is a main of its own
+# around them.
+FCGI_SEND := src/app/cgi/fcgi_send.c
+CGI_SRC   := $(filter-out src/app/cgi/cgi_main.c src/app/cgi/fcgi_main.c $(FCGI_SEND),\
                           $(wildcard src/app/cgi/*.c))
 # What the CLI, the CGI and the tests share: rendering and files.
 SHARED_SRC := $(wildcard src/app/render/*.c) $(wildcard src/app/io/*.c)
@@ -129,9 +131,9 @@ $(CGI): $(call obj,src/app/cgi/cgi_main.c $(CGI_SRC) $(CGI_SHARED)) $(LIB)
 	    $(CGI_LIBS)
 
 # The same handler as a FastCGI process (libfcgi): tables loaded once.
-$(FCGI): $(call obj,src/app/cgi/fcgi_main.c $(CGI_SRC) $(CGI_SHARED)) $(LIB)
+$(FCGI): $(call obj,src/app/cgi/fcgi_main.c $(FCGI_SEND) $(CGI_SRC) $(CGI_SHARED)) $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $(call obj,src/app/cgi/fcgi_main.c $(CGI_SRC) $(CGI_SHARED)) $(LIB) \
+	$(CC) $(LDFLAGS) -o $@ $(call obj,src/app/cgi/fcgi_main.c $(FCGI_SEND) $(CGI_SRC) $(CGI_SHARED)) $(LIB) \
 	    $(CGI_LIBS) $(FCGI_LIBS)
 
 $(BUILD)/obj/tests/unit/%.o: CFLAGS += $(CHECK_CFLAGS)
@@ -177,7 +179,15 @@ $(BENCH_CASELOAD): tests/bench/caseload.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $<
 
-bench: all $(BENCH_ENGINE) $(BENCH_CASELOAD)
+# The floor of bench section 5 (tests/bench/fcgi_floor.c): a FastCGI backend
+# that answers a fixed body without work, sent as switchsim.fcgi sends (fcgi_send.c).
+BENCH_FLOOR := $(BUILD)/bench/fcgi_floor
+$(BENCH_FLOOR): tests/bench/fcgi_floor.c $(call obj,$(FCGI_SEND)) $(BENCH_APP) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(APP_INC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(call obj,$(FCGI_SEND)) \
+	    $(BENCH_APP) $(LIB) $(LDLIBS) $(FCGI_LIBS)
+
+bench: all $(BENCH_ENGINE) $(BENCH_CASELOAD) $(BENCH_FLOOR)
 	@SWITCHSIM_BENCH=1 SWITCHSIM_BROWSER=0 sh .ci/install-deps
 	@BUILD=$(BUILD) BINDIR=$(BINDIR) sh tests/bench/run
 

@@ -172,6 +172,74 @@ START_TEST(test_later_value_not_projected)
 }
 END_TEST
 
+/* Three single parents of the generated caseload (tests/bench/caseload.c, seed
+ * 20260101, lines 2, 4 and 63): in the window's last month, December 2027, the
+ * temporary vrijlating onder r (30 months after the 6 of onder n,
+ * tables/participatiewet.xml) still holds the month back while bijstand is paid
+ * beside the wage, and by the months of work it looks like doing so up to
+ * December 2028; eng_steady() then takes the whole lookahead first. Line 2: M in
+ * 2029 (the lookahead's M); line 4: none within the lookahead; line 63: onder r
+ * ends after all and M falls in 2028 (the run to December 2028 answers). Each
+ * the same as the lookahead run and whatever the window, as above. */
+START_TEST(test_lookahead_first)
+{
+    static const char *const text[] = {
+        "{\"version\":1,\"start_month\":\"2026-01\",\"months\":24,\"municipality\":\"oss\","
+        "\"household\":{\"composition\":\"single_parent\",\"birth_date\":\"1973-11-11\","
+        "\"children_birth_dates\":[\"2012-12-27\",\"2017-03-10\",\"2012-02-28\"]},"
+        "\"before\":{\"benefit\":\"participatiewet\",\"dagbesteding_dagdelen_per_week\":4},"
+        "\"job\":{\"kind\":\"beschut\",\"start\":\"2026-05-15\",\"hours_per_week\":25,"
+        "\"loonwaarde\":[{\"from\":\"2026-05-15\",\"percent\":36,\"forfaitair\":true},"
+        "{\"from\":\"2026-11-15\",\"percent\":55}]},\"toeslagen\":{\"zorgtoeslag\":true,"
+        "\"huurtoeslag\":false,\"estimate_updated\":\"2026-05\"}}",
+        "{\"version\":1,\"start_month\":\"2026-01\",\"months\":24,\"municipality\":\"ede\","
+        "\"household\":{\"composition\":\"single_parent\",\"birth_date\":\"1983-08-25\","
+        "\"children_birth_dates\":[\"2021-12-15\",\"2013-07-20\",\"2013-12-27\"],"
+        "\"rent\":56500},\"before\":{\"benefit\":\"participatiewet\","
+        "\"dagbesteding_dagdelen_per_week\":6},\"job\":{\"kind\":\"banenafspraak\","
+        "\"start\":\"2026-02-01\",\"hours_per_week\":25,\"loonwaarde\":[{\"from\":"
+        "\"2026-02-01\",\"percent\":34}]},\"toeslagen\":{\"zorgtoeslag\":true,"
+        "\"huurtoeslag\":true}}",
+        "{\"version\":1,\"start_month\":\"2026-01\",\"months\":24,"
+        "\"municipality\":\"amsterdam\",\"household\":{\"composition\":\"single_parent\","
+        "\"birth_date\":\"1974-05-17\",\"children_birth_dates\":[\"2016-04-05\","
+        "\"2010-10-18\"]},\"before\":{\"benefit\":\"participatiewet\","
+        "\"dagbesteding_dagdelen_per_week\":8},\"job\":{\"kind\":\"beschut\","
+        "\"start\":\"2026-02-01\",\"hours_per_week\":17,\"loonwaarde\":[{\"from\":"
+        "\"2026-02-01\",\"percent\":48,\"forfaitair\":true},{\"from\":\"2026-08-01\","
+        "\"percent\":73}]},\"toeslagen\":{\"zorgtoeslag\":true,\"huurtoeslag\":false,"
+        "\"estimate_updated\":\"2026-02\"}}"};
+    /* M's year in the lookahead run; 0: no M. */
+    static const int year[] = {2029, 0, 2028};
+
+    for (size_t k = 0; k < sizeof(text) / sizeof(text[0]); k++) {
+        struct sw_scenario s;
+        struct sw_timeline *tl = NULL;
+        struct sw_err err;
+        const struct sw_month_row *last;
+        struct tally n;
+
+        ck_assert_int_eq(sw_scenario_parse(&s, test_tables(), text[k], strlen(text[k]), NULL,
+                                           &err),
+                         SW_OK);
+        ck_assert_int_eq(sw_simulate(&tl, test_tables(), &s, 0, &err), SW_OK);
+        last = &tl->scenario.rows[tl->scenario.n - 1];
+        ck_assert_int_eq(last->month, sw_month_from_ym(2027, 12));
+        ck_assert_int_eq(last->vrijlating_kind, 'r');
+        ck_assert_int_ne(last->v[SW_ITEM_VRIJLATING], 0);
+        ck_assert_int_ne(last->v[SW_ITEM_BIJSTAND_ENTITLED], 0);
+        ck_assert_int_eq(tl->steady.found, year[k] != 0);
+        if (year[k])
+            ck_assert_int_eq(sw_month_year(tl->steady.month), year[k]);
+        sw_timeline_free(tl);
+        memset(&n, 0, sizeof(n));
+        each_window(&s, "lookahead first", &n);
+        compare(&s, 36, "lookahead first", &n);   /* to December 2028 */
+        ck_assert_int_eq(n.compared, 7);
+    }
+}
+END_TEST
+
 static Suite *steady_suite(void)
 {
     Suite *s = suite_create("steady");
@@ -180,6 +248,7 @@ static Suite *steady_suite(void)
     tcase_set_timeout(tc, 600);
     tcase_add_test(tc, test_reference_cases);
     tcase_add_test(tc, test_later_value_not_projected);
+    tcase_add_test(tc, test_lookahead_first);
     suite_add_tcase(s, tc);
     return s;
 }

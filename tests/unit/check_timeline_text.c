@@ -3,11 +3,13 @@
  * byte for byte the compact text of the tree sw_timeline_json() builds, as
  * sw_json_text() prints it (check_json_text.c compares that with cJSON's own
  * printing): for every reference case, and for timelines changed by hand so that
- * every branch of the writer runs (a way back with and without WW, instalments
+ * every branch of the writer runs (a way back with and without WW, amounts at
+ * and beyond the edge of the digits written directly, instalments
  * and offsets, warnings without a month, vrijlating onder aa, no ordinary month,
  * projected and overridden values of every unit, strings with escapes, a value
  * without a description, local schemes tested or not and with or without their
  * value, an armoedeval). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,6 +111,23 @@ static void changed_by_hand(struct sw_timeline *tl, const char *what)
         w->month = -1;
         w->amount = -42;
         snprintf(w->text, sizeof(w->text), "zonder maand\t\x7f");
+    }
+    /* Amounts at the edges of the digits written directly (below 10^15 in size)
+     * and beyond them, in a month row, the totals and the month counter. */
+    {
+        static const int64_t edge[] = {0, 1, -1, 9, -9, 10, -10, 99, 100, -100, 101,
+                                       999999999999999LL, -999999999999999LL,
+                                       1000000000000000LL, -1000000000000000LL,
+                                       123456789012345678LL, INT64_MAX, INT64_MIN};
+        const size_t ne_ = sizeof(edge) / sizeof(edge[0]);
+        for (int k = 0; k < SW_ITEM__COUNT; k++) {
+            tl->scenario.rows[0].v[k] = edge[(size_t)k % ne_];
+            tl->baseline.totals[k] = edge[(size_t)(k + 7) % ne_];
+        }
+        tl->scenario.rows[0].vrijlating_month = -12;
+        tl->baseline.rows[0].vrijlating_month = 2147483647;
+        tl->average_gain = INT64_MIN;
+        tl->total_gain = 1000000000000000LL;
     }
     tl->scenario.rows[0].vrijlating_kind = 'a';
     tl->scenario.rows[tl->scenario.n - 1].vrijlating_kind = 'y';

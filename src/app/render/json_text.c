@@ -63,18 +63,51 @@ static bool word_needs_escape(uint64_t w)
     return (((w - ones * 32) & ~w) | ((q - ones) & ~q) | ((bs - ones) & ~bs)) & highs;
 }
 
+/* Whether one of s[0..n) is below 32, '"' or '\\': 8 bytes at a time, the
+ * last 8 overlapping the word before (fewer than 8: padded with spaces). */
+static bool needs_escape(const char *s, size_t n)
+{
+    uint64_t w = 0x2020202020202020ULL;
+    size_t i;
+
+    if (n < 8) {
+        memcpy(&w, s, n);
+        return word_needs_escape(w);
+    }
+    for (i = 0; i + 8 <= n; i += 8) {
+        memcpy(&w, s + i, 8);
+        if (word_needs_escape(w))
+            return true;
+    }
+    memcpy(&w, s + n - 8, 8);
+    return i < n && word_needs_escape(w);
+}
+
 /* cJSON's print_string_ptr(): NULL as "", the named escapes, other control
- * characters as \u00xx, everything else (UTF-8 included) as it is. The text is
- * looked at 8 bytes at a time and copied in runs up to the next escape. */
+ * characters as \u00xx, everything else (UTF-8 included) as it is. A text
+ * without an escape is copied whole; else it is looked at 8 bytes at a time and
+ * copied in runs up to the next escape. */
 void sw_jb_string(struct sw_jbuf *b, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
     const char *run, *end;
+    size_t n;
+    char *d;
 
-    sw_jb_putc(b, '"');
     if (!s)
         s = "";
-    end = s + strlen(s);
+    n = strlen(s);
+    if (!needs_escape(s, n)) {
+        if ((d = sw_jb_room(b, n + 2))) {
+            d[0] = '"';
+            memcpy(d + 1, s, n);
+            d[n + 1] = '"';
+            b->len += n + 2;
+        }
+        return;
+    }
+    sw_jb_putc(b, '"');
+    end = s + n;
     for (run = s; s < end; s++) {
         unsigned char c;
         char esc[6] = {'\\', 'u', '0', '0', 0, 0};

@@ -31,8 +31,9 @@ static void close_obj(struct obj *o)
     sw_jb_putc(o->b, '}');
 }
 
-/* A member name as written: "name": (cJSON writes a name as any string; the
- * names here need no escape, which is checked). n 0: it needs one. */
+/* A member name as written with the comma before it: ,"name": (cJSON writes
+ * a name as any string; the names here need no escape, which is checked). n
+ * counts the comma; 0: it needs an escape (or is too long). */
 struct name_text {
     char t[64];
     size_t n;
@@ -42,6 +43,7 @@ static void name_text(struct name_text *k, const char *name)
 {
     size_t n = 0;
 
+    k->t[n++] = ',';
     k->t[n++] = '"';
     for (const char *p = name; *p; p++) {
         unsigned char c = (unsigned char)*p;
@@ -56,7 +58,8 @@ static void name_text(struct name_text *k, const char *name)
     k->n = n;
 }
 
-/* "name": with the comma before every member but the first. */
+/* "name": with the comma before every member but the first (for a name not
+ * written in the code: an item's). */
 static void key(struct obj *o, const char *name)
 {
     struct name_text k;
@@ -71,43 +74,61 @@ static void key(struct obj *o, const char *name)
         sw_jb_putc(o->b, ':');
         return;
     }
-    if (!(d = sw_jb_room(o->b, k.n + 1)))
+    if (!(d = sw_jb_room(o->b, k.n)))
         return;
-    if (o->any)
-        *d++ = ',';
-    memcpy(d, k.t, k.n);
-    o->b->len += k.n + (o->any ? 1 : 0);
+    memcpy(d, k.t + !o->any, k.n - !o->any);
+    o->b->len += k.n - !o->any;
+    o->any = true;
+}
+
+/* A member name written in the code: K("name") is its text "name": and that
+ * text's length, for the helpers below (names in the code need no escape). */
+#define K(lit) "\"" lit "\":", sizeof(lit) + 2
+
+/* K(name)'s text with the comma before every member but the first. */
+static void key_k(struct obj *o, const char *kt, size_t kn)
+{
+    char *d = sw_jb_room(o->b, kn + 1);
+
+    if (!d)
+        return;
+    *d = ',';
+    d += o->any;
+    memcpy(d, kt, kn);
+    o->b->len += kn + o->any;
     o->any = true;
 }
 
 /* A string member; none when s is NULL (cJSON_AddStringToObject adds nothing). */
-static void m_str(struct obj *o, const char *name, const char *s)
+static void m_str(struct obj *o, const char *kt, size_t kn, const char *s)
 {
     if (!s)
         return;
-    key(o, name);
+    key_k(o, kt, kn);
     sw_jb_string(o->b, s);
 }
 
-static void m_num(struct obj *o, const char *name, double d)
+static void m_num(struct obj *o, const char *kt, size_t kn, double d)
 {
-    key(o, name);
+    key_k(o, kt, kn);
     sw_jb_number(o->b, d);
 }
 
-/* The digits of v (below 10^15 in size) at d, two at a time; returns how many. */
-static size_t cents_digits(char *d, int64_t v)
+/* The digits of v (below 10^15 in size) at d, two at a time: made backwards in
+ * a buffer, then one fixed copy of 16 bytes of which the digits count (d needs
+ * room for 16); returns the end. */
+static char *cents_at(char *d, int64_t v)
 {
     static const char pairs[] = "00010203040506070809101112131415161718192021222324"
                                 "25262728293031323334353637383940414243444546474849"
                                 "50515253545556575859606162636465666768697071727374"
                                 "75767778798081828384858687888990919293949596979899";
-    char t[24], *e = t + sizeof(t), *q = e;
     uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    char t[40], *e = t + 24, *q = e;
 
-    if (v == 0) {
-        *d = '0';
-        return 1;
+    if (u < 10 && v >= 0) {
+        *d = (char)('0' + u);
+        return d + 1;
     }
     while (u >= 100) {
         unsigned r = (unsigned)(u % 100);
@@ -123,55 +144,75 @@ static size_t cents_digits(char *d, int64_t v)
     }
     if (v < 0)
         *--q = '-';
-    memcpy(d, q, (size_t)(e - q));
-    return (size_t)(e - q);
+    memcpy(d, q, 16);   /* at most 16: 15 digits and a sign */
+    return d + (e - q);
 }
 
-/* Cents: what sw_jb_number() writes of (double)cents - the digits, for every
- * amount below 10^15 in size (exact as a double) - without the double. */
-static void m_cents(struct obj *o, const char *name, int64_t cents)
+/* A whole number as sw_jb_number() writes (double)v: its digits, for every v
+ * below 10^15 in size (exact as a double). */
+static bool small_whole(int64_t v)
+{
+    return v > -1000000000000000LL && v < 1000000000000000LL;
+}
+
+static void whole(struct sw_jbuf *b, int64_t v)
 {
     char *d;
 
-    if (cents <= -1000000000000000LL || cents >= 1000000000000000LL) {
-        m_num(o, name, (double)cents);
+    if (!small_whole(v)) {
+        sw_jb_number(b, (double)v);
         return;
     }
-    key(o, name);
-    if ((d = sw_jb_room(o->b, 24)))
-        o->b->len += cents_digits(d, cents);
+    if ((d = sw_jb_room(b, 24)))
+        b->len = (size_t)(cents_at(d, v) - b->p);
 }
 
-/* The same with the name written already (k, from name_text()). */
-static void m_cents_k(struct obj *o, const struct name_text *k, const char *name,
-                      int64_t cents)
+/* Cents: what sw_jb_number() writes of (double)cents (whole()). */
+static void m_cents(struct obj *o, const char *kt, size_t kn, int64_t cents)
 {
-    char *d;
+    key_k(o, kt, kn);
+    whole(o->b, cents);
+}
 
-    if (k->n == 0 || cents <= -1000000000000000LL || cents >= 1000000000000000LL) {
-        m_cents(o, name, cents);
-        return;
+/* A member of every item of SW_ITEM__COUNT (a month row, the totals), the
+ * items' names as written (name_text(); items[k].t + 1 without the comma):
+ * room for all of them at once, each name one fixed copy of which its own
+ * bytes count, then its digits. */
+#define ITEM_ROOM (sizeof(((struct name_text *)0)->t) + 24)
+static void m_items(struct obj *o, const struct name_text *items, const int64_t *v)
+{
+    struct sw_jbuf *b = o->b;
+
+    for (int k = 0; k < SW_ITEM__COUNT; k++) {
+        char *d = sw_jb_room(b, (size_t)(SW_ITEM__COUNT - k) * ITEM_ROOM);
+        size_t skip = !o->any;   /* the first member: no comma */
+
+        if (!d)
+            return;
+        for (; k < SW_ITEM__COUNT && items[k].n != 0 && small_whole(v[k]); k++) {
+            size_t n = items[k].n - skip;
+            memcpy(d, items[k].t + skip, sizeof(items[k].t) - 1);
+            d = cents_at(d + n, v[k]);
+            skip = 0;
+        }
+        b->len = (size_t)(d - b->p);
+        o->any = o->any || skip == 0;
+        if (k < SW_ITEM__COUNT) {
+            key(o, sw_item_name((enum sw_item)k));
+            whole(b, v[k]);
+        }
     }
-    /* the whole of k->t: one fixed copy, of which k->n bytes count */
-    if (!(d = sw_jb_room(o->b, 1 + sizeof(k->t) + 24)))
-        return;
-    if (o->any)
-        *d++ = ',';
-    memcpy(d, k->t, sizeof(k->t));
-    d += k->n;
-    o->b->len += k->n + (o->any ? 1 : 0) + cents_digits(d, cents);
-    o->any = true;
 }
 
-static void m_bool(struct obj *o, const char *name, bool v)
+static void m_bool(struct obj *o, const char *kt, size_t kn, bool v)
 {
-    key(o, name);
+    key_k(o, kt, kn);
     sw_jb_put(o->b, v ? "true" : "false", v ? 4 : 5);
 }
 
-static void m_null(struct obj *o, const char *name)
+static void m_null(struct obj *o, const char *kt, size_t kn)
 {
-    key(o, name);
+    key_k(o, kt, kn);
     sw_jb_put(o->b, "null", 4);
 }
 
@@ -199,16 +240,26 @@ static bool ymd_text(char *t, int y, int mo, int day)
     return true;
 }
 
-static void m_month(struct obj *o, const char *name, sw_month m)
+static void m_month(struct obj *o, const char *kt, size_t kn, sw_month m)
 {
-    char t[16];
+    char t[16], *d;
 
-    if (m < 0 || !ymd_text(t, m / 12, m % 12 + 1, 0))
+    if (m < 0 || !ymd_text(t, m / 12, m % 12 + 1, 0)) {
         sw_month_format(t, sizeof(t), m);
-    m_str(o, name, t);
+        m_str(o, kt, kn, t);
+        return;
+    }
+    /* "YYYY-MM": nothing to escape */
+    key_k(o, kt, kn);
+    if ((d = sw_jb_room(o->b, 9))) {
+        d[0] = '"';
+        memcpy(d + 1, t, 7);
+        d[8] = '"';
+        o->b->len += 9;
+    }
 }
 
-static void m_date(struct obj *o, const char *name, sw_date d)
+static void m_date(struct obj *o, const char *kt, size_t kn, sw_date d)
 {
     char t[16];
     int y, mo, day;
@@ -216,18 +267,18 @@ static void m_date(struct obj *o, const char *name, sw_date d)
     sw_date_to_ymd(d, &y, &mo, &day);
     if (!ymd_text(t, y, mo, day))
         sw_date_format(t, sizeof(t), d);
-    m_str(o, name, t);
+    m_str(o, kt, kn, t);
 }
 
 /* json_out.c's add_unit_value(). */
-static void m_unit_value(struct obj *o, const char *name, int64_t v, enum sw_unit unit)
+static void m_unit_value(struct obj *o, const char *kt, size_t kn, int64_t v, enum sw_unit unit)
 {
     switch (unit) {
-    case SW_UNIT_PERCENT: m_num(o, name, (double)v / SW_PPM_PER_PERCENT); break;
-    case SW_UNIT_HOURS: m_num(o, name, (double)v / 100); break;
-    case SW_UNIT_BOOL: m_bool(o, name, v != 0); break;
-    case SW_UNIT_SETTLEMENT: m_str(o, name, sw_settlement_code_name((int)v)); break;
-    default: m_num(o, name, (double)v); break;
+    case SW_UNIT_PERCENT: m_num(o, kt, kn, (double)v / SW_PPM_PER_PERCENT); break;
+    case SW_UNIT_HOURS: m_num(o, kt, kn, (double)v / 100); break;
+    case SW_UNIT_BOOL: m_bool(o, kt, kn, v != 0); break;
+    case SW_UNIT_SETTLEMENT: m_str(o, kt, kn, sw_settlement_code_name((int)v)); break;
+    default: m_num(o, kt, kn, (double)v); break;
     }
 }
 
@@ -246,90 +297,6 @@ static void strings(struct sw_jbuf *b, const char *const *s, size_t n)
         sw_jb_string(b, s[i]);
     }
     sw_jb_putc(b, ']');
-}
-
-/* json_out.c's sw_tables_json() with sw_json_add_used(). */
-static void tables_member(struct obj *top, const struct sw_timeline *tl)
-{
-    const struct sw_used *used = &tl->used;
-    struct sw_jbuf *b = top->b;
-    struct obj o, vo;
-    bool any = false;
-
-    key(top, "tables");
-    open_obj(&o, b);
-    m_str(&o, "version", tl->tables_version);
-    m_str(&o, "sha256", tl->tables_sha256);
-    key(&o, "provisional");   /* sw_provisional_json() */
-    sw_jb_putc(b, '[');
-    for (size_t i = 0; i < used->len; i++) {
-        bool dup = false;
-        if (!used->items[i].provisional || used->items[i].overridden)
-            continue;
-        for (size_t j = 0; j < i && !dup; j++)
-            dup = used->items[j].provisional && strcmp(used->items[j].id, used->items[i].id) == 0;
-        if (dup || !used->items[i].id)
-            continue;
-        if (any)
-            sw_jb_putc(b, ',');
-        any = true;
-        sw_jb_string(b, used->items[i].id);
-    }
-    sw_jb_putc(b, ']');
-    /* "projected" (ids) and "projected_values", both only when there is one. */
-    any = false;
-    for (size_t i = 0; i < used->len; i++) {
-        bool first = !any;
-        if (!sw_used_first_projected(used, i))
-            continue;
-        if (first)
-            key(&o, "projected"), sw_jb_putc(b, '[');
-        any = true;
-        if (!used->items[i].id)
-            continue;
-        if (b->len > 0 && b->p[b->len - 1] != '[')
-            sw_jb_putc(b, ',');
-        sw_jb_string(b, used->items[i].id);
-    }
-    if (any) {
-        sw_jb_putc(b, ']');
-        key(&o, "projected_values");
-        sw_jb_putc(b, '[');
-        any = false;
-        for (size_t i = 0; i < used->len; i++) {
-            const struct sw_value_info *u = &used->items[i];
-            if (!sw_used_first_projected(used, i))
-                continue;
-            if (any)
-                sw_jb_putc(b, ',');
-            any = true;
-            open_obj(&vo, b);
-            m_str(&vo, "id", u->id);
-            m_str(&vo, "description", u->description);
-            m_str(&vo, "unit", u->is_scale ? "scale" : sw_unit_name(u->unit));
-            if (!u->is_scale)
-                m_unit_value(&vo, "value", u->amount, u->unit);
-            m_date(&vo, "published_from", u->from);
-            m_date(&vo, "missing_from", u->projected_from);
-            m_str(&vo, "source", u->source);
-            close_obj(&vo);
-        }
-        sw_jb_putc(b, ']');
-    }
-    any = false;
-    for (size_t i = 0; i < used->len; i++) {
-        if (!used->items[i].overridden || !used->items[i].id)
-            continue;
-        if (!any)
-            key(&o, "overridden"), sw_jb_putc(b, '[');
-        else
-            sw_jb_putc(b, ',');
-        any = true;
-        sw_jb_string(b, used->items[i].id);
-    }
-    if (any)
-        sw_jb_putc(b, ']');
-    close_obj(&o);
 }
 
 /* The projected values a timeline used, each id once (sw_used_first_projected),
@@ -357,6 +324,94 @@ static bool projected_find(struct projected *pj, const struct sw_timeline *tl)
     return true;
 }
 
+/* strcmp(a, b) == 0, the same text mostly being the same pointer and another
+ * text mostly starting otherwise. */
+static bool same_id(const char *a, const char *b)
+{
+    return a == b || (a[0] == b[0] && strcmp(a, b) == 0);
+}
+
+/* json_out.c's sw_tables_json() with sw_json_add_used(); the projected values
+ * as projected_find() found them. */
+static void tables_member(struct obj *top, const struct sw_timeline *tl,
+                          const struct projected *pj)
+{
+    const struct sw_used *used = &tl->used;
+    struct sw_jbuf *b = top->b;
+    struct obj o, vo;
+    bool any = false;
+
+    key_k(top, K("tables"));
+    open_obj(&o, b);
+    m_str(&o, K("version"), tl->tables_version);
+    m_str(&o, K("sha256"), tl->tables_sha256);
+    key_k(&o, K("provisional"));   /* sw_provisional_json() */
+    sw_jb_putc(b, '[');
+    for (size_t i = 0; i < used->len; i++) {
+        bool dup = false;
+        if (!used->items[i].provisional || used->items[i].overridden)
+            continue;
+        for (size_t j = 0; j < i && !dup; j++)
+            dup = used->items[j].provisional && same_id(used->items[j].id, used->items[i].id);
+        if (dup || !used->items[i].id)
+            continue;
+        if (any)
+            sw_jb_putc(b, ',');
+        any = true;
+        sw_jb_string(b, used->items[i].id);
+    }
+    sw_jb_putc(b, ']');
+    /* "projected" (ids) and "projected_values", both only when there is one. */
+    any = false;
+    for (size_t i = 0; i < pj->n; i++) {
+        if (i == 0)
+            key_k(&o, K("projected")), sw_jb_putc(b, '[');
+        any = true;
+        if (!pj->p[i]->id)
+            continue;
+        if (b->len > 0 && b->p[b->len - 1] != '[')
+            sw_jb_putc(b, ',');
+        sw_jb_string(b, pj->p[i]->id);
+    }
+    if (any) {
+        sw_jb_putc(b, ']');
+        key_k(&o, K("projected_values"));
+        sw_jb_putc(b, '[');
+        any = false;
+        for (size_t i = 0; i < pj->n; i++) {
+            const struct sw_value_info *u = pj->p[i];
+            if (any)
+                sw_jb_putc(b, ',');
+            any = true;
+            open_obj(&vo, b);
+            m_str(&vo, K("id"), u->id);
+            m_str(&vo, K("description"), u->description);
+            m_str(&vo, K("unit"), u->is_scale ? "scale" : sw_unit_name(u->unit));
+            if (!u->is_scale)
+                m_unit_value(&vo, K("value"), u->amount, u->unit);
+            m_date(&vo, K("published_from"), u->from);
+            m_date(&vo, K("missing_from"), u->projected_from);
+            m_str(&vo, K("source"), u->source);
+            close_obj(&vo);
+        }
+        sw_jb_putc(b, ']');
+    }
+    any = false;
+    for (size_t i = 0; i < used->len; i++) {
+        if (!used->items[i].overridden || !used->items[i].id)
+            continue;
+        if (!any)
+            key_k(&o, K("overridden")), sw_jb_putc(b, '[');
+        else
+            sw_jb_putc(b, ',');
+        any = true;
+        sw_jb_string(b, used->items[i].id);
+    }
+    if (any)
+        sw_jb_putc(b, ']');
+    close_obj(&o);
+}
+
 /* json_out.c's add_projected(): the ids month m depends on (sw_timeline_projected(),
  * at most 64), none when none. */
 static void m_projected(struct obj *o, struct projected *pj, sw_month m)
@@ -377,7 +432,7 @@ static void m_projected(struct obj *o, struct projected *pj, sw_month m)
             if (pj->p[i]->projected_from <= last)
                 ids[n++] = pj->p[i]->id;
         pj->text.len = 0;
-        key(&t, "projected");
+        key_k(&t, K("projected"));
         strings(&pj->text, ids, n);
         pj->count = count;
         if (pj->text.fail) {
@@ -392,40 +447,52 @@ static void m_projected(struct obj *o, struct projected *pj, sw_month m)
 }
 
 /* items: the items' names as written (name_text()), made once per text. */
-static void run_member(struct obj *top, const char *name, struct projected *pj,
+static void run_member(struct obj *top, const char *kt, size_t kn, struct projected *pj,
                        const struct name_text *items, const struct sw_run *run)
 {
     struct sw_jbuf *b = top->b;
     struct obj o, m;
+    /* A row's amounts as written (at b->p + seg_at, seg_len bytes) for the
+     * amounts seg_v: most months have the same amounts as the month before. */
+    const int64_t *seg_v = NULL;
+    size_t seg_at = 0, seg_len = 0;
+    char *d;
 
-    key(top, name);
+    key_k(top, kt, kn);
     open_obj(&o, b);
-    key(&o, "months");
+    key_k(&o, K("months"));
     sw_jb_putc(b, '[');
     for (int i = 0; i < run->n; i++) {
         const struct sw_month_row *r = &run->rows[i];
         if (i > 0)
             sw_jb_putc(b, ',');
         open_obj(&m, b);
-        m_month(&m, "month", r->month);
-        m_str(&m, "status", sw_month_status_name(r->status));
-        for (int k = 0; k < SW_ITEM__COUNT; k++)
-            m_cents_k(&m, &items[k], sw_item_name((enum sw_item)k), r->v[k]);
-        m_num(&m, "vrijlating_month", r->vrijlating_month);
+        m_month(&m, K("month"), r->month);
+        m_str(&m, K("status"), sw_month_status_name(r->status));
+        if (seg_v && memcmp(seg_v, r->v, sizeof(r->v)) == 0 && (d = sw_jb_room(b, seg_len))) {
+            memcpy(d, b->p + seg_at, seg_len);   /* the same text again */
+            b->len += seg_len;
+        } else {
+            seg_at = b->len;
+            m_items(&m, items, r->v);
+            seg_len = b->len - seg_at;
+            seg_v = r->v;
+        }
+        key_k(&m, K("vrijlating_month"));
+        whole(b, r->vrijlating_month);
         if (r->vrijlating_kind) {
             char kind[2] = {r->vrijlating_kind, 0};
-            m_str(&m, "vrijlating_kind", kind[0] == 'a' ? "aa" : kind);
+            m_str(&m, K("vrijlating_kind"), kind[0] == 'a' ? "aa" : kind);
         } else {
-            m_null(&m, "vrijlating_kind");
+            m_null(&m, K("vrijlating_kind"));
         }
         m_projected(&m, pj, r->month);
         close_obj(&m);
     }
     sw_jb_putc(b, ']');
-    key(&o, "totals");
+    key_k(&o, K("totals"));
     open_obj(&m, b);
-    for (int k = 0; k < SW_ITEM__COUNT; k++)
-        m_cents_k(&m, &items[k], sw_item_name((enum sw_item)k), run->totals[k]);
+    m_items(&m, items, run->totals);
     close_obj(&m);
     close_obj(&o);
 }
@@ -434,22 +501,22 @@ static void way_back_member(struct obj *top, const struct sw_way_back *wb)
 {
     struct obj w;
 
-    key(top, "way_back");
+    key_k(top, K("way_back"));
     open_obj(&w, top->b);
-    m_date(&w, "job_end", wb->job_end);
-    m_num(&w, "weeks_worked", wb->weeks_worked);
-    m_bool(&w, "ww", wb->ww);
+    m_date(&w, K("job_end"), wb->job_end);
+    m_num(&w, K("weeks_worked"), wb->weeks_worked);
+    m_bool(&w, K("ww"), wb->ww);
     if (wb->ww) {
-        m_date(&w, "ww_from", wb->ww_from);
-        m_date(&w, "ww_until", wb->ww_until);
-        m_cents(&w, "ww_dagloon", wb->ww_dagloon);
+        m_date(&w, K("ww_from"), wb->ww_from);
+        m_date(&w, K("ww_until"), wb->ww_until);
+        m_cents(&w, K("ww_dagloon"), wb->ww_dagloon);
     }
-    m_bool(&w, "new_application", wb->new_application);
-    m_date(&w, "bijstand_from", wb->bijstand_from);
-    m_num(&w, "gap_days", wb->gap_days);
-    m_bool(&w, "wmo_kept", wb->wmo_kept);
-    m_bool(&w, "wajong", wb->wajong);
-    m_date(&w, "dagbesteding_from", wb->dagbesteding_from);
+    m_bool(&w, K("new_application"), wb->new_application);
+    m_date(&w, K("bijstand_from"), wb->bijstand_from);
+    m_num(&w, K("gap_days"), wb->gap_days);
+    m_bool(&w, K("wmo_kept"), wb->wmo_kept);
+    m_bool(&w, K("wajong"), wb->wajong);
+    m_date(&w, K("dagbesteding_from"), wb->dagbesteding_from);
     close_obj(&w);
 }
 
@@ -460,36 +527,36 @@ static void steady_members(struct obj *top, const struct sw_steady *st)
     const char *ids[SW_STEADY_MAX_PROJECTED];
 
     if (!st->found) {
-        m_null(top, "steady");
-        m_null(top, "first_months");
+        m_null(top, K("steady"));
+        m_null(top, K("first_months"));
         return;
     }
-    key(top, "steady");
+    key_k(top, K("steady"));
     open_obj(&s, top->b);
-    m_month(&s, "month", st->month);
-    m_cents(&s, "gain", st->gain);
-    m_cents(&s, "safe_to_spend", st->safe_to_spend);
-    m_cents(&s, "baseline_safe_to_spend", st->baseline_safe_to_spend);
-    m_cents(&s, "debt_taken", st->debt_taken);
-    m_cents(&s, "baseline_debt_taken", st->baseline_debt_taken);
-    m_cents(&s, "gain_without_debts", st->gain + st->debt_taken - st->baseline_debt_taken);
+    m_month(&s, K("month"), st->month);
+    m_cents(&s, K("gain"), st->gain);
+    m_cents(&s, K("safe_to_spend"), st->safe_to_spend);
+    m_cents(&s, K("baseline_safe_to_spend"), st->baseline_safe_to_spend);
+    m_cents(&s, K("debt_taken"), st->debt_taken);
+    m_cents(&s, K("baseline_debt_taken"), st->baseline_debt_taken);
+    m_cents(&s, K("gain_without_debts"), st->gain + st->debt_taken - st->baseline_debt_taken);
     for (size_t k = 0; k < st->n_projected && k < SW_STEADY_MAX_PROJECTED; k++)
         ids[k] = st->projected[k];
-    key(&s, "projected");
+    key_k(&s, K("projected"));
     strings(top->b, ids, st->n_projected < SW_STEADY_MAX_PROJECTED ? st->n_projected
                                                                    : SW_STEADY_MAX_PROJECTED);
     close_obj(&s);
     if (st->first_months <= 0) {
-        m_null(top, "first_months");
+        m_null(top, K("first_months"));
         return;
     }
-    key(top, "first_months");
+    key_k(top, K("first_months"));
     open_obj(&s, top->b);
-    m_month(&s, "from", st->first_from);
-    m_month(&s, "until", st->month - 1);
-    m_num(&s, "months", st->first_months);
-    m_cents(&s, "average_gain", st->first_average);
-    m_cents(&s, "total_gain", st->first_total);
+    m_month(&s, K("from"), st->first_from);
+    m_month(&s, K("until"), st->month - 1);
+    m_num(&s, K("months"), st->first_months);
+    m_cents(&s, K("average_gain"), st->first_average);
+    m_cents(&s, K("total_gain"), st->first_total);
     close_obj(&s);
 }
 
@@ -500,7 +567,7 @@ static void local_members(struct obj *top, const struct sw_timeline *tl)
     struct obj o;
     bool any = false;
 
-    key(top, "local_schemes");
+    key_k(top, K("local_schemes"));
     sw_jb_putc(b, '[');
     for (int k = 0; k < SW_LOCAL__COUNT; k++) {
         const struct sw_local_summary *ls = &tl->local[k];
@@ -510,44 +577,44 @@ static void local_members(struct obj *top, const struct sw_timeline *tl)
             sw_jb_putc(b, ',');
         any = true;
         open_obj(&o, b);
-        m_str(&o, "scheme", sw_local_scheme_name((enum sw_local_scheme)k));
-        m_str(&o, "label", sw_local_scheme_label((enum sw_local_scheme)k));
+        m_str(&o, K("scheme"), sw_local_scheme_name((enum sw_local_scheme)k));
+        m_str(&o, K("label"), sw_local_scheme_label((enum sw_local_scheme)k));
         if (ls->tested) {
             char rate[32];
             /* sw_json_add_percent(): the rate as written, a raw value */
             sw_rate_format(rate, sizeof(rate), SW_PPM_ONE + ls->above_ppm);
-            key(&o, "limit_percent_of_norm");
+            key_k(&o, K("limit_percent_of_norm"));
             sw_jb_put(b, rate, strlen(rate));
-            m_cents(&o, "limit", ls->limit);
+            m_cents(&o, K("limit"), ls->limit);
         } else {
-            m_null(&o, "limit_percent_of_norm");
-            m_null(&o, "limit");
+            m_null(&o, K("limit_percent_of_norm"));
+            m_null(&o, K("limit"));
         }
         if (ls->value_known)
-            m_cents(&o, "year_value", ls->year_value);
+            m_cents(&o, K("year_value"), ls->year_value);
         else
-            m_null(&o, "year_value");
+            m_null(&o, K("year_value"));
         if (k == SW_LOCAL_IIT)
-            m_num(&o, "waiting_months", (double)ls->waiting_months);
-        m_bool(&o, "entered", ls->entered);
+            m_num(&o, K("waiting_months"), (double)ls->waiting_months);
+        m_bool(&o, K("entered"), ls->entered);
         close_obj(&o);
     }
     sw_jb_putc(b, ']');
-    key(top, "armoedeval");
+    key_k(top, K("armoedeval"));
     sw_jb_putc(b, '[');
     for (size_t i = 0; i < tl->n_armoedeval; i++) {
         const struct sw_armoedeval *e = &tl->armoedeval[i];
         if (i > 0)
             sw_jb_putc(b, ',');
         open_obj(&o, b);
-        m_str(&o, "scheme", sw_local_scheme_name(e->scheme));
-        m_month(&o, "month", e->month);
-        m_cents(&o, "income", e->income);
-        m_cents(&o, "limit", e->limit);
+        m_str(&o, K("scheme"), sw_local_scheme_name(e->scheme));
+        m_month(&o, K("month"), e->month);
+        m_cents(&o, K("income"), e->income);
+        m_cents(&o, K("limit"), e->limit);
         if (e->value_known)
-            m_cents(&o, "year_value", e->year_value);
+            m_cents(&o, K("year_value"), e->year_value);
         else
-            m_null(&o, "year_value");
+            m_null(&o, K("year_value"));
         close_obj(&o);
     }
     sw_jb_putc(b, ']');
@@ -558,28 +625,28 @@ static void lists_members(struct obj *top, const struct sw_timeline *tl)
     struct sw_jbuf *b = top->b;
     struct obj o;
 
-    key(top, "recoveries");
+    key_k(top, K("recoveries"));
     sw_jb_putc(b, '[');
     for (size_t i = 0; i < tl->n_recoveries; i++) {
         const struct sw_recovery *r = &tl->recoveries[i];
         if (i > 0)
             sw_jb_putc(b, ',');
         open_obj(&o, b);
-        m_str(&o, "kind", sw_recovery_kind_name(r->kind));
-        m_str(&o, "for_period", r->for_period);
-        m_cents(&o, "amount", r->amount);
-        m_month(&o, "expected", r->expected);
-        m_month(&o, "set_aside_in", r->caused);
-        m_month(&o, "collected", r->collected);
+        m_str(&o, K("kind"), sw_recovery_kind_name(r->kind));
+        m_str(&o, K("for_period"), r->for_period);
+        m_cents(&o, K("amount"), r->amount);
+        m_month(&o, K("expected"), r->expected);
+        m_month(&o, K("set_aside_in"), r->caused);
+        m_month(&o, K("collected"), r->collected);
         if (r->instalment > 0) {
-            m_cents(&o, "instalment", r->instalment);
-            m_month(&o, "paid_off", r->paid_off);
+            m_cents(&o, K("instalment"), r->instalment);
+            m_month(&o, K("paid_off"), r->paid_off);
         }
         if (r->offset > 0)
-            m_cents(&o, "offset", r->offset);
+            m_cents(&o, K("offset"), r->offset);
         if (r->within_voet)
-            m_bool(&o, "within_voet", true);
-        m_str(&o, "avoidable_by", r->avoidable_by);
+            m_bool(&o, K("within_voet"), true);
+        m_str(&o, K("avoidable_by"), r->avoidable_by);
         {
             /* the values of the recovery's own calculation (sw_recovery_projected) */
             const struct sw_value_info *p[64];
@@ -588,40 +655,40 @@ static void lists_members(struct obj *top, const struct sw_timeline *tl)
             for (size_t k = 0; k < n && k < 64; k++)
                 ids[k] = p[k]->id;
             if (n > 0) {
-                key(&o, "projected");
+                key_k(&o, K("projected"));
                 strings(b, ids, n < 64 ? n : 64);
             }
         }
         close_obj(&o);
     }
     sw_jb_putc(b, ']');
-    key(top, "warnings");
+    key_k(top, K("warnings"));
     sw_jb_putc(b, '[');
     for (size_t i = 0; i < tl->n_warnings; i++) {
         const struct sw_warning *w = &tl->warnings[i];
         if (i > 0)
             sw_jb_putc(b, ',');
         open_obj(&o, b);
-        m_str(&o, "code", w->code);
+        m_str(&o, K("code"), w->code);
         if (w->month >= 0)
-            m_month(&o, "month", w->month);
+            m_month(&o, K("month"), w->month);
         else
-            m_null(&o, "month");
-        m_cents(&o, "amount", w->amount);
-        m_str(&o, "text", w->text);
+            m_null(&o, K("month"));
+        m_cents(&o, K("amount"), w->amount);
+        m_str(&o, K("text"), w->text);
         close_obj(&o);
     }
     sw_jb_putc(b, ']');
-    key(top, "actions");
+    key_k(top, K("actions"));
     sw_jb_putc(b, '[');
     for (size_t i = 0; i < tl->n_actions; i++) {
         const struct sw_action *a = &tl->actions[i];
         if (i > 0)
             sw_jb_putc(b, ',');
         open_obj(&o, b);
-        m_date(&o, "before", a->before);
-        m_str(&o, "who", sw_who_name(a->who));
-        m_str(&o, "text", a->text);
+        m_date(&o, K("before"), a->before);
+        m_str(&o, K("who"), sw_who_name(a->who));
+        m_str(&o, K("text"), a->text);
         close_obj(&o);
     }
     sw_jb_putc(b, ']');
@@ -643,16 +710,16 @@ void sw_timeline_text_open(struct sw_jbuf *b, const struct sw_timeline *tl)
     if (b->cap == 0)
         sw_jb_grow(b, 8192 + (size_t)(tl->scenario.n + tl->baseline.n) * 1536);
     open_obj(&o, b);
-    m_num(&o, "version", 1);
-    tables_member(&o, tl);
+    m_num(&o, K("version"), 1);
+    tables_member(&o, tl, &pj);
     for (int k = 0; k < SW_ITEM__COUNT; k++)
         name_text(&items[k], sw_item_name((enum sw_item)k));
-    run_member(&o, "scenario", &pj, items, &tl->scenario);
-    run_member(&o, "baseline", &pj, items, &tl->baseline);
+    run_member(&o, K("scenario"), &pj, items, &tl->scenario);
+    run_member(&o, K("baseline"), &pj, items, &tl->baseline);
     if (tl->way_back.active)
         way_back_member(&o, &tl->way_back);
-    m_cents(&o, "average_gain", tl->average_gain);
-    m_cents(&o, "total_gain", tl->total_gain);
+    m_cents(&o, K("average_gain"), tl->average_gain);
+    m_cents(&o, K("total_gain"), tl->total_gain);
     steady_members(&o, &tl->steady);
     local_members(&o, tl);
     lists_members(&o, tl);

@@ -19,9 +19,12 @@
  * so it lists none either); when it finds no M up to a December it shows by
  * which the job has ended (no later month is one of work), there is none; else
  * it looks in a run to the December of M's year or of the next years, and runs
- * the whole lookahead only when M lies beyond; SW_SIM_STEADY_FULL,
- * strict mode and the Wajong always run it (tests/unit/check_steady.c compares
- * the two). */
+ * the whole lookahead only when M lies beyond (or first, when the run's last
+ * month is held back by a temporary vrijlating that looks like lasting past
+ * those Decembers: a guess that orders the runs, never the answer);
+ * SW_SIM_STEADY_FULL, strict mode and the Wajong always run it
+ * (tests/unit/check_steady.c compares the two). */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -176,6 +179,51 @@ static int last_full_year(const struct sw_scenario *s, int months)
     return sw_month_number(end) == 12 ? sw_month_year(end) : sw_month_year(end) - 1;
 }
 
+/* The months of work (counting the first with income) a temporary vrijlating of
+ * kind k (a row's vrijlating_kind) lasts for the household at date d, from the
+ * tables (read without recording: only a guess of what is to come is made of
+ * it, never a figure); INT64_MAX for onder aa (no end); -1 when unknown. */
+static int64_t vrijlating_lasts(const struct sw_tables *t, const struct sw_scenario *s,
+                                char kind, sw_date d)
+{
+    struct sw_override ov[SW_SCENARIO_MAX_OVERRIDES];
+    struct sw_ctx c;
+    struct sw_err ignored;
+    int64_t n = 0, more = 0;
+    const char *id = kind == 'r' ? "participatiewet.vrijlating.r.months"
+                     : kind == 'z' ? "participatiewet.vrijlating.z.months" : NULL;
+
+    if (kind == 'a')
+        return INT64_MAX;
+    if (kind != 'n' && !id)
+        return -1;
+    sw_scenario_ctx(&c, t, s, ov);
+    c.used = NULL;
+    if (sw_param(&c, "participatiewet.vrijlating.n.months", d, SW_UNIT_MONTHS, &n, NULL,
+                 &ignored) ||
+        (id && sw_param(&c, id, d, SW_UNIT_MONTHS, &more, NULL, &ignored)))
+        return -1;
+    return n + more;
+}
+
+/* A guess (it chooses the order of the runs, never the answer): whether no
+ * month up to `last` can be an ordinary one, because the last month of the run
+ * tl is held back by a temporary vrijlating (ordinary_month) that, one month of
+ * work after another, still lasts in `last`. */
+static bool held_back_until(const struct sw_tables *t, const struct sw_scenario *s,
+                            const struct sw_timeline *tl, sw_month last)
+{
+    const struct sw_month_row *row = &tl->scenario.rows[tl->scenario.n - 1];
+    int64_t lasts;
+
+    if (row->status != SW_STATUS_WORK || row->v[SW_ITEM_VRIJLATING] == 0 ||
+        row->v[SW_ITEM_BIJSTAND_ENTITLED] == 0 || row->vrijlating_kind == 'y' ||
+        row->vrijlating_month <= 0 || last <= row->month)
+        return false;
+    lasts = vrijlating_lasts(t, s, row->vrijlating_kind, sw_month_first_day(row->month));
+    return lasts >= (int64_t)row->vrijlating_month + (last - row->month);
+}
+
 /* The keeper of the n-th run eng_steady() may make (1: the lookahead; 2, 3, ...:
  * to the Decembers from the job's first year on), each its own so that a batch's
  * variants find their baselines; NULL without keep. */
@@ -191,8 +239,8 @@ sw_status eng_steady(struct sw_timeline *tl, const struct sw_tables *t,
                      struct sw_err *err)
 {
     sw_month first = sw_month_of(s->job.start), end = s->start_month + s->months - 1;
-    bool found = false, ran;
-    int horizon, full, y;
+    bool found = false, ran, guess;
+    int horizon, full, y, last;
     sw_status st;
 
     memset(&tl->steady, 0, sizeof(tl->steady));
@@ -235,12 +283,33 @@ sw_status eng_steady(struct sw_timeline *tl, const struct sw_tables *t,
     if (!tl->steady.found && ended_by(s, sw_month_from_ym(full, 12)))
         return SW_OK;
     y = sw_month_year(first);
-    if (tl->steady.found && sw_month_year(tl->steady.month) <= full)
+    guess = !tl->steady.found || sw_month_year(tl->steady.month) > full;
+    if (!guess)
         y = sw_month_year(tl->steady.month);
     else if (full + 1 > y)
         y = full + 1;
     memset(&tl->steady, 0, sizeof(tl->steady));
     tl->steady.first_from = first;
+    /* When the run itself has no M and no month up to the last December before
+     * the lookahead's end looks like being ordinary (held_back_until), the
+     * lookahead first (a choice of cost only): the runs to those Decembers show
+     * its months up to them, so an M past them is its M (none of them would
+     * have found one, nor had the job end by then: M is a month of work), no M
+     * at all is theirs too, and an M up to them is found again by the run to
+     * the December of M's year (the years before find none), as below. */
+    for (last = y; months_to_december(s, last + 1) < horizon; last++)
+        ;
+    if (guess && months_to_december(s, y) < horizon &&
+        held_back_until(t, s, tl, sw_month_from_ym(last, 12))) {
+        st = steady_run(tl, t, s, horizon, flags, nth_keeper(keep, 1), first, &found, &ran,
+                        err);
+        if (st || (ran && (!found || sw_month_year(tl->steady.month) > last)))
+            return st;
+        if (ran)
+            y = sw_month_year(tl->steady.month);
+        memset(&tl->steady, 0, sizeof(tl->steady));
+        tl->steady.first_from = first;
+    }
     /* Runs to each next December within the lookahead, then the lookahead; no M
      * up to a December by which the job has ended: none. */
     for (; months_to_december(s, y) < horizon; y++) {
