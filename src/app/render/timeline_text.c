@@ -324,6 +324,13 @@ static bool projected_find(struct projected *pj, const struct sw_timeline *tl)
     return true;
 }
 
+/* strcmp(a, b) == 0, the same text mostly being the same pointer and another
+ * text mostly starting otherwise. */
+static bool same_id(const char *a, const char *b)
+{
+    return a == b || (a[0] == b[0] && strcmp(a, b) == 0);
+}
+
 /* json_out.c's sw_tables_json() with sw_json_add_used(); the projected values
  * as projected_find() found them. */
 static void tables_member(struct obj *top, const struct sw_timeline *tl,
@@ -345,7 +352,7 @@ static void tables_member(struct obj *top, const struct sw_timeline *tl,
         if (!used->items[i].provisional || used->items[i].overridden)
             continue;
         for (size_t j = 0; j < i && !dup; j++)
-            dup = used->items[j].provisional && strcmp(used->items[j].id, used->items[i].id) == 0;
+            dup = used->items[j].provisional && same_id(used->items[j].id, used->items[i].id);
         if (dup || !used->items[i].id)
             continue;
         if (any)
@@ -445,6 +452,11 @@ static void run_member(struct obj *top, const char *kt, size_t kn, struct projec
 {
     struct sw_jbuf *b = top->b;
     struct obj o, m;
+    /* A row's amounts as written (at b->p + seg_at, seg_len bytes) for the
+     * amounts seg_v: most months have the same amounts as the month before. */
+    const int64_t *seg_v = NULL;
+    size_t seg_at = 0, seg_len = 0;
+    char *d;
 
     key_k(top, kt, kn);
     open_obj(&o, b);
@@ -457,7 +469,15 @@ static void run_member(struct obj *top, const char *kt, size_t kn, struct projec
         open_obj(&m, b);
         m_month(&m, K("month"), r->month);
         m_str(&m, K("status"), sw_month_status_name(r->status));
-        m_items(&m, items, r->v);
+        if (seg_v && memcmp(seg_v, r->v, sizeof(r->v)) == 0 && (d = sw_jb_room(b, seg_len))) {
+            memcpy(d, b->p + seg_at, seg_len);   /* the same text again */
+            b->len += seg_len;
+        } else {
+            seg_at = b->len;
+            m_items(&m, items, r->v);
+            seg_len = b->len - seg_at;
+            seg_v = r->v;
+        }
         key_k(&m, K("vrijlating_month"));
         whole(b, r->vrijlating_month);
         if (r->vrijlating_kind) {
