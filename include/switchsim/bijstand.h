@@ -94,6 +94,10 @@ struct sw_bijstand_norm {
     bool children;         /* a ten laste komend kind (art. 4 lid 1) */
     int cost_sharers;      /* kostendelende medebewoners counted in total */
     int persons_a;         /* A of art. 22a lid 1; 0 when art. 22a does not apply */
+    sw_date same_from, same_to; /* the dates around `date` (same_from <= d <
+                            * same_to) on which the same facts give this norm
+                            * but for age and partner_age, with the same values
+                            * looked up while those hold */
 };
 
 /* The norm of art. 20, 21, 22 or 22a on `date` for the facts. Youth norms for 18,
@@ -138,6 +142,9 @@ struct sw_vrijlating {
     int months_left;       /* months after this one in which this kind can still
                             * apply; -1 when it has no end or for none */
     const char *why;       /* literal, Dutch: why this kind (or none) applies */
+    int same_from, same_to; /* the month indexes that give this answer (but for
+                            * months_left) with the same values looked up, for
+                            * the same facts, income and date */
 };
 
 /* The inkomstenvrijlating for the month (see also onder z and aa below) in which the resident has net income from

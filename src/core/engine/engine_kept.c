@@ -54,7 +54,7 @@ sw_status eng_wage_loonheffing(const struct eng_run *r, sw_date d, int64_t gross
 /* Narrow [*lo, *hi) to the dates on which the person born on `birth` has the
  * age they have on d; false when that age is 60 or more (the AOW age may come
  * within it: sw_aow_reached() answers false below 60 without a lookup). */
-static bool same_age_span(sw_date birth, sw_date d, sw_date *lo, sw_date *hi)
+bool eng_same_age_span(sw_date birth, sw_date d, sw_date *lo, sw_date *hi)
 {
     int a;
     sw_date from, to;
@@ -73,23 +73,57 @@ static bool same_age_span(sw_date birth, sw_date d, sw_date *lo, sw_date *hi)
     return true;
 }
 
-/* sw_bijstand_norm() on date d without a trace, or the one kept in mm: the norm
- * uses the date only for its lookups (the window) and for the ages of the
+/* sw_age_on(birth, d) (birth not SW_NO_DATE, on or before d), through m: the
+ * age asked last holds from the birthday it was reached on to the next. */
+static int age_kept(struct eng_age *m, sw_date birth, sw_date d)
+{
+    if (m->birth != birth || d < m->lo || d >= m->hi) {
+        m->birth = birth;
+        m->age = sw_age_on(birth, d);
+        m->lo = sw_date_reaching_age(birth, m->age, 0);
+        m->hi = sw_date_reaching_age(birth, m->age + 1, 0);
+    }
+    return m->age;
+}
+
+/* eng_same_age_span() through the age kept in m. */
+static bool same_age_kept(struct eng_age *m, sw_date birth, sw_date d, sw_date *lo, sw_date *hi)
+{
+    int a;
+
+    if (birth == SW_NO_DATE)
+        return true;
+    a = age_kept(m, birth, d);
+    if (a < 0 || a >= 60)
+        return false;
+    if (m->lo > *lo)
+        *lo = m->lo;
+    if (m->hi < *hi)
+        *hi = m->hi;
+    return true;
+}
+
+/* sw_bijstand_norm() on date d without a trace, or the one kept in mm: the
+ * norm uses the date only for its lookups (the window) and for the ages of the
  * resident, the partner and the youngest child (with the AOW status, which
- * below 60 needs no lookup), and checks that no birth date lies after it
- * (bijstand.c, validate_facts(): an age on d means it does not). Facts with
- * housemates are not kept (their ages count too). */
+ * below 60 needs no lookup), and checks that no birth date lies after it;
+ * same_from..same_to of its answer (bijstand.c) are the dates on which those
+ * ages stay on the same side of every limit it compared them with and the
+ * check holds: there the same facts give the same answer but for the ages it
+ * reports, taken anew. Facts with housemates are not kept. */
 static sw_status norm_kept(struct eng_run *r, struct eng_bj_memo *mm, sw_date d,
                            const struct sw_household_facts *f, struct sw_bijstand_norm *out,
                            struct sw_err *err)
 {
-    sw_date lo = INT32_MIN, hi = INT32_MAX;
-    bool keep;
     sw_status st;
 
     if (mm->norm_set && d >= mm->age_lo && d < mm->age_hi && sw_window_holds(&mm->nw, d) &&
         memcmp(f, &mm->nf, sizeof(*f)) == 0) {
         *out = mm->norm;
+        if (f->birth != SW_NO_DATE)
+            out->age = age_kept(&mm->ages[0], f->birth, d);
+        if (f->composition == SW_HOUSEHOLD_COUPLE && f->partner_birth != SW_NO_DATE)
+            out->partner_age = age_kept(&mm->ages[1], f->partner_birth, d);
         return SW_OK;
     }
     mm->norm_set = false;
@@ -98,21 +132,122 @@ static sw_status norm_kept(struct eng_run *r, struct eng_bj_memo *mm, sw_date d,
     sw_window_end(r->c, &mm->nw);
     if (st)
         return st;
-    keep = mm->nw.ok && f->n_housemates == 0 && same_age_span(f->birth, d, &lo, &hi) &&
-           same_age_span(f->partner_birth, d, &lo, &hi) &&
-           same_age_span(f->youngest_child_birth, d, &lo, &hi);
-    if (keep) {
+    if (mm->nw.ok && f->n_housemates == 0 && out->same_from <= d && d < out->same_to) {
         mm->norm_set = true;
         mm->nf = *f;
-        mm->age_lo = lo;
-        mm->age_hi = hi;
+        mm->age_lo = out->same_from;
+        mm->age_hi = out->same_to;
         mm->norm = *out;
     }
     return SW_OK;
 }
 
+void eng_bj_memo_init(struct eng_bj_memo *mm)
+{
+    for (unsigned j = 0; j < ENG_BJ_MEMO; j++)
+        mm->e[j].set = false;
+    for (unsigned j = 0; j < ENG_BJ_WIN; j++)
+        mm->win[j].set = false;
+    mm->next = mm->win_next = 0;
+    mm->norm_set = false;
+    for (unsigned j = 0; j < 3; j++)
+        mm->ages[j].birth = SW_NO_DATE;
+}
+
+/* Whether month index k gives the answer e gave for e->k, with the same
+ * lookups: sw_vrijlating() (bijstand.c) says for which indexes it takes the
+ * same branch (same_from..same_to), all else equal; only months_left differs,
+ * the months of its kind after k (same_to - k when it has an end). */
+static bool same_vrijlating_branch(const struct eng_bj_window *e, int k, int *months_left)
+{
+    const struct sw_vrijlating *v = &e->bj.vrijlating_detail;
+
+    if (k < v->same_from || k > v->same_to)
+        return false;
+    *months_left = v->months_left < 0 ? -1 : v->months_left + e->k - k;
+    return true;
+}
+
+/* The dates around d on which sw_bijstand_entitled_on_norm() finds the ages
+ * it reads (for month index k) as on d, and no birth date of the facts after
+ * the date; false when it does not keep. Its check of the birth dates holds on
+ * every date from d on. Month index 0 reads no age (sw_vrijlating() ends
+ * first); the other indexes read the resident's age (onder n's age limit and
+ * the AOW status: kept below 60 only), a single parent's also the youngest
+ * child's (onder r). */
+static bool entitled_age_span(struct eng_bj_memo *mm, const struct sw_household_facts *f,
+                              sw_date d, int k, sw_date *lo, sw_date *hi)
+{
+    *lo = d;
+    *hi = INT32_MAX;
+    if (k == 0)
+        return true;
+    if (f->composition == SW_HOUSEHOLD_SINGLE_PARENT &&
+        !same_age_kept(&mm->ages[2], f->youngest_child_birth, d, lo, hi))
+        return false;
+    return same_age_kept(&mm->ages[0], f->birth, d, lo, hi);
+}
+
+/* sw_bijstand_entitled_on_norm() as it answered on an earlier date of this run
+ * (mm->win), or false. It uses the date only for its lookups (the window w),
+ * the ages of the resident and the youngest child (onder n and r; the AOW
+ * status, which below 60 needs no lookup) and its check that no birth date of
+ * the facts lies after it: entitled_age_span(). Of the norm it reads the
+ * amount only (and reports the norm it was given); the facts, both incomes and
+ * k (same_vrijlating_branch()) are its other inputs. */
+static bool entitled_window(struct eng_bj_memo *mm, sw_date d, const struct sw_household_facts *f,
+                            const struct sw_bijstand_norm *n, int64_t work, int64_t other, int k,
+                            struct sw_bijstand *out)
+{
+    int left;
+
+    for (unsigned j = 0; j < ENG_BJ_WIN; j++) {
+        const struct eng_bj_window *e = &mm->win[j];
+        if (e->set && e->work == work && e->other == other && d >= e->age_lo &&
+            d < e->age_hi && sw_window_holds(&e->w, d) && same_vrijlating_branch(e, k, &left) &&
+            n->norm == e->bj.norm && memcmp(f, &e->f, sizeof(*f)) == 0) {
+            *out = e->bj;
+            out->norm_detail = *n;
+            out->vrijlating_detail.months_left = left;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* sw_bijstand_entitled_on_norm() without traces, kept for entitled_window()
+ * when its lookups held on a window (facts without housemates). */
+static sw_status entitled_on_norm_kept(struct eng_run *r, struct eng_bj_memo *mm, sw_date d,
+                                       const struct sw_household_facts *f,
+                                       const struct sw_bijstand_norm *n, int64_t work,
+                                       int64_t other, int k, struct sw_bijstand *out,
+                                       struct sw_err *err)
+{
+    struct eng_bj_window *e = &mm->win[mm->win_next % ENG_BJ_WIN];
+    sw_status st;
+
+    if (entitled_window(mm, d, f, n, work, other, k, out))
+        return SW_OK;
+    e->set = false;
+    sw_window_begin(r->c, &e->w, d);
+    st = sw_bijstand_entitled_on_norm(r->c, d, f, n, work, other, k, out, NULL, err);
+    sw_window_end(r->c, &e->w);
+    if (st || !e->w.ok || f->n_housemates != 0 ||
+        !entitled_age_span(mm, f, d, k, &e->age_lo, &e->age_hi))
+        return st;
+    e->set = true;
+    e->f = *f;
+    e->work = work;
+    e->other = other;
+    e->k = k;
+    e->bj = *out;
+    mm->win_next++;
+    return SW_OK;
+}
+
 /* sw_bijstand_entitled() on the facts of date d, without traces, or the answer
- * it gave before in this run for the same date and inputs (struct eng_bj_memo). */
+ * it gave before in this run for the same date and inputs (struct eng_bj_memo),
+ * or on another date as entitled_window() allows. */
 sw_status eng_entitled_kept(struct eng_run *r, sw_date d, const struct sw_household_facts *f,
                             int64_t work, int64_t other, int k, struct sw_bijstand *out,
                             struct sw_err *err)
@@ -135,7 +270,7 @@ sw_status eng_entitled_kept(struct eng_run *r, sw_date d, const struct sw_househ
          * `other`): the same lookups in the same order. */
         st = norm_kept(r, mm, d, f, &n, err);
         if (!st)
-            st = sw_bijstand_entitled_on_norm(r->c, d, f, &n, work, other, k, out, NULL, err);
+            st = entitled_on_norm_kept(r, mm, d, f, &n, work, other, k, out, err);
     } else {
         st = sw_bijstand_entitled(r->c, d, f, work, other, k, out, NULL, err);
     }
@@ -210,7 +345,7 @@ sw_status eng_lks_month(struct eng_run *r, int i, struct eng_lks_prev *prev, str
     if (whole) {
         sw_date lo = INT32_MIN, hi = INT32_MAX;
         sw_window_end(r->c, &prev->w);
-        prev->w.ok = prev->w.ok && !st && same_age_span(s->household.birth, d, &lo, &hi);
+        prev->w.ok = prev->w.ok && !st && eng_same_age_span(s->household.birth, d, &lo, &hi);
         prev->period = k;
         prev->age_lo = lo;
         prev->age_hi = hi;

@@ -25,6 +25,14 @@ sw_status eng_wage_loonheffing(const struct eng_run *r, sw_date d, int64_t gross
                                struct sw_lh_month *lh, struct sw_trace *tr,
                                struct eng_lh_prev *prev, struct sw_err *err);
 
+/* Narrow [*lo, *hi) to the dates on which the person born on `birth` has the
+ * age they have on d; false when that age is 60 or more (the AOW age may come
+ * within it) or below 0. No birth date: true, nothing narrowed. */
+bool eng_same_age_span(sw_date birth, sw_date d, sw_date *lo, sw_date *hi);
+
+/* An empty r->bj_memo (every entry unset; the rest is filled when set). */
+void eng_bj_memo_init(struct eng_bj_memo *mm);
+
 /* sw_bijstand_entitled() on the facts f of date d, without traces, or what it
  * gave before in this run (r->bj_memo; its norm kept as norm_kept() says). */
 sw_status eng_entitled_kept(struct eng_run *r, sw_date d, const struct sw_household_facts *f,

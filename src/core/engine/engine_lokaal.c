@@ -41,12 +41,18 @@ static sw_status tested_income(const struct eng_run *r, int i, sw_date d, int64_
 
     if (v[SW_ITEM_HOLIDAY_PAY] != 0 || v[SW_ITEM_YEAR_END_BONUS] != 0) {
         struct sw_lh_month lh;
-        /* The regular wage of the payslip, as if paid without the extra. */
-        st = sw_loonheffing_month(r->c, d, v[SW_ITEM_GROSS_WAGE], r->s->household.birth,
-                                  r->s->job.loonheffingskorting ? SW_LH_KORTING : 0, &lh, NULL,
-                                  err);
-        if (st)
-            return st;
+        /* The regular wage of the payslip, as if paid without the extra: the
+         * month loop asked the table the same (date, gross, birth date, korting)
+         * for this month when it worked out the wage on it (r->lh_gross). */
+        if (r->lh_gross[i] >= 0 && r->lh_gross[i] == v[SW_ITEM_GROSS_WAGE]) {
+            lh.net = r->lh_net[i];
+        } else {
+            st = sw_loonheffing_month(r->c, d, v[SW_ITEM_GROSS_WAGE], r->s->household.birth,
+                                      r->s->job.loonheffingskorting ? SW_LH_KORTING : 0, &lh,
+                                      NULL, err);
+            if (st)
+                return st;
+        }
         work = lh.net < work ? lh.net : work;
     }
     /* The monthly part of the norm, rounded as the bijstand's monthly payment

@@ -73,9 +73,76 @@ static enum sw_month_status month_status(const struct eng_run *r, sw_month m)
     return SW_STATUS_BIJSTAND;
 }
 
+/* The wage terms of the month before (without traces), for reuse: the hourly
+ * and monthly wage, and the vakantiebijslag on its gross wage and the month it
+ * is paid in. */
+struct wage_prev {
+    struct sw_window w;   /* ok: kept, its lookups in w */
+    sw_date age_lo, age_hi;
+    int64_t hourly, full, gross, accrual, holiday_month;
+};
+
+/* The hourly and monthly wage on d, or the month before's: eng_hourly_wage()
+ * and sw_wage_monthly() (wml.c) use the date only for their lookups (the
+ * window) and for the resident's age (the youth wage); the job's terms are the
+ * same in every month. Not kept when the offer is below the minimum wage (a
+ * warning for the month). Opens wp->w when it computes: wage_terms_end() closes
+ * it after the vakantiebijslag's lookups. */
+static sw_status wage_terms(struct eng_run *r, int i, sw_date d, struct wage_prev *wp,
+                            bool *kept, bool *open, int64_t *hourly, int64_t *full,
+                            struct sw_err *err)
+{
+    const struct sw_scenario *s = r->s;
+    struct sw_trace *tr = eng_trace(r, i, SW_ITEM_GROSS_WAGE);
+    sw_status st;
+
+    *open = false;
+    *kept = !tr && sw_window_holds(&wp->w, d) && d >= wp->age_lo && d < wp->age_hi;
+    if (*kept) {
+        *hourly = wp->hourly;
+        *full = wp->full;
+        return SW_OK;
+    }
+    wp->w.ok = false;
+    if (!tr)
+        sw_window_begin(r->c, &wp->w, d);
+    st = eng_hourly_wage(r, i, d, true, hourly, tr, err);
+    if (!st)
+        st = sw_wage_monthly(r->c, d, *hourly, s->job.hours_x100, full, tr, err);
+    *open = !tr;
+    if (*open && (st || (s->job.hourly_wage >= 0 && *hourly != s->job.hourly_wage))) {
+        sw_window_end(r->c, &wp->w);
+        wp->w.ok = false;
+        *open = false;
+    }
+    return st;
+}
+
+/* Close wp->w (left open by wage_terms()) and keep the terms when it held and
+ * the month's lookups succeeded (st). */
+static void wage_terms_end(struct eng_run *r, struct wage_prev *wp, sw_status st, sw_date d,
+                           int64_t hourly, int64_t full, int64_t gross, int64_t accrual,
+                           int64_t holiday_month)
+{
+    sw_date lo = INT32_MIN, hi = INT32_MAX;
+
+    sw_window_end(r->c, &wp->w);
+    if (st || !wp->w.ok || !eng_same_age_span(r->s->household.birth, d, &lo, &hi)) {
+        wp->w.ok = false;
+        return;
+    }
+    wp->age_lo = lo;
+    wp->age_hi = hi;
+    wp->hourly = hourly;
+    wp->full = full;
+    wp->gross = gross;
+    wp->accrual = accrual;
+    wp->holiday_month = holiday_month;
+}
+
 /* Gross wage, vakantiebijslag, loonheffing and net wage of month index i. */
 static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct eng_lh_prev *prev,
-                            struct sw_err *err)
+                            struct wage_prev *wp, struct sw_err *err)
 {
     const struct sw_scenario *s = r->s;
     struct sw_month_row *row = &r->run->rows[i];
@@ -83,13 +150,10 @@ static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct 
     sw_date d = first_day(m);
     struct sw_lh_month lh;
     int64_t hourly, full, gross, hours, accrual, holiday_paid = 0, lh_total, holiday_month;
-    bool last_month;
+    bool last_month, kept, open;
     sw_status st;
 
-    st = eng_hourly_wage(r, i, d, true, &hourly, eng_trace(r, i, SW_ITEM_GROSS_WAGE), err);
-    if (!st)
-        st = sw_wage_monthly(r->c, d, hourly, s->job.hours_x100, &full,
-                             eng_trace(r, i, SW_ITEM_GROSS_WAGE), err);
+    st = wage_terms(r, i, d, wp, &kept, &open, &hourly, &full, err);
     if (st)
         return st;
     if (eng_listed_hours(s, m, &hours)) {
@@ -111,10 +175,20 @@ static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct 
     }
     sw_trace_input(eng_trace(r, i, SW_ITEM_GROSS_WAGE), "maandloon bij een hele maand", full,
                    SW_UNIT_EUROCENT);
-    st = sw_holiday_pay(r->c, d, gross, &accrual, eng_trace(r, i, SW_ITEM_HOLIDAY_PAY), err);
-    if (!st)
-        st = sw_param_t(r->c, "wml.holiday_pay_month", d, SW_UNIT_MONTH_OF_YEAR, &holiday_month,
-                        eng_trace(r, i, SW_ITEM_HOLIDAY_PAY), err);
+    if (kept && gross == wp->gross && !eng_trace(r, i, SW_ITEM_HOLIDAY_PAY)) {
+        /* sw_holiday_pay() on the same gross wage, and the month's lookup, in
+         * the window that holds: the same answers. */
+        accrual = wp->accrual;
+        holiday_month = wp->holiday_month;
+        st = SW_OK;
+    } else {
+        st = sw_holiday_pay(r->c, d, gross, &accrual, eng_trace(r, i, SW_ITEM_HOLIDAY_PAY), err);
+        if (!st)
+            st = sw_param_t(r->c, "wml.holiday_pay_month", d, SW_UNIT_MONTH_OF_YEAR,
+                            &holiday_month, eng_trace(r, i, SW_ITEM_HOLIDAY_PAY), err);
+    }
+    if (open)
+        wage_terms_end(r, wp, st, d, hourly, full, gross, accrual, holiday_month);
     if (st)
         return st;
     last_month = s->job.end != SW_NO_DATE && sw_month_of(s->job.end) == m;
@@ -139,6 +213,8 @@ static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct 
         return st;
     lh_total = lh.loonheffing;
     r->employer_ahk[i] = lh.ahk;
+    r->lh_gross[i] = lh.gross;
+    r->lh_net[i] = lh.net;
     if (s->job.holiday_pay != SW_HOLIDAY_MONTHLY && holiday_paid > 0) {
         struct sw_lh_bijzonder bz;
         struct sw_trace bz_tr = {0};
@@ -411,13 +487,15 @@ static sw_status wages(struct eng_run *r, struct ledger *lg, struct eng_pay *pay
                        struct sw_err *err)
 {
     struct eng_lh_prev prev = {.w = {.ok = false}};
+    struct wage_prev wp = {.w = {.ok = false}};
     sw_status st;
 
     for (int i = 0; i < r->run->n; i++) {
         struct sw_month_row *row = &r->run->rows[i];
         row->status = month_status(r, row->month);
+        r->lh_gross[i] = -1;
         if (row->status == SW_STATUS_WORK && r->s->job.pay_frequency == SW_PAY_MONTHLY) {
-            st = wage_month(r, lg, i, &prev, err);
+            st = wage_month(r, lg, i, &prev, &wp, err);
             if (st)
                 return st;
         }
@@ -449,11 +527,12 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     memset(&lg, 0, sizeof(lg));
     pay = calloc(1, sizeof(*pay));
     wj = calloc(1, sizeof(*wj));
-    r->bj_memo = calloc(1, sizeof(*r->bj_memo));
+    r->bj_memo = malloc(sizeof(*r->bj_memo));
     if (!pay || !wj || !r->bj_memo) {
         st = sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
         goto out;
     }
+    eng_bj_memo_init(r->bj_memo);
     if (r->run->rows[0].trace) {
         bt = calloc(1, sizeof(*bt));
         if (!bt) {

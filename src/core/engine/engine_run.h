@@ -29,11 +29,15 @@ struct eng_memo {
     size_t n_toeslag;
 };
 
-/* The bijstand entitlements the month loop computed (engine_months.c), by date
- * and inputs: the loop and the ledger's voorschot often ask the same question
- * of the same month. The facts are the scenario's on that date, so the same
- * date and inputs give the same answer and the same lookups (recorded already). */
-#define ENG_BJ_MEMO 8
+/* The bijstand entitlement the month loop computed last (engine_months.c), by
+ * date and inputs: the loop and the ledger's voorschot often ask the same
+ * question twice in a row. The facts are the scenario's on that date, so the
+ * same date and inputs give the same answer and the same lookups (recorded
+ * already). Answers for other dates are kept in win[]; with it, more entries
+ * here (8 before) cost more to search and fill than they found (callgrind,
+ * batch --summary --vary hours on 300 households). */
+#define ENG_BJ_MEMO 1
+#define ENG_BJ_WIN 4
 struct eng_bj_memo {
     struct {
         bool set;
@@ -44,13 +48,33 @@ struct eng_bj_memo {
     } e[ENG_BJ_MEMO];
     unsigned next;
     /* The norm last computed, for other dates and inputs: kept while the values it
-     * looked up (nw) and every age in the facts (age_lo <= date < age_hi) stay the
-     * same, for the same facts (engine_months.c, norm_kept()). */
+     * looked up (nw) and the ages in the facts stay on the same side of the limits
+     * it compared them with (age_lo <= date < age_hi), for the same facts
+     * (engine_kept.c, norm_kept()). */
     bool norm_set;
     struct sw_window nw;
     struct sw_household_facts nf;
     sw_date age_lo, age_hi;
     struct sw_bijstand_norm norm;
+    /* Answers for other dates (engine_kept.c, entitled_window()): kept while
+     * the values they looked up (w), the ages they read (age_lo <= date <
+     * age_hi), the facts, the norm's amount and the incomes stay the same. */
+    struct eng_bj_window {
+        bool set;
+        struct sw_window w;
+        sw_date age_lo, age_hi;
+        struct sw_household_facts f;
+        int64_t work, other;
+        int k;
+        struct sw_bijstand bj;
+    } win[ENG_BJ_WIN];
+    unsigned win_next;
+    /* The age of the resident, the partner and the youngest child on the date
+     * asked last, with the dates on which it holds (engine_kept.c, age_kept()). */
+    struct eng_age {
+        sw_date birth, lo, hi;
+        int age;
+    } ages[3];
 };
 
 /* One run (the switch or the baseline) while it is computed. */
@@ -79,6 +103,10 @@ struct eng_run {
     int64_t wage_lh_year[SW_SCENARIO_MAX_MONTHS / 12 + 2];
     int64_t full_wage[SW_SCENARIO_MAX_MONTHS];            /* the contract's wage for a
                                                            * full month (Wajong voorschot) */
+    /* The white monthly table on the month's first day for the job's birth date
+     * and korting, as wage_month() asked it (engine_months.c): its net on the
+     * gross wage lh_gross[i] (-1: not asked), for engine_lokaal.c. */
+    int64_t lh_gross[SW_SCENARIO_MAX_MONTHS], lh_net[SW_SCENARIO_MAX_MONTHS];
     int64_t first_month_bijstand;  /* month m0's entitlement with no income, incl. VT */
 };
 

@@ -1,9 +1,11 @@
 /* bijstand.c - the Participatiewet norm (art. 20-22a), the inkomstenvrijlating
  * (art. 31 lid 2 onder n, r, y) and the aanvullende bijstand (art. 19); every
  * legal value comes from tables/participatiewet.xml. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "bijstand_facts.h"
 #include "switchsim/aow.h"
 #include "switchsim/bijstand.h"
 #include "switchsim/money.h"
@@ -19,12 +21,6 @@ static const struct sw_bijstand_fields scenario_fields = {
     .youngest_child_birth = "household.children_birth_dates",
     .income = "net_income_from_work",
     .month_index = "vrijlating_month",
-};
-
-static const char *const household_names[] = {
-    [SW_HOUSEHOLD_SINGLE] = "single",
-    [SW_HOUSEHOLD_SINGLE_PARENT] = "single_parent",
-    [SW_HOUSEHOLD_COUPLE] = "couple",
 };
 
 /* One norm of art. 20-22: its parameter, the rule for the trace, the article for
@@ -94,48 +90,6 @@ static const struct norm_kind norm_kinds[] = {
 static const struct sw_bijstand_fields *fields_of(const struct sw_household_facts *f)
 {
     return f->fields ? f->fields : &scenario_fields;
-}
-
-void sw_household_facts_init(struct sw_household_facts *f)
-{
-    memset(f, 0, sizeof(*f));
-    f->composition = SW_HOUSEHOLD_SINGLE;
-    f->birth = SW_NO_DATE;
-    f->partner_birth = SW_NO_DATE;
-    f->youngest_child_birth = SW_NO_DATE;
-}
-
-sw_status sw_household_parse(enum sw_household_kind *out, const char *text, const char *field,
-                             struct sw_err *err)
-{
-    for (size_t i = 0; i < sizeof(household_names) / sizeof(household_names[0]); i++) {
-        if (text && strcmp(text, household_names[i]) == 0) {
-            *out = (enum sw_household_kind)i;
-            return SW_OK;
-        }
-    }
-    return sw_err_set(err, SW_ERR_INVALID, field,
-                      "unknown household '%.40s' in '%s': expected single, single_parent or couple",
-                      text ? text : "", field);
-}
-
-const char *sw_household_name(enum sw_household_kind kind)
-{
-    if ((unsigned)kind < sizeof(household_names) / sizeof(household_names[0]))
-        return household_names[kind];
-    return "unknown";
-}
-
-const char *sw_vrijlating_kind_name(enum sw_vrijlating_kind kind)
-{
-    switch (kind) {
-    case SW_VRIJLATING_N: return "n";
-    case SW_VRIJLATING_R: return "r";
-    case SW_VRIJLATING_Y: return "y";
-    case SW_VRIJLATING_Z: return "z";
-    case SW_VRIJLATING_AA: return "aa";
-    default: return NULL;
-    }
 }
 
 /* A date of the facts may not lie after the calculation date. */
@@ -490,6 +444,7 @@ sw_status sw_bijstand_norm(const struct sw_ctx *c, sw_date date,
     }
     if (st)
         return st;
+    bijstand_norm_span(f, date, min_age, adult, couple && (young || p_young), &n);
     if (n.age >= 0)
         sw_trace_input(tr, "leeftijd", n.age, SW_UNIT_YEARS);
     if (n.partner_age >= 0)
@@ -554,12 +509,20 @@ static sw_status apply_kind(const struct sw_ctx *c, sw_date date, enum sw_vrijla
     return SW_OK;
 }
 
+/* The month indexes from..to take the branch v is from (to INT_MAX: no end but
+ * the highest index validate_income() accepts). */
+static void same_range(struct sw_vrijlating *v, int64_t from, int64_t to)
+{
+    v->same_from = from < INT_MAX ? (int)from : INT_MAX;
+    v->same_to = to < SW_BIJSTAND_MAX_MONTH_INDEX ? (int)to : SW_BIJSTAND_MAX_MONTH_INDEX;
+}
+
 sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_household_facts *f,
                         int64_t net_income_from_work, int month_index, struct sw_vrijlating *out,
                         struct sw_trace *tr, struct sw_err *err)
 {
     struct sw_vrijlating v;
-    int64_t min_age, n_months, r_months = 0, z_months = 0;
+    int64_t min_age, n_months, r_months = 0, z_months = 0, past;
     bool aow = false, old_enough, child = false;
     const char *rule = "Participatiewet art. 31 lid 2 en 5";
     char pct[24], inc[48], max[48], amt[48], span[96] = "";
@@ -570,6 +533,10 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
         memset(tr, 0, sizeof(*tr));
     memset(&v, 0, sizeof(v));
     v.months_left = -1;
+    /* Which month indexes take the same branch (same_from..same_to): set per
+     * branch below where the conditions on month_index are all it depends on;
+     * otherwise this one only. */
+    v.same_from = v.same_to = month_index;
     st = validate_facts(f, date, err);
     if (!st)
         st = validate_income(f, net_income_from_work, month_index, err);
@@ -601,6 +568,7 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
          * for who has not reached the AOW age, no limit from the AOW age on. */
         rule = "Participatiewet art. 31 lid 2 onder n";
         st = apply_kind(c, date, SW_VRIJLATING_N, net_income_from_work, &v, tr, err);
+        same_range(&v, 1, aow ? INT_MAX : n_months);
         if (aow) {
             v.why = "onder n: vanaf de AOW-leeftijd zonder einddatum";
             if (tr)
@@ -617,6 +585,8 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
          * comes before r, which applies only when y does not (onder r, aanhef). */
         rule = "Participatiewet art. 31 lid 2 onder y";
         st = apply_kind(c, date, SW_VRIJLATING_Y, net_income_from_work, &v, tr, err);
+        /* Not onder n: too young for it at any index, or past its months. */
+        same_range(&v, old_enough ? n_months + 1 : 1, INT_MAX);
         v.why = "onder y: medisch urenbeperkt, zonder einddatum";
         if (tr)
             snprintf(span, sizeof(span), "zonder einddatum");
@@ -633,6 +603,8 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
         st = apply_kind(c, date, z ? SW_VRIJLATING_Z : SW_VRIJLATING_AA, net_income_from_work, &v,
                         tr, err);
         v.months_left = z ? (int)(n_months + z_months - month_index) : -1;
+        same_range(&v, z ? n_months + 1 : n_months + z_months + 1,
+                   z ? n_months + z_months : INT_MAX);
         v.why = z ? "onder z: doelgroep loonkostensubsidie, na de maanden van onder n"
                   : "onder aa: doelgroep loonkostensubsidie, meer uren werken is niet mogelijk";
         if (tr && z)
@@ -644,8 +616,17 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
         return st;
     } else if (!old_enough) {
         v.why = "te jong: onder n en r gelden niet (art. 31 lid 5)";
+        /* In the doelgroep LKS: onder z (or none past it, after its lookup) past
+         * the months of n. */
+        if (!f->lks_doelgroep)
+            same_range(&v, 1, INT_MAX);
+        else if (month_index <= n_months)
+            same_range(&v, 1, n_months);
+        else
+            same_range(&v, n_months + z_months + 1, INT_MAX);
     } else if (f->composition != SW_HOUSEHOLD_SINGLE_PARENT) {
         v.why = "de periode van onder n is voorbij";
+        same_range(&v, n_months + (f->lks_doelgroep ? z_months : 0) + 1, INT_MAX);
     } else {
         /* Onder r: a single parent with the full care of a child below the table's
          * age (participatiewet.vrijlating.r.child_age_limit), in the table's months
@@ -657,13 +638,19 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
                              "participatiewet.vrijlating.r.child_age_limit", &child, tr, err);
         if (st)
             return st;
+        /* Past the months of n, and of z in the doelgroep LKS (looked up then). */
+        past = n_months + (f->lks_doelgroep ? z_months : 0);
         if (month_index > n_months + r_months) {
             v.why = "de periodes van onder n en onder r zijn voorbij";
+            same_range(&v, (past > n_months + r_months ? past : n_months + r_months) + 1,
+                       INT_MAX);
         } else if (!child) {
             v.why = "geen kind onder de leeftijdsgrens van onder r";
+            same_range(&v, past + 1, n_months + r_months);
         } else {
             rule = "Participatiewet art. 31 lid 2 onder r";
             st = apply_kind(c, date, SW_VRIJLATING_R, net_income_from_work, &v, tr, err);
+            same_range(&v, past + 1, n_months + r_months);
             v.months_left = (int)(n_months + r_months - month_index);
             v.why = "onder r: alleenstaande ouder met een jong kind";
             if (tr)

@@ -134,9 +134,15 @@ sw_status sw_lks_compute(const struct sw_ctx *c, sw_date date, const struct sw_l
     }
     st = month_incl(c, date, wml.hourly, in->hours_x100, &r.wml_month, &r.wml_holiday_pay,
                     sp, err);
-    if (!st)
+    if (!st && (r.wage_hourly != wml.hourly || sp)) {
         st = month_incl(c, date, r.wage_hourly, in->hours_x100, &r.wage_month,
                         &r.wage_holiday_pay, sp, err);
+    } else if (!st) {
+        /* The wage is the WML: the same question, the same lookups (asked just
+         * now, in c->used), the same answer. */
+        r.wage_month = r.wml_month;
+        r.wage_holiday_pay = r.wml_holiday_pay;
+    }
     if (!st)
         st = sw_lks_rates(c, date, &rates, sp, err);
     if (st)

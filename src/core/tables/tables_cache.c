@@ -21,7 +21,8 @@ static bool used_same(const struct sw_value_info *a, const struct sw_value_info 
 static struct sw_value_info *used_grow(struct sw_used *u)
 {
     if (u->len == u->cap) {
-        size_t cap = u->cap ? u->cap * 2 : 32;
+        /* Room at once for what one run uses (some 60 to 120 values). */
+        size_t cap = u->cap ? u->cap * 2 : 128;
         struct sw_value_info *n = realloc(u->items, cap * sizeof(*n));
         if (!n) {
             u->nomem = true;

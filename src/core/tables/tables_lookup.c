@@ -371,11 +371,17 @@ static inline struct cache_slot *cache_hit(const struct sw_ctx *c, const char *i
  * path would have). */
 static __attribute__((noinline)) void record_slot(const struct sw_ctx *c, struct cache_slot *sl)
 {
-    /* What the used list tells values apart by (used_same()): the info is
-     * filled only for a value not there yet, in place. */
-    const struct sw_value_info key = {
-        .id = sl->p->id, .from = sl->v->from, .overridden = false, .projected = sl->projected};
-    struct sw_value_info *n = tables_record_new(c, &key);
+    /* What the used list tells values apart by (used_same()), all that
+     * tables_record_new() reads of the key: the info is filled only for a
+     * value not there yet, in place. */
+    struct sw_value_info key;
+    struct sw_value_info *n;
+
+    key.id = sl->p->id;
+    key.from = sl->v->from;
+    key.overridden = false;
+    key.projected = sl->projected;
+    n = tables_record_new(c, &key);
 
     if (n) {
         fill_info(c->tables, sl->p, sl->v, n);
@@ -439,20 +445,22 @@ static inline sw_status param(const struct sw_ctx *c, const char *id, sw_date da
     return param_full(c, id, date, unit, out, info, quiet, true, err);
 }
 
-/* The cached answer of a plain parameter that needs nothing else done (no
- * window to narrow, no value to move or record): what param() would answer,
- * with no call - the caller takes param() otherwise. */
+/* The cached answer of a plain parameter that needs nothing else done but
+ * narrowing the windows recording (no value to move or record): what param()
+ * would answer, with no call - the caller takes param() otherwise. */
 static inline bool quick_hit(const struct sw_ctx *c, const char *id, sw_date date,
                              enum sw_unit unit, int64_t *out)
 {
     const struct cache_slot *sl;
 
-    if (!c->cache || c->cache->window)
+    if (!c->cache)
         return false;
     sl = near_slot(c->cache, id);
     if (!sl || !sl->v || sl->unit != (int)unit || date < sl->lo || date >= sl->hi ||
         (c->used && !sl->recorded))
         return false;
+    if (c->cache->window)
+        window_narrow(c->cache, date, sl->lo, sl->hi);
     *out = sl->amount;
     return true;
 }
