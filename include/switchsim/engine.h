@@ -280,12 +280,16 @@ enum {
     SW_SIM_NO_STEADY = 1u << 1,    /* skip the run that finds tl->steady */
     SW_SIM_STEADY_FULL = 1u << 2,  /* find tl->steady in the run over the whole
                                     * lookahead, never in a shorter one (tests) */
-    SW_SIM_NO_ADVICE = 1u << 3     /* the figures only, for a caller that reads no
+    SW_SIM_NO_ADVICE = 1u << 3,    /* the figures only, for a caller that reads no
                                     * text (switchsim batch --summary): no warnings
                                     * and no actions (n_warnings = n_actions = 0),
                                     * every recovery's avoidable_by empty; every
                                     * other field (rows, totals, recoveries, steady,
                                     * used values, ...) as without this flag */
+    SW_SIM_STEADY_FIRST = 1u << 4  /* tests: look for tl->steady in the run over the
+                                    * whole lookahead before the runs to the
+                                    * Decembers, as eng_steady() does when it guesses
+                                    * that they find none; the same answer */
 };
 
 /* Run the scenario and the baseline. *out is allocated (the rows of both runs

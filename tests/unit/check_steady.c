@@ -4,7 +4,9 @@
  * the same month, gain, amounts and first months, field by field, for every
  * reference case in windows that end in a December and windows that end
  * mid-year; its projected values are among the lookahead run's; and all of it,
- * projected values too, the same whatever the window. And the one
+ * projected values too, the same whatever the window, and byte for byte the
+ * same when the lookahead is taken first (SW_SIM_STEADY_FIRST: what eng_steady()
+ * does when it guesses that the runs to the Decembers find none). And the one
  * intended difference: a value used only for a later year (the WW maximum
  * dagloon of a WW that starts when the job ends, a year after M) no longer makes
  * M voorlopig. */
@@ -24,6 +26,10 @@ struct tally {
     int own;          /* M in the window's own last year, the window ending in December */
     int earlier;      /* M in a year before the window's last one */
     int mid_year;     /* windows that end mid-year, with an ordinary month */
+    int first_then_december; /* with SW_SIM_STEADY_FIRST: M past the window's last
+                              * December but up to a December before the
+                              * lookahead's end (the lookahead, then the run to
+                              * that December) */
 };
 
 static bool has_id(const struct sw_steady *st, const char *id)
@@ -41,7 +47,9 @@ static void compare(const struct sw_scenario *base, int months, const char *path
     struct sw_scenario s = *base;
     struct sw_timeline *got = NULL, *want = NULL;
     struct sw_err e1, e2;
-    sw_status st1, st2;
+    struct sw_timeline *ahead = NULL;
+    struct sw_err e3;
+    sw_status st1, st2, st3;
     sw_month end;
 
     if (months < 1 || months > SW_SCENARIO_MAX_MONTHS)
@@ -50,8 +58,16 @@ static void compare(const struct sw_scenario *base, int months, const char *path
     end = s.start_month + months - 1;
     st1 = sw_simulate(&got, test_tables(), &s, 0, &e1);
     st2 = sw_simulate(&want, test_tables(), &s, SW_SIM_STEADY_FULL, &e2);
+    st3 = sw_simulate(&ahead, test_tables(), &s, SW_SIM_STEADY_FIRST, &e3);
     ck_assert_msg(st1 == st2, "%s over %d months: status %d, full run %d", path, months, st1,
                   st2);
+    ck_assert_msg(st1 == st3, "%s over %d months: status %d, lookahead first %d", path, months,
+                  st1, st3);
+    /* Taking the lookahead first changes nothing at all, projected values too. */
+    if (st1 == SW_OK)
+        ck_assert_msg(memcmp(&got->steady, &ahead->steady, sizeof(got->steady)) == 0,
+                      "%s over %d months: another headline with the lookahead first", path,
+                      months);
     if (st1 == SW_OK) {
         const struct sw_steady *a = &got->steady, *b = &want->steady;
 #define SAME(f) ck_assert_msg(a->f == b->f, "%s over %d months: steady." #f " %lld, full run %lld", \
@@ -99,10 +115,15 @@ static void compare(const struct sw_scenario *base, int months, const char *path
                 n->earlier++;
             if (sw_month_number(end) != 12)
                 n->mid_year++;
+            if (sw_month_year(a->month) > sw_month_year(end) - (sw_month_number(end) != 12) &&
+                sw_month_from_ym(sw_month_year(a->month), 12) - a->first_from <
+                    SW_STEADY_LOOKAHEAD - 1)
+                n->first_then_december++;
         }
     }
     sw_timeline_free(got);
     sw_timeline_free(want);
+    sw_timeline_free(ahead);
 }
 
 /* Windows of every length kind: the case's own, to the December of the job's
@@ -136,6 +157,7 @@ START_TEST(test_reference_cases)
     ck_assert_int_gt(n.own, 5);
     ck_assert_int_gt(n.earlier, 5);
     ck_assert_int_gt(n.mid_year, 5);
+    ck_assert_int_gt(n.first_then_december, 5);
 }
 END_TEST
 
@@ -169,6 +191,13 @@ START_TEST(test_later_value_not_projected)
     ck_assert(!has_id(&got->steady, "ww.max_dagloon"));
     sw_timeline_free(got);
     sw_timeline_free(want);
+    /* Over 7 months M lies past the window: with the lookahead first, M (up to
+     * December 2026) is taken from the run to that December all the same. */
+    s.months = 7;
+    ck_assert_int_eq(sw_simulate(&got, test_tables(), &s, SW_SIM_STEADY_FIRST, &err), SW_OK);
+    ck_assert_int_eq(got->steady.month, sw_month_from_ym(2026, 10));
+    ck_assert(!has_id(&got->steady, "ww.max_dagloon"));
+    sw_timeline_free(got);
 }
 END_TEST
 
@@ -176,11 +205,13 @@ END_TEST
  * 20260101, lines 2, 4 and 63): in the window's last month, December 2027, the
  * temporary vrijlating onder r (30 months after the 6 of onder n,
  * tables/participatiewet.xml) still holds the month back while bijstand is paid
- * beside the wage, and by the months of work it looks like doing so up to
- * December 2028; eng_steady() then takes the whole lookahead first. Line 2: M in
- * 2029 (the lookahead's M); line 4: none within the lookahead; line 63: onder r
- * ends after all and M falls in 2028 (the run to December 2028 answers). Each
- * the same as the lookahead run and whatever the window, as above. */
+ * beside the wage. Lines 2 and 4: by the months of work and the youngest child's
+ * age (below 12) it looks like doing so up to December 2028, and eng_steady()
+ * takes the whole lookahead first; line 2: M in 2029 (the lookahead's M); line
+ * 4: none within the lookahead. Line 63: the youngest child turns 12 in April
+ * 2028, so onder r ends then; no guess, and the run to December 2028 finds M in
+ * 2028. Each the same as the lookahead run and whatever the window, as above
+ * (compare() also takes the lookahead first always, SW_SIM_STEADY_FIRST). */
 START_TEST(test_lookahead_first)
 {
     static const char *const text[] = {

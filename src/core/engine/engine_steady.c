@@ -179,31 +179,52 @@ static int last_full_year(const struct sw_scenario *s, int months)
     return sw_month_number(end) == 12 ? sw_month_year(end) : sw_month_year(end) - 1;
 }
 
-/* The months of work (counting the first with income) a temporary vrijlating of
- * kind k (a row's vrijlating_kind) lasts for the household at date d, from the
- * tables (read without recording: only a guess of what is to come is made of
- * it, never a figure); INT64_MAX for onder aa (no end); -1 when unknown. */
+/* The months of work (counting the first with income) for which a temporary
+ * vrijlating of kind k (a row's vrijlating_kind) and the kinds that follow it
+ * last for the household at date d (sw_vrijlating(): after onder n comes onder y
+ * for the medisch urenbeperkt, which holds no month back; else onder z and then
+ * onder aa for the doelgroep loonkostensubsidie; else, or after onder z without
+ * aa, onder r for a single parent whose youngest child is still below the
+ * table's age on `until`), from the tables (read without recording: only a
+ * guess of what is to come is made of it, never a figure); INT64_MAX when
+ * onder aa follows (no end); -1 when unknown. */
 static int64_t vrijlating_lasts(const struct sw_tables *t, const struct sw_scenario *s,
-                                char kind, sw_date d)
+                                char kind, sw_date d, sw_date until)
 {
     struct sw_override ov[SW_SCENARIO_MAX_OVERRIDES];
     struct sw_ctx c;
     struct sw_err ignored;
-    int64_t n = 0, more = 0;
-    const char *id = kind == 'r' ? "participatiewet.vrijlating.r.months"
-                     : kind == 'z' ? "participatiewet.vrijlating.z.months" : NULL;
+    int64_t n = 0, z = 0, r = 0, age = 0;
+    bool more = (kind == 'n' && !s->household.medical_hour_limit) || kind == 'z' ||
+                kind == 'r';
+    bool to_z = more && kind != 'r' && s->job.lks_doelgroep;
+    bool to_r = more && s->household.composition == SW_HH_SINGLE_PARENT;
+    sw_date youngest = SW_NO_DATE;
 
-    if (kind == 'a')
+    if (kind == 'a' || (to_z && s->job.no_more_hours))
         return INT64_MAX;
-    if (kind != 'n' && !id)
-        return -1;
     sw_scenario_ctx(&c, t, s, ov);
     c.used = NULL;
+    /* Onder r only while the youngest child is below the table's age. */
+    for (size_t i = 0; i < s->household.n_children; i++)
+        if (s->household.children[i] <= until &&
+            (youngest == SW_NO_DATE || s->household.children[i] > youngest))
+            youngest = s->household.children[i];
+    if (to_r && (youngest == SW_NO_DATE ||
+                 sw_param(&c, "participatiewet.vrijlating.r.child_age_limit", d, SW_UNIT_YEARS,
+                          &age, NULL, &ignored) ||
+                 sw_age_on(youngest, until) >= age))
+        to_r = false;
+    if (kind != 'n' && !to_z && !to_r)
+        return -1;
     if (sw_param(&c, "participatiewet.vrijlating.n.months", d, SW_UNIT_MONTHS, &n, NULL,
                  &ignored) ||
-        (id && sw_param(&c, id, d, SW_UNIT_MONTHS, &more, NULL, &ignored)))
+        (to_z && sw_param(&c, "participatiewet.vrijlating.z.months", d, SW_UNIT_MONTHS, &z,
+                          NULL, &ignored)) ||
+        (to_r && sw_param(&c, "participatiewet.vrijlating.r.months", d, SW_UNIT_MONTHS, &r,
+                          NULL, &ignored)))
         return -1;
-    return n + more;
+    return n + (z > r ? z : r);
 }
 
 /* A guess (it chooses the order of the runs, never the answer): whether no
@@ -220,7 +241,8 @@ static bool held_back_until(const struct sw_tables *t, const struct sw_scenario 
         row->v[SW_ITEM_BIJSTAND_ENTITLED] == 0 || row->vrijlating_kind == 'y' ||
         row->vrijlating_month <= 0 || last <= row->month)
         return false;
-    lasts = vrijlating_lasts(t, s, row->vrijlating_kind, sw_month_first_day(row->month));
+    lasts = vrijlating_lasts(t, s, row->vrijlating_kind, sw_month_first_day(row->month),
+                             sw_month_first_day(last));
     return lasts >= (int64_t)row->vrijlating_month + (last - row->month);
 }
 
@@ -300,7 +322,8 @@ sw_status eng_steady(struct sw_timeline *tl, const struct sw_tables *t,
     for (last = y; months_to_december(s, last + 1) < horizon; last++)
         ;
     if (guess && months_to_december(s, y) < horizon &&
-        held_back_until(t, s, tl, sw_month_from_ym(last, 12))) {
+        ((flags & SW_SIM_STEADY_FIRST) ||
+         held_back_until(t, s, tl, sw_month_from_ym(last, 12)))) {
         st = steady_run(tl, t, s, horizon, flags, nth_keeper(keep, 1), first, &found, &ran,
                         err);
         if (st || (ran && (!found || sw_month_year(tl->steady.month) > last)))
