@@ -45,40 +45,19 @@ void sb_putc(struct sbuf *b, char c)
     sb_put(b, &c, 1);
 }
 
+/* A JSON string as cJSON prints it: the one escaping of render/json_text.c
+ * (sw_jb_string()), written into b's buffer. */
 void sb_string(struct sbuf *b, const char *s)
 {
-    static const char hex[] = "0123456789abcdef";
-    const char *run = s;
+    struct sw_jbuf j = {.p = b->p, .len = b->len, .cap = b->cap, .fail = b->nomem};
 
-    sb_putc(b, '"');
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        char esc[7];
-        if (c >= 32 && c != '"' && c != '\\')
-            continue;
-        sb_put(b, run, (size_t)(s - run));
-        run = s + 1;
-        esc[0] = '\\';
-        switch (c) {
-        case '"': sb_put(b, "\\\"", 2); break;
-        case '\\': sb_put(b, "\\\\", 2); break;
-        case '\b': sb_put(b, "\\b", 2); break;
-        case '\f': sb_put(b, "\\f", 2); break;
-        case '\n': sb_put(b, "\\n", 2); break;
-        case '\r': sb_put(b, "\\r", 2); break;
-        case '\t': sb_put(b, "\\t", 2); break;
-        default:
-            esc[1] = 'u';
-            esc[2] = '0';
-            esc[3] = '0';
-            esc[4] = hex[c >> 4];
-            esc[5] = hex[c & 15];
-            sb_put(b, esc, 6);
-            break;
-        }
-    }
-    sb_put(b, run, (size_t)(s - run));
-    sb_putc(b, '"');
+    sw_jb_string(&j, s);
+    b->p = j.p;
+    b->len = j.len;
+    b->cap = j.cap;
+    b->nomem = j.fail;
+    if (!b->nomem)
+        b->p[b->len] = '\0';   /* sb_put()'s NUL (sw_jbuf keeps room for it) */
 }
 
 /* Compact JSON of item: the one writer of cJSON's text (render/json_text.c). */
