@@ -66,9 +66,7 @@ sw_status sw_kgb_month(const struct sw_ctx *c, sw_month m, const struct sw_kgb_f
 /* sw_kgb_month() for each month of `year` on the same facts: out[k] for month
  * k + 1, tr (may be NULL) for December's. A month whose ages and children's
  * classes equal the month before's is that month's answer, without asking the
- * rule again (up to SW_KGB_YEAR_CHILDREN children; past that every month is
- * asked). The same figures, errors and values used as twelve calls. */
-#define SW_KGB_YEAR_CHILDREN 16
+ * rule again. The same figures, errors and values used as twelve calls. */
 sw_status sw_kgb_year(const struct sw_ctx *c, int year, const struct sw_kgb_facts *f,
                       struct sw_kgb_month out[12], struct sw_trace *tr, struct sw_err *err)
     __attribute__((warn_unused_result));

@@ -6,11 +6,26 @@
 #include "switchsim/kinderen.h"
 #include "switchsim/money.h"
 
-/* The month in which the child reaches `years` (its birthday month). */
-static sw_month birthday_month(sw_date birth, int years)
+/* The n children born on births[] with a kindgebonden budget claim in month m
+ * under the ages mid, high and end: how many (cls[0]), and how many have the 16
+ * (cls[1]) and the 12 supplement (cls[2]). Art. 2 lid 1: from the month after
+ * the birth through the month of the end age; lid 3-5: the supplements from the
+ * month after the 12th / 16th birthday (a birthday month is the birth month,
+ * `years` x 12 months later). */
+static void kgb_classes(const sw_date *births, size_t n, sw_month m, int64_t mid, int64_t high,
+                        int64_t end, int cls[3])
 {
-    /* The birth month, `years` later (year * 12 + month - 1, as sw_month_from_ym()). */
-    return sw_month_of(birth) + years * 12;
+    cls[0] = cls[1] = cls[2] = 0;
+    for (size_t i = 0; i < n; i++) {
+        sw_month b = sw_month_of(births[i]);
+        if (!(b < m && m <= b + (sw_month)end * 12))
+            continue;
+        cls[0]++;
+        if (m > b + (sw_month)high * 12)
+            cls[1]++;
+        else if (m > b + (sw_month)mid * 12)
+            cls[2]++;
+    }
 }
 
 sw_status sw_kinderbijslag_quarter(const struct sw_ctx *c, sw_date quarter_start,
@@ -83,6 +98,7 @@ sw_status sw_kgb_month(const struct sw_ctx *c, sw_month m, const struct sw_kgb_f
     sw_date jan = sw_month_first_day(sw_month_from_ym(sw_month_year(m), 1));
     sw_date d = sw_month_first_day(m);
     int64_t per_child, sup12, sup16, single, drempel, extra = 0, rate, mid, high, end;
+    int cls[3];
     struct sw_kgb_month r;
     sw_status st;
 
@@ -96,11 +112,8 @@ sw_status sw_kgb_month(const struct sw_ctx *c, sw_month m, const struct sw_kgb_f
         st = sw_param_t(c, "kindgebonden_budget.age.end", d, SW_UNIT_YEARS, &end, tr, err);
     if (st)
         return st;
-    /* Art. 2 lid 1: from the month after the birth through the month of the end
-     * age; lid 3-5: the supplements from the month after the 12th / 16th birthday. */
-    for (size_t i = 0; i < f->n; i++)
-        if (sw_month_of(f->births[i]) < m && m <= birthday_month(f->births[i], (int)end))
-            r.children++;
+    kgb_classes(f->births, f->n, m, mid, high, end, cls);
+    r.children = cls[0];
     if (r.children == 0) {
         sw_trace_rule(tr, "Wet op het kindgebonden budget art. 2 lid 1",
                       "geen kind met recht op kindgebonden budget in deze maand");
@@ -145,16 +158,7 @@ sw_status sw_kgb_month(const struct sw_ctx *c, sw_month m, const struct sw_kgb_f
                         err);
     if (st)
         return st;
-    r.base = per_child * r.children;
-    for (size_t i = 0; i < f->n; i++) {
-        sw_date b = f->births[i];
-        if (!(sw_month_of(b) < m && m <= birthday_month(b, (int)end)))
-            continue;
-        if (m > birthday_month(b, (int)high))
-            r.base += sup16;
-        else if (m > birthday_month(b, (int)mid))
-            r.base += sup12;
-    }
+    r.base = per_child * r.children + sup16 * cls[1] + sup12 * cls[2];
     if (!f->partner)
         r.base += single;
     if (f->income > drempel + extra)
@@ -177,41 +181,19 @@ sw_status sw_kgb_month(const struct sw_ctx *c, sw_month m, const struct sw_kgb_f
     return SW_OK;
 }
 
-/* The children of f with a claim in month m under the ages mid, high and end
- * (birth months bm[]): how many, and how many have the 16 and the 12 supplement;
- * what sw_kgb_month() reads of m besides its lookups. */
-static void kgb_classes(const sw_month *bm, size_t n, sw_month m, int64_t mid, int64_t high,
-                        int64_t end, int cls[3])
-{
-    cls[0] = cls[1] = cls[2] = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (!(bm[i] < m && m <= bm[i] + (sw_month)end * 12))
-            continue;
-        cls[0]++;
-        if (m > bm[i] + (sw_month)high * 12)
-            cls[1]++;
-        else if (m > bm[i] + (sw_month)mid * 12)
-            cls[2]++;
-    }
-}
-
 sw_status sw_kgb_year(const struct sw_ctx *c, int year, const struct sw_kgb_facts *f,
                       struct sw_kgb_month out[12], struct sw_trace *tr, struct sw_err *err)
 {
     static const char *const age_id[3] = {"kindgebonden_budget.age.middle",
                                           "kindgebonden_budget.age.high",
                                           "kindgebonden_budget.age.end"};
-    sw_month bm[SW_KGB_YEAR_CHILDREN];
     int64_t age[3] = {0, 0, 0};   /* mid, high, end of the month computed last */
     int cls[3] = {0, 0, 0};
-    bool reuse = f->n <= SW_KGB_YEAR_CHILDREN;
     sw_status st;
 
     /* As sw_kgb_month() checks first. */
     if (f->income < 0 || f->income > SW_MONEY_MAX)
         return sw_err_set(err, SW_ERR_INVALID, "income", "income out of range");
-    for (size_t i = 0; reuse && i < f->n; i++)
-        bm[i] = sw_month_of(f->births[i]);
     for (int k = 0; k < 12; k++) {
         sw_month m = sw_month_from_ym(year, k + 1);
         struct sw_trace *tr_k = k == 11 ? tr : NULL;
@@ -225,22 +207,20 @@ sw_status sw_kgb_year(const struct sw_ctx *c, int year, const struct sw_kgb_fact
          * January and depends on the facts and the classes alone, so the rule
          * asks and finds the same (recorded already) and gives the same. Not the
          * traced month, which needs the calculation itself. */
-        if (reuse) {
-            sw_date d = sw_month_first_day(m);
-            for (int a = 0; a < 3; a++) {
-                st = sw_param_t(c, age_id[a], d, SW_UNIT_YEARS, &now[a], NULL, err);
-                if (st)
-                    return st;
-            }
-            kgb_classes(bm, f->n, m, now[0], now[1], now[2], now_cls);
-            if (k > 0 && !tr_k && memcmp(now, age, sizeof(age)) == 0 &&
-                memcmp(now_cls, cls, sizeof(cls)) == 0) {
-                out[k] = out[k - 1];
-                continue;
-            }
-            memcpy(age, now, sizeof(age));
-            memcpy(cls, now_cls, sizeof(cls));
+        for (int a = 0; a < 3; a++) {
+            st = sw_param_t(c, age_id[a], sw_month_first_day(m), SW_UNIT_YEARS, &now[a], NULL,
+                            err);
+            if (st)
+                return st;
         }
+        kgb_classes(f->births, f->n, m, now[0], now[1], now[2], now_cls);
+        if (k > 0 && !tr_k && memcmp(now, age, sizeof(age)) == 0 &&
+            memcmp(now_cls, cls, sizeof(cls)) == 0) {
+            out[k] = out[k - 1];
+            continue;
+        }
+        memcpy(age, now, sizeof(age));
+        memcpy(cls, now_cls, sizeof(cls));
         st = sw_kgb_month(c, m, f, &out[k], tr_k, err);
         if (st)
             return st;
