@@ -3,7 +3,8 @@
  * as sw_param(), no message formatted for an absent value, the messages of
  * sw_param() unchanged after the cache kept an absent answer, ids built in a
  * reused buffer, and windows narrowed by a missing value's dates; the used list
- * through the cache as without it; a cache bound to one context after another.
+ * through the cache as without it; a cache bound to one context after another,
+ * also from municipality to municipality.
  * The figures are those of tests/tables/valid/base.xml: test.amount 1000.00 from
  * 2025-01-01, 1100.00 from 2026-01-01, ended 2027-01-01. */
 #include <signal.h>
@@ -382,6 +383,79 @@ START_TEST(test_cache_bound_to_the_next_context)
 }
 END_TEST
 
+/* One municipality after another through one cache, as a batch binds it (the
+ * municipal ids then resolved anew, by the set's table of what each
+ * municipality finds): every plain parameter of the shipped tables, national
+ * and municipal, on dates before, inside and past the timelines, answers as
+ * in a context without a cache, and the used lists hold the same values in
+ * the same order. `strict`: without projection. */
+static void municipalities_in_turn(bool strict)
+{
+    const struct sw_tables *t = test_tables();
+    static const char *const munis[] = {"amersfoort", "oss", "amersfoort", NULL, "almere",
+                                        "default", "rijk_van_nijmegen", "amsterdam",
+                                        "no-such-municipality", "ede", "oss", "",
+                                        "rijk_van_nijmegen", "nijmegen", "arnhem", "amsterdam"};
+    static const char *const dates[] = {"2019-06-01", "2026-01-01", "2026-07-01", "2025-03-01",
+                                        "2027-02-01", "2031-01-01", "2026-12-31"};
+    struct sw_lookup_cache *cache = NULL;
+    struct sw_err err;
+    size_t found_some = 0;
+
+    ck_assert_int_eq(sw_lookup_cache_new(&cache, &err), SW_OK);
+    for (size_t m = 0; m < sizeof(munis) / sizeof(munis[0]); m++) {
+        struct sw_used plain = {0}, cached = {0};
+        struct sw_ctx a, b;
+
+        sw_ctx_init(&a, t, strict);
+        a.municipality = munis[m];
+        a.used = &plain;
+        sw_ctx_init(&b, t, strict);
+        b.municipality = munis[m];
+        b.used = &cached;
+        sw_lookup_cache_bind(cache, &b);
+        b.cache = cache;
+        for (size_t d = 0; d < sizeof(dates) / sizeof(dates[0]); d++) {
+            for (size_t i = 0; i < sw_tables_param_count(t); i++) {
+                const char *id, *muni;
+                enum sw_unit unit;
+                bool is_scale, fa, fb;
+                int64_t va = -1, vb = -1;
+                sw_status sa, sb;
+
+                sw_tables_param(t, i, &id, &muni, &unit, &is_scale);
+                if (is_scale)
+                    continue;
+                sa = sw_param_opt(&a, id, test_date(dates[d]), unit, &va, &fa, NULL, &err);
+                sb = sw_param_opt(&b, id, test_date(dates[d]), unit, &vb, &fb, NULL, &err);
+                ck_assert_msg(sa == sb && fa == fb && va == vb,
+                              "%s in %s on %s: %d %d %lld without the cache, %d %d %lld with it",
+                              id, munis[m] ? munis[m] : "(none)", dates[d], (int)sa, fa,
+                              (long long)va, (int)sb, fb, (long long)vb);
+                found_some += fa && muni[0];
+            }
+        }
+        ck_assert_uint_eq(cached.len, plain.len);
+        for (size_t i = 0; i < plain.len; i++) {
+            ck_assert_ptr_eq(cached.items[i].id, plain.items[i].id);
+            ck_assert_int_eq(cached.items[i].from, plain.items[i].from);
+            ck_assert_int_eq(cached.items[i].projected, plain.items[i].projected);
+            ck_assert_int_eq(cached.items[i].amount, plain.items[i].amount);
+        }
+        sw_used_release(&plain);
+        sw_used_release(&cached);
+    }
+    ck_assert_uint_gt(found_some, 0);
+    sw_lookup_cache_free(cache);
+}
+
+START_TEST(test_cache_municipalities_in_turn)
+{
+    municipalities_in_turn(false);
+    municipalities_in_turn(true);
+}
+END_TEST
+
 #ifdef SW_CHECK_IDS
 /* With SW_CHECK_IDS (the SAN build) an id built in a buffer passed where a
  * string constant belongs (sw_param_opt() with a cache) stops the program when
@@ -417,6 +491,7 @@ static Suite *lookup_suite(void)
     tcase_add_test(tc, test_used_list_with_and_without_cache);
     tcase_add_test(tc, test_index_finds_every_parameter);
     tcase_add_test(tc, test_cache_bound_to_the_next_context);
+    tcase_add_test(tc, test_cache_municipalities_in_turn);
 #ifdef SW_CHECK_IDS
     tcase_add_test_raise_signal(tc, test_buffer_id_as_constant_stops, SIGILL);
 #endif

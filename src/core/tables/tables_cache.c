@@ -236,21 +236,50 @@ static void slot_clear(struct cache_slot *sl)
     sl->gen = gen;
 }
 
+/* Let the slot of a municipal id answer for the municipality of row `row`
+ * of the set's muni_res: the parameter found there, its value to be found on
+ * the next lookup (slot_move()) unless it is the same parameter. The text
+ * stays (the set's, the same id); an absent id's copy or a set without the
+ * table: the slot is cleared. */
+static void slot_remunicipal(const struct sw_tables *t, struct cache_slot *sl, size_t row)
+{
+    const struct tparam *p;
+
+    if (!sl->mid || !t->muni_res || sl->own) {
+        slot_clear(sl);
+        return;
+    }
+    p = tables_muni_param(t, row, sl->mid);
+    if (p == sl->p)
+        return;
+    sl->p = p;
+    sl->v = NULL;
+    /* A parameter answers for no date yet (the next lookup moves it), an
+     * absent one alike on every date. */
+    sl->lo = p ? 0 : DATE_LOWEST;
+    sl->hi = p ? 0 : DATE_HIGHEST;
+    sl->projected = false;
+    sl->unit = p && !p->is_scale ? (int)p->unit : -1;
+    sl->amount = 0;
+    sl->seen = 0;
+}
+
 void sw_lookup_cache_bind(struct sw_lookup_cache *cache, const struct sw_ctx *c)
 {
     const char *muni = c->municipality ? c->municipality : "";
 
     if (cache_fits(cache, c)) {
-        /* The answers stay, but for the municipal ids of another municipality;
-         * what was recorded was recorded in another list, and a memo entry's
-         * lookups are not in this one yet. */
+        /* The answers stay, but for the municipal ids of another municipality
+         * (then resolved anew); what was recorded was recorded in another
+         * list, and a memo entry's lookups are not in this one yet. */
         bool other = strcmp(cache->municipality, muni) != 0;
+        size_t row = other ? tables_muni_row(c->tables, muni) : 0;
 
         for (size_t i = 0; i < CACHE_SLOTS; i++) {
             struct cache_slot *sl = &cache->slot[i];
 
             if (other && sl->text && sl->municipal)
-                slot_clear(sl);
+                slot_remunicipal(c->tables, sl, row);
             sl->recorded = !sl->v && sl->override < 0;
             sl->seen = 0;
         }

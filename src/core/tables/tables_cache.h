@@ -20,7 +20,8 @@
  * parameters (sw_param_opt()) cost as little as present ones; a caller that
  * wants the error message takes the full path, which formats it. */
 
-#define CACHE_SLOTS 256   /* a power of two, several times the ids one run uses */
+#define CACHE_SLOTS 256   /* a power of two, more than the ids one run uses */
+#define CACHE_PROBES 16
 #define DATE_LOWEST INT32_MIN    /* before every date (SW_NO_DATE is no date) */
 #define DATE_HIGHEST INT32_MAX
 
@@ -41,6 +42,8 @@ struct cache_slot {
     uint32_t gen;                 /* counts the changes of text: a near entry
                                    * made for an earlier text no longer points here */
     bool municipal;               /* text is a municipal id ("gemeente.", see resolve()) */
+    uint32_t mid;                 /* its number in the set's muni_res (tparam.mid), 0
+                                   * for a national or absent id */
 };
 
 /* Memo entries (sw_memo_get()): open addressing, full when out of slots. An

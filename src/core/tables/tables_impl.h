@@ -46,6 +46,9 @@ struct tparam {
     struct tvalue *values;
     size_t nvalues;
     size_t doc;
+    /* A municipal id's number in the set's resolution table (struct sw_tables:
+     * muni_res), from 1; 0 for a national id (or without that table). */
+    uint32_t mid;
 };
 
 struct tdoc {
@@ -68,6 +71,16 @@ struct sw_tables {
      * params by bisection (no memory for it). */
     uint32_t *index;
     size_t index_mask;
+    /* What a lookup of each municipal id finds in each municipality (resolve()
+     * in tables_lookup.c: its own parameter, else the one of "default"), once
+     * per set: munis[0..nmunis) the municipalities with a table (names owned
+     * by params); row r of muni_res, nmids entries, holds for id number mid
+     * 1 + the index in params of what municipality r finds, 0 for nothing;
+     * row nmunis is that of a municipality without a table (the defaults
+     * only). NULL without memory (lookups then search the index). */
+    const char **munis;
+    size_t nmunis, nmids;
+    uint32_t *muni_res;
     bool finished;
     char sha[65];
     const char *version;
@@ -119,8 +132,25 @@ bool tables_in_declared_range(const struct tparam *p, int64_t v);
 void tables_param_release(struct tparam *p);
 
 /* Build t->index over the finished parameters (leaves it NULL without memory:
- * lookups then bisect). */
+ * lookups then bisect), and the municipal resolution table (t->muni_res). */
 void tables_index_build(struct sw_tables *t);
+
+/* Free what tables_index_build() made. */
+void tables_index_release(struct sw_tables *t);
+
+/* The row of t->muni_res for a scenario's municipality (NULL or "": the
+ * defaults only). */
+size_t tables_muni_row(const struct sw_tables *t, const char *municipality);
+
+/* What a lookup of municipal id number mid (tparam.mid) finds in row `row`
+ * (t->muni_res not NULL): the parameter, or NULL. */
+static inline const struct tparam *tables_muni_param(const struct sw_tables *t, size_t row,
+                                                     uint32_t mid)
+{
+    uint32_t e = t->muni_res[row * t->nmids + mid - 1];
+
+    return e ? &t->params[e - 1] : NULL;
+}
 
 /* The parameter (municipality, id) of a finished set; NULL when absent. */
 const struct tparam *tables_find(const struct sw_tables *t, const char *municipality,

@@ -71,19 +71,28 @@ void sw_ctx_init(struct sw_ctx *c, const struct sw_tables *t, bool strict)
 }
 
 /* The slot for id: the one holding it, or the one to fill (a free slot, else
- * the first probed, which is then reused). */
+ * the first probed, which is then reused). The probe is up to CACHE_PROBES
+ * slots long; the table is some half full, so that two ids a run asks for
+ * in turn (the ids a run uses are some 150) do not take each other's slot. */
 static struct cache_slot *cache_slot(struct sw_lookup_cache *cache, const char *id, bool *hit)
 {
-    /* The length and the last and middle eight bytes tell the ids apart ("...
-     * .single" from "....couple") at a fraction of a hash over every byte. */
+    /* A hash of every byte: ids differ in a letter amid a common text
+     * ("participatiewet.vrijlating.n.percent" and ".r.percent"). This is
+     * asked only when the id's address did not find its slot (near_slot()). */
     size_t n = strlen(id);
-    uint64_t w1 = 0, w2 = 0;
-    uint32_t h;
+    uint64_t h = n, w;
+    const char *s = id;
 
-    memcpy(&w1, id + (n >= 8 ? n - 8 : 0), n >= 8 ? 8 : n);
-    memcpy(&w2, id + n / 2, n - n / 2 >= 8 ? 8 : n - n / 2);
-    h = (uint32_t)(((w1 * 0x9E3779B97F4A7C15u) ^ (w2 * 0xC2B2AE3D27D4EB4Fu) ^ n) >> 32);
-    for (unsigned k = 0; k < 4; k++) {
+    for (; n >= 8; n -= 8, s += 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0x9E3779B97F4A7C15u;
+        h ^= h >> 32;
+    }
+    w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w) * 0xC2B2AE3D27D4EB4Fu;
+    h ^= h >> 29;
+    for (unsigned k = 0; k < CACHE_PROBES; k++) {
         struct cache_slot *sl = &cache->slot[(h + k) & (CACHE_SLOTS - 1)];
         if (!sl->text) {
             *hit = false;
@@ -199,6 +208,7 @@ static void slot_fill(const struct sw_ctx *c, struct cache_slot *sl, const char 
     sl->projected = f->projected;
     sl->unit = f->p && !f->p->is_scale ? (int)f->p->unit : -1;
     sl->amount = f->v ? f->v->amount : 0;
+    sl->mid = f->p ? f->p->mid : 0;
     /* No value: nothing to record. */
     sl->recorded = (!f->v && f->ov < 0) || slot_seen(sl);
 }

@@ -190,7 +190,7 @@ void sw_tables_free(struct sw_tables *t)
     for (size_t i = 0; i < t->nparams; i++)
         tables_param_release(&t->params[i]);
     free(t->params);
-    free(t->index);
+    tables_index_release(t);
     for (size_t i = 0; i < t->ndocs; i++)
         doc_release(&t->docs[i]);
     /* Only a set made by sw_tables_new_with() has them (and t->xml). */

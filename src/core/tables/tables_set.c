@@ -85,12 +85,117 @@ static size_t index_hash(const char *municipality, const char *id)
     return (size_t)hash_str(hash_str(0x27D4EB2F165667C5u, municipality), id);
 }
 
+static int str_cmp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Number the distinct municipal ids in ids[0..n) (sorted here) and give each
+ * municipal parameter its number; the number of ids. */
+static size_t muni_number(struct sw_tables *t, const char **ids, size_t n)
+{
+    size_t k = 0;
+
+    qsort(ids, n, sizeof(*ids), str_cmp);
+    for (size_t i = 0; i < n; i++)
+        if (k == 0 || strcmp(ids[k - 1], ids[i]) != 0)
+            ids[k++] = ids[i];
+    for (size_t i = 0; i < t->nparams; i++) {
+        struct tparam *p = &t->params[i];
+        const char **at;
+
+        if (!p->municipality[0])
+            continue;
+        at = bsearch(&p->id, ids, k, sizeof(*ids), str_cmp);
+        p->mid = (uint32_t)(at - ids) + 1;
+    }
+    return k;
+}
+
+/* Build t->muni_res (see struct sw_tables). The parameters are sorted by
+ * (municipality, id): each municipality's come together. */
+static void muni_build(struct sw_tables *t)
+{
+    const char **ids = NULL;
+    size_t n = 0, row = 0;
+
+    for (size_t i = 0; i < t->nparams; i++)
+        n += t->params[i].municipality[0] != '\0';
+    if (n == 0 || n >= UINT32_MAX / 2)
+        return;
+    ids = malloc(n * sizeof(*ids));
+    t->munis = malloc(n * sizeof(*t->munis));
+    if (!ids || !t->munis)
+        goto out;
+    n = 0;
+    for (size_t i = 0; i < t->nparams; i++) {
+        const struct tparam *p = &t->params[i];
+
+        if (!p->municipality[0])
+            continue;
+        ids[n++] = p->id;
+        if (t->nmunis == 0 || strcmp(t->munis[t->nmunis - 1], p->municipality) != 0)
+            t->munis[t->nmunis++] = p->municipality;
+    }
+    t->nmids = muni_number(t, ids, n);
+    t->muni_res = calloc((t->nmunis + 1) * t->nmids, sizeof(*t->muni_res));
+    if (!t->muni_res)
+        goto out;
+    /* The defaults in every row, then each municipality's own in its row. */
+    for (size_t i = 0; i < t->nparams; i++)
+        if (strcmp(t->params[i].municipality, "default") == 0)
+            for (size_t r = 0; r <= t->nmunis; r++)
+                t->muni_res[r * t->nmids + t->params[i].mid - 1] = (uint32_t)(i + 1);
+    for (size_t i = 0; i < t->nparams; i++) {
+        const struct tparam *p = &t->params[i];
+
+        if (!p->municipality[0])
+            continue;
+        while (strcmp(t->munis[row], p->municipality) != 0)
+            row++;
+        t->muni_res[row * t->nmids + p->mid - 1] = (uint32_t)(i + 1);
+    }
+out:
+    free(ids);
+    if (!t->muni_res) {
+        free(t->munis);
+        t->munis = NULL;
+        t->nmunis = t->nmids = 0;
+        for (size_t i = 0; i < t->nparams; i++)
+            t->params[i].mid = 0;
+    }
+}
+
+size_t tables_muni_row(const struct sw_tables *t, const char *municipality)
+{
+    size_t r = 0;
+
+    if (!municipality || !municipality[0])
+        return t->nmunis;
+    while (r < t->nmunis && strcmp(t->munis[r], municipality) != 0)
+        r++;
+    return r;
+}
+
+void tables_index_release(struct sw_tables *t)
+{
+    free(t->index);
+    t->index = NULL;
+    free(t->munis);
+    t->munis = NULL;
+    free(t->muni_res);
+    t->muni_res = NULL;
+    t->nmunis = t->nmids = 0;
+}
+
 void tables_index_build(struct sw_tables *t)
 {
     size_t n = 16;
 
-    free(t->index);
-    t->index = NULL;
+    tables_index_release(t);
+    for (size_t i = 0; i < t->nparams; i++)
+        t->params[i].mid = 0;
+    muni_build(t);
     if (t->nparams >= UINT32_MAX / 2)
         return;
     while (n < 2 * t->nparams)
