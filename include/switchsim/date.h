@@ -41,12 +41,56 @@ sw_status sw_month_parse(sw_month *out, const char *text, const char *field,
 void sw_month_format(char *buf, size_t size, sw_month m);
 
 sw_month sw_month_of(sw_date d);
-sw_month sw_month_from_ym(int year, int month);
-int sw_month_year(sw_month m);
-int sw_month_number(sw_month m);           /* 1..12 */
-sw_date sw_month_first_day(sw_month m);
-sw_date sw_month_last_day(sw_month m);
-int sw_month_days(sw_month m);             /* 28..31 */
+
+/* The day number of the first day of each month from SW_DATE_MIN_YEAR-01 to
+ * the month after SW_DATE_MAX_YEAR-12 (date.c): the rules ask a month's first
+ * and last day for every month they compute, so the helpers below are inline
+ * and look it up. Their *_far forms answer for the months outside it. */
+#define SW_MONTH_TABLE_FIRST ((sw_month)SW_DATE_MIN_YEAR * 12)
+#define SW_MONTH_TABLE_LEN ((SW_DATE_MAX_YEAR - SW_DATE_MIN_YEAR + 1) * 12)
+extern const sw_date sw_month_first_table[SW_MONTH_TABLE_LEN + 1];
+sw_date sw_month_first_day_far(sw_month m);
+int sw_month_days_far(sw_month m);
+
+static inline sw_month sw_month_from_ym(int year, int month)
+{
+    return (sw_month)(year * 12 + (month - 1));
+}
+
+static inline int sw_month_year(sw_month m)
+{
+    return m / 12;
+}
+
+/* 1..12 */
+static inline int sw_month_number(sw_month m)
+{
+    return m % 12 + 1;
+}
+
+static inline sw_date sw_month_first_day(sw_month m)
+{
+    uint32_t i = (uint32_t)m - (uint32_t)SW_MONTH_TABLE_FIRST;
+
+    return i <= SW_MONTH_TABLE_LEN ? sw_month_first_table[i] : sw_month_first_day_far(m);
+}
+
+static inline sw_date sw_month_last_day(sw_month m)
+{
+    uint32_t i = (uint32_t)m - (uint32_t)SW_MONTH_TABLE_FIRST;
+
+    return i < SW_MONTH_TABLE_LEN ? sw_month_first_table[i + 1] - 1
+                                  : sw_month_first_day_far(m + 1) - 1;
+}
+
+/* 28..31 */
+static inline int sw_month_days(sw_month m)
+{
+    uint32_t i = (uint32_t)m - (uint32_t)SW_MONTH_TABLE_FIRST;
+
+    return i < SW_MONTH_TABLE_LEN ? sw_month_first_table[i + 1] - sw_month_first_table[i]
+                                  : sw_month_days_far(m);
+}
 
 /* Dutch names, for resident texts: "januari" .. "december" for month 1..12
  * ("?" outside), "jan" .. "dec"; "april 2026"; "1 april 2026". */

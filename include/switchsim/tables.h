@@ -272,8 +272,11 @@ struct sw_window {
 void sw_window_begin(const struct sw_ctx *c, struct sw_window *w, sw_date at);
 /* Stop recording into w (the innermost window); w->ok as above. */
 void sw_window_end(const struct sw_ctx *c, struct sw_window *w);
-/* true when w is ok and holds for `date`. */
-bool sw_window_holds(const struct sw_window *w, sw_date date);
+/* true when w is ok and holds for `date` (inline: asked for every month). */
+static inline bool sw_window_holds(const struct sw_window *w, sw_date date)
+{
+    return w->ok && w->lo <= date && date < w->hi;
+}
 
 /* A context on `t` with the policy every front end uses: national defaults, no
  * overrides, and unpublished values carried forward (projected) unless

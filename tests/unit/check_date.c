@@ -125,6 +125,35 @@ START_TEST(test_month_helpers)
 }
 END_TEST
 
+/* The inline month helpers at the edges of their table (1900-01 to the month
+ * after 2200-12) and past them, where date.c's *_far forms answer: the months
+ * follow each other without a gap, December 1899 and January 2201 have 31
+ * days, and inside the table both forms agree. */
+START_TEST(test_month_helpers_at_the_table_edges)
+{
+    sw_month first = sw_month_from_ym(1900, 1), after = sw_month_from_ym(2201, 1);
+    sw_date d;
+
+    for (sw_month m = first - 40; m <= after + 40; m++) {
+        ck_assert_int_eq(sw_month_last_day(m), sw_month_first_day(m + 1) - 1);
+        ck_assert_int_eq(sw_month_days(m), sw_month_first_day(m + 1) - sw_month_first_day(m));
+        ck_assert_int_eq(sw_month_first_day(m), sw_month_first_day_far(m));
+        ck_assert_int_eq(sw_month_days(m), sw_month_days_far(m));
+        ck_assert_int_ge(sw_month_days(m), 28);
+        ck_assert_int_le(sw_month_days(m), 31);
+    }
+    ck_assert(sw_date_from_ymd(&d, 1900, 1, 1));
+    ck_assert_int_eq(sw_month_first_day(first - 1), d - 31);
+    ck_assert_int_eq(sw_month_last_day(first - 1), d - 1);
+    ck_assert(sw_date_from_ymd(&d, 2200, 12, 31));
+    ck_assert_int_eq(sw_month_first_day(after), d + 1);
+    ck_assert_int_eq(sw_month_days(after), 31);
+    /* 1900 is no leap year, 2000 is. */
+    ck_assert_int_eq(sw_month_days(sw_month_from_ym(1900, 2)), 28);
+    ck_assert_int_eq(sw_month_days(sw_month_from_ym(2000, 2)), 29);
+}
+END_TEST
+
 START_TEST(test_add_months_clamps)
 {
     ck_assert_int_eq(sw_date_add_months(test_date("2025-01-31"), 1), test_date("2025-02-28"));
@@ -294,6 +323,7 @@ static Suite *date_suite(void)
     tcase_set_timeout(core, 60);
     tcase_add_test(core, test_date_roundtrip);
     tcase_add_test(core, test_month_helpers);
+    tcase_add_test(core, test_month_helpers_at_the_table_edges);
     tcase_add_test(core, test_month_of_every_day);
     tcase_add_test(core, test_add_months_clamps);
     tcase_add_test(core, test_age_on_birthday);

@@ -44,25 +44,27 @@ static int days_in(int y, int m)
 #define FIRST_MONTH (SW_DATE_MIN_YEAR * 12)
 #define N_MONTHS ((SW_DATE_MAX_YEAR - SW_DATE_MIN_YEAR + 1) * 12)
 
-static const sw_date month_first[N_MONTHS + 1] = {
+const sw_date sw_month_first_table[N_MONTHS + 1] = {
     FIRSTS_Y100(1900), FIRSTS_Y100(2000), FIRSTS_Y100(2100), FIRSTS_Y1(2200), JAN1(2201)};
+#define month_first sw_month_first_table
+
+_Static_assert(FIRST_MONTH == SW_MONTH_TABLE_FIRST && N_MONTHS == SW_MONTH_TABLE_LEN,
+               "date.h's view of the table");
 
 _Static_assert(JAN1(1970) == 0 && JAN1(2000) == 10957, "1 January by day number");
 
 /* The month (from 1900-01) that day z falls in, for month_first[0] <= z <
  * month_first[N_MONTHS]: a month lasts 30.436875 days on average (146097 days
- * in 4800 months); 487 / 16 is within a day of that over 300 years, so the
- * guess is at most one month off and the table settles it. */
+ * in 4800 months); off * 2153 / 65536 (2153 / 65536 = 1 / 30.4394) is the
+ * month or the one before it on every day of the table (test_month_of_every_day
+ * in tests/unit/check_date.c walks them all), and the table settles which.
+ * off * 2153 stays below 2^32 (off < 110,208). */
 static inline unsigned month_index(sw_date z)
 {
     unsigned off = (unsigned)(z - month_first[0]);
-    unsigned i = off * 16u / 487u;
+    unsigned i = off * 2153u >> 16;
 
-    while (i > 0 && month_first[i] > z)
-        i--;
-    while (month_first[i + 1] <= z)
-        i++;
-    return i;
+    return i + (month_first[i + 1] <= z);
 }
 
 static inline bool in_table(sw_date z)
@@ -325,11 +327,6 @@ void sw_month_format(char *buf, size_t size, sw_month m)
     put_end(&t);
 }
 
-sw_month sw_month_from_ym(int year, int month)
-{
-    return (sw_month)(year * 12 + (month - 1));
-}
-
 sw_month sw_month_of(sw_date d)
 {
     int y, m, dd;
@@ -347,19 +344,9 @@ sw_month sw_month_of(sw_date d)
     return sw_month_from_ym(y, m);
 }
 
-int sw_month_year(sw_month m)
+/* sw_month_first_day() outside the table. */
+sw_date sw_month_first_day_far(sw_month m)
 {
-    return m / 12;
-}
-
-int sw_month_number(sw_month m)
-{
-    return m % 12 + 1;
-}
-
-sw_date sw_month_first_day(sw_month m)
-{
-    /* The rules ask this for every month they compute. */
     if (m >= FIRST_MONTH && m <= FIRST_MONTH + N_MONTHS)
         return month_first[m - FIRST_MONTH];
     /* From 0000-03 on: day 1 of the months since March of year 0. */
@@ -371,18 +358,12 @@ sw_date sw_month_first_day(sw_month m)
     return days_from_civil(sw_month_year(m), sw_month_number(m), 1);
 }
 
-int sw_month_days(sw_month m)
+/* sw_month_days() outside the table. */
+int sw_month_days_far(sw_month m)
 {
     if (m >= FIRST_MONTH && m < FIRST_MONTH + N_MONTHS)
         return month_first[m - FIRST_MONTH + 1] - month_first[m - FIRST_MONTH];
     return days_in(sw_month_year(m), sw_month_number(m));
-}
-
-sw_date sw_month_last_day(sw_month m)
-{
-    if (m >= FIRST_MONTH && m < FIRST_MONTH + N_MONTHS)
-        return month_first[m - FIRST_MONTH + 1] - 1;
-    return sw_month_first_day(m + 1) - 1;
 }
 
 sw_date sw_date_add_months(sw_date d, int n)

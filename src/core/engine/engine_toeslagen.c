@@ -299,7 +299,7 @@ static sw_status settle(struct eng_run *r, int y, enum sw_recovery_kind kind, ye
     struct sw_trace tr;
     int64_t set_aside_total = 0;
     sw_status st;
-    char period[8];
+    char period[12];
 
     memset(&tr, 0, sizeof(tr));
     /* The entitlement's trace only when the run keeps traces. */
@@ -561,7 +561,7 @@ sw_status eng_korting_twice(struct eng_run *r, struct sw_err *err)
     }
     for (int yi = 0; yi < (int)(sizeof(first) / sizeof(first[0])); yi++) {
         struct sw_collection when;
-        char period[8];
+        char period[12];
         int64_t iack = r->iack_year[yi], give, net;
 
         if (per_year[yi] <= 0 && iack <= 0)

@@ -200,11 +200,6 @@ void sw_window_end(const struct sw_ctx *c, struct sw_window *w)
         c->cache->window = w->outer;
 }
 
-bool sw_window_holds(const struct sw_window *w, sw_date date)
-{
-    return w->ok && w->lo <= date && date < w->hi;
-}
-
 
 sw_status sw_lookup_cache_new(struct sw_lookup_cache **out, struct sw_err *err)
 {
