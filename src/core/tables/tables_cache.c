@@ -253,6 +253,7 @@ static void slot_remunicipal(const struct sw_tables *t, struct cache_slot *sl, s
      * absent one alike on every date. */
     sl->lo = p ? 0 : DATE_LOWEST;
     sl->hi = p ? 0 : DATE_HIGHEST;
+    sl->lo2 = sl->hi2 = 0;
     sl->projected = false;
     sl->unit = p && !p->is_scale ? (int)p->unit : -1;
     sl->amount = 0;

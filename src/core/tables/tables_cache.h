@@ -34,6 +34,12 @@ struct cache_slot {
     const struct tvalue *v;       /* the value found last (after projection); NULL
                                    * for an override or when there is none */
     sw_date lo, hi;               /* it answers for lo <= date < hi */
+    /* The answer before the last move to another date (slot_move()): a run
+     * walks its months forward, and the next run starts over, so a slot goes
+     * back and forth between two values. lo2 == hi2: none. */
+    const struct tvalue *v2;
+    sw_date lo2, hi2;
+    bool projected2;
     int unit;                     /* p's unit for a plain parameter, else -1 */
     int64_t amount;               /* v's amount (plain parameter), for the hot path */
     bool projected;

@@ -205,6 +205,7 @@ static void slot_fill(const struct sw_ctx *c, struct cache_slot *sl, const char 
     sl->v = f->v;
     sl->lo = lo;
     sl->hi = hi;
+    sl->lo2 = sl->hi2 = 0;
     sl->projected = f->projected;
     sl->unit = f->p && !f->p->is_scale ? (int)f->p->unit : -1;
     sl->amount = f->v ? f->v->amount : 0;
@@ -224,12 +225,14 @@ static inline struct cache_slot *near_slot(struct sw_lookup_cache *cache, const 
 {
     const struct near *n = near_of(cache, id);
 
+    /* An entry with this id has a slot (near_set()); a slot cleared or
+     * filled with another text has another gen. */
     if (n->id != id && (++n)->id != id)
         return NULL;
-    if (!n->slot || n->slot->gen != n->gen || !n->slot->text)
+    if (n->slot->gen != n->gen)
         return NULL;
 #ifdef SW_CHECK_IDS
-    if (strcmp(n->slot->text, id) != 0)
+    if (n->slot->text && strcmp(n->slot->text, id) != 0)
         __builtin_trap();   /* an id built in a buffer passed as a constant */
 #endif
     return n->slot;
@@ -352,10 +355,25 @@ static void override_info(const struct sw_ctx *c, const char *id, int ov, enum s
 static __attribute__((noinline)) void slot_move(const struct sw_ctx *c, struct cache_slot *sl,
                                                 sw_date date)
 {
-    const struct tvalue *v;
+    const struct tvalue *v = sl->v;
+    sw_date lo = sl->lo, hi = sl->hi;
+    bool projected = sl->projected;
 
-    find_value(c, sl->p, sl->text, date, &v, &sl->projected, &sl->lo, &sl->hi, true, NULL);
-    sl->v = v;
+    if (sl->lo2 <= date && date < sl->hi2) {
+        /* The answer before: the two trade places. */
+        sl->v = sl->v2;
+        sl->lo = sl->lo2;
+        sl->hi = sl->hi2;
+        sl->projected = sl->projected2;
+    } else {
+        find_value(c, sl->p, sl->text, date, &sl->v, &sl->projected, &sl->lo, &sl->hi, true,
+                   NULL);
+    }
+    sl->v2 = v;
+    sl->lo2 = lo;
+    sl->hi2 = hi;
+    sl->projected2 = projected;
+    v = sl->v;
     sl->amount = v ? v->amount : 0;
     sl->recorded = !v || slot_seen(sl);
 }
