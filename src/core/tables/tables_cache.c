@@ -85,9 +85,11 @@ static size_t used_hash(const struct sw_value_info *v)
     return (size_t)(h >> 40);
 }
 
-/* used_has() through the cache's index of u (u->len < USED_SLOTS / 2). */
+/* used_has() through the cache's index of u (u->len < USED_SLOTS / 2): true
+ * when u holds key, else false and *free_at the index entry the key takes
+ * when it is appended. */
 static bool used_has_indexed(struct sw_lookup_cache *cache, const struct sw_used *u,
-                             const struct sw_value_info *key)
+                             const struct sw_value_info *key, size_t *free_at)
 {
     struct used_index *x = &cache->used;
     size_t k;
@@ -98,6 +100,7 @@ static bool used_has_indexed(struct sw_lookup_cache *cache, const struct sw_used
         x->items = u->items;
         x->n = 0;
     }
+    /* Items appended past tables_record_new() (a copied list): index them. */
     for (; x->n < u->len; x->n++) {
         for (k = used_hash(&u->items[x->n]); x->slot[k & (USED_SLOTS - 1)]; k++)
             ;
@@ -106,6 +109,7 @@ static bool used_has_indexed(struct sw_lookup_cache *cache, const struct sw_used
     for (k = used_hash(key); x->slot[k & (USED_SLOTS - 1)]; k++)
         if (used_same(&u->items[x->slot[k & (USED_SLOTS - 1)] - 1], key))
             return true;
+    *free_at = k & (USED_SLOTS - 1);
     return false;
 }
 
@@ -113,17 +117,24 @@ struct sw_value_info *tables_record_new(const struct sw_ctx *c, const struct sw_
 {
     struct sw_used *u = c->used;
     struct sw_value_info *n;
+    size_t at;
 
     if (!u)
         return NULL;
     if (c->cache && u->len < USED_SLOTS / 2) {
-        if (used_has_indexed(c->cache, u, key))
+        struct used_index *x = &c->cache->used;
+
+        if (used_has_indexed(c->cache, u, key, &at))
             return NULL;
         n = used_grow(u);
         /* The index holds positions, not addresses: a list moved by this
-         * append (realloc) keeps it (indexed with the next call). */
-        if (c->cache->used.u == u)
-            c->cache->used.items = u->items;
+         * append (realloc) keeps it. The new item is indexed now, under the
+         * key its filler keeps. */
+        if (n) {
+            x->items = u->items;
+            x->slot[at] = (uint16_t)u->len;
+            x->n = u->len;
+        }
         return n;
     }
     return used_has(u, key) ? NULL : used_grow(u);
