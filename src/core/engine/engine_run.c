@@ -72,7 +72,7 @@ void eng_warning(const struct eng_run *r, const char *code, sw_month month, int6
     if (!r->texts || tl->n_warnings >= SW_MAX_WARNINGS)
         return;
     for (size_t i = 0; i < tl->n_warnings; i++)
-        if (strcmp(tl->warnings[i].code, code) == 0 && tl->warnings[i].month == month)
+        if (tl->warnings[i].month == month && strcmp(tl->warnings[i].code, code) == 0)
             return;
     w = &tl->warnings[tl->n_warnings++];
     eng_copy_text(w->code, sizeof(w->code), code);
