@@ -75,9 +75,15 @@ void sw_timeline_free(struct sw_timeline *tl)
     free(tl);
 }
 
+/* Whether id lies in the domain (a non-empty name): most ids are ruled out by
+ * their first letter. */
 static bool in_domain(const char *id, const char *domain)
 {
-    size_t n = strlen(domain);
+    size_t n;
+
+    if (id[0] != domain[0])
+        return false;
+    n = strlen(domain);
     return strncmp(id, domain, n) == 0 && id[n] == '.';
 }
 
@@ -90,16 +96,21 @@ static size_t projected_by(const struct sw_timeline *tl, sw_month m, const char 
     sw_date last = sw_month_last_day(m);
     size_t n = 0, nseen = 0;
     const char *seen[64];   /* the ids projected so far, while they fit */
+    size_t seen_len[64];    /* and their lengths: most differ, no compare needed */
 
     for (size_t i = 0; i < tl->used.len; i++) {
         const struct sw_value_info *u = &tl->used.items[i];
         bool related = true, first = u->projected;
         /* sw_used_first_projected(), in one pass while the ids fit in seen */
         if (first && nseen < sizeof(seen) / sizeof(seen[0])) {
+            size_t len = strlen(u->id);
             for (size_t k = 0; k < nseen && first; k++)
-                first = seen[k] != u->id && strcmp(seen[k], u->id) != 0;
-            if (first)
-                seen[nseen++] = u->id;
+                first = seen[k] != u->id &&
+                        (seen_len[k] != len || memcmp(seen[k], u->id, len) != 0);
+            if (first) {
+                seen[nseen] = u->id;
+                seen_len[nseen++] = len;
+            }
         } else if (first) {
             first = sw_used_first_projected(&tl->used, i);
         }
