@@ -32,10 +32,10 @@ static void recovery_advice(struct eng_run *r)
         const struct sw_recovery *rec = &tl->recoveries[k];
 
         eur(a, sizeof(a), rec->amount);
-        sw_month_nl(m1, sizeof(m1), rec->caused);
         sw_month_nl(m2, sizeof(m2), rec->expected);
         switch (rec->kind) {
         case SW_RECOVERY_BIJSTAND:
+            sw_month_nl(m1, sizeof(m1), rec->caused);
             if (rec->offset > 0)
                 eur(a, sizeof(a), rec->amount + rec->offset);
             eng_warning(r, "bijstand_recovery", rec->caused, rec->amount + rec->offset,
