@@ -86,20 +86,31 @@ static int age_kept(struct eng_age *m, sw_date birth, sw_date d)
     return m->age;
 }
 
-/* eng_same_age_span() through the age kept in m. */
-static bool same_age_kept(struct eng_age *m, sw_date birth, sw_date d, sw_date *lo, sw_date *hi)
+/* eng_same_age_span() through the age kept in m; from 60 on, for a person
+ * whose AOW status the calculation read (aow_read: sw_aow_reached() then kept
+ * their AOW date in the context's memo, so asking it again is a memo hit,
+ * without lookups), narrowed also to the dates on the same side of that date,
+ * where sw_aow_reached() gives the same answer; false when it cannot be had. */
+static bool same_age_kept(const struct sw_ctx *c, struct eng_age *m, sw_date birth, sw_date d,
+                          bool aow_read, sw_date *lo, sw_date *hi)
 {
     int a;
+    sw_date aow;
 
     if (birth == SW_NO_DATE)
         return true;
     a = age_kept(m, birth, d);
-    if (a < 0 || a >= 60)
+    if (a < 0 || (a >= 60 && (!aow_read || !c->cache ||
+                              sw_aow_date(c, birth, &aow, NULL, NULL) != SW_OK)))
         return false;
     if (m->lo > *lo)
         *lo = m->lo;
     if (m->hi < *hi)
         *hi = m->hi;
+    if (a >= 60 && d >= aow && aow > *lo)
+        *lo = aow;
+    if (a >= 60 && d < aow && aow < *hi)
+        *hi = aow;
     return true;
 }
 
@@ -172,20 +183,22 @@ static bool same_vrijlating_branch(const struct eng_bj_window *e, int k, int *mo
  * it reads (for month index k) as on d, and no birth date of the facts after
  * the date; false when it does not keep. Its check of the birth dates holds on
  * every date from d on. Month index 0 reads no age (sw_vrijlating() ends
- * first); the other indexes read the resident's age (onder n's age limit and
- * the AOW status: kept below 60 only), a single parent's also the youngest
- * child's (onder r). */
-static bool entitled_age_span(struct eng_bj_memo *mm, const struct sw_household_facts *f,
-                              sw_date d, int k, sw_date *lo, sw_date *hi)
+ * first); the other indexes read the resident's age (onder n's age limit) and
+ * AOW status (sw_aow_reached(), which keeps the AOW date in the memo from 60
+ * on: same_age_kept()), a single parent's also the youngest child's (onder
+ * r). */
+static bool entitled_age_span(const struct sw_ctx *c, struct eng_bj_memo *mm,
+                              const struct sw_household_facts *f, sw_date d, int k, sw_date *lo,
+                              sw_date *hi)
 {
     *lo = d;
     *hi = INT32_MAX;
     if (k == 0)
         return true;
     if (f->composition == SW_HOUSEHOLD_SINGLE_PARENT &&
-        !same_age_kept(&mm->ages[2], f->youngest_child_birth, d, lo, hi))
+        !same_age_kept(c, &mm->ages[2], f->youngest_child_birth, d, false, lo, hi))
         return false;
-    return same_age_kept(&mm->ages[0], f->birth, d, lo, hi);
+    return same_age_kept(c, &mm->ages[0], f->birth, d, true, lo, hi);
 }
 
 /* sw_bijstand_entitled_on_norm() as it answered on an earlier date of this run
@@ -233,7 +246,7 @@ static sw_status entitled_on_norm_kept(struct eng_run *r, struct eng_bj_memo *mm
     st = sw_bijstand_entitled_on_norm(r->c, d, f, n, work, other, k, out, NULL, err);
     sw_window_end(r->c, &e->w);
     if (st || !e->w.ok || f->n_housemates != 0 ||
-        !entitled_age_span(mm, f, d, k, &e->age_lo, &e->age_hi))
+        !entitled_age_span(r->c, mm, f, d, k, &e->age_lo, &e->age_hi))
         return st;
     e->set = true;
     e->f = *f;
