@@ -15,10 +15,11 @@
  *   in it, asked plainly (no cache), gives the same norm and AOW statuses, and
  *   the day the span ends at an AOW date gives the other status;
  * - the month loop keeps these answers (and the entitlement's, whose onder n
- *   reads the AOW status) from 60 on: every reference case for a resident (and
- *   partner) who reaches the AOW age in or near its horizon gives the same
- *   figures in every month as with traces, where the loop works out every
- *   month's bijstand plainly. */
+ *   reads the AOW status, from 60 on too), the Wmo bijdrage and the month of
+ *   the vakantietoeslag: every reference case, as given and for a resident
+ *   (and partner) who reaches the AOW age in or near its horizon, gives the
+ *   same figures in every month, and the same values used, as with traces,
+ *   where the loop works out each of them plainly every month. */
 #include <limits.h>
 #include <string.h>
 
@@ -275,19 +276,33 @@ START_TEST(test_norm_spans_from_60)
 }
 END_TEST
 
-/* Case s with the resident born on *arg (a partner two years later): the
- * figures of both runs, untraced (the answers kept) and traced (worked out). */
-static bool case_from_60(const struct sw_scenario *s0, const char *path, void *arg)
+/* Whether u holds v (id, from, projected). */
+static bool holds_value(const struct sw_used *u, const struct sw_value_info *v)
 {
-    const char *birth = arg;
+    for (size_t i = 0; i < u->len; i++)
+        if (strcmp(u->items[i].id, v->id) == 0 && u->items[i].from == v->from &&
+            u->items[i].projected == v->projected)
+            return true;
+    return false;
+}
+
+/* Case s (with the resident born on arg, a partner two years earlier, unless
+ * arg is NULL): the figures of both runs untraced (the answers kept from month
+ * to month) and traced (every month's bijstand, Wmo bijdrage and vakantie-
+ * toeslag month worked out), and the values used, the same. */
+static bool case_kept_as_traced(const struct sw_scenario *s0, const char *path, void *arg)
+{
+    const char *birth = arg ? arg : "as given";
     struct sw_scenario s = *s0;
     struct sw_timeline *a = NULL, *b = NULL;
     struct sw_err e1, e2;
     sw_status s1, s2;
 
-    s.household.birth = test_date(birth);
-    if (s.household.composition == SW_HH_COUPLE)
-        s.household.partner_birth = s.household.birth + 730;
+    if (arg) {
+        s.household.birth = test_date(arg);
+        if (s.household.composition == SW_HH_COUPLE)
+            s.household.partner_birth = s.household.birth - 730;
+    }
     s1 = sw_simulate(&a, test_tables(), &s, SW_SIM_NO_STEADY, &e1);
     s2 = sw_simulate(&b, test_tables(), &s, SW_SIM_NO_STEADY | SW_SIM_TRACE, &e2);
     ck_assert_int_eq(s1, s2);
@@ -301,17 +316,24 @@ static bool case_from_60(const struct sw_scenario *s0, const char *path, void *a
                               path, birth, run, i, k, (long long)x->rows[i].v[k],
                               (long long)y->rows[i].v[k]);
     }
+    if (!s1) {
+        ck_assert_uint_eq(a->used.len, b->used.len);
+        for (size_t i = 0; i < a->used.len; i++)
+            ck_assert_msg(holds_value(&b->used, &a->used.items[i]), "%s born %s: %s not used "
+                          "when traced", path, birth, a->used.items[i].id);
+    }
     sw_timeline_free(a);
     sw_timeline_free(b);
     return true;
 }
 
-START_TEST(test_engine_from_60)
+START_TEST(test_engine_kept_as_traced)
 {
-    static const char *const births[] = {"1959-08-15", "1960-11-30", "1958-02-01"};
+    static const char *const births[] = {NULL, "1959-02-01", "1959-04-10", "1959-08-15",
+                                         "1960-11-30", "1958-02-01"};
 
     for (size_t i = 0; i < sizeof(births) / sizeof(births[0]); i++)
-        ck_assert_int_gt(test_each_case(case_from_60, (void *)births[i]), 10);
+        ck_assert_int_gt(test_each_case(case_kept_as_traced, (void *)births[i]), 10);
 }
 END_TEST
 
@@ -324,7 +346,7 @@ static Suite *kept_spans_suite(void)
     tcase_add_test(tc, test_vrijlating_ranges);
     tcase_add_test(tc, test_norm_spans);
     tcase_add_test(tc, test_norm_spans_from_60);
-    tcase_add_test(tc, test_engine_from_60);
+    tcase_add_test(tc, test_engine_kept_as_traced);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,6 +1,7 @@
 /* engine_kept.c - what the month loop keeps from one month to the next
  * (engine_kept.h): the wage's loonheffing, the bijstand entitlement and its norm,
- * and the LKS of a whole month of work. */
+ * the Wmo bijdrage, a parameter asked every month, and the LKS of a whole month
+ * of work. */
 #include <stdint.h>
 #include <string.h>
 
@@ -49,6 +50,30 @@ sw_status eng_wage_loonheffing(const struct eng_run *r, sw_date d, int64_t gross
     prev->gross = gross;
     prev->lh = *lh;
     return SW_OK;
+}
+
+sw_status eng_param_kept(const struct eng_run *r, struct eng_param_kept *k, const char *id,
+                         sw_date d, enum sw_unit unit, int64_t *out, struct sw_trace *tr,
+                         struct sw_err *err)
+{
+    sw_status st;
+
+    if (tr) {
+        k->w.ok = false;
+        return sw_param_t(r->c, id, d, unit, out, tr, err);
+    }
+    if (sw_window_holds(&k->w, d)) {
+        *out = k->v;
+        return SW_OK;
+    }
+    sw_window_begin(r->c, &k->w, d);
+    st = sw_param_t(r->c, id, d, unit, out, NULL, err);
+    sw_window_end(r->c, &k->w);
+    if (st)
+        k->w.ok = false;
+    else
+        k->v = *out;
+    return st;
 }
 
 /* Narrow [*lo, *hi) to the dates on which the person born on `birth` has the
@@ -297,6 +322,38 @@ sw_status eng_entitled_kept(struct eng_run *r, sw_date d, const struct sw_househ
         mm->e[j].bj = *out;
     }
     return st;
+}
+
+/* sw_wmo_eigen_bijdrage() of service month `service`, or wp's: it uses the
+ * date only for its lookups (the window) and, for a couple, for the AOW status
+ * of both, which below 60 needs no lookup (eng_same_age_span()). */
+sw_status eng_wmo_bijdrage(const struct eng_run *r, sw_month service,
+                           const struct sw_wmo_household *h, struct eng_wmo_prev *wp,
+                           int64_t *out, struct sw_trace *tr, struct sw_err *err)
+{
+    sw_date d = sw_month_first_day(service), lo = INT32_MIN, hi = INT32_MAX;
+    sw_status st;
+
+    if (tr) {
+        wp->w.ok = false;
+        return sw_wmo_eigen_bijdrage(r->c, service, h, out, tr, err);
+    }
+    if (sw_window_holds(&wp->w, d) && d >= wp->age_lo && d < wp->age_hi) {
+        *out = wp->bijdrage;
+        return SW_OK;
+    }
+    sw_window_begin(r->c, &wp->w, d);
+    st = sw_wmo_eigen_bijdrage(r->c, service, h, out, NULL, err);
+    sw_window_end(r->c, &wp->w);
+    if (st || (h->couple && (!eng_same_age_span(h->birth, d, &lo, &hi) ||
+                             !eng_same_age_span(h->partner_birth, d, &lo, &hi)))) {
+        wp->w.ok = false;
+        return st;
+    }
+    wp->age_lo = lo;
+    wp->age_hi = hi;
+    wp->bijdrage = *out;
+    return SW_OK;
 }
 
 /* The loonwaarde period in force on d: the last one starting on or before it

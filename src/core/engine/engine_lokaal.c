@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "engine_impl.h"
+#include "engine_kept.h"
 #include "switchsim/loonheffing.h"
 #include "switchsim/money.h"
 
@@ -32,8 +33,9 @@ static const enum sw_item scheme_item[SW_LOCAL__COUNT] = {
 
 /* The income the municipality tests in month index i (first day d; see above),
  * and the norm without vakantietoeslag it is held against. */
-static sw_status tested_income(const struct eng_run *r, int i, sw_date d, int64_t *income,
-                               int64_t *base, struct sw_err *err)
+static sw_status tested_income(const struct eng_run *r, int i, sw_date d,
+                               struct eng_param_kept *vt_kept, int64_t *income, int64_t *base,
+                               struct sw_err *err)
 {
     const int64_t *v = r->run->rows[i].v;
     int64_t work = v[SW_ITEM_COUNTED_INCOME], vt;
@@ -57,8 +59,8 @@ static sw_status tested_income(const struct eng_run *r, int i, sw_date d, int64_
     }
     /* The monthly part of the norm, rounded as the bijstand's monthly payment
      * (bijstand.c, art. 19 lid 3). */
-    st = sw_param(r->c, "participatiewet.holiday_allowance_percent", d, SW_UNIT_PERCENT, &vt,
-                  NULL, err);
+    st = eng_param_kept(r, vt_kept, "participatiewet.holiday_allowance_percent", d,
+                        SW_UNIT_PERCENT, &vt, NULL, err);
     if (st)
         return st;
     *base = sw_money_rate_half_up(v[SW_ITEM_BIJSTAND_NORM], SW_PPM_ONE - vt);
@@ -169,6 +171,7 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
     bool prev_ok[SW_LOCAL__COUNT];
     int last_bad[SW_LOCAL__COUNT];
     struct kept_terms kept[SW_LOCAL__COUNT] = {0};
+    struct eng_param_kept vt_kept = {.w = {.ok = false}};
     sw_status st;
 
     household(s, &h);
@@ -181,7 +184,7 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
         size_t events = r->tl->n_armoedeval;
         sw_date d = sw_month_first_day(r->run->rows[i].month);
 
-        st = tested_income(r, i, d, &income, &base, err);
+        st = tested_income(r, i, d, &vt_kept, &income, &base, err);
         if (st)
             return st;
 

@@ -301,8 +301,10 @@ static sw_status settle(struct eng_run *r, int y, enum sw_recovery_kind kind, ye
     sw_status st;
     char period[8];
 
-    memset(&tr, 0, sizeof(tr));
-    /* The entitlement's trace only when the run keeps traces. */
+    /* The entitlement's trace only when the run keeps traces (tr is read
+     * only then). */
+    if (r->run->rows[0].trace)
+        memset(&tr, 0, sizeof(tr));
     st = toeslag_year(r, fn, y, income_real, &fin_year, fin,
                       r->run->rows[0].trace ? &tr : NULL, err);
     if (!st)

@@ -7,10 +7,16 @@
 
 static void totals(struct sw_run *run)
 {
-    memset(run->totals, 0, sizeof(run->totals));
-    for (int i = 0; i < run->n; i++)
+    /* Summed in a local array: the compiler need not fear that a row's item
+     * is the total it adds to, and adds several items at once. */
+    int64_t t[SW_ITEM__COUNT] = {0};
+
+    for (int i = 0; i < run->n; i++) {
+        const int64_t *v = run->rows[i].v;
         for (int k = 0; k < SW_ITEM__COUNT; k++)
-            run->totals[k] += run->rows[i].v[k];
+            t[k] += v[k];
+    }
+    memcpy(run->totals, t, sizeof(t));
 }
 
 /* What the municipality's minimaregelingen are worth in the month
