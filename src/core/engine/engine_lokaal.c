@@ -34,8 +34,8 @@ static const enum sw_item scheme_item[SW_LOCAL__COUNT] = {
 /* The income the municipality tests in month index i (first day d; see above),
  * and the norm without vakantietoeslag it is held against. */
 static sw_status tested_income(const struct eng_run *r, int i, sw_date d,
-                               struct eng_param_kept *vt_kept, int64_t *income, int64_t *base,
-                               struct sw_err *err)
+                               struct eng_param_kept *vt_kept, struct eng_lh_prev *lh_prev,
+                               int64_t *income, int64_t *base, struct sw_err *err)
 {
     const int64_t *v = r->run->rows[i].v;
     int64_t work = v[SW_ITEM_COUNTED_INCOME], vt;
@@ -45,13 +45,13 @@ static sw_status tested_income(const struct eng_run *r, int i, sw_date d,
         struct sw_lh_month lh;
         /* The regular wage of the payslip, as if paid without the extra: the
          * month loop asked the table the same (date, gross, birth date, korting)
-         * for this month when it worked out the wage on it (r->lh_gross). */
+         * for this month when it worked out the wage on it (r->lh_gross); else
+         * the table on it, or its answer of an earlier month with this gross
+         * while it holds (eng_wage_loonheffing()). */
         if (r->lh_gross[i] >= 0 && r->lh_gross[i] == v[SW_ITEM_GROSS_WAGE]) {
             lh.net = r->lh_net[i];
         } else {
-            st = sw_loonheffing_month(r->c, d, v[SW_ITEM_GROSS_WAGE], r->s->household.birth,
-                                      r->s->job.loonheffingskorting ? SW_LH_KORTING : 0, &lh,
-                                      NULL, err);
+            st = eng_wage_loonheffing(r, d, v[SW_ITEM_GROSS_WAGE], &lh, NULL, lh_prev, err);
             if (st)
                 return st;
         }
@@ -83,6 +83,24 @@ static void household(const struct sw_scenario *s, struct sw_local_household *h)
     h->children = (int)s->household.n_children;
 }
 
+/* Append the strings of parts (NULL-ended) to text[0, size) at *n, as
+ * snprintf(text + *n, size - *n, "%s%s...") does for *n < size (cut to fit,
+ * ended by a NUL; *n the length it would have had): the warning's text is
+ * built of literals and formatted amounts only. */
+static void append(char *text, size_t size, size_t *n, const char *const *parts)
+{
+    for (; *parts; parts++) {
+        size_t len = strlen(*parts);
+        if (*n + 1 < size) {
+            size_t room = size - 1 - *n;
+            memcpy(text + *n, *parts, len < room ? len : room);
+        }
+        *n += len;
+    }
+    if (size > 0)
+        text[*n < size ? *n : size - 1] = '\0';
+}
+
 /* One warning per month for the schemes whose limit the income passes in it,
  * short enough for one line of the printed page: the month, each limit once
  * from the lowest up, what is lost and what it was worth. */
@@ -90,7 +108,7 @@ static void warn_month(struct eng_run *r, size_t from)
 {
     struct sw_timeline *tl = r->tl;
     char text[480], a[32], ml[32];
-    size_t n, order[SW_LOCAL__COUNT], m = 0;
+    size_t n = 0, order[SW_LOCAL__COUNT], m = 0;
     int64_t total = 0;
     const struct sw_armoedeval *e0 = &tl->armoedeval[from];
 
@@ -105,17 +123,17 @@ static void warn_month(struct eng_run *r, size_t from)
         order[j] = k;
     }
     sw_month_nl(ml, sizeof(ml), e0->month);
-    n = (size_t)snprintf(text, sizeof(text), "Armoedeval vanaf %s:", ml);
+    append(text, sizeof(text), &n, (const char *const[]){"Armoedeval vanaf ", ml, ":", NULL});
     for (size_t o = 0; o < m && n < sizeof(text); o++) {
         const struct sw_armoedeval *e = &tl->armoedeval[order[o]];
         bool same = o > 0 && tl->armoedeval[order[o - 1]].limit == e->limit;
         if (!same) {
             sw_money_format_nl(a, sizeof(a), e->limit);
-            n += (size_t)snprintf(text + n, sizeof(text) - n,
-                                  "%s met een inkomen boven %s per maand vervalt",
-                                  o > 0 ? ";" : "", a);
+            append(text, sizeof(text), &n,
+                   (const char *const[]){o > 0 ? ";" : "", " met een inkomen boven ", a,
+                                         " per maand vervalt", NULL});
         } else if (n < sizeof(text)) {
-            n += (size_t)snprintf(text + n, sizeof(text) - n, " en");
+            append(text, sizeof(text), &n, (const char *const[]){" en", NULL});
         }
         if (n >= sizeof(text))
             break;
@@ -123,13 +141,13 @@ static void warn_month(struct eng_run *r, size_t from)
             sw_money_format_nl(a, sizeof(a), e->year_value);
             total += e->year_value;
         }
-        n += (size_t)snprintf(text + n, sizeof(text) - n, " de %s (%s%s)",
-                              sw_local_scheme_label(e->scheme),
-                              e->value_known ? a : "waarde niet bekend",
-                              e->value_known ? " per jaar" : "");
+        append(text, sizeof(text), &n,
+               (const char *const[]){" de ", sw_local_scheme_label(e->scheme), " (",
+                                     e->value_known ? a : "waarde niet bekend",
+                                     e->value_known ? " per jaar" : "", ")", NULL});
     }
     if (n < sizeof(text))
-        snprintf(text + n, sizeof(text) - n, ".");
+        append(text, sizeof(text), &n, (const char *const[]){".", NULL});
     eng_warning(r, "armoedeval", e0->month, total, "%s", text);
 }
 
@@ -172,6 +190,7 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
     int last_bad[SW_LOCAL__COUNT];
     struct kept_terms kept[SW_LOCAL__COUNT] = {0};
     struct eng_param_kept vt_kept = {.w = {.ok = false}};
+    struct eng_lh_prev lh_prev = {.w = {.ok = false}};
     sw_status st;
 
     household(s, &h);
@@ -184,7 +203,7 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
         size_t events = r->tl->n_armoedeval;
         sw_date d = sw_month_first_day(r->run->rows[i].month);
 
-        st = tested_income(r, i, d, &vt_kept, &income, &base, err);
+        st = tested_income(r, i, d, &vt_kept, &lh_prev, &income, &base, err);
         if (st)
             return st;
 
