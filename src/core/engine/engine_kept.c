@@ -139,23 +139,39 @@ static bool same_age_kept(const struct sw_ctx *c, struct eng_age *m, sw_date bir
     return true;
 }
 
-/* sw_bijstand_norm() on date d without a trace, or the one kept in mm: the
- * norm uses the date only for its lookups (the window) and for the ages of the
- * resident, the partner and the youngest child (with the AOW status, which
- * below 60 needs no lookup), and checks that no birth date lies after it;
+/* Whether norm k answers for facts f on d (norm_kept()). */
+static bool norm_holds(const struct eng_norm_kept *k, sw_date d,
+                       const struct sw_household_facts *f)
+{
+    return d >= k->age_lo && d < k->age_hi && sw_window_holds(&k->w, d) &&
+           memcmp(f, &k->f, sizeof(*f)) == 0;
+}
+
+/* sw_bijstand_norm() on date d without a trace, or the one kept in mm, or
+ * (the switch run) one the baseline run kept: the norm uses the date only for
+ * its lookups (the window) and for the ages of the resident, the partner and
+ * the youngest child (with the AOW status, which below 60 needs no lookup,
+ * and from 60 on the AOW date), and checks that no birth date lies after it;
  * same_from..same_to of its answer (bijstand.c) are the dates on which those
  * ages stay on the same side of every limit it compared them with and the
  * check holds: there the same facts give the same answer but for the ages it
- * reports, taken anew. Facts with housemates are not kept. */
+ * reports, taken anew. Both runs ask in the same context, whose record of the
+ * values used holds the baseline's. Facts with housemates are not kept. */
 static sw_status norm_kept(struct eng_run *r, struct eng_bj_memo *mm, sw_date d,
                            const struct sw_household_facts *f, struct sw_bijstand_norm *out,
                            struct sw_err *err)
 {
     sw_status st;
+    bool hit = mm->norm_set && norm_holds(&mm->nk, d, f);
 
-    if (mm->norm_set && d >= mm->age_lo && d < mm->age_hi && sw_window_holds(&mm->nw, d) &&
-        memcmp(f, &mm->nf, sizeof(*f)) == 0) {
-        *out = mm->norm;
+    for (unsigned j = 0; !hit && r->is_switch && r->base && j < r->base->kept.n_norm; j++) {
+        if (norm_holds(&r->base->kept.norm[j], d, f)) {
+            mm->nk = r->base->kept.norm[j];
+            mm->norm_set = hit = true;
+        }
+    }
+    if (hit) {
+        *out = mm->nk.norm;
         if (f->birth != SW_NO_DATE)
             out->age = age_kept(&mm->ages[0], f->birth, d);
         if (f->composition == SW_HOUSEHOLD_COUPLE && f->partner_birth != SW_NO_DATE)
@@ -163,17 +179,19 @@ static sw_status norm_kept(struct eng_run *r, struct eng_bj_memo *mm, sw_date d,
         return SW_OK;
     }
     mm->norm_set = false;
-    sw_window_begin(r->c, &mm->nw, d);
+    sw_window_begin(r->c, &mm->nk.w, d);
     st = sw_bijstand_norm(r->c, d, f, out, NULL, err);
-    sw_window_end(r->c, &mm->nw);
+    sw_window_end(r->c, &mm->nk.w);
     if (st)
         return st;
-    if (mm->nw.ok && f->n_housemates == 0 && out->same_from <= d && d < out->same_to) {
+    if (mm->nk.w.ok && f->n_housemates == 0 && out->same_from <= d && d < out->same_to) {
         mm->norm_set = true;
-        mm->nf = *f;
-        mm->age_lo = out->same_from;
-        mm->age_hi = out->same_to;
-        mm->norm = *out;
+        mm->nk.f = *f;
+        mm->nk.age_lo = out->same_from;
+        mm->nk.age_hi = out->same_to;
+        mm->nk.norm = *out;
+        if (!r->is_switch && r->kept.n_norm < ENG_NORM_HIST)
+            r->kept.norm[r->kept.n_norm++] = mm->nk;
     }
     return SW_OK;
 }

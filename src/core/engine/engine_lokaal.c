@@ -68,14 +68,6 @@ static sw_status tested_income(const struct eng_run *r, int i, sw_date d,
     return SW_OK;
 }
 
-/* A scheme's terms and the dates their lookups hold for (month_terms()). */
-struct kept_terms {
-    bool have;
-    int64_t base;
-    struct sw_window w;
-    struct sw_local_terms t;
-};
-
 static void household(const struct sw_scenario *s, struct sw_local_household *h)
 {
     h->couple = s->household.composition == SW_HH_COUPLE;
@@ -153,17 +145,27 @@ static void warn_month(struct eng_run *r, size_t from)
 
 /* The terms of scheme k on the first day d of a month, for the norm `base`:
  * those of the month before while the lookups they were built from hold
- * (kept: the terms, their norm and their window), with the limit on this
- * month's norm; else worked out anew. The household does not change within a
- * run; a traced month is worked out. */
+ * (kept: the terms, their norm and their window), or in the switch run those
+ * the baseline run worked out for a window that holds (the same household,
+ * context and record of the values used), with the limit on this month's
+ * norm; else worked out anew (and by the baseline kept for the switch run).
+ * The household does not change within a run; a traced month is worked out. */
 static sw_status month_terms(struct eng_run *r, sw_date d, enum sw_local_scheme k,
                              const struct sw_local_household *h, int64_t base,
-                             struct sw_trace *tr, struct kept_terms *kept,
+                             struct sw_trace *tr, struct eng_terms_kept *kept,
                              struct sw_local_terms *t, struct sw_err *err)
 {
+    bool hit = !tr && kept->have && sw_window_holds(&kept->w, d);
     sw_status st;
 
-    if (!tr && kept->have && sw_window_holds(&kept->w, d)) {
+    for (unsigned j = 0; !tr && !hit && r->is_switch && r->base && j < r->base->kept.n_terms[k];
+         j++) {
+        if (sw_window_holds(&r->base->kept.terms[k][j].w, d)) {
+            *kept = r->base->kept.terms[k][j];
+            hit = true;
+        }
+    }
+    if (hit) {
         if (base != kept->base) {
             kept->t.limit = sw_local_limit(base, kept->t.above_ppm);
             kept->base = base;
@@ -178,6 +180,8 @@ static sw_status month_terms(struct eng_run *r, sw_date d, enum sw_local_scheme 
     if (kept->have) {
         kept->t = *t;
         kept->base = base;
+        if (!tr && kept->w.ok && !r->is_switch && r->kept.n_terms[k] < ENG_TERMS_HIST)
+            r->kept.terms[k][r->kept.n_terms[k]++] = *kept;
     }
     return st;
 }
@@ -188,7 +192,7 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
     struct sw_local_household h;
     bool prev_ok[SW_LOCAL__COUNT];
     int last_bad[SW_LOCAL__COUNT];
-    struct kept_terms kept[SW_LOCAL__COUNT] = {0};
+    struct eng_terms_kept kept[SW_LOCAL__COUNT] = {0};
     struct eng_param_kept vt_kept = {.w = {.ok = false}};
     struct eng_lh_prev lh_prev = {.w = {.ok = false}};
     sw_status st;
