@@ -33,9 +33,18 @@ static const enum sw_item scheme_item[SW_LOCAL__COUNT] = {
 
 /* The income the municipality tests in month index i (first day d; see above),
  * and the norm without vakantietoeslag it is held against. */
+/* What tested_income() keeps from month to month: the vakantietoeslag
+ * percentage, the table's answer on the regular wage, and the norm without
+ * vakantietoeslag of the last norm and percentage (zero: none yet). */
+struct income_kept {
+    struct eng_param_kept vt;
+    struct eng_lh_prev lh;
+    int64_t norm, vt_ppm, base;
+};
+
 static sw_status tested_income(const struct eng_run *r, int i, sw_date d,
-                               struct eng_param_kept *vt_kept, struct eng_lh_prev *lh_prev,
-                               int64_t *income, int64_t *base, struct sw_err *err)
+                               struct income_kept *ik, int64_t *income, int64_t *base,
+                               struct sw_err *err)
 {
     const int64_t *v = r->run->rows[i].v;
     int64_t work = v[SW_ITEM_COUNTED_INCOME], vt;
@@ -51,7 +60,7 @@ static sw_status tested_income(const struct eng_run *r, int i, sw_date d,
         if (r->lh_gross[i] >= 0 && r->lh_gross[i] == v[SW_ITEM_GROSS_WAGE]) {
             lh.net = r->lh_net[i];
         } else {
-            st = eng_wage_loonheffing(r, d, v[SW_ITEM_GROSS_WAGE], &lh, NULL, lh_prev, err);
+            st = eng_wage_loonheffing(r, d, v[SW_ITEM_GROSS_WAGE], &lh, NULL, &ik->lh, err);
             if (st)
                 return st;
         }
@@ -59,11 +68,16 @@ static sw_status tested_income(const struct eng_run *r, int i, sw_date d,
     }
     /* The monthly part of the norm, rounded as the bijstand's monthly payment
      * (bijstand.c, art. 19 lid 3). */
-    st = eng_param_kept(r, vt_kept, "participatiewet.holiday_allowance_percent", d,
+    st = eng_param_kept(r, &ik->vt, "participatiewet.holiday_allowance_percent", d,
                         SW_UNIT_PERCENT, &vt, NULL, err);
     if (st)
         return st;
-    *base = sw_money_rate_half_up(v[SW_ITEM_BIJSTAND_NORM], SW_PPM_ONE - vt);
+    if (ik->base == 0 || v[SW_ITEM_BIJSTAND_NORM] != ik->norm || vt != ik->vt_ppm) {
+        ik->norm = v[SW_ITEM_BIJSTAND_NORM];
+        ik->vt_ppm = vt;
+        ik->base = sw_money_rate_half_up(ik->norm, SW_PPM_ONE - vt);
+    }
+    *base = ik->base;
     *income = work + v[SW_ITEM_WW_NET] + v[SW_ITEM_PARTNER_NET] + v[SW_ITEM_BIJSTAND_ENTITLED];
     return SW_OK;
 }
@@ -153,32 +167,32 @@ static void warn_month(struct eng_run *r, size_t from)
 static sw_status month_terms(struct eng_run *r, sw_date d, enum sw_local_scheme k,
                              const struct sw_local_household *h, int64_t base,
                              struct sw_trace *tr, struct eng_terms_kept *kept,
-                             struct sw_local_terms *t, struct sw_err *err)
+                             const struct sw_local_terms **t, struct sw_err *err)
 {
     bool hit = !tr && kept->have && sw_window_holds(&kept->w, d);
     sw_status st;
 
-    for (unsigned j = 0; !tr && !hit && r->is_switch && r->base && j < r->base->kept.n_terms[k];
-         j++) {
-        if (sw_window_holds(&r->base->kept.terms[k][j].w, d)) {
-            *kept = r->base->kept.terms[k][j];
-            hit = true;
+    if (!tr && !hit && r->is_switch && r->base) {
+        for (unsigned j = 0; !hit && j < r->base->kept.n_terms[k]; j++) {
+            if (sw_window_holds(&r->base->kept.terms[k][j].w, d)) {
+                *kept = r->base->kept.terms[k][j];
+                hit = true;
+            }
         }
     }
+    *t = &kept->t;
     if (hit) {
         if (base != kept->base) {
             kept->t.limit = sw_local_limit(base, kept->t.above_ppm);
             kept->base = base;
         }
-        *t = kept->t;
         return SW_OK;
     }
     sw_window_begin(r->c, &kept->w, d);
-    st = sw_local_terms(r->c, k, d, h, base, t, tr, err);
+    st = sw_local_terms(r->c, k, d, h, base, &kept->t, tr, err);
     sw_window_end(r->c, &kept->w);
     kept->have = st == SW_OK;
     if (kept->have) {
-        kept->t = *t;
         kept->base = base;
         if (!tr && kept->w.ok && !r->is_switch && r->kept.n_terms[k] < ENG_TERMS_HIST)
             r->kept.terms[k][r->kept.n_terms[k]++] = *kept;
@@ -193,8 +207,7 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
     bool prev_ok[SW_LOCAL__COUNT];
     int last_bad[SW_LOCAL__COUNT];
     struct eng_terms_kept kept[SW_LOCAL__COUNT] = {0};
-    struct eng_param_kept vt_kept = {.w = {.ok = false}};
-    struct eng_lh_prev lh_prev = {.w = {.ok = false}};
+    struct income_kept ik = {.vt = {.w = {.ok = false}}, .lh = {.w = {.ok = false}}};
     sw_status st;
 
     household(s, &h);
@@ -207,12 +220,12 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
         size_t events = r->tl->n_armoedeval;
         sw_date d = sw_month_first_day(r->run->rows[i].month);
 
-        st = tested_income(r, i, d, &vt_kept, &lh_prev, &income, &base, err);
+        st = tested_income(r, i, d, &ik, &income, &base, err);
         if (st)
             return st;
 
         for (int k = 0; k < SW_LOCAL__COUNT; k++) {
-            struct sw_local_terms t;
+            const struct sw_local_terms *t;
             enum sw_item item = scheme_item[k];
             struct sw_trace *tr = eng_trace(r, i, item);
             bool ok;
@@ -222,17 +235,17 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
                 return st;
             if (i == 0 && !r->is_switch) {
                 struct sw_local_summary *ls = &r->tl->local[k];
-                ls->tested = t.tested;
-                ls->value_known = t.value_known;
-                ls->above_ppm = t.above_ppm;
-                ls->limit = t.limit;
-                ls->year_value = t.year_value;
-                ls->waiting_months = t.waiting_months;
-                ls->entered = t.entered;
+                ls->tested = t->tested;
+                ls->value_known = t->value_known;
+                ls->above_ppm = t->above_ppm;
+                ls->limit = t->limit;
+                ls->year_value = t->year_value;
+                ls->waiting_months = t->waiting_months;
+                ls->entered = t->entered;
             }
-            if (!t.tested)
+            if (!t->tested)
                 continue;
-            ok = income <= t.limit;
+            ok = income <= t->limit;
             if (!ok)
                 last_bad[k] = i;
             if (r->is_switch && prev_ok[k] && !ok &&
@@ -241,18 +254,18 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
                 e->scheme = (enum sw_local_scheme)k;
                 e->month = r->run->rows[i].month;
                 e->income = income;
-                e->limit = t.limit;
-                e->value_known = t.value_known;
-                e->year_value = t.year_value;
+                e->limit = t->limit;
+                e->value_known = t->value_known;
+                e->year_value = t->year_value;
             }
             prev_ok[k] = ok;
             if (k == SW_LOCAL_IIT) {
                 /* Applied for once per months_per_year months from the first month
                  * shown; paid when the whole waiting period was within the limit. */
-                if (i % t.months_per_year == 0 && ok && i - last_bad[k] > t.waiting_months)
-                    v[item] = t.year_value;
+                if (i % t->months_per_year == 0 && ok && i - last_bad[k] > t->waiting_months)
+                    v[item] = t->year_value;
             } else if (ok) {
-                v[item] = t.month_value;
+                v[item] = t->month_value;
             }
             if (tr) {
                 sw_trace_rule(tr, "gemeentelijke minimaregeling (tabel van de gemeente)",
