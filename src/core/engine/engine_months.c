@@ -377,11 +377,16 @@ static sw_status estimate(struct eng_run *r, sw_month m, int64_t counted, int64_
                           struct sw_err *err)
 {
     struct sw_household_facts f;
+    const struct sw_household_facts *fp = &f;
     struct sw_bijstand bj;
     sw_status st;
 
-    household_facts(r->s, first_day(m), &f);
-    st = eng_entitled_kept(r, first_day(m), &f, 0, counted, 0, &bj, err);
+    /* The facts of the loop's month, or worked out for another. */
+    if (r->bj_memo && r->bj_memo->facts_d == first_day(m))
+        fp = &r->bj_memo->facts;
+    else
+        household_facts(r->s, first_day(m), &f);
+    st = eng_entitled_kept(r, first_day(m), fp, 0, counted, 0, &bj, err);
     if (st)
         return st;
     *out = bj.monthly_payment;
@@ -621,6 +626,8 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         if (net_work > 0)
             lg.work_months++;
         household_facts(s, d, &f);
+        r->bj_memo->facts_d = d;
+        r->bj_memo->facts = f;
         st = eng_partner_month(r, i, &partner_counted, err);
         if (st)
             goto out;

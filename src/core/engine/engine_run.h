@@ -76,6 +76,10 @@ struct eng_bj_memo {
         struct sw_bijstand bj;
     } win[ENG_BJ_WIN];
     unsigned win_next;
+    /* The household's facts on the first day of the month the loop is in
+     * (engine_months.c), for the ledger's estimates of that month. */
+    sw_date facts_d;              /* SW_NO_DATE: none */
+    struct sw_household_facts facts;
     /* The age of the resident, the partner and the youngest child on the date
      * asked last, with the dates on which it holds (engine_kept.c, age_kept()). */
     struct eng_age {
