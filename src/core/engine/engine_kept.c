@@ -52,19 +52,15 @@ sw_status eng_wage_loonheffing(const struct eng_run *r, sw_date d, int64_t gross
     return SW_OK;
 }
 
-sw_status eng_param_kept(const struct eng_run *r, struct eng_param_kept *k, const char *id,
-                         sw_date d, enum sw_unit unit, int64_t *out, struct sw_trace *tr,
-                         struct sw_err *err)
+sw_status eng_param_looked_up(const struct eng_run *r, struct eng_param_kept *k, const char *id,
+                              sw_date d, enum sw_unit unit, int64_t *out, struct sw_trace *tr,
+                              struct sw_err *err)
 {
     sw_status st;
 
     if (tr) {
         k->w.ok = false;
         return sw_param_t(r->c, id, d, unit, out, tr, err);
-    }
-    if (sw_window_holds(&k->w, d)) {
-        *out = k->v;
-        return SW_OK;
     }
     sw_window_begin(r->c, &k->w, d);
     st = sw_param_t(r->c, id, d, unit, out, NULL, err);

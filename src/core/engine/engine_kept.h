@@ -46,12 +46,24 @@ struct eng_param_kept {
     int64_t v;
 };
 
+/* eng_param_kept() when k does not hold (engine_kept.c). */
+sw_status eng_param_looked_up(const struct eng_run *r, struct eng_param_kept *k, const char *id,
+                              sw_date d, enum sw_unit unit, int64_t *out, struct sw_trace *tr,
+                              struct sw_err *err);
+
 /* sw_param_t(r->c, id, d, unit, out, tr, err), or the value k kept while it
  * holds on d (not while tracing): the same value and the same record in
- * c->used (engine_kept.c). k starts with k->w.ok false. */
-sw_status eng_param_kept(const struct eng_run *r, struct eng_param_kept *k, const char *id,
-                         sw_date d, enum sw_unit unit, int64_t *out, struct sw_trace *tr,
-                         struct sw_err *err);
+ * c->used. k starts with k->w.ok false. Inline: asked every month. */
+static inline sw_status eng_param_kept(const struct eng_run *r, struct eng_param_kept *k,
+                                       const char *id, sw_date d, enum sw_unit unit,
+                                       int64_t *out, struct sw_trace *tr, struct sw_err *err)
+{
+    if (!tr && sw_window_holds(&k->w, d)) {
+        *out = k->v;
+        return SW_OK;
+    }
+    return eng_param_looked_up(r, k, id, d, unit, out, tr, err);
+}
 
 /* The Wmo answers of the month before, for reuse (without traces): the months
  * between the month billed and the service month while the value that gave
