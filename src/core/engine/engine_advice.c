@@ -1,6 +1,5 @@
 /* engine_advice.c - warnings and actions in plain Dutch (taalniveau B1), with
  * dates and amounts, from a finished switch run and its recoveries. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,10 +32,10 @@ static void recovery_advice(struct eng_run *r)
         const struct sw_recovery *rec = &tl->recoveries[k];
 
         eur(a, sizeof(a), rec->amount);
-        sw_month_nl(m1, sizeof(m1), rec->caused);
         sw_month_nl(m2, sizeof(m2), rec->expected);
         switch (rec->kind) {
         case SW_RECOVERY_BIJSTAND:
+            sw_month_nl(m1, sizeof(m1), rec->caused);
             if (rec->offset > 0)
                 eur(a, sizeof(a), rec->amount + rec->offset);
             eng_warning(r, "bijstand_recovery", rec->caused, rec->amount + rec->offset,
@@ -394,78 +393,94 @@ static const char *topic_nl(const char *id)
     return "andere bedragen";
 }
 
-/* The topics of the values for which keep(v) holds, each once: "a, b en c". */
-static void topics_nl(char *buf, size_t size, const struct sw_used *used,
-                      bool (*keep)(const struct sw_value_info *, sw_date), sw_date arg)
-{
+/* The topics of a list of values, each once, in the order first met (at most
+ * 16; more are left out). */
+struct topics {
     const char *seen[16];
-    size_t n = 0;
+    size_t n;
+};
+
+static void topics_add(struct topics *l, const char *t)
+{
+    for (size_t j = 0; j < l->n; j++)
+        if (l->seen[j] == t)
+            return;
+    if (l->n < sizeof(l->seen) / sizeof(l->seen[0]))
+        l->seen[l->n++] = t;
+}
+
+/* Append src to buf[size] at *len, cut at size - 1 bytes as snprintf would. */
+static void append(char *buf, size_t size, size_t *len, const char *src)
+{
+    size_t n = strlen(src);
+
+    if (n > size - 1 - *len)
+        n = size - 1 - *len;
+    memcpy(buf + *len, src, n);
+    *len += n;
+    buf[*len] = '\0';
+}
+
+/* The topics as "a, b en c" in buf[size] (size > 0). */
+static void topics_nl(char *buf, size_t size, const struct topics *l)
+{
+    size_t len = 0;
 
     buf[0] = '\0';
-    for (size_t i = 0; i < used->len; i++) {
-        const char *t;
-        bool dup = false;
-        if (!keep(&used->items[i], arg))
-            continue;
-        t = topic_nl(used->items[i].id);
-        for (size_t j = 0; j < n && !dup; j++)
-            dup = seen[j] == t;
-        if (!dup && n < sizeof(seen) / sizeof(seen[0]))
-            seen[n++] = t;
+    for (size_t i = 0; i < l->n; i++) {
+        append(buf, size, &len, i == 0 ? "" : i + 1 == l->n ? " en " : ", ");
+        append(buf, size, &len, l->seen[i]);
     }
-    for (size_t i = 0; i < n; i++) {
-        size_t len = strlen(buf);
-        snprintf(buf + len, size - len, "%s%s", i == 0 ? "" : i + 1 == n ? " en " : ", ",
-                 seen[i]);
-    }
-}
-
-static bool projected_from_date(const struct sw_value_info *v, sw_date from)
-{
-    return v->projected && v->projected_from == from;
-}
-
-static bool provisional_only(const struct sw_value_info *v, sw_date unused)
-{
-    (void)unused;
-    return v->provisional && !v->projected;
 }
 
 /* Values carried forward past the published ones: one warning per date from
- * which they are missing, naming what they are about; and values published but
- * not yet confirmed by a second source. */
+ * which they are missing (the first 8 dates met, oldest first), naming what
+ * they are about; and values published but not yet confirmed by a second
+ * source. One pass over the values used sorts their topics by date. */
 static void provisional_advice(struct eng_run *r)
 {
     struct sw_timeline *tl = r->tl;
     sw_date dates[8];
-    size_t nd = 0;
+    struct topics by_date[8], unconfirmed = {.n = 0};
+    size_t nd = 0, order[8];
     char what[480], when[40];
 
     for (size_t i = 0; i < tl->used.len; i++) {
         const struct sw_value_info *u = &tl->used.items[i];
-        bool dup = false;
-        if (!u->projected)
+        size_t j = 0;
+        if (!u->projected) {
+            if (u->provisional)
+                topics_add(&unconfirmed, topic_nl(u->id));
             continue;
-        for (size_t j = 0; j < nd && !dup; j++)
-            dup = dates[j] == u->projected_from;
-        if (!dup && nd < sizeof(dates) / sizeof(dates[0]))
-            dates[nd++] = u->projected_from;
+        }
+        while (j < nd && dates[j] != u->projected_from)
+            j++;
+        if (j == nd) {
+            if (nd == sizeof(dates) / sizeof(dates[0]))
+                continue;
+            dates[nd] = u->projected_from;
+            by_date[nd++].n = 0;
+        }
+        topics_add(&by_date[j], topic_nl(u->id));
     }
-    for (size_t i = 1; i < nd; i++)       /* oldest first */
-        for (size_t j = i; j > 0 && dates[j - 1] > dates[j]; j--) {
-            sw_date d = dates[j];
-            dates[j] = dates[j - 1];
-            dates[j - 1] = d;
+    for (size_t i = 0; i < nd; i++)      /* oldest first */
+        order[i] = i;
+    for (size_t i = 1; i < nd; i++)
+        for (size_t j = i; j > 0 && dates[order[j - 1]] > dates[order[j]]; j--) {
+            size_t k = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = k;
         }
     for (size_t i = 0; i < nd; i++) {
-        topics_nl(what, sizeof(what), &tl->used, projected_from_date, dates[i]);
-        sw_month_nl(when, sizeof(when), sw_month_of(dates[i]));
-        eng_warning(r, "projected_values", sw_month_of(dates[i]), 0,
+        sw_date d = dates[order[i]];
+        topics_nl(what, sizeof(what), &by_date[order[i]]);
+        sw_month_nl(when, sizeof(when), sw_month_of(d));
+        eng_warning(r, "projected_values", sw_month_of(d), 0,
                     "Voorlopig vanaf %s: de nieuwe bedragen voor %s zijn nog niet bekend. "
                     "We rekenen met de laatste bedragen die wel bekend zijn. Wat u krijgt, "
                     "kan daardoor nog iets anders worden.", when, what);
     }
-    topics_nl(what, sizeof(what), &tl->used, provisional_only, 0);
+    topics_nl(what, sizeof(what), &unconfirmed);
     if (what[0])
         eng_warning(r, "provisional_values", -1, 0,
                     "Deze berekening gebruikt bedragen die nog niet officieel zijn bevestigd "
@@ -476,8 +491,11 @@ static void provisional_advice(struct eng_run *r)
 static void sort_actions(struct sw_timeline *tl)
 {
     for (size_t i = 1; i < tl->n_actions; i++) {
-        struct sw_action a = tl->actions[i];
+        struct sw_action a;
         size_t j = i;
+        if (tl->actions[i - 1].before <= tl->actions[i].before)
+            continue;                     /* in place already (the usual case) */
+        a = tl->actions[i];
         while (j > 0 && tl->actions[j - 1].before > a.before) {
             tl->actions[j] = tl->actions[j - 1];
             j--;

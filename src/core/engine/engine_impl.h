@@ -57,6 +57,10 @@ sw_status eng_debts(struct eng_run *r, struct sw_err *err);
 /* Received, set aside, safe to spend and the totals, once every other item is in
  * (engine_wallet.c). Cannot fail. */
 void eng_wallet(struct eng_run *r);
+/* The first max values of sw_timeline_projected(tl, m, ...) and their number
+ * (at most max), without counting the rest (engine_timeline.c). */
+size_t eng_projected_first(const struct sw_timeline *tl, sw_month m,
+                           const struct sw_value_info **out, size_t max);
 /* Warnings and actions from the finished switch run (engine_advice.c). */
 sw_status eng_advice(struct eng_run *r, struct sw_err *err);
 /* What eng_advice() looks up in the tables and nothing else (SW_SIM_NO_ADVICE):

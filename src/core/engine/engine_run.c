@@ -2,10 +2,10 @@
  * month's items and traces, and the timeline's recoveries, warnings and actions
  * (engine_run.h). */
 #include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "engine_run.h"
+#include "engine_text.h"
 
 void eng_copy_text(char *dst, size_t size, const char *src)
 {
@@ -72,14 +72,14 @@ void eng_warning(const struct eng_run *r, const char *code, sw_month month, int6
     if (!r->texts || tl->n_warnings >= SW_MAX_WARNINGS)
         return;
     for (size_t i = 0; i < tl->n_warnings; i++)
-        if (strcmp(tl->warnings[i].code, code) == 0 && tl->warnings[i].month == month)
+        if (tl->warnings[i].month == month && strcmp(tl->warnings[i].code, code) == 0)
             return;
     w = &tl->warnings[tl->n_warnings++];
     eng_copy_text(w->code, sizeof(w->code), code);
     w->month = month;
     w->amount = amount;
     va_start(ap, fmt);
-    vsnprintf(w->text, sizeof(w->text), fmt, ap);
+    eng_vformat(w->text, sizeof(w->text), fmt, ap);
     va_end(ap);
 }
 
@@ -95,6 +95,6 @@ void eng_action(const struct eng_run *r, sw_date before, enum sw_who who, const 
     a->before = before;
     a->who = who;
     va_start(ap, fmt);
-    vsnprintf(a->text, sizeof(a->text), fmt, ap);
+    eng_vformat(a->text, sizeof(a->text), fmt, ap);
     va_end(ap);
 }

@@ -118,11 +118,9 @@ static void steady_from(struct sw_steady *st, const struct sw_scenario *s,
         st->baseline_debt_taken = tx->baseline.rows[i].v[SW_ITEM_DEBT_TAKEN];
         if (st->first_months > 0)
             st->first_average = sw_div_half_up(st->first_total, st->first_months);
-        st->n_projected = sw_timeline_projected(tx, sc->month, pv, SW_STEADY_MAX_PROJECTED);
-        if (st->n_projected > SW_STEADY_MAX_PROJECTED)
-            st->n_projected = SW_STEADY_MAX_PROJECTED;
+        st->n_projected = eng_projected_first(tx, sc->month, pv, SW_STEADY_MAX_PROJECTED);
         for (size_t k = 0; k < st->n_projected; k++)
-            snprintf(st->projected[k], sizeof(st->projected[k]), "%s", pv[k]->id);
+            eng_copy_text(st->projected[k], sizeof(st->projected[k]), pv[k]->id);
         return;
     }
     memset(st, 0, sizeof(*st));

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine_impl.h"
 #include "switchsim/engine.h"
 
 static const char *const item_names[SW_ITEM__COUNT] = {
@@ -74,30 +75,42 @@ void sw_timeline_free(struct sw_timeline *tl)
     free(tl);
 }
 
+/* Whether id lies in the domain (a non-empty name): most ids are ruled out by
+ * their first letter. */
 static bool in_domain(const char *id, const char *domain)
 {
-    size_t n = strlen(domain);
+    size_t n;
+
+    if (id[0] != domain[0])
+        return false;
+    n = strlen(domain);
     return strncmp(id, domain, n) == 0 && id[n] == '.';
 }
 
 /* The projected values due by the end of month m, one per id, leaving out the
- * domains in skip (NULL-terminated); filling and return as sw_timeline_projected(). */
+ * domains in skip (NULL-terminated); filling and return as sw_timeline_projected(),
+ * or with `first` only the first max (the number found, at most max). */
 static size_t projected_by(const struct sw_timeline *tl, sw_month m, const char *const *skip,
-                           const struct sw_value_info **out, size_t max)
+                           const struct sw_value_info **out, size_t max, bool first_only)
 {
     sw_date last = sw_month_last_day(m);
     size_t n = 0, nseen = 0;
     const char *seen[64];   /* the ids projected so far, while they fit */
+    size_t seen_len[64];    /* and their lengths: most differ, no compare needed */
 
     for (size_t i = 0; i < tl->used.len; i++) {
         const struct sw_value_info *u = &tl->used.items[i];
         bool related = true, first = u->projected;
         /* sw_used_first_projected(), in one pass while the ids fit in seen */
         if (first && nseen < sizeof(seen) / sizeof(seen[0])) {
+            size_t len = strlen(u->id);
             for (size_t k = 0; k < nseen && first; k++)
-                first = seen[k] != u->id && strcmp(seen[k], u->id) != 0;
-            if (first)
-                seen[nseen++] = u->id;
+                first = seen[k] != u->id &&
+                        (seen_len[k] != len || memcmp(seen[k], u->id, len) != 0);
+            if (first) {
+                seen[nseen] = u->id;
+                seen_len[nseen++] = len;
+            }
         } else if (first) {
             first = sw_used_first_projected(&tl->used, i);
         }
@@ -110,6 +123,8 @@ static size_t projected_by(const struct sw_timeline *tl, sw_month m, const char 
         if (n < max)
             out[n] = u;
         n++;
+        if (first_only && n == max)
+            break;
     }
     return n;
 }
@@ -119,7 +134,15 @@ size_t sw_timeline_projected(const struct sw_timeline *tl, sw_month m,
 {
     static const char *const none[] = {NULL};
 
-    return projected_by(tl, m, none, out, max);
+    return projected_by(tl, m, none, out, max, false);
+}
+
+size_t eng_projected_first(const struct sw_timeline *tl, sw_month m,
+                           const struct sw_value_info **out, size_t max)
+{
+    static const char *const none[] = {NULL};
+
+    return max ? projected_by(tl, m, none, out, max, true) : 0;
 }
 
 /* The parameter domains (id prefixes up to the first dot) that do not enter a
@@ -165,5 +188,5 @@ size_t sw_recovery_projected(const struct sw_timeline *tl, const struct sw_recov
             year = year * 10 + (r->for_period[d] - '0');
         last = sw_month_from_ym(year, 12);
     }
-    return projected_by(tl, last, unrelated_domains(r->kind), out, max);
+    return projected_by(tl, last, unrelated_domains(r->kind), out, max, false);
 }
