@@ -9,11 +9,23 @@
  *   facts give the same norm but for the ages it reports: on every first of a
  *   month in that span it asks for the same ids (the same branch), and where
  *   they found the same values it gives the same norm, reporting the ages on
- *   that date. */
+ *   that date;
+ * - from 60 on, with a lookup cache (which keeps the AOW date), that span runs
+ *   to the AOW date or from it: sw_bijstand_norm() on every first of a month
+ *   in it, asked plainly (no cache), gives the same norm and AOW statuses, and
+ *   the day the span ends at an AOW date gives the other status;
+ * - the month loop keeps these answers (and the entitlement's, whose onder n
+ *   reads the AOW status, from 60 on too), the Wmo bijdrage and the month of
+ *   the vakantietoeslag: every reference case, as given and for a resident
+ *   (and partner) who reaches the AOW age in or near its horizon, gives the
+ *   same figures in every month, and the same values used, as with traces,
+ *   where the loop works out each of them plainly every month. */
 #include <limits.h>
 #include <string.h>
 
 #include "switchsim/bijstand.h"
+#include "switchsim/engine.h"
+#include "switchsim/scenario.h"
 #include "switchsim/date.h"
 #include "testutil.h"
 
@@ -182,6 +194,149 @@ START_TEST(test_norm_spans)
 }
 END_TEST
 
+/* Residents and partners born 1957 to 1962 (the AOW age, 66 years and 4 to
+ * 67 years, falls in 2023 to 2029), single or a couple, walked month by month
+ * from 2024 to 2030 with one cached context, each answer against the plain
+ * one of a context without a cache on every first of a month in its span. */
+START_TEST(test_norm_spans_from_60)
+{
+    static const char *const births[] = {"1957-10-03", "1959-08-15", "1960-01-01",
+                                         "1961-06-30", "1962-12-31", "1990-03-03"};
+    int checked = 0, long_spans = 0, aow_ends = 0;
+
+    for (int i = 0; i < 6 * 7; i++) {
+        struct sw_ctx c = test_ctx();
+        struct sw_used u = {0};
+        struct sw_household_facts f;
+        struct sw_err err;
+
+        ck_assert_int_eq(sw_lookup_cache_new(&c.cache, &err), SW_OK);
+        c.used = &u;
+        sw_household_facts_init(&f);
+        f.birth = test_date(births[i % 6]);
+        if (i / 6 > 0) {
+            f.composition = SW_HOUSEHOLD_COUPLE;
+            f.partner_birth = test_date(births[i / 6 - 1]);
+        }
+        for (sw_month m = sw_month_from_ym(2024, 1); m <= sw_month_from_ym(2030, 12); m++) {
+            sw_date d = sw_month_first_day(m);
+            struct sw_bijstand_norm n, p;
+            struct sw_used up;
+
+            if (sw_bijstand_norm(&c, d, &f, &n, NULL, &err) != SW_OK)
+                continue;
+            /* The cached answer is the plain one. */
+            ck_assert_int_eq(norm_used(&f, d, &p, &up), SW_OK);
+            ck_assert(p.norm == n.norm && p.aow == n.aow && p.partner_aow == n.partner_aow &&
+                      p.age == n.age && p.partner_age == n.partner_age);
+            ck_assert_int_le(n.same_from, d);
+            ck_assert_int_gt(n.same_to, d);
+            if (n.age >= 60 && n.same_to > d + 1)
+                long_spans++;
+            for (sw_month e = sw_month_from_ym(2023, 1); e <= sw_month_from_ym(2031, 12); e++) {
+                sw_date g = sw_month_first_day(e);
+                struct sw_bijstand_norm o;
+                struct sw_used x;
+                sw_status st;
+                if (g < n.same_from || g >= n.same_to)
+                    continue;
+                st = norm_used(&f, g, &o, &x);
+                /* As in test_norm_spans: the same ids asked (the same branch);
+                 * where they found the same values, the same norm. */
+                ck_assert_msg(st == SW_OK || st == SW_ERR_NO_VALUE,
+                              "case %d: day %d in the span of day %d fails", i, g, d);
+                ck_assert_msg(same_ids(&up, &x) && (st != SW_OK || x.len == up.len),
+                              "case %d: day %d asks other ids than day %d", i, g, d);
+                if (st == SW_OK && same_used(&up, &x)) {
+                    ck_assert_msg(o.norm == n.norm && strcmp(o.article, n.article) == 0 &&
+                                      o.aow == n.aow && o.partner_aow == n.partner_aow,
+                                  "case %d: the norm on day %d differs from day %d", i, g, d);
+                    checked++;
+                }
+                sw_used_release(&x);
+            }
+            /* A span that ends at an AOW date (not at a birthday): the status
+             * changes there. */
+            if (n.same_to < INT32_MAX && n.age >= 60) {
+                struct sw_bijstand_norm o;
+                struct sw_used x;
+                if (norm_used(&f, n.same_to, &o, &x) == SW_OK &&
+                    (o.aow != n.aow || o.partner_aow != n.partner_aow))
+                    aow_ends++;
+                sw_used_release(&x);
+            }
+            sw_used_release(&up);
+        }
+        sw_used_release(&u);
+        sw_lookup_cache_free(c.cache);
+    }
+    ck_assert_int_gt(long_spans, 500);
+    ck_assert_int_gt(aow_ends, 100);
+    ck_assert_int_gt(checked, long_spans);
+}
+END_TEST
+
+/* Whether u holds v (id, from, projected). */
+static bool holds_value(const struct sw_used *u, const struct sw_value_info *v)
+{
+    for (size_t i = 0; i < u->len; i++)
+        if (strcmp(u->items[i].id, v->id) == 0 && u->items[i].from == v->from &&
+            u->items[i].projected == v->projected)
+            return true;
+    return false;
+}
+
+/* Case s (with the resident born on arg, a partner two years earlier, unless
+ * arg is NULL): the figures of both runs untraced (the answers kept from month
+ * to month) and traced (every month's bijstand, Wmo bijdrage and vakantie-
+ * toeslag month worked out), and the values used, the same. */
+static bool case_kept_as_traced(const struct sw_scenario *s0, const char *path, void *arg)
+{
+    const char *birth = arg ? arg : "as given";
+    struct sw_scenario s = *s0;
+    struct sw_timeline *a = NULL, *b = NULL;
+    struct sw_err e1, e2;
+    sw_status s1, s2;
+
+    if (arg) {
+        s.household.birth = test_date(arg);
+        if (s.household.composition == SW_HH_COUPLE)
+            s.household.partner_birth = s.household.birth - 730;
+    }
+    s1 = sw_simulate(&a, test_tables(), &s, SW_SIM_NO_STEADY, &e1);
+    s2 = sw_simulate(&b, test_tables(), &s, SW_SIM_NO_STEADY | SW_SIM_TRACE, &e2);
+    ck_assert_int_eq(s1, s2);
+    for (int run = 0; !s1 && run < 2; run++) {
+        const struct sw_run *x = run ? &a->baseline : &a->scenario;
+        const struct sw_run *y = run ? &b->baseline : &b->scenario;
+        for (int i = 0; i < x->n; i++)
+            for (int k = 0; k < SW_ITEM__COUNT; k++)
+                ck_assert_msg(x->rows[i].v[k] == y->rows[i].v[k],
+                              "%s born %s, run %d, month %d, item %d: %lld kept, %lld traced",
+                              path, birth, run, i, k, (long long)x->rows[i].v[k],
+                              (long long)y->rows[i].v[k]);
+    }
+    if (!s1) {
+        ck_assert_uint_eq(a->used.len, b->used.len);
+        for (size_t i = 0; i < a->used.len; i++)
+            ck_assert_msg(holds_value(&b->used, &a->used.items[i]), "%s born %s: %s not used "
+                          "when traced", path, birth, a->used.items[i].id);
+    }
+    sw_timeline_free(a);
+    sw_timeline_free(b);
+    return true;
+}
+
+START_TEST(test_engine_kept_as_traced)
+{
+    static const char *const births[] = {NULL, "1959-02-01", "1959-04-10", "1959-08-15",
+                                         "1960-11-30", "1958-02-01"};
+
+    for (size_t i = 0; i < sizeof(births) / sizeof(births[0]); i++)
+        ck_assert_int_gt(test_each_case(case_kept_as_traced, (void *)births[i]), 10);
+}
+END_TEST
+
 static Suite *kept_spans_suite(void)
 {
     Suite *s = suite_create("kept_spans");
@@ -190,6 +345,8 @@ static Suite *kept_spans_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_vrijlating_ranges);
     tcase_add_test(tc, test_norm_spans);
+    tcase_add_test(tc, test_norm_spans_from_60);
+    tcase_add_test(tc, test_engine_kept_as_traced);
     suite_add_tcase(s, tc);
     return s;
 }

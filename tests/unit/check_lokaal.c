@@ -203,7 +203,8 @@ END_TEST
  * shown and twelve months later - 420 (the amount of 1 June 2021) in July 2024,
  * 500 (from 1 January 2025) in July 2025, nothing in the months between - both
  * with traces (every month's terms looked up) and without (the engine keeps the
- * terms while the values they were built from hold). */
+ * terms while the values they were built from hold; the switch run takes those
+ * the baseline run kept only on the dates they hold for: 420 in July 2024 too). */
 START_TEST(test_engine_follows_a_table_change)
 {
     static const unsigned flags[] = {0, SW_SIM_TRACE};
@@ -227,6 +228,7 @@ START_TEST(test_engine_follows_a_table_change)
         for (int i = 0; i < s.months; i++)
             ck_assert_int_eq(tl->baseline.rows[i].v[SW_ITEM_IIT],
                              i == 0 ? 42000 : i == 12 ? 50000 : 0);
+        ck_assert_int_eq(tl->scenario.rows[0].v[SW_ITEM_IIT], 42000);
         sw_timeline_free(tl);
     }
 }

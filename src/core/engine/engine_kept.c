@@ -1,6 +1,7 @@
 /* engine_kept.c - what the month loop keeps from one month to the next
  * (engine_kept.h): the wage's loonheffing, the bijstand entitlement and its norm,
- * and the LKS of a whole month of work. */
+ * the Wmo bijdrage, a parameter asked every month, and the LKS of a whole month
+ * of work. */
 #include <stdint.h>
 #include <string.h>
 
@@ -51,6 +52,26 @@ sw_status eng_wage_loonheffing(const struct eng_run *r, sw_date d, int64_t gross
     return SW_OK;
 }
 
+sw_status eng_param_looked_up(const struct eng_run *r, struct eng_param_kept *k, const char *id,
+                              sw_date d, enum sw_unit unit, int64_t *out, struct sw_trace *tr,
+                              struct sw_err *err)
+{
+    sw_status st;
+
+    if (tr) {
+        k->w.ok = false;
+        return sw_param_t(r->c, id, d, unit, out, tr, err);
+    }
+    sw_window_begin(r->c, &k->w, d);
+    st = sw_param_t(r->c, id, d, unit, out, NULL, err);
+    sw_window_end(r->c, &k->w);
+    if (st)
+        k->w.ok = false;
+    else
+        k->v = *out;
+    return st;
+}
+
 /* Narrow [*lo, *hi) to the dates on which the person born on `birth` has the
  * age they have on d; false when that age is 60 or more (the AOW age may come
  * within it: sw_aow_reached() answers false below 60 without a lookup). */
@@ -86,40 +107,67 @@ static int age_kept(struct eng_age *m, sw_date birth, sw_date d)
     return m->age;
 }
 
-/* eng_same_age_span() through the age kept in m. */
-static bool same_age_kept(struct eng_age *m, sw_date birth, sw_date d, sw_date *lo, sw_date *hi)
+/* eng_same_age_span() through the age kept in m; from 60 on, for a person
+ * whose AOW status the calculation read (aow_read: sw_aow_reached() then kept
+ * their AOW date in the context's memo, so asking it again is a memo hit,
+ * without lookups), narrowed also to the dates on the same side of that date,
+ * where sw_aow_reached() gives the same answer; false when it cannot be had. */
+static bool same_age_kept(const struct sw_ctx *c, struct eng_age *m, sw_date birth, sw_date d,
+                          bool aow_read, sw_date *lo, sw_date *hi)
 {
     int a;
+    sw_date aow;
 
     if (birth == SW_NO_DATE)
         return true;
     a = age_kept(m, birth, d);
-    if (a < 0 || a >= 60)
+    if (a < 0 || (a >= 60 && (!aow_read || !c->cache ||
+                              sw_aow_date(c, birth, &aow, NULL, NULL) != SW_OK)))
         return false;
     if (m->lo > *lo)
         *lo = m->lo;
     if (m->hi < *hi)
         *hi = m->hi;
+    if (a >= 60 && d >= aow && aow > *lo)
+        *lo = aow;
+    if (a >= 60 && d < aow && aow < *hi)
+        *hi = aow;
     return true;
 }
 
-/* sw_bijstand_norm() on date d without a trace, or the one kept in mm: the
- * norm uses the date only for its lookups (the window) and for the ages of the
- * resident, the partner and the youngest child (with the AOW status, which
- * below 60 needs no lookup), and checks that no birth date lies after it;
+/* Whether norm k answers for facts f on d (norm_kept()). */
+static bool norm_holds(const struct eng_norm_kept *k, sw_date d,
+                       const struct sw_household_facts *f)
+{
+    return d >= k->age_lo && d < k->age_hi && sw_window_holds(&k->w, d) &&
+           memcmp(f, &k->f, sizeof(*f)) == 0;
+}
+
+/* sw_bijstand_norm() on date d without a trace, or the one kept in mm, or
+ * (the switch run) one the baseline run kept: the norm uses the date only for
+ * its lookups (the window) and for the ages of the resident, the partner and
+ * the youngest child (with the AOW status, which below 60 needs no lookup,
+ * and from 60 on the AOW date), and checks that no birth date lies after it;
  * same_from..same_to of its answer (bijstand.c) are the dates on which those
  * ages stay on the same side of every limit it compared them with and the
  * check holds: there the same facts give the same answer but for the ages it
- * reports, taken anew. Facts with housemates are not kept. */
+ * reports, taken anew. Both runs ask in the same context, whose record of the
+ * values used holds the baseline's. Facts with housemates are not kept. */
 static sw_status norm_kept(struct eng_run *r, struct eng_bj_memo *mm, sw_date d,
                            const struct sw_household_facts *f, struct sw_bijstand_norm *out,
                            struct sw_err *err)
 {
     sw_status st;
+    bool hit = mm->norm_set && norm_holds(&mm->nk, d, f);
 
-    if (mm->norm_set && d >= mm->age_lo && d < mm->age_hi && sw_window_holds(&mm->nw, d) &&
-        memcmp(f, &mm->nf, sizeof(*f)) == 0) {
-        *out = mm->norm;
+    for (unsigned j = 0; !hit && r->is_switch && r->base && j < r->base->kept.n_norm; j++) {
+        if (norm_holds(&r->base->kept.norm[j], d, f)) {
+            mm->nk = r->base->kept.norm[j];
+            mm->norm_set = hit = true;
+        }
+    }
+    if (hit) {
+        *out = mm->nk.norm;
         if (f->birth != SW_NO_DATE)
             out->age = age_kept(&mm->ages[0], f->birth, d);
         if (f->composition == SW_HOUSEHOLD_COUPLE && f->partner_birth != SW_NO_DATE)
@@ -127,17 +175,19 @@ static sw_status norm_kept(struct eng_run *r, struct eng_bj_memo *mm, sw_date d,
         return SW_OK;
     }
     mm->norm_set = false;
-    sw_window_begin(r->c, &mm->nw, d);
+    sw_window_begin(r->c, &mm->nk.w, d);
     st = sw_bijstand_norm(r->c, d, f, out, NULL, err);
-    sw_window_end(r->c, &mm->nw);
+    sw_window_end(r->c, &mm->nk.w);
     if (st)
         return st;
-    if (mm->nw.ok && f->n_housemates == 0 && out->same_from <= d && d < out->same_to) {
+    if (mm->nk.w.ok && f->n_housemates == 0 && out->same_from <= d && d < out->same_to) {
         mm->norm_set = true;
-        mm->nf = *f;
-        mm->age_lo = out->same_from;
-        mm->age_hi = out->same_to;
-        mm->norm = *out;
+        mm->nk.f = *f;
+        mm->nk.age_lo = out->same_from;
+        mm->nk.age_hi = out->same_to;
+        mm->nk.norm = *out;
+        if (!r->is_switch && r->kept.n_norm < ENG_NORM_HIST)
+            r->kept.norm[r->kept.n_norm++] = mm->nk;
     }
     return SW_OK;
 }
@@ -150,6 +200,7 @@ void eng_bj_memo_init(struct eng_bj_memo *mm)
         mm->win[j].set = false;
     mm->next = mm->win_next = 0;
     mm->norm_set = false;
+    mm->facts_d = SW_NO_DATE;
     for (unsigned j = 0; j < 3; j++)
         mm->ages[j].birth = SW_NO_DATE;
 }
@@ -172,20 +223,22 @@ static bool same_vrijlating_branch(const struct eng_bj_window *e, int k, int *mo
  * it reads (for month index k) as on d, and no birth date of the facts after
  * the date; false when it does not keep. Its check of the birth dates holds on
  * every date from d on. Month index 0 reads no age (sw_vrijlating() ends
- * first); the other indexes read the resident's age (onder n's age limit and
- * the AOW status: kept below 60 only), a single parent's also the youngest
- * child's (onder r). */
-static bool entitled_age_span(struct eng_bj_memo *mm, const struct sw_household_facts *f,
-                              sw_date d, int k, sw_date *lo, sw_date *hi)
+ * first); the other indexes read the resident's age (onder n's age limit) and
+ * AOW status (sw_aow_reached(), which keeps the AOW date in the memo from 60
+ * on: same_age_kept()), a single parent's also the youngest child's (onder
+ * r). */
+static bool entitled_age_span(const struct sw_ctx *c, struct eng_bj_memo *mm,
+                              const struct sw_household_facts *f, sw_date d, int k, sw_date *lo,
+                              sw_date *hi)
 {
     *lo = d;
     *hi = INT32_MAX;
     if (k == 0)
         return true;
     if (f->composition == SW_HOUSEHOLD_SINGLE_PARENT &&
-        !same_age_kept(&mm->ages[2], f->youngest_child_birth, d, lo, hi))
+        !same_age_kept(c, &mm->ages[2], f->youngest_child_birth, d, false, lo, hi))
         return false;
-    return same_age_kept(&mm->ages[0], f->birth, d, lo, hi);
+    return same_age_kept(c, &mm->ages[0], f->birth, d, true, lo, hi);
 }
 
 /* sw_bijstand_entitled_on_norm() as it answered on an earlier date of this run
@@ -233,7 +286,7 @@ static sw_status entitled_on_norm_kept(struct eng_run *r, struct eng_bj_memo *mm
     st = sw_bijstand_entitled_on_norm(r->c, d, f, n, work, other, k, out, NULL, err);
     sw_window_end(r->c, &e->w);
     if (st || !e->w.ok || f->n_housemates != 0 ||
-        !entitled_age_span(mm, f, d, k, &e->age_lo, &e->age_hi))
+        !entitled_age_span(r->c, mm, f, d, k, &e->age_lo, &e->age_hi))
         return st;
     e->set = true;
     e->f = *f;
@@ -284,6 +337,38 @@ sw_status eng_entitled_kept(struct eng_run *r, sw_date d, const struct sw_househ
         mm->e[j].bj = *out;
     }
     return st;
+}
+
+/* sw_wmo_eigen_bijdrage() of service month `service`, or wp's: it uses the
+ * date only for its lookups (the window) and, for a couple, for the AOW status
+ * of both, which below 60 needs no lookup (eng_same_age_span()). */
+sw_status eng_wmo_bijdrage(const struct eng_run *r, sw_month service,
+                           const struct sw_wmo_household *h, struct eng_wmo_prev *wp,
+                           int64_t *out, struct sw_trace *tr, struct sw_err *err)
+{
+    sw_date d = sw_month_first_day(service), lo = INT32_MIN, hi = INT32_MAX;
+    sw_status st;
+
+    if (tr) {
+        wp->w.ok = false;
+        return sw_wmo_eigen_bijdrage(r->c, service, h, out, tr, err);
+    }
+    if (sw_window_holds(&wp->w, d) && d >= wp->age_lo && d < wp->age_hi) {
+        *out = wp->bijdrage;
+        return SW_OK;
+    }
+    sw_window_begin(r->c, &wp->w, d);
+    st = sw_wmo_eigen_bijdrage(r->c, service, h, out, NULL, err);
+    sw_window_end(r->c, &wp->w);
+    if (st || (h->couple && (!eng_same_age_span(h->birth, d, &lo, &hi) ||
+                             !eng_same_age_span(h->partner_birth, d, &lo, &hi)))) {
+        wp->w.ok = false;
+        return st;
+    }
+    wp->age_lo = lo;
+    wp->age_hi = hi;
+    wp->bijdrage = *out;
+    return SW_OK;
 }
 
 /* The loonwaarde period in force on d: the last one starting on or before it

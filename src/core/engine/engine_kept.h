@@ -9,6 +9,7 @@
 #include "engine_run.h"
 #include "switchsim/lks.h"
 #include "switchsim/loonheffing.h"
+#include "switchsim/wmo.h"
 
 /* The month before's loonheffing on the wage, for reuse (without traces). */
 struct eng_lh_prev {
@@ -38,6 +39,50 @@ void eng_bj_memo_init(struct eng_bj_memo *mm);
 sw_status eng_entitled_kept(struct eng_run *r, sw_date d, const struct sw_household_facts *f,
                             int64_t work, int64_t other, int k, struct sw_bijstand *out,
                             struct sw_err *err);
+
+/* A plain parameter asked every month, for reuse while its value holds. */
+struct eng_param_kept {
+    struct sw_window w;   /* ok: v is the value, for the dates in w */
+    int64_t v;
+};
+
+/* eng_param_kept() when k does not hold (engine_kept.c). */
+sw_status eng_param_looked_up(const struct eng_run *r, struct eng_param_kept *k, const char *id,
+                              sw_date d, enum sw_unit unit, int64_t *out, struct sw_trace *tr,
+                              struct sw_err *err);
+
+/* sw_param_t(r->c, id, d, unit, out, tr, err), or the value k kept while it
+ * holds on d (not while tracing): the same value and the same record in
+ * c->used. k starts with k->w.ok false. Inline: asked every month. */
+static inline sw_status eng_param_kept(const struct eng_run *r, struct eng_param_kept *k,
+                                       const char *id, sw_date d, enum sw_unit unit,
+                                       int64_t *out, struct sw_trace *tr, struct sw_err *err)
+{
+    if (!tr && sw_window_holds(&k->w, d)) {
+        *out = k->v;
+        return SW_OK;
+    }
+    return eng_param_looked_up(r, k, id, d, unit, out, tr, err);
+}
+
+/* The Wmo answers of the month before, for reuse (without traces): the months
+ * between the month billed and the service month while the value that gave
+ * them holds (lag_w), and the bijdrage of a service month while the values it
+ * looked up hold (w) and the ages it may read are the same (age_lo <= date <
+ * age_hi). */
+struct eng_wmo_prev {
+    struct sw_window lag_w;   /* ok: lag kept */
+    sw_month lag;
+    struct sw_window w;       /* ok: bijdrage kept */
+    sw_date age_lo, age_hi;
+    int64_t bijdrage;
+};
+
+/* sw_wmo_eigen_bijdrage() of service month `service` (trace tr, may be NULL),
+ * or wp's (engine_kept.c). */
+sw_status eng_wmo_bijdrage(const struct eng_run *r, sw_month service,
+                           const struct sw_wmo_household *h, struct eng_wmo_prev *wp,
+                           int64_t *out, struct sw_trace *tr, struct sw_err *err);
 
 /* The month before's LKS, for reuse in a whole month of work (without traces). */
 struct eng_lks_prev {

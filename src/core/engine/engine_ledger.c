@@ -133,6 +133,13 @@ static sw_status trace_settlement(struct eng_run *r, const struct ledger *lg, in
  * the month itself, or the next month when the municipality pays after the
  * month): it waits for the payslip. Pays in month index i every month that is
  * now due. No overpayment, no recovery; a month paid late is a month without. */
+/* Move lg->open_from past the months settled now (up to month index i). */
+static void settled_up_to(struct ledger *lg, int i)
+{
+    while (lg->open_from <= i + 1 && lg->mo[lg->open_from].settled)
+        lg->open_from++;
+}
+
 static void pay_op_de_maand(struct eng_run *r, struct ledger *lg, int i)
 {
     struct sw_month_row *row = &r->run->rows[i];
@@ -140,7 +147,7 @@ static void pay_op_de_maand(struct eng_run *r, struct ledger *lg, int i)
     struct sw_trace *tr = eng_trace(r, i, SW_ITEM_BIJSTAND_PAID);
     int64_t paid = 0;
 
-    for (int k = -1; k <= i - (lg->after_month ? 1 : 0); k++) {
+    for (int k = lg->open_from - 1; k <= i - (lg->after_month ? 1 : 0); k++) {
         struct ledger_month *mo = &lg->mo[k + 1];
         if (mo->settled || (mo->known != SW_NO_DATE && mo->known >= pay))
             continue;
@@ -154,6 +161,7 @@ static void pay_op_de_maand(struct eng_run *r, struct ledger *lg, int i)
                                     : "bijstand over een eerdere maand",
                        mo->payable, SW_UNIT_EUROCENT);
     }
+    settled_up_to(lg, i);
     row->v[SW_ITEM_BIJSTAND_PAID] = paid;
     if (!lg->warned && !lg->mo[i + 1].settled && lg->mo[i + 1].payable > 0 &&
         r->run->rows[i].v[SW_ITEM_COUNTED_INCOME] > 0) {
@@ -251,7 +259,7 @@ sw_status eng_ledger_pay(struct eng_run *r, struct ledger *lg, int i, int64_t pa
     }
     /* Achteraf and schatten: the corrections of the months whose payslips are in
      * before this pay day (art. 58 lid 4 Pw: set off against the next payments). */
-    for (int k = -1; k < i; k++) {
+    for (int k = lg->open_from - 1; k < i; k++) {
         struct ledger_month *p = &lg->mo[k + 1];
         if (p->settled || known_by(r, lg, k) >= pay)
             continue;
@@ -261,6 +269,7 @@ sw_status eng_ledger_pay(struct eng_run *r, struct ledger *lg, int i, int64_t pa
             first_short = r->s->start_month + k;
         lg->prev_counted = p->counted;
     }
+    settled_up_to(lg, i - 1);
     /* Achteraf deducts the last payslip once more in the month after the job:
      * it pays over the month before (Divosa 4.3, "maand 2"). */
     if (fallback && lg->method != SW_SETTLEMENT_ACHTERAF)

@@ -7,6 +7,7 @@
 #ifndef SWITCHSIM_ENGINE_LEDGER_H
 #define SWITCHSIM_ENGINE_LEDGER_H
 
+#include "engine_kept.h"
 #include "engine_run.h"
 
 /* One bijstand month in the ledger; index 0 is the month before the first one
@@ -27,6 +28,9 @@ struct ledger {
     bool after_month;         /* op de maand: the month is paid in the next month */
     int pay_day;              /* the municipality's bijstand pay day */
     struct ledger_month mo[SW_SCENARIO_MAX_MONTHS + 1];
+    int open_from;            /* mo[0 .. open_from) are all settled (a month once
+                               * settled stays so): the loops over the months not
+                               * yet settled start here */
     int64_t prev_counted;     /* the income the municipality last learned of */
     bool warned;              /* the first month that waits for its payslip is said */
     int64_t balance;          /* achteraf: paid minus entitled since the job started,
@@ -44,6 +48,7 @@ struct ledger {
     int64_t instalment_ppm;   /* aflossing per month, of the norm; 0 = at once */
     int64_t letter;           /* a recovery found this month, booked after the
                                * vakantietoeslag is known (flush_letter) */
+    struct eng_param_kept vt_month; /* gemeente.bijstand.holiday_allowance_month */
     sw_month letter_month;
 };
 

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "engine_impl.h"
+#include "engine_kept.h"
 #include "engine_resume.h"
 #include "switchsim/loonheffing.h"
 #include "switchsim/money.h"
@@ -33,8 +34,18 @@ static const enum sw_item scheme_item[SW_LOCAL__COUNT] = {
 
 /* The income the municipality tests in month index i (first day d; see above),
  * and the norm without vakantietoeslag it is held against. */
-static sw_status tested_income(const struct eng_run *r, int i, sw_date d, int64_t *income,
-                               int64_t *base, struct sw_err *err)
+/* What tested_income() keeps from month to month: the vakantietoeslag
+ * percentage, the table's answer on the regular wage, and the norm without
+ * vakantietoeslag of the last norm and percentage (zero: none yet). */
+struct income_kept {
+    struct eng_param_kept vt;
+    struct eng_lh_prev lh;
+    int64_t norm, vt_ppm, base;
+};
+
+static sw_status tested_income(const struct eng_run *r, int i, sw_date d,
+                               struct income_kept *ik, int64_t *income, int64_t *base,
+                               struct sw_err *err)
 {
     const int64_t *v = r->run->rows[i].v;
     int64_t work = v[SW_ITEM_COUNTED_INCOME], vt;
@@ -44,13 +55,13 @@ static sw_status tested_income(const struct eng_run *r, int i, sw_date d, int64_
         struct sw_lh_month lh;
         /* The regular wage of the payslip, as if paid without the extra: the
          * month loop asked the table the same (date, gross, birth date, korting)
-         * for this month when it worked out the wage on it (r->lh_gross). */
+         * for this month when it worked out the wage on it (r->lh_gross); else
+         * the table on it, or its answer of an earlier month with this gross
+         * while it holds (eng_wage_loonheffing()). */
         if (r->lh_gross[i] >= 0 && r->lh_gross[i] == v[SW_ITEM_GROSS_WAGE]) {
             lh.net = r->lh_net[i];
         } else {
-            st = sw_loonheffing_month(r->c, d, v[SW_ITEM_GROSS_WAGE], r->s->household.birth,
-                                      r->s->job.loonheffingskorting ? SW_LH_KORTING : 0, &lh,
-                                      NULL, err);
+            st = eng_wage_loonheffing(r, d, v[SW_ITEM_GROSS_WAGE], &lh, NULL, &ik->lh, err);
             if (st)
                 return st;
         }
@@ -58,28 +69,43 @@ static sw_status tested_income(const struct eng_run *r, int i, sw_date d, int64_
     }
     /* The monthly part of the norm, rounded as the bijstand's monthly payment
      * (bijstand.c, art. 19 lid 3). */
-    st = sw_param(r->c, "participatiewet.holiday_allowance_percent", d, SW_UNIT_PERCENT, &vt,
-                  NULL, err);
+    st = eng_param_kept(r, &ik->vt, "participatiewet.holiday_allowance_percent", d,
+                        SW_UNIT_PERCENT, &vt, NULL, err);
     if (st)
         return st;
-    *base = sw_money_rate_half_up(v[SW_ITEM_BIJSTAND_NORM], SW_PPM_ONE - vt);
+    if (ik->base == 0 || v[SW_ITEM_BIJSTAND_NORM] != ik->norm || vt != ik->vt_ppm) {
+        ik->norm = v[SW_ITEM_BIJSTAND_NORM];
+        ik->vt_ppm = vt;
+        ik->base = sw_money_rate_half_up(ik->norm, SW_PPM_ONE - vt);
+    }
+    *base = ik->base;
     *income = work + v[SW_ITEM_WW_NET] + v[SW_ITEM_PARTNER_NET] + v[SW_ITEM_BIJSTAND_ENTITLED];
     return SW_OK;
 }
-
-/* A scheme's terms and the dates their lookups hold for (month_terms()). */
-struct kept_terms {
-    bool have;
-    int64_t base;
-    struct sw_window w;
-    struct sw_local_terms t;
-};
 
 static void household(const struct sw_scenario *s, struct sw_local_household *h)
 {
     h->couple = s->household.composition == SW_HH_COUPLE;
     h->single_parent = s->household.composition == SW_HH_SINGLE_PARENT;
     h->children = (int)s->household.n_children;
+}
+
+/* Append the strings of parts (NULL-ended) to text[0, size) at *n, as
+ * snprintf(text + *n, size - *n, "%s%s...") does for *n < size (cut to fit,
+ * ended by a NUL; *n the length it would have had): the warning's text is
+ * built of literals and formatted amounts only. */
+static void append(char *text, size_t size, size_t *n, const char *const *parts)
+{
+    for (; *parts; parts++) {
+        size_t len = strlen(*parts);
+        if (*n + 1 < size) {
+            size_t room = size - 1 - *n;
+            memcpy(text + *n, *parts, len < room ? len : room);
+        }
+        *n += len;
+    }
+    if (size > 0)
+        text[*n < size ? *n : size - 1] = '\0';
 }
 
 /* One warning per month for the schemes whose limit the income passes in it,
@@ -89,7 +115,7 @@ static void warn_month(struct eng_run *r, size_t from)
 {
     struct sw_timeline *tl = r->tl;
     char text[480], a[32], ml[32];
-    size_t n, order[SW_LOCAL__COUNT], m = 0;
+    size_t n = 0, order[SW_LOCAL__COUNT], m = 0;
     int64_t total = 0;
     const struct sw_armoedeval *e0 = &tl->armoedeval[from];
 
@@ -104,17 +130,17 @@ static void warn_month(struct eng_run *r, size_t from)
         order[j] = k;
     }
     sw_month_nl(ml, sizeof(ml), e0->month);
-    n = (size_t)snprintf(text, sizeof(text), "Armoedeval vanaf %s:", ml);
+    append(text, sizeof(text), &n, (const char *const[]){"Armoedeval vanaf ", ml, ":", NULL});
     for (size_t o = 0; o < m && n < sizeof(text); o++) {
         const struct sw_armoedeval *e = &tl->armoedeval[order[o]];
         bool same = o > 0 && tl->armoedeval[order[o - 1]].limit == e->limit;
         if (!same) {
             sw_money_format_nl(a, sizeof(a), e->limit);
-            n += (size_t)snprintf(text + n, sizeof(text) - n,
-                                  "%s met een inkomen boven %s per maand vervalt",
-                                  o > 0 ? ";" : "", a);
+            append(text, sizeof(text), &n,
+                   (const char *const[]){o > 0 ? ";" : "", " met een inkomen boven ", a,
+                                         " per maand vervalt", NULL});
         } else if (n < sizeof(text)) {
-            n += (size_t)snprintf(text + n, sizeof(text) - n, " en");
+            append(text, sizeof(text), &n, (const char *const[]){" en", NULL});
         }
         if (n >= sizeof(text))
             break;
@@ -122,43 +148,55 @@ static void warn_month(struct eng_run *r, size_t from)
             sw_money_format_nl(a, sizeof(a), e->year_value);
             total += e->year_value;
         }
-        n += (size_t)snprintf(text + n, sizeof(text) - n, " de %s (%s%s)",
-                              sw_local_scheme_label(e->scheme),
-                              e->value_known ? a : "waarde niet bekend",
-                              e->value_known ? " per jaar" : "");
+        append(text, sizeof(text), &n,
+               (const char *const[]){" de ", sw_local_scheme_label(e->scheme), " (",
+                                     e->value_known ? a : "waarde niet bekend",
+                                     e->value_known ? " per jaar" : "", ")", NULL});
     }
     if (n < sizeof(text))
-        snprintf(text + n, sizeof(text) - n, ".");
+        append(text, sizeof(text), &n, (const char *const[]){".", NULL});
     eng_warning(r, "armoedeval", e0->month, total, "%s", text);
 }
 
 /* The terms of scheme k on the first day d of a month, for the norm `base`:
  * those of the month before while the lookups they were built from hold
- * (kept: the terms, their norm and their window), with the limit on this
- * month's norm; else worked out anew. The household does not change within a
- * run; a traced month is worked out. */
+ * (kept: the terms, their norm and their window), or in the switch run those
+ * the baseline run worked out for a window that holds (the same household,
+ * context and record of the values used), with the limit on this month's
+ * norm; else worked out anew (and by the baseline kept for the switch run).
+ * The household does not change within a run; a traced month is worked out. */
 static sw_status month_terms(struct eng_run *r, sw_date d, enum sw_local_scheme k,
                              const struct sw_local_household *h, int64_t base,
-                             struct sw_trace *tr, struct kept_terms *kept,
-                             struct sw_local_terms *t, struct sw_err *err)
+                             struct sw_trace *tr, struct eng_terms_kept *kept,
+                             const struct sw_local_terms **t, struct sw_err *err)
 {
+    bool hit = !tr && kept->have && sw_window_holds(&kept->w, d);
     sw_status st;
 
-    if (!tr && kept->have && sw_window_holds(&kept->w, d)) {
+    if (!tr && !hit && r->is_switch && r->base) {
+        for (unsigned j = 0; !hit && j < r->base->kept.n_terms[k]; j++) {
+            if (sw_window_holds(&r->base->kept.terms[k][j].w, d)) {
+                *kept = r->base->kept.terms[k][j];
+                hit = true;
+            }
+        }
+    }
+    *t = &kept->t;
+    if (hit) {
         if (base != kept->base) {
             kept->t.limit = sw_local_limit(base, kept->t.above_ppm);
             kept->base = base;
         }
-        *t = kept->t;
         return SW_OK;
     }
     sw_window_begin(r->c, &kept->w, d);
-    st = sw_local_terms(r->c, k, d, h, base, t, tr, err);
+    st = sw_local_terms(r->c, k, d, h, base, &kept->t, tr, err);
     sw_window_end(r->c, &kept->w);
     kept->have = st == SW_OK;
     if (kept->have) {
-        kept->t = *t;
         kept->base = base;
+        if (!tr && kept->w.ok && !r->is_switch && r->kept.n_terms[k] < ENG_TERMS_HIST)
+            r->kept.terms[k][r->kept.n_terms[k]++] = *kept;
     }
     return st;
 }
@@ -169,7 +207,8 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
     struct sw_local_household h;
     bool prev_ok[SW_LOCAL__COUNT];
     int last_bad[SW_LOCAL__COUNT];
-    struct kept_terms kept[SW_LOCAL__COUNT] = {0};
+    struct eng_terms_kept kept[SW_LOCAL__COUNT] = {0};
+    struct income_kept ik = {.vt = {.w = {.ok = false}}, .lh = {.w = {.ok = false}}};
     sw_status st;
 
     household(s, &h);
@@ -183,12 +222,12 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
         size_t events = r->tl->n_armoedeval;
         sw_date d = sw_month_first_day(r->run->rows[i].month);
 
-        st = tested_income(r, i, d, &income, &base, err);
+        st = tested_income(r, i, d, &ik, &income, &base, err);
         if (st)
             return st;
 
         for (int k = 0; k < SW_LOCAL__COUNT; k++) {
-            struct sw_local_terms t;
+            const struct sw_local_terms *t;
             enum sw_item item = scheme_item[k];
             struct sw_trace *tr = eng_trace(r, i, item);
             bool ok;
@@ -198,17 +237,17 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
                 return st;
             if (i == 0 && !r->is_switch) {
                 struct sw_local_summary *ls = &r->tl->local[k];
-                ls->tested = t.tested;
-                ls->value_known = t.value_known;
-                ls->above_ppm = t.above_ppm;
-                ls->limit = t.limit;
-                ls->year_value = t.year_value;
-                ls->waiting_months = t.waiting_months;
-                ls->entered = t.entered;
+                ls->tested = t->tested;
+                ls->value_known = t->value_known;
+                ls->above_ppm = t->above_ppm;
+                ls->limit = t->limit;
+                ls->year_value = t->year_value;
+                ls->waiting_months = t->waiting_months;
+                ls->entered = t->entered;
             }
-            if (!t.tested)
+            if (!t->tested)
                 continue;
-            ok = income <= t.limit;
+            ok = income <= t->limit;
             if (!ok)
                 last_bad[k] = i;
             if (r->is_switch && prev_ok[k] && !ok &&
@@ -217,18 +256,18 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
                 e->scheme = (enum sw_local_scheme)k;
                 e->month = r->run->rows[i].month;
                 e->income = income;
-                e->limit = t.limit;
-                e->value_known = t.value_known;
-                e->year_value = t.year_value;
+                e->limit = t->limit;
+                e->value_known = t->value_known;
+                e->year_value = t->year_value;
             }
             prev_ok[k] = ok;
             if (k == SW_LOCAL_IIT) {
                 /* Applied for once per months_per_year months from the first month
                  * shown; paid when the whole waiting period was within the limit. */
-                if (i % t.months_per_year == 0 && ok && i - last_bad[k] > t.waiting_months)
-                    v[item] = t.year_value;
+                if (i % t->months_per_year == 0 && ok && i - last_bad[k] > t->waiting_months)
+                    v[item] = t->year_value;
             } else if (ok) {
-                v[item] = t.month_value;
+                v[item] = t->month_value;
             }
             if (tr) {
                 sw_trace_rule(tr, "gemeentelijke minimaregeling (tabel van de gemeente)",

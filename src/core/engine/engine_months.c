@@ -378,11 +378,16 @@ static sw_status estimate(struct eng_run *r, sw_month m, int64_t counted, int64_
                           struct sw_err *err)
 {
     struct sw_household_facts f;
+    const struct sw_household_facts *fp = &f;
     struct sw_bijstand bj;
     sw_status st;
 
-    household_facts(r->s, first_day(m), &f);
-    st = eng_entitled_kept(r, first_day(m), &f, 0, counted, 0, &bj, err);
+    /* The facts of the loop's month, or worked out for another. */
+    if (r->bj_memo && r->bj_memo->facts_d == first_day(m))
+        fp = &r->bj_memo->facts;
+    else
+        household_facts(r->s, first_day(m), &f);
+    st = eng_entitled_kept(r, first_day(m), fp, 0, counted, 0, &bj, err);
     if (st)
         return st;
     *out = bj.monthly_payment;
@@ -397,7 +402,7 @@ sw_status eng_estimate(struct eng_run *r, sw_month m, int64_t counted, int64_t *
 
 /* The Wmo eigen bijdrage charged in month index i (wmo.c): the bijdrage of the
  * month the CAK bills now, if the indication ran in that month. */
-static sw_status wmo_month(struct eng_run *r, int i, struct sw_err *err)
+static sw_status wmo_month(struct eng_run *r, int i, struct eng_wmo_prev *wp, struct sw_err *err)
 {
     const struct sw_scenario *s = r->s;
     sw_month m = r->run->rows[i].month;
@@ -411,9 +416,21 @@ static sw_status wmo_month(struct eng_run *r, int i, struct sw_err *err)
 
     if (s->before.dagbesteding_dagdelen == 0)
         return SW_OK;
-    st = sw_wmo_service_month(r->c, m, &service, tr, err);
-    if (st)
-        return st;
+    /* sw_wmo_service_month() uses the month billed only for its lookup (the
+     * window) and counts back from it: the same distance while that holds. */
+    if (!tr && sw_window_holds(&wp->lag_w, first_day(m))) {
+        service = m - wp->lag;
+    } else {
+        if (!tr)
+            sw_window_begin(r->c, &wp->lag_w, first_day(m));
+        st = sw_wmo_service_month(r->c, m, &service, tr, err);
+        if (!tr)
+            sw_window_end(r->c, &wp->lag_w);
+        wp->lag_w.ok = wp->lag_w.ok && !tr && !st;
+        wp->lag = m - service;
+        if (st)
+            return st;
+    }
     /* The indication ends the day before the job starts, unless kept longer. */
     until = s->job.dagbesteding_until != SW_NO_DATE ? s->job.dagbesteding_until
                                                      : s->job.start - 1;
@@ -427,7 +444,7 @@ static sw_status wmo_month(struct eng_run *r, int i, struct sw_err *err)
     h.couple = s->household.composition == SW_HH_COUPLE;
     h.birth = s->household.birth;
     h.partner_birth = s->household.partner_birth;
-    st = sw_wmo_eigen_bijdrage(r->c, service, &h, &bijdrage, tr, err);
+    st = eng_wmo_bijdrage(r, service, &h, wp, &bijdrage, tr, err);
     if (st)
         return st;
     r->run->rows[i].v[SW_ITEM_WMO_EIGEN_BIJDRAGE] = bijdrage;
@@ -443,9 +460,9 @@ static sw_status holiday_allowance(struct eng_run *r, struct ledger *lg, int i, 
     int64_t month_no;
     sw_status st;
 
-    st = sw_param_t(r->c, "gemeente.bijstand.holiday_allowance_month", first_day(row->month),
-                    SW_UNIT_MONTH_OF_YEAR, &month_no,
-                    eng_trace(r, i, SW_ITEM_BIJSTAND_HOLIDAY_PAID), err);
+    st = eng_param_kept(r, &lg->vt_month, "gemeente.bijstand.holiday_allowance_month",
+                        first_day(row->month), SW_UNIT_MONTH_OF_YEAR, &month_no,
+                        eng_trace(r, i, SW_ITEM_BIJSTAND_HOLIDAY_PAID), err);
     if (st)
         return st;
     /* Art. 45 lid 1: within three months after bijstand ends; the municipality
@@ -563,6 +580,7 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     struct eng_pay *pay = NULL;
     struct eng_wajong *wj = NULL;
     struct eng_lks_prev lks = {.w = {.ok = false}};
+    struct eng_wmo_prev wmo = {.lag_w = {.ok = false}, .w = {.ok = false}};
     int64_t partner_counted = 0;
     sw_status st = SW_OK;
 
@@ -632,6 +650,8 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         if (net_work > 0)
             lg.work_months++;
         household_facts(s, d, &f);
+        r->bj_memo->facts_d = d;
+        r->bj_memo->facts = f;
         st = eng_partner_month(r, i, &partner_counted, err);
         if (st)
             goto out;
@@ -705,7 +725,7 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         if (!st)
             st = eng_ledger_flush(r, &lg, i, err);
         if (!st)
-            st = wmo_month(r, i, err);
+            st = wmo_month(r, i, &wmo, err);
         if (!st)
             st = eng_lks_month(r, i, &lks, err);
         if (st)

@@ -11,6 +11,7 @@
 
 #include "switchsim/bijstand.h"
 #include "switchsim/engine.h"
+#include "switchsim/lokaal.h"
 
 /* What both runs of one simulation compute alike, kept for the second asker
  * (engine_toeslagen.c): the baseline's toetsingsinkomen per year, and a
@@ -27,6 +28,15 @@ struct eng_memo {
         int64_t income, year_amount, months[12];
     } toeslag[ENG_MEMO_TOESLAG];
     size_t n_toeslag;
+};
+
+/* A bijstand norm kept for reuse (engine_kept.c, norm_kept()): on the dates in
+ * w that lie in [age_lo, age_hi), facts f give this norm but for the ages. */
+struct eng_norm_kept {
+    struct sw_window w;
+    struct sw_household_facts f;
+    sw_date age_lo, age_hi;
+    struct sw_bijstand_norm norm;
 };
 
 /* The bijstand entitlement the month loop computed last (engine_months.c), by
@@ -52,10 +62,7 @@ struct eng_bj_memo {
      * it compared them with (age_lo <= date < age_hi), for the same facts
      * (engine_kept.c, norm_kept()). */
     bool norm_set;
-    struct sw_window nw;
-    struct sw_household_facts nf;
-    sw_date age_lo, age_hi;
-    struct sw_bijstand_norm norm;
+    struct eng_norm_kept nk;
     /* Answers for other dates (engine_kept.c, entitled_window()): kept while
      * the values they looked up (w), the ages they read (age_lo <= date <
      * age_hi), the facts, the norm's amount and the incomes stay the same. */
@@ -69,12 +76,39 @@ struct eng_bj_memo {
         struct sw_bijstand bj;
     } win[ENG_BJ_WIN];
     unsigned win_next;
+    /* The household's facts on the first day of the month the loop is in
+     * (engine_months.c), for the ledger's estimates of that month. */
+    sw_date facts_d;              /* SW_NO_DATE: none */
+    struct sw_household_facts facts;
     /* The age of the resident, the partner and the youngest child on the date
      * asked last, with the dates on which it holds (engine_kept.c, age_kept()). */
     struct eng_age {
         sw_date birth, lo, hi;
         int age;
     } ages[3];
+};
+
+/* A local scheme's terms kept for reuse (engine_lokaal.c, month_terms()): on
+ * the dates in w, the terms t, their limit on the norm `base`. */
+struct eng_terms_kept {
+    bool have;
+    int64_t base;
+    struct sw_window w;
+    struct sw_local_terms t;
+};
+
+/* What the baseline run keeps of its answers for the switch run, which asks
+ * the same rules on the same dates with the same facts before its income
+ * changes them, and always for the norm and the local schemes' terms: the
+ * norms and terms it worked out (engine_kept.c, engine_lokaal.c). Zeroed with
+ * the run: nothing kept. */
+#define ENG_NORM_HIST 8
+#define ENG_TERMS_HIST 4
+struct eng_base_kept {
+    unsigned n_norm;
+    struct eng_norm_kept norm[ENG_NORM_HIST];
+    unsigned n_terms[SW_LOCAL__COUNT];
+    struct eng_terms_kept terms[SW_LOCAL__COUNT][ENG_TERMS_HIST];
 };
 
 /* The parts of one run in the order run_one() (engine.c) runs them, for a run
@@ -128,6 +162,7 @@ struct eng_run {
      * gross wage lh_gross[i] (-1: not asked), for engine_lokaal.c. */
     int64_t lh_gross[SW_SCENARIO_MAX_MONTHS], lh_net[SW_SCENARIO_MAX_MONTHS];
     int64_t first_month_bijstand;  /* month m0's entitlement with no income, incl. VT */
+    struct eng_base_kept kept;     /* the baseline's, for the switch run (zero: none) */
     /* Resuming (engine_resume.h): the first month index computed (0: all), the
      * part running now, where the state at the end is recorded (NULL: nowhere)
      * and the state a resumed run starts from (NULL unless from > 0). */

@@ -149,10 +149,20 @@ static sw_status household_aow(const struct eng_run *r, sw_date d, bool *out, st
     return st;
 }
 
-/* Whether h's answer holds for an oldest member of `age`. */
-static bool same_age(const struct sw_huurtoeslag *h, int age)
+/* The dates [*lo, *hi) on which the oldest member, born on `birth` (not
+ * SW_NO_DATE), has an age h's answer holds for (same_age_lo <= age <
+ * same_age_hi): from the day they reach the one to the day they reach the
+ * other (sw_age_on() counts from those days). An age outside 0..150 bounds
+ * nothing a household can reach. */
+static void same_age_dates(const struct sw_huurtoeslag *h, sw_date birth, sw_date *lo,
+                           sw_date *hi)
 {
-    return h->same_age_lo <= age && age < h->same_age_hi;
+    *lo = h->same_age_lo <= 0 ? INT32_MIN
+          : h->same_age_lo > 150 ? INT32_MAX
+                                 : sw_date_reaching_age(birth, h->same_age_lo, 0);
+    *hi = h->same_age_hi > 150 ? INT32_MAX
+          : h->same_age_hi <= 0 ? sw_date_reaching_age(birth, 0, 0)
+                                : sw_date_reaching_age(birth, h->same_age_hi, 0);
 }
 
 static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64_t *year_amount,
@@ -166,6 +176,7 @@ static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64
     struct sw_huurtoeslag_facts prev_f;
     struct sw_huurtoeslag h;
     struct sw_window win = {.ok = false};
+    sw_date age_lo = INT32_MIN, age_hi = INT32_MAX;   /* where h holds for the ages */
     bool aow_first, aow_last;
 
     /* Reached in January and still not in December, or reached in January: the
@@ -204,7 +215,7 @@ static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64
          * date otherwise only for the year and for f.birth's AOW age, and f.aow
          * answers the latter). */
         if (!tr_k && sw_window_holds(&win, d) && memcmp(&f, &prev_f, sizeof(f)) == 0 &&
-            (f.birth == SW_NO_DATE || same_age(&h, sw_age_on(f.birth, d)))) {
+            d >= age_lo && d < age_hi) {
             months[k] = h.month_amount;
             sum += h.month_exact;
             continue;
@@ -215,6 +226,10 @@ static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64
         if (st)
             return st;
         memcpy(&prev_f, &f, sizeof(f));
+        age_lo = INT32_MIN;
+        age_hi = INT32_MAX;
+        if (f.birth != SW_NO_DATE)
+            same_age_dates(&h, f.birth, &age_lo, &age_hi);
         months[k] = h.month_amount;
         sum += h.month_exact;
     }
@@ -301,8 +316,10 @@ static sw_status settle(struct eng_run *r, int y, enum sw_recovery_kind kind, ye
     sw_status st;
     char period[8];
 
-    memset(&tr, 0, sizeof(tr));
-    /* The entitlement's trace only when the run keeps traces. */
+    /* The entitlement's trace only when the run keeps traces (tr is read
+     * only then). */
+    if (r->run->rows[0].trace)
+        memset(&tr, 0, sizeof(tr));
     st = toeslag_year(r, fn, y, income_real, &fin_year, fin,
                       r->run->rows[0].trace ? &tr : NULL, err);
     if (!st)

@@ -354,9 +354,12 @@ static sw_status cost_sharing(const struct sw_ctx *c, sw_date date, bool young, 
 
 /* Age, AOW age and the age floor of art. 13 lid 1 onder f for one person. */
 static sw_status person(const struct sw_ctx *c, sw_date date, sw_date birth, int64_t min_age,
-                        const char *field, bool partner, int *age, bool *aow,
+                        const char *field, bool partner, int *age, bool *aow, sw_date *aow_date,
                         struct sw_trace *tr, struct sw_err *err)
 {
+    sw_status st;
+
+    *aow_date = SW_NO_DATE;
     *age = age_of(birth, date);
     /* Participatiewet art. 13 lid 1 onder f: no bijstand below the table's minimum
      * age (participatiewet.age.min). */
@@ -368,7 +371,14 @@ static sw_status person(const struct sw_ctx *c, sw_date date, sw_date birth, int
                                   : "no bijstand below age %lld (art. 13 lid 1 onder f): "
                                     "'%s' gives age %d",
                           (long long)min_age, field, *age);
-    return sw_aow_reached(c, birth, date, aow, tr, err);
+    st = sw_aow_reached(c, birth, date, aow, tr, err);
+    /* From 60 on sw_aow_reached() compared the date with the AOW date, which it
+     * kept in the context's memo: asked again, a memo hit without lookups (the
+     * span of the answer, bijstand_norm_span()). Not while tracing, nor without
+     * a cache (nothing is kept then). */
+    if (!st && !tr && c->cache && *age >= 60)
+        st = sw_aow_date(c, birth, aow_date, NULL, err);
+    return st;
 }
 
 sw_status sw_bijstand_norm(const struct sw_ctx *c, sw_date date,
@@ -379,6 +389,7 @@ sw_status sw_bijstand_norm(const struct sw_ctx *c, sw_date date,
     bool couple = f->composition == SW_HOUSEHOLD_COUPLE, young, p_young;
     struct sw_bijstand_norm n;
     int64_t min_age, adult;
+    sw_date aow[2] = {SW_NO_DATE, SW_NO_DATE};
     int kind;
     sw_status st;
 
@@ -393,10 +404,11 @@ sw_status sw_bijstand_norm(const struct sw_ctx *c, sw_date date,
         st = sw_param_t(c, "participatiewet.age.adult_norm", date, SW_UNIT_YEARS, &adult, tr,
                         err);
     if (!st)
-        st = person(c, date, f->birth, min_age, fl->birth, false, &n.age, &n.aow, tr, err);
+        st = person(c, date, f->birth, min_age, fl->birth, false, &n.age, &n.aow, &aow[0], tr,
+                    err);
     if (!st && couple)
         st = person(c, date, f->partner_birth, min_age, fl->partner_birth, true, &n.partner_age,
-                    &n.partner_aow, tr, err);
+                    &n.partner_aow, &aow[1], tr, err);
     if (st)
         return st;
     /* Art. 20: the youth norms are for the ages below the table's adult age
@@ -444,7 +456,7 @@ sw_status sw_bijstand_norm(const struct sw_ctx *c, sw_date date,
     }
     if (st)
         return st;
-    bijstand_norm_span(f, date, min_age, adult, couple && (young || p_young), &n);
+    bijstand_norm_span(f, date, min_age, adult, couple && (young || p_young), aow, &n);
     if (n.age >= 0)
         sw_trace_input(tr, "leeftijd", n.age, SW_UNIT_YEARS);
     if (n.partner_age >= 0)

@@ -65,28 +65,33 @@ static void narrow(sw_date *lo, sw_date *hi, sw_date from, sw_date to)
 }
 
 /* Narrow [*lo, *hi) to the dates on which a person of age `age` on d (born on
- * `birth`, at least min_age and below 60) stays between the same two of the
- * ages the norm tells apart: min_age (art. 13), adult (art. 20) and 60 (below
- * it sw_aow_reached() answers false without a lookup). From 60 on: d only. */
-static void person_span(sw_date birth, int age, sw_date d, int64_t min_age, int64_t adult,
-                        sw_date *lo, sw_date *hi)
+ * `birth`, at least min_age) stays between the same two of the ages the norm
+ * tells apart: min_age (art. 13), adult (art. 20) and 60 (below it
+ * sw_aow_reached() answers false without a lookup); from 60 on also on the
+ * same side of their AOW date aow (sw_aow_reached() answers date >= aow), or
+ * d only when aow is not known (SW_NO_DATE). */
+static void person_span(sw_date birth, int age, sw_date aow, sw_date d, int64_t min_age,
+                        int64_t adult, sw_date *lo, sw_date *hi)
 {
     const int64_t limit[] = {min_age, adult, 60};
-    int64_t from = 0, to = 60;
+    int64_t from = 0, to = -1;   /* to -1: no limit above the age */
 
     if (age < 0)
         return;
-    if (age >= 60) {
+    if (age >= 60 && aow == SW_NO_DATE) {
         narrow(lo, hi, d, d + 1);
         return;
     }
     for (size_t i = 0; i < sizeof(limit) / sizeof(limit[0]); i++) {
         if (limit[i] <= age && limit[i] > from)
             from = limit[i];
-        if (limit[i] > age && limit[i] < to)
+        if (limit[i] > age && (to < 0 || limit[i] < to))
             to = limit[i];
     }
-    narrow(lo, hi, sw_date_reaching_age(birth, (int)from, 0), sw_date_reaching_age(birth, (int)to, 0));
+    narrow(lo, hi, sw_date_reaching_age(birth, (int)from, 0),
+           to < 0 ? INT32_MAX : sw_date_reaching_age(birth, (int)to, 0));
+    if (age >= 60)
+        narrow(lo, hi, d >= aow ? aow : INT32_MIN, d >= aow ? INT32_MAX : aow);
 }
 
 /* Narrow [*lo, *hi) to the dates on which the person born on `birth` (SW_NO_DATE:
@@ -103,13 +108,14 @@ static void exact_age_span(sw_date birth, sw_date d, sw_date *lo, sw_date *hi)
 }
 
 void bijstand_norm_span(const struct sw_household_facts *f, sw_date d, int64_t min_age,
-                      int64_t adult, bool child_read, struct sw_bijstand_norm *n)
+                        int64_t adult, bool child_read, const sw_date aow[2],
+                        struct sw_bijstand_norm *n)
 {
     sw_date lo = INT32_MIN, hi = INT32_MAX;
 
-    person_span(f->birth, n->age, d, min_age, adult, &lo, &hi);
+    person_span(f->birth, n->age, aow[0], d, min_age, adult, &lo, &hi);
     if (f->composition == SW_HOUSEHOLD_COUPLE)
-        person_span(f->partner_birth, n->partner_age, d, min_age, adult, &lo, &hi);
+        person_span(f->partner_birth, n->partner_age, aow[1], d, min_age, adult, &lo, &hi);
     if (child_read)
         exact_age_span(f->youngest_child_birth, d, &lo, &hi);
     for (size_t i = 0; i < f->n_housemates; i++)
