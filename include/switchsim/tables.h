@@ -198,6 +198,10 @@ void sw_used_merge(struct sw_used *dst, const struct sw_used *src);
 /* true when u->items[i] is projected and no earlier item is a projected value of
  * the same id: the loop of every list that names each projected parameter once. */
 bool sw_used_first_projected(const struct sw_used *u, size_t i);
+/* Add info to c->used unless the same value is there already, as a lookup
+ * records what it found (through the index of c's cache when it has one). */
+struct sw_ctx;
+void sw_used_record(const struct sw_ctx *c, const struct sw_value_info *info);
 
 /* Everything a rule needs to look up a parameter. */
 struct sw_ctx {

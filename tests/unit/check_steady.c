@@ -9,10 +9,18 @@
  * does when it guesses that the runs to the Decembers find none). And the one
  * intended difference: a value used only for a later year (the WW maximum
  * dagloon of a WW that starts when the job ends, a year after M) no longer makes
- * M voorlopig. */
+ * M voorlopig.
+ *
+ * And a longer run that resumes the main run after its last December
+ * (engine_resume.h) is the run from the start, byte for byte: the rows of
+ * both runs, the totals, the recoveries, the values used in their order, the
+ * warnings, the armoedeval and the municipality's terms - for every reference
+ * case, main windows that end in a December, and longer runs ending in a
+ * December or not. */
 #include <stdio.h>
 #include <string.h>
 
+#include "engine_resume.h"
 #include "switchsim/date.h"
 #include "switchsim/engine.h"
 #include "switchsim/scenario.h"
@@ -128,14 +136,21 @@ static void compare(const struct sw_scenario *base, int months, const char *path
 
 /* Windows of every length kind: the case's own, to the December of the job's
  * first year and of the next, five months short of those (mid-year), and 7. */
+/* The months from s's start to the December of the job's first year (*first:
+ * the job's first month shown). */
+static int first_december(const struct sw_scenario *s, sw_month *first)
+{
+    *first = sw_month_of(s->job.start);
+    if (*first < s->start_month)
+        *first = s->start_month;
+    return (int)(sw_month_from_ym(sw_month_year(*first), 12) - s->start_month) + 1;
+}
+
 static bool each_window(const struct sw_scenario *s, const char *path, void *arg)
 {
-    sw_month first = sw_month_of(s->job.start);
-    int dec;
+    sw_month first;
+    int dec = first_december(s, &first);
 
-    if (first < s->start_month)
-        first = s->start_month;
-    dec = (int)(sw_month_from_ym(sw_month_year(first), 12) - s->start_month) + 1;
     ((struct tally *)arg)->have_ref = false;
     compare(s, s->months, path, arg);
     compare(s, 7, path, arg);
@@ -271,6 +286,106 @@ START_TEST(test_lookahead_first)
 }
 END_TEST
 
+/* Whether the values used a and b are the same, item by item. */
+static bool same_used(const struct sw_used *a, const struct sw_used *b)
+{
+    if (a->len != b->len)
+        return false;
+    for (size_t i = 0; i < a->len; i++) {
+        const struct sw_value_info *x = &a->items[i], *y = &b->items[i];
+        if (x->id != y->id || x->from != y->from || x->projected != y->projected ||
+            x->overridden != y->overridden || x->projected_from != y->projected_from ||
+            x->amount != y->amount || x->provisional != y->provisional || x->end != y->end ||
+            x->unpublished != y->unpublished || x->brackets != y->brackets)
+            return false;
+    }
+    return true;
+}
+
+struct resumed {
+    int pairs;      /* runs resumed and compared */
+    int months;     /* months they did not compute again */
+};
+
+/* s over a window `months` ending in a December, then over `longer` months:
+ * the run resuming it against the run from the start. */
+static void compare_resumed(const struct sw_scenario *base, int months, int longer,
+                            const char *path, struct resumed *n)
+{
+    struct sw_scenario s = *base;
+    struct sw_timeline *a = NULL, *b = NULL;
+    struct sw_err e;
+
+    if (months < 1 || longer <= months || longer > SW_SCENARIO_MAX_MONTHS)
+        return;
+    s.months = months;
+    if (eng_resume_pair(test_tables(), &s, longer, &a, &b, &e)) {
+        ck_assert_ptr_null(a);
+        return;   /* the scenario fails in full (a job that ends, strict) */
+    }
+    if (!a) {
+        sw_timeline_free(b);
+        return;
+    }
+    n->pairs++;
+    n->months += months;
+    ck_assert_int_eq(a->scenario.n, longer);
+    ck_assert_int_eq(b->scenario.n, longer);
+    for (int i = 0; i < longer; i++) {
+        ck_assert_msg(memcmp(&a->scenario.rows[i], &b->scenario.rows[i],
+                             sizeof(a->scenario.rows[i])) == 0,
+                      "%s: %d months resuming %d: switch row %d differs", path, longer, months,
+                      i);
+        ck_assert_msg(memcmp(&a->baseline.rows[i], &b->baseline.rows[i],
+                             sizeof(a->baseline.rows[i])) == 0,
+                      "%s: %d months resuming %d: baseline row %d differs", path, longer, months,
+                      i);
+    }
+    ck_assert(memcmp(a->scenario.totals, b->scenario.totals, sizeof(a->scenario.totals)) == 0);
+    ck_assert(memcmp(a->baseline.totals, b->baseline.totals, sizeof(a->baseline.totals)) == 0);
+    ck_assert_int_eq(a->n_recoveries, b->n_recoveries);
+    ck_assert_msg(memcmp(a->recoveries, b->recoveries,
+                         a->n_recoveries * sizeof(a->recoveries[0])) == 0,
+                  "%s: %d months resuming %d: recoveries differ", path, longer, months);
+    ck_assert_msg(same_used(&a->used, &b->used), "%s: %d months resuming %d: values used differ",
+                  path, longer, months);
+    ck_assert_int_eq(a->n_warnings, b->n_warnings);
+    ck_assert_int_eq(a->n_actions, b->n_actions);
+    ck_assert_int_eq(a->n_armoedeval, b->n_armoedeval);
+    ck_assert(memcmp(a->armoedeval, b->armoedeval,
+                     a->n_armoedeval * sizeof(a->armoedeval[0])) == 0);
+    ck_assert(memcmp(a->local, b->local, sizeof(a->local)) == 0);
+    ck_assert(memcmp(&a->way_back, &b->way_back, sizeof(a->way_back)) == 0);
+    ck_assert(a->total_gain == b->total_gain && a->average_gain == b->average_gain);
+    sw_timeline_free(a);
+    sw_timeline_free(b);
+}
+
+static bool each_resumed(const struct sw_scenario *s, const char *path, void *arg)
+{
+    sw_month first;
+    int dec = first_december(s, &first);
+    int horizon = (int)(first - s->start_month) + SW_STEADY_LOOKAHEAD;
+    for (int d = dec; d <= dec + 12; d += 12) {
+        compare_resumed(s, d, d + 12, path, arg);
+        compare_resumed(s, d, horizon, path, arg);
+        compare_resumed(s, d, d + 7, path, arg);
+    }
+    return true;
+}
+
+START_TEST(test_resumed_is_full)
+{
+    struct resumed n;
+
+    memset(&n, 0, sizeof(n));
+    ck_assert_int_gt(test_each_case(each_resumed, &n), 20);
+    /* The reference cases take the resumed path, often. */
+    ck_assert_int_gt(n.pairs, 60);
+    ck_assert_int_gt(n.months, 600);
+}
+END_TEST
+
 static Suite *steady_suite(void)
 {
     Suite *s = suite_create("steady");
@@ -280,6 +395,7 @@ static Suite *steady_suite(void)
     tcase_add_test(tc, test_reference_cases);
     tcase_add_test(tc, test_later_value_not_projected);
     tcase_add_test(tc, test_lookahead_first);
+    tcase_add_test(tc, test_resumed_is_full);
     suite_add_tcase(s, tc);
     return s;
 }

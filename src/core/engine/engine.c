@@ -18,20 +18,24 @@
 #include <string.h>
 
 #include "engine_impl.h"
+#include "engine_resume.h"
 #include "switchsim/money.h"
 
 /* The rows of both runs in one block (scenario rows first, then the baseline's;
  * sw_timeline_free() knows): the switch's rows zeroed, the baseline's only when
- * `zero_baseline` (a kept baseline overwrites them), each with its month. */
+ * `zero_baseline` (a kept baseline overwrites them), each with its month; the
+ * first `copied` of each left as they are (a resumed run copies them). */
 static sw_status alloc_rows(struct sw_timeline *tl, const struct sw_scenario *s, bool traces,
-                            bool zero_baseline, struct sw_err *err)
+                            bool zero_baseline, size_t copied, struct sw_err *err)
 {
     size_t n = (size_t)s->months;
     struct sw_month_row *rows = malloc(2 * n * sizeof(*rows));
 
     if (!rows)
         return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
-    memset(rows, 0, (zero_baseline ? 2 * n : n) * sizeof(*rows));
+    memset(rows + copied, 0, (n - copied) * sizeof(*rows));
+    if (zero_baseline)
+        memset(rows + n + copied, 0, (n - copied) * sizeof(*rows));
     tl->scenario.rows = rows;
     tl->scenario.n = s->months;
     tl->baseline.rows = rows + n;
@@ -50,25 +54,38 @@ static sw_status alloc_rows(struct sw_timeline *tl, const struct sw_scenario *s,
     return SW_OK;
 }
 
+/* The phases, each marked as a part (enum eng_seg; eng_months() marks its own). */
 static sw_status run_one(struct eng_run *r, struct sw_err *err)
 {
     sw_status st;
 
     st = eng_months(r, err);          /* wage, bijstand, Wmo, LKS (engine_months.c) */
-    if (!st)
+    if (!st) {
+        eng_seg(r, ENG_SEG_TOESLAGEN);
         st = eng_toeslagen(r, err);   /* advances and settlement (engine_toeslagen.c) */
-    if (!st)
+    }
+    if (!st) {
+        eng_seg(r, ENG_SEG_KINDEREN);
         st = eng_kinderen(r, err);    /* kinderbijslag, IACK (engine_kinderen.c) */
-    if (!st)
+    }
+    if (!st) {
+        eng_seg(r, ENG_SEG_LOKAAL);
         st = eng_lokaal(r, err);      /* minimaregelingen, armoedeval (engine_lokaal.c) */
-    if (!st)
+    }
+    if (!st) {
+        eng_seg(r, ENG_SEG_KORTING);
         st = eng_korting_twice(r, err);
-    if (!st)
+    }
+    if (!st) {
+        eng_seg(r, ENG_SEG_REST);
         eng_partner_korting_twice(r);
+    }
     if (!st)
         st = eng_debts(r, err);       /* beslag or Wsnp (engine_debts.c) */
-    if (!st)
+    if (!st) {
         eng_wallet(r);                /* received, safe to spend, totals (engine_wallet.c) */
+        eng_seg(r, ENG_SEG__COUNT);
+    }
     return st;
 }
 
@@ -137,6 +154,8 @@ struct sw_baseline {
     size_t used_len;               /* values the last timeline made with b used */
     struct eng_run run;
     struct eng_memo memo;
+    struct eng_snap *snap;         /* the kept baseline's record for resuming (or NULL) */
+    bool snap_ok;                  /* snap holds it */
     struct sw_baseline *steady;    /* the same for the steady run (engine_steady.c) */
     struct sw_lookup_cache *cache; /* the lookup cache of the next run (or NULL) */
 };
@@ -168,6 +187,7 @@ void sw_baseline_free(struct sw_baseline *b)
         return;
     free(b->rows);
     free(b->items);
+    free(b->snap);
     sw_baseline_free(b->steady);
     sw_lookup_cache_free(b->cache);
     free(b);
@@ -248,6 +268,13 @@ static void baseline_keep(struct sw_baseline *b, const struct sw_tables *t,
     b->tl.used.items = b->items;
     b->tl.used.cap = len;
     b->run = *base_run;
+    b->run.rec = NULL;
+    b->run.res = NULL;
+    /* A main run's record of its baseline, for the runs that resume it. */
+    b->snap_ok = base_run->rec && !base_run->res &&
+                 (b->snap || (b->snap = malloc(sizeof(*b->snap))) != NULL);
+    if (b->snap_ok)
+        *b->snap = *base_run->rec;
     memo_copy(&b->memo, memo);
     b->kept = true;
 }
@@ -285,23 +312,101 @@ static sw_status baseline_reuse(const struct sw_baseline *b, const struct sw_sce
 
 static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
                           const struct sw_scenario *s, unsigned flags, struct sw_baseline *keep,
+                          const struct eng_resume *from, struct eng_resume **rs_out,
                           struct sw_err *err);
 
 sw_status sw_simulate(struct sw_timeline **out, const struct sw_tables *t,
                       const struct sw_scenario *s, unsigned flags, struct sw_err *err)
 {
-    return simulate(out, t, s, flags, NULL, err);
+    return simulate(out, t, s, flags, NULL, NULL, NULL, err);
 }
 
 sw_status sw_simulate_keep(struct sw_timeline **out, const struct sw_tables *t,
                            const struct sw_scenario *s, unsigned flags, struct sw_baseline *keep,
                            struct sw_err *err)
 {
-    return simulate(out, t, s, flags, keep, err);
+    return simulate(out, t, s, flags, keep, NULL, NULL, err);
+}
+
+sw_status eng_simulate_resume(struct sw_timeline **out, const struct sw_tables *t,
+                              const struct sw_scenario *s, unsigned flags,
+                              struct sw_baseline *keep, const struct eng_resume *from,
+                              struct sw_err *err)
+{
+    return simulate(out, t, s, flags, keep, from, NULL, err);
+}
+
+sw_status eng_resume_pair(const struct sw_tables *t, const struct sw_scenario *s, int months,
+                          struct sw_timeline **resumed, struct sw_timeline **full,
+                          struct sw_err *err)
+{
+    unsigned fx = SW_SIM_NO_STEADY | ENG_SIM_STEADY_RUN;
+    struct sw_scenario sx = *s;
+    struct sw_timeline *main = NULL;
+    struct eng_resume *rs = NULL;
+    sw_status st;
+
+    *resumed = *full = NULL;
+    sx.months = months;
+    st = simulate(&main, t, s, 0, NULL, NULL, &rs, err);
+    if (!st && rs && rs->ok && months > s->months) {
+        rs->tl = main;
+        if (simulate(resumed, t, &sx, fx, NULL, rs, NULL, err) == SW_ERR_NOMEM)
+            st = SW_ERR_NOMEM;
+    }
+    if (!st)
+        st = simulate(full, t, &sx, fx, NULL, NULL, NULL, err);
+    free(rs);
+    sw_timeline_free(main);
+    return st;
+}
+
+/* r as set up, with the per-month arrays (and first_month_bijstand) of a, the
+ * main run's at its end: every field but those set up here. */
+static void run_arrays(struct eng_run *r, const struct eng_run *a)
+{
+    struct eng_run x = *r;
+
+    *r = *a;
+    r->memo = x.memo;
+    r->bj_memo = NULL;
+    r->s = x.s;
+    r->c = x.c;
+    r->run = x.run;
+    r->tl = x.tl;
+    r->is_switch = x.is_switch;
+    r->texts = x.texts;
+    r->base = x.base;
+    r->from = x.from;
+    r->seg = x.seg;
+    r->rec = x.rec;
+    r->res = x.res;
+}
+
+/* tl->used from run `which` (0 the baseline, 1 the switch) on in the order of a
+ * full run (eng_resume_used()): what it holds before that run, then each
+ * part's values of the main run and of this one; false when out of memory.
+ * Rebuilt in place: c records into tl->used as the runs did. */
+static bool resume_used(const struct sw_ctx *c, struct sw_timeline *tl,
+                        const struct eng_resume *from, const struct eng_snap *fresh, int which)
+{
+    size_t before = fresh->used_at[0], n = tl->used.len - before;
+    struct sw_used own = {0};
+
+    own.items = malloc((n ? n : 1) * sizeof(*own.items));
+    if (!own.items)
+        return false;
+    memcpy(own.items, tl->used.items + before, n * sizeof(*own.items));
+    own.len = own.cap = n;
+    tl->used.len = before;
+    eng_resume_used(c, &from->tl->used, &from->snap[which], &own, before, fresh);
+    free(own.items);
+    return true;
 }
 
 static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
                           const struct sw_scenario *s, unsigned flags, struct sw_baseline *keep,
+                          const struct eng_resume *from, struct eng_resume **rs_out,
                           struct sw_err *err)
 {
     struct sw_timeline *tl = NULL;
@@ -309,6 +414,9 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
     struct sw_ctx c;
     struct eng_run sw_run, base_run;
     struct eng_memo memo;
+    struct eng_resume *rs = NULL;   /* what this main run records for resuming */
+    struct eng_snap fresh[2];       /* a resumed run's own marks */
+    int k = from ? from->tl->scenario.n : 0;
     sw_status st;
     bool traces = (flags & SW_SIM_TRACE) != 0, reuse;
 
@@ -337,9 +445,12 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
     eng_copy_text(tl->tables_sha256, sizeof(tl->tables_sha256), sw_tables_sha256(t));
 
     reuse = keep && baseline_fits(keep, t, s, flags);
-    st = alloc_rows(tl, s, traces, !reuse, err);
+    st = alloc_rows(tl, s, traces, !reuse, (size_t)k, err);
     if (st)
         goto out;
+    /* A main run that a longer one may resume records for it (no memory: none). */
+    if (!from && eng_resumable(s, flags))
+        rs = eng_resume_new();
     memset(&sw_run, 0, sizeof(sw_run));
     memo.n_toeslag = 0;
     memset(memo.base_income_set, 0, sizeof(memo.base_income_set));
@@ -354,6 +465,27 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
     base_run = sw_run;
     base_run.run = &tl->baseline;
     base_run.is_switch = false;
+    if (rs) {
+        base_run.rec = &rs->snap[0];
+        sw_run.rec = &rs->snap[1];
+    }
+    if (from) {
+        /* Resume: the main run's months as they stand, its state at their end. */
+        eng_snap_init(&fresh[0]);
+        eng_snap_init(&fresh[1]);
+        base_run.from = sw_run.from = k;
+        base_run.rec = &fresh[0];
+        sw_run.rec = &fresh[1];
+        base_run.res = &from->snap[0];
+        sw_run.res = &from->snap[1];
+        run_arrays(&base_run, &from->run[0]);
+        run_arrays(&sw_run, &from->run[1]);
+        memcpy(tl->scenario.rows, from->tl->scenario.rows, (size_t)k * sizeof(*tl->scenario.rows));
+        if (!reuse)
+            memcpy(tl->baseline.rows, from->tl->baseline.rows,
+                   (size_t)k * sizeof(*tl->baseline.rows));
+        memcpy(tl->local, from->tl->local, sizeof(tl->local));
+    }
 
     if (reuse) {
         st = baseline_reuse(keep, s, tl, &base_run, &memo, err);
@@ -362,14 +494,37 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
         base_run.run = &tl->baseline;
         base_run.tl = tl;
         c.used = &tl->used;
+        if (rs && !keep->snap_ok)
+            rs->snap[0].full = true;   /* no record of the kept baseline: no resuming */
+        else if (rs)
+            rs->snap[0] = *keep->snap;
     } else {
         st = run_one(&base_run, err);
+        if (!st && from &&
+            !eng_resume_close_seen(&from->tl->used, &from->snap[0], &tl->used, &fresh[0]))
+            st = sw_err_set(err, SW_ERR_INTERNAL, NULL, "cannot resume");
+        if (!st && from && !resume_used(&c, tl, from, &fresh[0], 0))
+            st = sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
         if (!st && keep)
             baseline_keep(keep, t, s, flags, tl, &base_run, &memo);
+    }
+    if (!st && from) {
+        /* The switch's events in the months resumed from. */
+        memcpy(tl->armoedeval, from->tl->armoedeval, sizeof(tl->armoedeval));
+        tl->n_armoedeval = from->tl->n_armoedeval;
     }
     if (!st) {
         sw_run.base = &base_run;
         st = run_one(&sw_run, err);
+    }
+    if (!st && from &&
+        !eng_resume_close_seen(&from->tl->used, &from->snap[1], &tl->used, &fresh[1]))
+        st = sw_err_set(err, SW_ERR_INTERNAL, NULL, "cannot resume");
+    if (!st && from && !resume_used(&c, tl, from, &fresh[1], 1))
+        st = sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
+    if (!st && from) {
+        if (!eng_resume_recoveries(tl, from->tl, &from->snap[1], &fresh[1]))
+            st = sw_err_set(err, SW_ERR_INTERNAL, NULL, "too many recoveries to resume");
     }
     if (st)
         goto out;
@@ -378,12 +533,17 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
                           tl->baseline.rows[i].v[SW_ITEM_SAFE_TO_SPEND];
     /* The headline's average, rounded half up to cents. */
     tl->average_gain = sw_div_half_up(tl->total_gain, s->months);
+    if (rs) {
+        rs->run[0] = base_run;
+        rs->run[1] = sw_run;
+        eng_resume_check(rs, tl);
+    }
     if (flags & SW_SIM_NO_ADVICE)
         eng_advice_lookups(&sw_run);
     else if (!(flags & ENG_SIM_STEADY_RUN))
         st = eng_advice(&sw_run, err);
     if (!st && !(flags & SW_SIM_NO_STEADY))
-        st = eng_steady(tl, t, s, flags, keep, err);
+        st = eng_steady(tl, t, s, flags, keep, rs, err);
     if (st)
         goto out;
     if (tl->used.nomem) {
@@ -394,7 +554,12 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
         keep->used_len = tl->used.len;
     *out = tl;
     tl = NULL;
+    if (rs_out) {
+        *rs_out = rs;
+        rs = NULL;
+    }
 out:
+    free(rs);
     if (!keep)
         sw_lookup_cache_free(c.cache);
     sw_timeline_free(tl);

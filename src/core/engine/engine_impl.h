@@ -76,9 +76,20 @@ void eng_advice_lookups(struct eng_run *r);
 /* The window-independent headline month, tl->steady (engine_steady.c), from the
  * finished run tl of s (flags: sw_simulate()'s) or from a run of the scenario
  * once more (with keep: their baselines kept in keep's own keepers for those
- * runs, sw_simulate_keep); fails only when out of memory. */
+ * runs, sw_simulate_keep), resuming the main run where rs lets it (may be
+ * NULL); fails only when out of memory. */
+struct eng_resume;
 sw_status eng_steady(struct sw_timeline *tl, const struct sw_tables *t,
                      const struct sw_scenario *s, unsigned flags, struct sw_baseline *keep,
-                     struct sw_err *err);
+                     const struct eng_resume *rs, struct sw_err *err);
+
+/* sw_simulate_keep() of s (the main run's scenario over more months) resuming
+ * the main run `from` recorded (engine_resume.h): the same timeline as a run
+ * from the start, or a failure (then run it from the start; SW_ERR_NOMEM:
+ * out of memory). */
+sw_status eng_simulate_resume(struct sw_timeline **out, const struct sw_tables *t,
+                              const struct sw_scenario *s, unsigned flags,
+                              struct sw_baseline *keep, const struct eng_resume *from,
+                              struct sw_err *err);
 
 #endif

@@ -33,7 +33,8 @@ static sw_status kinderbijslag(struct eng_run *r, struct sw_err *err)
         if (st)
             return st;
         i = eng_index(r, pay);
-        if (i < 0)
+        /* A resumed run: the months before r->from are in. */
+        if (i < r->from)
             continue;
         q_start = sw_month_first_day(q_last - 2);
         st = sw_kinderbijslag_quarter(r->c, q_start, s->household.children,
@@ -99,7 +100,8 @@ static sw_status iack(struct eng_run *r, struct sw_err *err)
     int y0 = sw_month_year(s->start_month), y1 = sw_month_year(s->start_month + s->months - 1);
     sw_status st;
 
-    for (int y = y0; y <= y1; y++) {
+    /* A resumed run starts in a January: the years before are in. */
+    for (int y = sw_month_year(s->start_month + r->from); y <= y1; y++) {
         int64_t work, partner_work, withheld;
 
         iack_inputs(r, y, &work, &partner_work, &withheld);

@@ -25,6 +25,7 @@
 
 #include "engine_impl.h"
 #include "engine_kept.h"
+#include "engine_resume.h"
 #include "switchsim/loonheffing.h"
 #include "switchsim/money.h"
 
@@ -211,11 +212,12 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
     sw_status st;
 
     household(s, &h);
+    /* A resumed run: where the run it resumes ended. */
     for (int k = 0; k < SW_LOCAL__COUNT; k++) {
-        prev_ok[k] = true;
-        last_bad[k] = -1 - SW_SCENARIO_MAX_MONTHS;
+        prev_ok[k] = r->res ? r->res->prev_ok[k] : true;
+        last_bad[k] = r->res ? r->res->last_bad[k] : -1 - SW_SCENARIO_MAX_MONTHS;
     }
-    for (int i = 0; i < r->run->n; i++) {
+    for (int i = r->from; i < r->run->n; i++) {
         int64_t *v = r->run->rows[i].v, income, base;
         size_t events = r->tl->n_armoedeval;
         sw_date d = sw_month_first_day(r->run->rows[i].month);
@@ -300,6 +302,11 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
                 sw_trace_input(tr, "getoetst inkomen", income, SW_UNIT_EUROCENT);
             }
         }
+    }
+    /* Where this run ends, for a longer run that resumes it. */
+    if (r->rec) {
+        memcpy(r->rec->prev_ok, prev_ok, sizeof(prev_ok));
+        memcpy(r->rec->last_bad, last_bad, sizeof(last_bad));
     }
     return SW_OK;
 }

@@ -9,6 +9,7 @@
 #include "engine_kept.h"
 #include "engine_ledger.h"
 #include "engine_pay.h"
+#include "engine_resume.h"
 #include "switchsim/bijstand.h"
 #include "switchsim/lks.h"
 #include "switchsim/loonheffing.h"
@@ -507,7 +508,7 @@ static sw_status wages(struct eng_run *r, struct ledger *lg, struct eng_pay *pay
     struct wage_prev wp = {.w = {.ok = false}};
     sw_status st;
 
-    for (int i = 0; i < r->run->n; i++) {
+    for (int i = r->from; i < r->run->n; i++) {
         struct sw_month_row *row = &r->run->rows[i];
         row->status = month_status(r, row->month);
         r->lh_gross[i] = -1;
@@ -517,6 +518,7 @@ static sw_status wages(struct eng_run *r, struct ledger *lg, struct eng_pay *pay
                 return st;
         }
     }
+    eng_seg(r, ENG_SEG_PAY);
     st = eng_pay_schedule(r, pay, lg->last_full_wage, err);
     if (!st && r->s->job.pay_frequency != SW_PAY_MONTHLY) {
         lg->last_full_wage = pay->full_month_wage;
@@ -525,6 +527,47 @@ static sw_status wages(struct eng_run *r, struct ledger *lg, struct eng_pay *pay
                 r->full_wage[i] = pay->full_month_wage;
     }
     return st;
+}
+
+/* The ledger before the first month shown: the resident was on bijstand without
+ * income, the month before is taken as the first month without income. */
+static sw_status first_month(struct eng_run *r, struct ledger *lg, struct eng_wajong *wj,
+                             struct sw_err *err)
+{
+    const struct sw_scenario *s = r->s;
+    sw_month m0 = s->start_month, last_payout;
+    struct sw_household_facts f;
+    struct sw_bijstand bj;
+    int64_t month_no, partner_counted = 0, wajong_net = 0;
+    sw_status st;
+
+    household_facts(s, first_day(m0), &f);
+    /* The partner's own income ran before the first month too (engine_partner.c). */
+    st = eng_partner_month(r, 0, &partner_counted, err);
+    /* A Wajong ran before the first month too, in full (engine_wajong.c). */
+    if (!st)
+        st = eng_wajong_full_net(r, wj, m0 - 1, &wajong_net, err);
+    if (!st)
+        st = eng_entitled_kept(r, first_day(m0), &f, 0, partner_counted + wajong_net, 0, &bj, err);
+    if (st)
+        return st;
+    lg->mo[0].payable = lg->mo[0].estimate = bj.monthly_payment;
+    lg->mo[0].known = SW_NO_DATE;
+    /* Paid in its own month already, unless the municipality pays after the month. */
+    lg->mo[0].settled = !(lg->method == SW_SETTLEMENT_OP_DE_MAAND && lg->after_month);
+    lg->prev_counted = lg->mo[0].counted = partner_counted + wajong_net;
+    lg->had_entitlement = bj.entitled > 0;
+    r->first_month_bijstand = bj.entitled;
+    /* The vakantietoeslag reserved since the last yearly payment before m0. */
+    st = sw_param(r->c, "gemeente.bijstand.holiday_allowance_month", first_day(m0),
+                  SW_UNIT_MONTH_OF_YEAR, &month_no, NULL, err);
+    if (st)
+        return st;
+    last_payout = sw_month_from_ym(sw_month_year(m0), (int)month_no);
+    if (last_payout >= m0)
+        last_payout -= 12;
+    lg->vt_accrued = bj.holiday_allowance_reserve * (m0 - last_payout);
+    return SW_OK;
 }
 
 sw_status eng_months(struct eng_run *r, struct sw_err *err)
@@ -538,9 +581,8 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     struct eng_wajong *wj = NULL;
     struct eng_lks_prev lks = {.w = {.ok = false}};
     struct eng_wmo_prev wmo = {.lag_w = {.ok = false}, .w = {.ok = false}};
-    sw_month m0 = s->start_month, last_payout;
-    int64_t month_no, partner_counted = 0, wajong_net = 0;
-    sw_status st;
+    int64_t partner_counted = 0;
+    sw_status st = SW_OK;
 
     memset(&lg, 0, sizeof(lg));
     pay = calloc(1, sizeof(*pay));
@@ -558,43 +600,25 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
             goto out;
         }
     }
-    st = eng_ledger_settlement(r, &lg, err);
+    eng_seg(r, ENG_SEG_WAGES);
+    if (r->res)
+        lg = r->res->lg;
+    else
+        st = eng_ledger_settlement(r, &lg, err);
     if (!st)
         st = wages(r, &lg, pay, err);
+    eng_seg(r, ENG_SEG_LOOP);
     if (!st)
         st = eng_wajong_init(r, wj, err);
     if (st)
         goto out;
-    /* Before the first month shown the resident was on bijstand without income:
-     * the month before is taken as the first month without income. */
-    household_facts(s, first_day(m0), &f);
-    /* The partner's own income ran before the first month too (engine_partner.c). */
-    st = eng_partner_month(r, 0, &partner_counted, err);
-    /* A Wajong ran before the first month too, in full (engine_wajong.c). */
-    if (!st)
-        st = eng_wajong_full_net(r, wj, m0 - 1, &wajong_net, err);
-    if (!st)
-        st = eng_entitled_kept(r, first_day(m0), &f, 0, partner_counted + wajong_net, 0, &bj, err);
+    /* A resumed run starts from the ledger where the run it resumes ended. */
+    if (!r->res)
+        st = first_month(r, &lg, wj, err);
     if (st)
         goto out;
-    lg.mo[0].payable = lg.mo[0].estimate = bj.monthly_payment;
-    lg.mo[0].known = SW_NO_DATE;
-    /* Paid in its own month already, unless the municipality pays after the month. */
-    lg.mo[0].settled = !(lg.method == SW_SETTLEMENT_OP_DE_MAAND && lg.after_month);
-    lg.prev_counted = lg.mo[0].counted = partner_counted + wajong_net;
-    lg.had_entitlement = bj.entitled > 0;
-    r->first_month_bijstand = bj.entitled;
-    /* The vakantietoeslag reserved since the last yearly payment before m0. */
-    st = sw_param(r->c, "gemeente.bijstand.holiday_allowance_month", first_day(m0),
-                  SW_UNIT_MONTH_OF_YEAR, &month_no, NULL, err);
-    if (st)
-        goto out;
-    last_payout = sw_month_from_ym(sw_month_year(m0), (int)month_no);
-    if (last_payout >= m0)
-        last_payout -= 12;
-    lg.vt_accrued = bj.holiday_allowance_reserve * (m0 - last_payout);
 
-    for (int i = 0; i < r->run->n; i++) {
+    for (int i = r->from; i < r->run->n; i++) {
         struct sw_month_row *row = &r->run->rows[i];
         sw_date d = first_day(row->month);
         int64_t net_work, expected;
@@ -710,6 +734,10 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
                                   (row->v[SW_ITEM_BIJSTAND_PAID] > 0 ||
                                    row->v[SW_ITEM_BIJSTAND_ENTITLED] > 0);
     }
+    /* The ledger where this run ends, for a longer run that resumes it. */
+    if (r->rec)
+        r->rec->lg = lg;
+    eng_seg(r, ENG_SEG_CLOSE);
     st = eng_ledger_close(r, &lg, err);
     if (!st)
         st = eng_wajong_close(r, wj, err);

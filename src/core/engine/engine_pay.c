@@ -314,7 +314,8 @@ static sw_status monthly_slips(struct eng_run *r, struct eng_pay *p, int64_t ful
     sw_status st = SW_OK;
     int n = r->run->n;
 
-    for (int i = 0; i < n && !st; i++) {
+    /* A resumed run (r->from > 0) starts in a January: the bonus accrues anew. */
+    for (int i = r->from; i < n && !st; i++) {
         struct sw_month_row *row = &r->run->rows[i];
         sw_month m = row->month;
         sw_date paid = eng_salary_date(s, m);

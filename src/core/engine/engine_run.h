@@ -111,6 +111,26 @@ struct eng_base_kept {
     struct eng_terms_kept terms[SW_LOCAL__COUNT][ENG_TERMS_HIST];
 };
 
+/* The parts of one run in the order run_one() (engine.c) runs them, for a run
+ * that resumes another at a month (engine_resume.c): the wages of every month,
+ * the pay schedule, the month loop, the ledger's close, the toeslagen, the
+ * kinderen, the lokaal, the korting given twice, and the rest. Each part runs
+ * its months in order, so what a full run does in part p is what the shorter
+ * run did in p before the month resumed at, then the rest of p. */
+enum eng_seg {
+    ENG_SEG_WAGES,
+    ENG_SEG_PAY,
+    ENG_SEG_LOOP,
+    ENG_SEG_CLOSE,
+    ENG_SEG_TOESLAGEN,
+    ENG_SEG_KINDEREN,
+    ENG_SEG_LOKAAL,
+    ENG_SEG_KORTING,
+    ENG_SEG_REST,
+    ENG_SEG__COUNT
+};
+struct eng_snap;   /* engine_resume.h */
+
 /* One run (the switch or the baseline) while it is computed. */
 struct eng_run {
     struct eng_memo *memo;        /* shared by both runs; NULL = keep nothing */
@@ -143,7 +163,20 @@ struct eng_run {
     int64_t lh_gross[SW_SCENARIO_MAX_MONTHS], lh_net[SW_SCENARIO_MAX_MONTHS];
     int64_t first_month_bijstand;  /* month m0's entitlement with no income, incl. VT */
     struct eng_base_kept kept;     /* the baseline's, for the switch run (zero: none) */
+    /* Resuming (engine_resume.h): the first month index computed (0: all), the
+     * part running now, where the state at the end is recorded (NULL: nowhere)
+     * and the state a resumed run starts from (NULL unless from > 0). */
+    int from;
+    enum eng_seg seg;
+    struct eng_snap *rec;
+    const struct eng_snap *res;
 };
+
+/* Part seg of run r begins (engine_resume.c): marked in r->rec; a resumed run
+ * adds what the run it resumes booked past its end in this part. */
+void eng_seg(struct eng_run *r, enum eng_seg seg);
+/* An amount eng_add() books past the end of a run that records (r->rec). */
+void eng_spill(struct eng_run *r, sw_month m, enum sw_item item, int64_t amount);
 
 /* src into the fixed field dst[size], cut as snprintf("%s") would. */
 void eng_copy_text(char *dst, size_t size, const char *src);
@@ -172,6 +205,8 @@ static inline void eng_add(struct eng_run *r, sw_month m, enum sw_item item, int
 
     if (i >= 0)
         r->run->rows[i].v[item] += amount;
+    else if (r->rec)
+        eng_spill(r, m, item, amount);
 }
 
 /* Record a recovery (switch run only): collected (and its set-aside released) in

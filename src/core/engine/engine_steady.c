@@ -23,12 +23,15 @@
  * month is held back by a temporary vrijlating that looks like lasting past
  * those Decembers: a guess that orders the runs, never the answer);
  * SW_SIM_STEADY_FULL, strict mode and the Wajong always run it
- * (tests/unit/check_steady.c compares the two). */
+ * (tests/unit/check_steady.c compares the two). A run longer than the main
+ * run, which ends in a December, resumes the main run after it where the main
+ * run recorded how (engine_resume.h): its months are not computed again. */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "engine_impl.h"
+#include "engine_resume.h"
 #include "switchsim/money.h"
 
 /* The months before the job's first month plus the lookahead, within the
@@ -143,19 +146,23 @@ static bool ended_by(const struct sw_scenario *s, sw_month last)
  * which the outputs say; never a failure of the run itself). */
 static sw_status steady_run(struct sw_timeline *tl, const struct sw_tables *t,
                             const struct sw_scenario *s, int months, unsigned flags,
-                            struct sw_baseline *k, sw_month first, bool *found,
-                            bool *ran, struct sw_err *err)
+                            struct sw_baseline *k, const struct eng_resume *rs, sw_month first,
+                            bool *found, bool *ran, struct sw_err *err)
 {
     struct sw_scenario sx = *s;
     struct sw_timeline *tx = NULL;
     struct sw_err ignored;
-    sw_status st;
+    unsigned fx = (flags & SW_SIM_STEADY_FULL) | SW_SIM_NO_STEADY | ENG_SIM_STEADY_RUN;
+    sw_status st = SW_ERR_INTERNAL;
 
     *found = *ran = false;
     sx.months = months;
-    st = sw_simulate_keep(&tx, t, &sx,
-                          (flags & SW_SIM_STEADY_FULL) | SW_SIM_NO_STEADY | ENG_SIM_STEADY_RUN,
-                          k, &ignored);
+    /* A longer run resumes the main run after its last month (a December),
+     * when it recorded how; should that fail, the run from the start. */
+    if (rs && rs->ok && months > s->months)
+        st = eng_simulate_resume(&tx, t, &sx, fx, k, rs, &ignored);
+    if (st && st != SW_ERR_NOMEM)
+        st = sw_simulate_keep(&tx, t, &sx, fx, k, &ignored);
     if (st == SW_ERR_NOMEM)
         return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
     if (st)
@@ -256,7 +263,7 @@ static struct sw_baseline *nth_keeper(struct sw_baseline *keep, int n)
 
 sw_status eng_steady(struct sw_timeline *tl, const struct sw_tables *t,
                      const struct sw_scenario *s, unsigned flags, struct sw_baseline *keep,
-                     struct sw_err *err)
+                     const struct eng_resume *rs, struct sw_err *err)
 {
     sw_month first = sw_month_of(s->job.start), end = s->start_month + s->months - 1;
     bool found = false, ran, guess;
@@ -276,7 +283,7 @@ sw_status eng_steady(struct sw_timeline *tl, const struct sw_tables *t,
      * still open at a run's end is settled on its months so far, and what is set
      * aside for it lands in months shown): the whole lookahead only. */
     if ((flags & SW_SIM_STEADY_FULL) || s->strict || s->before.benefit == SW_BEFORE_WAJONG)
-        return steady_run(tl, t, s, horizon, flags, nth_keeper(keep, 1), first, &found, &ran,
+        return steady_run(tl, t, s, horizon, flags, nth_keeper(keep, 1), rs, first, &found, &ran,
                           err);
     /* The run itself shows the lookahead run's months up to the last December
      * both show. M in the run's own last year, the run ending in that December
@@ -322,7 +329,7 @@ sw_status eng_steady(struct sw_timeline *tl, const struct sw_tables *t,
     if (guess && months_to_december(s, y) < horizon &&
         ((flags & SW_SIM_STEADY_FIRST) ||
          held_back_until(t, s, tl, sw_month_from_ym(last, 12)))) {
-        st = steady_run(tl, t, s, horizon, flags, nth_keeper(keep, 1), first, &found, &ran,
+        st = steady_run(tl, t, s, horizon, flags, nth_keeper(keep, 1), rs, first, &found, &ran,
                         err);
         if (st || (ran && (!found || sw_month_year(tl->steady.month) > last)))
             return st;
@@ -335,10 +342,11 @@ sw_status eng_steady(struct sw_timeline *tl, const struct sw_tables *t,
      * up to a December by which the job has ended: none. */
     for (; months_to_december(s, y) < horizon; y++) {
         st = steady_run(tl, t, s, months_to_december(s, y), flags,
-                        nth_keeper(keep, 2 + y - sw_month_year(first)), first, &found, &ran,
+                        nth_keeper(keep, 2 + y - sw_month_year(first)), rs, first, &found,
+                        &ran,
                         err);
         if (st || found || (ran && ended_by(s, sw_month_from_ym(y, 12))))
             return st;
     }
-    return steady_run(tl, t, s, horizon, flags, nth_keeper(keep, 1), first, &found, &ran, err);
+    return steady_run(tl, t, s, horizon, flags, nth_keeper(keep, 1), rs, first, &found, &ran, err);
 }

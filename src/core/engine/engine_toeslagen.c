@@ -435,8 +435,9 @@ sw_status eng_toeslagen(struct eng_run *r, struct sw_err *err)
     if (!s->toeslagen.zorgtoeslag && !s->toeslagen.huurtoeslag && !kgb)
         return SW_OK;
     /* The baseline run stands for the months before the horizon and for the
-     * estimate the advances are paid on. */
-    for (int y = y0; y <= y1 && !st; y++) {
+     * estimate the advances are paid on. A resumed run starts in a January:
+     * the years before are settled (eng_seg() adds what they booked later). */
+    for (int y = sw_month_year(s->start_month + r->from); y <= y1 && !st; y++) {
         int64_t real, est;
 
         int yi = y - y0;
@@ -522,7 +523,7 @@ sw_status eng_korting_twice(struct eng_run *r, struct sw_err *err)
     struct sw_lh_kept lh;
 
     memset(&lh, 0, sizeof(lh));
-    for (int i = 0; (twice_given || wajong_twice) && i < r->run->n; i++) {
+    for (int i = r->from; (twice_given || wajong_twice) && i < r->run->n; i++) {
         struct sw_month_row *row = &r->run->rows[i];
         struct sw_lh_benefit b;
         int64_t twice, emp = r->employer_ahk[i], annual = 0;
@@ -576,7 +577,9 @@ sw_status eng_korting_twice(struct eng_run *r, struct sw_err *err)
         if (first[yi] < 0)
             first[yi] = row->month;
     }
-    for (int yi = 0; yi < (int)(sizeof(first) / sizeof(first[0])); yi++) {
+    /* A resumed run: the years before its January are settled already. */
+    for (int yi = sw_month_year(s->start_month + r->from) - y0;
+         yi < (int)(sizeof(first) / sizeof(first[0])); yi++) {
         struct sw_collection when;
         char period[12];
         int64_t iack = r->iack_year[yi], give, net;

@@ -43,7 +43,8 @@ static int64_t local_value(const int64_t *v)
 /* Received, set aside and safe to spend per month; then the totals. */
 void eng_wallet(struct eng_run *r)
 {
-    for (int i = 0; i < r->run->n; i++) {
+    /* A resumed run: the months before r->from are in. */
+    for (int i = r->from; i < r->run->n; i++) {
         int64_t *v = r->run->rows[i].v;
 
         v[SW_ITEM_RECEIVED] = v[SW_ITEM_NET_WAGE] + v[SW_ITEM_WW_NET] + v[SW_ITEM_WAJONG_NET] +

@@ -148,6 +148,11 @@ void tables_record(const struct sw_ctx *c, const struct sw_value_info *info)
         *n = *info;
 }
 
+void sw_used_record(const struct sw_ctx *c, const struct sw_value_info *info)
+{
+    tables_record(c, info);
+}
+
 static size_t memo_index(const char *tag, const int64_t key[SW_MEMO_KEY])
 {
     uint64_t h = (uint64_t)(uintptr_t)tag;
