@@ -142,6 +142,11 @@ void tables_index_release(struct sw_tables *t);
  * defaults only). */
 size_t tables_muni_row(const struct sw_tables *t, const char *municipality);
 
+/* A hash of s continuing h, eight bytes at a time, with its length (the
+ * index and the lookup cache live in memory only: byte order does not
+ * matter). */
+uint64_t tables_hash_str(uint64_t h, const char *s);
+
 /* What a lookup of municipal id number mid (tparam.mid) finds in row `row`
  * (t->muni_res not NULL): the parameter, or NULL. */
 static inline const struct tparam *tables_muni_param(const struct sw_tables *t, size_t row,

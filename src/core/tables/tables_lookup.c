@@ -79,19 +79,8 @@ static struct cache_slot *cache_slot(struct sw_lookup_cache *cache, const char *
     /* A hash of every byte: ids differ in a letter amid a common text
      * ("participatiewet.vrijlating.n.percent" and ".r.percent"). This is
      * asked only when the id's address did not find its slot (near_slot()). */
-    size_t n = strlen(id);
-    uint64_t h = n, w;
-    const char *s = id;
+    uint64_t h = tables_hash_str(0, id);
 
-    for (; n >= 8; n -= 8, s += 8) {
-        memcpy(&w, s, 8);
-        h = (h ^ w) * 0x9E3779B97F4A7C15u;
-        h ^= h >> 32;
-    }
-    w = 0;
-    memcpy(&w, s, n);
-    h = (h ^ w) * 0xC2B2AE3D27D4EB4Fu;
-    h ^= h >> 29;
     for (unsigned k = 0; k < CACHE_PROBES; k++) {
         struct cache_slot *sl = &cache->slot[(h + k) & (CACHE_SLOTS - 1)];
         if (!sl->text) {

@@ -62,9 +62,8 @@ bool sw_tables_has_municipality(const struct sw_tables *t, const char *municipal
 
 /* --- the index --- */
 
-/* A hash of s continuing h, eight bytes at a time (the index lives in memory
- * only: byte order does not matter). */
-static uint64_t hash_str(uint64_t h, const char *s)
+/* tables_impl.h */
+uint64_t tables_hash_str(uint64_t h, const char *s)
 {
     size_t n = strlen(s);
     uint64_t w;
@@ -82,7 +81,7 @@ static uint64_t hash_str(uint64_t h, const char *s)
 
 static size_t index_hash(const char *municipality, const char *id)
 {
-    return (size_t)hash_str(hash_str(0x27D4EB2F165667C5u, municipality), id);
+    return (size_t)tables_hash_str(tables_hash_str(0x27D4EB2F165667C5u, municipality), id);
 }
 
 static int str_cmp(const void *a, const void *b)
