@@ -66,7 +66,9 @@ sw_status sw_kgb_month(const struct sw_ctx *c, sw_month m, const struct sw_kgb_f
 /* sw_kgb_month() for each month of `year` on the same facts: out[k] for month
  * k + 1, tr (may be NULL) for December's. A month whose ages and children's
  * classes equal the month before's is that month's answer, without asking the
- * rule again. The same figures, errors and values used as twelve calls. */
+ * rule again. The same figures, errors and values used as twelve calls. Its
+ * lookups of the ages skip dates on which the last ones answer alike (a
+ * window, sw_window_begin()): not to be called while another window records. */
 sw_status sw_kgb_year(const struct sw_ctx *c, int year, const struct sw_kgb_facts *f,
                       struct sw_kgb_month out[12], struct sw_trace *tr, struct sw_err *err)
     __attribute__((warn_unused_result));

@@ -133,6 +133,26 @@ struct sw_lh_params {
     bool korting, aow, before_split;
 };
 
+/* Gross-ups kept from one calculation to the next on one table set (a batch's
+ * households): the answer of the gross-up search (sw_gross_from_net_benefit())
+ * for a net and the parameters it was searched with - the set's own brackets and
+ * kortingen (by address) and the values beside them. The search reads nothing
+ * else and looks nothing up, so a kept answer changes no record of values used
+ * and no lookup window. Zero it before the first use; sw_lh_memo_bind() before
+ * each calculation forgets every answer when the set is another. A slot is
+ * overwritten when its place is taken. Not for two threads at once. */
+#define SW_LH_MEMO_SLOTS 1024
+struct sw_lh_memo {
+    const struct sw_tables *t;         /* the set the answers hold for (NULL: none) */
+    char sha[65];                      /* its sha256 (an address may be reused) */
+    struct sw_lh_memo_slot {
+        bool set;
+        int64_t key[6];                /* net and the parameters (gross_up()) */
+        struct sw_lh_benefit b;        /* the answer, b.net the net asked */
+    } slot[SW_LH_MEMO_SLOTS];
+};
+void sw_lh_memo_bind(struct sw_lh_memo *m, const struct sw_tables *t);
+
 /* For a caller that grosses up month after month for the same person: the
  * parameters a gross-up looked up, kept with the dates on which every one of
  * those lookups answers alike (a window, see sw_window_begin()) and the AOW
@@ -146,6 +166,8 @@ struct sw_lh_kept {
     unsigned korting;
     struct sw_window w;
     struct sw_lh_params p;
+    struct sw_lh_memo *memo;           /* answers kept across calculations, or NULL
+                                        * (set by the caller; zeroing leaves it NULL) */
     bool last_set;                     /* last is the gross-up of last_net with p */
     int64_t last_net;
     struct sw_lh_benefit last;

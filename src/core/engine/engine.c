@@ -19,6 +19,7 @@
 
 #include "engine_impl.h"
 #include "engine_resume.h"
+#include "switchsim/loonheffing.h"
 #include "switchsim/money.h"
 
 /* The rows of both runs in one block (scenario rows first, then the baseline's;
@@ -158,6 +159,7 @@ struct sw_baseline {
     bool snap_ok;                  /* snap holds it */
     struct sw_baseline *steady;    /* the same for the steady run (engine_steady.c) */
     struct sw_lookup_cache *cache; /* the lookup cache of the next run (or NULL) */
+    struct sw_lh_memo *lh_memo;    /* the gross-ups kept (or NULL) */
 };
 
 struct sw_baseline *sw_baseline_new(void)
@@ -190,6 +192,7 @@ void sw_baseline_free(struct sw_baseline *b)
     free(b->snap);
     sw_baseline_free(b->steady);
     sw_lookup_cache_free(b->cache);
+    free(b->lh_memo);
     free(b);
 }
 
@@ -370,6 +373,7 @@ static void run_arrays(struct eng_run *r, const struct eng_run *a)
     *r = *a;
     r->memo = x.memo;
     r->bj_memo = NULL;
+    r->lh_memo = x.lh_memo;
     r->s = x.s;
     r->c = x.c;
     r->run = x.run;
@@ -455,6 +459,13 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
     memo.n_toeslag = 0;
     memset(memo.base_income_set, 0, sizeof(memo.base_income_set));
     sw_run.memo = &memo;
+    /* Gross-ups kept for the next scenario (none when out of memory). */
+    if (keep && !keep->lh_memo)
+        keep->lh_memo = calloc(1, sizeof(*keep->lh_memo));
+    if (keep && keep->lh_memo) {
+        sw_lh_memo_bind(keep->lh_memo, t);
+        sw_run.lh_memo = keep->lh_memo;
+    }
     sw_run.s = s;
     sw_run.c = &c;
     sw_run.run = &tl->scenario;

@@ -131,10 +131,14 @@ enum eng_seg {
 };
 struct eng_snap;   /* engine_resume.h */
 
+struct sw_lh_memo;   /* switchsim/loonheffing.h */
+
 /* One run (the switch or the baseline) while it is computed. */
 struct eng_run {
     struct eng_memo *memo;        /* shared by both runs; NULL = keep nothing */
     struct eng_bj_memo *bj_memo;  /* during eng_months() only; NULL = none */
+    struct sw_lh_memo *lh_memo;   /* gross-ups kept across simulations (the keeper's,
+                                   * bound to this set); NULL = none */
     const struct sw_scenario *s;
     const struct sw_ctx *c;
     struct sw_run *run;

@@ -74,6 +74,7 @@ static sw_status year_income(const struct eng_run *r, const struct eng_run *base
 
     memset(&parts, 0, sizeof(parts));
     memset(lh, 0, sizeof(lh));
+    lh[0].memo = lh[1].memo = r->lh_memo;
     for (int k = 1; k <= 12 && !st; k++) {
         sw_month m = sw_month_from_ym(y, k);
         bool before;
@@ -523,6 +524,7 @@ sw_status eng_korting_twice(struct eng_run *r, struct sw_err *err)
     struct sw_lh_kept lh;
 
     memset(&lh, 0, sizeof(lh));
+    lh.memo = r->lh_memo;
     for (int i = r->from; (twice_given || wajong_twice) && i < r->run->n; i++) {
         struct sw_month_row *row = &r->run->rows[i];
         struct sw_lh_benefit b;

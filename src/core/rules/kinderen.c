@@ -188,8 +188,11 @@ sw_status sw_kgb_year(const struct sw_ctx *c, int year, const struct sw_kgb_fact
                                           "kindgebonden_budget.age.high",
                                           "kindgebonden_budget.age.end"};
     int64_t age[3] = {0, 0, 0};   /* mid, high, end of the month computed last */
+    int64_t now[3] = {0, 0, 0};   /* the ages on the month's first day */
     int cls[3] = {0, 0, 0};
-    sw_status st;
+    /* The dates on which the ages looked up last (now[]) answer alike. */
+    struct sw_window w = {.ok = false};
+    sw_status st = SW_OK;
 
     /* As sw_kgb_month() checks first. */
     if (f->income < 0 || f->income > SW_MONEY_MAX)
@@ -197,7 +200,7 @@ sw_status sw_kgb_year(const struct sw_ctx *c, int year, const struct sw_kgb_fact
     for (int k = 0; k < 12; k++) {
         sw_month m = sw_month_from_ym(year, k + 1);
         struct sw_trace *tr_k = k == 11 ? tr : NULL;
-        int64_t now[3];
+        sw_date d = sw_month_first_day(m);
         int now_cls[3];
 
         /* A month is the month before's when its ages and the children's classes
@@ -206,10 +209,14 @@ sw_status sw_kgb_year(const struct sw_ctx *c, int year, const struct sw_kgb_fact
          * record of values used keeps its order), every other lookup is on 1
          * January and depends on the facts and the classes alone, so the rule
          * asks and finds the same (recorded already) and gives the same. Not the
-         * traced month, which needs the calculation itself. */
-        for (int a = 0; a < 3; a++) {
-            st = sw_param_t(c, age_id[a], sw_month_first_day(m), SW_UNIT_YEARS, &now[a], NULL,
-                            err);
+         * traced month, which needs the calculation itself. The ages are
+         * asked again only on a date outside the window of the last asking:
+         * inside it they are the same values, recorded already. */
+        if (!sw_window_holds(&w, d)) {
+            sw_window_begin(c, &w, d);
+            for (int a = 0; a < 3 && !st; a++)
+                st = sw_param_t(c, age_id[a], d, SW_UNIT_YEARS, &now[a], NULL, err);
+            sw_window_end(c, &w);
             if (st)
                 return st;
         }

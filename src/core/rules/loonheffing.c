@@ -7,6 +7,7 @@
 #include "switchsim/loonheffing.h"
 #include "switchsim/money.h"
 #include "switchsim/wml.h"
+#include "lh_memo.h"
 #include "loonheffing_ref.h"
 
 /* The year's tax on an annual wage and the kortingen applied to it. */
@@ -573,6 +574,23 @@ static void fill_benefit(struct sw_lh_benefit *out, int64_t gross, int64_t net, 
     out->kortingen_annual = a->ahk + a->ouk + a->aok;
 }
 
+/* What the gross-up of `net` with the parameters p reads, as a key: the net,
+ * the brackets and kortingen by address (a scale's address on one set stands
+ * for its rows; the AOW brackets and kortingen are other scales, and without
+ * the AOW there is no ouderenkorting), the alleenstaande-ouderenkorting, the
+ * periods and whether the korting applies (benefit_net(), annual_tax() without
+ * the arbeidskorting, benefit_tax_rises()). */
+_Static_assert(SW_MEMO_KEY == 6, "gross_key() fills a key of 6");
+static void gross_key(const struct sw_lh_params *p, int64_t net, int64_t key[6])
+{
+    key[0] = net;
+    key[1] = (int64_t)(intptr_t)p->br;
+    key[2] = (int64_t)(intptr_t)p->ahk;
+    key[3] = (int64_t)(intptr_t)p->ouk;
+    key[4] = p->aok;
+    key[5] = p->periods * 4 + p->korting * 2 + (p->nahk > 0);
+}
+
 /* The gross-up of `net` with the parameters p into *out (and the year figures
  * of its gross in *a, *annual). */
 static sw_status gross_up(const struct sw_ctx *c, const struct sw_lh_params *p, int64_t net,
@@ -586,13 +604,12 @@ static sw_status gross_up(const struct sw_ctx *c, const struct sw_lh_params *p, 
      * The engine grosses up the same nets month after month: kept per net and the
      * tables' brackets and kortingen it was found with. */
     static const char memo_tag[] = "loonheffing.benefit_gross";
-    int64_t key[SW_MEMO_KEY] = {net, (int64_t)(intptr_t)p->br, (int64_t)(intptr_t)p->ahk,
-                                (int64_t)(intptr_t)p->ouk, p->aok,
-                                p->periods * 4 + p->korting * 2 + (p->nahk > 0)};
+    int64_t key[SW_MEMO_KEY];
     int64_t g = 0, n = 0;
     bool found = false;   /* n, *a and *annual are g's already */
     sw_status st;
 
+    gross_key(p, net, key);
     if (traced || !sw_memo_get(c, memo_tag, key, &g)) {
         if (benefit_tax_rises(p)) {
             st = benefit_gross_fast(p, net, &g, a, annual, &n, err);
@@ -641,13 +658,39 @@ sw_status sw_gross_from_net_benefit(const struct sw_ctx *c, sw_date date, int64_
     return SW_OK;
 }
 
+/* gross_up() of net with k's parameters into k->last, through k->memo when
+ * there is one (gross_up() reads only what gross_key() holds). */
+static sw_status gross_up_kept(const struct sw_ctx *c, struct sw_lh_kept *k, int64_t net,
+                               struct sw_err *err)
+{
+    struct lh_annual a;
+    int64_t annual, key[6];
+    const struct sw_lh_memo_slot *sl = NULL;
+    sw_status st;
+
+    if (k->memo) {
+        gross_key(&k->p, net, key);
+        sl = lh_memo_get(k->memo, c, key);
+    }
+    if (sl) {
+        k->last = sl->b;
+    } else {
+        st = gross_up(c, &k->p, net, &k->last, &a, &annual, false, err);
+        if (st)
+            return st;
+        if (k->memo)
+            lh_memo_put(k->memo, c, key, &k->last);
+    }
+    k->last_net = net;
+    k->last_set = true;
+    return SW_OK;
+}
+
 sw_status sw_gross_from_net_benefit_kept(const struct sw_ctx *c, struct sw_lh_kept *k,
                                          sw_date date, int64_t net, sw_date birth,
                                          unsigned korting, struct sw_lh_benefit *out,
                                          struct sw_err *err)
 {
-    struct lh_annual a;
-    int64_t annual;
     sw_status st;
 
     /* k's parameters answer for date when every lookup that found them does
@@ -667,11 +710,9 @@ sw_status sw_gross_from_net_benefit_kept(const struct sw_ctx *c, struct sw_lh_ke
         if (aow == k->p.aow) {
             /* The same parameters and net: the same gross-up. */
             if (!(k->last_set && k->last_net == net)) {
-                st = gross_up(c, &k->p, net, &k->last, &a, &annual, false, err);
+                st = gross_up_kept(c, k, net, err);
                 if (st)
                     return st;
-                k->last_net = net;
-                k->last_set = true;
             }
             *out = k->last;
             return SW_OK;
@@ -682,14 +723,12 @@ sw_status sw_gross_from_net_benefit_kept(const struct sw_ctx *c, struct sw_lh_ke
     st = benefit_params(c, date, net, "net", birth, korting, &k->p, NULL, err);
     sw_window_end(c, &k->w);
     if (!st)
-        st = gross_up(c, &k->p, net, &k->last, &a, &annual, false, err);
+        st = gross_up_kept(c, k, net, err);
     if (st)
         return st;
     k->ok = k->w.ok;
     k->birth = birth;
     k->korting = korting;
-    k->last_net = net;
-    k->last_set = true;
     *out = k->last;
     return SW_OK;
 }

@@ -1,0 +1,68 @@
+/* lh_memo.c - the gross-ups of net benefits kept across calculations on one
+ * table set (struct sw_lh_memo, loonheffing.h), for loonheffing.c. */
+#include <string.h>
+
+#include "lh_memo.h"
+
+void sw_lh_memo_bind(struct sw_lh_memo *m, const struct sw_tables *t)
+{
+    const char *sha = sw_tables_sha256(t);
+
+    if (m->t == t && strcmp(m->sha, sha) == 0)
+        return;
+    memset(m, 0, sizeof(*m));
+    m->t = t;
+    if (strlen(sha) < sizeof(m->sha))
+        memcpy(m->sha, sha, strlen(sha) + 1);
+    else
+        m->t = NULL;   /* never matches: nothing is kept */
+}
+
+/* The slots of key k in m: a hash of it, then the next ones (LH_MEMO_PROBES). */
+#define LH_MEMO_PROBES 4
+static size_t lh_memo_index(const int64_t k[6])
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+
+    for (int i = 0; i < 6; i++)
+        h = (h ^ (uint64_t)k[i]) * 0x100000001B3ULL;
+    return (size_t)(h ^ h >> 31);
+}
+
+/* The kept answer for key k (c's set is the one m was bound to), or NULL. */
+const struct sw_lh_memo_slot *lh_memo_get(const struct sw_lh_memo *m,
+                                                 const struct sw_ctx *c, const int64_t k[6])
+{
+    size_t i0 = lh_memo_index(k);
+
+    if (m->t != c->tables)
+        return NULL;
+    for (size_t i = 0; i < LH_MEMO_PROBES; i++) {
+        const struct sw_lh_memo_slot *sl = &m->slot[(i0 + i) & (SW_LH_MEMO_SLOTS - 1)];
+        if (!sl->set)
+            return NULL;
+        if (memcmp(sl->key, k, sizeof(sl->key)) == 0)
+            return sl;
+    }
+    return NULL;
+}
+
+/* Keep answer b for key k: in a free slot of its probes, else the first. */
+void lh_memo_put(struct sw_lh_memo *m, const struct sw_ctx *c, const int64_t k[6],
+                        const struct sw_lh_benefit *b)
+{
+    size_t i0 = lh_memo_index(k), at = i0 & (SW_LH_MEMO_SLOTS - 1);
+
+    if (m->t != c->tables)
+        return;
+    for (size_t i = 0; i < LH_MEMO_PROBES; i++) {
+        size_t j = (i0 + i) & (SW_LH_MEMO_SLOTS - 1);
+        if (!m->slot[j].set) {
+            at = j;
+            break;
+        }
+    }
+    m->slot[at].set = true;
+    memcpy(m->slot[at].key, k, sizeof(m->slot[at].key));
+    m->slot[at].b = *b;
+}
