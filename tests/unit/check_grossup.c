@@ -195,6 +195,102 @@ START_TEST(test_gross_kept)
 }
 END_TEST
 
+/* The gross-ups kept across calculations (struct sw_lh_memo): a walk as in
+ * test_gross_kept() through a memo the walk before filled (every gross-up then
+ * answered from it) gives the plain call's figures and the same values used in
+ * the same order; a memo answer is what the kept gross-up returns (an answer
+ * altered in the memo comes out: the test would see a wrong one), and binding
+ * the memo to another set (another sha) forgets it. */
+START_TEST(test_gross_memo)
+{
+    static const char *const births[] = {NULL, "1959-08-15", "1955-01-01", "1940-06-01"};
+    const char *bt = births[_i / 3];
+    unsigned k = ref_kortingen[_i % 3];
+    sw_date birth = bt ? test_date(bt) : SW_NO_DATE;
+    struct sw_lh_memo *memo = calloc(1, sizeof(*memo));
+    struct sw_err err;
+
+    ck_assert(memo);
+    for (int pass = 0; pass < 2; pass++) {
+        struct sw_ctx a = test_ctx(), b = test_ctx();
+        struct sw_used ua = {0}, ub = {0};
+        struct sw_lh_kept kept;
+
+        memset(&kept, 0, sizeof(kept));
+        ck_assert_int_eq(sw_lookup_cache_new(&a.cache, &err), SW_OK);
+        ck_assert_int_eq(sw_lookup_cache_new(&b.cache, &err), SW_OK);
+        a.used = &ua;
+        b.used = &ub;
+        sw_lh_memo_bind(memo, b.tables);
+        kept.memo = memo;
+        for (int i = 0; i < 48; i++) {
+            sw_date d = sw_month_first_day(sw_month_from_ym(2024, 1) + i);
+            int64_t net = 100000 + (i % 7 < 3 ? 0 : 1337 * (i % 5)) + (i / 12) * 2500;
+            struct sw_lh_benefit x, y;
+            struct sw_err e1, e2;
+            sw_status s1 = sw_gross_from_net_benefit(&a, d, net, birth, k, &x, NULL, &e1);
+            sw_status s2 = sw_gross_from_net_benefit_kept(&b, &kept, d, net, birth, k, &y, &e2);
+
+            ck_assert_int_eq(s1, s2);
+            if (s1)
+                continue;
+            ck_assert_int_eq(x.net, y.net);
+            ck_assert_int_eq(x.gross, y.gross);
+            ck_assert_int_eq(x.loonheffing, y.loonheffing);
+            ck_assert_int_eq(x.annual_wage, y.annual_wage);
+            ck_assert_int_eq(x.tax_annual, y.tax_annual);
+            ck_assert_int_eq(x.kortingen_annual, y.kortingen_annual);
+        }
+        ck_assert_uint_eq(ua.len, ub.len);
+        for (size_t i = 0; i < ua.len; i++) {
+            ck_assert_ptr_eq(ua.items[i].id, ub.items[i].id);
+            ck_assert_int_eq(ua.items[i].from, ub.items[i].from);
+            ck_assert_int_eq(ua.items[i].projected, ub.items[i].projected);
+        }
+        sw_used_release(&ua);
+        sw_used_release(&ub);
+        sw_lookup_cache_free(a.cache);
+        sw_lookup_cache_free(b.cache);
+    }
+    /* One answer altered in the memo comes out of a fresh kept gross-up; bound
+     * to a set with another sha, the memo gives the calculated one again. */
+    {
+        struct sw_ctx c = test_ctx();
+        struct sw_lh_kept kept;
+        struct sw_lh_benefit x, y;
+        sw_date d = test_date("2026-03-01");
+        size_t hit = SW_LH_MEMO_SLOTS;
+
+        ck_assert_int_eq(sw_gross_from_net_benefit(&c, d, 123456, birth, k, &x, NULL, &err),
+                         SW_OK);
+        memset(&kept, 0, sizeof(kept));
+        kept.memo = memo;
+        ck_assert_int_eq(sw_gross_from_net_benefit_kept(&c, &kept, d, 123456, birth, k, &y,
+                                                        &err), SW_OK);
+        ck_assert_int_eq(y.gross, x.gross);
+        for (size_t i = 0; i < SW_LH_MEMO_SLOTS; i++)
+            if (memo->slot[i].set && memo->slot[i].b.net == 123456 &&
+                memo->slot[i].b.gross == x.gross)
+                hit = i;
+        ck_assert_uint_lt(hit, SW_LH_MEMO_SLOTS);
+        memo->slot[hit].b.gross = x.gross + 1;
+        memset(&kept, 0, sizeof(kept));
+        kept.memo = memo;
+        ck_assert_int_eq(sw_gross_from_net_benefit_kept(&c, &kept, d, 123456, birth, k, &y,
+                                                        &err), SW_OK);
+        ck_assert_int_eq(y.gross, x.gross + 1);
+        memo->sha[0] = memo->sha[0] == 'x' ? 'y' : 'x';
+        sw_lh_memo_bind(memo, c.tables);
+        memset(&kept, 0, sizeof(kept));
+        kept.memo = memo;
+        ck_assert_int_eq(sw_gross_from_net_benefit_kept(&c, &kept, d, 123456, birth, k, &y,
+                                                        &err), SW_OK);
+        ck_assert_int_eq(y.gross, x.gross);
+    }
+    free(memo);
+}
+END_TEST
+
 static Suite *grossup_suite(void)
 {
     Suite *s = suite_create("grossup");
@@ -205,6 +301,7 @@ static Suite *grossup_suite(void)
                         (int)(sizeof(ref_dates) / sizeof(ref_dates[0])) * 9);
     tcase_add_loop_test(tc, test_gross_fast_exhaustive, 0, 2);
     tcase_add_loop_test(tc, test_gross_kept, 0, 12);
+    tcase_add_loop_test(tc, test_gross_memo, 0, 12);
     suite_add_tcase(s, tc);
     return s;
 }
