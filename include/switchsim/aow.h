@@ -4,6 +4,7 @@
 #define SWITCHSIM_AOW_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "switchsim/tables.h"
 #include "switchsim/trace.h"
@@ -14,6 +15,15 @@
  * tables do not cover that year. */
 sw_status sw_aow_date(const struct sw_ctx *c, sw_date birth, sw_date *out,
                       struct sw_trace *tr, struct sw_err *err) __attribute__((warn_unused_result));
+
+/* True when someone born on `birth` is surely below the AOW age on `date`
+ * without asking the tables: no birth date, or fewer than 60 x 365 days lived
+ * (sixty years hold at least that many; sw_aow_reached() answers false then and
+ * looks nothing up). */
+static inline bool sw_aow_surely_below(sw_date birth, sw_date date)
+{
+    return birth == SW_NO_DATE || (int64_t)date - birth < 60 * 365;
+}
 
 /* Whether someone born on `birth` has reached the AOW age on `date`. A birth date
  * of SW_NO_DATE (see wml.h) is below the AOW age. */

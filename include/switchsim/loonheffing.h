@@ -166,6 +166,7 @@ struct sw_lh_kept {
     unsigned korting;
     struct sw_window w;
     struct sw_lh_params p;
+    sw_date at;                        /* the date p was looked up for */
     struct sw_lh_memo *memo;           /* answers kept across calculations, or NULL
                                         * (set by the caller; zeroing leaves it NULL) */
     bool last_set;                     /* last is the gross-up of last_net with p */

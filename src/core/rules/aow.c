@@ -72,8 +72,7 @@ sw_status sw_aow_reached(const struct sw_ctx *c, sw_date birth, sw_date date, bo
 
     /* Sixty years hold at least 60 x 365 days: fewer days, younger than 60
      * (the rules ask every month; this skips the calendar arithmetic). */
-    if (birth == SW_NO_DATE || (int64_t)date - birth < 60 * 365 ||
-        sw_age_on(birth, date) < 60) {
+    if (sw_aow_surely_below(birth, date) || sw_age_on(birth, date) < 60) {
         *out = false;
         return SW_OK;
     }

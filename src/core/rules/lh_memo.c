@@ -4,6 +4,23 @@
 
 #include "lh_memo.h"
 
+/* What the gross-up of `net` with the parameters p reads, as a key: the net,
+ * the brackets and kortingen by address (a scale's address on one set stands
+ * for its rows; the AOW brackets and kortingen are other scales, and without
+ * the AOW there is no ouderenkorting), the alleenstaande-ouderenkorting, the
+ * periods and whether the korting applies (benefit_net(), annual_tax() without
+ * the arbeidskorting, benefit_tax_rises()). */
+_Static_assert(SW_MEMO_KEY == 6, "lh_memo_key() fills a key of 6");
+void lh_memo_key(const struct sw_lh_params *p, int64_t net, int64_t key[6])
+{
+    key[0] = net;
+    key[1] = (int64_t)(intptr_t)p->br;
+    key[2] = (int64_t)(intptr_t)p->ahk;
+    key[3] = (int64_t)(intptr_t)p->ouk;
+    key[4] = p->aok;
+    key[5] = p->periods * 4 + p->korting * 2 + (p->nahk > 0);
+}
+
 void sw_lh_memo_bind(struct sw_lh_memo *m, const struct sw_tables *t)
 {
     const char *sha = sw_tables_sha256(t);

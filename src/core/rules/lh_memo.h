@@ -1,5 +1,5 @@
 /* lh_memo.h - the slots of a struct sw_lh_memo (loonheffing.h), for
- * loonheffing.c's gross-up: kept answers by a key of 6 (gross_key()). Private
+ * loonheffing.c's gross-up: kept answers by a key of 6 (lh_memo_key()). Private
  * to the core. */
 #ifndef SWITCHSIM_LH_MEMO_H
 #define SWITCHSIM_LH_MEMO_H
@@ -7,6 +7,9 @@
 #include <stdint.h>
 
 #include "switchsim/loonheffing.h"
+
+/* The key of the gross-up of `net` with the parameters p: all it reads. */
+void lh_memo_key(const struct sw_lh_params *p, int64_t net, int64_t key[6]);
 
 /* The answer kept in m for key k when c's set is the one m was bound to, or
  * NULL. */

@@ -574,23 +574,6 @@ static void fill_benefit(struct sw_lh_benefit *out, int64_t gross, int64_t net, 
     out->kortingen_annual = a->ahk + a->ouk + a->aok;
 }
 
-/* What the gross-up of `net` with the parameters p reads, as a key: the net,
- * the brackets and kortingen by address (a scale's address on one set stands
- * for its rows; the AOW brackets and kortingen are other scales, and without
- * the AOW there is no ouderenkorting), the alleenstaande-ouderenkorting, the
- * periods and whether the korting applies (benefit_net(), annual_tax() without
- * the arbeidskorting, benefit_tax_rises()). */
-_Static_assert(SW_MEMO_KEY == 6, "gross_key() fills a key of 6");
-static void gross_key(const struct sw_lh_params *p, int64_t net, int64_t key[6])
-{
-    key[0] = net;
-    key[1] = (int64_t)(intptr_t)p->br;
-    key[2] = (int64_t)(intptr_t)p->ahk;
-    key[3] = (int64_t)(intptr_t)p->ouk;
-    key[4] = p->aok;
-    key[5] = p->periods * 4 + p->korting * 2 + (p->nahk > 0);
-}
-
 /* The gross-up of `net` with the parameters p into *out (and the year figures
  * of its gross in *a, *annual). */
 static sw_status gross_up(const struct sw_ctx *c, const struct sw_lh_params *p, int64_t net,
@@ -609,7 +592,7 @@ static sw_status gross_up(const struct sw_ctx *c, const struct sw_lh_params *p, 
     bool found = false;   /* n, *a and *annual are g's already */
     sw_status st;
 
-    gross_key(p, net, key);
+    lh_memo_key(p, net, key);
     if (traced || !sw_memo_get(c, memo_tag, key, &g)) {
         if (benefit_tax_rises(p)) {
             st = benefit_gross_fast(p, net, &g, a, annual, &n, err);
@@ -659,7 +642,7 @@ sw_status sw_gross_from_net_benefit(const struct sw_ctx *c, sw_date date, int64_
 }
 
 /* gross_up() of net with k's parameters into k->last, through k->memo when
- * there is one (gross_up() reads only what gross_key() holds). */
+ * there is one (gross_up() reads only what lh_memo_key() holds). */
 static sw_status gross_up_kept(const struct sw_ctx *c, struct sw_lh_kept *k, int64_t net,
                                struct sw_err *err)
 {
@@ -669,7 +652,7 @@ static sw_status gross_up_kept(const struct sw_ctx *c, struct sw_lh_kept *k, int
     sw_status st;
 
     if (k->memo) {
-        gross_key(&k->p, net, key);
+        lh_memo_key(&k->p, net, key);
         sl = lh_memo_get(k->memo, c, key);
     }
     if (sl) {
@@ -696,14 +679,19 @@ sw_status sw_gross_from_net_benefit_kept(const struct sw_ctx *c, struct sw_lh_ke
     /* k's parameters answer for date when every lookup that found them does
      * (k->w) and the one question besides, asked again here with the checks
      * before it in benefit_params()'s order: the AOW group of date's month
-     * (aow_group()); for the same person and korting. */
+     * (aow_group()); for the same person and korting. That group needs no
+     * asking when it is known: reached on k->at's month stays reached in a
+     * later one (and asking again would only find the kept AOW date), and
+     * surely below on the month's last day (at most date + 30) is below. */
     if (k->ok && k->birth == birth && k->korting == korting && sw_window_holds(&k->w, date)) {
         bool aow = false;
 
         st = benefit_amount(net, "net", err);
         if (!st)
             st = check_birth(date, birth, err);
-        if (!st)
+        if (!st && k->p.aow && date >= k->at)
+            aow = true;
+        else if (!st && !sw_aow_surely_below(birth, date + 30))
             st = sw_aow_reached(c, birth, sw_month_last_day(sw_month_of(date)), &aow, NULL, err);
         if (st)
             return st;
@@ -729,6 +717,7 @@ sw_status sw_gross_from_net_benefit_kept(const struct sw_ctx *c, struct sw_lh_ke
     k->ok = k->w.ok;
     k->birth = birth;
     k->korting = korting;
+    k->at = date;
     *out = k->last;
     return SW_OK;
 }
