@@ -47,6 +47,10 @@ sw_status sw_toetsingsinkomen(const struct sw_income_parts *parts, int64_t *out,
 sw_status sw_awir_year_amount(const struct sw_ctx *c, sw_date date, int64_t num, int64_t den,
                               int64_t *out, struct sw_trace *tr, struct sw_err *err)
     __attribute__((warn_unused_result));
+/* sw_awir_year_amount() with the minimum (awir.min_year_amount) given: no
+ * lookup; the same answer and errors once the minimum is found. */
+sw_status sw_awir_round(int64_t num, int64_t den, int64_t minimum, int64_t *out,
+                        struct sw_err *err) __attribute__((warn_unused_result));
 
 /* ---------------------------------------------------------- zorgtoeslag */
 
@@ -116,6 +120,29 @@ sw_status sw_zorgtoeslag_months(const struct sw_ctx *c, int year,
                                 const struct sw_zorgtoeslag_facts months[12],
                                 struct sw_zorgtoeslag *out, struct sw_trace *tr,
                                 struct sw_err *err) __attribute__((warn_unused_result));
+
+/* The parameters sw_zorgtoeslag_months_kept() looked up for one year, kept for
+ * its next call in the same context: the values are in that context's record
+ * of values used already (each was recorded when looked up), so a call that
+ * takes them from here records what asking again would: nothing. Every
+ * parameter is on 1 January and none depends on the income; those of a
+ * situation (the vermogensgrens, the uninsured partner) are looked up when a
+ * situation first needs them, where the plain call asks them. Zero it before
+ * the first use; keep one per year and context (a simulation), no longer. */
+struct sw_zorgtoeslag_kept {
+    bool set;                 /* the year's parameters below are kept */
+    int year;
+    int64_t v[7];             /* the year's parameters (zorgtoeslag.c) */
+    bool have[4];             /* the situation parameters kept */
+    int64_t sit[4];
+};
+
+/* sw_zorgtoeslag_months() without a trace, through k: the same answer, errors
+ * and values used. */
+sw_status sw_zorgtoeslag_months_kept(const struct sw_ctx *c, struct sw_zorgtoeslag_kept *k,
+                                     int year, const struct sw_zorgtoeslag_facts months[12],
+                                     struct sw_zorgtoeslag *out, struct sw_err *err)
+    __attribute__((warn_unused_result));
 
 /* ---------------------------------------------------------- huurtoeslag */
 

@@ -556,6 +556,82 @@ START_TEST(test_toetsingsinkomen_sum_whole_euros)
 }
 END_TEST
 
+/* sw_zorgtoeslag_months_kept() against sw_zorgtoeslag_months(): one kept
+ * struct through a sequence of calls as a simulation makes them (incomes that
+ * differ, the vermogensgrens and the uninsured partner first needed in a later
+ * call, another year, back again): the same figures, and with a lookup cache
+ * the same values used in the same order. A kept value altered by hand comes
+ * out (the comparison would see a wrong reuse); another year is looked up anew. */
+START_TEST(test_zorgtoeslag_months_kept)
+{
+    static const struct {
+        int year;
+        int64_t income;
+        bool partner, uninsured, verm;
+    } calls[] = {
+        {2025, 2000000, false, false, false}, {2025, 3100000, false, false, false},
+        {2025, 2600000, false, false, true},  {2025, 2600000, true, true, true},
+        {2026, 2200000, true, false, false},  {2026, 4800000, true, false, true},
+        {2025, 1900000, false, false, true},  {2026, 0, false, false, false},
+    };
+    struct sw_ctx a = test_ctx(), b = test_ctx();
+    struct sw_used ua = {0}, ub = {0};
+    struct sw_zorgtoeslag_kept k;
+    struct sw_zorgtoeslag_facts m[12];
+    struct sw_zorgtoeslag x, y;
+    struct sw_err err;
+
+    memset(&k, 0, sizeof(k));
+    ck_assert_int_eq(sw_lookup_cache_new(&a.cache, &err), SW_OK);
+    ck_assert_int_eq(sw_lookup_cache_new(&b.cache, &err), SW_OK);
+    a.used = &ua;
+    b.used = &ub;
+    for (size_t n = 0; n < sizeof(calls) / sizeof(calls[0]); n++) {
+        memset(m, 0, sizeof(m));
+        for (int i = 0; i < 12; i++) {
+            m[i].income = calls[n].income;
+            m[i].partner = calls[n].partner && i >= 6;
+            m[i].partner_uninsured = calls[n].uninsured && i >= 6;
+            m[i].vermogen_known = calls[n].verm;
+            m[i].vermogen = i < 3 ? 1000000 : 20000000;
+            m[i].birth = test_date("2007-05-10");
+        }
+        ck_assert_int_eq(sw_zorgtoeslag_months(&a, calls[n].year, m, &x, NULL, &err), SW_OK);
+        ck_assert_int_eq(sw_zorgtoeslag_months_kept(&b, &k, calls[n].year, m, &y, &err), SW_OK);
+        ck_assert_int_eq(x.year_amount, y.year_amount);
+        ck_assert_int_eq(x.month_amount, y.month_amount);
+        ck_assert_int_eq(x.amount_exact, y.amount_exact);
+        ck_assert_int_eq(x.months, y.months);
+        ck_assert_int_eq(x.minimum, y.minimum);
+        ck_assert_int_eq(x.normpremie, y.normpremie);
+        ck_assert_int_eq(x.standaardpremie, y.standaardpremie);
+    }
+    ck_assert_uint_eq(ua.len, ub.len);
+    for (size_t i = 0; i < ua.len; i++) {
+        ck_assert_ptr_eq(ua.items[i].id, ub.items[i].id);
+        ck_assert_int_eq(ua.items[i].from, ub.items[i].from);
+    }
+    /* The standaardpremie kept for 2026 (k.v[0]) is what the next call uses. */
+    memset(m, 0, sizeof(m));
+    for (int i = 0; i < 12; i++)
+        m[i].income = 2000000;
+    ck_assert_int_eq(sw_zorgtoeslag_months(&a, 2026, m, &x, NULL, &err), SW_OK);
+    ck_assert_int_eq(k.year, 2026);
+    k.v[0] += 1200;
+    ck_assert_int_eq(sw_zorgtoeslag_months_kept(&b, &k, 2026, m, &y, &err), SW_OK);
+    ck_assert_int_eq(y.standaardpremie, x.standaardpremie + 1200);
+    /* Asked for 2025, it looks 2025 up again. */
+    ck_assert_int_eq(sw_zorgtoeslag_months(&a, 2025, m, &x, NULL, &err), SW_OK);
+    ck_assert_int_eq(sw_zorgtoeslag_months_kept(&b, &k, 2025, m, &y, &err), SW_OK);
+    ck_assert_int_eq(y.standaardpremie, x.standaardpremie);
+    ck_assert_int_eq(y.year_amount, x.year_amount);
+    sw_used_release(&ua);
+    sw_used_release(&ub);
+    sw_lookup_cache_free(a.cache);
+    sw_lookup_cache_free(b.cache);
+}
+END_TEST
+
 static Suite *zorgtoeslag_suite(void)
 {
     Suite *s = suite_create("zorgtoeslag");
@@ -587,6 +663,7 @@ static Suite *zorgtoeslag_suite(void)
     tcase_add_test(core, test_zorgtoeslag_months_age_18);
     tcase_add_test(core, test_zorgtoeslag_months_partner_from_july);
     tcase_add_test(core, test_zorgtoeslag_months_equal_year);
+    tcase_add_test(core, test_zorgtoeslag_months_kept);
     tcase_add_test(core, test_zorgtoeslag_trace);
     tcase_add_test(core, test_zorgtoeslag_trace_uninsured_share);
     tcase_add_test(core, test_toetsingsinkomen_sum_whole_euros);

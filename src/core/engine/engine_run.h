@@ -12,6 +12,7 @@
 #include "switchsim/bijstand.h"
 #include "switchsim/engine.h"
 #include "switchsim/lokaal.h"
+#include "switchsim/toeslagen.h"
 
 /* What both runs of one simulation compute alike, kept for the second asker
  * (engine_toeslagen.c): the baseline's toetsingsinkomen per year, and a
@@ -20,6 +21,9 @@
 #define ENG_MEMO_YEARS (SW_SCENARIO_MAX_MONTHS / 12 + 2)
 #define ENG_MEMO_TOESLAG 48
 struct eng_memo {
+    /* The zorgtoeslag's parameters per year (from the first month's year), as
+     * the first run to ask looked them up in this simulation's context. */
+    struct sw_zorgtoeslag_kept zt[ENG_MEMO_YEARS];
     bool base_income_set[ENG_MEMO_YEARS];
     int64_t base_income[ENG_MEMO_YEARS];
     struct {

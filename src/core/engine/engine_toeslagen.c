@@ -126,7 +126,14 @@ static sw_status zorg_year(const struct eng_run *r, int y, int64_t income, int64
         f[k].vermogen_known = r->s->household.vermogen_known;
         f[k].vermogen = r->s->household.vermogen;
     }
-    st = sw_zorgtoeslag_months(r->c, y, f, &z, tr, err);
+    /* Without a trace, through the year's parameters the simulation's first
+     * asking looked up (both runs ask in the same context). */
+    int yi = y - sw_month_year(r->s->start_month);
+
+    if (!tr && r->memo && yi >= 0 && yi < ENG_MEMO_YEARS)
+        st = sw_zorgtoeslag_months_kept(r->c, &r->memo->zt[yi], y, f, &z, err);
+    else
+        st = sw_zorgtoeslag_months(r->c, y, f, &z, tr, err);
     if (st)
         return st;
     *year_amount = z.year_amount;

@@ -41,19 +41,15 @@ sw_status sw_toetsingsinkomen(const struct sw_income_parts *p, int64_t *out,
     return SW_OK;
 }
 
-sw_status sw_awir_year_amount(const struct sw_ctx *c, sw_date date, int64_t num, int64_t den,
-                              int64_t *out, struct sw_trace *tr, struct sw_err *err)
+sw_status sw_awir_round(int64_t num, int64_t den, int64_t minimum, int64_t *out,
+                        struct sw_err *err)
 {
-    int64_t minimum, euros;
-    sw_status st;
+    int64_t euros;
 
     if (den < 1 || num < 0)
         return sw_err_set(err, SW_ERR_INTERNAL, "awir",
                           "year amount %lld/%lld is not a non-negative fraction",
                           (long long)num, (long long)den);
-    st = sw_param_t(c, "awir.min_year_amount", date, SW_UNIT_EUROCENT, &minimum, tr, err);
-    if (st)
-        return st;
     /* Awir art. 14: "Het bedrag van de tegemoetkoming wordt rekenkundig afgerond op
      * hele euro's" - half up, on the exact amount num / den cents. */
     euros = sw_div_half_up(num, den * 100);
@@ -61,4 +57,18 @@ sw_status sw_awir_year_amount(const struct sw_ctx *c, sw_date date, int64_t num,
      * zou bedragen". */
     *out = euros * 100 < minimum ? 0 : euros * 100;
     return SW_OK;
+}
+
+sw_status sw_awir_year_amount(const struct sw_ctx *c, sw_date date, int64_t num, int64_t den,
+                              int64_t *out, struct sw_trace *tr, struct sw_err *err)
+{
+    int64_t minimum;
+    sw_status st;
+
+    if (den < 1 || num < 0)
+        return sw_awir_round(num, den, 0, out, err);
+    st = sw_param_t(c, "awir.min_year_amount", date, SW_UNIT_EUROCENT, &minimum, tr, err);
+    if (st)
+        return st;
+    return sw_awir_round(num, den, minimum, out, err);
 }

@@ -264,10 +264,68 @@ sw_status sw_zorgtoeslag_year(const struct sw_ctx *c, int year,
     return SW_OK;
 }
 
-sw_status sw_zorgtoeslag_months(const struct sw_ctx *c, int year,
-                                const struct sw_zorgtoeslag_facts months[12],
-                                struct sw_zorgtoeslag *out, struct sw_trace *tr,
-                                struct sw_err *err)
+/* k's year parameters into p, or p's into k (struct sw_zorgtoeslag_kept). */
+static void kept_params(struct sw_zorgtoeslag_kept *k, struct zt_params *p, bool keep)
+{
+    int64_t *const f[7] = {&p->standaardpremie, &p->drempel, &p->rate_single, &p->rate_partner,
+                           &p->rate_above, &p->months, &p->min_age};
+
+    for (int i = 0; i < 7; i++) {
+        if (keep)
+            k->v[i] = *f[i];
+        else
+            *f[i] = k->v[i];
+    }
+}
+
+/* One situation parameter of k (slot i: 0 the uninsured partner's percentage,
+ * 1 and 2 the vermogensgrens single and partner, 3 awir.min_year_amount): kept,
+ * or looked up on jan1 (and recorded) as the plain call asks it, then kept. */
+static sw_status kept_sit(const struct sw_ctx *c, struct sw_zorgtoeslag_kept *k, int i,
+                          const char *id, sw_date jan1, enum sw_unit unit, int64_t *out,
+                          struct sw_err *err)
+{
+    sw_status st;
+
+    if (k->have[i]) {
+        *out = k->sit[i];
+        return SW_OK;
+    }
+    st = sw_param(c, id, jan1, unit, out, NULL, err);
+    if (!st) {
+        k->have[i] = true;
+        k->sit[i] = *out;
+    }
+    return st;
+}
+
+/* load_situation_params() through k (when not NULL): the same parameters asked
+ * in the same order, those kept not again. */
+static sw_status situation_params(const struct sw_ctx *c, struct sw_zorgtoeslag_kept *k,
+                                  sw_date jan1, const struct sw_zorgtoeslag_facts *f,
+                                  struct zt_params *p, struct sw_trace *tr, struct sw_err *err)
+{
+    sw_status st = SW_OK;
+
+    if (!k)
+        return load_situation_params(c, jan1, f, p, tr, err);
+    if (f->partner && f->partner_uninsured)
+        st = kept_sit(c, k, 0, "zorgtoeslag.partner_uninsured_percent", jan1, SW_UNIT_PERCENT,
+                      &p->uninsured_pct, err);
+    if (!st && f->vermogen_known)
+        st = kept_sit(c, k, f->partner ? 2 : 1,
+                      f->partner ? "zorgtoeslag.vermogensgrens.partner"
+                                 : "zorgtoeslag.vermogensgrens.single",
+                      jan1, SW_UNIT_EUROCENT, f->partner ? &p->verm_partner : &p->verm_single,
+                      err);
+    return st;
+}
+
+/* sw_zorgtoeslag_months(), through k when not NULL (then without a trace). */
+static sw_status months_impl(const struct sw_ctx *c, struct sw_zorgtoeslag_kept *k, int year,
+                             const struct sw_zorgtoeslag_facts months[12],
+                             struct sw_zorgtoeslag *out, struct sw_trace *tr,
+                             struct sw_err *err)
 {
     struct zt_params p = {0};
     struct zt_claim cl, last;
@@ -282,10 +340,22 @@ sw_status sw_zorgtoeslag_months(const struct sw_ctx *c, int year,
 
     memset(&r, 0, sizeof(r));
     memset(&last, 0, sizeof(last));
-    if ((st = jan_first(year, &jan1, err)) || (st = load_params(c, jan1, &p, tr, err)))
+    if ((st = jan_first(year, &jan1, err)))
         return st;
-    if ((st = sw_param_t(c, "zorgtoeslag.min_age", jan1, SW_UNIT_YEARS, &p.min_age, tr, err)))
-        return st;
+    if (k && k->set && k->year == year) {
+        kept_params(k, &p, false);
+    } else {
+        if ((st = load_params(c, jan1, &p, tr, err)) ||
+            (st = sw_param_t(c, "zorgtoeslag.min_age", jan1, SW_UNIT_YEARS, &p.min_age, tr,
+                             err)))
+            return st;
+        if (k) {
+            memset(k, 0, sizeof(*k));
+            k->set = true;
+            k->year = year;
+            kept_params(k, &p, true);
+        }
+    }
     if (p.months != 12)
         return sw_err_set(err, SW_ERR_TABLE, "awir.months_per_year",
                           "the month-by-month zorgtoeslag needs 'awir.months_per_year' = 12");
@@ -297,7 +367,7 @@ sw_status sw_zorgtoeslag_months(const struct sw_ctx *c, int year,
         bool same = i > 0 && memcmp(f, &months[i - 1], sizeof(*f)) == 0;
 
         if (!same && ((st = check_facts(f, i, err)) ||
-                      (st = load_situation_params(c, jan1, f, &p, tr, err))))
+                      (st = situation_params(c, k, jan1, f, &p, tr, err))))
             return st;
         if (f->uninsured)
             continue;
@@ -328,9 +398,17 @@ sw_status sw_zorgtoeslag_months(const struct sw_ctx *c, int year,
         fill_figures(&r, &p, &last);
     r.months = counted;
     r.amount_exact = sw_div_half_up(sum, p.months);
-    if ((st = sw_awir_year_amount(c, jan1, sum, p.months, &r.year_amount, tr, err)) ||
-        (st = sw_param(c, "awir.min_year_amount", jan1, SW_UNIT_EUROCENT, &r.minimum, NULL,
-                       err)))
+    if (k && k->have[3]) {
+        r.minimum = k->sit[3];
+        st = sw_awir_round(sum, p.months, r.minimum, &r.year_amount, err);
+    } else if (!(st = sw_awir_year_amount(c, jan1, sum, p.months, &r.year_amount, tr, err))) {
+        st = sw_param(c, "awir.min_year_amount", jan1, SW_UNIT_EUROCENT, &r.minimum, NULL, err);
+        if (!st && k) {
+            k->have[3] = true;
+            k->sit[3] = r.minimum;
+        }
+    }
+    if (st)
         return st;
     /* As in sw_zorgtoeslag_year: a twelfth, rounded down to whole euros. */
     r.month_amount = sw_div_floor(r.year_amount, p.months * 100) * 100;
@@ -340,4 +418,19 @@ sw_status sw_zorgtoeslag_months(const struct sw_ctx *c, int year,
                    SW_UNIT_EUROCENT);
     *out = r;
     return SW_OK;
+}
+
+sw_status sw_zorgtoeslag_months(const struct sw_ctx *c, int year,
+                                const struct sw_zorgtoeslag_facts months[12],
+                                struct sw_zorgtoeslag *out, struct sw_trace *tr,
+                                struct sw_err *err)
+{
+    return months_impl(c, NULL, year, months, out, tr, err);
+}
+
+sw_status sw_zorgtoeslag_months_kept(const struct sw_ctx *c, struct sw_zorgtoeslag_kept *k,
+                                     int year, const struct sw_zorgtoeslag_facts months[12],
+                                     struct sw_zorgtoeslag *out, struct sw_err *err)
+{
+    return months_impl(c, k, year, months, out, NULL, err);
 }
