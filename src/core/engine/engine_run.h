@@ -12,6 +12,7 @@
 #include "switchsim/bijstand.h"
 #include "switchsim/engine.h"
 #include "switchsim/lokaal.h"
+#include "switchsim/loonheffing.h"
 #include "switchsim/toeslagen.h"
 
 /* What both runs of one simulation compute alike, kept for the second asker
@@ -24,6 +25,9 @@ struct eng_memo {
     /* The zorgtoeslag's parameters per year (from the first month's year), as
      * the first run to ask looked them up in this simulation's context. */
     struct sw_zorgtoeslag_kept zt[ENG_MEMO_YEARS];
+    /* The gross-ups of the toetsingsinkomen per year (resident, partner): their
+     * parameters as the first run's gross-up looked them up in this context. */
+    struct sw_lh_kept lh[ENG_MEMO_YEARS][2];
     bool base_income_set[ENG_MEMO_YEARS];
     int64_t base_income[ENG_MEMO_YEARS];
     struct {
@@ -134,8 +138,6 @@ enum eng_seg {
     ENG_SEG__COUNT
 };
 struct eng_snap;   /* engine_resume.h */
-
-struct sw_lh_memo;   /* switchsim/loonheffing.h */
 
 /* One run (the switch or the baseline) while it is computed. */
 struct eng_run {

@@ -69,11 +69,17 @@ static sw_status year_income(const struct eng_run *r, const struct eng_run *base
                              int64_t *out, struct sw_err *err)
 {
     struct sw_income_parts parts;
-    struct sw_lh_kept lh[2];
+    struct sw_lh_kept own[2], *lh = own;
+    int yi = y - sw_month_year(r->s->start_month);
     sw_status st = SW_OK;
 
     memset(&parts, 0, sizeof(parts));
-    memset(lh, 0, sizeof(lh));
+    /* Both runs gross up for the same people in the same context: the year's
+     * parameters the first looked up serve the second (sw_lh_kept). */
+    if (r->memo && yi >= 0 && yi < ENG_MEMO_YEARS)
+        lh = r->memo->lh[yi];
+    else
+        memset(own, 0, sizeof(own));
     lh[0].memo = lh[1].memo = r->lh_memo;
     for (int k = 1; k <= 12 && !st; k++) {
         sw_month m = sw_month_from_ym(y, k);

@@ -27,7 +27,10 @@ void sw_lh_memo_bind(struct sw_lh_memo *m, const struct sw_tables *t)
 
     if (m->t == t && strcmp(m->sha, sha) == 0)
         return;
-    memset(m, 0, sizeof(*m));
+    /* Unbound (zeroed, or cleared before), no slot was ever set: none to clear. */
+    if (m->t)
+        memset(m->slot, 0, sizeof(m->slot));
+    memset(m->sha, 0, sizeof(m->sha));
     m->t = t;
     if (strlen(sha) < sizeof(m->sha))
         memcpy(m->sha, sha, strlen(sha) + 1);
