@@ -458,8 +458,7 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
     memset(&sw_run, 0, sizeof(sw_run));
     memo.n_toeslag = 0;
     memset(memo.base_income_set, 0, sizeof(memo.base_income_set));
-    memset(memo.zt, 0, sizeof(memo.zt));
-    memset(memo.lh, 0, sizeof(memo.lh));
+    memset(&memo.tk, 0, sizeof(memo.tk));
     sw_run.memo = &memo;
     /* Gross-ups kept for the next scenario (none when out of memory). */
     if (keep && !keep->lh_memo)

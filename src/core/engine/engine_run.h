@@ -14,6 +14,7 @@
 #include "switchsim/lokaal.h"
 #include "switchsim/loonheffing.h"
 #include "switchsim/toeslagen.h"
+#include "switchsim/uitvoering.h"
 
 /* What both runs of one simulation compute alike, kept for the second asker
  * (engine_toeslagen.c): the baseline's toetsingsinkomen per year, and a
@@ -22,12 +23,17 @@
 #define ENG_MEMO_YEARS (SW_SCENARIO_MAX_MONTHS / 12 + 2)
 #define ENG_MEMO_TOESLAG 48
 struct eng_memo {
-    /* The zorgtoeslag's parameters per year (from the first month's year), as
-     * the first run to ask looked them up in this simulation's context. */
-    struct sw_zorgtoeslag_kept zt[ENG_MEMO_YEARS];
-    /* The gross-ups of the toetsingsinkomen per year (resident, partner): their
-     * parameters as the first run's gross-up looked them up in this context. */
-    struct sw_lh_kept lh[ENG_MEMO_YEARS][2];
+    /* What the toeslagen looked up per year (from the first month's year), as
+     * the first run to ask found it in this simulation's context, whose record
+     * of values used holds it since (engine_toeslagen.c). Zeroed: nothing. */
+    struct eng_toeslag_kept {
+        struct sw_zorgtoeslag_kept zt[ENG_MEMO_YEARS];   /* the zorgtoeslag's */
+        struct sw_lh_kept lh[ENG_MEMO_YEARS][2];         /* the toetsingsinkomen's
+                                                          * gross-ups (resident,
+                                                          * partner) */
+        bool when_set[ENG_MEMO_YEARS];                   /* the definitive */
+        struct sw_collection when[ENG_MEMO_YEARS];       /* berekening's months */
+    } tk;
     bool base_income_set[ENG_MEMO_YEARS];
     int64_t base_income[ENG_MEMO_YEARS];
     struct {

@@ -77,7 +77,7 @@ static sw_status year_income(const struct eng_run *r, const struct eng_run *base
     /* Both runs gross up for the same people in the same context: the year's
      * parameters the first looked up serve the second (sw_lh_kept). */
     if (r->memo && yi >= 0 && yi < ENG_MEMO_YEARS)
-        lh = r->memo->lh[yi];
+        lh = r->memo->tk.lh[yi];
     else
         memset(own, 0, sizeof(own));
     lh[0].memo = lh[1].memo = r->lh_memo;
@@ -137,7 +137,7 @@ static sw_status zorg_year(const struct eng_run *r, int y, int64_t income, int64
     int yi = y - sw_month_year(r->s->start_month);
 
     if (!tr && r->memo && yi >= 0 && yi < ENG_MEMO_YEARS)
-        st = sw_zorgtoeslag_months_kept(r->c, &r->memo->zt[yi], y, f, &z, err);
+        st = sw_zorgtoeslag_months_kept(r->c, &r->memo->tk.zt[yi], y, f, &z, err);
     else
         st = sw_zorgtoeslag_months(r->c, y, f, &z, tr, err);
     if (st)
@@ -315,6 +315,28 @@ static sw_status toeslag_year(const struct eng_run *r, year_fn fn, int y, int64_
     return st;
 }
 
+/* sw_uitvoering_toeslag(r->c, y) without a trace, or what it gave the
+ * simulation's first asking (the same question in the same context: the same
+ * answer, its values recorded already). */
+static sw_status collection(const struct eng_run *r, int y, struct sw_collection *when,
+                            struct sw_err *err)
+{
+    int yi = y - sw_month_year(r->s->start_month);
+    bool keep = r->memo && yi >= 0 && yi < ENG_MEMO_YEARS;
+    sw_status st;
+
+    if (keep && r->memo->tk.when_set[yi]) {
+        *when = r->memo->tk.when[yi];
+        return SW_OK;
+    }
+    st = sw_uitvoering_toeslag(r->c, y, when, NULL, err);
+    if (!st && keep) {
+        r->memo->tk.when[yi] = *when;
+        r->memo->tk.when_set[yi] = true;
+    }
+    return st;
+}
+
 /* Advances, entitlement and settlement of one toeslag for one year. */
 static sw_status settle(struct eng_run *r, int y, enum sw_recovery_kind kind, year_fn fn,
                         int64_t income_real, int64_t income_est, enum sw_item item_entitled,
@@ -388,7 +410,7 @@ static sw_status settle(struct eng_run *r, int y, enum sw_recovery_kind kind, ye
     diff = paid - fin_year;
     if (diff == 0)
         return SW_OK;
-    st = sw_uitvoering_toeslag(r->c, y, &when, NULL, err);
+    st = collection(r, y, &when, err);
     if (st)
         return st;
     expected = when.letter;
