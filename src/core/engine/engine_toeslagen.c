@@ -187,7 +187,7 @@ static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64
     sw_status st;
     /* The month before, for reuse: its facts, its result, and the dates on which
      * the values it looked up stay the same. */
-    struct sw_huurtoeslag_facts prev_f;
+    struct sw_huurtoeslag_facts prev_f, f;
     struct sw_huurtoeslag h;
     struct sw_window win = {.ok = false};
     sw_date age_lo = INT32_MIN, age_hi = INT32_MAX;   /* where h holds for the ages */
@@ -202,26 +202,26 @@ static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64
         return st;
     memset(&prev_f, 0, sizeof(prev_f));
     memset(&h, 0, sizeof(h));
+    /* The facts of every month; only the AOW status can differ by month. */
+    memset(&f, 0, sizeof(f));
+    f.income = income;
+    f.rent = s->household.rent;
+    f.partner = s->household.composition == SW_HH_COUPLE;
+    f.persons = 1 + (f.partner ? 1 : 0) + (int)s->household.n_children +
+                s->household.cost_sharers;
+    f.multi = f.persons > 1;
+    f.birth = s->household.birth;
+    if (f.partner && s->household.partner_birth != SW_NO_DATE &&
+        s->household.partner_birth < f.birth)
+        f.birth = s->household.partner_birth;
+    f.child = s->household.n_children > 0;
+    f.vermogen_known = s->household.vermogen_known;
+    f.vermogen = s->household.vermogen;
+    f.aow = aow_first;
     for (int k = 0; k < 12; k++) {
-        struct sw_huurtoeslag_facts f;
         sw_date d = sw_month_first_day(sw_month_from_ym(y, k + 1));
         struct sw_trace *tr_k = k == 11 ? tr : NULL;
 
-        memset(&f, 0, sizeof(f));
-        f.income = income;
-        f.rent = s->household.rent;
-        f.partner = s->household.composition == SW_HH_COUPLE;
-        f.persons = 1 + (f.partner ? 1 : 0) + (int)s->household.n_children +
-                    s->household.cost_sharers;
-        f.multi = f.persons > 1;
-        f.birth = s->household.birth;
-        if (f.partner && s->household.partner_birth != SW_NO_DATE &&
-            s->household.partner_birth < f.birth)
-            f.birth = s->household.partner_birth;
-        f.child = s->household.n_children > 0;
-        f.vermogen_known = s->household.vermogen_known;
-        f.vermogen = s->household.vermogen;
-        f.aow = aow_first;
         if (aow_first != aow_last && (st = household_aow(r, d, &f.aow, err)))
             return st;
         /* The same facts, the same values looked up and an age the month before's
