@@ -14,6 +14,19 @@
 #include "switchsim/uitvoering.h"
 #include "switchsim/wml.h"
 
+/* A recovery's period: year y as snprintf("%d") writes it (asked for every
+ * year settled; a year of the calendar without the formatter). */
+static void year_text(char out[12], int y)
+{
+    if (y < 1000 || y > 9999) {
+        snprintf(out, 12, "%d", y);
+        return;
+    }
+    for (int k = 3; k >= 0; k--, y /= 10)
+        out[k] = (char)('0' + y % 10);
+    out[4] = '\0';
+}
+
 /* The month of year `y` with number k (1..12) mapped to a run's month index;
  * months outside the horizon take the nearest month shown (before the first: the
  * first month of the baseline, when the resident was still on bijstand; after the
@@ -455,7 +468,7 @@ static sw_status settle(struct eng_run *r, int y, enum sw_recovery_kind kind, ye
             eng_add(r, expected, SW_ITEM_RESERVE_RELEASED, set_aside_total);
         return SW_OK;
     }
-    snprintf(period, sizeof(period), "%d", y);
+    year_text(period, y);
     {
         char why[400], mb[32];
         sw_month first_over = -1;
@@ -658,7 +671,7 @@ sw_status eng_korting_twice(struct eng_run *r, struct sw_err *err)
          * estimate). It is settled with the same assessment. */
         give = iack < r->wage_lh_year[yi] + per_year[yi] ? iack : r->wage_lh_year[yi] + per_year[yi];
         net = per_year[yi] - give;
-        snprintf(period, sizeof(period), "%d", y0 + yi);
+        year_text(period, y0 + yi);
         eng_recovery(r, SW_RECOVERY_INKOMSTENBELASTING, period, first[yi], net,
                      when.letter, when.collected,
                      wajong_twice
