@@ -20,8 +20,14 @@ static sw_status kinderbijslag(struct eng_run *r, struct sw_err *err)
     sw_month first = s->start_month, last = s->start_month + s->months - 1;
     sw_status st;
 
-    /* Every quarter whose payment can fall in the months shown. */
+    /* Every quarter whose payment can fall in the months shown. Both runs ask
+     * the same: the quarter's payment month and amount read only the tables
+     * and the children's birth dates. The second asking in a simulation takes
+     * the first's answer (r->memo->tk: the same context, its values recorded
+     * already), unless the month is traced. */
     for (sw_month q_last = first - 3; q_last <= last; q_last++) {
+        int k = q_last - (first - 3);
+        bool keep = r->memo && k < SW_SCENARIO_MAX_MONTHS + 3;
         sw_month pay;
         sw_date q_start;
         int64_t amount;
@@ -29,6 +35,16 @@ static sw_status kinderbijslag(struct eng_run *r, struct sw_err *err)
 
         if (sw_month_number(q_last) % 3 != 0)
             continue;
+        if (keep && r->memo->tk.kb_set[k]) {
+            pay = r->memo->tk.kb_pay[k];
+            i = eng_index(r, pay);
+            if (i < r->from)
+                continue;
+            if (!eng_trace(r, i, SW_ITEM_KINDERBIJSLAG)) {
+                r->run->rows[i].v[SW_ITEM_KINDERBIJSLAG] += r->memo->tk.kb_amount[k];
+                continue;
+            }
+        }
         st = sw_kinderbijslag_pay_month(r->c, q_last, &pay, err);
         if (st)
             return st;
@@ -42,6 +58,11 @@ static sw_status kinderbijslag(struct eng_run *r, struct sw_err *err)
                                       eng_trace(r, i, SW_ITEM_KINDERBIJSLAG), err);
         if (st)
             return st;
+        if (keep) {
+            r->memo->tk.kb_set[k] = true;
+            r->memo->tk.kb_pay[k] = pay;
+            r->memo->tk.kb_amount[k] = amount;
+        }
         r->run->rows[i].v[SW_ITEM_KINDERBIJSLAG] += amount;
         /* A trace input's name must outlive the trace (trace.h: a literal); the
          * quarter paid is always the one that ended the month before. */

@@ -33,6 +33,12 @@ struct eng_memo {
                                                           * partner) */
         bool when_set[ENG_MEMO_YEARS];                   /* the definitive */
         struct sw_collection when[ENG_MEMO_YEARS];       /* berekening's months */
+        /* The kinderbijslag of the quarter ending k months after the month
+         * before the first quarter asked (engine_kinderen.c): its payment
+         * month and amount. */
+        bool kb_set[SW_SCENARIO_MAX_MONTHS + 3];
+        sw_month kb_pay[SW_SCENARIO_MAX_MONTHS + 3];
+        int64_t kb_amount[SW_SCENARIO_MAX_MONTHS + 3];
     } tk;
     bool base_income_set[ENG_MEMO_YEARS];
     int64_t base_income[ENG_MEMO_YEARS];
