@@ -37,18 +37,27 @@ static void rows_copy(struct sw_month_row *dst, const struct sw_month_row *src, 
         memcpy(&dst[i], &src[i], sizeof(dst[i]));
 }
 
-/* The rows of both runs in one block (scenario rows first, then the baseline's;
- * sw_timeline_free() knows): the switch's rows zeroed, the baseline's only when
- * `zero_baseline` (a kept baseline overwrites them), each with its month; the
- * first `copied` of each left as they are (a resumed run copies them). */
+/* A timeline with room for the rows of both runs of s right after it, in the
+ * same block (one allocation instead of two; sw_timeline_free() knows): NULL
+ * when out of memory. */
+static struct sw_timeline *timeline_alloc(const struct sw_scenario *s)
+{
+    _Static_assert(sizeof(struct sw_timeline) % _Alignof(struct sw_month_row) == 0,
+                   "the rows follow the timeline");
+    return malloc(sizeof(struct sw_timeline) + 2 * (size_t)s->months * sizeof(struct sw_month_row));
+}
+
+/* The rows of both runs in the timeline's block (timeline_alloc(); scenario
+ * rows first, then the baseline's): the switch's rows zeroed, the baseline's
+ * only when `zero_baseline` (a kept baseline overwrites them), each with its
+ * month; the first `copied` of each left as they are (a resumed run copies
+ * them). */
 static sw_status alloc_rows(struct sw_timeline *tl, const struct sw_scenario *s, bool traces,
                             bool zero_baseline, size_t copied, struct sw_err *err)
 {
     size_t n = (size_t)s->months;
-    struct sw_month_row *rows = malloc(2 * n * sizeof(*rows));
+    struct sw_month_row *rows = (struct sw_month_row *)(tl + 1);
 
-    if (!rows)
-        return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
     rows_zero(rows + copied, n - copied);
     if (zero_baseline)
         rows_zero(rows + n + copied, n - copied);
@@ -436,7 +445,7 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
     bool traces = (flags & SW_SIM_TRACE) != 0, reuse;
 
     *out = NULL;
-    tl = malloc(sizeof(*tl));
+    tl = timeline_alloc(s);
     if (!tl)
         return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
     timeline_zero(tl);
