@@ -25,6 +25,21 @@ static sw_date first_day(sw_month m)
     return sw_month_first_day(m);
 }
 
+/* The youngest of s's children born on or before d (SW_NO_DATE: none). */
+static sw_date youngest_child(const struct sw_scenario *s, sw_date d)
+{
+    sw_date y = SW_NO_DATE;
+
+    for (size_t i = 0; i < s->household.n_children; i++) {
+        sw_date b = s->household.children[i];
+        if (b <= d && (y == SW_NO_DATE || b > y))
+            y = b;
+    }
+    return y;
+}
+
+/* The household's facts on date d: the scenario's, with the youngest child
+ * born by then (the only fact that changes with the date). */
 static void household_facts(const struct sw_scenario *s, sw_date d,
                             struct sw_household_facts *f)
 {
@@ -40,12 +55,7 @@ static void household_facts(const struct sw_scenario *s, sw_date d,
     f->medical_hour_limit = s->household.medical_hour_limit;
     f->lks_doelgroep = s->job.lks_doelgroep;        /* onder z and aa */
     f->lks_no_more_hours = s->job.no_more_hours;
-    f->youngest_child_birth = SW_NO_DATE;
-    for (size_t i = 0; i < s->household.n_children; i++) {
-        sw_date b = s->household.children[i];
-        if (b <= d && (f->youngest_child_birth == SW_NO_DATE || b > f->youngest_child_birth))
-            f->youngest_child_birth = b;
-    }
+    f->youngest_child_birth = youngest_child(s, d);
 }
 
 /* Days of employment in month m (0 = none). */
@@ -615,6 +625,8 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     if (st)
         goto out;
 
+    /* The facts of every month: only the youngest child moves with the date. */
+    household_facts(s, first_day(s->start_month), &f);
     for (int i = r->from; i < r->run->n; i++) {
         struct sw_month_row *row = &r->run->rows[i];
         sw_date d = first_day(row->month);
@@ -646,7 +658,8 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         row->v[SW_ITEM_COUNTED_INCOME] = net_work;
         if (net_work > 0)
             lg.work_months++;
-        household_facts(s, d, &f);
+        if (s->household.n_children > 0)
+            f.youngest_child_birth = youngest_child(s, d);
         r->bj_memo->facts_d = d;
         r->bj_memo->facts = f;
         st = eng_partner_month(r, i, &partner_counted, err);
