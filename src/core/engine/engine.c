@@ -436,7 +436,8 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
     struct sw_timeline *tl = NULL;
     struct sw_override ov[SW_SCENARIO_MAX_OVERRIDES];
     struct sw_ctx c;
-    struct eng_run sw_run, base_run;
+    struct eng_run runs[2];          /* the runs, unless rs holds them */
+    struct eng_run *base_run, *sw_run;
     struct eng_memo memo;
     struct eng_resume *rs = NULL;   /* what this main run records for resuming */
     struct eng_snap fresh[2];       /* a resumed run's own marks */
@@ -475,35 +476,38 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
     /* A main run that a longer one may resume records for it (no memory: none). */
     if (!from && eng_resumable(s, flags))
         rs = eng_resume_new();
-    memset(&sw_run, 0, sizeof(sw_run));
+    /* A main run that records runs in its record's place (no copy at the end). */
+    base_run = rs ? &rs->run[0] : &runs[0];
+    sw_run = rs ? &rs->run[1] : &runs[1];
+    memset(sw_run, 0, sizeof(*sw_run));
     memo.n_toeslag = 0;
     memset(memo.base_income_set, 0, sizeof(memo.base_income_set));
-    sw_run.memo = &memo;
-    sw_run.s = s;
-    sw_run.c = &c;
-    sw_run.run = &tl->scenario;
-    sw_run.tl = tl;
-    sw_run.is_switch = true;
+    sw_run->memo = &memo;
+    sw_run->s = s;
+    sw_run->c = &c;
+    sw_run->run = &tl->scenario;
+    sw_run->tl = tl;
+    sw_run->is_switch = true;
     /* The steady run and SW_SIM_NO_ADVICE: no text is read. */
-    sw_run.texts = !(flags & (SW_SIM_NO_ADVICE | ENG_SIM_STEADY_RUN));
-    base_run = sw_run;
-    base_run.run = &tl->baseline;
-    base_run.is_switch = false;
+    sw_run->texts = !(flags & (SW_SIM_NO_ADVICE | ENG_SIM_STEADY_RUN));
+    *base_run = *sw_run;
+    base_run->run = &tl->baseline;
+    base_run->is_switch = false;
     if (rs) {
-        base_run.rec = &rs->snap[0];
-        sw_run.rec = &rs->snap[1];
+        base_run->rec = &rs->snap[0];
+        sw_run->rec = &rs->snap[1];
     }
     if (from) {
         /* Resume: the main run's months as they stand, its state at their end. */
         eng_snap_init(&fresh[0]);
         eng_snap_init(&fresh[1]);
-        base_run.from = sw_run.from = k;
-        base_run.rec = &fresh[0];
-        sw_run.rec = &fresh[1];
-        base_run.res = &from->snap[0];
-        sw_run.res = &from->snap[1];
-        run_arrays(&base_run, &from->run[0]);
-        run_arrays(&sw_run, &from->run[1]);
+        base_run->from = sw_run->from = k;
+        base_run->rec = &fresh[0];
+        sw_run->rec = &fresh[1];
+        base_run->res = &from->snap[0];
+        sw_run->res = &from->snap[1];
+        run_arrays(base_run, &from->run[0]);
+        run_arrays(sw_run, &from->run[1]);
         rows_copy(tl->scenario.rows, from->tl->scenario.rows, (size_t)k);
         if (!reuse)
             rows_copy(tl->baseline.rows, from->tl->baseline.rows, (size_t)k);
@@ -511,25 +515,25 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
     }
 
     if (reuse) {
-        st = baseline_reuse(keep, s, tl, &base_run, &memo, err);
-        base_run.s = s;
-        base_run.c = &c;
-        base_run.run = &tl->baseline;
-        base_run.tl = tl;
+        st = baseline_reuse(keep, s, tl, base_run, &memo, err);
+        base_run->s = s;
+        base_run->c = &c;
+        base_run->run = &tl->baseline;
+        base_run->tl = tl;
         c.used = &tl->used;
         if (rs && !keep->snap_ok)
             rs->snap[0].full = true;   /* no record of the kept baseline: no resuming */
         else if (rs)
             rs->snap[0] = *keep->snap;
     } else {
-        st = run_one(&base_run, err);
+        st = run_one(base_run, err);
         if (!st && from &&
             !eng_resume_close_seen(&from->tl->used, &from->snap[0], &tl->used, &fresh[0]))
             st = sw_err_set(err, SW_ERR_INTERNAL, NULL, "cannot resume");
         if (!st && from && !resume_used(&c, tl, from, &fresh[0], 0))
             st = sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
         if (!st && keep)
-            baseline_keep(keep, t, s, flags, tl, &base_run, &memo);
+            baseline_keep(keep, t, s, flags, tl, base_run, &memo);
     }
     if (!st && from) {
         /* The switch's events in the months resumed from. */
@@ -537,8 +541,8 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
         tl->n_armoedeval = from->tl->n_armoedeval;
     }
     if (!st) {
-        sw_run.base = &base_run;
-        st = run_one(&sw_run, err);
+        sw_run->base = base_run;
+        st = run_one(sw_run, err);
     }
     if (!st && from &&
         !eng_resume_close_seen(&from->tl->used, &from->snap[1], &tl->used, &fresh[1]))
@@ -556,15 +560,12 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
                           tl->baseline.rows[i].v[SW_ITEM_SAFE_TO_SPEND];
     /* The headline's average, rounded half up to cents. */
     tl->average_gain = sw_div_half_up(tl->total_gain, s->months);
-    if (rs) {
-        rs->run[0] = base_run;
-        rs->run[1] = sw_run;
+    if (rs)
         eng_resume_check(rs, tl);
-    }
     if (flags & SW_SIM_NO_ADVICE)
-        eng_advice_lookups(&sw_run);
+        eng_advice_lookups(sw_run);
     else if (!(flags & ENG_SIM_STEADY_RUN))
-        st = eng_advice(&sw_run, err);
+        st = eng_advice(sw_run, err);
     if (!st && !(flags & SW_SIM_NO_STEADY))
         st = eng_steady(tl, t, s, flags, keep, rs, err);
     if (st)

@@ -228,9 +228,12 @@ static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct 
     r->lh_net[i] = lh.net;
     if (s->job.holiday_pay != SW_HOLIDAY_MONTHLY && holiday_paid > 0) {
         struct sw_lh_bijzonder bz;
-        struct sw_trace bz_tr = {0};
+        struct sw_trace bz_tr;   /* some 2 kB: cleared only when traced */
         struct sw_trace *lh_tr = eng_trace(r, i, SW_ITEM_LOONHEFFING);
         int64_t year_accrual;
+
+        if (lh_tr)
+            memset(&bz_tr, 0, sizeof(bz_tr));
         /* The jaarloon that selects the percentage: the expected wage of a full
          * year incl. vakantiebijslag (a new employee), in whole euros. */
         st = sw_holiday_pay(r->c, d, full * 12, &year_accrual, NULL, err);
