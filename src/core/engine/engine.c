@@ -121,6 +121,8 @@ static sw_status run_one(struct eng_run *r, struct sw_err *err)
  * entries (eng_recovery_plan(), eng_warning() and eng_action() set an entry
  * whole when they add it). */
 #define TL_AT(f) offsetof(struct sw_timeline, f)
+_Static_assert(offsetof(struct eng_run, kept) < offsetof(struct eng_run, from),
+               "run_clear() expects the kept norms and terms before the resume fields");
 _Static_assert(TL_AT(recoveries) < TL_AT(n_recoveries) && TL_AT(n_recoveries) < TL_AT(warnings) &&
                    TL_AT(warnings) < TL_AT(n_warnings) && TL_AT(n_warnings) < TL_AT(actions) &&
                    TL_AT(actions) < TL_AT(n_actions),
@@ -385,6 +387,17 @@ sw_status eng_resume_pair(const struct sw_tables *t, const struct sw_scenario *s
     return st;
 }
 
+/* r zeroed but for the norms and terms the baseline keeps (some 2.8 kB of its
+ * 6 kB), which are read only up to their counts (zeroed). */
+static void run_clear(struct eng_run *r)
+{
+    memset(r, 0, offsetof(struct eng_run, kept));
+    r->kept.n_norm = 0;
+    memset(r->kept.n_terms, 0, sizeof(r->kept.n_terms));
+    memset((char *)r + offsetof(struct eng_run, from), 0,
+           sizeof(*r) - offsetof(struct eng_run, from));
+}
+
 /* r as set up, with the per-month arrays (and first_month_bijstand) of a, the
  * main run's at its end: every field but those set up here. */
 static void run_arrays(struct eng_run *r, const struct eng_run *a)
@@ -479,7 +492,8 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
     /* A main run that records runs in its record's place (no copy at the end). */
     base_run = rs ? &rs->run[0] : &runs[0];
     sw_run = rs ? &rs->run[1] : &runs[1];
-    memset(sw_run, 0, sizeof(*sw_run));
+    run_clear(sw_run);
+    run_clear(base_run);
     memo.n_toeslag = 0;
     memset(memo.base_income_set, 0, sizeof(memo.base_income_set));
     sw_run->memo = &memo;
@@ -490,9 +504,12 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
     sw_run->is_switch = true;
     /* The steady run and SW_SIM_NO_ADVICE: no text is read. */
     sw_run->texts = !(flags & (SW_SIM_NO_ADVICE | ENG_SIM_STEADY_RUN));
-    *base_run = *sw_run;
+    base_run->memo = &memo;
+    base_run->s = s;
+    base_run->c = &c;
     base_run->run = &tl->baseline;
-    base_run->is_switch = false;
+    base_run->tl = tl;
+    base_run->texts = sw_run->texts;
     if (rs) {
         base_run->rec = &rs->snap[0];
         sw_run->rec = &rs->snap[1];
