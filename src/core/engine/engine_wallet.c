@@ -21,13 +21,13 @@ static item_pair pair_at(const struct sw_run *run, int i, int k)
     return x;
 }
 
+enum { ITEM_PAIRS_BY_3 = ITEM_PAIRS - ITEM_PAIRS % 3 };
+
 static void totals(struct sw_run *run)
 {
-    int k = 0;
-
     /* Three pairs at a time down the rows (one pass of the loop for three
      * additions): the sums stay in registers. */
-    for (; k + 3 <= ITEM_PAIRS; k += 3) {
+    for (int k = 0; k < ITEM_PAIRS_BY_3; k += 3) {
         item_pair t0 = {0, 0}, t1 = {0, 0}, t2 = {0, 0};
         for (int i = 0; i < run->n; i++) {
             t0 += pair_at(run, i, k);
@@ -38,7 +38,7 @@ static void totals(struct sw_run *run)
         memcpy(run->totals + 2 * k + 2, &t1, sizeof(t1));
         memcpy(run->totals + 2 * k + 4, &t2, sizeof(t2));
     }
-    for (; k < ITEM_PAIRS; k++) {
+    for (int k = ITEM_PAIRS_BY_3; k < ITEM_PAIRS; k++) {
         item_pair t = {0, 0};
         for (int i = 0; i < run->n; i++)
             t += pair_at(run, i, k);
