@@ -591,9 +591,10 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     struct sw_bijstand bj;
     struct sw_bijstand_traces *bt = NULL;
     /* On the stack (some 3.4 kB together): a heap block each cost more than the
-     * months of a short run spend in them. */
-    struct eng_pay pay_s = {0}, *pay = &pay_s;
-    struct eng_wajong wj_s = {0}, *wj = &wj_s;
+     * months of a short run spend in them. eng_pay_schedule() and
+     * eng_wajong_init() clear the first two before anything reads them. */
+    struct eng_pay pay_s, *pay = &pay_s;
+    struct eng_wajong wj_s, *wj = &wj_s;
     struct eng_bj_memo bj_memo;
     struct eng_lks_prev lks = {.w = {.ok = false}};
     struct eng_wmo_prev wmo = {.lag_w = {.ok = false}, .w = {.ok = false}};
