@@ -650,8 +650,10 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
             if (st)
                 goto out;
         }
-        /* The Wajong, after the wage and WW it settles (engine_wajong.c). */
-        st = eng_wajong_month(r, wj, i, err);
+        /* The Wajong, after the wage and WW it settles (engine_wajong.c; the
+         * checks before a call here are the callee's own first ones, made
+         * without a call in the months where they say there is nothing to do). */
+        st = wj->active ? eng_wajong_month(r, wj, i, err) : SW_OK;
         if (st)
             goto out;
         /* After the job the municipality knows what comes in: no wage, and the WW
@@ -736,11 +738,11 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
                           row->v[SW_ITEM_WW_NET] + row->v[SW_ITEM_WAJONG_NET], err);
         if (!st)
             st = holiday_allowance(r, &lg, i, bj.holiday_allowance_reserve, bj.entitled > 0, err);
-        if (!st)
+        if (!st && lg.letter > 0)
             st = eng_ledger_flush(r, &lg, i, err);
         if (!st)
             st = wmo_month(r, i, &wmo, err);
-        if (!st)
+        if (!st && r->is_switch && s->job.n_loonwaarde > 0 && row->status == SW_STATUS_WORK)
             st = eng_lks_month(r, i, &lks, err);
         if (st)
             goto out;
