@@ -668,9 +668,14 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
             f.youngest_child_birth = youngest_child(s, d);
         r->bj_memo->facts_d = d;
         r->bj_memo->facts = f;
-        st = eng_partner_month(r, i, &partner_counted, err);
-        if (st)
-            goto out;
+        if (s->household.partner_income.kind != SW_PARTNER_NONE) {
+            st = eng_partner_month(r, i, &partner_counted, err);
+            if (st)
+                goto out;
+        } else {
+            partner_counted = 0;   /* as eng_partner_month() without a partner income */
+            r->partner_ahk[i] = 0;
+        }
         /* WW and Wajong count in full, without vrijlating (art. 31 lid 2 covers
          * work only); the partner's income after the partner's own vrijlating
          * (art. 32). */
