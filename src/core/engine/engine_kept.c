@@ -29,8 +29,11 @@ sw_status eng_wage_loonheffing(const struct eng_run *r, sw_date d, int64_t gross
     if (tr)
         return sw_loonheffing_month(r->c, d, gross, s->household.birth, korting, lh, tr, err);
     if (prev->w.ok && d >= prev->d && gross == prev->gross && sw_window_holds(&prev->w, d)) {
-        st = sw_aow_reached(r->c, s->household.birth, end, &aow, NULL, err);
-        if (st)
+        /* Fewer than 60 x 365 days old: below 60, where sw_aow_reached()
+         * answers false without asking (aow.c); else ask it. */
+        if (s->household.birth == SW_NO_DATE || (int64_t)end - s->household.birth < 60 * 365)
+            aow = false;
+        else if ((st = sw_aow_reached(r->c, s->household.birth, end, &aow, NULL, err)) != SW_OK)
             return st;
         if (aow == prev->aow) {
             *lh = prev->lh;
