@@ -40,14 +40,20 @@ struct cache_slot {
     const struct tvalue *v2;
     sw_date lo2, hi2;
     bool projected2;
-    int unit;                     /* p's unit for a plain parameter, else -1 */
+    int unit;                     /* p's unit when v is a value of a plain
+                                   * parameter, else -1 (no value, a scale) */
     int64_t amount;               /* v's amount (plain parameter), for the hot path */
     bool projected;
-    bool recorded;                /* (v, projected) is in c->used */
+    /* (v, projected) is in c->used, or there is nothing to record: when rec is
+     * the cache's epoch (sw_lookup_cache_bind() starts a new one, so that a
+     * new list finds every slot unrecorded without visiting them). */
+    uint32_t rec;
+    uint32_t seen_epoch;          /* the epoch `seen` counts in; another: none */
     uint64_t seen;                /* the values of p in c->used (seen_bit()) */
     uint32_t gen;                 /* counts the changes of text: a near entry
                                    * made for an earlier text no longer points here */
     bool municipal;               /* text is a municipal id ("gemeente.", see resolve()) */
+    bool in_munis;                /* the slot is in the cache's list `munis` */
     uint32_t mid;                 /* its number in the set's muni_res (tparam.mid), 0
                                    * for a national or absent id */
 };
@@ -96,6 +102,14 @@ struct sw_lookup_cache {
     char municipality[64];
     bool project;
     struct sw_window *window;     /* the innermost window recording, or NULL */
+    /* Counts the lists of used values the cache served (cache_slot.rec), from
+     * 1: a slot whose rec is 0 or an earlier epoch has not recorded its value
+     * in this one. */
+    uint32_t epoch;
+    /* The slots that held a municipal id when they were filled (in_munis):
+     * the ones a bind to another municipality resolves anew. */
+    uint16_t munis[CACHE_SLOTS];
+    size_t nmunis;
     struct cache_slot slot[CACHE_SLOTS];
     struct near {
         const char *id;
@@ -116,6 +130,12 @@ void tables_record(const struct sw_ctx *c, const struct sw_value_info *info);
  * filled item must keep), or NULL when it is there already, without c->used or
  * without memory (then c->used->nomem). */
 struct sw_value_info *tables_record_new(const struct sw_ctx *c, const struct sw_value_info *key);
+
+/* Add info to c->used unless the same value is there already, marked
+ * projected (with projected_from) when `projected` (an info of the set's
+ * infos is not: the slot knows). c->used and c->cache are not NULL. */
+void tables_record_value(const struct sw_ctx *c, const struct sw_value_info *info,
+                         bool projected, sw_date projected_from);
 
 /* A lookup on `date` answered with a value that holds for lo <= date < hi: narrow
  * every window recording. */
