@@ -302,6 +302,74 @@ START_TEST(test_used_list_with_and_without_cache)
 }
 END_TEST
 
+/* Whether u holds no value twice (what the list tells values apart by). */
+static void no_value_twice(const struct sw_used *u)
+{
+    for (size_t i = 0; i < u->len; i++)
+        for (size_t j = 0; j < i; j++)
+            ck_assert_msg(!(u->items[i].id == u->items[j].id &&
+                            u->items[i].from == u->items[j].from &&
+                            u->items[i].overridden == u->items[j].overridden &&
+                            u->items[i].projected == u->items[j].projected),
+                          "%s from %d twice (items %zu and %zu)", u->items[i].id,
+                          (int)u->items[i].from, j, i);
+}
+
+/* Values recorded in a cached context's list from outside (sw_used_record(),
+ * as the engine copies what a resumed run used), between its own lookups:
+ * a later lookup of such a value finds it there - no value twice - and the
+ * list is the one a context without a cache builds by the same steps. So is
+ * it after the list was cut short (the engine cuts it to copy a resumed run's
+ * part): each value once. */
+START_TEST(test_used_list_recorded_from_outside)
+{
+    struct sw_used other = {0}, plain = {0}, cached = {0};
+    struct sw_ctx o = test_ctx(), a = test_ctx(), b = test_ctx();
+    struct sw_lookup_cache *cache = NULL;
+    struct sw_err err;
+
+    o.used = &other;
+    look_up_all(&o, test_date("2026-07-01"));
+    look_up_all(&o, test_date("2025-03-01"));
+    ck_assert_uint_gt(other.len, 0);
+    a.used = &plain;
+    b.used = &cached;
+    ck_assert_int_eq(sw_lookup_cache_new(&cache, &err), SW_OK);
+    sw_lookup_cache_bind(cache, &b);
+    b.cache = cache;
+    look_up_all(&a, test_date("2026-01-01"));
+    look_up_all(&b, test_date("2026-01-01"));
+    for (size_t i = 0; i < other.len; i += 2) {   /* every other one */
+        sw_used_record(&a, &other.items[i]);
+        sw_used_record(&b, &other.items[i]);
+    }
+    look_up_all(&a, test_date("2026-07-01"));
+    look_up_all(&b, test_date("2026-07-01"));
+    look_up_all(&a, test_date("2025-03-01"));
+    look_up_all(&b, test_date("2025-03-01"));
+    no_value_twice(&cached);
+    ck_assert_uint_eq(cached.len, plain.len);
+    for (size_t i = 0; i < plain.len; i++) {
+        ck_assert_ptr_eq(cached.items[i].id, plain.items[i].id);
+        same_item(&cached.items[i], &plain.items[i]);
+    }
+    /* The next list, cut short after its first lookups, then one value from
+     * outside and more lookups. */
+    sw_used_release(&cached);
+    sw_lookup_cache_bind(cache, &b);
+    look_up_all(&b, test_date("2026-01-01"));
+    cached.len /= 2;
+    sw_used_record(&b, &other.items[0]);
+    look_up_all(&b, test_date("2026-07-01"));
+    look_up_all(&b, test_date("2026-01-01"));
+    no_value_twice(&cached);
+    sw_used_release(&other);
+    sw_used_release(&plain);
+    sw_used_release(&cached);
+    sw_lookup_cache_free(cache);
+}
+END_TEST
+
 /* The set's index finds every parameter of the shipped tables under its own
  * municipality ("" national) and id, and nothing under another. */
 START_TEST(test_index_finds_every_parameter)
@@ -342,6 +410,45 @@ static void bind_next(struct sw_ctx *c, const struct sw_tables *t, struct sw_loo
     sw_lookup_cache_bind(cache, c);
     c->cache = cache;
 }
+
+/* The same in a short list (the cache's own index of it): test.amount of
+ * 2026 recorded from outside, then looked up: once in the list. */
+START_TEST(test_used_value_from_outside_looked_up)
+{
+    struct sw_err err;
+    struct sw_tables *t = test_load_tables(valid, 3, &err);
+    struct sw_lookup_cache *cache = NULL;
+    struct sw_used u = {0}, from = {0};
+    struct sw_ctx c, o;
+    int64_t v;
+
+    ck_assert_ptr_nonnull(t);
+    sw_ctx_init(&o, t, false);
+    o.used = &from;
+    ck_assert_int_eq(sw_param(&o, "test.amount", test_date("2026-06-01"), SW_UNIT_EUROCENT, &v,
+                              NULL, &err),
+                     SW_OK);
+    ck_assert_uint_eq(from.len, 1);
+    ck_assert_int_eq(sw_lookup_cache_new(&cache, &err), SW_OK);
+    bind_next(&c, t, cache, NULL, &u, NULL);
+    ck_assert_int_eq(sw_param(&c, "test.amount", test_date("2025-06-01"), SW_UNIT_EUROCENT, &v,
+                              NULL, &err),
+                     SW_OK);
+    ck_assert_int_eq(v, 100000);
+    sw_used_record(&c, &from.items[0]);
+    ck_assert_uint_eq(u.len, 2);
+    ck_assert_int_eq(sw_param(&c, "test.amount", test_date("2026-06-01"), SW_UNIT_EUROCENT, &v,
+                              NULL, &err),
+                     SW_OK);
+    ck_assert_int_eq(v, 110000);
+    ck_assert_uint_eq(u.len, 2);
+    no_value_twice(&u);
+    sw_used_release(&u);
+    sw_used_release(&from);
+    sw_lookup_cache_free(cache);
+    sw_tables_free(t);
+}
+END_TEST
 
 /* A cache bound to one context after another (a batch): the same set and
  * municipality keep its answers and record them in the new used list; another
@@ -634,6 +741,8 @@ static Suite *lookup_suite(void)
     tcase_add_test(tc, test_opt_narrows_windows);
     tcase_add_test(tc, test_opt_used_list);
     tcase_add_test(tc, test_used_list_with_and_without_cache);
+    tcase_add_test(tc, test_used_list_recorded_from_outside);
+    tcase_add_test(tc, test_used_value_from_outside_looked_up);
     tcase_add_test(tc, test_index_finds_every_parameter);
     tcase_add_test(tc, test_cache_bound_to_the_next_context);
     tcase_add_test(tc, test_cache_municipalities_in_turn);

@@ -77,15 +77,6 @@ void sw_used_release(struct sw_used *u)
     u->len = u->cap = 0;
 }
 
-static inline size_t used_hash_of(const char *id, sw_date from, bool overridden,
-                                  bool projected)
-{
-    uint64_t h = ((uint64_t)(uintptr_t)id ^ (uint64_t)(uint32_t)from << 17 ^
-                  (uint64_t)overridden << 1 ^ (uint64_t)projected) *
-                 0x9E3779B97F4A7C15u;
-    return (size_t)(h >> 40);
-}
-
 static size_t used_hash(const struct sw_value_info *v)
 {
     return used_hash_of(v->id, v->from, v->overridden, v->projected);
@@ -105,7 +96,11 @@ static bool used_has_indexed(struct sw_lookup_cache *cache, const struct sw_used
         x->u = u;
         x->items = u->items;
         x->n = 0;
+        x->len_seen = u->len;
+        x->pure = u->len == 0;
     }
+    if (u->len != x->len_seen)
+        x->pure = false;
     /* Items appended past tables_record_new() (a copied list): index them. */
     for (; x->n < u->len; x->n++) {
         for (k = used_hash(&u->items[x->n]); x->slot[k & (USED_SLOTS - 1)]; k++)
@@ -139,52 +134,11 @@ struct sw_value_info *tables_record_new(const struct sw_ctx *c, const struct sw_
         if (n) {
             x->items = u->items;
             x->slot[at] = (uint16_t)u->len;
-            x->n = u->len;
+            x->n = x->len_seen = u->len;
         }
         return n;
     }
     return used_has(u, key) ? NULL : used_grow(u);
-}
-
-void tables_record_value(const struct sw_ctx *c, const struct sw_value_info *info,
-                         bool projected, sw_date projected_from)
-{
-    struct sw_used *u = c->used;
-    struct used_index *x = &c->cache->used;
-    struct sw_value_info *n;
-
-    /* The index covers the whole list and there is room: probe and append
-     * here (as tables_record_new() would). */
-    if (u->len < USED_SLOTS / 2 && x->u == u && x->items == u->items && x->n == u->len &&
-        u->len < u->cap) {
-        size_t k = used_hash_of(info->id, info->from, info->overridden, projected);
-
-        for (; x->slot[k & (USED_SLOTS - 1)]; k++) {
-            const struct sw_value_info *o = &u->items[x->slot[k & (USED_SLOTS - 1)] - 1];
-            if (o->id == info->id && o->from == info->from &&
-                o->overridden == info->overridden && o->projected == projected)
-                return;
-        }
-        n = &u->items[u->len++];
-        x->slot[k & (USED_SLOTS - 1)] = (uint16_t)u->len;
-        x->n = u->len;
-    } else {
-        struct sw_value_info key;
-
-        key.id = info->id;
-        key.from = info->from;
-        key.overridden = info->overridden;
-        key.projected = projected;
-        n = tables_record_new(c, &key);
-        if (!n)
-            return;
-    }
-    *n = *info;
-    if (projected) {
-        n->projected = true;
-        n->provisional = true;
-        n->projected_from = projected_from;
-    }
 }
 
 void tables_record(const struct sw_ctx *c, const struct sw_value_info *info)
@@ -203,6 +157,9 @@ void tables_record(const struct sw_ctx *c, const struct sw_value_info *info)
 void sw_used_record(const struct sw_ctx *c, const struct sw_value_info *info)
 {
     tables_record(c, info);
+    /* A value no slot has seen: the list is no longer the slots' alone. */
+    if (c->cache)
+        c->cache->used.pure = false;
 }
 
 static size_t memo_index(const char *tag, const int64_t key[SW_MEMO_KEY])

@@ -90,6 +90,15 @@ struct used_index {
     const struct sw_used *u;
     const struct sw_value_info *items;
     size_t n;
+    /* The list's length after the cache's last append to it: another length
+     * means that someone else changed the list. */
+    size_t len_seen;
+    /* Every item of the list was appended by the cache in this epoch for a
+     * slot that holds it in its `seen` (slot_recorded()), and no slot lost
+     * what it had seen since: a value its slot has not seen is not in the
+     * list, and is appended without a search (record_slot()), past the
+     * index (items n.. are indexed when a search needs them). */
+    bool pure;
     uint16_t slot[USED_SLOTS];
 };
 
@@ -131,11 +140,70 @@ void tables_record(const struct sw_ctx *c, const struct sw_value_info *info);
  * without memory (then c->used->nomem). */
 struct sw_value_info *tables_record_new(const struct sw_ctx *c, const struct sw_value_info *key);
 
+/* The index entry of a value in c->used (used_same() compares what it
+ * hashes). */
+static inline size_t used_hash_of(const char *id, sw_date from, bool overridden, bool projected)
+{
+    uint64_t h = ((uint64_t)(uintptr_t)id ^ (uint64_t)(uint32_t)from << 17 ^
+                  (uint64_t)overridden << 1 ^ (uint64_t)projected) *
+                 0x9E3779B97F4A7C15u;
+    return (size_t)(h >> 40);
+}
+
+/* Fill n, a new item of a used list, with info (marked projected). */
+static inline void tables_record_fill(struct sw_value_info *n, const struct sw_value_info *info,
+                                      bool projected, sw_date projected_from)
+{
+    *n = *info;
+    if (projected) {
+        n->projected = true;
+        n->provisional = true;
+        n->projected_from = projected_from;
+    }
+}
+
 /* Add info to c->used unless the same value is there already, marked
  * projected (with projected_from) when `projected` (an info of the set's
- * infos is not: the slot knows). c->used and c->cache are not NULL. */
-void tables_record_value(const struct sw_ctx *c, const struct sw_value_info *info,
-                         bool projected, sw_date projected_from);
+ * infos is not: the slot knows). c->used and c->cache are not NULL. Inline:
+ * each run records some hundred values. */
+static inline void tables_record_value(const struct sw_ctx *c,
+                                       const struct sw_value_info *info, bool projected,
+                                       sw_date projected_from)
+{
+    struct sw_used *u = c->used;
+    struct used_index *x = &c->cache->used;
+    struct sw_value_info *n;
+
+    /* The index covers the whole list and there is room: probe and append
+     * here (as tables_record_new() would). */
+    if (u->len < USED_SLOTS / 2 && x->u == u && x->items == u->items && x->n == u->len &&
+        u->len < u->cap) {
+        if (u->len != x->len_seen)
+            x->pure = false;
+        size_t k = used_hash_of(info->id, info->from, info->overridden, projected);
+
+        for (; x->slot[k & (USED_SLOTS - 1)]; k++) {
+            const struct sw_value_info *o = &u->items[x->slot[k & (USED_SLOTS - 1)] - 1];
+            if (o->id == info->id && o->from == info->from &&
+                o->overridden == info->overridden && o->projected == projected)
+                return;
+        }
+        n = &u->items[u->len++];
+        x->slot[k & (USED_SLOTS - 1)] = (uint16_t)u->len;
+        x->n = x->len_seen = u->len;
+    } else {
+        struct sw_value_info key;
+
+        key.id = info->id;
+        key.from = info->from;
+        key.overridden = info->overridden;
+        key.projected = projected;
+        n = tables_record_new(c, &key);
+        if (!n)
+            return;
+    }
+    tables_record_fill(n, info, projected, projected_from);
+}
 
 /* A lookup on `date` answered with a value that holds for lo <= date < hi: narrow
  * every window recording. */

@@ -188,8 +188,11 @@ static void slot_fill(const struct sw_ctx *c, struct cache_slot *sl, const char 
             memcpy(own, id, n);
         text = own;
     }
-    if (!f->p || sl->p != f->p || sl->text != text)
+    if (!f->p || sl->p != f->p || sl->text != text) {
+        if (sl->seen && sl->seen_epoch == c->cache->epoch)
+            c->cache->used.pure = false;   /* what it saw is in the list still */
         sl->seen = 0;
+    }
     /* Another text: the near entries to the slot lapse. The same text of the
      * set or an override (not a copy, whose address a new copy may reuse)
      * keeps them, for every address the id has in the rules. */
@@ -412,15 +415,24 @@ static __attribute__((noinline)) void record_slot(const struct sw_ctx *c, struct
     const struct tvalue *v = sl->v;
     sw_date due = sl->projected ? v[1].from : SW_NO_DATE;
 
-    /* The set's info of every value, filled once (tables_index_build()). */
-    if (t->infos) {
-        tables_record_value(c, &t->infos[sl->p->info0 + (size_t)(v - sl->p->values)],
-                            sl->projected, due);
-    } else {
-        struct sw_value_info info;
+    struct sw_value_info tmp;
+    const struct sw_value_info *info = &tmp;
+    struct sw_used *u = c->used;
+    struct used_index *x = &c->cache->used;
 
-        tables_fill_info(t, sl->p, v, &info);
-        tables_record_value(c, &info, sl->projected, due);
+    /* The set's info of every value, filled once (tables_index_build()). */
+    if (t->infos)
+        info = &t->infos[sl->p->info0 + (size_t)(v - sl->p->values)];
+    else
+        tables_fill_info(t, sl->p, v, &tmp);
+    /* A list of the slots' values alone, this one's not among them (its bit
+     * clear: record_slot() is called for a value not seen): append. */
+    if (x->pure && x->u == u && x->items == u->items && u->len == x->len_seen &&
+        u->len < u->cap && seen_bit(sl)) {
+        tables_record_fill(&u->items[u->len++], info, sl->projected, due);
+        x->len_seen = u->len;
+    } else {
+        tables_record_value(c, info, sl->projected, due);
     }
     slot_recorded(c->cache, sl);
 }
