@@ -22,6 +22,7 @@ const ITEM_LABEL = {
   zorgtoeslag_paid: 'Zorgtoeslag betaald (voorschot)',
   huurtoeslag_entitled: 'Recht op huurtoeslag',
   huurtoeslag_paid: 'Huurtoeslag betaald (voorschot)',
+  toeslagen_nabetaling: 'Nabetaling toeslagen (na de definitieve berekening)',
   wmo_eigen_bijdrage: 'Eigen bijdrage Wmo',
   recovery_collected: 'Terugbetaald',
   received: 'Ontvangen',
@@ -86,7 +87,7 @@ const LKV_LABEL = {
 const COLUMNS = [
   { key: 'net', label: 'Nettoloon', parts: ['net_wage'], items: ['net_wage', 'gross_wage', 'holiday_pay', 'loonheffing'], value: (m) => m.net_wage },
   { key: 'bijstand', label: 'Bijstand', parts: ['bijstand_paid', 'bijstand_holiday_allowance_paid'], items: ['bijstand_paid', 'bijstand_holiday_allowance_paid', 'bijstand_entitled', 'bijstand_norm', 'vrijlating'], value: (m) => m.bijstand_paid + m.bijstand_holiday_allowance_paid },
-  { key: 'toeslagen', label: 'Toeslagen', parts: ['zorgtoeslag_paid', 'huurtoeslag_paid'], items: ['zorgtoeslag_paid', 'huurtoeslag_paid', 'zorgtoeslag_entitled', 'huurtoeslag_entitled'], value: (m) => m.zorgtoeslag_paid + m.huurtoeslag_paid },
+  { key: 'toeslagen', label: 'Toeslagen', parts: ['zorgtoeslag_paid', 'huurtoeslag_paid', 'toeslagen_nabetaling'], items: ['zorgtoeslag_paid', 'huurtoeslag_paid', 'toeslagen_nabetaling', 'zorgtoeslag_entitled', 'huurtoeslag_entitled'], value: (m) => m.zorgtoeslag_paid + m.huurtoeslag_paid + (m.toeslagen_nabetaling || 0) },
   { key: 'minus', label: 'Eraf: Wmo en terug\u00adbetalen', parts: ['wmo_eigen_bijdrage', 'recovery_collected'], items: ['wmo_eigen_bijdrage', 'recovery_collected'], value: (m) => -(m.wmo_eigen_bijdrage + m.recovery_collected) },
   { key: 'received', label: 'Ontvangen', parts: ['received'], items: ['received', 'iit', 'kwijtschelding', 'lokale_pas', 'gemeentepolis', 'armoedeval'], value: (m) => m.received },
   { key: 'set_aside', label: 'Apart zetten', parts: ['set_aside'], items: ['set_aside'], value: (m) => m.set_aside },

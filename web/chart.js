@@ -11,7 +11,7 @@
 const SERIES = [
   { key: 'salary', label: 'Nettoloon', parts: ['net_wage'], items: ['net_wage', 'gross_wage', 'loonheffing', 'holiday_pay'], value: (m) => m.net_wage, fill: 'url(#p-salary)', swatch: 'salary' },
   { key: 'bijstand', label: 'Bijstand', parts: ['bijstand_paid', 'bijstand_holiday_allowance_paid'], items: ['bijstand_paid', 'bijstand_holiday_allowance_paid', 'bijstand_entitled'], value: (m) => m.bijstand_paid + m.bijstand_holiday_allowance_paid, fill: 'url(#p-bijstand)', swatch: 'bijstand' },
-  { key: 'toeslagen', label: 'Toeslagen', parts: ['zorgtoeslag_paid', 'huurtoeslag_paid'], items: ['zorgtoeslag_paid', 'huurtoeslag_paid', 'zorgtoeslag_entitled', 'huurtoeslag_entitled'], value: (m) => m.zorgtoeslag_paid + m.huurtoeslag_paid, fill: 'url(#p-toeslagen)', swatch: 'toeslagen' }
+  { key: 'toeslagen', label: 'Toeslagen', parts: ['zorgtoeslag_paid', 'huurtoeslag_paid', 'toeslagen_nabetaling'], items: ['zorgtoeslag_paid', 'huurtoeslag_paid', 'toeslagen_nabetaling', 'zorgtoeslag_entitled', 'huurtoeslag_entitled'], value: (m) => m.zorgtoeslag_paid + m.huurtoeslag_paid + (m.toeslagen_nabetaling || 0), fill: 'url(#p-toeslagen)', swatch: 'toeslagen' }
 ];
 /* The claim itself: what is paid back in a month, drawn below the zero line. */
 const CLAIM = { key: 'claim', label: 'Terugbetalen en schulden', parts: ['recovery_collected', 'debt_taken'], items: ['recovery_collected', 'debt_taken', 'debt_free_amount'], value: (m) => m.recovery_collected + (m.debt_taken || 0) };

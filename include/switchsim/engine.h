@@ -82,6 +82,9 @@ enum sw_item {
                                     * Wsnp, the vrij te laten bedrag of the month */
     SW_ITEM_DEBT_TAKEN,            /* what the beslag or the Wsnp's boedelafdracht takes
                                     * of the month's income (never lands: not in received) */
+    SW_ITEM_TOESLAGEN_NABETALING,  /* zorgtoeslag, huurtoeslag and kindgebonden budget paid
+                                    * after a year's definitive berekening because the
+                                    * advances were too low (in the month of the letter) */
     SW_ITEM__COUNT
 };
 

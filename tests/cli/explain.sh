@@ -93,3 +93,17 @@ expect_json "kinderbijslag input named in words" '.trace.inputs[1].name' \
 run "$SWITCHSIM" explain tests/cases/settle_op_de_maand.json --month 2026-05 --item bijstand_paid --json
 expect_rc "explain bijstand paid op de maand" 0
 expect_out "settled month named in words" "bijstand over de vorige maand"
+
+# A toeslag paid after the year (tests/cases/toeslagen_nabetaling.expect: 1550 due for
+# 2026, 12 x 129 = 1548 paid): 2.00 in June 2027, with its rule and the toeslag it is
+# for, and as a part of what lands in the account.
+N=tests/cases/toeslagen_nabetaling.json
+run "$SWITCHSIM" explain "$N" --month 2027-06 --item toeslagen_nabetaling --baseline
+expect_rc "explain toeslagen_nabetaling" 0
+expect_out "nabetaling: figure and amount" "Nabetaling toeslagen in juni 2027: € 2,00"
+expect_out "nabetaling: the definitive berekening's article" "Awir art. 19"
+expect_out "nabetaling: the toeslag it is for" "zorgtoeslag: € 2,00"
+run "$SWITCHSIM" explain "$N" --month 2027-06 --item received --baseline --json
+expect_rc "explain received with a nabetaling" 0
+expect_json "nabetaling is a part of received" \
+    '[.parts[] | select(.item == "toeslagen_nabetaling")][0].value' 200

@@ -10,7 +10,7 @@
 
 /* How deep the figures a figure is built on are followed. */
 #define EXPLAIN_MAX_DEPTH 3
-#define EXPLAIN_MAX_PARTS 18
+#define EXPLAIN_MAX_PARTS 19
 
 struct item_text {
     const char *label;   /* short name, starts lowercase */
@@ -186,6 +186,11 @@ static const struct item_text item_texts[SW_ITEM__COUNT] = {
                             "geld gaat naar de deurwaarder of de bewindvoerder en komt niet "
                             "op uw rekening. Toeslagen, kinderbijslag en kindgebonden budget "
                             "blijven van u."},
+    [SW_ITEM_TOESLAGEN_NABETALING] = {"nabetaling toeslagen",
+                                      "Na afloop van een jaar berekent de Dienst Toeslagen uw "
+                                      "toeslag opnieuw, met uw echte inkomen van dat jaar. Is "
+                                      "dat bedrag hoger dan de voorschotten die u kreeg? Dan "
+                                      "krijgt u het verschil erbij. Dit is dat geld."},
 };
 
 /* What each figure is built from in the engine; sign +1/-1 marks the terms of a
@@ -245,6 +250,7 @@ static const struct part_list part_lists[] = {
       {SW_ITEM_BIJSTAND_HOLIDAY_PAID, 1},
       {SW_ITEM_ZORGTOESLAG_PAID, 1},
       {SW_ITEM_HUURTOESLAG_PAID, 1},
+      {SW_ITEM_TOESLAGEN_NABETALING, 1},
       {SW_ITEM_KINDERBIJSLAG, 1},
       {SW_ITEM_KGB_PAID, 1},
       {SW_ITEM_IACK, 1},
@@ -255,7 +261,7 @@ static const struct part_list part_lists[] = {
       {SW_ITEM_WMO_EIGEN_BIJDRAGE, -1},
       {SW_ITEM_RECOVERY_COLLECTED, -1},
       {SW_ITEM_DEBT_TAKEN, -1}},
-     18},
+     19},
     {SW_ITEM_ARMOEDEVAL,
      {{SW_ITEM_COUNTED_INCOME, 0}, {SW_ITEM_BIJSTAND_ENTITLED, 0}, {SW_ITEM_BIJSTAND_NORM, 0}},
      3},

@@ -64,6 +64,7 @@ static const char *const item_csv[] = {
     [SW_ITEM_WAJONG_HOLIDAY_PAY] = "vakantiegeld Wajong bruto",
     [SW_ITEM_DEBT_FREE] = "beslagvrije voet of vrij te laten bedrag",
     [SW_ITEM_DEBT_TAKEN] = "ingehouden voor schulden",
+    [SW_ITEM_TOESLAGEN_NABETALING] = "nabetaling toeslagen",
 };
 _Static_assert(sizeof(item_csv) / sizeof(item_csv[0]) == SW_ITEM__COUNT,
                "a Dutch CSV header for every line item");
@@ -180,7 +181,8 @@ static void num(char *buf, size_t size, int64_t cents)
 
 static int64_t toeslagen_paid(const int64_t *v)
 {
-    return v[SW_ITEM_ZORGTOESLAG_PAID] + v[SW_ITEM_HUURTOESLAG_PAID];
+    return v[SW_ITEM_ZORGTOESLAG_PAID] + v[SW_ITEM_HUURTOESLAG_PAID] +
+           v[SW_ITEM_TOESLAGEN_NABETALING];
 }
 
 static int64_t bijstand_total(const int64_t *v)

@@ -78,6 +78,9 @@ static bool ordinary_month(const struct sw_scenario *s, const struct sw_timeline
         return false;
     if (sc->v[SW_ITEM_BIJSTAND_HOLIDAY_PAID] != 0 || bl->v[SW_ITEM_BIJSTAND_HOLIDAY_PAID] != 0)
         return false;
+    /* Nor a toeslag paid after a year's definitive berekening (once a year). */
+    if (sc->v[SW_ITEM_TOESLAGEN_NABETALING] != 0 || bl->v[SW_ITEM_TOESLAGEN_NABETALING] != 0)
+        return false;
     /* Nor the municipality's individuele inkomenstoeslag (once a year). */
     if (sc->v[SW_ITEM_IIT] != 0 || bl->v[SW_ITEM_IIT] != 0)
         return false;

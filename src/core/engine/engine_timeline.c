@@ -17,7 +17,7 @@ static const char *const item_names[SW_ITEM__COUNT] = {
     "kinderbijslag", "kindgebonden_budget_entitled", "kindgebonden_budget_paid", "iack",
     "year_end_bonus", "counted_income", "iit", "kwijtschelding", "lokale_pas", "gemeentepolis",
     "armoedeval", "wajong_entitled", "wajong_gross", "wajong_net", "wajong_holiday_pay",
-    "debt_free_amount", "debt_taken"};
+    "debt_free_amount", "debt_taken", "toeslagen_nabetaling"};
 
 const char *sw_item_name(enum sw_item item)
 {

@@ -301,6 +301,19 @@ static sw_status toeslag_year(const struct eng_run *r, year_fn fn, int y, int64_
     return st;
 }
 
+/* The toeslag of a settlement, in Dutch (a trace input's name). */
+static const char *toeslag_label(enum sw_recovery_kind kind)
+{
+    switch (kind) {
+    case SW_RECOVERY_ZORGTOESLAG:
+        return "zorgtoeslag";
+    case SW_RECOVERY_HUURTOESLAG:
+        return "huurtoeslag";
+    default:
+        return "kindgebonden budget";
+    }
+}
+
 /* Advances, entitlement and settlement of one toeslag for one year. */
 static sw_status settle(struct eng_run *r, int y, enum sw_recovery_kind kind, year_fn fn,
                         int64_t income_real, int64_t income_est, enum sw_item item_entitled,
@@ -380,8 +393,21 @@ static sw_status settle(struct eng_run *r, int y, enum sw_recovery_kind kind, ye
     expected = when.letter;
     collected = when.collected;
     if (diff < 0) {
-        /* Too little paid: the rest comes with the definitive berekening. */
-        eng_add(r, expected, item_paid, -diff);
+        /* Too little paid: the rest comes with the definitive berekening, as an
+         * item of its own: item_paid of that month holds the next year's advance
+         * (set above when year y + 1 is settled), and paid above entitled there
+         * means an advance that is too high (first_over below, the debts). */
+        int i = eng_index(r, expected);
+
+        eng_add(r, expected, SW_ITEM_TOESLAGEN_NABETALING, -diff);
+        if (i >= 0) {
+            struct sw_trace *nt = eng_trace(r, i, SW_ITEM_TOESLAGEN_NABETALING);
+
+            sw_trace_rule(nt, "Awir art. 19 (definitieve berekening) en 16 (voorschot)",
+                          "de definitieve berekening van het jaar is hoger dan de voorschotten: "
+                          "de Dienst Toeslagen betaalt het verschil na");
+            sw_trace_input(nt, toeslag_label(kind), -diff, SW_UNIT_EUROCENT);
+        }
         return SW_OK;
     }
     st = sw_uitvoering_toeslag_recovered(r->c, expected, diff, &recovered, NULL, err);

@@ -52,7 +52,7 @@ void eng_wallet(struct eng_run *r)
                               v[SW_ITEM_BIJSTAND_PAID] +
                               v[SW_ITEM_BIJSTAND_HOLIDAY_PAID] +
                               v[SW_ITEM_ZORGTOESLAG_PAID] + v[SW_ITEM_HUURTOESLAG_PAID] +
-                              v[SW_ITEM_KINDERBIJSLAG] + v[SW_ITEM_KGB_PAID] + v[SW_ITEM_IACK] +
+                              v[SW_ITEM_TOESLAGEN_NABETALING] + v[SW_ITEM_KINDERBIJSLAG] + v[SW_ITEM_KGB_PAID] + v[SW_ITEM_IACK] +
                               local_value(v) -
                               v[SW_ITEM_WMO_EIGEN_BIJDRAGE] - v[SW_ITEM_RECOVERY_COLLECTED] -
                               v[SW_ITEM_DEBT_TAKEN];
@@ -60,7 +60,7 @@ void eng_wallet(struct eng_run *r)
                                    v[SW_ITEM_RESERVE_RELEASED];
         if (r->run->rows[i].trace) {
             struct sw_trace *tr = &r->run->rows[i].trace[SW_ITEM_RECEIVED];
-            sw_trace_rule(tr, "switchsim: wat er op de rekening komt",
+            sw_trace_rule(tr, "switchsim: wat er op de rekening komt", "%s%s",
                           v[SW_ITEM_WAJONG_NET] != 0 ? "nettoloon + WW + Wajong + netto inkomen "
                           "partner + bijstand + vakantietoeslag bijstand + zorgtoeslag + "
                           "huurtoeslag + kinderbijslag + kindgebonden budget + "
@@ -75,7 +75,8 @@ void eng_wallet(struct eng_run *r)
                                 "terugbetalingen"
                               : "nettoloon + WW + bijstand + vakantietoeslag bijstand + "
                                 "zorgtoeslag + huurtoeslag - eigen bijdrage Wmo - "
-                                "terugbetalingen");
+                                "terugbetalingen",
+                          v[SW_ITEM_TOESLAGEN_NABETALING] != 0 ? " + nabetaling toeslagen" : "");
             tr = &r->run->rows[i].trace[SW_ITEM_SAFE_TO_SPEND];
             sw_trace_rule(tr, "switchsim: veilig te besteden",
                           "ontvangen - apart te zetten + gebruikt uit wat eerder apart is gezet");
@@ -108,6 +109,9 @@ void eng_wallet(struct eng_run *r)
                            SW_UNIT_EUROCENT);
             sw_trace_input(tr, "zorgtoeslag", v[SW_ITEM_ZORGTOESLAG_PAID], SW_UNIT_EUROCENT);
             sw_trace_input(tr, "huurtoeslag", v[SW_ITEM_HUURTOESLAG_PAID], SW_UNIT_EUROCENT);
+            if (v[SW_ITEM_TOESLAGEN_NABETALING] != 0)
+                sw_trace_input(tr, "nabetaling toeslagen", v[SW_ITEM_TOESLAGEN_NABETALING],
+                               SW_UNIT_EUROCENT);
             if (v[SW_ITEM_KINDERBIJSLAG] != 0)
                 sw_trace_input(tr, "kinderbijslag", v[SW_ITEM_KINDERBIJSLAG], SW_UNIT_EUROCENT);
             if (v[SW_ITEM_KGB_PAID] != 0)
