@@ -124,14 +124,14 @@ START_TEST(reformat_refuses_what_is_not_compact_json)
 }
 END_TEST
 
-/* Strings are looked at 8 bytes at a time: every byte value at every place of
- * strings of 1 to 19 bytes (within a word, across words, in the tail), alone and
- * after an escape, as cJSON writes them. */
+/* Strings are looked at 8 or 16 bytes at a time: every byte value at every place
+ * of strings of 1 to 40 bytes (within a word or block, across them, in the tail),
+ * alone and after an escape, as cJSON writes them. */
 START_TEST(every_byte_everywhere_in_a_string)
 {
-    char t[24];
+    char t[48];
 
-    for (int len = 1; len < 20; len++)
+    for (int len = 1; len <= 40; len++)
         for (int at = 0; at < len; at++)
             for (int c = 1; c < 256; c++) {
                 cJSON *str;

@@ -17,11 +17,15 @@
  *
  * That writer writes to a descriptor of our own, a copy (dup2) of the
  * request's connection made for each answer it sends. The copy also keeps the
- * connection open after FCGX_Finish_r() closed the request's descriptor, until
- * the next copy replaces it: lighttpd, which closes the connection itself when
- * the end records came, then reads an answer as it sends it on (an answer of
- * over 64 KiB from a backend that already closed its side is read at once and
- * spooled through a temporary file in server.upload-dirs).
+ * connection open after FCGX_Finish_r() closed the request's descriptor:
+ * lighttpd, which closes the connection itself when the end records came, then
+ * reads an answer as it sends it on (an answer of over 64 KiB from a backend
+ * that already closed its side is read at once and spooled through a temporary
+ * file in server.upload-dirs). There are FCGI_BIG_SLOTS such descriptors, each
+ * with its writer, taken in turn: a copy is replaced (the connection it kept
+ * let go) only FCGI_BIG_SLOTS answers later, not by the very next answer,
+ * which under load often came before lighttpd had read the one before (and
+ * then lighttpd saw the connection closed and spooled that answer).
  *
  * libfcgi never frees the small request struct such a writer holds (nor gives
  * access to it), so a writer is kept, never freed: one for as long as the
@@ -34,21 +38,25 @@
 #define END_RECORDS 32     /* end of the stream (8) and end of the request (16), padding */
 #define FIRST_RECORD 8184  /* 8 KiB with the record's header */
 
-/* The large writer for request fr, on a copy of its connection; NULL: none. */
+/* The large writer for request fr, on a copy of its connection (in the next
+ * slot); NULL: none. */
 static FCGX_Stream *big_writer(struct fcgi_big *b, const FCGX_Request *fr)
 {
-    if (b->fd < 0)
+    int i = b->next;
+
+    b->next = (i + 1) % FCGI_BIG_SLOTS;
+    if (b->fd[i] < 0)
         return NULL;
-    if (b->w && (b->id != fr->requestId || FCGX_GetError(b->w) != 0))
-        b->w = NULL;
-    if (!b->w && b->made < FCGI_BIG_MADE) {
-        b->w = FCGX_CreateWriter(b->fd, fr->requestId, BIG_BUFFER, FCGI_STDOUT);
-        b->old[b->made++] = b->w;
-        b->id = fr->requestId;
+    if (b->w[i] && (b->id[i] != fr->requestId || FCGX_GetError(b->w[i]) != 0))
+        b->w[i] = NULL;
+    if (!b->w[i] && b->made < FCGI_BIG_MADE) {
+        b->w[i] = FCGX_CreateWriter(b->fd[i], fr->requestId, BIG_BUFFER, FCGI_STDOUT);
+        b->old[b->made++] = b->w[i];
+        b->id[i] = fr->requestId;
     }
-    if (!b->w || dup2(fr->ipcFd, b->fd) < 0)
+    if (!b->w[i] || dup2(fr->ipcFd, b->fd[i]) < 0)
         return NULL;
-    return b->w;
+    return b->w[i];
 }
 
 /* Bytes [from, to) of head (hn bytes) followed by body to stream s. */
@@ -126,7 +134,11 @@ void fcgi_finish(FCGX_Request *fr)
 
 void fcgi_big_init(struct fcgi_big *b)
 {
-    b->fd = open("/dev/null", O_RDONLY | O_CLOEXEC);   /* a descriptor to copy onto */
-    b->w = NULL;
+    for (int i = 0; i < FCGI_BIG_SLOTS; i++) {
+        b->fd[i] = open("/dev/null", O_RDONLY | O_CLOEXEC);   /* descriptors to copy onto */
+        b->w[i] = NULL;
+        b->id[i] = 0;
+    }
+    b->next = 0;
     b->made = 0;
 }

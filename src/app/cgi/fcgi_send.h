@@ -9,19 +9,22 @@
 
 #include <fcgiapp.h>
 
-#define FCGI_BIG_MADE 4
+#define FCGI_BIG_SLOTS 4   /* connections kept open after their answer, each with a writer */
+#define FCGI_BIG_MADE 8
 
-/* The large writer of a process (fcgi_send.c); one, static: libfcgi frees no
+/* The large writers of a process (fcgi_send.c); one, static: libfcgi frees no
  * part of the writers it makes. */
 struct fcgi_big {
-    int fd;                           /* our descriptor; -1: none (the request's writer sends all) */
-    FCGX_Stream *w;                   /* the writer on fd; NULL: none yet */
-    int id;                           /* the request id w writes for */
-    FCGX_Stream *old[FCGI_BIG_MADE];  /* the writers made, w among them (kept, never freed) */
+    int fd[FCGI_BIG_SLOTS];           /* our descriptors; -1: none (that answer all through
+                                       * the request's writer) */
+    FCGX_Stream *w[FCGI_BIG_SLOTS];   /* the writer on fd[i]; NULL: none yet */
+    int id[FCGI_BIG_SLOTS];           /* the request id w[i] writes for */
+    int next;                         /* the slot the next large answer takes */
+    FCGX_Stream *old[FCGI_BIG_MADE];  /* the writers made, w[] among them (kept, never freed) */
     int made;
 };
 
-/* Set b up (a descriptor to copy connections onto); without it (fd -1) the
+/* Set b up (descriptors to copy connections onto); without them (fd -1) the
  * request's own writer sends everything. */
 void fcgi_big_init(struct fcgi_big *b);
 

@@ -312,23 +312,49 @@ struct projected {
     size_t count;
 };
 
-static bool projected_find(struct projected *pj, const struct sw_timeline *tl)
-{
-    memset(pj, 0, sizeof(*pj));
-    pj->p = malloc((tl->used.len ? tl->used.len : 1) * sizeof(*pj->p));
-    if (!pj->p)
-        return false;
-    for (size_t i = 0; i < tl->used.len; i++)
-        if (sw_used_first_projected(&tl->used, i))
-            pj->p[pj->n++] = &tl->used.items[i];
-    return true;
-}
-
 /* strcmp(a, b) == 0, the same text mostly being the same pointer and another
- * text mostly starting otherwise. */
+ * text mostly starting otherwise (no id, NULL, is only the same as none). */
 static bool same_id(const char *a, const char *b)
 {
-    return a == b || (a[0] == b[0] && strcmp(a, b) == 0);
+    return a == b || (a && b && a[0] == b[0] && strcmp(a, b) == 0);
+}
+
+/* Whether id is one of ids[0..n). */
+static bool seen_id(const char *const *ids, size_t n, const char *id)
+{
+    for (size_t k = 0; k < n; k++)
+        if (same_id(ids[k], id))
+            return true;
+    return false;
+}
+
+/* sw_used_first_projected() of every used value, in one pass: a projected value
+ * is the first with its id when no earlier projected value has that id, that is
+ * when none of the first ones found before it has (the first with an id comes
+ * before any other with it). The same answers, without going back over all the
+ * earlier values for each. */
+static bool projected_find(struct projected *pj, const struct sw_timeline *tl)
+{
+    const char **ids;
+
+    memset(pj, 0, sizeof(*pj));
+    pj->p = malloc((tl->used.len ? tl->used.len : 1) * sizeof(*pj->p));
+    ids = malloc((tl->used.len ? tl->used.len : 1) * sizeof(*ids));
+    if (!pj->p || !ids) {
+        free(pj->p);
+        free(ids);
+        pj->p = NULL;
+        return false;
+    }
+    for (size_t i = 0; i < tl->used.len; i++) {
+        const struct sw_value_info *u = &tl->used.items[i];
+        if (!u->projected || seen_id(ids, pj->n, u->id))
+            continue;
+        ids[pj->n] = u->id;
+        pj->p[pj->n++] = u;
+    }
+    free(ids);
+    return true;
 }
 
 /* json_out.c's sw_tables_json() with sw_json_add_used(); the projected values
@@ -340,26 +366,34 @@ static void tables_member(struct obj *top, const struct sw_timeline *tl,
     struct sw_jbuf *b = top->b;
     struct obj o, vo;
     bool any = false;
+    const char **ids = malloc((used->len ? used->len : 1) * sizeof(*ids));
+    size_t nids = 0;
 
+    if (!ids)
+        b->fail = true;   /* out of memory: no answer (projected_find()) */
     key_k(top, K("tables"));
     open_obj(&o, b);
     m_str(&o, K("version"), tl->tables_version);
     m_str(&o, K("sha256"), tl->tables_sha256);
     key_k(&o, K("provisional"));   /* sw_provisional_json() */
     sw_jb_putc(b, '[');
-    for (size_t i = 0; i < used->len; i++) {
-        bool dup = false;
-        if (!used->items[i].provisional || used->items[i].overridden)
+    /* Each provisional id once, where a provisional value (overridden or not)
+     * has it first: the earlier provisional values' distinct ids in `ids`. */
+    for (size_t i = 0; ids && i < used->len; i++) {
+        const struct sw_value_info *u = &used->items[i];
+        bool dup;
+        if (!u->provisional)
             continue;
-        for (size_t j = 0; j < i && !dup; j++)
-            dup = used->items[j].provisional && same_id(used->items[j].id, used->items[i].id);
-        if (dup || !used->items[i].id)
+        if (!(dup = seen_id(ids, nids, u->id)))
+            ids[nids++] = u->id;
+        if (dup || u->overridden || !u->id)
             continue;
         if (any)
             sw_jb_putc(b, ',');
         any = true;
-        sw_jb_string(b, used->items[i].id);
+        sw_jb_string(b, u->id);
     }
+    free(ids);
     sw_jb_putc(b, ']');
     /* "projected" (ids) and "projected_values", both only when there is one. */
     any = false;
