@@ -296,7 +296,8 @@ enum {
 };
 
 /* Run the scenario and the baseline. *out is allocated (the rows of both runs
- * in one block with the scenario's first); release with sw_timeline_free(). On failure *out is NULL and err names the problem: a
+ * in one block with the timeline, the scenario's first); release with
+ * sw_timeline_free(). On failure *out is NULL and err names the problem: a
  * parameter without a value for a month (SW_ERR_NO_VALUE, naming id and date),
  * or an inconsistency the parser could not see (SW_ERR_INVALID with the field). */
 sw_status sw_simulate(struct sw_timeline **out, const struct sw_tables *t,

@@ -19,7 +19,10 @@
  *   the vakantietoeslag: every reference case, as given and for a resident
  *   (and partner) who reaches the AOW age in or near its horizon, gives the
  *   same figures in every month, and the same values used, as with traces,
- *   where the loop works out each of them plainly every month. */
+ *   where the loop works out each of them plainly every month;
+ * - the household's facts, worked out once a run with only the youngest child
+ *   again each month: a child born within the horizon changes the month's
+ *   bijstand as sw_bijstand_entitled() on that month's facts does. */
 #include <limits.h>
 #include <string.h>
 
@@ -337,6 +340,70 @@ START_TEST(test_engine_kept_as_traced)
 }
 END_TEST
 
+/* The month loop works out the household's facts once a run and only the
+ * youngest child again each month (engine_months.c): a single parent with a
+ * child of 13 who gets another child within the horizon. Each month's bijstand
+ * entitled is the one sw_bijstand_entitled() gives on facts built here for that
+ * month's first day (the youngest child born by then), with that month's
+ * counted income and month of work; and the newborn shows: once the vrijlating
+ * onder n has run out, onder r (a child below 12, art. 31 lid 2 onder r) follows,
+ * which the facts of the first month (only the child of 13) never give. */
+START_TEST(test_engine_youngest_child_each_month)
+{
+    struct sw_scenario s;
+    struct sw_timeline *tl = NULL;
+    struct sw_override ov[SW_SCENARIO_MAX_OVERRIDES];
+    struct sw_ctx c;
+    struct sw_err err;
+    int r_months = 0;
+
+    sw_scenario_init(&s);
+    s.start_month = sw_month_from_ym(2026, 1);
+    s.months = 24;
+    s.household.composition = SW_HH_SINGLE_PARENT;
+    s.household.birth = test_date("1990-04-12");
+    s.household.children[0] = test_date("2012-09-01");
+    s.household.children[1] = test_date("2026-05-20");
+    s.household.n_children = 2;
+    s.job.kind = SW_JOB_BESCHUT;
+    s.job.start = test_date("2026-02-01");
+    s.job.hours_x100 = 1600;
+    s.settlement.method = SW_SETTLE_ADVANCE;
+    s.toeslagen.zorgtoeslag = false;
+    s.toeslagen.huurtoeslag = false;
+    ck_assert_msg(sw_simulate(&tl, test_tables(), &s, SW_SIM_NO_STEADY, &err) == SW_OK, "%s: %s",
+                  err.field, err.msg);
+    /* The scenario's context (values carried forward past the tables, as the
+     * engine asks), without a record of the values used. */
+    sw_scenario_ctx(&c, test_tables(), &s, ov);
+    c.used = NULL;
+    for (int i = 0; i < tl->scenario.n; i++) {
+        const struct sw_month_row *row = &tl->scenario.rows[i];
+        sw_date d = sw_month_first_day(row->month);
+        struct sw_household_facts f;
+        struct sw_bijstand bj;
+
+        sw_household_facts_init(&f);
+        f.composition = SW_HOUSEHOLD_SINGLE_PARENT;
+        f.birth = s.household.birth;
+        f.youngest_child_birth = d >= s.household.children[1] ? s.household.children[1]
+                                                              : s.household.children[0];
+        ck_assert_msg(sw_bijstand_entitled(&c, d, &f, row->v[SW_ITEM_COUNTED_INCOME], 0,
+                                           row->vrijlating_month, &bj, NULL, &err) == SW_OK,
+                      "month %d: %s: %s", i, err.field, err.msg);
+        ck_assert_msg(bj.monthly_payment == row->v[SW_ITEM_BIJSTAND_ENTITLED],
+                      "month %d: %lld entitled, %lld on that month's facts", i,
+                      (long long)row->v[SW_ITEM_BIJSTAND_ENTITLED],
+                      (long long)bj.monthly_payment);
+        ck_assert_msg(row->vrijlating_kind != 'r' || d >= s.household.children[1],
+                      "month %d: onder r before the child of 12 or younger is born", i);
+        r_months += row->vrijlating_kind == 'r';
+    }
+    ck_assert_int_gt(r_months, 0);
+    sw_timeline_free(tl);
+}
+END_TEST
+
 static Suite *kept_spans_suite(void)
 {
     Suite *s = suite_create("kept_spans");
@@ -347,6 +414,7 @@ static Suite *kept_spans_suite(void)
     tcase_add_test(tc, test_norm_spans);
     tcase_add_test(tc, test_norm_spans_from_60);
     tcase_add_test(tc, test_engine_kept_as_traced);
+    tcase_add_test(tc, test_engine_youngest_child_each_month);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -29,8 +29,11 @@ sw_status eng_wage_loonheffing(const struct eng_run *r, sw_date d, int64_t gross
     if (tr)
         return sw_loonheffing_month(r->c, d, gross, s->household.birth, korting, lh, tr, err);
     if (prev->w.ok && d >= prev->d && gross == prev->gross && sw_window_holds(&prev->w, d)) {
-        st = sw_aow_reached(r->c, s->household.birth, end, &aow, NULL, err);
-        if (st)
+        /* Fewer than 60 x 365 days old: below 60, where sw_aow_reached()
+         * answers false without asking (aow.c); else ask it. */
+        if (s->household.birth == SW_NO_DATE || (int64_t)end - s->household.birth < 60 * 365)
+            aow = false;
+        else if ((st = sw_aow_reached(r->c, s->household.birth, end, &aow, NULL, err)) != SW_OK)
             return st;
         if (aow == prev->aow) {
             *lh = prev->lh;
@@ -94,16 +97,23 @@ bool eng_same_age_span(sw_date birth, sw_date d, sw_date *lo, sw_date *hi)
     return true;
 }
 
-/* sw_age_on(birth, d) (birth not SW_NO_DATE, on or before d), through m: the
- * age asked last holds from the birthday it was reached on to the next. */
-static int age_kept(struct eng_age *m, sw_date birth, sw_date d)
+/* age_kept() when the age kept in m does not hold on d. */
+static __attribute__((noinline)) int age_anew(struct eng_age *m, sw_date birth, sw_date d)
 {
-    if (m->birth != birth || d < m->lo || d >= m->hi) {
-        m->birth = birth;
-        m->age = sw_age_on(birth, d);
-        m->lo = sw_date_reaching_age(birth, m->age, 0);
-        m->hi = sw_date_reaching_age(birth, m->age + 1, 0);
-    }
+    m->birth = birth;
+    m->age = sw_age_on(birth, d);
+    m->lo = sw_date_reaching_age(birth, m->age, 0);
+    m->hi = sw_date_reaching_age(birth, m->age + 1, 0);
+    return m->age;
+}
+
+/* sw_age_on(birth, d) (birth not SW_NO_DATE, on or before d), through m: the
+ * age asked last holds from the birthday it was reached on to the next (the
+ * usual case, inline: the month loop asks it for every month). */
+static inline int age_kept(struct eng_age *m, sw_date birth, sw_date d)
+{
+    if (m->birth != birth || d < m->lo || d >= m->hi)
+        return age_anew(m, birth, d);
     return m->age;
 }
 

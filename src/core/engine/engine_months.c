@@ -25,6 +25,21 @@ static sw_date first_day(sw_month m)
     return sw_month_first_day(m);
 }
 
+/* The youngest of s's children born on or before d (SW_NO_DATE: none). */
+static sw_date youngest_child(const struct sw_scenario *s, sw_date d)
+{
+    sw_date y = SW_NO_DATE;
+
+    for (size_t i = 0; i < s->household.n_children; i++) {
+        sw_date b = s->household.children[i];
+        if (b <= d && (y == SW_NO_DATE || b > y))
+            y = b;
+    }
+    return y;
+}
+
+/* The household's facts on date d: the scenario's, with the youngest child
+ * born by then (the only fact that changes with the date). */
 static void household_facts(const struct sw_scenario *s, sw_date d,
                             struct sw_household_facts *f)
 {
@@ -40,12 +55,7 @@ static void household_facts(const struct sw_scenario *s, sw_date d,
     f->medical_hour_limit = s->household.medical_hour_limit;
     f->lks_doelgroep = s->job.lks_doelgroep;        /* onder z and aa */
     f->lks_no_more_hours = s->job.no_more_hours;
-    f->youngest_child_birth = SW_NO_DATE;
-    for (size_t i = 0; i < s->household.n_children; i++) {
-        sw_date b = s->household.children[i];
-        if (b <= d && (f->youngest_child_birth == SW_NO_DATE || b > f->youngest_child_birth))
-            f->youngest_child_birth = b;
-    }
+    f->youngest_child_birth = youngest_child(s, d);
 }
 
 /* Days of employment in month m (0 = none). */
@@ -218,9 +228,12 @@ static sw_status wage_month(struct eng_run *r, struct ledger *lg, int i, struct 
     r->lh_net[i] = lh.net;
     if (s->job.holiday_pay != SW_HOLIDAY_MONTHLY && holiday_paid > 0) {
         struct sw_lh_bijzonder bz;
-        struct sw_trace bz_tr = {0};
+        struct sw_trace bz_tr;   /* some 2 kB: cleared only when traced */
         struct sw_trace *lh_tr = eng_trace(r, i, SW_ITEM_LOONHEFFING);
         int64_t year_accrual;
+
+        if (lh_tr)
+            memset(&bz_tr, 0, sizeof(bz_tr));
         /* The jaarloon that selects the percentage: the expected wage of a full
          * year incl. vakantiebijslag (a new employee), in whole euros. */
         st = sw_holiday_pay(r->c, d, full * 12, &year_accrual, NULL, err);
@@ -577,21 +590,19 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     struct sw_household_facts f;
     struct sw_bijstand bj;
     struct sw_bijstand_traces *bt = NULL;
-    struct eng_pay *pay = NULL;
-    struct eng_wajong *wj = NULL;
+    /* On the stack (some 3.4 kB together): a heap block each cost more than the
+     * months of a short run spend in them. eng_pay_schedule() and
+     * eng_wajong_init() clear the first two before anything reads them. */
+    struct eng_pay pay_s, *pay = &pay_s;
+    struct eng_wajong wj_s, *wj = &wj_s;
+    struct eng_bj_memo bj_memo;
     struct eng_lks_prev lks = {.w = {.ok = false}};
     struct eng_wmo_prev wmo = {.lag_w = {.ok = false}, .w = {.ok = false}};
     int64_t partner_counted = 0;
     sw_status st = SW_OK;
 
     memset(&lg, 0, sizeof(lg));
-    pay = calloc(1, sizeof(*pay));
-    wj = calloc(1, sizeof(*wj));
-    r->bj_memo = malloc(sizeof(*r->bj_memo));
-    if (!pay || !wj || !r->bj_memo) {
-        st = sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
-        goto out;
-    }
+    r->bj_memo = &bj_memo;
     eng_bj_memo_init(r->bj_memo);
     if (r->run->rows[0].trace) {
         bt = calloc(1, sizeof(*bt));
@@ -618,6 +629,8 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     if (st)
         goto out;
 
+    /* The facts of every month: only the youngest child moves with the date. */
+    household_facts(s, first_day(s->start_month), &f);
     for (int i = r->from; i < r->run->n; i++) {
         struct sw_month_row *row = &r->run->rows[i];
         sw_date d = first_day(row->month);
@@ -637,8 +650,10 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
             if (st)
                 goto out;
         }
-        /* The Wajong, after the wage and WW it settles (engine_wajong.c). */
-        st = eng_wajong_month(r, wj, i, err);
+        /* The Wajong, after the wage and WW it settles (engine_wajong.c; the
+         * checks before a call here are the callee's own first ones, made
+         * without a call in the months where they say there is nothing to do). */
+        st = wj->active ? eng_wajong_month(r, wj, i, err) : SW_OK;
         if (st)
             goto out;
         /* After the job the municipality knows what comes in: no wage, and the WW
@@ -649,12 +664,18 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         row->v[SW_ITEM_COUNTED_INCOME] = net_work;
         if (net_work > 0)
             lg.work_months++;
-        household_facts(s, d, &f);
+        if (s->household.n_children > 0)
+            f.youngest_child_birth = youngest_child(s, d);
         r->bj_memo->facts_d = d;
         r->bj_memo->facts = f;
-        st = eng_partner_month(r, i, &partner_counted, err);
-        if (st)
-            goto out;
+        if (s->household.partner_income.kind != SW_PARTNER_NONE) {
+            st = eng_partner_month(r, i, &partner_counted, err);
+            if (st)
+                goto out;
+        } else {
+            partner_counted = 0;   /* as eng_partner_month() without a partner income */
+            r->partner_ahk[i] = 0;
+        }
         /* WW and Wajong count in full, without vrijlating (art. 31 lid 2 covers
          * work only); the partner's income after the partner's own vrijlating
          * (art. 32). */
@@ -722,11 +743,11 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
                           row->v[SW_ITEM_WW_NET] + row->v[SW_ITEM_WAJONG_NET], err);
         if (!st)
             st = holiday_allowance(r, &lg, i, bj.holiday_allowance_reserve, bj.entitled > 0, err);
-        if (!st)
+        if (!st && lg.letter > 0)
             st = eng_ledger_flush(r, &lg, i, err);
         if (!st)
             st = wmo_month(r, i, &wmo, err);
-        if (!st)
+        if (!st && r->is_switch && s->job.n_loonwaarde > 0 && row->status == SW_STATUS_WORK)
             st = eng_lks_month(r, i, &lks, err);
         if (st)
             goto out;
@@ -743,9 +764,6 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         st = eng_wajong_close(r, wj, err);
 out:
     free(bt);
-    free(pay);
-    free(wj);
-    free(r->bj_memo);
     r->bj_memo = NULL;
     return st;
 }

@@ -34,8 +34,7 @@ sw_status eng_partner_month(struct eng_run *r, int i, int64_t *counted, struct s
     const struct sw_scenario *s = r->s;
     struct sw_month_row *row = &r->run->rows[i];
     sw_month m = row->month;
-    sw_date d = sw_month_first_day(m);
-    sw_date from = s->household.partner_income.from;
+    sw_date d, from = s->household.partner_income.from;
     struct sw_trace *tg = eng_trace(r, i, SW_ITEM_PARTNER_GROSS);
     struct sw_trace *tn = eng_trace(r, i, SW_ITEM_PARTNER_NET);
     int64_t gross, net;
@@ -45,7 +44,8 @@ sw_status eng_partner_month(struct eng_run *r, int i, int64_t *counted, struct s
     *counted = 0;
     r->partner_ahk[i] = 0;
     if (s->household.partner_income.kind == SW_PARTNER_NONE)
-        return SW_OK;
+        return SW_OK;   /* most households: no date worked out */
+    d = sw_month_first_day(m);
     gross = sw_wage_part_month(s->household.partner_income.gross, m,
                                from == SW_NO_DATE ? d : from, SW_NO_DATE);
     sw_trace_rule(tg, work ? "Participatiewet art. 32 (inkomen van de partner)"

@@ -148,12 +148,20 @@ static sw_status year_end_bonus(struct eng_run *r, int i, sw_date paid, int64_t 
     return st;
 }
 
+/* The day a payslip paid on `paid` reaches the municipality: job.payslip_delay_months
+ * later (the same day without a delay, worked out without the calendar). */
+static sw_date slip_known(const struct sw_scenario *s, sw_date paid)
+{
+    return s->job.payslip_delay_months ? sw_date_add_months(paid, s->job.payslip_delay_months)
+                                       : paid;
+}
+
 static void add_slip(struct eng_run *r, struct eng_pay *p, int i, sw_date paid, int64_t gross,
                      int64_t holiday, int64_t bonus, int64_t tax)
 {
     int64_t *v = r->run->rows[i].v;
     int64_t net = gross + holiday + bonus - tax;
-    sw_date known = sw_date_add_months(paid, r->s->job.payslip_delay_months);
+    sw_date known = slip_known(r->s, paid);
 
     v[SW_ITEM_GROSS_WAGE] += gross;
     v[SW_ITEM_HOLIDAY_PAY] += holiday;
@@ -332,7 +340,7 @@ static sw_status monthly_slips(struct eng_run *r, struct eng_pay *p, int64_t ful
         row->v[SW_ITEM_LOONHEFFING] += tax;
         row->v[SW_ITEM_NET_WAGE] += bonus - tax;
         p->counted[i] = p->expected[i] = row->v[SW_ITEM_NET_WAGE];
-        p->known[i] = sw_date_add_months(paid, s->job.payslip_delay_months);
+        p->known[i] = slip_known(s, paid);
         st = contract_expectation(r, p, i, err);
     }
     if (st || !s->job.pay_next_month)

@@ -66,11 +66,13 @@ void sw_timeline_free(struct sw_timeline *tl)
         free(tl->scenario.rows[i].trace);
     for (int i = 0; i < tl->baseline.n; i++)
         free(tl->baseline.rows[i].trace);
-    /* sw_simulate() allocates the baseline's rows with the scenario's. */
+    /* sw_simulate() allocates the baseline's rows with the scenario's, both in
+     * the timeline's own block (right after it). */
     if (tl->baseline.rows &&
         (!tl->scenario.rows || tl->baseline.rows != tl->scenario.rows + tl->scenario.n))
         free(tl->baseline.rows);
-    free(tl->scenario.rows);
+    if (tl->scenario.rows != (struct sw_month_row *)(tl + 1))
+        free(tl->scenario.rows);
     sw_used_release(&tl->used);
     free(tl);
 }
