@@ -3,15 +3,21 @@
  * as sw_param(), no message formatted for an absent value, the messages of
  * sw_param() unchanged after the cache kept an absent answer, ids built in a
  * reused buffer, and windows narrowed by a missing value's dates; the used list
- * through the cache as without it; a cache bound to one context after another,
- * also from municipality to municipality.
+ * through the cache as without it (every field of every item); a cache bound
+ * to one context after another, also from municipality to municipality, from
+ * table set to table set, and past the wrap of its count of used lists.
  * The figures are those of tests/tables/valid/base.xml: test.amount 1000.00 from
  * 2025-01-01, 1100.00 from 2026-01-01, ended 2027-01-01. */
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "testutil.h"
+
+/* The cache's layout (its count of used lists, cache_slot.rec): a white-box
+ * test of the wrap of that count. */
+#include "tables_cache.h"
 
 static const char *const valid[] = {"tests/tables/valid/base.xml",
                                     "tests/tables/valid/later.xml",
@@ -215,6 +221,33 @@ START_TEST(test_opt_used_list)
 }
 END_TEST
 
+/* Whether two items of a used list say the same, field by field (the strings
+ * by their text: a cached lookup copies the set's info). */
+static void same_item(const struct sw_value_info *a, const struct sw_value_info *b)
+{
+    ck_assert_str_eq(a->id, b->id);
+    ck_assert_str_eq(a->description, b->description);
+    ck_assert_int_eq(a->unit, b->unit);
+    ck_assert_int_eq(a->from, b->from);
+    ck_assert_str_eq(a->source, b->source);
+    ck_assert_str_eq(a->url, b->url);
+    ck_assert_str_eq(a->note, b->note);
+    ck_assert_str_eq(a->file, b->file);
+    ck_assert_int_eq(a->provisional, b->provisional);
+    ck_assert_int_eq(a->overridden, b->overridden);
+    ck_assert_int_eq(a->end, b->end);
+    ck_assert_int_eq(a->projected, b->projected);
+    ck_assert_int_eq(a->unpublished, b->unpublished);
+    ck_assert_int_eq(a->projected_from, b->projected_from);
+    ck_assert_int_eq(a->amount, b->amount);
+    ck_assert_int_eq(a->is_scale, b->is_scale);
+    if (a->is_scale) {
+        ck_assert_int_eq(a->kind, b->kind);
+        ck_assert_ptr_eq(a->brackets, b->brackets);
+        ck_assert_uint_eq(a->nbrackets, b->nbrackets);
+    }
+}
+
 /* Every plain national parameter of the shipped tables on `date`, in the
  * order of the set, recorded in c->used; how many had a value. */
 static size_t look_up_all(const struct sw_ctx *c, sw_date date)
@@ -261,12 +294,79 @@ START_TEST(test_used_list_with_and_without_cache)
     ck_assert_int_eq(cached.len, plain.len);
     for (size_t i = 0; i < plain.len; i++) {
         ck_assert_ptr_eq(cached.items[i].id, plain.items[i].id);
-        ck_assert_int_eq(cached.items[i].from, plain.items[i].from);
-        ck_assert_int_eq(cached.items[i].projected, plain.items[i].projected);
+        same_item(&cached.items[i], &plain.items[i]);
     }
     sw_used_release(&plain);
     sw_used_release(&cached);
     sw_lookup_cache_free(b.cache);
+}
+END_TEST
+
+/* Whether u holds no value twice (what the list tells values apart by). */
+static void no_value_twice(const struct sw_used *u)
+{
+    for (size_t i = 0; i < u->len; i++)
+        for (size_t j = 0; j < i; j++)
+            ck_assert_msg(!(u->items[i].id == u->items[j].id &&
+                            u->items[i].from == u->items[j].from &&
+                            u->items[i].overridden == u->items[j].overridden &&
+                            u->items[i].projected == u->items[j].projected),
+                          "%s from %d twice (items %zu and %zu)", u->items[i].id,
+                          (int)u->items[i].from, j, i);
+}
+
+/* Values recorded in a cached context's list from outside (sw_used_record(),
+ * as the engine copies what a resumed run used), between its own lookups:
+ * a later lookup of such a value finds it there - no value twice - and the
+ * list is the one a context without a cache builds by the same steps. So is
+ * it after the list was cut short (the engine cuts it to copy a resumed run's
+ * part): each value once. */
+START_TEST(test_used_list_recorded_from_outside)
+{
+    struct sw_used other = {0}, plain = {0}, cached = {0};
+    struct sw_ctx o = test_ctx(), a = test_ctx(), b = test_ctx();
+    struct sw_lookup_cache *cache = NULL;
+    struct sw_err err;
+
+    o.used = &other;
+    look_up_all(&o, test_date("2026-07-01"));
+    look_up_all(&o, test_date("2025-03-01"));
+    ck_assert_uint_gt(other.len, 0);
+    a.used = &plain;
+    b.used = &cached;
+    ck_assert_int_eq(sw_lookup_cache_new(&cache, &err), SW_OK);
+    sw_lookup_cache_bind(cache, &b);
+    b.cache = cache;
+    look_up_all(&a, test_date("2026-01-01"));
+    look_up_all(&b, test_date("2026-01-01"));
+    for (size_t i = 0; i < other.len; i += 2) {   /* every other one */
+        sw_used_record(&a, &other.items[i]);
+        sw_used_record(&b, &other.items[i]);
+    }
+    look_up_all(&a, test_date("2026-07-01"));
+    look_up_all(&b, test_date("2026-07-01"));
+    look_up_all(&a, test_date("2025-03-01"));
+    look_up_all(&b, test_date("2025-03-01"));
+    no_value_twice(&cached);
+    ck_assert_uint_eq(cached.len, plain.len);
+    for (size_t i = 0; i < plain.len; i++) {
+        ck_assert_ptr_eq(cached.items[i].id, plain.items[i].id);
+        same_item(&cached.items[i], &plain.items[i]);
+    }
+    /* The next list, cut short after its first lookups, then one value from
+     * outside and more lookups. */
+    sw_used_release(&cached);
+    sw_lookup_cache_bind(cache, &b);
+    look_up_all(&b, test_date("2026-01-01"));
+    cached.len /= 2;
+    sw_used_record(&b, &other.items[0]);
+    look_up_all(&b, test_date("2026-07-01"));
+    look_up_all(&b, test_date("2026-01-01"));
+    no_value_twice(&cached);
+    sw_used_release(&other);
+    sw_used_release(&plain);
+    sw_used_release(&cached);
+    sw_lookup_cache_free(cache);
 }
 END_TEST
 
@@ -310,6 +410,45 @@ static void bind_next(struct sw_ctx *c, const struct sw_tables *t, struct sw_loo
     sw_lookup_cache_bind(cache, c);
     c->cache = cache;
 }
+
+/* The same in a short list (the cache's own index of it): test.amount of
+ * 2026 recorded from outside, then looked up: once in the list. */
+START_TEST(test_used_value_from_outside_looked_up)
+{
+    struct sw_err err;
+    struct sw_tables *t = test_load_tables(valid, 3, &err);
+    struct sw_lookup_cache *cache = NULL;
+    struct sw_used u = {0}, from = {0};
+    struct sw_ctx c, o;
+    int64_t v;
+
+    ck_assert_ptr_nonnull(t);
+    sw_ctx_init(&o, t, false);
+    o.used = &from;
+    ck_assert_int_eq(sw_param(&o, "test.amount", test_date("2026-06-01"), SW_UNIT_EUROCENT, &v,
+                              NULL, &err),
+                     SW_OK);
+    ck_assert_uint_eq(from.len, 1);
+    ck_assert_int_eq(sw_lookup_cache_new(&cache, &err), SW_OK);
+    bind_next(&c, t, cache, NULL, &u, NULL);
+    ck_assert_int_eq(sw_param(&c, "test.amount", test_date("2025-06-01"), SW_UNIT_EUROCENT, &v,
+                              NULL, &err),
+                     SW_OK);
+    ck_assert_int_eq(v, 100000);
+    sw_used_record(&c, &from.items[0]);
+    ck_assert_uint_eq(u.len, 2);
+    ck_assert_int_eq(sw_param(&c, "test.amount", test_date("2026-06-01"), SW_UNIT_EUROCENT, &v,
+                              NULL, &err),
+                     SW_OK);
+    ck_assert_int_eq(v, 110000);
+    ck_assert_uint_eq(u.len, 2);
+    no_value_twice(&u);
+    sw_used_release(&u);
+    sw_used_release(&from);
+    sw_lookup_cache_free(cache);
+    sw_tables_free(t);
+}
+END_TEST
 
 /* A cache bound to one context after another (a batch): the same set and
  * municipality keep its answers and record them in the new used list; another
@@ -433,14 +572,28 @@ static void municipalities_in_turn(bool strict)
                               id, munis[m] ? munis[m] : "(none)", dates[d], (int)sa, fa,
                               (long long)va, (int)sb, fb, (long long)vb);
                 found_some += fa && muni[0];
+                /* sw_param() (its quickest path with a cache): the same
+                 * answer, and the same message when there is none. */
+                {
+                    struct sw_err ea, eb;
+                    memset(&ea, 0, sizeof(ea));
+                    memset(&eb, 0, sizeof(eb));
+                    va = vb = -1;
+                    sa = sw_param(&a, id, test_date(dates[d]), unit, &va, NULL, &ea);
+                    sb = sw_param(&b, id, test_date(dates[d]), unit, &vb, NULL, &eb);
+                    ck_assert_int_eq(sa, sb);
+                    ck_assert_int_eq(va, vb);
+                    if (sa) {
+                        ck_assert_str_eq(ea.msg, eb.msg);
+                        ck_assert_str_eq(ea.field, eb.field);
+                    }
+                }
             }
         }
         ck_assert_uint_eq(cached.len, plain.len);
         for (size_t i = 0; i < plain.len; i++) {
             ck_assert_ptr_eq(cached.items[i].id, plain.items[i].id);
-            ck_assert_int_eq(cached.items[i].from, plain.items[i].from);
-            ck_assert_int_eq(cached.items[i].projected, plain.items[i].projected);
-            ck_assert_int_eq(cached.items[i].amount, plain.items[i].amount);
+            same_item(&cached.items[i], &plain.items[i]);
         }
         sw_used_release(&plain);
         sw_used_release(&cached);
@@ -453,6 +606,105 @@ START_TEST(test_cache_municipalities_in_turn)
 {
     municipalities_in_turn(false);
     municipalities_in_turn(true);
+}
+END_TEST
+
+/* test.amount on 2025-06-01 in c, recorded in c->used (then its only item),
+ * which must be the set's own: its id text and source those of the set's
+ * timeline, not of a set the cache served before. */
+static void amount_from_set(const struct sw_ctx *c, const struct sw_tables *t)
+{
+    struct sw_value_info tl[4];
+    struct sw_err err;
+    int64_t v = -1;
+
+    ck_assert_uint_ge(sw_tables_timeline(t, "test.amount", "", tl, 4), 1);
+    ck_assert_int_eq(sw_param(c, "test.amount", test_date("2025-06-01"), SW_UNIT_EUROCENT, &v,
+                              NULL, &err),
+                     SW_OK);
+    ck_assert_int_eq(v, 100000);
+    ck_assert_uint_eq(c->used->len, 1);
+    ck_assert_ptr_eq(c->used->items[0].id, tl[0].id);
+    ck_assert_ptr_eq(c->used->items[0].source, tl[0].source);
+    ck_assert_ptr_eq(c->used->items[0].file, tl[0].file);
+    same_item(&c->used->items[0], &tl[0]);
+}
+
+/* One cache bound to a context on one set, which is then freed, then on
+ * another (an equal one rebuilt from its snapshot: the same sha256), on one of
+ * fewer documents and back: each lookup answers from, and records, the set of
+ * its context - no slot, value or info of the set served before (kept past
+ * its set, the first set's would be read after it was freed: the SAN build
+ * stops there). */
+START_TEST(test_cache_from_set_to_set)
+{
+    static const char *const two[] = {"tests/tables/valid/base.xml",
+                                      "tests/tables/valid/later.xml"};
+    struct sw_err err;
+    struct sw_tables *t1 = test_load_tables(valid, 3, &err), *t2 = NULL, *t3;
+    struct sw_lookup_cache *cache = NULL;
+    struct sw_ctx c;
+    char *snap = NULL;
+    size_t len = 0;
+
+    ck_assert_ptr_nonnull(t1);
+    ck_assert_int_eq(sw_tables_snapshot(t1, "k", &snap, &len, &err), SW_OK);
+    ck_assert_int_eq(sw_tables_from_snapshot(&t2, snap, len, "k", &err), SW_OK);
+    free(snap);
+    t3 = test_load_tables(two, 2, &err);
+    ck_assert_ptr_nonnull(t3);
+    ck_assert_str_eq(sw_tables_sha256(t1), sw_tables_sha256(t2));
+    ck_assert_str_ne(sw_tables_sha256(t1), sw_tables_sha256(t3));
+    ck_assert_int_eq(sw_lookup_cache_new(&cache, &err), SW_OK);
+    {
+        struct sw_used u = {0};
+        bind_next(&c, t1, cache, NULL, &u, NULL);
+        amount_from_set(&c, t1);
+        sw_used_release(&u);
+        sw_tables_free(t1);
+    }
+    for (int round = 0; round < 2; round++) {
+        const struct sw_tables *sets[] = {t2, t3, t2, t2};
+        for (size_t i = 0; i < sizeof(sets) / sizeof(sets[0]); i++) {
+            struct sw_used u = {0};
+            bind_next(&c, sets[i], cache, round ? "testdorp" : NULL, &u, NULL);
+            amount_from_set(&c, sets[i]);
+            sw_used_release(&u);
+        }
+    }
+    sw_lookup_cache_free(cache);
+    sw_tables_free(t2);
+    sw_tables_free(t3);
+}
+END_TEST
+
+/* The cache counts the used lists it served (binding it starts the next);
+ * when that count wraps, a value recorded in a list long ago must not pass
+ * for recorded in the new one. */
+START_TEST(test_cache_count_of_lists_wraps)
+{
+    struct sw_err err;
+    struct sw_tables *t = test_load_tables(valid, 3, &err);
+    struct sw_lookup_cache *cache = NULL;
+    struct sw_used u1 = {0}, u2 = {0}, u3 = {0};
+    struct sw_ctx c;
+
+    ck_assert_ptr_nonnull(t);
+    ck_assert_int_eq(sw_lookup_cache_new(&cache, &err), SW_OK);
+    bind_next(&c, t, cache, NULL, &u1, NULL);
+    amount_from_set(&c, t);
+    /* The count at its last value; the next bind wraps it to the first,
+     * the one u1 was recorded under. */
+    cache->epoch = UINT32_MAX;
+    bind_next(&c, t, cache, NULL, &u2, NULL);
+    amount_from_set(&c, t);
+    bind_next(&c, t, cache, NULL, &u3, NULL);
+    amount_from_set(&c, t);
+    sw_used_release(&u1);
+    sw_used_release(&u2);
+    sw_used_release(&u3);
+    sw_lookup_cache_free(cache);
+    sw_tables_free(t);
 }
 END_TEST
 
@@ -489,9 +741,13 @@ static Suite *lookup_suite(void)
     tcase_add_test(tc, test_opt_narrows_windows);
     tcase_add_test(tc, test_opt_used_list);
     tcase_add_test(tc, test_used_list_with_and_without_cache);
+    tcase_add_test(tc, test_used_list_recorded_from_outside);
+    tcase_add_test(tc, test_used_value_from_outside_looked_up);
     tcase_add_test(tc, test_index_finds_every_parameter);
     tcase_add_test(tc, test_cache_bound_to_the_next_context);
     tcase_add_test(tc, test_cache_municipalities_in_turn);
+    tcase_add_test(tc, test_cache_from_set_to_set);
+    tcase_add_test(tc, test_cache_count_of_lists_wraps);
 #ifdef SW_CHECK_IDS
     tcase_add_test_raise_signal(tc, test_buffer_id_as_constant_stops, SIGILL);
 #endif

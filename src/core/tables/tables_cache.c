@@ -79,10 +79,7 @@ void sw_used_release(struct sw_used *u)
 
 static size_t used_hash(const struct sw_value_info *v)
 {
-    uint64_t h = ((uint64_t)(uintptr_t)v->id ^ (uint64_t)(uint32_t)v->from << 17 ^
-                  (uint64_t)v->overridden << 1 ^ (uint64_t)v->projected) *
-                 0x9E3779B97F4A7C15u;
-    return (size_t)(h >> 40);
+    return used_hash_of(v->id, v->from, v->overridden, v->projected);
 }
 
 /* used_has() through the cache's index of u (u->len < USED_SLOTS / 2): true
@@ -99,7 +96,11 @@ static bool used_has_indexed(struct sw_lookup_cache *cache, const struct sw_used
         x->u = u;
         x->items = u->items;
         x->n = 0;
+        x->len_seen = u->len;
+        x->pure = u->len == 0;
     }
+    if (u->len != x->len_seen)
+        x->pure = false;
     /* Items appended past tables_record_new() (a copied list): index them. */
     for (; x->n < u->len; x->n++) {
         for (k = used_hash(&u->items[x->n]); x->slot[k & (USED_SLOTS - 1)]; k++)
@@ -133,7 +134,7 @@ struct sw_value_info *tables_record_new(const struct sw_ctx *c, const struct sw_
         if (n) {
             x->items = u->items;
             x->slot[at] = (uint16_t)u->len;
-            x->n = u->len;
+            x->n = x->len_seen = u->len;
         }
         return n;
     }
@@ -142,8 +143,13 @@ struct sw_value_info *tables_record_new(const struct sw_ctx *c, const struct sw_
 
 void tables_record(const struct sw_ctx *c, const struct sw_value_info *info)
 {
-    struct sw_value_info *n = tables_record_new(c, info);
+    struct sw_value_info *n;
 
+    if (c->used && c->cache) {
+        tables_record_value(c, info, info->projected, info->projected_from);
+        return;
+    }
+    n = tables_record_new(c, info);
     if (n)
         *n = *info;
 }
@@ -151,6 +157,9 @@ void tables_record(const struct sw_ctx *c, const struct sw_value_info *info)
 void sw_used_record(const struct sw_ctx *c, const struct sw_value_info *info)
 {
     tables_record(c, info);
+    /* A value no slot has seen: the list is no longer the slots' alone. */
+    if (c->cache)
+        c->cache->used.pure = false;
 }
 
 static size_t memo_index(const char *tag, const int64_t key[SW_MEMO_KEY])
@@ -220,7 +229,10 @@ void sw_window_end(const struct sw_ctx *c, struct sw_window *w)
 sw_status sw_lookup_cache_new(struct sw_lookup_cache **out, struct sw_err *err)
 {
     *out = calloc(1, sizeof(**out));
-    return *out ? SW_OK : sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
+    if (!*out)
+        return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
+    (*out)->epoch = 1;
+    return SW_OK;
 }
 
 /* Whether cache answered last for a context that resolves every national id
@@ -271,9 +283,29 @@ static void slot_remunicipal(const struct sw_tables *t, struct cache_slot *sl, s
     sl->hi = p ? 0 : DATE_HIGHEST;
     sl->lo2 = sl->hi2 = 0;
     sl->projected = false;
-    sl->unit = p && !p->is_scale ? (int)p->unit : -1;
+    sl->unit = -1;                /* no value yet */
     sl->amount = 0;
     sl->seen = 0;
+}
+
+/* Resolve the municipal ids of cache's slots anew for the municipality of
+ * row `row` (slot_remunicipal()), and keep in cache->munis only the slots
+ * that hold one still. */
+static void munis_rebind(struct sw_lookup_cache *cache, const struct sw_tables *t, size_t row)
+{
+    size_t k = 0;
+
+    for (size_t i = 0; i < cache->nmunis; i++) {
+        struct cache_slot *sl = &cache->slot[cache->munis[i]];
+
+        if (sl->text && sl->municipal)
+            slot_remunicipal(t, sl, row);
+        if (sl->text && sl->municipal)
+            cache->munis[k++] = cache->munis[i];
+        else
+            sl->in_munis = false;
+    }
+    cache->nmunis = k;
 }
 
 void sw_lookup_cache_bind(struct sw_lookup_cache *cache, const struct sw_ctx *c)
@@ -284,19 +316,16 @@ void sw_lookup_cache_bind(struct sw_lookup_cache *cache, const struct sw_ctx *c)
         /* The answers stay, but for the municipal ids of another municipality
          * (then resolved anew); what was recorded was recorded in another
          * list, and a memo entry's lookups are not in this one yet. */
-        bool other = strcmp(cache->municipality, muni) != 0;
-        size_t row = other ? tables_muni_row(c->tables, muni) : 0;
-
-        for (size_t i = 0; i < CACHE_SLOTS; i++) {
-            struct cache_slot *sl = &cache->slot[i];
-
-            if (other && sl->text && sl->municipal)
-                slot_remunicipal(c->tables, sl, row);
-            sl->recorded = !sl->v && sl->override < 0;
-            sl->seen = 0;
-        }
-        if (other)
+        if (strcmp(cache->municipality, muni) != 0) {
+            munis_rebind(cache, c->tables, tables_muni_row(c->tables, muni));
             memcpy(cache->municipality, muni, strlen(muni) + 1);
+        }
+        /* A new epoch: no slot has recorded its value in c->used yet. */
+        if (++cache->epoch == 0) {   /* wrapped: no slot's old epoch may match */
+            for (size_t i = 0; i < CACHE_SLOTS; i++)
+                cache->slot[i].rec = cache->slot[i].seen_epoch = 0;
+            cache->epoch = 1;
+        }
         if (++cache->memo_gen == 0)   /* wrapped: no entry of an old generation may match */
             memset(cache->memo, 0, sizeof(cache->memo));
         cache->used.u = NULL;
@@ -306,6 +335,7 @@ void sw_lookup_cache_bind(struct sw_lookup_cache *cache, const struct sw_ctx *c)
     for (size_t i = 0; i < CACHE_SLOTS; i++)
         free(cache->slot[i].own);
     memset(cache, 0, sizeof(*cache));
+    cache->epoch = 1;
     /* A context that does not fit the next one either: bound stays false. */
     if (c->n_overrides || strlen(muni) >= sizeof(cache->municipality))
         return;

@@ -40,14 +40,20 @@ struct cache_slot {
     const struct tvalue *v2;
     sw_date lo2, hi2;
     bool projected2;
-    int unit;                     /* p's unit for a plain parameter, else -1 */
+    int unit;                     /* p's unit when v is a value of a plain
+                                   * parameter, else -1 (no value, a scale) */
     int64_t amount;               /* v's amount (plain parameter), for the hot path */
     bool projected;
-    bool recorded;                /* (v, projected) is in c->used */
+    /* (v, projected) is in c->used, or there is nothing to record: when rec is
+     * the cache's epoch (sw_lookup_cache_bind() starts a new one, so that a
+     * new list finds every slot unrecorded without visiting them). */
+    uint32_t rec;
+    uint32_t seen_epoch;          /* the epoch `seen` counts in; another: none */
     uint64_t seen;                /* the values of p in c->used (seen_bit()) */
     uint32_t gen;                 /* counts the changes of text: a near entry
                                    * made for an earlier text no longer points here */
     bool municipal;               /* text is a municipal id ("gemeente.", see resolve()) */
+    bool in_munis;                /* the slot is in the cache's list `munis` */
     uint32_t mid;                 /* its number in the set's muni_res (tparam.mid), 0
                                    * for a national or absent id */
 };
@@ -84,6 +90,15 @@ struct used_index {
     const struct sw_used *u;
     const struct sw_value_info *items;
     size_t n;
+    /* The list's length after the cache's last append to it: another length
+     * means that someone else changed the list. */
+    size_t len_seen;
+    /* Every item of the list was appended by the cache in this epoch for a
+     * slot that holds it in its `seen` (slot_recorded()), and no slot lost
+     * what it had seen since: a value its slot has not seen is not in the
+     * list, and is appended without a search (record_slot()), past the
+     * index (items n.. are indexed when a search needs them). */
+    bool pure;
     uint16_t slot[USED_SLOTS];
 };
 
@@ -96,6 +111,14 @@ struct sw_lookup_cache {
     char municipality[64];
     bool project;
     struct sw_window *window;     /* the innermost window recording, or NULL */
+    /* Counts the lists of used values the cache served (cache_slot.rec), from
+     * 1: a slot whose rec is 0 or an earlier epoch has not recorded its value
+     * in this one. */
+    uint32_t epoch;
+    /* The slots that held a municipal id when they were filled (in_munis):
+     * the ones a bind to another municipality resolves anew. */
+    uint16_t munis[CACHE_SLOTS];
+    size_t nmunis;
     struct cache_slot slot[CACHE_SLOTS];
     struct near {
         const char *id;
@@ -116,6 +139,71 @@ void tables_record(const struct sw_ctx *c, const struct sw_value_info *info);
  * filled item must keep), or NULL when it is there already, without c->used or
  * without memory (then c->used->nomem). */
 struct sw_value_info *tables_record_new(const struct sw_ctx *c, const struct sw_value_info *key);
+
+/* The index entry of a value in c->used (used_same() compares what it
+ * hashes). */
+static inline size_t used_hash_of(const char *id, sw_date from, bool overridden, bool projected)
+{
+    uint64_t h = ((uint64_t)(uintptr_t)id ^ (uint64_t)(uint32_t)from << 17 ^
+                  (uint64_t)overridden << 1 ^ (uint64_t)projected) *
+                 0x9E3779B97F4A7C15u;
+    return (size_t)(h >> 40);
+}
+
+/* Fill n, a new item of a used list, with info (marked projected). */
+static inline void tables_record_fill(struct sw_value_info *n, const struct sw_value_info *info,
+                                      bool projected, sw_date projected_from)
+{
+    *n = *info;
+    if (projected) {
+        n->projected = true;
+        n->provisional = true;
+        n->projected_from = projected_from;
+    }
+}
+
+/* Add info to c->used unless the same value is there already, marked
+ * projected (with projected_from) when `projected` (an info of the set's
+ * infos is not: the slot knows). c->used and c->cache are not NULL. Inline:
+ * each run records some hundred values. */
+static inline void tables_record_value(const struct sw_ctx *c,
+                                       const struct sw_value_info *info, bool projected,
+                                       sw_date projected_from)
+{
+    struct sw_used *u = c->used;
+    struct used_index *x = &c->cache->used;
+    struct sw_value_info *n;
+
+    /* The index covers the whole list and there is room: probe and append
+     * here (as tables_record_new() would). */
+    if (u->len < USED_SLOTS / 2 && x->u == u && x->items == u->items && x->n == u->len &&
+        u->len < u->cap) {
+        if (u->len != x->len_seen)
+            x->pure = false;
+        size_t k = used_hash_of(info->id, info->from, info->overridden, projected);
+
+        for (; x->slot[k & (USED_SLOTS - 1)]; k++) {
+            const struct sw_value_info *o = &u->items[x->slot[k & (USED_SLOTS - 1)] - 1];
+            if (o->id == info->id && o->from == info->from &&
+                o->overridden == info->overridden && o->projected == projected)
+                return;
+        }
+        n = &u->items[u->len++];
+        x->slot[k & (USED_SLOTS - 1)] = (uint16_t)u->len;
+        x->n = x->len_seen = u->len;
+    } else {
+        struct sw_value_info key;
+
+        key.id = info->id;
+        key.from = info->from;
+        key.overridden = info->overridden;
+        key.projected = projected;
+        n = tables_record_new(c, &key);
+        if (!n)
+            return;
+    }
+    tables_record_fill(n, info, projected, projected_from);
+}
 
 /* A lookup on `date` answered with a value that holds for lo <= date < hi: narrow
  * every window recording. */

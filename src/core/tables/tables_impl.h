@@ -49,6 +49,8 @@ struct tparam {
     /* A municipal id's number in the set's resolution table (struct sw_tables:
      * muni_res), from 1; 0 for a national id (or without that table). */
     uint32_t mid;
+    /* The index in the set's infos of the info of values[0]. */
+    size_t info0;
 };
 
 struct tdoc {
@@ -81,6 +83,10 @@ struct sw_tables {
     const char **munis;
     size_t nmunis, nmids;
     uint32_t *muni_res;
+    /* The info (tables_fill_info()) of every value of every parameter, in
+     * order (tparam.info0), for the record of values used; NULL without
+     * memory (then filled at each record). */
+    struct sw_value_info *infos;
     bool finished;
     char sha[65];
     const char *version;
@@ -156,6 +162,11 @@ static inline const struct tparam *tables_muni_param(const struct sw_tables *t, 
 
     return e ? &t->params[e - 1] : NULL;
 }
+
+/* The info of value v of parameter p, as a lookup that found it (not
+ * projected, not overridden) fills it. */
+void tables_fill_info(const struct sw_tables *t, const struct tparam *p,
+                      const struct tvalue *v, struct sw_value_info *info);
 
 /* The parameter (municipality, id) of a finished set; NULL when absent. */
 const struct tparam *tables_find(const struct sw_tables *t, const char *municipality,

@@ -28,7 +28,7 @@ static const struct tparam *resolve(const struct sw_ctx *c, const char *id)
     return p ? p : tables_find(c->tables, "default", id);
 }
 
-static void fill_info(const struct sw_tables *t, const struct tparam *p,
+void tables_fill_info(const struct sw_tables *t, const struct tparam *p,
                       const struct tvalue *v, struct sw_value_info *info)
 {
     info->id = p->id;
@@ -146,19 +146,30 @@ static inline uint64_t seen_bit(const struct cache_slot *sl)
     return i < 32 ? (uint64_t)1 << (2 * i + sl->projected) : 0;
 }
 
-/* sl's value is in c->used now. */
-static inline void slot_recorded(struct cache_slot *sl)
+/* sl's value is in c->used now (cache: the one sl is in). */
+static inline void slot_recorded(struct sw_lookup_cache *cache, struct cache_slot *sl)
 {
-    sl->recorded = true;
+    if (sl->seen_epoch != cache->epoch) {
+        sl->seen = 0;
+        sl->seen_epoch = cache->epoch;
+    }
+    sl->rec = cache->epoch;
     sl->seen |= seen_bit(sl);
 }
 
 /* Whether sl's value is in c->used (from sl->seen). */
-static inline bool slot_seen(const struct cache_slot *sl)
+static inline bool slot_seen(const struct sw_lookup_cache *cache, const struct cache_slot *sl)
 {
     uint64_t bit = seen_bit(sl);
 
-    return bit && (sl->seen & bit);
+    return bit && sl->seen_epoch == cache->epoch && (sl->seen & bit);
+}
+
+/* Whether sl's value is in c->used, or there is none to record. */
+static inline bool slot_is_recorded(const struct sw_lookup_cache *cache,
+                                    const struct cache_slot *sl)
+{
+    return sl->rec == cache->epoch;
 }
 
 /* Keep in sl what a full lookup of id found (f; no value when !f->v), valid for
@@ -177,14 +188,21 @@ static void slot_fill(const struct sw_ctx *c, struct cache_slot *sl, const char 
             memcpy(own, id, n);
         text = own;
     }
-    if (!f->p || sl->p != f->p || sl->text != text)
+    if (!f->p || sl->p != f->p || sl->text != text) {
+        if (sl->seen && sl->seen_epoch == c->cache->epoch)
+            c->cache->used.pure = false;   /* what it saw is in the list still */
         sl->seen = 0;
+    }
     /* Another text: the near entries to the slot lapse. The same text of the
      * set or an override (not a copy, whose address a new copy may reuse)
      * keeps them, for every address the id has in the rules. */
     if (own || sl->own || sl->text != text) {
         sl->gen++;
         sl->municipal = text && strncmp(text, "gemeente.", 9) == 0;
+        if (sl->municipal && !sl->in_munis) {
+            sl->in_munis = true;
+            c->cache->munis[c->cache->nmunis++] = (uint16_t)(sl - c->cache->slot);
+        }
     }
     free(sl->own);
     sl->own = own;
@@ -196,11 +214,11 @@ static void slot_fill(const struct sw_ctx *c, struct cache_slot *sl, const char 
     sl->hi = hi;
     sl->lo2 = sl->hi2 = 0;
     sl->projected = f->projected;
-    sl->unit = f->p && !f->p->is_scale ? (int)f->p->unit : -1;
+    sl->unit = f->v && !f->p->is_scale ? (int)f->p->unit : -1;
     sl->amount = f->v ? f->v->amount : 0;
     sl->mid = f->p ? f->p->mid : 0;
     /* No value: nothing to record. */
-    sl->recorded = (!f->v && f->ov < 0) || slot_seen(sl);
+    sl->rec = (!f->v && f->ov < 0) || slot_seen(c->cache, sl) ? c->cache->epoch : 0;
 }
 
 /* The two entries (ways) id's address may have in the near table. */
@@ -310,11 +328,11 @@ static sw_status lookup(const struct sw_ctx *c, const char *id, sw_date date, st
 static void record_found(const struct sw_ctx *c, const struct found *f,
                          const struct sw_value_info *info)
 {
-    if (!c->used || (f->slot && f->slot->recorded))
+    if (!c->used || (f->slot && slot_is_recorded(c->cache, f->slot)))
         return;
     tables_record(c, info);
     if (f->slot)
-        slot_recorded(f->slot);
+        slot_recorded(c->cache, f->slot);
 }
 
 /* The info of an override of id (as the user supplied it). */
@@ -364,17 +382,17 @@ static __attribute__((noinline)) void slot_move(const struct sw_ctx *c, struct c
     sl->projected2 = projected;
     v = sl->v;
     sl->amount = v ? v->amount : 0;
-    sl->recorded = !v || slot_seen(sl);
+    sl->unit = v && !sl->p->is_scale ? (int)sl->p->unit : -1;
+    sl->rec = !v || slot_seen(c->cache, sl) ? c->cache->epoch : 0;
 }
 
-/* The hot path of a cached lookup of a string constant: the slot the id's
- * address found last, when it still answers for this date - a value, or
- * (!v) that there is none. NULL: take the full path (lookup()), which answers
- * alike and fills the slot. */
-static inline struct cache_slot *cache_hit(const struct sw_ctx *c, const char *id, sw_date date)
+/* The hot path of a cached lookup of a string constant: sl, the slot the
+ * id's address found last (near_slot(), may be NULL), when it still answers
+ * for this date - a value, or (!v) that there is none. NULL: take the full
+ * path (lookup()), which answers alike and fills the slot. */
+static inline struct cache_slot *slot_hit(const struct sw_ctx *c, struct cache_slot *sl,
+                                          sw_date date)
 {
-    struct cache_slot *sl = near_slot(c->cache, id);
-
     if (!sl || sl->override >= 0)
         return NULL;
     if ((date < sl->lo || date >= sl->hi) && sl->p)
@@ -384,27 +402,39 @@ static inline struct cache_slot *cache_hit(const struct sw_ctx *c, const char *i
     return sl;
 }
 
+static inline struct cache_slot *cache_hit(const struct sw_ctx *c, const char *id, sw_date date)
+{
+    return slot_hit(c, near_slot(c->cache, id), date);
+}
+
 /* The first hit on sl's value in this list c->used: record it (as the full
  * path would have). */
 static __attribute__((noinline)) void record_slot(const struct sw_ctx *c, struct cache_slot *sl)
 {
-    /* What the used list tells values apart by (used_same()), all that
-     * tables_record_new() reads of the key: the info is filled only for a
-     * value not there yet, in place. */
-    struct sw_value_info key;
-    struct sw_value_info *n;
+    const struct sw_tables *t = c->tables;
+    const struct tvalue *v = sl->v;
+    sw_date due = sl->projected ? v[1].from : SW_NO_DATE;
 
-    key.id = sl->p->id;
-    key.from = sl->v->from;
-    key.overridden = false;
-    key.projected = sl->projected;
-    n = tables_record_new(c, &key);
+    struct sw_value_info tmp;
+    const struct sw_value_info *info = &tmp;
+    struct sw_used *u = c->used;
+    struct used_index *x = &c->cache->used;
 
-    if (n) {
-        fill_info(c->tables, sl->p, sl->v, n);
-        mark_projected(n, sl->v, sl->projected);
+    /* The set's info of every value, filled once (tables_index_build()). */
+    if (t->infos)
+        info = &t->infos[sl->p->info0 + (size_t)(v - sl->p->values)];
+    else
+        tables_fill_info(t, sl->p, v, &tmp);
+    /* A list of the slots' values alone, this one's not among them (its bit
+     * clear: record_slot() is called for a value not seen): append. */
+    if (x->pure && x->u == u && x->items == u->items && u->len == x->len_seen &&
+        u->len < u->cap && seen_bit(sl)) {
+        tables_record_fill(&u->items[u->len++], info, sl->projected, due);
+        x->len_seen = u->len;
+    } else {
+        tables_record_value(c, info, sl->projected, due);
     }
-    slot_recorded(sl);
+    slot_recorded(c->cache, sl);
 }
 
 /* sw_param() past the hot path; quiet: SW_ERR_NO_VALUE without a message. */
@@ -421,7 +451,7 @@ param_full(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit un
         return st;
     if (f.ov >= 0) {
         *out = c->overrides[f.ov].amount;
-        if (info || (c->used && !(f.slot && f.slot->recorded))) {
+        if (info || (c->used && !(f.slot && slot_is_recorded(c->cache, f.slot)))) {
             override_info(c, id, f.ov, unit, &tmp);
             record_found(c, &f, &tmp);
             if (info)
@@ -434,8 +464,8 @@ param_full(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit un
                           "parameter '%s' has unit '%s', the rule asks for '%s'", id,
                           f.p->is_scale ? "scale" : sw_unit_name(f.p->unit), sw_unit_name(unit));
     *out = f.v->amount;
-    if (info || (c->used && !(f.slot && f.slot->recorded))) {
-        fill_info(c->tables, f.p, f.v, &tmp);
+    if (info || (c->used && !(f.slot && slot_is_recorded(c->cache, f.slot)))) {
+        tables_fill_info(c->tables, f.p, f.v, &tmp);
         mark_projected(&tmp, f.v, f.projected);
         record_found(c, &f, &tmp);
         if (info)
@@ -452,7 +482,7 @@ static inline sw_status param(const struct sw_ctx *c, const char *id, sw_date da
     struct cache_slot *sl = info || !c->cache ? NULL : cache_hit(c, id, date);
 
     if (sl && sl->v && sl->unit == (int)unit) {
-        if (c->used && !sl->recorded)
+        if (c->used && !slot_is_recorded(c->cache, sl))
             record_slot(c, sl);
         *out = sl->amount;
         return SW_OK;
@@ -462,40 +492,49 @@ static inline sw_status param(const struct sw_ctx *c, const char *id, sw_date da
     return param_full(c, id, date, unit, out, info, quiet, true, err);
 }
 
-/* The cached answer of a plain parameter that needs nothing else done but
- * narrowing the windows recording (no value to move or record): what param()
- * would answer, with no call - the caller takes param() otherwise. */
-static inline bool quick_hit(const struct sw_ctx *c, const char *id, sw_date date,
-                             enum sw_unit unit, int64_t *out)
+/* sw_param() without info past the quickest hit (sw_param_quick()): sl is
+ * what near_slot() found for id (NULL: nothing). */
+static __attribute__((noinline)) sw_status
+param_plain(const struct sw_ctx *c, struct cache_slot *sl, const char *id, sw_date date,
+            enum sw_unit unit, int64_t *out, struct sw_err *err)
 {
-    const struct cache_slot *sl;
+    sl = slot_hit(c, sl, date);
+    if (sl && sl->unit == (int)unit) {
+        if (c->used && !slot_is_recorded(c->cache, sl))
+            record_slot(c, sl);
+        *out = sl->amount;
+        return SW_OK;
+    }
+    return param_full(c, id, date, unit, out, NULL, false, true, err);
+}
+
+/* sw_param() without info: the cached answer of a plain parameter that needs
+ * nothing else done but narrowing the windows recording (no value to move or
+ * record), with no call; else param_plain() on the slot it found. */
+static inline sw_status sw_param_quick(const struct sw_ctx *c, const char *id, sw_date date,
+                                       enum sw_unit unit, int64_t *out, struct sw_err *err)
+{
+    struct cache_slot *sl;
 
     if (!c->cache)
-        return false;
+        return param_full(c, id, date, unit, out, NULL, false, true, err);
     sl = near_slot(c->cache, id);
-    if (!sl || !sl->v || sl->unit != (int)unit || date < sl->lo || date >= sl->hi ||
-        (c->used && !sl->recorded))
-        return false;
+    /* sl->unit is -1 without a value. */
+    if (!sl || sl->unit != (int)unit || date < sl->lo || date >= sl->hi ||
+        (c->used && !slot_is_recorded(c->cache, sl)))
+        return param_plain(c, sl, id, date, unit, out, err);
     if (c->cache->window)
         window_narrow(c->cache, date, sl->lo, sl->hi);
     *out = sl->amount;
-    return true;
-}
-
-/* sw_param() past quick_hit(). */
-static __attribute__((noinline)) sw_status
-param_plain(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
-            int64_t *out, struct sw_value_info *info, struct sw_err *err)
-{
-    return param(c, id, date, unit, out, info, false, err);
+    return SW_OK;
 }
 
 sw_status sw_param(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
                    int64_t *out, struct sw_value_info *info, struct sw_err *err)
 {
-    if (!info && quick_hit(c, id, date, unit, out))
-        return SW_OK;
-    return param_plain(c, id, date, unit, out, info, err);
+    if (!info)
+        return sw_param_quick(c, id, date, unit, out, err);
+    return param_full(c, id, date, unit, out, info, false, true, err);
 }
 
 /* sw_param() recording the parameter in a trace: the info is filled only for a
@@ -518,9 +557,7 @@ sw_status sw_param_t(const struct sw_ctx *c, const char *id, sw_date date, enum 
     /* Without a trace, the hot path right here (asked some 30 times a month). */
     if (tr)
         return param_traced(c, id, date, unit, out, tr, err);
-    if (quick_hit(c, id, date, unit, out))
-        return SW_OK;
-    return param_plain(c, id, date, unit, out, NULL, err);
+    return sw_param_quick(c, id, date, unit, out, err);
 }
 
 sw_status sw_param_text(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
@@ -554,7 +591,7 @@ sw_status sw_scale(const struct sw_ctx *c, const char *id, sw_date date,
     sw_status st;
 
     if (sl && sl->v && sl->p->is_scale && sl->p->kind == kind) {
-        if (c->used && !sl->recorded)
+        if (c->used && !slot_is_recorded(c->cache, sl))
             record_slot(c, sl);
         *out = sl->v->brackets;
         *n = sl->v->nbrackets;
@@ -569,8 +606,8 @@ sw_status sw_scale(const struct sw_ctx *c, const char *id, sw_date date,
                           kind == SW_SCALE_MARGINAL ? "marginal" : "piecewise");
     *out = f.v->brackets;
     *n = f.v->nbrackets;
-    if (info || (c->used && !(f.slot && f.slot->recorded))) {
-        fill_info(c->tables, f.p, f.v, &tmp);
+    if (info || (c->used && !(f.slot && slot_is_recorded(c->cache, f.slot)))) {
+        tables_fill_info(c->tables, f.p, f.v, &tmp);
         mark_projected(&tmp, f.v, f.projected);
         record_found(c, &f, &tmp);
         if (info)
@@ -602,6 +639,6 @@ size_t sw_tables_timeline(const struct sw_tables *t, const char *id,
     if (!p)
         return 0;
     for (size_t i = 0; i < p->nvalues && i < max; i++)
-        fill_info(t, p, &p->values[i], &out[i]);
+        tables_fill_info(t, p, &p->values[i], &out[i]);
     return p->nvalues;
 }

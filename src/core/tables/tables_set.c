@@ -185,6 +185,31 @@ void tables_index_release(struct sw_tables *t)
     free(t->muni_res);
     t->muni_res = NULL;
     t->nmunis = t->nmids = 0;
+    free(t->infos);
+    t->infos = NULL;
+}
+
+/* Fill t->infos (left NULL without memory). */
+static void infos_build(struct sw_tables *t)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < t->nparams; i++) {
+        if (t->params[i].nvalues > SIZE_MAX / sizeof(*t->infos) - n)
+            return;
+        n += t->params[i].nvalues;
+    }
+    t->infos = malloc((n ? n : 1) * sizeof(*t->infos));
+    if (!t->infos)
+        return;
+    n = 0;
+    for (size_t i = 0; i < t->nparams; i++) {
+        struct tparam *p = &t->params[i];
+
+        p->info0 = n;
+        for (size_t k = 0; k < p->nvalues; k++)
+            tables_fill_info(t, p, &p->values[k], &t->infos[n++]);
+    }
 }
 
 void tables_index_build(struct sw_tables *t)
@@ -195,6 +220,7 @@ void tables_index_build(struct sw_tables *t)
     for (size_t i = 0; i < t->nparams; i++)
         t->params[i].mid = 0;
     muni_build(t);
+    infos_build(t);
     if (t->nparams >= UINT32_MAX / 2)
         return;
     while (n < 2 * t->nparams)
