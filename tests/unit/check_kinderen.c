@@ -209,11 +209,7 @@ static void kgb_year_same(int year, const struct sw_kgb_facts *f)
         ck_assert_int_eq(km[k].reduction, m.reduction);
         ck_assert_int_eq(km[k].year_claim, m.year_claim);
     }
-    ck_assert_uint_eq(ua.len, ub.len);
-    for (size_t i = 0; i < ua.len; i++) {
-        ck_assert_ptr_eq(ua.items[i].id, ub.items[i].id);
-        ck_assert_int_eq(ua.items[i].from, ub.items[i].from);
-    }
+    test_same_used(&ua, &ub, false);
     sw_used_release(&ua);
     sw_used_release(&ub);
     sw_lookup_cache_free(a.cache);

@@ -606,11 +606,7 @@ START_TEST(test_zorgtoeslag_months_kept)
         ck_assert_int_eq(x.normpremie, y.normpremie);
         ck_assert_int_eq(x.standaardpremie, y.standaardpremie);
     }
-    ck_assert_uint_eq(ua.len, ub.len);
-    for (size_t i = 0; i < ua.len; i++) {
-        ck_assert_ptr_eq(ua.items[i].id, ub.items[i].id);
-        ck_assert_int_eq(ua.items[i].from, ub.items[i].from);
-    }
+    test_same_used(&ua, &ub, false);
     /* The standaardpremie kept for 2026 (k.v[0]) is what the next call uses. */
     memset(m, 0, sizeof(m));
     for (int i = 0; i < 12; i++)

@@ -115,3 +115,14 @@ int test_run_suite(Suite *s)
     srunner_free(sr);
     return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
+
+void test_same_used(const struct sw_used *a, const struct sw_used *b, bool projected)
+{
+    ck_assert_uint_eq(a->len, b->len);
+    for (size_t i = 0; i < a->len; i++) {
+        ck_assert_ptr_eq(a->items[i].id, b->items[i].id);
+        ck_assert_int_eq(a->items[i].from, b->items[i].from);
+        if (projected)
+            ck_assert_int_eq(a->items[i].projected, b->items[i].projected);
+    }
+}

@@ -30,6 +30,13 @@ struct sw_scenario;
 int test_each_case(bool (*fn)(const struct sw_scenario *s, const char *path, void *arg),
                    void *arg);
 
+struct sw_used;
+
+/* Assert that two lists of values used hold the same values in the same order
+ * (id by address, from date; and the projected mark when `projected`): a kept
+ * or memoized calculation against the plain one. */
+void test_same_used(const struct sw_used *a, const struct sw_used *b, bool projected);
+
 /* Run one suite (with CK_FORK as set in the environment); exit code 0 when all
  * passed. */
 int test_run_suite(Suite *s);
