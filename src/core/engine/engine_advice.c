@@ -13,13 +13,6 @@ static void eur(char *buf, size_t size, int64_t cents)
     sw_money_format_nl(buf, size, cents);
 }
 
-static const char *toeslag_name(enum sw_recovery_kind k)
-{
-    return k == SW_RECOVERY_ZORGTOESLAG   ? "zorgtoeslag"
-           : k == SW_RECOVERY_HUURTOESLAG ? "huurtoeslag"
-                                          : "kindgebonden budget";
-}
-
 /* Warnings that come from recoveries, and the actions that avoid them. */
 static void recovery_advice(struct eng_run *r)
 {
@@ -69,7 +62,7 @@ static void recovery_advice(struct eng_run *r)
                         "U krijgt over %s %s te veel %s, omdat het voorschot nog op uw oude "
                         "inkomen is berekend. De Belastingdienst vraagt dat terug (brief vanaf "
                         "%s). Zet het teveel elke maand apart.",
-                        rec->for_period, a, toeslag_name(rec->kind), m2);
+                        rec->for_period, a, eng_toeslag_name(rec->kind), m2);
             if (!told_toeslag) {
                 sw_date before = sw_month_first_day(sw_month_of(s->job.start));
                 sw_date_nl(d1, sizeof(d1), before);

@@ -7,6 +7,13 @@
 #include "engine_run.h"
 #include "engine_text.h"
 
+const char *eng_toeslag_name(enum sw_recovery_kind k)
+{
+    return k == SW_RECOVERY_ZORGTOESLAG   ? "zorgtoeslag"
+           : k == SW_RECOVERY_HUURTOESLAG ? "huurtoeslag"
+                                          : "kindgebonden budget";
+}
+
 void eng_copy_text(char *dst, size_t size, const char *src)
 {
     size_t n = strlen(src);

@@ -203,6 +203,10 @@ void eng_spill(struct eng_run *r, sw_month m, enum sw_item item, int64_t amount)
 /* src into the fixed field dst[size], cut as snprintf("%s") would. */
 void eng_copy_text(char *dst, size_t size, const char *src);
 
+/* The toeslag of a recovery kind in Dutch, for texts and trace inputs (a
+ * literal): "zorgtoeslag", "huurtoeslag", else "kindgebonden budget". */
+const char *eng_toeslag_name(enum sw_recovery_kind k);
+
 /* The trace of item `item` in month index i, or NULL without tracing (inline:
  * every month asks for several). */
 static inline struct sw_trace *eng_trace(struct eng_run *r, int i, enum sw_item item)

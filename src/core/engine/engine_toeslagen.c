@@ -350,19 +350,6 @@ static sw_status collection(const struct eng_run *r, int y, struct sw_collection
     return st;
 }
 
-/* The toeslag of a settlement, in Dutch (a trace input's name). */
-static const char *toeslag_label(enum sw_recovery_kind kind)
-{
-    switch (kind) {
-    case SW_RECOVERY_ZORGTOESLAG:
-        return "zorgtoeslag";
-    case SW_RECOVERY_HUURTOESLAG:
-        return "huurtoeslag";
-    default:
-        return "kindgebonden budget";
-    }
-}
-
 /* Advances, entitlement and settlement of one toeslag for one year. */
 static sw_status settle(struct eng_run *r, int y, enum sw_recovery_kind kind, year_fn fn,
                         int64_t income_real, int64_t income_est, enum sw_item item_entitled,
@@ -455,7 +442,7 @@ static sw_status settle(struct eng_run *r, int y, enum sw_recovery_kind kind, ye
             sw_trace_rule(nt, "Awir art. 19 (definitieve berekening) en 16 (voorschot)",
                           "de definitieve berekening van het jaar is hoger dan de voorschotten: "
                           "de Dienst Toeslagen betaalt het verschil na");
-            sw_trace_input(nt, toeslag_label(kind), -diff, SW_UNIT_EUROCENT);
+            sw_trace_input(nt, eng_toeslag_name(kind), -diff, SW_UNIT_EUROCENT);
         }
         return SW_OK;
     }
