@@ -169,6 +169,9 @@ async function openExplain(run, month, col, title, trigger) {
         el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Wat'), el('th', { scope: 'col', class: 'num' }, 'Bedrag of waarde'))),
         el('tbody', {}, tr.inputs.map((x) => el('tr', {}, el('td', {}, x.name), el('td', { class: 'num' }, unitValue(x.value, x.unit)))))));
     }
+    if (tr.incomplete) {
+      sec.appendChild(el('p', { class: 'b1' }, 'Let op: niet alle gegevens van deze berekening passen in deze uitleg.'));
+    }
     const law = el('details', { class: 'law' }, el('summary', {}, 'Wet en bron'),
       tr.rule ? el('p', {}, el('strong', {}, 'Regel: '), tr.rule) : null);
     if (tr.parameters && tr.parameters.length) {

@@ -10,13 +10,17 @@
 #ifndef SWITCHSIM_TRACE_H
 #define SWITCHSIM_TRACE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "switchsim/tables.h"
 
 #define SW_TRACE_MAX_PARAMS 16
-#define SW_TRACE_MAX_INPUTS 10
+/* The most inputs a figure lists: `received` has up to 16 terms (engine_wallet.c).
+ * A parameter or an input that does not fit sets `incomplete`, which every output
+ * shows; tests/unit/check_engine.c checks that no reference case gets there. */
+#define SW_TRACE_MAX_INPUTS 20
 
 struct sw_trace_input {
     const char *name;       /* literal, Dutch: "netto loon" */
@@ -31,7 +35,12 @@ struct sw_trace {
     size_t nparams;
     struct sw_trace_input inputs[SW_TRACE_MAX_INPUTS];
     size_t ninputs;
+    bool incomplete;        /* a parameter or an input was left out: no room */
 };
+
+/* What the explanations say of an incomplete trace (plain Dutch). */
+#define SW_TRACE_INCOMPLETE_NL \
+    "Let op: niet alle gegevens van deze berekening passen in deze uitleg."
 
 /* Set the rule and the formula (printf-style). */
 void sw_trace_rule(struct sw_trace *tr, const char *rule, const char *fmt, ...)

@@ -107,3 +107,14 @@ run "$SWITCHSIM" explain "$N" --month 2027-06 --item received --baseline --json
 expect_rc "explain received with a nabetaling" 0
 expect_json "nabetaling is a part of received" \
     '[.parts[] | select(.item == "toeslagen_nabetaling")][0].value' 200
+
+# Every term of `received` is listed, also for a parent with the gemeente's regelingen
+# (11 inputs; a trace held 10 and dropped "terugbetaald" without a word): 1331.43
+# bijstand + 353.95 kinderbijslag + 499.00 kindgebonden budget + 676.40 regelingen
+# (IIT 643.00 + kwijtschelding 33.40) = 2860.78.
+run "$SWITCHSIM" explain tests/cases/amersfoort_kwijtschelding.json --month 2026-01 --item received --json
+expect_rc "explain received, eleven terms" 0
+expect_json "received: all eleven inputs" '.trace.inputs | length' 11
+expect_json "received: the last input is what was paid back" '.trace.inputs[10].name' "terugbetaald"
+expect_json "received: the trace is complete" '.trace.incomplete // false' false
+expect_json "received: the figure" '.value' 286078

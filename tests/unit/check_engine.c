@@ -27,6 +27,7 @@
 
 #include "switchsim/engine.h"
 #include "switchsim/scenario.h"
+#include "switchsim/trace.h"
 #include "testutil.h"
 
 /* Single, born 1994-05-01 (31 or 32 in 2026: the norm for 21 to the AOW age, and
@@ -376,6 +377,56 @@ START_TEST(test_engine_traces_name_the_law)
 }
 END_TEST
 
+/* A trace keeps what it is given until it is full; then it says it is incomplete
+ * instead of dropping the rest without a word. */
+START_TEST(test_trace_full_is_incomplete)
+{
+    struct sw_trace tr;
+    static const char *const names[SW_TRACE_MAX_INPUTS + 1] = {
+        "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k",
+        "l", "m", "n", "o", "p", "q", "r", "s", "t", "u"};
+
+    memset(&tr, 0, sizeof(tr));
+    for (int k = 0; k < SW_TRACE_MAX_INPUTS; k++)
+        sw_trace_input(&tr, names[k], k, SW_UNIT_EUROCENT);
+    sw_trace_input(&tr, names[0], 100, SW_UNIT_EUROCENT); /* an update, no new slot */
+    ck_assert(!tr.incomplete);
+    ck_assert_int_eq(tr.inputs[0].value, 100);
+    sw_trace_input(&tr, names[SW_TRACE_MAX_INPUTS], 1, SW_UNIT_EUROCENT);
+    ck_assert(tr.incomplete);
+    ck_assert_uint_eq(tr.ninputs, SW_TRACE_MAX_INPUTS);
+}
+END_TEST
+
+/* Every figure of every reference case keeps all its inputs and table values
+ * (a full trace used to drop the last inputs of `received` - "terugbetaald"
+ * for a parent with the gemeente's regelingen - without a word). */
+static bool traces_complete(const struct sw_scenario *s, const char *path, void *arg)
+{
+    struct sw_timeline *tl = NULL;
+    struct sw_err err;
+    const struct sw_run *runs[2];
+
+    (void)arg;
+    ck_assert_msg(sw_simulate(&tl, test_tables(), s, SW_SIM_TRACE, &err) == SW_OK, "%s: %s",
+                  path, err.msg);
+    runs[0] = &tl->scenario;
+    runs[1] = &tl->baseline;
+    for (int r = 0; r < 2; r++)
+        for (int i = 0; i < runs[r]->n; i++)
+            for (int item = 0; item < SW_ITEM__COUNT; item++)
+                ck_assert_msg(!runs[r]->rows[i].trace[item].incomplete,
+                              "%s: run %d month %d item %d: trace incomplete", path, r, i, item);
+    sw_timeline_free(tl);
+    return true;
+}
+
+START_TEST(test_engine_traces_complete)
+{
+    ck_assert_int_gt(test_each_case(traces_complete, NULL), 20);
+}
+END_TEST
+
 /* The ordinary month after the switch (engine.h, struct sw_steady) does not depend
  * on the window. A job of 36 h at the minimum wage from 1 January 2026:
  *   gross 14.71 x 36 x 52 / 12 = 2294.76; loonheffing 114.92 (year wage 27537.12
@@ -489,6 +540,8 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, test_engine_way_back_ww_after_26_weeks);
     tcase_add_test(tc, test_engine_way_back_zoektermijn_under_27);
     tcase_add_test(tc, test_engine_traces_name_the_law);
+    tcase_add_test(tc, test_trace_full_is_incomplete);
+    tcase_add_test(tc, test_engine_traces_complete);
     tcase_add_test(tc, test_engine_steady_month_independent_of_window);
     tcase_add_test(tc, test_engine_steady_none_when_the_job_ends);
     tcase_add_test(tc, test_engine_recovery_projected_names_its_own_values);

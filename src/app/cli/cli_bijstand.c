@@ -142,6 +142,8 @@ static cJSON *trace_json(const char *item, const struct sw_trace *tr)
         cJSON_AddBoolToObject(p, "overridden", in->overridden);
         cJSON_AddItemToArray(ps, p);
     }
+    if (tr->incomplete)
+        cJSON_AddBoolToObject(o, "incomplete", true);
     return o;
 }
 

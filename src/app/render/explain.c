@@ -492,6 +492,10 @@ static void render_trace(FILE *f, int level, const struct sw_trace *tr, struct s
         for (size_t k = 0; k < tr->nparams; k++)
             render_param(f, level, &tr->params[k], sh);
     }
+    if (tr->incomplete) {
+        indent(f, level);
+        fputs(SW_TRACE_INCOMPLETE_NL "\n", f);
+    }
 }
 
 /* received and safe_to_spend: the sum, term by term, from the month's figures. */

@@ -117,6 +117,8 @@ cJSON *sw_trace_json(const struct sw_trace *tr)
         cJSON_AddStringToObject(io, "unit", sw_unit_name(tr->inputs[i].unit));
         cJSON_AddItemToArray(inputs, io);
     }
+    if (tr->incomplete)
+        cJSON_AddBoolToObject(o, "incomplete", true);
     return o;
 }
 

@@ -26,6 +26,8 @@ void sw_trace_param(struct sw_trace *tr, const struct sw_value_info *info)
             return;
     if (tr->nparams < SW_TRACE_MAX_PARAMS)
         tr->params[tr->nparams++] = *info;
+    else
+        tr->incomplete = true;
 }
 
 void (sw_trace_input)(struct sw_trace *tr, const char *name, int64_t value, enum sw_unit unit)
@@ -44,6 +46,8 @@ void (sw_trace_input)(struct sw_trace *tr, const char *name, int64_t value, enum
         tr->inputs[tr->ninputs].value = value;
         tr->inputs[tr->ninputs].unit = unit;
         tr->ninputs++;
+    } else {
+        tr->incomplete = true;
     }
 }
 
@@ -55,6 +59,8 @@ void sw_trace_merge(struct sw_trace *tr, const struct sw_trace *from)
         sw_trace_param(tr, &from->params[i]);
     for (size_t i = 0; i < from->ninputs; i++)
         sw_trace_input(tr, from->inputs[i].name, from->inputs[i].value, from->inputs[i].unit);
+    if (from->incomplete)
+        tr->incomplete = true;
 }
 
 sw_status sw_param_text_t(const struct sw_ctx *c, const char *id, sw_date date,
