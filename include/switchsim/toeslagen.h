@@ -144,6 +144,13 @@ sw_status sw_zorgtoeslag_months_kept(const struct sw_ctx *c, struct sw_zorgtoesl
                                      struct sw_zorgtoeslag *out, struct sw_err *err)
     __attribute__((warn_unused_result));
 
+/* sw_zorgtoeslag_months_kept() with the same facts *f in all twelve months: the
+ * same answer, errors and values used as twelve copies of *f. */
+sw_status sw_zorgtoeslag_same_kept(const struct sw_ctx *c, struct sw_zorgtoeslag_kept *k,
+                                   int year, const struct sw_zorgtoeslag_facts *f,
+                                   struct sw_zorgtoeslag *out, struct sw_err *err)
+    __attribute__((warn_unused_result));
+
 /* ---------------------------------------------------------- huurtoeslag */
 
 /* The household and the dwelling in one month. A zeroed struct (with income and

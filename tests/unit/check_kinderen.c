@@ -251,6 +251,17 @@ START_TEST(test_kgb_year)
             }
         }
     }
+    /* More children than sw_kgb_year() works out the birth months of once
+     * (16): month by month, the same figures. */
+    {
+        sw_date many[20];
+        for (int i = 0; i < 20; i++)
+            many[i] = kids[i % 5];
+        for (size_t n = 15; n <= 20; n++) {
+            struct sw_kgb_facts g = {1000000, n % 2 == 0, many, n, false, 0};
+            kgb_year_same(2026, &g);
+        }
+    }
     /* A bad income fails as the month rule does. */
     f.income = -1;
     ck_assert_int_eq(sw_kgb_year(&c, 2026, &f, km, NULL, &err), SW_ERR_INVALID);

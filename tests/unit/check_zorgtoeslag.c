@@ -628,6 +628,91 @@ START_TEST(test_zorgtoeslag_months_kept)
 }
 END_TEST
 
+/* sw_zorgtoeslag_same_kept() (one situation all year, the engine's fast path)
+ * against sw_zorgtoeslag_months() on twelve copies of it, over many incomes,
+ * years and households: single and partner (insured or not), uninsured,
+ * vermogen unknown, below and above the grens, of age, turning 18 in the
+ * year's months and a minor all year; an income out of range. The same status,
+ * error, figures and values used in the same order, with one kept struct per
+ * year through all calls as a simulation keeps it. */
+static void same_zorgtoeslag(const struct sw_zorgtoeslag *x, const struct sw_zorgtoeslag *y)
+{
+    ck_assert_int_eq(x->year, y->year);
+    ck_assert_int_eq(x->income, y->income);
+    ck_assert_int_eq(x->standaardpremie, y->standaardpremie);
+    ck_assert_int_eq(x->drempelinkomen, y->drempelinkomen);
+    ck_assert_int_eq(x->rate_drempel, y->rate_drempel);
+    ck_assert_int_eq(x->rate_above, y->rate_above);
+    ck_assert_int_eq(x->normpremie, y->normpremie);
+    ck_assert_int_eq(x->amount_exact, y->amount_exact);
+    ck_assert_int_eq(x->year_amount, y->year_amount);
+    ck_assert_int_eq(x->month_amount, y->month_amount);
+    ck_assert_int_eq(x->minimum, y->minimum);
+    ck_assert_int_eq(x->has_max_income, y->has_max_income);
+    ck_assert_int_eq(x->max_income, y->max_income);
+    ck_assert_int_eq(x->vermogen_excluded, y->vermogen_excluded);
+    ck_assert_int_eq(x->months, y->months);
+}
+
+START_TEST(test_zorgtoeslag_same_kept)
+{
+    static const char *const births[] = {NULL, "1980-01-01", "2006-07-15", "2007-01-31",
+                                         "2007-12-01", "2008-06-30", "2012-03-03"};
+    struct sw_ctx a = test_ctx(), b = test_ctx();
+    struct sw_used ua = {0}, ub = {0};
+    struct sw_zorgtoeslag_kept k[4];
+    struct sw_err ea, eb;
+    int calls = 0, paid = 0;
+
+    memset(k, 0, sizeof(k));
+    ck_assert_int_eq(sw_lookup_cache_new(&a.cache, &ea), SW_OK);
+    ck_assert_int_eq(sw_lookup_cache_new(&b.cache, &eb), SW_OK);
+    a.used = &ua;
+    b.used = &ub;
+    for (int64_t income = -100; income <= 9000000; income += 61237) {
+        for (int h = 0; h < 48; h++) {
+            int year = 2024 + (int)((income / 61237 + h) % 4);
+            struct sw_zorgtoeslag_facts m[12], f;
+            struct sw_zorgtoeslag x, y;
+            const char *birth = births[(h / 6) % 7];
+            sw_status sa, sb;
+
+            memset(&f, 0, sizeof(f));
+            f.income = income;
+            f.partner = h & 1;
+            f.partner_uninsured = (h & 2) && f.partner;
+            f.uninsured = h % 23 == 22;
+            f.birth = birth ? test_date(birth) : SW_NO_DATE;
+            f.vermogen_known = h % 3 != 0;
+            f.vermogen = h % 3 == 2 ? 250000000 : 1000000;
+            for (int i = 0; i < 12; i++)
+                memcpy(&m[i], &f, sizeof(f));
+            memset(&x, 0, sizeof(x));
+            memset(&y, 0, sizeof(y));
+            memset(&ea, 0, sizeof(ea));
+            memset(&eb, 0, sizeof(eb));
+            sa = sw_zorgtoeslag_months(&a, year, m, &x, NULL, &ea);
+            sb = sw_zorgtoeslag_same_kept(&b, &k[year - 2024], year, &f, &y, &eb);
+            ck_assert_int_eq(sa, sb);
+            ck_assert_str_eq(ea.field, eb.field);
+            ck_assert_str_eq(ea.msg, eb.msg);
+            if (sa == SW_OK)
+                same_zorgtoeslag(&x, &y);
+            calls++;
+            paid += sa == SW_OK && y.year_amount > 0;
+        }
+    }
+    test_same_used(&ua, &ub, false);
+    /* The walk covered claims and no claims. */
+    ck_assert_int_gt(paid, calls / 8);
+    ck_assert_int_lt(paid, calls);
+    sw_used_release(&ua);
+    sw_used_release(&ub);
+    sw_lookup_cache_free(a.cache);
+    sw_lookup_cache_free(b.cache);
+}
+END_TEST
+
 static Suite *zorgtoeslag_suite(void)
 {
     Suite *s = suite_create("zorgtoeslag");
@@ -660,6 +745,7 @@ static Suite *zorgtoeslag_suite(void)
     tcase_add_test(core, test_zorgtoeslag_months_partner_from_july);
     tcase_add_test(core, test_zorgtoeslag_months_equal_year);
     tcase_add_test(core, test_zorgtoeslag_months_kept);
+    tcase_add_test(core, test_zorgtoeslag_same_kept);
     tcase_add_test(core, test_zorgtoeslag_trace);
     tcase_add_test(core, test_zorgtoeslag_trace_uninsured_share);
     tcase_add_test(core, test_toetsingsinkomen_sum_whole_euros);

@@ -137,22 +137,24 @@ static sw_status zorg_year(const struct eng_run *r, int y, int64_t income, int64
     struct sw_zorgtoeslag z;
     sw_status st;
 
-    memset(f, 0, sizeof(f));
-    for (int k = 0; k < 12; k++) {
-        f[k].income = income;
-        f[k].partner = r->s->household.composition == SW_HH_COUPLE;
-        f[k].birth = r->s->household.birth;
-        f[k].vermogen_known = r->s->household.vermogen_known;
-        f[k].vermogen = r->s->household.vermogen;
-    }
+    /* The same facts in every month of the year. */
+    memset(&f[0], 0, sizeof(f[0]));
+    f[0].income = income;
+    f[0].partner = r->s->household.composition == SW_HH_COUPLE;
+    f[0].birth = r->s->household.birth;
+    f[0].vermogen_known = r->s->household.vermogen_known;
+    f[0].vermogen = r->s->household.vermogen;
     /* Without a trace, through the year's parameters the simulation's first
      * asking looked up (both runs ask in the same context). */
     int yi = y - sw_month_year(r->s->start_month);
 
-    if (!tr && r->memo && yi >= 0 && yi < ENG_MEMO_YEARS)
-        st = sw_zorgtoeslag_months_kept(r->c, &r->memo->tk.zt[yi], y, f, &z, err);
-    else
+    if (!tr && r->memo && yi >= 0 && yi < ENG_MEMO_YEARS) {
+        st = sw_zorgtoeslag_same_kept(r->c, &r->memo->tk.zt[yi], y, &f[0], &z, err);
+    } else {
+        for (int k = 1; k < 12; k++)
+            memcpy(&f[k], &f[0], sizeof(f[0]));
         st = sw_zorgtoeslag_months(r->c, y, f, &z, tr, err);
+    }
     if (st)
         return st;
     *year_amount = z.year_amount;
@@ -205,12 +207,13 @@ static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64
     struct sw_window win = {.ok = false};
     sw_date age_lo = INT32_MIN, age_hi = INT32_MAX;   /* where h holds for the ages */
     bool aow_first, aow_last;
+    sw_date dec1 = sw_month_first_day(sw_month_from_ym(y, 12));
 
     /* Reached in January and still not in December, or reached in January: the
      * same in every month between (the AOW age, once reached, stays reached). */
     st = household_aow(r, sw_month_first_day(sw_month_from_ym(y, 1)), &aow_first, err);
     if (!st)
-        st = household_aow(r, sw_month_first_day(sw_month_from_ym(y, 12)), &aow_last, err);
+        st = household_aow(r, dec1, &aow_last, err);
     if (st)
         return st;
     memset(&prev_f, 0, sizeof(prev_f));
@@ -259,6 +262,16 @@ static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64
             same_age_dates(&h, f.birth, &age_lo, &age_hi);
         months[k] = h.month_amount;
         sum += h.month_exact;
+        /* Facts that stay (the AOW status too), values that hold and ages h
+         * holds for up to December: every month left is this one (as the
+         * check above would find month after month), untraced. */
+        if (!tr && aow_first == aow_last && sw_window_holds(&win, d) &&
+            sw_window_holds(&win, dec1) && d >= age_lo && dec1 < age_hi) {
+            for (int j = k + 1; j < 12; j++)
+                months[j] = h.month_amount;
+            sum += (11 - k) * h.month_exact;
+            break;
+        }
     }
     return sw_awir_year_amount(r->c, sw_month_first_day(sw_month_from_ym(y, 1)), sum, 1,
                                year_amount, NULL, err);

@@ -6,18 +6,22 @@
 #include "switchsim/kinderen.h"
 #include "switchsim/money.h"
 
+/* Children whose birth months sw_kgb_year() works out once (more: month by month). */
+#define KGB_YEAR_BIRTHS 16
+
 /* The n children born on births[] with a kindgebonden budget claim in month m
  * under the ages mid, high and end: how many (cls[0]), and how many have the 16
  * (cls[1]) and the 12 supplement (cls[2]). Art. 2 lid 1: from the month after
  * the birth through the month of the end age; lid 3-5: the supplements from the
  * month after the 12th / 16th birthday (a birthday month is the birth month,
- * `years` x 12 months later). */
-static void kgb_classes(const sw_date *births, size_t n, sw_month m, int64_t mid, int64_t high,
-                        int64_t end, int cls[3])
+ * `years` x 12 months later). The birth months are birth_months[] when not
+ * NULL, else those of births[]. */
+static void kgb_classes(const sw_date *births, const sw_month *birth_months, size_t n,
+                        sw_month m, int64_t mid, int64_t high, int64_t end, int cls[3])
 {
     cls[0] = cls[1] = cls[2] = 0;
     for (size_t i = 0; i < n; i++) {
-        sw_month b = sw_month_of(births[i]);
+        sw_month b = birth_months ? birth_months[i] : sw_month_of(births[i]);
         if (!(b < m && m <= b + (sw_month)end * 12))
             continue;
         cls[0]++;
@@ -112,7 +116,7 @@ sw_status sw_kgb_month(const struct sw_ctx *c, sw_month m, const struct sw_kgb_f
         st = sw_param_t(c, "kindgebonden_budget.age.end", d, SW_UNIT_YEARS, &end, tr, err);
     if (st)
         return st;
-    kgb_classes(f->births, f->n, m, mid, high, end, cls);
+    kgb_classes(f->births, NULL, f->n, m, mid, high, end, cls);
     r.children = cls[0];
     if (r.children == 0) {
         sw_trace_rule(tr, "Wet op het kindgebonden budget art. 2 lid 1",
@@ -190,6 +194,9 @@ sw_status sw_kgb_year(const struct sw_ctx *c, int year, const struct sw_kgb_fact
     int64_t age[3] = {0, 0, 0};   /* mid, high, end of the month computed last */
     int64_t now[3] = {0, 0, 0};   /* the ages on the month's first day */
     int cls[3] = {0, 0, 0};
+    /* The children's birth months, once for the twelve months (when few). */
+    sw_month bm[KGB_YEAR_BIRTHS];
+    const sw_month *bmp = f->n <= KGB_YEAR_BIRTHS ? bm : NULL;
     /* The dates on which the ages looked up last (now[]) answer alike. */
     struct sw_window w = {.ok = false};
     sw_status st = SW_OK;
@@ -197,6 +204,8 @@ sw_status sw_kgb_year(const struct sw_ctx *c, int year, const struct sw_kgb_fact
     /* As sw_kgb_month() checks first. */
     if (f->income < 0 || f->income > SW_MONEY_MAX)
         return sw_err_set(err, SW_ERR_INVALID, "income", "income out of range");
+    for (size_t i = 0; bmp && i < f->n; i++)
+        bm[i] = sw_month_of(f->births[i]);
     for (int k = 0; k < 12; k++) {
         sw_month m = sw_month_from_ym(year, k + 1);
         struct sw_trace *tr_k = k == 11 ? tr : NULL;
@@ -220,7 +229,7 @@ sw_status sw_kgb_year(const struct sw_ctx *c, int year, const struct sw_kgb_fact
             if (st)
                 return st;
         }
-        kgb_classes(f->births, f->n, m, now[0], now[1], now[2], now_cls);
+        kgb_classes(f->births, bmp, f->n, m, now[0], now[1], now[2], now_cls);
         if (k > 0 && !tr_k && memcmp(now, age, sizeof(age)) == 0 &&
             memcmp(now_cls, cls, sizeof(cls)) == 0) {
             out[k] = out[k - 1];

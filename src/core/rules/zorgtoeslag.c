@@ -321,9 +321,12 @@ static sw_status situation_params(const struct sw_ctx *c, struct sw_zorgtoeslag_
     return st;
 }
 
-/* sw_zorgtoeslag_months(), through k when not NULL (then without a trace). */
+/* sw_zorgtoeslag_months(), through k when not NULL (then without a trace).
+ * Month i's facts are months[i * stride]: stride 1 for twelve situations,
+ * 0 for one situation all year (the same as twelve copies of it, without
+ * comparing them month by month). */
 static sw_status months_impl(const struct sw_ctx *c, struct sw_zorgtoeslag_kept *k, int year,
-                             const struct sw_zorgtoeslag_facts months[12],
+                             const struct sw_zorgtoeslag_facts *months, size_t stride,
                              struct sw_zorgtoeslag *out, struct sw_trace *tr,
                              struct sw_err *err)
 {
@@ -360,11 +363,11 @@ static sw_status months_impl(const struct sw_ctx *c, struct sw_zorgtoeslag_kept 
         return sw_err_set(err, SW_ERR_TABLE, "awir.months_per_year",
                           "the month-by-month zorgtoeslag needs 'awir.months_per_year' = 12");
     for (int i = 0; i < 12; i++) {
-        const struct sw_zorgtoeslag_facts *f = &months[i];
+        const struct sw_zorgtoeslag_facts *f = &months[(size_t)i * stride];
         sw_month m = sw_month_from_ym(year, i + 1);
         /* The same facts as the month before: checked already, and their
          * parameters are on 1 January, looked up (and recorded) already. */
-        bool same = i > 0 && memcmp(f, &months[i - 1], sizeof(*f)) == 0;
+        bool same = i > 0 && (stride == 0 || memcmp(f, f - stride, sizeof(*f)) == 0);
 
         if (!same && ((st = check_facts(f, i, err)) ||
                       (st = situation_params(c, k, jan1, f, &p, tr, err))))
@@ -380,7 +383,7 @@ static sw_status months_impl(const struct sw_ctx *c, struct sw_zorgtoeslag_kept 
         if (f->birth != SW_NO_DATE && m <= aged_month)
             continue;
         /* claim_for() reads only f and the parameters on 1 January. */
-        if (!cl_f || memcmp(f, cl_f, sizeof(*f)) != 0) {
+        if (!cl_f || (f != cl_f && memcmp(f, cl_f, sizeof(*f)) != 0)) {
             claim_for(&p, f, &cl);
             cl_f = f;
         }
@@ -412,7 +415,7 @@ static sw_status months_impl(const struct sw_ctx *c, struct sw_zorgtoeslag_kept 
         return st;
     /* As in sw_zorgtoeslag_year: a twelfth, rounded down to whole euros. */
     r.month_amount = sw_div_floor(r.year_amount, p.months * 100) * 100;
-    trace_formula(tr, last_i >= 0 ? &months[last_i] : &months[0], &p, true);
+    trace_formula(tr, &months[(size_t)(last_i >= 0 ? last_i : 0) * stride], &p, true);
     sw_trace_input(tr, "maanden met aanspraak", counted, SW_UNIT_MONTHS);
     sw_trace_input(tr, "zorgtoeslag over het jaar (onafgerond)", r.amount_exact,
                    SW_UNIT_EUROCENT);
@@ -425,12 +428,19 @@ sw_status sw_zorgtoeslag_months(const struct sw_ctx *c, int year,
                                 struct sw_zorgtoeslag *out, struct sw_trace *tr,
                                 struct sw_err *err)
 {
-    return months_impl(c, NULL, year, months, out, tr, err);
+    return months_impl(c, NULL, year, months, 1, out, tr, err);
 }
 
 sw_status sw_zorgtoeslag_months_kept(const struct sw_ctx *c, struct sw_zorgtoeslag_kept *k,
                                      int year, const struct sw_zorgtoeslag_facts months[12],
                                      struct sw_zorgtoeslag *out, struct sw_err *err)
 {
-    return months_impl(c, k, year, months, out, NULL, err);
+    return months_impl(c, k, year, months, 1, out, NULL, err);
+}
+
+sw_status sw_zorgtoeslag_same_kept(const struct sw_ctx *c, struct sw_zorgtoeslag_kept *k,
+                                   int year, const struct sw_zorgtoeslag_facts *f,
+                                   struct sw_zorgtoeslag *out, struct sw_err *err)
+{
+    return months_impl(c, k, year, f, 0, out, NULL, err);
 }
