@@ -31,4 +31,10 @@ sw_status sw_aow_reached(const struct sw_ctx *c, sw_date birth, sw_date date, bo
                          struct sw_trace *tr, struct sw_err *err)
     __attribute__((warn_unused_result));
 
+/* sw_aow_reached(), also giving the AOW date when the answer asked for it
+ * (*aow; SW_NO_DATE when it did not: younger than 60 on `date`). */
+sw_status sw_aow_reached_date(const struct sw_ctx *c, sw_date birth, sw_date date, bool *out,
+                              sw_date *aow, struct sw_trace *tr, struct sw_err *err)
+    __attribute__((warn_unused_result));
+
 #endif

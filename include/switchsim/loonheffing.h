@@ -172,6 +172,8 @@ struct sw_lh_kept {
     bool last_set;                     /* last is the gross-up of last_net with p */
     int64_t last_net;
     struct sw_lh_benefit last;
+    bool aow_set;                      /* aow_date is birth's AOW date, as asked */
+    sw_date aow_date;                  /* since p was looked up (sw_aow_date()) */
 };
 
 /* sw_gross_from_net_benefit() without a trace, through k: the same answer and

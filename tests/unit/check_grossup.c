@@ -144,6 +144,13 @@ static void same_benefit(const struct sw_lh_benefit *x, const struct sw_lh_benef
     ck_assert_int_eq(x->kortingen_annual, y->kortingen_annual);
 }
 
+/* The birth dates of the walks below: none, reaching the AOW age in the walk
+ * (1959), above it (1955, 1940), turning 60 in it (1965: the AOW date asked
+ * only from then on). */
+static const char *const walk_births[] = {NULL, "1959-08-15", "1955-01-01", "1940-06-01",
+                                          "1965-06-10"};
+#define WALK_CASES ((int)(sizeof(walk_births) / sizeof(walk_births[0])) * 3)
+
 /* 48 months of 2024-2027 with nets that stay, move and come back: each kept
  * gross-up through b and kept (b records into b->used) against the plain call on
  * a context of its own - the same status, error, figures and values used. */
@@ -179,8 +186,7 @@ static void walk_against_plain(struct sw_ctx *b, struct sw_lh_kept *kept, sw_dat
 
 START_TEST(test_gross_kept)
 {
-    static const char *const births[] = {NULL, "1959-08-15", "1955-01-01", "1940-06-01"};
-    const char *bt = births[_i / 3];
+    const char *bt = walk_births[_i / 3];
     unsigned k = ref_kortingen[_i % 3];
     sw_date birth = bt ? test_date(bt) : SW_NO_DATE;
     struct sw_ctx b = test_ctx();
@@ -217,8 +223,7 @@ END_TEST
  * the memo to another set (another sha) forgets it. */
 START_TEST(test_gross_memo)
 {
-    static const char *const births[] = {NULL, "1959-08-15", "1955-01-01", "1940-06-01"};
-    const char *bt = births[_i / 3];
+    const char *bt = walk_births[_i / 3];
     unsigned k = ref_kortingen[_i % 3];
     sw_date birth = bt ? test_date(bt) : SW_NO_DATE;
     struct sw_lh_memo *memo = calloc(1, sizeof(*memo));
@@ -287,8 +292,8 @@ static Suite *grossup_suite(void)
     tcase_add_loop_test(tc, test_gross_fast_equals_scan, 0,
                         (int)(sizeof(ref_dates) / sizeof(ref_dates[0])) * 9);
     tcase_add_loop_test(tc, test_gross_fast_exhaustive, 0, 2);
-    tcase_add_loop_test(tc, test_gross_kept, 0, 12);
-    tcase_add_loop_test(tc, test_gross_memo, 0, 12);
+    tcase_add_loop_test(tc, test_gross_kept, 0, WALK_CASES);
+    tcase_add_loop_test(tc, test_gross_memo, 0, WALK_CASES);
     suite_add_tcase(s, tc);
     return s;
 }

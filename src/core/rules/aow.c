@@ -64,21 +64,29 @@ sw_status sw_aow_date(const struct sw_ctx *c, sw_date birth, sw_date *out,
                       "no AOW age in the tables for someone born in %d", by);
 }
 
-sw_status sw_aow_reached(const struct sw_ctx *c, sw_date birth, sw_date date, bool *out,
-                         struct sw_trace *tr, struct sw_err *err)
+sw_status sw_aow_reached_date(const struct sw_ctx *c, sw_date birth, sw_date date, bool *out,
+                              sw_date *aow, struct sw_trace *tr, struct sw_err *err)
 {
-    sw_date aow;
     sw_status st;
 
+    *aow = SW_NO_DATE;
     /* Sixty years hold at least 60 x 365 days: fewer days, younger than 60
      * (the rules ask every month; this skips the calendar arithmetic). */
     if (sw_aow_surely_below(birth, date) || sw_age_on(birth, date) < 60) {
         *out = false;
         return SW_OK;
     }
-    st = sw_aow_date(c, birth, &aow, tr, err);
+    st = sw_aow_date(c, birth, aow, tr, err);
     if (st)
         return st;
-    *out = date >= aow;
+    *out = date >= *aow;
     return SW_OK;
+}
+
+sw_status sw_aow_reached(const struct sw_ctx *c, sw_date birth, sw_date date, bool *out,
+                         struct sw_trace *tr, struct sw_err *err)
+{
+    sw_date aow;
+
+    return sw_aow_reached_date(c, birth, date, out, &aow, tr, err);
 }

@@ -669,6 +669,23 @@ static sw_status gross_up_kept(const struct sw_ctx *c, struct sw_lh_kept *k, int
     return SW_OK;
 }
 
+/* sw_aow_reached(c, k->birth, d, out) for a date d in k's window: once that
+ * asked for the AOW date, the date kept in k answers (as sw_aow_date()'s memo
+ * would: a hit there looks nothing up). */
+static sw_status kept_aow_reached(const struct sw_ctx *c, struct sw_lh_kept *k, sw_date d,
+                                  bool *out, struct sw_err *err)
+{
+    sw_status st;
+
+    if (k->aow_set) {
+        *out = d >= k->aow_date;
+        return SW_OK;
+    }
+    st = sw_aow_reached_date(c, k->birth, d, out, &k->aow_date, NULL, err);
+    k->aow_set = !st && k->aow_date != SW_NO_DATE;
+    return st;
+}
+
 sw_status sw_gross_from_net_benefit_kept(const struct sw_ctx *c, struct sw_lh_kept *k,
                                          sw_date date, int64_t net, sw_date birth,
                                          unsigned korting, struct sw_lh_benefit *out,
@@ -692,7 +709,7 @@ sw_status sw_gross_from_net_benefit_kept(const struct sw_ctx *c, struct sw_lh_ke
         if (!st && k->p.aow && date >= k->at)
             aow = true;
         else if (!st && !sw_aow_surely_below(birth, date + 30))
-            st = sw_aow_reached(c, birth, sw_month_last_day(sw_month_of(date)), &aow, NULL, err);
+            st = kept_aow_reached(c, k, sw_month_last_day(sw_month_of(date)), &aow, err);
         if (st)
             return st;
         if (aow == k->p.aow) {
@@ -706,7 +723,7 @@ sw_status sw_gross_from_net_benefit_kept(const struct sw_ctx *c, struct sw_lh_ke
             return SW_OK;
         }
     }
-    k->ok = k->last_set = false;
+    k->ok = k->last_set = k->aow_set = false;
     sw_window_begin(c, &k->w, date);
     st = benefit_params(c, date, net, "net", birth, korting, &k->p, NULL, err);
     sw_window_end(c, &k->w);
