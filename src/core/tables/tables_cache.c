@@ -21,8 +21,10 @@ static bool used_same(const struct sw_value_info *a, const struct sw_value_info 
 static struct sw_value_info *used_grow(struct sw_used *u)
 {
     if (u->len == u->cap) {
-        /* Room at once for what one run uses (some 60 to 120 values). */
-        size_t cap = u->cap ? u->cap * 2 : 128;
+        /* Room at once for what a timeline uses (some 60 to 160 values,
+         * more with a steady run): a list that grows is copied, and the
+         * cache's index of it is built anew. */
+        size_t cap = u->cap ? u->cap * 2 : 256;
         struct sw_value_info *n = realloc(u->items, cap * sizeof(*n));
         if (!n) {
             u->nomem = true;
