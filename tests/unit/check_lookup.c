@@ -3,7 +3,8 @@
  * as sw_param(), no message formatted for an absent value, the messages of
  * sw_param() unchanged after the cache kept an absent answer, ids built in a
  * reused buffer, and windows narrowed by a missing value's dates; the used list
- * through the cache as without it (every field of every item); a cache bound
+ * through the cache as without it (every field of every item), also in lists
+ * in turn through one cache over two years of months; a cache bound
  * to one context after another, also from municipality to municipality, from
  * table set to table set, and past the wrap of its count of used lists.
  * The figures are those of tests/tables/valid/base.xml: test.amount 1000.00 from
@@ -248,6 +249,17 @@ static void same_item(const struct sw_value_info *a, const struct sw_value_info 
     }
 }
 
+/* Whether two used lists hold the same items in the same order (same_item(),
+ * the id also by address). */
+static void same_items(const struct sw_used *a, const struct sw_used *b)
+{
+    ck_assert_uint_eq(a->len, b->len);
+    for (size_t i = 0; i < b->len; i++) {
+        ck_assert_ptr_eq(a->items[i].id, b->items[i].id);
+        same_item(&a->items[i], &b->items[i]);
+    }
+}
+
 /* Every plain national parameter of the shipped tables on `date`, in the
  * order of the set, recorded in c->used; how many had a value. */
 static size_t look_up_all(const struct sw_ctx *c, sw_date date)
@@ -291,14 +303,86 @@ START_TEST(test_used_list_with_and_without_cache)
         }
     }
     ck_assert_int_gt(plain.len, 256);
-    ck_assert_int_eq(cached.len, plain.len);
-    for (size_t i = 0; i < plain.len; i++) {
-        ck_assert_ptr_eq(cached.items[i].id, plain.items[i].id);
-        same_item(&cached.items[i], &plain.items[i]);
-    }
+    same_items(&cached, &plain);
     sw_used_release(&plain);
     sw_used_release(&cached);
     sw_lookup_cache_free(b.cache);
+}
+END_TEST
+
+/* Every national parameter and scale of c's tables on `date` through a and b
+ * (one with a cache, one without): the same status and answer from each. */
+static void look_up_both(const struct sw_ctx *a, const struct sw_ctx *b, sw_date date)
+{
+    for (size_t i = 0; i < sw_tables_param_count(a->tables); i++) {
+        const char *id, *muni;
+        enum sw_unit unit;
+        bool is_scale;
+        struct sw_err err;
+        int64_t va = -1, vb = -1;
+        const struct sw_bracket *ba = NULL, *bb = NULL;
+        size_t na = 0, nb = 0;
+        struct sw_value_info first;
+
+        sw_tables_param(a->tables, i, &id, &muni, &unit, &is_scale);
+        if (muni[0])
+            continue;
+        if (!is_scale) {
+            ck_assert_int_eq(sw_param(a, id, date, unit, &va, NULL, &err),
+                             sw_param(b, id, date, unit, &vb, NULL, &err));
+            ck_assert_int_eq(va, vb);
+            continue;
+        }
+        ck_assert_uint_gt(sw_tables_timeline(a->tables, id, "", &first, 1), 0);
+        ck_assert_int_eq(sw_scale(a, id, date, first.kind, &ba, &na, NULL, &err),
+                         sw_scale(b, id, date, first.kind, &bb, &nb, NULL, &err));
+        ck_assert_ptr_eq(ba, bb);
+        ck_assert_uint_eq(na, nb);
+    }
+}
+
+/* One cache bound to a run after another, each with its own used list (as a
+ * batch runs): a value the cache still holds from the run before is recorded
+ * on its first hit in the new list (sw_param()'s and sw_scale()'s quick
+ * path), after a move to another date or on the full path - and each list,
+ * over two years of months from several starts, is the one a context without
+ * a cache builds by the same lookups, item by item. */
+START_TEST(test_used_lists_in_turn_with_and_without_cache)
+{
+    struct sw_lookup_cache *cache = NULL;
+    struct sw_err err;
+    /* Start, months and projection of each run: long ones (lists past 256
+     * values, searched item by item) and short ones across the end of 2026,
+     * which the shipped tables mark unpublished (projected values), the last
+     * two in 2027 alone (shorter lists, appended without a search). */
+    static const struct {
+        int year, month, months;
+        bool project;
+    } runs[] = {{2025, 1, 24, true},  {2026, 11, 4, true},  {2025, 7, 24, true},
+                {2026, 12, 3, true},  {2026, 1, 24, false}, {2024, 11, 6, false},
+                {2026, 10, 6, true},  {2027, 1, 3, true},   {2027, 2, 3, true}};
+
+    ck_assert_int_eq(sw_lookup_cache_new(&cache, &err), SW_OK);
+    for (size_t run = 0; run < sizeof(runs) / sizeof(runs[0]); run++) {
+        struct sw_used plain = {0}, cached = {0};
+        struct sw_ctx a = test_ctx(), b = test_ctx();
+        sw_month m0 = sw_month_from_ym(runs[run].year, runs[run].month);
+
+        a.used = &plain;
+        b.used = &cached;
+        a.project = b.project = runs[run].project;
+        sw_lookup_cache_bind(cache, &b);
+        b.cache = cache;
+        for (sw_month m = m0; m < m0 + runs[run].months; m++) {
+            look_up_both(&a, &b, sw_month_first_day(m));
+            look_up_both(&a, &b, sw_month_first_day(m) + 14);
+        }
+        ck_assert_uint_gt(plain.len, 0);
+        same_items(&cached, &plain);
+        sw_used_release(&plain);
+        sw_used_release(&cached);
+    }
+    sw_lookup_cache_free(cache);
 }
 END_TEST
 
@@ -590,11 +674,7 @@ static void municipalities_in_turn(bool strict)
                 }
             }
         }
-        ck_assert_uint_eq(cached.len, plain.len);
-        for (size_t i = 0; i < plain.len; i++) {
-            ck_assert_ptr_eq(cached.items[i].id, plain.items[i].id);
-            same_item(&cached.items[i], &plain.items[i]);
-        }
+        same_items(&cached, &plain);
         sw_used_release(&plain);
         sw_used_release(&cached);
     }
@@ -741,6 +821,7 @@ static Suite *lookup_suite(void)
     tcase_add_test(tc, test_opt_narrows_windows);
     tcase_add_test(tc, test_opt_used_list);
     tcase_add_test(tc, test_used_list_with_and_without_cache);
+    tcase_add_test(tc, test_used_lists_in_turn_with_and_without_cache);
     tcase_add_test(tc, test_used_list_recorded_from_outside);
     tcase_add_test(tc, test_used_value_from_outside_looked_up);
     tcase_add_test(tc, test_index_finds_every_parameter);

@@ -407,34 +407,55 @@ static inline struct cache_slot *cache_hit(const struct sw_ctx *c, const char *i
     return slot_hit(c, near_slot(c->cache, id), date);
 }
 
-/* The first hit on sl's value in this list c->used: record it (as the full
- * path would have). */
-static __attribute__((noinline)) void record_slot(const struct sw_ctx *c, struct cache_slot *sl)
+/* The set's info of sl's value (t->infos, filled once: tables_index_build()). */
+static inline const struct sw_value_info *slot_info(const struct sw_tables *t,
+                                                    const struct cache_slot *sl)
+{
+    return &t->infos[sl->p->info0 + (size_t)(sl->v - sl->p->values)];
+}
+
+/* The date from which the value after sl's was due, for a projected one. */
+static inline sw_date slot_due(const struct cache_slot *sl)
+{
+    return sl->projected ? sl->v[1].from : SW_NO_DATE;
+}
+
+/* record_slot() past its common case: the value looked up in the list (or
+ * the set without infos: its info filled here). */
+static __attribute__((noinline)) void record_slot_search(const struct sw_ctx *c,
+                                                         struct cache_slot *sl)
 {
     const struct sw_tables *t = c->tables;
-    const struct tvalue *v = sl->v;
-    sw_date due = sl->projected ? v[1].from : SW_NO_DATE;
-
     struct sw_value_info tmp;
     const struct sw_value_info *info = &tmp;
+
+    if (t->infos)
+        info = slot_info(t, sl);
+    else
+        tables_fill_info(t, sl->p, sl->v, &tmp);
+    tables_record_value(c, info, sl->projected, slot_due(sl));
+    slot_recorded(c->cache, sl);
+}
+
+/* The first hit on sl's value in this list c->used: record it (as the full
+ * path would have). Kept small (no frame for an info of its own): called once
+ * a run for each value the run uses. */
+static __attribute__((noinline)) void record_slot(const struct sw_ctx *c, struct cache_slot *sl)
+{
     struct sw_used *u = c->used;
     struct used_index *x = &c->cache->used;
 
-    /* The set's info of every value, filled once (tables_index_build()). */
-    if (t->infos)
-        info = &t->infos[sl->p->info0 + (size_t)(v - sl->p->values)];
-    else
-        tables_fill_info(t, sl->p, v, &tmp);
     /* A list of the slots' values alone, this one's not among them (its bit
      * clear: record_slot() is called for a value not seen): append. */
-    if (x->pure && x->u == u && x->items == u->items && u->len == x->len_seen &&
-        u->len < u->cap && seen_bit(sl)) {
-        tables_record_fill(&u->items[u->len++], info, sl->projected, due);
+    if (c->tables->infos && x->pure && x->u == u && x->items == u->items &&
+        u->len == x->len_seen && u->len < u->cap && seen_bit(sl)) {
+        tables_record_fill(&u->items[u->len++], slot_info(c->tables, sl), sl->projected,
+                           slot_due(sl));
         x->len_seen = u->len;
-    } else {
-        tables_record_value(c, info, sl->projected, due);
+        slot_recorded(c->cache, sl);
+        return;
     }
-    slot_recorded(c->cache, sl);
+    record_slot_search(c, sl);
 }
 
 /* sw_param() past the hot path; quiet: SW_ERR_NO_VALUE without a message. */
@@ -509,10 +530,12 @@ param_plain(const struct sw_ctx *c, struct cache_slot *sl, const char *id, sw_da
 }
 
 /* sw_param() without info: the cached answer of a plain parameter that needs
- * nothing else done but narrowing the windows recording (no value to move or
- * record), with no call; else param_plain() on the slot it found. */
-static inline sw_status sw_param_quick(const struct sw_ctx *c, const char *id, sw_date date,
-                                       enum sw_unit unit, int64_t *out, struct sw_err *err)
+ * nothing else done but narrowing the windows recording and (once a run)
+ * recording its value, with no call but record_slot(); else param_plain() on
+ * the slot it found (a value to move to, or the full path). */
+static inline __attribute__((always_inline)) sw_status
+sw_param_quick(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit unit,
+               int64_t *out, struct sw_err *err)
 {
     struct cache_slot *sl;
 
@@ -520,9 +543,12 @@ static inline sw_status sw_param_quick(const struct sw_ctx *c, const char *id, s
         return param_full(c, id, date, unit, out, NULL, false, true, err);
     sl = near_slot(c->cache, id);
     /* sl->unit is -1 without a value. */
-    if (!sl || sl->unit != (int)unit || date < sl->lo || date >= sl->hi ||
-        (c->used && !slot_is_recorded(c->cache, sl)))
+    if (!sl || sl->unit != (int)unit || date < sl->lo || date >= sl->hi)
         return param_plain(c, sl, id, date, unit, out, err);
+    /* The first hit on the value in this list: recorded as param_plain()
+     * would, without its frame. */
+    if (c->used && !slot_is_recorded(c->cache, sl))
+        record_slot(c, sl);
     if (c->cache->window)
         window_narrow(c->cache, date, sl->lo, sl->hi);
     *out = sl->amount;
@@ -581,23 +607,16 @@ sw_status sw_param_opt(const struct sw_ctx *c, const char *id, sw_date date, enu
     return st == SW_ERR_NO_VALUE ? SW_OK : st;
 }
 
-sw_status sw_scale(const struct sw_ctx *c, const char *id, sw_date date,
-                   enum sw_scale_kind kind, const struct sw_bracket **out, size_t *n,
-                   struct sw_value_info *info, struct sw_err *err)
+/* sw_scale() past the hot path. */
+static __attribute__((noinline)) sw_status
+scale_full(const struct sw_ctx *c, const char *id, sw_date date, enum sw_scale_kind kind,
+           const struct sw_bracket **out, size_t *n, struct sw_value_info *info,
+           struct sw_err *err)
 {
     struct found f;
     struct sw_value_info tmp;
-    struct cache_slot *sl = info || !c->cache ? NULL : cache_hit(c, id, date);
-    sw_status st;
+    sw_status st = lookup(c, id, date, &f, false, true, err);
 
-    if (sl && sl->v && sl->p->is_scale && sl->p->kind == kind) {
-        if (c->used && !slot_is_recorded(c->cache, sl))
-            record_slot(c, sl);
-        *out = sl->v->brackets;
-        *n = sl->v->nbrackets;
-        return SW_OK;
-    }
-    st = lookup(c, id, date, &f, false, true, err);
     if (st)
         return st;
     if (f.ov >= 0 || !f.p->is_scale || f.p->kind != kind)
@@ -614,6 +633,22 @@ sw_status sw_scale(const struct sw_ctx *c, const char *id, sw_date date,
             *info = tmp;
     }
     return SW_OK;
+}
+
+sw_status sw_scale(const struct sw_ctx *c, const char *id, sw_date date,
+                   enum sw_scale_kind kind, const struct sw_bracket **out, size_t *n,
+                   struct sw_value_info *info, struct sw_err *err)
+{
+    struct cache_slot *sl = info || !c->cache ? NULL : cache_hit(c, id, date);
+
+    if (sl && sl->v && sl->p->is_scale && sl->p->kind == kind) {
+        if (c->used && !slot_is_recorded(c->cache, sl))
+            record_slot(c, sl);
+        *out = sl->v->brackets;
+        *n = sl->v->nbrackets;
+        return SW_OK;
+    }
+    return scale_full(c, id, date, kind, out, n, info, err);
 }
 
 sw_status sw_scale_t(const struct sw_ctx *c, const char *id, sw_date date,
