@@ -424,27 +424,6 @@ static void run_arrays(struct eng_run *r, const struct eng_run *a)
     r->res = x.res;
 }
 
-/* tl->used from run `which` (0 the baseline, 1 the switch) on in the order of a
- * full run (eng_resume_used()): what it holds before that run, then each
- * part's values of the main run and of this one; false when out of memory.
- * Rebuilt in place: c records into tl->used as the runs did. */
-static bool resume_used(const struct sw_ctx *c, struct sw_timeline *tl,
-                        const struct eng_resume *from, const struct eng_snap *fresh, int which)
-{
-    size_t before = fresh->used_at[0], n = tl->used.len - before;
-    struct sw_used own = {0};
-
-    own.items = malloc((n ? n : 1) * sizeof(*own.items));
-    if (!own.items)
-        return false;
-    memcpy(own.items, tl->used.items + before, n * sizeof(*own.items));
-    own.len = own.cap = n;
-    tl->used.len = before;
-    eng_resume_used(c, &from->tl->used, &from->snap[which], &own, before, fresh);
-    free(own.items);
-    return true;
-}
-
 static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
                           const struct sw_scenario *s, unsigned flags, struct sw_baseline *keep,
                           const struct eng_resume *from, struct eng_resume **rs_out,
@@ -560,7 +539,8 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
         if (!st && from &&
             !eng_resume_close_seen(&from->tl->used, &from->snap[0], &tl->used, &fresh[0]))
             st = sw_err_set(err, SW_ERR_INTERNAL, NULL, "cannot resume");
-        if (!st && from && !resume_used(&c, tl, from, &fresh[0], 0))
+        if (!st && from &&
+            !eng_resume_used(&tl->used, &from->tl->used, &from->snap[0], &fresh[0]))
             st = sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
         if (!st && keep)
             baseline_keep(keep, t, s, flags, tl, base_run, &memo);
@@ -577,7 +557,7 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
     if (!st && from &&
         !eng_resume_close_seen(&from->tl->used, &from->snap[1], &tl->used, &fresh[1]))
         st = sw_err_set(err, SW_ERR_INTERNAL, NULL, "cannot resume");
-    if (!st && from && !resume_used(&c, tl, from, &fresh[1], 1))
+    if (!st && from && !eng_resume_used(&tl->used, &from->tl->used, &from->snap[1], &fresh[1]))
         st = sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
     if (!st && from) {
         if (!eng_resume_recoveries(tl, from->tl, &from->snap[1], &fresh[1]))

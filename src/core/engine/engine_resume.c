@@ -104,17 +104,43 @@ bool eng_resume_close_seen(const struct sw_used *main, const struct eng_snap *ms
     return true;
 }
 
-void eng_resume_used(const struct sw_ctx *c, const struct sw_used *main,
-                     const struct eng_snap *ms, const struct sw_used *fresh, size_t before,
+/* The items [a, b) of src appended to dst (room made), one by one: a copy
+ * of some kB in one call takes the C library's string instruction path (see
+ * rows_copy() in engine.c). */
+static size_t used_append(struct sw_value_info *dst, size_t at, const struct sw_value_info *src,
+                          size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        memcpy(&dst[at++], &src[i], sizeof(dst[0]));
+    return at;
+}
+
+bool eng_resume_used(struct sw_used *u, const struct sw_used *main, const struct eng_snap *ms,
                      const struct eng_snap *fs)
 {
+    size_t before = fs->used_at[0], n = before, at;
+    struct sw_value_info *items;
+
+    for (int seg = 0; seg < ENG_SEG__COUNT; seg++)
+        n += (seg == ENG_SEG_CLOSE ? 0 : ms->used_at[seg + 1] - ms->used_at[seg]) +
+             fs->used_at[seg + 1] - fs->used_at[seg];
+    /* A new list (the old one lives till it is copied): the lookup cache's
+     * index of the old one is not taken for it (tables_cache.h). Room for
+     * as many again, as used_grow() makes (the switch run records next). */
+    items = malloc((n ? 2 * n : 1) * sizeof(*items));
+    if (!items)
+        return false;
+    at = used_append(items, 0, u->items, 0, before);
     for (int seg = 0; seg < ENG_SEG__COUNT; seg++) {
         if (seg != ENG_SEG_CLOSE)
-            for (size_t i = ms->used_at[seg]; i < ms->used_at[seg + 1]; i++)
-                sw_used_record(c, &main->items[i]);
-        for (size_t i = fs->used_at[seg]; i < fs->used_at[seg + 1]; i++)
-            sw_used_record(c, &fresh->items[i - before]);
+            at = used_append(items, at, main->items, ms->used_at[seg], ms->used_at[seg + 1]);
+        at = used_append(items, at, u->items, fs->used_at[seg], fs->used_at[seg + 1]);
     }
+    free(u->items);
+    u->items = items;
+    u->len = at;
+    u->cap = n ? 2 * n : 1;
+    return true;
 }
 
 bool eng_resume_recoveries(struct sw_timeline *tl, const struct sw_timeline *main,

@@ -69,12 +69,17 @@ void eng_resume_check(struct eng_resume *rs, const struct sw_timeline *tl);
 bool eng_resume_close_seen(const struct sw_used *main, const struct eng_snap *ms,
                            const struct sw_used *own, const struct eng_snap *fs);
 
-/* One run's values used in full-run order into c->used (after what it holds):
- * for each part, the main run's items of it, then fresh's (positions by the
- * marks ms and fs, fresh's counted from `before`); the main run's close left
- * out. */
-void eng_resume_used(const struct sw_ctx *c, const struct sw_used *main,
-                     const struct eng_snap *ms, const struct sw_used *fresh, size_t before,
+/* One run's values used in full-run order in u (which holds them from
+ * fs->used_at[0] on, after what it held before that run): for each part, the
+ * main run's items of it (ms), then u's own (fs); the main run's close left
+ * out. A value the main run used and the run used again in a later part (or
+ * the switch in the baseline's) is listed twice, not dropped as a full run
+ * drops it: the list's first items of each value are the full run's list,
+ * in its order, and nothing reads a resumed run's list but
+ * eng_projected_first() (engine_steady.c), which takes the first item of each
+ * id; a value recorded later (the switch run's) is still found among them,
+ * and recorded once. False when out of memory (u as it was). */
+bool eng_resume_used(struct sw_used *u, const struct sw_used *main, const struct eng_snap *ms,
                      const struct eng_snap *fs);
 
 /* The recoveries of the switch run in full-run order into tl: main's (ms) of
