@@ -183,6 +183,11 @@ struct eng_run {
      * and korting, as wage_month() asked it (engine_months.c): its net on the
      * gross wage lh_gross[i] (-1: not asked), for engine_lokaal.c. */
     int64_t lh_gross[SW_SCENARIO_MAX_MONTHS], lh_net[SW_SCENARIO_MAX_MONTHS];
+    /* The resident's part of the month's bijstand as the toetsingsinkomen grossed
+     * it up with the loonheffingskorting (engine_toeslagen.c, year_income()):
+     * the net ([0]; 0: not in this run) and the korting the municipality gives on
+     * it, at most its tax ([1]), for eng_korting_twice(), which asks the same. */
+    int64_t korting_kept[SW_SCENARIO_MAX_MONTHS][2];
     int64_t first_month_bijstand;  /* month m0's entitlement with no income, incl. VT */
     struct eng_base_kept kept;     /* the baseline's, for the switch run (zero: none) */
     /* Resuming (engine_resume.h): the first month index computed (0: all), the

@@ -43,47 +43,71 @@ static int source_index(const struct eng_run *r, sw_month m, bool *before)
     return i;
 }
 
+/* The resident's part of a month's bijstand `net`: a couple's is split over
+ * both partners (the rest is the partner's). */
+static int64_t resident_part(const struct sw_scenario *s, int64_t net)
+{
+    return s->household.composition == SW_HH_COUPLE ? net / 2 : net;
+}
+
+/* The algemene heffingskorting a payer gives with benefit b: at most its tax. */
+static int64_t korting_given(const struct sw_lh_benefit *b)
+{
+    return b->kortingen_annual < b->tax_annual ? b->kortingen_annual : b->tax_annual;
+}
+
 /* The gross bijstand of a month whose net entitlement (incl. vakantietoeslag) is
  * `net`: as the municipality grosses it up; a couple's bijstand is split over
  * both partners, each with their own korting. Through lh[0] (the resident) and
  * lh[1] (the partner): the parameters and the last gross-up of each kept from
- * the month before while they hold (sw_gross_from_net_benefit_kept()). */
+ * the month before while they hold (sw_gross_from_net_benefit_kept()). With
+ * kept (not NULL): the resident's part grossed up and the korting given on it,
+ * kept[0] and kept[1] (kept[0] 0 when net <= 0). */
 static sw_status gross_bijstand(const struct eng_run *r, sw_date d, int64_t net,
-                                struct sw_lh_kept lh[2], int64_t *out, struct sw_err *err)
+                                struct sw_lh_kept lh[2], int64_t *out, int64_t kept[2],
+                                struct sw_err *err)
 {
     const struct sw_scenario *s = r->s;
     struct sw_lh_benefit b1, b2;
     unsigned korting = s->settlement.municipality_applies_korting ? SW_LH_KORTING : 0;
+    int64_t part = resident_part(s, net);
     sw_status st;
 
     if (net <= 0) {
+        if (kept)
+            kept[0] = 0;
         *out = 0;
         return SW_OK;
     }
-    if (s->household.composition != SW_HH_COUPLE) {
-        st = sw_gross_from_net_benefit_kept(r->c, &lh[0], d, net, s->household.birth, korting,
-                                            &b1, err);
-        if (!st)
-            *out = b1.gross;
+    st = sw_gross_from_net_benefit_kept(r->c, &lh[0], d, part, s->household.birth, korting, &b1,
+                                        err);
+    if (st)
         return st;
+    if (kept) {
+        kept[0] = part;
+        kept[1] = korting_given(&b1);
     }
-    st = sw_gross_from_net_benefit_kept(r->c, &lh[0], d, net / 2, s->household.birth, korting,
-                                        &b1, err);
-    if (!st)
-        st = sw_gross_from_net_benefit_kept(r->c, &lh[1], d, net - net / 2,
-                                            s->household.partner_birth, korting, &b2, err);
+    if (s->household.composition != SW_HH_COUPLE) {
+        *out = b1.gross;
+        return SW_OK;
+    }
+    st = sw_gross_from_net_benefit_kept(r->c, &lh[1], d, net - part, s->household.partner_birth,
+                                        korting, &b2, err);
     if (!st)
         *out = b1.gross + b2.gross;
     return st;
 }
 
-/* The toetsingsinkomen of year y for a run (the switch or the baseline). */
+/* The toetsingsinkomen of year y for a run (the switch or the baseline). With
+ * keep (r itself), what eng_korting_twice() asks again of r's months shown:
+ * the resident's part grossed up with the loonheffingskorting (korting_kept[]). */
 static sw_status year_income(const struct eng_run *r, const struct eng_run *base, int y,
-                             int64_t *out, struct sw_err *err)
+                             struct eng_run *keep, int64_t *out, struct sw_err *err)
 {
     struct sw_income_parts parts;
     struct sw_lh_kept own[2], *lh = own;
     int yi = y - sw_month_year(r->s->start_month);
+    bool keep_korting = keep && r->s->settlement.municipality_applies_korting;
     sw_status st = SW_OK;
 
     memset(&parts, 0, sizeof(parts));
@@ -108,6 +132,8 @@ static sw_status year_income(const struct eng_run *r, const struct eng_run *base
         /* The toeslagpartner's own income: one joint toetsingsinkomen (Awir art. 8). */
         parts.other += v[SW_ITEM_PARTNER_GROSS];
         st = gross_bijstand(src, sw_month_first_day(m), src->bijstand_net_incl_vt[i], lh, &g,
+                            keep_korting && src == r && m - r->s->start_month == i
+                                ? keep->korting_kept[i] : NULL,
                             err);
         parts.benefit += g;
         /* The Wajong counts with its gross amount, as paid (Awir art. 8: the
@@ -507,6 +533,11 @@ sw_status eng_toeslagen(struct eng_run *r, struct sw_err *err)
 
     bool kgb = s->toeslagen.kindgebonden_budget && s->household.n_children > 0;
 
+    /* Only what year_income() grosses up in this run serves its
+     * eng_korting_twice(). */
+    if (r->from < r->run->n)
+        memset(&r->korting_kept[r->from], 0,
+               (size_t)(r->run->n - r->from) * sizeof(r->korting_kept[0]));
     if (!s->toeslagen.zorgtoeslag && !s->toeslagen.huurtoeslag && !kgb)
         return SW_OK;
     /* The baseline run stands for the months before the horizon and for the
@@ -517,7 +548,7 @@ sw_status eng_toeslagen(struct eng_run *r, struct sw_err *err)
 
         int yi = y - y0;
 
-        st = year_income(r, base, y, &real, err);
+        st = year_income(r, base, y, r, &real, err);
         /* The baseline's own income is the estimate; the switch run takes the one
          * the baseline run computed. */
         if (!st && r->memo && r == base) {
@@ -527,7 +558,7 @@ sw_status eng_toeslagen(struct eng_run *r, struct sw_err *err)
         if (!st && r->memo && r->memo->base_income_set[yi])
             est = r->memo->base_income[yi];
         else if (!st)
-            st = year_income(base, base, y, &est, err);
+            st = year_income(base, base, y, NULL, &est, err);
         if (!st && s->toeslagen.zorgtoeslag)
             st = settle(r, y, SW_RECOVERY_ZORGTOESLAG, zorg_year, real, est,
                         SW_ITEM_ZORGTOESLAG_ENTITLED, SW_ITEM_ZORGTOESLAG_PAID, err);
@@ -614,7 +645,7 @@ sw_status eng_korting_twice(struct eng_run *r, struct sw_err *err)
                                         SW_LH_KORTING, &b, NULL, err);
             if (st)
                 return st;
-            uwv = b.kortingen_annual < b.tax_annual ? b.kortingen_annual : b.tax_annual;
+            uwv = korting_given(&b);
             annual = uwv < emp ? uwv : emp;
             emp -= annual;
         }
@@ -630,20 +661,27 @@ sw_status eng_korting_twice(struct eng_run *r, struct sw_err *err)
         }
         /* A couple's bijstand is split over both partners; the korting given twice
          * is the one on the working resident's half. */
-        st = sw_gross_from_net_benefit_kept(r->c, &lh, sw_month_first_day(row->month),
-                                            s->household.composition == SW_HH_COUPLE
-                                                ? r->bijstand_net_incl_vt[i] / 2
-                                                : r->bijstand_net_incl_vt[i],
-                                            s->household.birth, SW_LH_KORTING, &b, err);
-        if (st)
-            return st;
-        /* The algemene heffingskorting is given twice: by the municipality (at
-         * most the tax on the bijstand it offsets) and by the employer (as far as
-         * the wage's tax allowed). What comes back is the smaller of the two, a
-         * twelfth of the year's amount per month. An estimate: the income-tax
-         * assessment also recomputes the afbouw and the arbeidskorting. */
         {
-            int64_t muni = b.kortingen_annual < b.tax_annual ? b.kortingen_annual : b.tax_annual;
+            int64_t part = resident_part(s, r->bijstand_net_incl_vt[i]), muni;
+
+            if (part > 0 && r->korting_kept[i][0] == part) {
+                /* This gross-up (the same date, person and korting) as
+                 * year_income() made it in this run: its values are recorded. */
+                muni = r->korting_kept[i][1];
+            } else {
+                st = sw_gross_from_net_benefit_kept(r->c, &lh, sw_month_first_day(row->month),
+                                                    part, s->household.birth, SW_LH_KORTING,
+                                                    &b, err);
+                if (st)
+                    return st;
+                muni = korting_given(&b);
+            }
+            /* The algemene heffingskorting is given twice: by the municipality (at
+             * most the tax on the bijstand it offsets) and by the employer (as far
+             * as the wage's tax allowed). What comes back is the smaller of the
+             * two, a twelfth of the year's amount per month. An estimate: the
+             * income-tax assessment also recomputes the afbouw and the
+             * arbeidskorting. */
             twice = sw_div_half_up(annual + (muni < emp ? muni : emp), 12);
         }
         if (twice <= 0)
