@@ -130,6 +130,17 @@ else
     not_ok "a directory swapped in by renames is not served: sha256 '$GOT', expected '$want'"
 fi
 
+# --- two changes with no request between them (a process notices the first,
+# and looks again only at its next request): the set after both is served ---
+printf '<!-- the first of two changes -->\n' >>"$T/participatiewet.xml"
+printf '<!-- the second of two changes -->\n' >>"$T/wml.xml"
+want=$(sha_of)
+if served_sha 20; then
+    ok "two changes in a row: the set after both is served (after $TRIES request(s))"
+else
+    not_ok "two changes in a row: sha256 '$GOT', expected '$want'"
+fi
+
 # The error log names the broken table and that the old set stayed; nothing of
 # the scenarios posted.
 i=0
