@@ -201,6 +201,22 @@ static void changed_by_hand(struct sw_timeline *tl, const char *what)
     tl->used.len = tl->used.cap = saved.len + ne;
     snprintf(msg, sizeof(msg), "%s, projected and overridden values by hand", what);
     same_as_tree(tl, msg);
+    /* Projected values with ids of their own, missing from dates spread over
+     * the run, the later ones first: each month lists those missing by its end. */
+    if (tl->scenario.n > 0) {
+        static const char *const ids[] = {"test.p0", "test.p1", "test.p2", "test.p3",
+                                          "test.p4", "test.p5", "test.p6", "test.p7",
+                                          "test.p8", "test.p9", "test.p10", "test.p11"};
+        sw_date first = sw_month_last_day(tl->scenario.rows[0].month);
+        ck_assert_uint_le(ne, sizeof(ids) / sizeof(ids[0]));
+        for (size_t i = 0; i < ne; i++) {
+            tl->used.items[saved.len + i].id = ids[i];
+            tl->used.items[saved.len + i].projected = true;
+            tl->used.items[saved.len + i].projected_from = first + (sw_date)(40 * (ne - i));
+        }
+        snprintf(msg, sizeof(msg), "%s, projected values missing from dates in the run", what);
+        same_as_tree(tl, msg);
+    }
     free(tl->used.items);
     tl->used = saved;
 }

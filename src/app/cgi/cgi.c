@@ -601,15 +601,12 @@ static struct cgi_reply do_post(const struct cgi_request *rq, const struct route
         r = reply(status, bad);
         goto out;
     }
-    if (!utf8_valid((const unsigned char *)body, n)) {
-        r = reply(400, cgi_error_body("malformed", "", "the body is not valid UTF-8"));
-        goto out;
-    }
     /* A scenario endpoint of a front that holds its tables: the scenario reader
-     * parses the body once and checks it as below (one JSON object and nothing
-     * after it but white space), so a scenario it takes passes every check here
-     * and is answered at once; a body it refuses goes through the checks below
-     * for the answer (malformed JSON a 400) and is read again for its problems. */
+     * parses the body once and checks it as below (well-formed UTF-8, one JSON
+     * object and nothing after it but white space), so a scenario it takes
+     * passes every check here and is answered at once; a body it refuses goes
+     * through the checks below for the answer (malformed JSON a 400) and is
+     * read again for its problems. */
     if (rt->fn && rq->tables) {
         if (!(s = malloc(sizeof(*s))))
             goto out;
@@ -617,6 +614,10 @@ static struct cgi_reply do_post(const struct cgi_request *rq, const struct route
             r = rt->fn(rq->tables, s, q);
             goto out;
         }
+    }
+    if (!utf8_valid((const unsigned char *)body, n)) {
+        r = reply(400, cgi_error_body("malformed", "", "the body is not valid UTF-8"));
+        goto out;
     }
     /* Malformed JSON is a 400; a well-formed scenario with wrong values a 422.
      * One JSON value and nothing after it but white space (RFC 8259). */

@@ -81,10 +81,9 @@ static bool block_needs_escape(const char *s)
 }
 #endif
 
-/* Whether one of s[0..n) is below 32, '"' or '\\': 8 bytes at a time (16 with
- * SSE2, from 16 bytes on), the last 8 (16) overlapping the ones before (fewer
- * than 8: padded with spaces). */
-static bool needs_escape(const char *s, size_t n)
+/* 8 bytes at a time (16 with SSE2, from 16 bytes on), the last 8 (16)
+ * overlapping the ones before (fewer than 8: padded with spaces). */
+bool sw_jb_needs_escape(const char *s, size_t n)
 {
     uint64_t w = 0x2020202020202020ULL;
     size_t i;
@@ -124,7 +123,7 @@ void sw_jb_string(struct sw_jbuf *b, const char *s)
     if (!s)
         s = "";
     n = strlen(s);
-    if (!needs_escape(s, n)) {
+    if (!sw_jb_needs_escape(s, n)) {
         if ((d = sw_jb_room(b, n + 2))) {
             d[0] = '"';
             memcpy(d + 1, s, n);

@@ -46,6 +46,9 @@ static inline char *sw_jb_room(struct sw_jbuf *b, size_t n)
 {
     return b->len + n + 1 <= b->cap ? b->p + b->len : sw_jb_grow(b, n);
 }
+/* Whether one of s[0..n) is below 32, '"' or '\\': what a string writes
+ * otherwise than as it is. */
+bool sw_jb_needs_escape(const char *s, size_t n);
 /* A string as cJSON prints it (NULL as ""), and a number as cJSON prints a
  * number item holding d. */
 void sw_jb_string(struct sw_jbuf *b, const char *s);

@@ -41,21 +41,17 @@ struct name_text {
 
 static void name_text(struct name_text *k, const char *name)
 {
-    size_t n = 0;
+    size_t n = strlen(name);
 
-    k->t[n++] = ',';
-    k->t[n++] = '"';
-    for (const char *p = name; *p; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (c < 32 || c == '"' || c == '\\' || n >= sizeof(k->t) - 2) {
-            k->n = 0;
-            return;
-        }
-        k->t[n++] = (char)c;
-    }
-    k->t[n++] = '"';
-    k->t[n++] = ':';
-    k->n = n;
+    k->n = 0;
+    if (n > sizeof(k->t) - 4 || sw_jb_needs_escape(name, n))
+        return;
+    k->t[0] = ',';
+    k->t[1] = '"';
+    memcpy(k->t + 2, name, n);
+    k->t[n + 2] = '"';
+    k->t[n + 3] = ':';
+    k->n = n + 4;
 }
 
 /* "name": with the comma before every member but the first (for a name not
@@ -308,6 +304,7 @@ static void strings(struct sw_jbuf *b, const char *const *s, size_t n)
 struct projected {
     const struct sw_value_info **p;
     size_t n;
+    sw_date *from;          /* the projected_from of p[0..n), in ascending order */
     struct sw_jbuf text;    /* "projected":[...] of `count` ids; count 0: none yet */
     size_t count;
 };
@@ -339,22 +336,45 @@ static bool projected_find(struct projected *pj, const struct sw_timeline *tl)
 
     memset(pj, 0, sizeof(*pj));
     pj->p = malloc((tl->used.len ? tl->used.len : 1) * sizeof(*pj->p));
+    pj->from = malloc((tl->used.len ? tl->used.len : 1) * sizeof(*pj->from));
     ids = malloc((tl->used.len ? tl->used.len : 1) * sizeof(*ids));
-    if (!pj->p || !ids) {
+    if (!pj->p || !pj->from || !ids) {
         free(pj->p);
+        free(pj->from);
         free(ids);
         pj->p = NULL;
+        pj->from = NULL;
         return false;
     }
     for (size_t i = 0; i < tl->used.len; i++) {
         const struct sw_value_info *u = &tl->used.items[i];
+        size_t k;
         if (!u->projected || seen_id(ids, pj->n, u->id))
             continue;
+        /* its date among the others, in order (a few dozen at most) */
+        for (k = pj->n; k > 0 && pj->from[k - 1] > u->projected_from; k--)
+            pj->from[k] = pj->from[k - 1];
+        pj->from[k] = u->projected_from;
         ids[pj->n] = u->id;
         pj->p[pj->n++] = u;
     }
     free(ids);
     return true;
+}
+
+/* How many projected values are missing from `last` or earlier. */
+static size_t missing_by(const struct projected *pj, sw_date last)
+{
+    size_t lo = 0, hi = pj->n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (pj->from[mid] <= last)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 /* json_out.c's sw_tables_json() with sw_json_add_used(); the projected values
@@ -451,10 +471,8 @@ static void tables_member(struct obj *top, const struct sw_timeline *tl,
 static void m_projected(struct obj *o, struct projected *pj, sw_month m)
 {
     sw_date last = sw_month_last_day(m);
-    size_t count = 0;
+    size_t count = missing_by(pj, last);
 
-    for (size_t i = 0; i < pj->n; i++)
-        count += pj->p[i]->projected_from <= last;
     if (count == 0)
         return;
     if (count != pj->count) {
@@ -758,6 +776,7 @@ void sw_timeline_text_open(struct sw_jbuf *b, const struct sw_timeline *tl)
     local_members(&o, tl);
     lists_members(&o, tl);
     free(pj.p);
+    free(pj.from);
     free(pj.text.p);
 }
 
