@@ -3,12 +3,15 @@
  * the same place: for every conversion it writes itself (%s, %d, %ld, %lld,
  * %%) with edge values, for every buffer size from 1 up past the whole text,
  * for the engine's longest kind of sentence, and for formats it hands on
- * (flags, width, other types). */
+ * (flags, width, other types). And eng_topic_nl(): the topic the advice names
+ * for every table prefix, the bijstand's more specific ones first, and
+ * "andere bedragen" for ids that only look alike. */
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "engine_impl.h"
 #include "engine_text.h"
 #include "testutil.h"
 
@@ -72,6 +75,49 @@ START_TEST(the_engines_longest_sentences)
 }
 END_TEST
 
+START_TEST(every_topic_by_its_prefix)
+{
+    static const struct {
+        const char *id, *topic;
+    } cases[] = {
+        {"participatiewet.norm.single", "de bijstandsnorm"},
+        {"participatiewet.norm.", "de bijstandsnorm"},
+        {"participatiewet.vrijlating.n.percent",
+         "het deel van uw loon dat u naast bijstand mag houden"},
+        {"participatiewet.age.min", "de regels van de bijstand"},
+        {"participatiewet.normx", "de regels van de bijstand"},
+        {"participatiewet.", "de regels van de bijstand"},
+        {"wml.hourly", "het minimumloon"},
+        {"loonheffing.brackets", "de belasting op uw loon"},
+        {"zorgtoeslag.standaardpremie", "de zorgtoeslag"},
+        {"huurtoeslag.max_rent", "de huurtoeslag"},
+        {"awir.months_per_year", "de regels voor toeslagen"},
+        {"wmo.abonnementstarief", "de eigen bijdrage voor dagbesteding"},
+        {"werkgever.premie", "de premies van de werkgever"},
+        {"ww.max_daily_wage", "de WW"},
+        {"lks.max_percent", "de loonkostensubsidie"},
+        {"aow.age_years", "de AOW-leeftijd"},
+        {"gemeente.iit.waiting_years", "de bedragen van de gemeente"},
+        {"kindgebonden_budget.per_child", "andere bedragen"},
+        {"kinderbijslag.quarter", "andere bedragen"},
+        {"inkomstenbelasting.rate", "andere bedragen"},
+        {"uitvoering.x", "andere bedragen"},
+        {"participatiewet", "andere bedragen"},
+        {"wml", "andere bedragen"},
+        {"wm.", "andere bedragen"},
+        {"w", "andere bedragen"},
+        {"aowx.age", "andere bedragen"},
+        {"gemeentex", "andere bedragen"},
+        {"Wml.hourly", "andere bedragen"},
+        {"", "andere bedragen"},
+    };
+
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+        ck_assert_msg(strcmp(eng_topic_nl(cases[i].id), cases[i].topic) == 0, "%s: %s, not %s",
+                      cases[i].id, eng_topic_nl(cases[i].id), cases[i].topic);
+}
+END_TEST
+
 START_TEST(other_conversions_are_handed_on)
 {
     for (size_t size = 1; size <= 40; size++) {
@@ -91,6 +137,7 @@ static Suite *engine_text_suite(void)
     tcase_add_test(tc, every_size_every_own_conversion);
     tcase_add_test(tc, the_engines_longest_sentences);
     tcase_add_test(tc, other_conversions_are_handed_on);
+    tcase_add_test(tc, every_topic_by_its_prefix);
     suite_add_tcase(s, tc);
     return s;
 }

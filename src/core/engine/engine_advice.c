@@ -350,39 +350,47 @@ static void wajong_advice(struct eng_run *r)
     }
 }
 
-/* What a parameter is about, for the resident (taalniveau B1): by its table
- * (the id's first part) and, for the bijstand, its second. */
-static const char *topic_nl(const char *id)
+const char *eng_topic_nl(const char *id)
 {
 #define TOPIC(prefix, text) {prefix, sizeof(prefix) - 1, text}
-    static const struct {
+#define END {NULL, 0, NULL}
+    /* The prefixes by their first letter, each list ending in END; a more
+     * specific prefix before a shorter one. */
+    static const struct topic {
         const char *prefix;
         size_t len;
         const char *text;
-    } topics[] = {
-        TOPIC("participatiewet.norm.", "de bijstandsnorm"),
-        TOPIC("participatiewet.vrijlating.",
-              "het deel van uw loon dat u naast bijstand mag houden"),
-        TOPIC("participatiewet.", "de regels van de bijstand"),
-        TOPIC("wml.", "het minimumloon"),
-        TOPIC("loonheffing.", "de belasting op uw loon"),
-        TOPIC("zorgtoeslag.", "de zorgtoeslag"),
-        TOPIC("huurtoeslag.", "de huurtoeslag"),
-        TOPIC("awir.", "de regels voor toeslagen"),
-        TOPIC("wmo.", "de eigen bijdrage voor dagbesteding"),
-        TOPIC("werkgever.", "de premies van de werkgever"),
-        TOPIC("ww.", "de WW"),
-        TOPIC("lks.", "de loonkostensubsidie"),
-        TOPIC("aow.", "de AOW-leeftijd"),
-        TOPIC("gemeente.", "de bedragen van de gemeente"),
-    };
+    } a[] = {TOPIC("awir.", "de regels voor toeslagen"), TOPIC("aow.", "de AOW-leeftijd"), END},
+      g[] = {TOPIC("gemeente.", "de bedragen van de gemeente"), END},
+      h[] = {TOPIC("huurtoeslag.", "de huurtoeslag"), END},
+      l[] = {TOPIC("loonheffing.", "de belasting op uw loon"),
+             TOPIC("lks.", "de loonkostensubsidie"), END},
+      p[] = {TOPIC("participatiewet.norm.", "de bijstandsnorm"),
+             TOPIC("participatiewet.vrijlating.",
+                   "het deel van uw loon dat u naast bijstand mag houden"),
+             TOPIC("participatiewet.", "de regels van de bijstand"), END},
+      w[] = {TOPIC("wml.", "het minimumloon"), TOPIC("wmo.", "de eigen bijdrage voor dagbesteding"),
+             TOPIC("werkgever.", "de premies van de werkgever"), TOPIC("ww.", "de WW"), END},
+      z[] = {TOPIC("zorgtoeslag.", "de zorgtoeslag"), END};
 #undef TOPIC
+#undef END
+    const struct topic *t;
 
-    /* The first letter rules most prefixes out without a call (asked for
-     * every value a run used). */
-    for (size_t i = 0; i < sizeof(topics) / sizeof(topics[0]); i++)
-        if (id[0] == topics[i].prefix[0] && strncmp(id, topics[i].prefix, topics[i].len) == 0)
-            return topics[i].text;
+    /* Asked for every value a run used: the first letter picks the few
+     * prefixes to compare. */
+    switch (id[0]) {
+    case 'a': t = a; break;
+    case 'g': t = g; break;
+    case 'h': t = h; break;
+    case 'l': t = l; break;
+    case 'p': t = p; break;
+    case 'w': t = w; break;
+    case 'z': t = z; break;
+    default: t = NULL; break;
+    }
+    for (; t && t->prefix; t++)
+        if (strncmp(id, t->prefix, t->len) == 0)
+            return t->text;
     return "andere bedragen";
 }
 
@@ -443,7 +451,7 @@ static void provisional_advice(struct eng_run *r)
         size_t j = 0;
         if (!u->projected) {
             if (u->provisional)
-                topics_add(&unconfirmed, topic_nl(u->id));
+                topics_add(&unconfirmed, eng_topic_nl(u->id));
             continue;
         }
         while (j < nd && dates[j] != u->projected_from)
@@ -454,7 +462,7 @@ static void provisional_advice(struct eng_run *r)
             dates[nd] = u->projected_from;
             by_date[nd++].n = 0;
         }
-        topics_add(&by_date[j], topic_nl(u->id));
+        topics_add(&by_date[j], eng_topic_nl(u->id));
     }
     for (size_t i = 0; i < nd; i++)      /* oldest first */
         order[i] = i;

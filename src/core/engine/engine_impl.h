@@ -61,6 +61,10 @@ void eng_wallet(struct eng_run *r);
  * (at most max), without counting the rest (engine_timeline.c). */
 size_t eng_projected_first(const struct sw_timeline *tl, sw_month m,
                            const struct sw_value_info **out, size_t max);
+/* What parameter id is about, for the resident (taalniveau B1), as the advice
+ * names it: by its table (the id's first part) and, for the bijstand, its
+ * second; "andere bedragen" for any other (engine_advice.c). */
+const char *eng_topic_nl(const char *id);
 /* Warnings and actions from the finished switch run (engine_advice.c). */
 sw_status eng_advice(struct eng_run *r, struct sw_err *err);
 /* What eng_advice() looks up in the tables and nothing else (SW_SIM_NO_ADVICE):
