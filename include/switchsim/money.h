@@ -74,12 +74,55 @@ void sw_rate_format_nl(char *buf, size_t size, int64_t ppm);
  *     (0 / 0 = 0): the largest amount there is, visibly absurd in any output,
  *     and small enough that products with rates downstream still fit. */
 
+/* The helpers below are inline: the rules' case (den > 0, operands whose product
+ * fits) in int64, asked some hundred thousand times a caseload; every other case
+ * through these (money.c), exact in 128 bits. Call the helpers, not these. */
+int64_t sw_div_floor_wide(int64_t num, int64_t den);
+int64_t sw_div_ceil_wide(int64_t num, int64_t den);
+int64_t sw_div_half_up_wide(int64_t num, int64_t den);
+int64_t sw_money_rate_half_up_wide(int64_t cents, int64_t ppm);
+int64_t sw_money_rate_down_wide(int64_t cents, int64_t ppm);
+int64_t sw_money_floor_euros_wide(int64_t cents);
+
 /* Floor division: rounds towards minus infinity. */
-int64_t sw_div_floor(int64_t num, int64_t den);
+static inline int64_t sw_div_floor(int64_t num, int64_t den)
+{
+    /* den > 0: the truncated quotient, one lower for a negative remainder. */
+    if (den > 0)
+        return num / den - (num % den < 0);
+    return sw_div_floor_wide(num, den);
+}
+
 /* Ceiling division: rounds towards plus infinity. */
-int64_t sw_div_ceil(int64_t num, int64_t den);
+static inline int64_t sw_div_ceil(int64_t num, int64_t den)
+{
+    if (den > 0)
+        return num / den + (num % den > 0);
+    return sw_div_ceil_wide(num, den);
+}
+
 /* Commercial rounding: half away from zero ("rekenkundig afronden"). */
-int64_t sw_div_half_up(int64_t num, int64_t den);
+static inline int64_t sw_div_half_up(int64_t num, int64_t den)
+{
+    /* den > 0: every remainder is below den, so nothing overflows; 2|r| >= den
+     * written without doubling. */
+    if (den > 0) {
+        int64_t q = num / den, r = num % den;
+
+        if (r >= 0)
+            return r >= den - r ? q + 1 : q;
+        return -r >= den + r ? q - 1 : q;
+    }
+    return sw_div_half_up_wide(num, den);
+}
+
+/* Whether amount x rate fits int64 with room: |cents| below 2^40 (11 billion
+ * euros) and 0 <= ppm <= 2^22 keep the product below 2^62. */
+static inline bool sw_money_rate_fits(int64_t cents, int64_t ppm)
+{
+    return cents > -((int64_t)1 << 40) && cents < ((int64_t)1 << 40) && ppm >= 0 &&
+           ppm <= ((int64_t)1 << 22);
+}
 
 /* --- the named roundings --- */
 
@@ -87,11 +130,21 @@ int64_t sw_div_half_up(int64_t num, int64_t den);
  * for an amount in euros and cents computed from a percentage, e.g. the youth
  * minimum wage (Besluit minimumjeugdloon: bedragen "rekenkundig afgerond" op
  * hele centen), vakantiebijslag, the inkomstenvrijlating (art. 31 lid 2 Pw). */
-int64_t sw_money_rate_half_up(int64_t cents, int64_t ppm);
+static inline int64_t sw_money_rate_half_up(int64_t cents, int64_t ppm)
+{
+    if (sw_money_rate_fits(cents, ppm))
+        return sw_div_half_up(cents * ppm, SW_PPM_ONE);
+    return sw_money_rate_half_up_wide(cents, ppm);
+}
 
 /* amount x rate, rounded down (towards minus infinity) to whole cents. Used
  * where the rekenregels truncate, e.g. loonheffing per tijdvak. */
-int64_t sw_money_rate_down(int64_t cents, int64_t ppm);
+static inline int64_t sw_money_rate_down(int64_t cents, int64_t ppm)
+{
+    if (sw_money_rate_fits(cents, ppm))
+        return sw_div_floor(cents * ppm, SW_PPM_ONE);
+    return sw_money_rate_down_wide(cents, ppm);
+}
 
 /* amount x num / den rounded half away from zero to cents (pro-rating, e.g. a
  * part month by days, a monthly amount from a weekly one: x 52 / 12). den == 0
@@ -101,7 +154,13 @@ int64_t sw_money_scale_half_up(int64_t cents, int64_t num, int64_t den);
 /* Round cents down to whole euros (towards minus infinity): e.g. the annual
  * toetsingsinkomen and the taxable annual wage in whole euros (Wet IB 2001
  * art. 2.9 / Rekenvoorschriften: "afgerond op hele euro's naar beneden"). */
-int64_t sw_money_floor_euros(int64_t cents);
+static inline int64_t sw_money_floor_euros(int64_t cents)
+{
+    /* The result lies in (cents - 100, cents]: in int64 above INT64_MIN + 99. */
+    if (cents > INT64_MIN + 99)
+        return sw_div_floor(cents, 100) * 100;
+    return sw_money_floor_euros_wide(cents);
+}
 
 /* Round cents half away from zero to whole euros: e.g. heffingskortingen and
  * toeslag year amounts as the Belastingdienst tables print them. */

@@ -319,25 +319,35 @@ static wide wide_half_up(wide num, wide den)
     return q;
 }
 
-int64_t sw_div_floor(int64_t num, int64_t den)
+/* The inline helpers' (money.h) way past the rules' case: exact in 128 bits. */
+int64_t sw_div_floor_wide(int64_t num, int64_t den)
 {
     return den == 0 ? zero_divisor(num) : narrow(wide_floor(num, den));
 }
 
-int64_t sw_div_ceil(int64_t num, int64_t den)
+int64_t sw_div_ceil_wide(int64_t num, int64_t den)
 {
     return den == 0 ? zero_divisor(num) : narrow(wide_ceil(num, den));
 }
 
-/* wide_half_up() for a positive divisor in int64 (the rules' case: every
- * remainder is below den, so nothing overflows). */
-static int64_t half_up_pos(int64_t num, int64_t den)
+int64_t sw_div_half_up_wide(int64_t num, int64_t den)
 {
-    int64_t q = num / den, r = num % den;
+    return den == 0 ? zero_divisor(num) : narrow(wide_half_up(num, den));
+}
 
-    if (r >= 0)
-        return r >= den - r ? q + 1 : q;
-    return -r >= den + r ? q - 1 : q;
+int64_t sw_money_rate_half_up_wide(int64_t cents, int64_t ppm)
+{
+    return narrow(wide_half_up((wide)cents * ppm, SW_PPM_ONE));
+}
+
+int64_t sw_money_rate_down_wide(int64_t cents, int64_t ppm)
+{
+    return narrow(wide_floor((wide)cents * ppm, SW_PPM_ONE));
+}
+
+int64_t sw_money_floor_euros_wide(int64_t cents)
+{
+    return narrow(wide_floor(cents, 100) * 100);
 }
 
 /* Operands whose product fits int64 with room: |a|, |b| below 2^31. */
@@ -346,42 +356,15 @@ static bool small(int64_t a)
     return a > -((int64_t)1 << 31) && a < ((int64_t)1 << 31);
 }
 
-int64_t sw_div_half_up(int64_t num, int64_t den)
-{
-    if (den > 0)
-        return half_up_pos(num, den);
-    return den == 0 ? zero_divisor(num) : narrow(wide_half_up(num, den));
-}
-
-int64_t sw_money_rate_half_up(int64_t cents, int64_t ppm)
-{
-    /* |cents| below 2^40 (11 billion euros) and 0 <= ppm <= 2^22: the product
-     * stays below 2^62. */
-    if (cents > -((int64_t)1 << 40) && cents < ((int64_t)1 << 40) && ppm >= 0 &&
-        ppm <= ((int64_t)1 << 22))
-        return half_up_pos(cents * ppm, SW_PPM_ONE);
-    return narrow(wide_half_up((wide)cents * ppm, SW_PPM_ONE));
-}
-
-int64_t sw_money_rate_down(int64_t cents, int64_t ppm)
-{
-    return narrow(wide_floor((wide)cents * ppm, SW_PPM_ONE));
-}
-
 int64_t sw_money_scale_half_up(int64_t cents, int64_t num, int64_t den)
 {
     wide product;
 
     if (den > 0 && small(cents) && small(num))
-        return half_up_pos(cents * num, den);
+        return sw_div_half_up(cents * num, den);
     product = (wide)cents * num;
 
     return den == 0 ? zero_divisor(product) : narrow(wide_half_up(product, den));
-}
-
-int64_t sw_money_floor_euros(int64_t cents)
-{
-    return narrow(wide_floor(cents, 100) * 100);
 }
 
 int64_t sw_money_round_euros(int64_t cents)
