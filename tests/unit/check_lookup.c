@@ -386,6 +386,77 @@ START_TEST(test_used_lists_in_turn_with_and_without_cache)
 }
 END_TEST
 
+/* The dates a run asks for in turn across years, as the engine does (a
+ * month, its toeslag year settled, the year before): a slot moves between
+ * two values again and again, trading places with the answer it held before
+ * (slot_move()), and on a third date finds another. Each run's used list is
+ * the one a context without a cache builds by the same lookups, item by item,
+ * with the same answers; and a window around the lookups of each date, with
+ * slots that traded, narrows to what a fresh cache (every slot filled on the
+ * full path) narrows it to. */
+START_TEST(test_used_lists_alternating_years)
+{
+    struct sw_lookup_cache *cache = NULL, *fresh = NULL;
+    struct sw_err err;
+    /* Start, months and projection; each month asks for its first day, the
+     * same day a year later and (every third month) two years earlier. */
+    static const struct {
+        int year, month, months;
+        bool project;
+    } runs[] = {{2026, 7, 12, true}, {2026, 1, 6, true},  {2025, 11, 8, false},
+                {2026, 12, 4, true}, {2027, 3, 3, true}, {2026, 6, 9, true}};
+
+    ck_assert_int_eq(sw_lookup_cache_new(&cache, &err), SW_OK);
+    ck_assert_int_eq(sw_lookup_cache_new(&fresh, &err), SW_OK);
+    for (size_t run = 0; run < sizeof(runs) / sizeof(runs[0]); run++) {
+        struct sw_used plain = {0}, cached = {0};
+        struct sw_ctx a = test_ctx(), b = test_ctx();
+        sw_month m0 = sw_month_from_ym(runs[run].year, runs[run].month);
+
+        a.used = &plain;
+        b.used = &cached;
+        a.project = b.project = runs[run].project;
+        sw_lookup_cache_bind(cache, &b);
+        b.cache = cache;
+        for (int i = 0; i < runs[run].months; i++) {
+            sw_month ms[3] = {m0 + i, m0 + i + 12, m0 + i - 24};
+
+            for (int j = 0; j < (i % 3 == 2 ? 3 : 2); j++) {
+                sw_date d = sw_month_first_day(ms[j]);
+                struct sw_ctx f = test_ctx();
+                struct sw_window wb, wf;
+
+                /* The window through the slots as the date before left
+                 * them (most move), and through a cache whose slots are all
+                 * new; the plain context asks alike. */
+                look_up_all(&a, d);
+                sw_window_begin(&b, &wb, d);
+                look_up_all(&b, d);
+                sw_window_end(&b, &wb);
+                f.project = runs[run].project;
+                sw_lookup_cache_free(fresh);
+                ck_assert_int_eq(sw_lookup_cache_new(&fresh, &err), SW_OK);
+                sw_lookup_cache_bind(fresh, &f);
+                f.cache = fresh;
+                sw_window_begin(&f, &wf, d);
+                look_up_all(&f, d);
+                sw_window_end(&f, &wf);
+                ck_assert(wb.ok && wf.ok);
+                ck_assert_int_eq(wb.lo, wf.lo);
+                ck_assert_int_eq(wb.hi, wf.hi);
+                look_up_both(&a, &b, d);
+            }
+        }
+        ck_assert_uint_gt(plain.len, 0);
+        same_items(&cached, &plain);
+        sw_used_release(&plain);
+        sw_used_release(&cached);
+    }
+    sw_lookup_cache_free(fresh);
+    sw_lookup_cache_free(cache);
+}
+END_TEST
+
 /* Whether u holds no value twice (what the list tells values apart by). */
 static void no_value_twice(const struct sw_used *u)
 {
@@ -822,6 +893,7 @@ static Suite *lookup_suite(void)
     tcase_add_test(tc, test_opt_used_list);
     tcase_add_test(tc, test_used_list_with_and_without_cache);
     tcase_add_test(tc, test_used_lists_in_turn_with_and_without_cache);
+    tcase_add_test(tc, test_used_lists_alternating_years);
     tcase_add_test(tc, test_used_list_recorded_from_outside);
     tcase_add_test(tc, test_used_value_from_outside_looked_up);
     tcase_add_test(tc, test_index_finds_every_parameter);
