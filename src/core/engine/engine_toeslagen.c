@@ -414,15 +414,23 @@ static sw_status settle(struct eng_run *r, int y, enum sw_recovery_kind kind, ye
         st = toeslag_year(r, fn, y, income_est, &est_year, est, NULL, err);
     if (st)
         return st;
+    /* Month k + 1 of year y is the run's month first + k (shown when in 0..n-1);
+     * the run's fields read once (the months' items written below may alias
+     * them as far as the compiler knows). */
+    sw_month jan = sw_month_from_ym(y, 1);
+    int first = jan - s->start_month, n = r->run->n;
+    struct sw_month_row *rows = r->run->rows;
+    bool is_switch = r->is_switch;
+
     for (int k = 0; k < 12; k++) {
-        sw_month m = sw_month_from_ym(y, k + 1);
-        int i = eng_index(r, m);
-        bool reported = r->is_switch && report >= 0 && m >= report;
+        sw_month m = jan + k;
+        int i = first + k;
+        bool reported = is_switch && report >= 0 && m >= report;
 
         if (!reported) {
             /* On the estimate: the income before the switch. */
             adv = est[k];
-        } else if (report < sw_month_from_ym(y, 1)) {
+        } else if (report < jan) {
             adv = fin[k];
         } else {
             /* From the month of the report: (new year amount - paid so far) spread
@@ -432,29 +440,31 @@ static sw_status settle(struct eng_run *r, int y, enum sw_recovery_kind kind, ye
                 adv = 0;
         }
         paid += adv;
-        if (i >= 0) {
-            r->run->rows[i].v[item_entitled] = fin[k];
-            r->run->rows[i].v[item_paid] = adv;
-            if (r->run->rows[i].trace) {
-                r->run->rows[i].trace[item_entitled] = tr;
-                sw_trace_input(&r->run->rows[i].trace[item_entitled], "toetsingsinkomen van het jaar",
+        if (i >= 0 && i < n) {
+            struct sw_month_row *row = &rows[i];
+
+            row->v[item_entitled] = fin[k];
+            row->v[item_paid] = adv;
+            if (row->trace) {
+                row->trace[item_entitled] = tr;
+                sw_trace_input(&row->trace[item_entitled], "toetsingsinkomen van het jaar",
                                income_real, SW_UNIT_EUROCENT);
-                if (r->s->household.vermogen_known)
-                    sw_trace_input(&r->run->rows[i].trace[item_entitled],
-                                   "vermogen op 1 januari (met partner)", r->s->household.vermogen,
+                if (s->household.vermogen_known)
+                    sw_trace_input(&row->trace[item_entitled],
+                                   "vermogen op 1 januari (met partner)", s->household.vermogen,
                                    SW_UNIT_EUROCENT);
-                sw_trace_rule(&r->run->rows[i].trace[item_paid],
+                sw_trace_rule(&row->trace[item_paid],
                               "Awir art. 16 (voorschot) en 19 (definitieve berekening)",
                               reported ? "voorschot herberekend met het nieuwe inkomen: (nieuw "
                                          "jaarbedrag - al betaald) / resterende maanden"
                                        : "voorschot op het geschatte inkomen (het inkomen van "
                                          "voor de overstap)");
-                sw_trace_input(&r->run->rows[i].trace[item_paid], "geschat inkomen", income_est,
+                sw_trace_input(&row->trace[item_paid], "geschat inkomen", income_est,
                                SW_UNIT_EUROCENT);
             }
             /* What is paid beyond the entitlement comes back after the year. */
-            if (adv > fin[k] && r->is_switch) {
-                r->run->rows[i].v[SW_ITEM_SET_ASIDE] += adv - fin[k];
+            if (adv > fin[k] && is_switch) {
+                row->v[SW_ITEM_SET_ASIDE] += adv - fin[k];
                 set_aside_total += adv - fin[k];
             }
         }

@@ -331,7 +331,7 @@ static sw_status months_impl(const struct sw_ctx *c, struct sw_zorgtoeslag_kept 
                              struct sw_err *err)
 {
     struct zt_params p = {0};
-    struct zt_claim cl, last;
+    struct zt_claim cl;   /* after the loop: the last month with a claim's */
     struct sw_zorgtoeslag r;
     sw_date jan1;
     sw_status st;
@@ -342,7 +342,7 @@ static sw_status months_impl(const struct sw_ctx *c, struct sw_zorgtoeslag_kept 
     const struct sw_zorgtoeslag_facts *cl_f = NULL;   /* the facts cl holds the claim of */
 
     memset(&r, 0, sizeof(r));
-    memset(&last, 0, sizeof(last));
+    memset(&cl, 0, sizeof(cl));
     if ((st = jan_first(year, &jan1, err)))
         return st;
     if (k && k->set && k->year == year) {
@@ -393,12 +393,11 @@ static sw_status months_impl(const struct sw_ctx *c, struct sw_zorgtoeslag_kept 
         sum += cl.amount;
         if (cl.amount > 0)
             counted++;
-        last = cl;
         last_i = i;
     }
     r.year = year;
     if (last_i >= 0)
-        fill_figures(&r, &p, &last);
+        fill_figures(&r, &p, &cl);
     r.months = counted;
     r.amount_exact = sw_div_half_up(sum, p.months);
     if (k && k->have[3]) {
