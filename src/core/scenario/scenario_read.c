@@ -159,6 +159,13 @@ const char *rd_join(char *buf, size_t size, const char *parent, const char *key)
     return buf;
 }
 
+/* Whether member name `name` (NULL: none) is `key`: most names differ from a
+ * key in their first byte, looked at before the whole text is compared. */
+static bool same_key(const char *name, const char *key)
+{
+    return name && name[0] == key[0] && strcmp(name, key) == 0;
+}
+
 /* Check that an object has only the allowed keys, each at most once. */
 bool rd_check_keys(struct rd *r, const cJSON *obj, const char *path,
                        const char *const *allowed)
@@ -170,7 +177,7 @@ bool rd_check_keys(struct rd *r, const cJSON *obj, const char *path,
         bool known = false;
 
         for (size_t i = 0; allowed[i] && !known; i++)
-            known = a->string && strcmp(a->string, allowed[i]) == 0;
+            known = same_key(a->string, allowed[i]);
         if (!known) {
             rd_problem(r, rd_join(f, sizeof(f), path, a->string ? a->string : ""),
                        "unknown field");
@@ -178,7 +185,7 @@ bool rd_check_keys(struct rd *r, const cJSON *obj, const char *path,
             continue;
         }
         for (const cJSON *b = obj->child; b != a; b = b->next) {
-            if (b->string && strcmp(b->string, a->string) == 0) {
+            if (same_key(b->string, a->string)) {
                 rd_problem(r, rd_join(f, sizeof(f), path, a->string), "field given twice");
                 ok = false;
                 break;
@@ -188,9 +195,15 @@ bool rd_check_keys(struct rd *r, const cJSON *obj, const char *path,
     return ok;
 }
 
+/* cJSON_GetObjectItemCaseSensitive(): the first member named key (the search
+ * stops at a member without a name, as cJSON's does), with same_key(). */
 const cJSON *rd_get(const cJSON *obj, const char *key)
 {
-    return obj ? cJSON_GetObjectItemCaseSensitive(obj, key) : NULL;
+    const cJSON *c = obj ? obj->child : NULL;
+
+    while (c && c->string && !same_key(c->string, key))
+        c = c->next;
+    return c && c->string ? c : NULL;
 }
 
 bool rd_is_absent(const cJSON *v)
