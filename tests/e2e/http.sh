@@ -162,6 +162,34 @@ expect_status "300 KB body: lighttpd's limit" 413
 expect_header "300 KB body: JSON, not lighttpd's page" Content-Type "application/json; charset=utf-8"
 expect_json "300 KB body: the API's error" .error.code too_big
 
+# An error lighttpd logs itself (the 300 KB body: "request-size too long") right
+# after a request must not cost that request its access log line: both logs go to
+# standard error, and with one file name lighttpd dropped the buffered access lines
+# whenever it wrote an error line (web/serve). Five such pairs, then all five lines,
+# waited for with a bounded poll (lighttpd flushes its access log every few seconds).
+sweeps() { grep -c '"POST /api/sweep" 200' "$SERVER_LOG"; }
+i=0
+while [ "$(sweeps)" -lt 1 ] && [ "$i" -lt 150 ]; do   # the sweep above, logged
+    sleep 0.2
+    i=$((i + 1))
+done
+before=$(sweeps)
+for k in 1 2 3 4 5; do
+    http -d "$TMPD/scenario.json" "$BASE/api/sweep?hours=8:16:8"
+    [ "$STATUS" = 200 ] || not_ok "sweep $k before a refused body: HTTP $STATUS"
+    http -d "$TMPD/huge" "$BASE/api/simulate"
+done
+i=0
+while [ "$(sweeps)" -lt $((before + 5)) ] && [ "$i" -lt 150 ]; do
+    sleep 0.2
+    i=$((i + 1))
+done
+if [ "$(sweeps)" -eq $((before + 5)) ]; then
+    ok "an error line in the log loses no access line"
+else
+    not_ok "an error line in the log loses no access line: $(($(sweeps) - before)) of 5 logged"
+fi
+
 http "$BASE/api/nothing"
 expect_status "unknown API path" 404
 expect_json "404 body" .error.code not_found

@@ -157,7 +157,7 @@ spooled=0
 outside=
 for f in $(cat "$LOGDIR/written"); do
     case $f in
-    /dev/null | /dev/stderr | /dev/stdout | /dev/tty | /dev/pts/* | "$SERVE_TMP"/*) ;;
+    /dev/null | /dev/stderr | /dev/stdout | /dev/fd/[12] | /dev/tty | /dev/pts/* | "$SERVE_TMP"/*) ;;
     /dev/shm/lighttpd-upload-* | "$SERVE_TMP"/lighttpd-upload-*)
         if grep -qF "unlink(\"$f\") = 0" "$LOGDIR/trace" && [ ! -e "$f" ]; then
             spooled=$((spooled + 1))
