@@ -17,9 +17,8 @@
  *
  * Taking the stamp is a few dozen system calls; a process that has its watches
  * (inotify, below) takes it only after the file system reported a change in
- * or above the tables directory since the last time. The watches' descriptor
- * signals (SIGIO) when an event comes, so a request without a change costs no
- * system call for this; where it cannot signal, one read() per request.
+ * or above the tables directory since the last time, which costs one read()
+ * per request otherwise.
  *
  * Started outside a FastCGI server (standard input is not a socket) it answers
  * one request as a plain CGI program. */
@@ -48,7 +47,6 @@ struct live {
     char refused[65];        /* the stamp of a set that did not load (reported) */
     int watch;               /* inotify descriptor with the watches; -1: none
                               * (the stamp is then taken before every request) */
-    bool signals;            /* watch signals its events (watch_signals()) */
     /* The answer to GET /tables (no query string) with t, which depends on
      * nothing else: made at the first such request, dropped with t. */
     struct cgi_response listing;
@@ -71,42 +69,6 @@ struct live {
 #define WATCH_ABOVE (IN_ATTRIB | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | \
                      IN_DELETE_SELF | IN_MOVE_SELF | IN_DONT_FOLLOW)
 
-/* reload_asked: SIGHUP came; watch_event: the watches' descriptor watch_fd
- * signalled an event (-1: none that signals). */
-static volatile sig_atomic_t reload_asked, watch_event, watch_fd = -1;
-
-static void on_hup(int sig)
-{
-    (void)sig;
-    reload_asked = 1;
-}
-
-/* SIGIO from the watches: noted, and no more signals from that descriptor (a
- * copied directory is hundreds of events; the next look sets new watches on a
- * new descriptor anyway), so that few system calls are interrupted. */
-static void on_io(int sig)
-{
-    int fd = watch_fd, fl, saved = errno;
-
-    (void)sig;
-    watch_event = 1;
-    if (fd >= 0 && (fl = fcntl(fd, F_GETFL)) >= 0)
-        (void)fcntl(fd, F_SETFL, fl & ~O_ASYNC);
-    errno = saved;
-}
-
-/* Have inotify descriptor fd send this process SIGIO when an event is queued
- * (on_io() notes it), before any watch is added: no event goes unsignalled.
- * The queue itself is never read then: the next look after a signal sets new
- * watches on a new descriptor. False when it cannot signal. */
-static bool watch_signals(int fd)
-{
-    int fl = fcntl(fd, F_GETFL);
-
-    watch_fd = fd;
-    return fl >= 0 && fcntl(fd, F_SETOWN, getpid()) == 0 && fcntl(fd, F_SETFL, fl | O_ASYNC) == 0;
-}
-
 /* (Re)create the watches of l->dir; l->watch -1 when they cannot all be set. */
 static void watch_set(struct live *l)
 {
@@ -115,11 +77,9 @@ static void watch_set(struct live *l)
     size_t len;
     int fd;
 
-    watch_fd = -1;
     if (l->watch >= 0)
         close(l->watch);
     l->watch = -1;
-    watch_event = 0;   /* what the old descriptor signalled: the stamp that follows has it */
     if (l->dir[0] == '/')
         len = (size_t)snprintf(path, sizeof(path), "%s", l->dir);
     else if (getcwd(path, sizeof(path)))
@@ -131,7 +91,6 @@ static void watch_set(struct live *l)
     fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     if (fd < 0)
         return;
-    l->signals = watch_signals(fd);
     for (size_t i = 0; i < sizeof(subs) / sizeof(subs[0]); i++) {
         char p[4200];
         snprintf(p, sizeof(p), "%s%s", path, subs[i]);
@@ -155,13 +114,11 @@ static void watch_set(struct live *l)
     l->watch = fd;
     return;
 fail:
-    watch_fd = -1;
     close(fd);
 }
 
 /* Whether the tables may have changed since the last look: an event came (or
- * the queue overflowed), or there are no watches. Without signals it drains
- * what came. */
+ * the queue overflowed), or there are no watches. Drains what came. */
 static bool watch_changed(struct live *l)
 {
     char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
@@ -170,17 +127,19 @@ static bool watch_changed(struct live *l)
 
     if (l->watch < 0)
         return true;
-    if (l->signals) {
-        /* (true: new watches follow at once, and the stamp after them) */
-        any = watch_event != 0;
-        watch_event = 0;
-        return any;
-    }
     while ((n = read(l->watch, buf, sizeof(buf))) > 0)
         any = true;
     if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)
         any = true;
     return any;
+}
+
+static volatile sig_atomic_t reload_asked;
+
+static void on_hup(int sig)
+{
+    (void)sig;
+    reload_asked = 1;
 }
 
 /* Load the set again when its stamp changed (or a reload was asked for). */
@@ -294,8 +253,6 @@ int main(void)
     sa.sa_flags = SA_RESTART;   /* a reload request does not break accept() */
     sigemptyset(&sa.sa_mask);
     sigaction(SIGHUP, &sa, NULL);
-    sa.sa_handler = on_io;   /* the watches' events (watch_signals) */
-    sigaction(SIGIO, &sa, NULL);
     if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, 0, 0) != 0) {
         fprintf(stderr, "switchsim.fcgi: cannot start FastCGI\n");
         return 1;
