@@ -251,6 +251,21 @@ START_TEST(test_kgb_year)
             }
         }
     }
+    /* Children born in every month of three years, turning 12, 16 and 18 (and
+     * born) in every month of the years asked: a class that changes in any
+     * month, after a month whose classes were worked out anew or kept. */
+    for (int b = 0; b < 36; b++) {
+        sw_date two[2];
+        two[0] = sw_month_first_day(sw_month_from_ym(2008, 1) + b) + 9;
+        two[1] = sw_month_first_day(sw_month_from_ym(2012, 1) + b) + 20;
+        for (int year = 2024; year <= 2026; year++) {
+            struct sw_kgb_facts g = {1000000, false, two, 2, false, 0};
+            kgb_year_same(year, &g);
+            g.births = &two[1];
+            g.n = 1;
+            kgb_year_same(year, &g);
+        }
+    }
     /* More children than sw_kgb_year() works out the birth months of once
      * (16): month by month, the same figures. */
     {

@@ -15,13 +15,24 @@
  * the birth through the month of the end age; lid 3-5: the supplements from the
  * month after the 12th / 16th birthday (a birthday month is the birth month,
  * `years` x 12 months later). The birth months are birth_months[] when not
- * NULL, else those of births[]. */
-static void kgb_classes(const sw_date *births, const sw_month *birth_months, size_t n,
-                        sw_month m, int64_t mid, int64_t high, int64_t end, int cls[3])
+ * NULL, else those of births[]. Returns a month after m up to which (not
+ * included) the classes stay those of m under the same ages: the first month
+ * after m that starts or ends a claim or a supplement, at most a year on. */
+static sw_month kgb_classes(const sw_date *births, const sw_month *birth_months, size_t n,
+                            sw_month m, int64_t mid, int64_t high, int64_t end, int cls[3])
 {
+    sw_month until = m + 12;
+
     cls[0] = cls[1] = cls[2] = 0;
     for (size_t i = 0; i < n; i++) {
         sw_month b = birth_months ? birth_months[i] : sw_month_of(births[i]);
+        /* The months from which each test below answers otherwise. */
+        sw_month from[4] = {b + 1, b + (sw_month)end * 12 + 1, b + (sw_month)high * 12 + 1,
+                            b + (sw_month)mid * 12 + 1};
+
+        for (int j = 0; j < 4; j++)
+            if (from[j] > m && from[j] < until)
+                until = from[j];
         if (!(b < m && m <= b + (sw_month)end * 12))
             continue;
         cls[0]++;
@@ -30,6 +41,7 @@ static void kgb_classes(const sw_date *births, const sw_month *birth_months, siz
         else if (m > b + (sw_month)mid * 12)
             cls[2]++;
     }
+    return until;
 }
 
 sw_status sw_kinderbijslag_quarter(const struct sw_ctx *c, sw_date quarter_start,
@@ -194,6 +206,11 @@ sw_status sw_kgb_year(const struct sw_ctx *c, int year, const struct sw_kgb_fact
     int64_t age[3] = {0, 0, 0};   /* mid, high, end of the month computed last */
     int64_t now[3] = {0, 0, 0};   /* the ages on the month's first day */
     int cls[3] = {0, 0, 0};
+    /* The classes of the month asked last, the ages they were worked out under
+     * and the month up to which they hold (kgb_classes()). */
+    int now_cls[3] = {0, 0, 0};
+    int64_t cls_age[3] = {0, 0, 0};
+    sw_month cls_until = 0;
     /* The children's birth months, once for the twelve months (when few). */
     sw_month bm[KGB_YEAR_BIRTHS];
     const sw_month *bmp = f->n <= KGB_YEAR_BIRTHS ? bm : NULL;
@@ -210,7 +227,6 @@ sw_status sw_kgb_year(const struct sw_ctx *c, int year, const struct sw_kgb_fact
         sw_month m = sw_month_from_ym(year, k + 1);
         struct sw_trace *tr_k = k == 11 ? tr : NULL;
         sw_date d = sw_month_first_day(m);
-        int now_cls[3];
 
         /* A month is the month before's when its ages and the children's classes
          * under them are the same: the ages are what sw_kgb_month() looks up
@@ -229,7 +245,10 @@ sw_status sw_kgb_year(const struct sw_ctx *c, int year, const struct sw_kgb_fact
             if (st)
                 return st;
         }
-        kgb_classes(f->births, bmp, f->n, m, now[0], now[1], now[2], now_cls);
+        if (m >= cls_until || memcmp(now, cls_age, sizeof(now)) != 0) {
+            cls_until = kgb_classes(f->births, bmp, f->n, m, now[0], now[1], now[2], now_cls);
+            memcpy(cls_age, now, sizeof(now));
+        }
         if (k > 0 && !tr_k && memcmp(now, age, sizeof(age)) == 0 &&
             memcmp(now_cls, cls, sizeof(cls)) == 0) {
             out[k] = out[k - 1];
