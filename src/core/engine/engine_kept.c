@@ -215,18 +215,15 @@ void eng_bj_memo_init(struct eng_bj_memo *mm)
         mm->ages[j].birth = SW_NO_DATE;
 }
 
-/* Whether month index k gives the answer e gave for e->k, with the same
- * lookups: sw_vrijlating() (bijstand.c) says for which indexes it takes the
- * same branch (same_from..same_to), all else equal; only months_left differs,
- * the months of its kind after k (same_to - k when it has an end). */
-static bool same_vrijlating_branch(const struct eng_bj_window *e, int k, int *months_left)
+void eng_bj_of(const struct sw_bijstand *bj, struct eng_bj *out)
 {
-    const struct sw_vrijlating *v = &e->bj.vrijlating_detail;
-
-    if (k < v->same_from || k > v->same_to)
-        return false;
-    *months_left = v->months_left < 0 ? -1 : v->months_left + e->k - k;
-    return true;
+    out->norm = bj->norm;
+    out->vrijlating = bj->vrijlating;
+    out->counted_income = bj->counted_income;
+    out->entitled = bj->entitled;
+    out->monthly_payment = bj->monthly_payment;
+    out->holiday_allowance_reserve = bj->holiday_allowance_reserve;
+    out->vrijlating_kind = bj->vrijlating_detail.kind;
 }
 
 /* The dates around d on which sw_bijstand_entitled_on_norm() finds the ages
@@ -256,22 +253,20 @@ static bool entitled_age_span(const struct sw_ctx *c, struct eng_bj_memo *mm,
  * the ages of the resident and the youngest child (onder n and r; the AOW
  * status, which below 60 needs no lookup) and its check that no birth date of
  * the facts lies after it: entitled_age_span(). Of the norm it reads the
- * amount only (and reports the norm it was given); the facts, both incomes and
- * k (same_vrijlating_branch()) are its other inputs. */
+ * amount only; the facts, both incomes and k are its other inputs: sw_vrijlating()
+ * (bijstand.c) says for which month indexes it takes the same branch with the
+ * same lookups (vr_from..vr_to), all else equal, where only months_left (which
+ * struct eng_bj leaves out) differs. */
 static bool entitled_window(struct eng_bj_memo *mm, sw_date d, const struct sw_household_facts *f,
                             const struct sw_bijstand_norm *n, int64_t work, int64_t other, int k,
-                            struct sw_bijstand *out)
+                            struct eng_bj *out)
 {
-    int left;
-
     for (unsigned j = 0; j < ENG_BJ_WIN; j++) {
         const struct eng_bj_window *e = &mm->win[j];
         if (e->set && e->work == work && e->other == other && d >= e->age_lo &&
-            d < e->age_hi && sw_window_holds(&e->w, d) && same_vrijlating_branch(e, k, &left) &&
+            d < e->age_hi && sw_window_holds(&e->w, d) && k >= e->vr_from && k <= e->vr_to &&
             n->norm == e->bj.norm && memcmp(f, &e->f, sizeof(*f)) == 0) {
             *out = e->bj;
-            out->norm_detail = *n;
-            out->vrijlating_detail.months_left = left;
             return true;
         }
     }
@@ -283,26 +278,31 @@ static bool entitled_window(struct eng_bj_memo *mm, sw_date d, const struct sw_h
 static sw_status entitled_on_norm_kept(struct eng_run *r, struct eng_bj_memo *mm, sw_date d,
                                        const struct sw_household_facts *f,
                                        const struct sw_bijstand_norm *n, int64_t work,
-                                       int64_t other, int k, struct sw_bijstand *out,
+                                       int64_t other, int k, struct eng_bj *out,
                                        struct sw_err *err)
 {
     struct eng_bj_window *e = &mm->win[mm->win_next % ENG_BJ_WIN];
+    struct sw_bijstand bj;
     sw_status st;
 
     if (entitled_window(mm, d, f, n, work, other, k, out))
         return SW_OK;
     e->set = false;
     sw_window_begin(r->c, &e->w, d);
-    st = sw_bijstand_entitled_on_norm(r->c, d, f, n, work, other, k, out, NULL, err);
+    st = sw_bijstand_entitled_on_norm(r->c, d, f, n, work, other, k, &bj, NULL, err);
     sw_window_end(r->c, &e->w);
-    if (st || !e->w.ok || f->n_housemates != 0 ||
-        !entitled_age_span(r->c, mm, f, d, k, &e->age_lo, &e->age_hi))
+    if (st)
         return st;
+    eng_bj_of(&bj, out);
+    if (!e->w.ok || f->n_housemates != 0 ||
+        !entitled_age_span(r->c, mm, f, d, k, &e->age_lo, &e->age_hi))
+        return SW_OK;
     e->set = true;
     e->f = *f;
     e->work = work;
     e->other = other;
-    e->k = k;
+    e->vr_from = bj.vrijlating_detail.same_from;
+    e->vr_to = bj.vrijlating_detail.same_to;
     e->bj = *out;
     mm->win_next++;
     return SW_OK;
@@ -312,7 +312,7 @@ static sw_status entitled_on_norm_kept(struct eng_run *r, struct eng_bj_memo *mm
  * it gave before in this run for the same date and inputs (struct eng_bj_memo),
  * or on another date as entitled_window() allows. */
 sw_status eng_entitled_kept(struct eng_run *r, sw_date d, const struct sw_household_facts *f,
-                            int64_t work, int64_t other, int k, struct sw_bijstand *out,
+                            int64_t work, int64_t other, int k, struct eng_bj *out,
                             struct sw_err *err)
 {
     struct eng_bj_memo *mm = r->bj_memo;
@@ -335,7 +335,10 @@ sw_status eng_entitled_kept(struct eng_run *r, sw_date d, const struct sw_househ
         if (!st)
             st = entitled_on_norm_kept(r, mm, d, f, &n, work, other, k, out, err);
     } else {
-        st = sw_bijstand_entitled(r->c, d, f, work, other, k, out, NULL, err);
+        struct sw_bijstand bj;
+        st = sw_bijstand_entitled(r->c, d, f, work, other, k, &bj, NULL, err);
+        if (!st)
+            eng_bj_of(&bj, out);
     }
     if (!st && mm) {
         unsigned j = mm->next++ % ENG_BJ_MEMO;

@@ -34,10 +34,14 @@ bool eng_same_age_span(sw_date birth, sw_date d, sw_date *lo, sw_date *hi);
 /* An empty r->bj_memo (every entry unset; the rest is filled when set). */
 void eng_bj_memo_init(struct eng_bj_memo *mm);
 
+/* What the month loop reads of bj (struct eng_bj, engine_run.h). */
+void eng_bj_of(const struct sw_bijstand *bj, struct eng_bj *out);
+
 /* sw_bijstand_entitled() on the facts f of date d, without traces, or what it
- * gave before in this run (r->bj_memo; its norm kept as norm_kept() says). */
+ * gave before in this run (r->bj_memo; its norm kept as norm_kept() says):
+ * the parts of it the month loop reads. */
 sw_status eng_entitled_kept(struct eng_run *r, sw_date d, const struct sw_household_facts *f,
-                            int64_t work, int64_t other, int k, struct sw_bijstand *out,
+                            int64_t work, int64_t other, int k, struct eng_bj *out,
                             struct sw_err *err);
 
 /* A plain parameter asked every month, for reuse while its value holds. */

@@ -392,7 +392,7 @@ static sw_status estimate(struct eng_run *r, sw_month m, int64_t counted, int64_
 {
     struct sw_household_facts f;
     const struct sw_household_facts *fp = &f;
-    struct sw_bijstand bj;
+    struct eng_bj bj;
     sw_status st;
 
     /* The facts of the loop's month, or worked out for another. */
@@ -550,7 +550,7 @@ static sw_status first_month(struct eng_run *r, struct ledger *lg, struct eng_wa
     const struct sw_scenario *s = r->s;
     sw_month m0 = s->start_month, last_payout;
     struct sw_household_facts f;
-    struct sw_bijstand bj;
+    struct eng_bj bj;
     int64_t month_no, partner_counted = 0, wajong_net = 0;
     sw_status st;
 
@@ -588,7 +588,7 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     const struct sw_scenario *s = r->s;
     struct ledger lg;
     struct sw_household_facts f;
-    struct sw_bijstand bj;
+    struct eng_bj bj;
     struct sw_bijstand_traces *bt = NULL;
     /* On the stack (some 3.4 kB together): a heap block each cost more than the
      * months of a short run spend in them. eng_pay_schedule() and
@@ -679,12 +679,15 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         /* WW and Wajong count in full, without vrijlating (art. 31 lid 2 covers
          * work only); the partner's income after the partner's own vrijlating
          * (art. 32). */
-        if (bt)
+        if (bt) {
+            struct sw_bijstand traced;
             st = sw_bijstand_entitled(r->c, d, &f, net_work,
                                       row->v[SW_ITEM_WW_NET] + row->v[SW_ITEM_WAJONG_NET] +
                                           partner_counted,
-                                      net_work > 0 ? lg.work_months : 0, &bj, bt, err);
-        else
+                                      net_work > 0 ? lg.work_months : 0, &traced, bt, err);
+            if (!st)
+                eng_bj_of(&traced, &bj);
+        } else
             st = eng_entitled_kept(r, d, &f, net_work,
                                row->v[SW_ITEM_WW_NET] + row->v[SW_ITEM_WAJONG_NET] +
                                    partner_counted,
@@ -708,7 +711,7 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         row->v[SW_ITEM_BIJSTAND_ENTITLED] = bj.monthly_payment;
         row->vrijlating_month = net_work > 0 ? lg.work_months : 0;
         {
-            const char *k = sw_vrijlating_kind_name(bj.vrijlating_detail.kind);
+            const char *k = sw_vrijlating_kind_name(bj.vrijlating_kind);
             row->vrijlating_kind = k ? k[0] : 0;
         }
         if (bt) {
@@ -729,7 +732,7 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         expected = bj.counted_income;
         if (pay->expected[i] != net_work) {
             /* Schatten: the counted income of what the contract lets expect. */
-            struct sw_bijstand ex;
+            struct eng_bj ex;
             st = eng_entitled_kept(r, d, &f, pay->expected[i],
                                row->v[SW_ITEM_WW_NET] + row->v[SW_ITEM_WAJONG_NET] +
                                    partner_counted,

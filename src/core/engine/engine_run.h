@@ -68,13 +68,25 @@ struct eng_norm_kept {
  * batch --summary --vary hours on 300 households). */
 #define ENG_BJ_MEMO 1
 #define ENG_BJ_WIN 4
+/* What the month loop reads of a month's struct sw_bijstand (engine_months.c):
+ * eng_entitled_kept() gives and keeps only these, not the whole answer with
+ * its norm and vrijlating details (eng_bj_of()). */
+struct eng_bj {
+    int64_t norm;
+    int64_t vrijlating;
+    int64_t counted_income;
+    int64_t entitled;
+    int64_t monthly_payment;
+    int64_t holiday_allowance_reserve;
+    enum sw_vrijlating_kind vrijlating_kind;
+};
 struct eng_bj_memo {
     struct {
         bool set;
         sw_date d;
         int64_t work, other;
         int k;
-        struct sw_bijstand bj;
+        struct eng_bj bj;
     } e[ENG_BJ_MEMO];
     unsigned next;
     /* The norm last computed, for other dates and inputs: kept while the values it
@@ -85,15 +97,17 @@ struct eng_bj_memo {
     struct eng_norm_kept nk;
     /* Answers for other dates (engine_kept.c, entitled_window()): kept while
      * the values they looked up (w), the ages they read (age_lo <= date <
-     * age_hi), the facts, the norm's amount and the incomes stay the same. */
+     * age_hi), the facts, the norm's amount and the incomes stay the same, for
+     * the month indexes of the same vrijlating branch (vr_from..vr_to: its
+     * same_from..same_to). */
     struct eng_bj_window {
         bool set;
         struct sw_window w;
         sw_date age_lo, age_hi;
         struct sw_household_facts f;
         int64_t work, other;
-        int k;
-        struct sw_bijstand bj;
+        int vr_from, vr_to;
+        struct eng_bj bj;
     } win[ENG_BJ_WIN];
     unsigned win_next;
     /* The household's facts on the first day of the month the loop is in
