@@ -217,6 +217,46 @@ START_TEST(test_age_on_every_day)
 }
 END_TEST
 
+/* sw_date_reaching_age() as worked out from the birth's year, month and day
+ * (the birthday's day in the month `years` and `months` on, or the first of
+ * the next month when that month is shorter): the plain path, without the
+ * month table. */
+static sw_date reaching_age_plain(sw_date birth, int years, int months)
+{
+    int by, bm, bd;
+    sw_month target;
+
+    sw_date_to_ymd(birth, &by, &bm, &bd);
+    target = sw_month_from_ym(by, bm) + years * 12 + months;
+    if (bd > sw_month_days(target))
+        return sw_month_first_day(target + 1);
+    return sw_month_first_day(target) + bd - 1;
+}
+
+/* sw_date_reaching_age() (which takes the month table where it can) on every
+ * birth date from 1899-11-01 to 2201-02-28, for ages that reach before, into,
+ * across and past the table's ends and months of every length. */
+START_TEST(test_reaching_age_every_day)
+{
+    static const int ages[][2] = {{0, 0},  {0, 1},  {1, 0},   {18, 0},  {21, 0}, {27, 0},
+                                  {60, 0}, {66, 4}, {67, 3},  {-1, 0},  {0, -1}, {-300, 0},
+                                  {300, 0}, {301, 1}, {100, 11}, {0, 13}};
+    sw_date from = sw_month_first_day(sw_month_from_ym(1899, 11));
+    sw_date to = sw_month_first_day(sw_month_from_ym(2201, 3)) - 1;
+
+    for (sw_date b = from; b <= to; b++) {
+        for (size_t k = 0; k < sizeof(ages) / sizeof(ages[0]); k++) {
+            sw_date got = sw_date_reaching_age(b, ages[k][0], ages[k][1]);
+            sw_date want = reaching_age_plain(b, ages[k][0], ages[k][1]);
+            /* A ck_assert each would write millions of check points: only on a failure. */
+            if (got != want)
+                ck_abort_msg("born on day %d, age %d years %d months: %d, not %d", (int)b,
+                             ages[k][0], ages[k][1], (int)got, (int)want);
+        }
+    }
+}
+END_TEST
+
 /* The texts written by hand read as snprintf() writes them, also cut short
  * at every buffer size: every month 1900-2200 and every 7th day. */
 START_TEST(test_texts_as_snprintf)
@@ -328,6 +368,7 @@ static Suite *date_suite(void)
     tcase_add_test(core, test_add_months_clamps);
     tcase_add_test(core, test_age_on_birthday);
     tcase_add_test(core, test_age_on_every_day);
+    tcase_add_test(core, test_reaching_age_every_day);
     tcase_add_test(core, test_weekday);
     tcase_add_test(core, test_texts_as_snprintf);
     tcase_add_loop_test(limits, test_date_parse_rejects, 0,

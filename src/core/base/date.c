@@ -405,6 +405,20 @@ sw_date sw_date_reaching_age(sw_date birth, int years, int months)
     int by, bm, bd;
     sw_month target;
 
+    /* In the table: the birthday's day of the month (as an offset from the
+     * first) in the month `years` and `months` on, or the first of the next
+     * month when that month is shorter. */
+    if (in_table(birth)) {
+        unsigned ib = month_index(birth);
+        int64_t t = (int64_t)ib + (int64_t)years * 12 + months;
+
+        if (t >= 0 && t < N_MONTHS) {
+            sw_date first = month_first[t], next = month_first[t + 1];
+            sw_date off = birth - month_first[ib];
+
+            return off < next - first ? first + off : next;
+        }
+    }
     sw_date_to_ymd(birth, &by, &bm, &bd);
     target = sw_month_from_ym(by, bm) + years * 12 + months;
     /* Born on a day the target month lacks (29 Feb, 31st): the age is reached on
