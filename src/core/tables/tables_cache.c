@@ -230,9 +230,11 @@ void sw_window_end(const struct sw_ctx *c, struct sw_window *w)
 
 sw_status sw_lookup_cache_new(struct sw_lookup_cache **out, struct sw_err *err)
 {
-    *out = calloc(1, sizeof(**out));
+    /* Aligned as its slots are (a hit reads one cache line of its slot). */
+    *out = aligned_alloc(_Alignof(struct sw_lookup_cache), sizeof(**out));
     if (!*out)
         return sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");
+    memset(*out, 0, sizeof(**out));
     (*out)->epoch = 1;
     return SW_OK;
 }

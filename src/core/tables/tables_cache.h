@@ -26,34 +26,38 @@
 #define DATE_HIGHEST INT32_MAX
 
 struct cache_slot {
+    /* What a hit reads (near_slot(), sw_param_quick(), slot_hit()) comes
+     * first: the slots are aligned to a cache line, and a hit touches that
+     * line alone. */
+    _Alignas(64) uint32_t gen;    /* counts the changes of text: a near entry
+                                   * made for an earlier text no longer points here */
+    int unit;                     /* p's unit when v is a value of a plain
+                                   * parameter, else -1 (no value, a scale) */
+    sw_date lo, hi;               /* it answers for lo <= date < hi */
+    /* (v, projected) is in c->used, or there is nothing to record: when rec is
+     * the cache's epoch (sw_lookup_cache_bind() starts a new one, so that a
+     * new list finds every slot unrecorded without visiting them). */
+    uint32_t rec;
+    int override;                 /* index in c->overrides, or -1 */
+    int64_t amount;               /* v's amount (plain parameter), for the hot path */
+    const struct tparam *p;       /* NULL for an override or an absent id */
+    const struct tvalue *v;       /* the value found last (after projection); NULL
+                                   * for an override or when there is none */
+    uint64_t seen;                /* the values of p in c->used (seen_bit()) */
+    uint32_t seen_epoch;          /* the epoch `seen` counts in; another: none */
+    bool projected;
+    bool municipal;               /* text is a municipal id ("gemeente.", see resolve()) */
+    bool in_munis;                /* the slot is in the cache's list `munis` */
+    /* The rest is read when the slot moves to another date or is filled. */
     const char *text;             /* the id, owned by the set, the override or `own`;
                                    * NULL = free */
     char *own;                    /* the copy of an absent id's text, or NULL */
-    const struct tparam *p;       /* NULL for an override or an absent id */
-    int override;                 /* index in c->overrides, or -1 */
-    const struct tvalue *v;       /* the value found last (after projection); NULL
-                                   * for an override or when there is none */
-    sw_date lo, hi;               /* it answers for lo <= date < hi */
     /* The answer before the last move to another date (slot_move()): a run
      * walks its months forward, and the next run starts over, so a slot goes
      * back and forth between two values. lo2 == hi2: none. */
     const struct tvalue *v2;
     sw_date lo2, hi2;
     bool projected2;
-    int unit;                     /* p's unit when v is a value of a plain
-                                   * parameter, else -1 (no value, a scale) */
-    int64_t amount;               /* v's amount (plain parameter), for the hot path */
-    bool projected;
-    /* (v, projected) is in c->used, or there is nothing to record: when rec is
-     * the cache's epoch (sw_lookup_cache_bind() starts a new one, so that a
-     * new list finds every slot unrecorded without visiting them). */
-    uint32_t rec;
-    uint32_t seen_epoch;          /* the epoch `seen` counts in; another: none */
-    uint64_t seen;                /* the values of p in c->used (seen_bit()) */
-    uint32_t gen;                 /* counts the changes of text: a near entry
-                                   * made for an earlier text no longer points here */
-    bool municipal;               /* text is a municipal id ("gemeente.", see resolve()) */
-    bool in_munis;                /* the slot is in the cache's list `munis` */
     uint32_t mid;                 /* its number in the set's muni_res (tparam.mid), 0
                                    * for a national or absent id */
 };
@@ -120,11 +124,14 @@ struct sw_lookup_cache {
     uint16_t munis[CACHE_SLOTS];
     size_t nmunis;
     struct cache_slot slot[CACHE_SLOTS];
-    struct near {
-        const char *id;
-        struct cache_slot *slot;
-        uint32_t gen;
-    } near[CACHE_NEAR][2];
+    /* A row's two entries lie in one cache line. */
+    struct near_row {
+        _Alignas(64) struct near {
+            const char *id;
+            struct cache_slot *slot;
+            uint32_t gen;
+        } way[2];
+    } near[CACHE_NEAR];
     struct memo_slot memo[MEMO_SLOTS];
     uint32_t memo_gen;
     struct used_index used;

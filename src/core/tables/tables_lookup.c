@@ -224,7 +224,7 @@ static void slot_fill(const struct sw_ctx *c, struct cache_slot *sl, const char 
 /* The two entries (ways) id's address may have in the near table. */
 static inline struct near *near_of(struct sw_lookup_cache *cache, const char *id)
 {
-    return cache->near[((uintptr_t)id >> 3 ^ (uintptr_t)id >> 12) & (CACHE_NEAR - 1)];
+    return cache->near[((uintptr_t)id >> 3 ^ (uintptr_t)id >> 12) & (CACHE_NEAR - 1)].way;
 }
 
 /* The slot a string constant id was found in last, or NULL. */
