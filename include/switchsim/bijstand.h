@@ -162,6 +162,24 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
                         struct sw_trace *tr, struct sw_err *err)
     __attribute__((warn_unused_result));
 
+/* The amount of a vrijlating of `percent` (ppm) with maximum `max` on net income
+ * from work `income`, as sw_vrijlating() computes it from the percentage and
+ * maximum it looked up: the share rounded half up to cents, at most the maximum. */
+int64_t sw_vrijlating_share(int64_t income, int64_t percent, int64_t max);
+
+/* The sums of sw_bijstand_entitled() (see there) from the norm's amount, the
+ * net income from work, its vrijlating, the other net income and the
+ * vakantietoeslag percentage (ppm) it looked up: for a caller that keeps the
+ * values looked up (engine_kept.c) and asks again with other incomes. */
+struct sw_bijstand_sums {
+    int64_t counted_income;
+    int64_t entitled;
+    int64_t monthly_payment;
+    int64_t holiday_allowance_reserve;
+};
+void sw_bijstand_sum(int64_t norm, int64_t work, int64_t vrijlating, int64_t other,
+                     int64_t holiday_allowance_percent, struct sw_bijstand_sums *out);
+
 /* The result of one month. */
 struct sw_bijstand {
     int64_t norm;                      /* cents, incl. vakantietoeslag */

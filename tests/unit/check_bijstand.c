@@ -561,6 +561,68 @@ START_TEST(test_bijstand_other_income_counts_in_full)
 }
 END_TEST
 
+/* sw_vrijlating_share() and sw_bijstand_sum() on the values one answer looked up
+ * (the vrijlating's kind, percentage and maximum, the vakantietoeslag
+ * percentage) give, for other incomes in the same month index, what
+ * sw_bijstand_entitled() gives for them: the month loop keeps those values and
+ * works the sums out anew (engine_kept.c, entitled_window()). Every branch of
+ * the vrijlating (none, n, r, y, z, aa, from the AOW age on), incomes from 0
+ * to past the norm and the maxima, with and without other income. */
+START_TEST(test_bijstand_sums_as_entitled)
+{
+    static const int64_t works[] = {0, 1, 99, 12345, 33333, 50000, 80000, 150000, 300000, 999999};
+    static const int64_t others[] = {0, 10000, 200000};
+    static const int ks[] = {0, 1, 3, 6, 7, 12, 24, 36, 37, 60};
+    struct sw_ctx c = test_ctx();
+    struct sw_household_facts fs[7];
+    struct sw_err err;
+
+    fs[0] = facts(S, "1990-05-01", NONE, NONE, 0);
+    fs[1] = facts(SP, "1990-05-01", NONE, "2022-03-01", 0);
+    fs[2] = facts(S, "1990-05-01", NONE, NONE, 0);
+    fs[2].medical_hour_limit = true;
+    fs[3] = facts(S, "1990-05-01", NONE, NONE, 0);
+    fs[3].lks_doelgroep = true;
+    fs[4] = fs[3];
+    fs[4].lks_no_more_hours = true;
+    fs[5] = facts(S, "1955-01-01", NONE, NONE, 0);
+    fs[6] = facts(C, "2005-06-01", "2000-01-01", NONE, 0);
+    for (size_t h = 0; h < sizeof(fs) / sizeof(fs[0]); h++) {
+        for (size_t j = 0; j < sizeof(ks) / sizeof(ks[0]); j++) {
+            struct sw_bijstand first;
+            int k = ks[j];
+
+            ck_assert_msg(sw_bijstand_entitled(&c, test_date("2026-03-01"), &fs[h], k ? 1 : 0, 0, k,
+                                               &first, NULL, &err) == SW_OK,
+                          "facts %zu, k %d: %s", h, k, err.msg);
+            for (size_t w = 0; w < sizeof(works) / sizeof(works[0]); w++) {
+                for (size_t o = 0; o < sizeof(others) / sizeof(others[0]); o++) {
+                    int64_t work = k ? works[w] : 0;
+                    struct sw_bijstand plain;
+                    struct sw_bijstand_sums sums;
+                    int64_t vr = first.vrijlating_detail.kind == SW_VRIJLATING_NONE
+                                     ? 0
+                                     : sw_vrijlating_share(work, first.vrijlating_detail.percent,
+                                                           first.vrijlating_detail.max);
+
+                    ck_assert(sw_bijstand_entitled(&c, test_date("2026-03-01"), &fs[h], work,
+                                                   others[o], k, &plain, NULL, &err) == SW_OK);
+                    ck_assert_int_eq(plain.vrijlating_detail.kind, first.vrijlating_detail.kind);
+                    sw_bijstand_sum(first.norm, work, vr, others[o],
+                                    first.holiday_allowance_percent, &sums);
+                    ck_assert_int_eq(vr, plain.vrijlating);
+                    ck_assert_int_eq(sums.counted_income, plain.counted_income);
+                    ck_assert_int_eq(sums.entitled, plain.entitled);
+                    ck_assert_int_eq(sums.monthly_payment, plain.monthly_payment);
+                    ck_assert_int_eq(sums.holiday_allowance_reserve,
+                                     plain.holiday_allowance_reserve);
+                }
+            }
+        }
+    }
+}
+END_TEST
+
 /* ---- traces and provisional values --------------------------------------------- */
 
 START_TEST(test_bijstand_traces_name_rule_and_values)
@@ -869,6 +931,7 @@ static Suite *bijstand_suite(void)
                         sizeof(pay_cases) / sizeof(pay_cases[0]));
     tcase_add_test(core, test_bijstand_holiday_percent_override);
     tcase_add_test(core, test_bijstand_other_income_counts_in_full);
+    tcase_add_test(core, test_bijstand_sums_as_entitled);
     tcase_add_test(core, test_bijstand_traces_name_rule_and_values);
     tcase_add_test(core, test_bijstand_2026_07_provisional_only_maxima);
     tcase_add_loop_test(core, test_bijstand_table_values_published, 0,

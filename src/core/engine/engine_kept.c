@@ -248,25 +248,42 @@ static bool entitled_age_span(const struct sw_ctx *c, struct eng_bj_memo *mm,
     return same_age_kept(c, &mm->ages[0], f->birth, d, true, lo, hi);
 }
 
-/* sw_bijstand_entitled_on_norm() as it answered on an earlier date of this run
- * (mm->win), or false. It uses the date only for its lookups (the window w),
- * the ages of the resident and the youngest child (onder n and r; the AOW
- * status, which below 60 needs no lookup) and its check that no birth date of
- * the facts lies after it: entitled_age_span(). Of the norm it reads the
- * amount only; the facts, both incomes and k are its other inputs: sw_vrijlating()
- * (bijstand.c) says for which month indexes it takes the same branch with the
- * same lookups (vr_from..vr_to), all else equal, where only months_left (which
- * struct eng_bj leaves out) differs. */
+/* sw_bijstand_entitled_on_norm() as it works out from what it looked up on an
+ * earlier date of this run (mm->win), or false. It uses the date only for its
+ * lookups (the window w), the ages of the resident and the youngest child
+ * (onder n and r; the AOW status, which below 60 needs no lookup) and its check
+ * that no birth date of the facts lies after it: entitled_age_span(). Of the
+ * norm it reads the amount only. sw_vrijlating() (bijstand.c) says for which
+ * month indexes it takes the same branch with the same lookups (vr_from..vr_to)
+ * for the same facts, where only months_left (which struct eng_bj leaves out)
+ * differs; for an index from 1 on, its branch does not depend on the income
+ * from work, which it checks to be in range (validate_income(): 0 at index 0).
+ * The other income the caller checked (eng_entitled_kept()). So the incomes
+ * enter the sums only: sw_vrijlating_share() and sw_bijstand_sum(), worked out
+ * anew when they are not the window's own. */
 static bool entitled_window(struct eng_bj_memo *mm, sw_date d, const struct sw_household_facts *f,
                             const struct sw_bijstand_norm *n, int64_t work, int64_t other, int k,
                             struct eng_bj *out)
 {
+    if (work < 0 || work > SW_MONEY_MAX || (k == 0 && work != 0))
+        return false;
     for (unsigned j = 0; j < ENG_BJ_WIN; j++) {
         const struct eng_bj_window *e = &mm->win[j];
-        if (e->set && e->work == work && e->other == other && d >= e->age_lo &&
-            d < e->age_hi && sw_window_holds(&e->w, d) && k >= e->vr_from && k <= e->vr_to &&
-            n->norm == e->bj.norm && memcmp(f, &e->f, sizeof(*f)) == 0) {
+        if (e->set && d >= e->age_lo && d < e->age_hi && sw_window_holds(&e->w, d) &&
+            k >= e->vr_from && k <= e->vr_to && n->norm == e->bj.norm &&
+            memcmp(f, &e->f, sizeof(*f)) == 0) {
+            struct sw_bijstand_sums sums;
             *out = e->bj;
+            if (work == e->work && other == e->other)
+                return true;
+            out->vrijlating = e->bj.vrijlating_kind == SW_VRIJLATING_NONE
+                                  ? 0
+                                  : sw_vrijlating_share(work, e->vr_percent, e->vr_max);
+            sw_bijstand_sum(out->norm, work, out->vrijlating, other, e->holiday_percent, &sums);
+            out->counted_income = sums.counted_income;
+            out->entitled = sums.entitled;
+            out->monthly_payment = sums.monthly_payment;
+            out->holiday_allowance_reserve = sums.holiday_allowance_reserve;
             return true;
         }
     }
@@ -303,6 +320,9 @@ static sw_status entitled_on_norm_kept(struct eng_run *r, struct eng_bj_memo *mm
     e->other = other;
     e->vr_from = bj.vrijlating_detail.same_from;
     e->vr_to = bj.vrijlating_detail.same_to;
+    e->vr_percent = bj.vrijlating_detail.percent;
+    e->vr_max = bj.vrijlating_detail.max;
+    e->holiday_percent = bj.holiday_allowance_percent;
     e->bj = *out;
     mm->win_next++;
     return SW_OK;

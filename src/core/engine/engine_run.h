@@ -95,11 +95,13 @@ struct eng_bj_memo {
      * (engine_kept.c, norm_kept()). */
     bool norm_set;
     struct eng_norm_kept nk;
-    /* Answers for other dates (engine_kept.c, entitled_window()): kept while
-     * the values they looked up (w), the ages they read (age_lo <= date <
-     * age_hi), the facts, the norm's amount and the incomes stay the same, for
-     * the month indexes of the same vrijlating branch (vr_from..vr_to: its
-     * same_from..same_to). */
+    /* What answers for other dates and incomes looked up (engine_kept.c,
+     * entitled_window()): kept while the values they looked up (w), the ages
+     * they read (age_lo <= date < age_hi), the facts and the norm's amount
+     * stay the same, for the month indexes of the same vrijlating branch
+     * (vr_from..vr_to: its same_from..same_to): the vrijlating's percentage and
+     * maximum (of bj.vrijlating_kind) and the vakantietoeslag percentage, with
+     * bj the answer they gave for the incomes work and other. */
     struct eng_bj_window {
         bool set;
         struct sw_window w;
@@ -107,6 +109,7 @@ struct eng_bj_memo {
         struct sw_household_facts f;
         int64_t work, other;
         int vr_from, vr_to;
+        int64_t vr_percent, vr_max, holiday_percent;
         struct eng_bj bj;
     } win[ENG_BJ_WIN];
     unsigned win_next;

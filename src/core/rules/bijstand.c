@@ -505,7 +505,6 @@ static sw_status apply_kind(const struct sw_ctx *c, sw_date date, enum sw_vrijla
         [SW_VRIJLATING_Z] = "participatiewet.vrijlating.z.max",
         [SW_VRIJLATING_AA] = "participatiewet.vrijlating.aa.max",
     };
-    int64_t share;
     sw_status st;
 
     st = sw_param_t(c, pct_ids[kind], date, SW_UNIT_PERCENT, &v->percent, tr, err);
@@ -513,12 +512,18 @@ static sw_status apply_kind(const struct sw_ctx *c, sw_date date, enum sw_vrijla
         st = sw_param_t(c, max_ids[kind], date, SW_UNIT_EUROCENT, &v->max, tr, err);
     if (st)
         return st;
+    v->kind = kind;
+    v->amount = sw_vrijlating_share(income, v->percent, v->max);
+    return SW_OK;
+}
+
+int64_t sw_vrijlating_share(int64_t income, int64_t percent, int64_t max)
+{
     /* Art. 31 lid 2: "tot ... procent van deze inkomsten, met een maximum van ...
      * per maand"; the share rounded half up to whole cents. */
-    share = sw_money_rate_half_up(income, v->percent);
-    v->kind = kind;
-    v->amount = share < v->max ? share : v->max;
-    return SW_OK;
+    int64_t share = sw_money_rate_half_up(income, percent);
+
+    return share < max ? share : max;
 }
 
 /* The month indexes from..to take the branch v is from (to INT_MAX: no end but
@@ -696,6 +701,24 @@ sw_status sw_vrijlating(const struct sw_ctx *c, sw_date date, const struct sw_ho
     return SW_OK;
 }
 
+void sw_bijstand_sum(int64_t norm, int64_t work, int64_t vrijlating, int64_t other,
+                     int64_t holiday_allowance_percent, struct sw_bijstand_sums *out)
+{
+    out->counted_income = work - vrijlating + other;
+    /* Participatiewet art. 19 lid 1 onder a en lid 2: a right only while the income
+     * is below the norm; the bijstand is the difference. */
+    out->entitled = out->counted_income < norm ? norm - out->counted_income : 0;
+    /* Art. 19 lid 3: the vakantietoeslag is part of the bijstand and is reserved;
+     * the rest is paid monthly. The monthly part is (100 - VT) % rounded half up to
+     * cents, as the published amounts "exclusief vakantietoeslag" are (ISD
+     * Bollenstreek 1 juli 2024, Hof van Twente 1 juli 2025: the source of
+     * participatiewet.holiday_allowance_percent); the reserve is the rest, so that
+     * both add up to the entitlement to the cent. */
+    out->monthly_payment = sw_money_rate_half_up(out->entitled,
+                                                 SW_PPM_ONE - holiday_allowance_percent);
+    out->holiday_allowance_reserve = out->entitled - out->monthly_payment;
+}
+
 sw_status sw_bijstand_entitled_on_norm(const struct sw_ctx *c, sw_date date,
                                        const struct sw_household_facts *f,
                                        const struct sw_bijstand_norm *norm,
@@ -706,6 +729,7 @@ sw_status sw_bijstand_entitled_on_norm(const struct sw_ctx *c, sw_date date,
     const struct sw_bijstand_fields *fl = fields_of(f);
     struct sw_trace *te = tr ? &tr->entitled : NULL, *tp = tr ? &tr->payment : NULL;
     struct sw_bijstand r;
+    struct sw_bijstand_sums sums;
     int64_t month;
     char a[48], b[48], d[48], e[48], g[48], h[48];
     sw_status st;
@@ -737,18 +761,12 @@ sw_status sw_bijstand_entitled_on_norm(const struct sw_ctx *c, sw_date date,
     r.net_income_from_work = net_income_from_work;
     r.other_net_income = other_net_income;
     r.vrijlating = r.vrijlating_detail.amount;
-    r.counted_income = net_income_from_work - r.vrijlating + other_net_income;
-    /* Participatiewet art. 19 lid 1 onder a en lid 2: a right only while the income
-     * is below the norm; the bijstand is the difference. */
-    r.entitled = r.counted_income < r.norm ? r.norm - r.counted_income : 0;
-    /* Art. 19 lid 3: the vakantietoeslag is part of the bijstand and is reserved;
-     * the rest is paid monthly. The monthly part is (100 - VT) % rounded half up to
-     * cents, as the published amounts "exclusief vakantietoeslag" are (ISD
-     * Bollenstreek 1 juli 2024, Hof van Twente 1 juli 2025: the source of
-     * participatiewet.holiday_allowance_percent); the reserve is the rest, so that
-     * both add up to the entitlement to the cent. */
-    r.monthly_payment = sw_money_rate_half_up(r.entitled, SW_PPM_ONE - r.holiday_allowance_percent);
-    r.holiday_allowance_reserve = r.entitled - r.monthly_payment;
+    sw_bijstand_sum(r.norm, net_income_from_work, r.vrijlating, other_net_income,
+                    r.holiday_allowance_percent, &sums);
+    r.counted_income = sums.counted_income;
+    r.entitled = sums.entitled;
+    r.monthly_payment = sums.monthly_payment;
+    r.holiday_allowance_reserve = sums.holiday_allowance_reserve;
     r.holiday_allowance_month = (int)month;
 
     if (!tr) {
