@@ -24,6 +24,16 @@ void eng_copy_text(char *dst, size_t size, const char *src)
     dst[n] = '\0';
 }
 
+void eng_clear(void *p, size_t size)
+{
+    memset(p, 0, size);
+}
+
+void eng_copy(void *dst, const void *src, size_t size)
+{
+    memcpy(dst, src, size);
+}
+
 void eng_recovery(struct eng_run *r, enum sw_recovery_kind kind, const char *period,
                   sw_month caused, int64_t amount, sw_month expected, sw_month collected,
                   const char *avoidable_by)

@@ -225,6 +225,13 @@ void eng_spill(struct eng_run *r, sw_month m, enum sw_item item, int64_t amount)
 /* src into the fixed field dst[size], cut as snprintf("%s") would. */
 void eng_copy_text(char *dst, size_t size, const char *src);
 
+/* memset(p, 0, size) and memcpy(dst, src, size) by the C library, for a size
+ * the caller bounds (engine.c's blocks of rows): defined in engine_run.c, where
+ * the compiler cannot see the bound, so it does not expand them into a string
+ * instruction (rep stos, rep movs) that pays a start-up of its own each time. */
+void eng_clear(void *p, size_t size);
+void eng_copy(void *dst, const void *src, size_t size);
+
 /* The toeslag of a recovery kind in Dutch, for texts and trace inputs (a
  * literal): "zorgtoeslag", "huurtoeslag", else "kindgebonden budget". */
 const char *eng_toeslag_name(enum sw_recovery_kind k);
