@@ -13,8 +13,9 @@
  *
  * And a longer run that resumes the main run after its last December
  * (engine_resume.h) is the run from the start, byte for byte: the rows of
- * both runs, the totals, the recoveries, the values used in their order, the
- * warnings, the armoedeval and the municipality's terms - for every reference
+ * both runs, the totals (zero: eng_wallet() adds up no steady run), the
+ * recoveries, the values used in their order, the warnings, the armoedeval
+ * and the municipality's terms - for every reference
  * case, main windows that end in a December, and longer runs ending in a
  * December or not. */
 #include <stdio.h>

@@ -182,6 +182,8 @@ struct eng_run {
     bool texts;                   /* false: no text is wanted (SW_SIM_NO_ADVICE, the
                                    * steady run): no warnings, no actions, recoveries
                                    * without avoidable_by; build none of them */
+    bool steady;                  /* the steady run (ENG_SIM_STEADY_RUN): only its
+                                   * rows are read, not its totals */
     const struct eng_run *base;   /* the finished baseline run, for the switch run */
     /* Filled by eng_months() for the later phases, per month index: */
     int64_t bijstand_net_incl_vt[SW_SCENARIO_MAX_MONTHS]; /* entitlement incl. the

@@ -60,7 +60,8 @@ static int64_t local_value(const int64_t *v)
            v[SW_ITEM_GEMEENTEPOLIS];
 }
 
-/* Received, set aside and safe to spend per month; then the totals. */
+/* Received, set aside and safe to spend per month; then the totals (not in the
+ * steady run, whose totals nothing reads). */
 void eng_wallet(struct eng_run *r)
 {
     /* A resumed run: the months before r->from are in. */
@@ -149,5 +150,6 @@ void eng_wallet(struct eng_run *r)
                                SW_UNIT_EUROCENT);
         }
     }
-    totals(r->run);
+    if (!r->steady)
+        totals(r->run);
 }
