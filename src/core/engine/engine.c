@@ -423,6 +423,7 @@ static void run_arrays(struct eng_run *r, const struct eng_run *a)
     r->is_switch = x.is_switch;
     r->texts = x.texts;
     r->steady = x.steady;
+    r->traces = x.traces;
     r->base = x.base;
     r->from = x.from;
     r->seg = x.seg;
@@ -502,6 +503,7 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
     /* The steady run and SW_SIM_NO_ADVICE: no text is read. */
     sw_run->texts = !(flags & (SW_SIM_NO_ADVICE | ENG_SIM_STEADY_RUN));
     sw_run->steady = (flags & ENG_SIM_STEADY_RUN) != 0;
+    sw_run->traces = traces;
     base_run->memo = &memo;
     base_run->lh_memo = sw_run->lh_memo;
     base_run->s = s;
@@ -510,6 +512,7 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
     base_run->tl = tl;
     base_run->texts = sw_run->texts;
     base_run->steady = sw_run->steady;
+    base_run->traces = traces;
     if (rs) {
         base_run->rec = &rs->snap[0];
         sw_run->rec = &rs->snap[1];

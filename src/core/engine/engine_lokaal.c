@@ -294,7 +294,7 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
             for (int k = 0; k < SW_LOCAL__COUNT; k++)
                 if (b[scheme_item[k]] > v[scheme_item[k]])
                     v[SW_ITEM_ARMOEDEVAL] += b[scheme_item[k]] - v[scheme_item[k]];
-            if (r->run->rows[i].trace) {
+            if (r->traces) {
                 struct sw_trace *tr = eng_trace(r, i, SW_ITEM_ARMOEDEVAL);
                 sw_trace_rule(tr, "switchsim: armoedeval",
                               "wat u zonder de baan wel van de gemeente zou krijgen en nu "

@@ -604,7 +604,7 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     memset(&lg, 0, sizeof(lg));
     r->bj_memo = &bj_memo;
     eng_bj_memo_init(r->bj_memo);
-    if (r->run->rows[0].trace) {
+    if (r->traces) {
         bt = calloc(1, sizeof(*bt));
         if (!bt) {
             st = sw_err_set(err, SW_ERR_NOMEM, NULL, "out of memory");

@@ -184,6 +184,8 @@ struct eng_run {
                                    * without avoidable_by; build none of them */
     bool steady;                  /* the steady run (ENG_SIM_STEADY_RUN): only its
                                    * rows are read, not its totals */
+    bool traces;                  /* its rows have traces (SW_SIM_TRACE): without,
+                                   * eng_trace() reads no row */
     const struct eng_run *base;   /* the finished baseline run, for the switch run */
     /* Filled by eng_months() for the later phases, per month index: */
     int64_t bijstand_net_incl_vt[SW_SCENARIO_MAX_MONTHS]; /* entitlement incl. the
@@ -239,11 +241,15 @@ void eng_copy(void *dst, const void *src, size_t size);
 const char *eng_toeslag_name(enum sw_recovery_kind k);
 
 /* The trace of item `item` in month index i, or NULL without tracing (inline:
- * every month asks for several). */
+ * every month asks for several; a run without traces answers from r alone, the
+ * row's trace field lies in a part of it the phases rarely touch otherwise). */
 static inline struct sw_trace *eng_trace(struct eng_run *r, int i, enum sw_item item)
 {
-    struct sw_month_row *row = &r->run->rows[i];
+    struct sw_month_row *row;
 
+    if (!r->traces)
+        return NULL;
+    row = &r->run->rows[i];
     return row->trace ? &row->trace[item] : NULL;
 }
 

@@ -62,9 +62,11 @@ void sw_timeline_free(struct sw_timeline *tl)
 {
     if (!tl)
         return;
-    for (int i = 0; i < tl->scenario.n; i++)
+    /* sw_simulate() gives every row a trace from the first on, or none: without
+     * tracing the rows are not read (alloc_rows()). */
+    for (int i = 0; i < tl->scenario.n && tl->scenario.rows[0].trace; i++)
         free(tl->scenario.rows[i].trace);
-    for (int i = 0; i < tl->baseline.n; i++)
+    for (int i = 0; i < tl->baseline.n && tl->baseline.rows[0].trace; i++)
         free(tl->baseline.rows[i].trace);
     /* sw_simulate() allocates the baseline's rows with the scenario's, both in
      * the timeline's own block (right after it). */

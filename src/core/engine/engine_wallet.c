@@ -79,7 +79,7 @@ void eng_wallet(struct eng_run *r)
                               v[SW_ITEM_DEBT_TAKEN];
         v[SW_ITEM_SAFE_TO_SPEND] = v[SW_ITEM_RECEIVED] - v[SW_ITEM_SET_ASIDE] +
                                    v[SW_ITEM_RESERVE_RELEASED];
-        if (r->run->rows[i].trace) {
+        if (r->traces) {
             struct sw_trace *tr = &r->run->rows[i].trace[SW_ITEM_RECEIVED];
             sw_trace_rule(tr, "switchsim: wat er op de rekening komt", "%s%s",
                           v[SW_ITEM_WAJONG_NET] != 0 ? "nettoloon + WW + Wajong + netto inkomen "
