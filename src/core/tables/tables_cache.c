@@ -280,15 +280,13 @@ static void slot_remunicipal(const struct sw_tables *t, struct cache_slot *sl, s
     if (p == sl->p)
         return;
     sl->p = p;
-    sl->v = NULL;
+    slot_value(t, sl, NULL);      /* no value yet */
     /* A parameter answers for no date yet (the next lookup moves it), an
      * absent one alike on every date. */
     sl->lo = p ? 0 : DATE_LOWEST;
     sl->hi = p ? 0 : DATE_HIGHEST;
     sl->lo2 = sl->hi2 = 0;
     sl->projected = false;
-    sl->unit = -1;                /* no value yet */
-    sl->amount = 0;
     sl->seen = 0;
 }
 

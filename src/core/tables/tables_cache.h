@@ -26,41 +26,67 @@
 #define DATE_HIGHEST INT32_MAX
 
 struct cache_slot {
-    /* What a hit reads (near_slot(), sw_param_quick(), slot_hit()) comes
-     * first: the slots are aligned to a cache line, and a hit touches that
-     * line alone. */
+    /* What a hit and a record read (near_slot(), sw_param_quick(),
+     * slot_hit(), record_slot()) comes first: the slots are aligned to a
+     * cache line, and they touch that line alone. */
     _Alignas(64) uint32_t gen;    /* counts the changes of text: a near entry
                                    * made for an earlier text no longer points here */
-    int unit;                     /* p's unit when v is a value of a plain
-                                   * parameter, else -1 (no value, a scale) */
     sw_date lo, hi;               /* it answers for lo <= date < hi */
     /* (v, projected) is in c->used, or there is nothing to record: when rec is
      * the cache's epoch (sw_lookup_cache_bind() starts a new one, so that a
      * new list finds every slot unrecorded without visiting them). */
     uint32_t rec;
     int override;                 /* index in c->overrides, or -1 */
+    uint32_t seen_epoch;          /* the epoch `seen` counts in; another: none */
     int64_t amount;               /* v's amount (plain parameter), for the hot path */
-    const struct tparam *p;       /* NULL for an override or an absent id */
     const struct tvalue *v;       /* the value found last (after projection); NULL
                                    * for an override or when there is none */
+    const struct sw_value_info *info;   /* v's info in the set's infos, or NULL */
     uint64_t seen;                /* the values of p in c->used (seen_bit()) */
-    uint32_t seen_epoch;          /* the epoch `seen` counts in; another: none */
+    int8_t unit;                  /* p's unit when v is a value of a plain
+                                   * parameter, else -1 (no value, a scale) */
     bool projected;
+    uint8_t vix;                  /* v's index in p->values, SLOT_VIX_NONE past the
+                                   * 32nd (seen_bit()) */
+    /* (In the first line's room, though read only on a fill and a bind.) */
     bool municipal;               /* text is a municipal id ("gemeente.", see resolve()) */
     bool in_munis;                /* the slot is in the cache's list `munis` */
     /* The rest is read when the slot moves to another date or is filled. */
+    const struct tparam *p;       /* NULL for an override or an absent id */
     const char *text;             /* the id, owned by the set, the override or `own`;
                                    * NULL = free */
     char *own;                    /* the copy of an absent id's text, or NULL */
     /* The answer before the last move to another date (slot_move()): a run
      * walks its months forward, and the next run starts over, so a slot goes
-     * back and forth between two values. lo2 == hi2: none. */
+     * back and forth between two values, and trades its answer (v, lo, hi,
+     * projected, amount, info, unit, vix) with this one without reading the
+     * set. lo2 == hi2: none. */
     const struct tvalue *v2;
     sw_date lo2, hi2;
-    bool projected2;
+    int64_t amount2;
+    const struct sw_value_info *info2;
     uint32_t mid;                 /* its number in the set's muni_res (tparam.mid), 0
                                    * for a national or absent id */
+    int8_t unit2;
+    bool projected2;
+    uint8_t vix2;
 };
+
+#define SLOT_VIX_NONE 64
+
+/* Let sl (its p set) answer with value v of p (NULL: none): v with its
+ * amount, unit, index and info in t->infos (slot_move() trades them all). */
+static inline void slot_value(const struct sw_tables *t, struct cache_slot *sl,
+                              const struct tvalue *v)
+{
+    size_t i = v ? (size_t)(v - sl->p->values) : SLOT_VIX_NONE;
+
+    sl->v = v;
+    sl->amount = v ? v->amount : 0;
+    sl->unit = (int8_t)(v && !sl->p->is_scale ? (int)sl->p->unit : -1);
+    sl->vix = (uint8_t)(i < 32 ? i : SLOT_VIX_NONE);
+    sl->info = v && t->infos ? &t->infos[sl->p->info0 + i] : NULL;
+}
 
 /* Memo entries (sw_memo_get()): open addressing, full when out of slots. An
  * entry is live while its generation is the cache's (sw_lookup_cache_bind()

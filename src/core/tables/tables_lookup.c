@@ -141,9 +141,7 @@ struct found {
  * or one past the 32nd value (then recorded anew: c->used dedupes). */
 static inline uint64_t seen_bit(const struct cache_slot *sl)
 {
-    size_t i = sl->p && sl->v ? (size_t)(sl->v - sl->p->values) : 64;
-
-    return i < 32 ? (uint64_t)1 << (2 * i + sl->projected) : 0;
+    return sl->v && sl->vix < 32 ? (uint64_t)1 << (2 * sl->vix + sl->projected) : 0;
 }
 
 /* sl's value is in c->used now (cache: the one sl is in). */
@@ -209,13 +207,11 @@ static void slot_fill(const struct sw_ctx *c, struct cache_slot *sl, const char 
     sl->text = text;
     sl->p = f->p;
     sl->override = f->ov;
-    sl->v = f->v;
+    slot_value(c->tables, sl, f->v);
     sl->lo = lo;
     sl->hi = hi;
     sl->lo2 = sl->hi2 = 0;
     sl->projected = f->projected;
-    sl->unit = f->v && !f->p->is_scale ? (int)f->p->unit : -1;
-    sl->amount = f->v ? f->v->amount : 0;
     sl->mid = f->p ? f->p->mid : 0;
     /* No value: nothing to record. */
     sl->rec = (!f->v && f->ov < 0) || slot_seen(c->cache, sl) ? c->cache->epoch : 0;
@@ -364,7 +360,11 @@ static __attribute__((noinline)) void slot_move(const struct sw_ctx *c, struct c
 {
     const struct tvalue *v = sl->v;
     sw_date lo = sl->lo, hi = sl->hi;
+    int64_t amount = sl->amount;
+    const struct sw_value_info *info = sl->info;
+    int8_t unit = sl->unit;
     bool projected = sl->projected;
+    uint8_t vix = sl->vix;
 
     if (sl->lo2 <= date && date < sl->hi2) {
         /* The answer before: the two trade places. */
@@ -372,18 +372,26 @@ static __attribute__((noinline)) void slot_move(const struct sw_ctx *c, struct c
         sl->lo = sl->lo2;
         sl->hi = sl->hi2;
         sl->projected = sl->projected2;
+        sl->amount = sl->amount2;
+        sl->info = sl->info2;
+        sl->unit = sl->unit2;
+        sl->vix = sl->vix2;
     } else {
-        find_value(c, sl->p, sl->text, date, &sl->v, &sl->projected, &sl->lo, &sl->hi, true,
+        const struct tvalue *found;
+
+        find_value(c, sl->p, sl->text, date, &found, &sl->projected, &sl->lo, &sl->hi, true,
                    NULL);
+        slot_value(c->tables, sl, found);
     }
     sl->v2 = v;
     sl->lo2 = lo;
     sl->hi2 = hi;
     sl->projected2 = projected;
-    v = sl->v;
-    sl->amount = v ? v->amount : 0;
-    sl->unit = v && !sl->p->is_scale ? (int)sl->p->unit : -1;
-    sl->rec = !v || slot_seen(c->cache, sl) ? c->cache->epoch : 0;
+    sl->amount2 = amount;
+    sl->info2 = info;
+    sl->unit2 = unit;
+    sl->vix2 = vix;
+    sl->rec = !sl->v || slot_seen(c->cache, sl) ? c->cache->epoch : 0;
 }
 
 /* The hot path of a cached lookup of a string constant: sl, the slot the
@@ -407,13 +415,6 @@ static inline struct cache_slot *cache_hit(const struct sw_ctx *c, const char *i
     return slot_hit(c, near_slot(c->cache, id), date);
 }
 
-/* The set's info of sl's value (t->infos, filled once: tables_index_build()). */
-static inline const struct sw_value_info *slot_info(const struct sw_tables *t,
-                                                    const struct cache_slot *sl)
-{
-    return &t->infos[sl->p->info0 + (size_t)(sl->v - sl->p->values)];
-}
-
 /* The date from which the value after sl's was due, for a projected one.
  * Most values are not projected: told so, GCC keeps record_slot()'s copy of
  * the info on its hot path as vector moves (else it takes that path for the
@@ -428,14 +429,13 @@ static inline sw_date slot_due(const struct cache_slot *sl)
 static __attribute__((noinline)) void record_slot_search(const struct sw_ctx *c,
                                                          struct cache_slot *sl)
 {
-    const struct sw_tables *t = c->tables;
     struct sw_value_info tmp;
-    const struct sw_value_info *info = &tmp;
+    const struct sw_value_info *info = sl->info;
 
-    if (t->infos)
-        info = slot_info(t, sl);
-    else
-        tables_fill_info(t, sl->p, sl->v, &tmp);
+    if (!info) {
+        tables_fill_info(c->tables, sl->p, sl->v, &tmp);
+        info = &tmp;
+    }
     tables_record_value(c, info, sl->projected, slot_due(sl));
     slot_recorded(c->cache, sl);
 }
@@ -450,10 +450,9 @@ static __attribute__((noinline)) void record_slot(const struct sw_ctx *c, struct
 
     /* A list of the slots' values alone, this one's not among them (its bit
      * clear: record_slot() is called for a value not seen): append. */
-    if (c->tables->infos && x->pure && x->u == u && x->items == u->items &&
+    if (sl->info && x->pure && x->u == u && x->items == u->items &&
         u->len == x->len_seen && u->len < u->cap && seen_bit(sl)) {
-        tables_record_fill(&u->items[u->len++], slot_info(c->tables, sl), sl->projected,
-                           slot_due(sl));
+        tables_record_fill(&u->items[u->len++], sl->info, sl->projected, slot_due(sl));
         x->len_seen = u->len;
         slot_recorded(c->cache, sl);
         return;
