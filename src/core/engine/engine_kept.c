@@ -265,29 +265,35 @@ static bool entitled_window(struct eng_bj_memo *mm, sw_date d, const struct sw_h
                             const struct sw_bijstand_norm *n, int64_t work, int64_t other, int k,
                             struct eng_bj *out)
 {
+    const struct eng_bj_window *e = NULL;
+    struct sw_bijstand_sums sums;
+
     if (work < 0 || work > SW_MONEY_MAX || (k == 0 && work != 0))
         return false;
-    for (unsigned j = 0; j < ENG_BJ_WIN; j++) {
-        const struct eng_bj_window *e = &mm->win[j];
-        if (e->set && d >= e->age_lo && d < e->age_hi && sw_window_holds(&e->w, d) &&
-            k >= e->vr_from && k <= e->vr_to && n->norm == e->bj.norm &&
-            memcmp(f, &e->f, sizeof(*f)) == 0) {
-            struct sw_bijstand_sums sums;
-            *out = e->bj;
-            if (work == e->work && other == e->other)
-                return true;
-            out->vrijlating = e->bj.vrijlating_kind == SW_VRIJLATING_NONE
-                                  ? 0
-                                  : sw_vrijlating_share(work, e->vr_percent, e->vr_max);
-            sw_bijstand_sum(out->norm, work, out->vrijlating, other, e->holiday_percent, &sums);
-            out->counted_income = sums.counted_income;
-            out->entitled = sums.entitled;
-            out->monthly_payment = sums.monthly_payment;
-            out->holiday_allowance_reserve = sums.holiday_allowance_reserve;
-            return true;
-        }
+    /* The answer is copied after the search, not where it is found: gcc takes
+     * a return from inside the loop for the rare way out and copies a struct
+     * there with `rep movs`, which cost more than the rest of a hit (perf). */
+    for (unsigned j = 0; j < ENG_BJ_WIN && !e; j++) {
+        const struct eng_bj_window *w = &mm->win[j];
+        if (w->set && d >= w->age_lo && d < w->age_hi && sw_window_holds(&w->w, d) &&
+            k >= w->vr_from && k <= w->vr_to && n->norm == w->bj.norm &&
+            memcmp(f, &w->f, sizeof(*f)) == 0)
+            e = w;
     }
-    return false;
+    if (!e)
+        return false;
+    *out = e->bj;
+    if (work == e->work && other == e->other)
+        return true;
+    out->vrijlating = e->bj.vrijlating_kind == SW_VRIJLATING_NONE
+                          ? 0
+                          : sw_vrijlating_share(work, e->vr_percent, e->vr_max);
+    sw_bijstand_sum(out->norm, work, out->vrijlating, other, e->holiday_percent, &sums);
+    out->counted_income = sums.counted_income;
+    out->entitled = sums.entitled;
+    out->monthly_payment = sums.monthly_payment;
+    out->holiday_allowance_reserve = sums.holiday_allowance_reserve;
+    return true;
 }
 
 /* sw_bijstand_entitled_on_norm() without traces, kept for entitled_window()
@@ -339,12 +345,15 @@ sw_status eng_entitled_kept(struct eng_run *r, sw_date d, const struct sw_househ
     sw_status st;
 
     if (mm) {
-        for (unsigned j = 0; j < ENG_BJ_MEMO; j++) {
-            if (mm->e[j].set && mm->e[j].d == d && mm->e[j].work == work &&
-                mm->e[j].other == other && mm->e[j].k == k) {
-                *out = mm->e[j].bj;
-                return SW_OK;
-            }
+        unsigned j = 0;
+
+        /* Copied after the search (see entitled_window()). */
+        while (j < ENG_BJ_MEMO && !(mm->e[j].set && mm->e[j].d == d && mm->e[j].work == work &&
+                                    mm->e[j].other == other && mm->e[j].k == k))
+            j++;
+        if (j < ENG_BJ_MEMO) {
+            *out = mm->e[j].bj;
+            return SW_OK;
         }
     }
     if (mm && other >= 0 && other <= SW_MONEY_MAX) {
