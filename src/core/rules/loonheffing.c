@@ -686,12 +686,35 @@ static sw_status kept_aow_reached(const struct sw_ctx *c, struct sw_lh_kept *k, 
     return st;
 }
 
+/* k's parameters looked up anew for date, birth and korting, with the gross-up
+ * of net (sw_gross_from_net_benefit_kept() when they do not hold). */
+static sw_status params_anew(const struct sw_ctx *c, struct sw_lh_kept *k, sw_date date,
+                             int64_t net, sw_date birth, unsigned korting, struct sw_err *err)
+{
+    sw_status st;
+
+    k->ok = k->last_set = k->aow_set = false;
+    sw_window_begin(c, &k->w, date);
+    st = benefit_params(c, date, net, "net", birth, korting, &k->p, NULL, err);
+    sw_window_end(c, &k->w);
+    if (!st)
+        st = gross_up_kept(c, k, net, err);
+    if (st)
+        return st;
+    k->ok = k->w.ok;
+    k->birth = birth;
+    k->korting = korting;
+    k->at = date;
+    return SW_OK;
+}
+
 sw_status sw_gross_from_net_benefit_kept(const struct sw_ctx *c, struct sw_lh_kept *k,
                                          sw_date date, int64_t net, sw_date birth,
                                          unsigned korting, struct sw_lh_benefit *out,
                                          struct sw_err *err)
 {
-    sw_status st;
+    sw_status st = SW_OK;
+    bool hit = false;
 
     /* k's parameters answer for date when every lookup that found them does
      * (k->w) and the one question besides, asked again here with the checks
@@ -712,29 +735,19 @@ sw_status sw_gross_from_net_benefit_kept(const struct sw_ctx *c, struct sw_lh_ke
             st = kept_aow_reached(c, k, sw_month_last_day(sw_month_of(date)), &aow, err);
         if (st)
             return st;
-        if (aow == k->p.aow) {
-            /* The same parameters and net: the same gross-up. */
-            if (!(k->last_set && k->last_net == net)) {
-                st = gross_up_kept(c, k, net, err);
-                if (st)
-                    return st;
-            }
-            *out = k->last;
-            return SW_OK;
-        }
+        hit = aow == k->p.aow;
     }
-    k->ok = k->last_set = k->aow_set = false;
-    sw_window_begin(c, &k->w, date);
-    st = benefit_params(c, date, net, "net", birth, korting, &k->p, NULL, err);
-    sw_window_end(c, &k->w);
-    if (!st)
-        st = gross_up_kept(c, k, net, err);
+    if (hit) {
+        /* The same parameters and net: the same gross-up. */
+        if (!(k->last_set && k->last_net == net))
+            st = gross_up_kept(c, k, net, err);
+    } else {
+        st = params_anew(c, k, date, net, birth, korting, err);
+    }
     if (st)
         return st;
-    k->ok = k->w.ok;
-    k->birth = birth;
-    k->korting = korting;
-    k->at = date;
+    /* One copy for both ways (a copy on a return gcc takes for the rare way
+     * out is a `rep movs`, which cost more than the rest of a hit: perf). */
     *out = k->last;
     return SW_OK;
 }
