@@ -341,6 +341,20 @@ static void look_up_both(const struct sw_ctx *a, const struct sw_ctx *b, sw_date
     }
 }
 
+/* A run's two contexts on the shipped tables: a without a cache, recording in
+ * plain; b through `cache`, bound to it anew, recording in cached. */
+static void run_pair(struct sw_lookup_cache *cache, bool project, struct sw_ctx *a,
+                     struct sw_used *plain, struct sw_ctx *b, struct sw_used *cached)
+{
+    *a = test_ctx();
+    *b = test_ctx();
+    a->used = plain;
+    b->used = cached;
+    a->project = b->project = project;
+    sw_lookup_cache_bind(cache, b);
+    b->cache = cache;
+}
+
 /* One cache bound to a run after another, each with its own used list (as a
  * batch runs): a value the cache still holds from the run before is recorded
  * on its first hit in the new list (sw_param()'s and sw_scale()'s quick
@@ -365,14 +379,10 @@ START_TEST(test_used_lists_in_turn_with_and_without_cache)
     ck_assert_int_eq(sw_lookup_cache_new(&cache, &err), SW_OK);
     for (size_t run = 0; run < sizeof(runs) / sizeof(runs[0]); run++) {
         struct sw_used plain = {0}, cached = {0};
-        struct sw_ctx a = test_ctx(), b = test_ctx();
+        struct sw_ctx a, b;
         sw_month m0 = sw_month_from_ym(runs[run].year, runs[run].month);
 
-        a.used = &plain;
-        b.used = &cached;
-        a.project = b.project = runs[run].project;
-        sw_lookup_cache_bind(cache, &b);
-        b.cache = cache;
+        run_pair(cache, runs[run].project, &a, &plain, &b, &cached);
         for (sw_month m = m0; m < m0 + runs[run].months; m++) {
             look_up_both(&a, &b, sw_month_first_day(m));
             look_up_both(&a, &b, sw_month_first_day(m) + 14);
@@ -410,14 +420,10 @@ START_TEST(test_used_lists_alternating_years)
     ck_assert_int_eq(sw_lookup_cache_new(&fresh, &err), SW_OK);
     for (size_t run = 0; run < sizeof(runs) / sizeof(runs[0]); run++) {
         struct sw_used plain = {0}, cached = {0};
-        struct sw_ctx a = test_ctx(), b = test_ctx();
+        struct sw_ctx a, b;
         sw_month m0 = sw_month_from_ym(runs[run].year, runs[run].month);
 
-        a.used = &plain;
-        b.used = &cached;
-        a.project = b.project = runs[run].project;
-        sw_lookup_cache_bind(cache, &b);
-        b.cache = cache;
+        run_pair(cache, runs[run].project, &a, &plain, &b, &cached);
         for (int i = 0; i < runs[run].months; i++) {
             sw_month ms[3] = {m0 + i, m0 + i + 12, m0 + i - 24};
 
