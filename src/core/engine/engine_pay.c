@@ -352,7 +352,7 @@ static sw_status monthly_slips(struct eng_run *r, struct eng_pay *p, int64_t ful
         for (size_t k = 0; k < N_SALARY_ITEMS; k++) {
             enum sw_item it = salary_items[k];
             to->v[it] = i > 0 ? r->run->rows[i - 1].v[it] : 0;
-            if (to->trace) {
+            if (r->traces) {
                 if (i > 0)
                     to->trace[it] = r->run->rows[i - 1].trace[it];
                 else

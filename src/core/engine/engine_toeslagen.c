@@ -406,10 +406,9 @@ static sw_status settle(struct eng_run *r, int y, enum sw_recovery_kind kind, ye
 
     /* The entitlement's trace only when the run keeps traces (tr is read
      * only then). */
-    if (r->run->rows[0].trace)
+    if (r->traces)
         memset(&tr, 0, sizeof(tr));
-    st = toeslag_year(r, fn, y, income_real, &fin_year, fin,
-                      r->run->rows[0].trace ? &tr : NULL, err);
+    st = toeslag_year(r, fn, y, income_real, &fin_year, fin, r->traces ? &tr : NULL, err);
     if (!st)
         st = toeslag_year(r, fn, y, income_est, &est_year, est, NULL, err);
     if (st)
@@ -445,7 +444,7 @@ static sw_status settle(struct eng_run *r, int y, enum sw_recovery_kind kind, ye
 
             row->v[item_entitled] = fin[k];
             row->v[item_paid] = adv;
-            if (row->trace) {
+            if (r->traces) {
                 row->trace[item_entitled] = tr;
                 sw_trace_input(&row->trace[item_entitled], "toetsingsinkomen van het jaar",
                                income_real, SW_UNIT_EUROCENT);
@@ -736,7 +735,7 @@ sw_status eng_korting_twice(struct eng_run *r, struct sw_err *err)
             int64_t counted = iack_counted_for_bijstand(r, y0 + yi, -net, &months);
 
             eng_add(r, when.letter, SW_ITEM_IACK, -net);
-            if (i >= 0 && r->run->rows[i].trace) {
+            if (i >= 0 && r->traces) {
                 struct sw_trace *t = &r->run->rows[i].trace[SW_ITEM_IACK];
                 struct sw_trace calc;
 
