@@ -3,7 +3,8 @@
  * as sw_param(), no message formatted for an absent value, the messages of
  * sw_param() unchanged after the cache kept an absent answer, ids built in a
  * reused buffer, and windows narrowed by a missing value's dates; the used list
- * through the cache as without it (every field of every item), also in lists
+ * through the cache as without it (every field of every item, and the info a
+ * lookup asks for), also in lists
  * in turn through one cache over two years of months; a cache bound
  * to one context after another, also from municipality to municipality, from
  * table set to table set, and past the wrap of its count of used lists.
@@ -311,8 +312,9 @@ START_TEST(test_used_list_with_and_without_cache)
 END_TEST
 
 /* Every national parameter and scale of c's tables on `date` through a and b
- * (one with a cache, one without): the same status and answer from each. */
-static void look_up_both(const struct sw_ctx *a, const struct sw_ctx *b, sw_date date)
+ * (one with a cache, one without): the same status and answer from each, and
+ * with `info` the same info of the value (the cache's from its slot). */
+static void look_up_both(const struct sw_ctx *a, const struct sw_ctx *b, sw_date date, bool info)
 {
     for (size_t i = 0; i < sw_tables_param_count(a->tables); i++) {
         const char *id, *muni;
@@ -322,22 +324,28 @@ static void look_up_both(const struct sw_ctx *a, const struct sw_ctx *b, sw_date
         int64_t va = -1, vb = -1;
         const struct sw_bracket *ba = NULL, *bb = NULL;
         size_t na = 0, nb = 0;
-        struct sw_value_info first;
+        struct sw_value_info first, ia, ib;
+        sw_status st;
 
         sw_tables_param(a->tables, i, &id, &muni, &unit, &is_scale);
         if (muni[0])
             continue;
         if (!is_scale) {
-            ck_assert_int_eq(sw_param(a, id, date, unit, &va, NULL, &err),
-                             sw_param(b, id, date, unit, &vb, NULL, &err));
+            st = sw_param(a, id, date, unit, &va, info ? &ia : NULL, &err);
+            ck_assert_int_eq(st, sw_param(b, id, date, unit, &vb, info ? &ib : NULL, &err));
             ck_assert_int_eq(va, vb);
-            continue;
+        } else {
+            ck_assert_uint_gt(sw_tables_timeline(a->tables, id, "", &first, 1), 0);
+            st = sw_scale(a, id, date, first.kind, &ba, &na, info ? &ia : NULL, &err);
+            ck_assert_int_eq(st, sw_scale(b, id, date, first.kind, &bb, &nb,
+                                          info ? &ib : NULL, &err));
+            ck_assert_ptr_eq(ba, bb);
+            ck_assert_uint_eq(na, nb);
         }
-        ck_assert_uint_gt(sw_tables_timeline(a->tables, id, "", &first, 1), 0);
-        ck_assert_int_eq(sw_scale(a, id, date, first.kind, &ba, &na, NULL, &err),
-                         sw_scale(b, id, date, first.kind, &bb, &nb, NULL, &err));
-        ck_assert_ptr_eq(ba, bb);
-        ck_assert_uint_eq(na, nb);
+        if (info && st == SW_OK) {
+            ck_assert_ptr_eq(ia.id, ib.id);
+            same_item(&ia, &ib);
+        }
     }
 }
 
@@ -360,7 +368,9 @@ static void run_pair(struct sw_lookup_cache *cache, bool project, struct sw_ctx 
  * on its first hit in the new list (sw_param()'s and sw_scale()'s quick
  * path), after a move to another date or on the full path - and each list,
  * over two years of months from several starts, is the one a context without
- * a cache builds by the same lookups, item by item. */
+ * a cache builds by the same lookups, item by item. Mid-month each lookup
+ * asks for the info too (on a hit, the cache fills it from the slot): the
+ * same info as without a cache, projected ones alike. */
 START_TEST(test_used_lists_in_turn_with_and_without_cache)
 {
     struct sw_lookup_cache *cache = NULL;
@@ -384,8 +394,8 @@ START_TEST(test_used_lists_in_turn_with_and_without_cache)
 
         run_pair(cache, runs[run].project, &a, &plain, &b, &cached);
         for (sw_month m = m0; m < m0 + runs[run].months; m++) {
-            look_up_both(&a, &b, sw_month_first_day(m));
-            look_up_both(&a, &b, sw_month_first_day(m) + 14);
+            look_up_both(&a, &b, sw_month_first_day(m), false);
+            look_up_both(&a, &b, sw_month_first_day(m) + 14, true);
         }
         ck_assert_uint_gt(plain.len, 0);
         same_items(&cached, &plain);
@@ -403,7 +413,8 @@ END_TEST
  * the one a context without a cache builds by the same lookups, item by item,
  * with the same answers; and a window around the lookups of each date, with
  * slots that traded, narrows to what a fresh cache (every slot filled on the
- * full path) narrows it to. */
+ * full path) narrows it to. Two years earlier (a slot moved) the lookups
+ * ask for the info too: the same as without a cache. */
 START_TEST(test_used_lists_alternating_years)
 {
     struct sw_lookup_cache *cache = NULL, *fresh = NULL;
@@ -450,7 +461,7 @@ START_TEST(test_used_lists_alternating_years)
                 ck_assert(wb.ok && wf.ok);
                 ck_assert_int_eq(wb.lo, wf.lo);
                 ck_assert_int_eq(wb.hi, wf.hi);
-                look_up_both(&a, &b, d);
+                look_up_both(&a, &b, d, j == 2);
             }
         }
         ck_assert_uint_gt(plain.len, 0);

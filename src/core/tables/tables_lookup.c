@@ -497,16 +497,32 @@ param_full(const struct sw_ctx *c, const char *id, sw_date date, enum sw_unit un
     return SW_OK;
 }
 
-/* sw_param() and sw_param_opt(): the hot path, else param_full(). */
+/* The info of sl's value (as param_full() fills it for a value of the set):
+ * the set's own info of it, marked projected when it is. */
+static __attribute__((noinline)) void slot_info(const struct sw_ctx *c,
+                                                const struct cache_slot *sl,
+                                                struct sw_value_info *info)
+{
+    if (sl->info)
+        *info = *sl->info;
+    else
+        tables_fill_info(c->tables, sl->p, sl->v, info);
+    mark_projected(info, sl->v, sl->projected);
+}
+
+/* sw_param() with info, sw_param_opt() and a traced lookup: the hot path
+ * (the info, when asked, from the slot: slot_info()), else param_full(). */
 static inline sw_status param(const struct sw_ctx *c, const char *id, sw_date date,
                               enum sw_unit unit, int64_t *out, struct sw_value_info *info,
                               bool quiet, struct sw_err *err)
 {
-    struct cache_slot *sl = info || !c->cache ? NULL : cache_hit(c, id, date);
+    struct cache_slot *sl = !c->cache ? NULL : cache_hit(c, id, date);
 
     if (sl && sl->v && sl->unit == (int)unit) {
         if (c->used && !slot_is_recorded(c->cache, sl))
             record_slot(c, sl);
+        if (info)
+            slot_info(c, sl, info);
         *out = sl->amount;
         return SW_OK;
     }
@@ -562,7 +578,7 @@ sw_status sw_param(const struct sw_ctx *c, const char *id, sw_date date, enum sw
 {
     if (!info)
         return sw_param_quick(c, id, date, unit, out, err);
-    return param_full(c, id, date, unit, out, info, false, true, err);
+    return param(c, id, date, unit, out, info, false, err);
 }
 
 /* sw_param() recording the parameter in a trace: the info is filled only for a
@@ -641,11 +657,13 @@ sw_status sw_scale(const struct sw_ctx *c, const char *id, sw_date date,
                    enum sw_scale_kind kind, const struct sw_bracket **out, size_t *n,
                    struct sw_value_info *info, struct sw_err *err)
 {
-    struct cache_slot *sl = info || !c->cache ? NULL : cache_hit(c, id, date);
+    struct cache_slot *sl = !c->cache ? NULL : cache_hit(c, id, date);
 
     if (sl && sl->v && sl->p->is_scale && sl->p->kind == kind) {
         if (c->used && !slot_is_recorded(c->cache, sl))
             record_slot(c, sl);
+        if (info)
+            slot_info(c, sl, info);
         *out = sl->v->brackets;
         *n = sl->v->nbrackets;
         return SW_OK;
