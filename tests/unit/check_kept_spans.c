@@ -16,7 +16,8 @@
  *   the day the span ends at an AOW date gives the other status;
  * - the month loop keeps these answers (and the entitlement's, whose onder n
  *   reads the AOW status, from 60 on too), the Wmo bijdrage and the month of
- *   the vakantietoeslag: every reference case, as given and for a resident
+ *   the vakantietoeslag, and takes the ledger's estimate of its month on the
+ *   month's own counted income from its own answer: every reference case, as given and for a resident
  *   (and partner) who reaches the AOW age in or near its horizon, gives the
  *   same figures in every month, and the same values used, as with traces,
  *   where the loop works out each of them plainly every month;

@@ -211,6 +211,7 @@ void eng_bj_memo_init(struct eng_bj_memo *mm)
     mm->next = mm->win_next = 0;
     mm->norm_set = false;
     mm->facts_d = SW_NO_DATE;
+    mm->month_set = false;
     for (unsigned j = 0; j < 3; j++)
         mm->ages[j].birth = SW_NO_DATE;
 }

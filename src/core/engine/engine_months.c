@@ -395,10 +395,18 @@ static sw_status estimate(struct eng_run *r, sw_month m, int64_t counted, int64_
     struct eng_bj bj;
     sw_status st;
 
-    /* The facts of the loop's month, or worked out for another. */
-    if (r->bj_memo && r->bj_memo->facts_d == first_day(m))
-        fp = &r->bj_memo->facts;
-    else
+    /* The facts of the loop's month, or worked out for another; the loop's own
+     * answer when the counted income is its (in range, as the other income
+     * sw_bijstand_entitled() checks). */
+    if (r->bj_memo && r->bj_memo->facts_d == first_day(m)) {
+        const struct eng_bj_memo *mm = r->bj_memo;
+        if (mm->month_set && counted == mm->month_counted && counted >= 0 &&
+            counted <= SW_MONEY_MAX) {
+            *out = mm->month_payment;
+            return SW_OK;
+        }
+        fp = &mm->facts;
+    } else
         household_facts(r->s, first_day(m), &f);
     st = eng_entitled_kept(r, first_day(m), fp, 0, counted, 0, &bj, err);
     if (st)
@@ -668,6 +676,7 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
             f.youngest_child_birth = youngest_child(s, d);
         r->bj_memo->facts_d = d;
         r->bj_memo->facts = f;
+        r->bj_memo->month_set = false;
         if (s->household.partner_income.kind != SW_PARTNER_NONE) {
             st = eng_partner_month(r, i, &partner_counted, err);
             if (st)
@@ -694,6 +703,11 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
                                net_work > 0 ? lg.work_months : 0, &bj, err);
         if (st)
             goto out;
+        /* Not with traces: there the estimates are worked out plainly
+         * (check_kept_spans compares). */
+        r->bj_memo->month_set = !bt;
+        r->bj_memo->month_counted = bj.counted_income;
+        r->bj_memo->month_payment = bj.monthly_payment;
         if (r->is_switch && r->tl->way_back.active && r->tl->way_back.new_application) {
             int64_t num, den;
             bijstand_share(r, row->month, &num, &den);

@@ -117,6 +117,13 @@ struct eng_bj_memo {
      * (engine_months.c), for the ledger's estimates of that month. */
     sw_date facts_d;              /* SW_NO_DATE: none */
     struct sw_household_facts facts;
+    /* The loop's own answer for that month (before a share of it is taken after
+     * the job), month_set once it has one: the estimate of the month on the
+     * same counted income is its monthly payment, as sw_bijstand_sum() reads
+     * the incomes only through the counted income and the norm and the
+     * vakantietoeslag percentage are the date's and the facts' (estimate()). */
+    bool month_set;
+    int64_t month_counted, month_payment;
     /* The age of the resident, the partner and the youngest child on the date
      * asked last, with the dates on which it holds (engine_kept.c, age_kept()). */
     struct eng_age {
