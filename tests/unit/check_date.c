@@ -299,6 +299,41 @@ START_TEST(test_texts_as_snprintf)
 }
 END_TEST
 
+/* The same for years of one to five digits (sw_month_nl() and sw_date_nl() write
+ * the whole text first and then cut it): every 7th month and every 997th day
+ * from the year 0 to past 10000, at every buffer size up to 40 now and then. */
+START_TEST(test_texts_as_snprintf_far)
+{
+    static const char *const names[12] = {
+        "januari", "februari", "maart",     "april",   "mei",      "juni",
+        "juli",    "augustus", "september", "oktober", "november", "december"};
+    char got[48], want[48];
+
+    for (sw_month m = 0; m <= sw_month_from_ym(10100, 12); m += 7) {
+        int y = m / 12, mo = m % 12 + 1;
+        for (size_t size = 0; size <= 40; size += (m % 89 == 0 ? 1 : 40)) {
+            memset(got, 'x', sizeof(got));
+            memset(want, 'x', sizeof(want));
+            sw_month_nl(got, size, m);
+            snprintf(want, size, "%s %d", names[mo - 1], y);
+            ck_assert_mem_eq(got, want, sizeof(got));
+        }
+    }
+    for (sw_date d = -719468; d <= 3000000; d += 997) {   /* 0000-03-01 on */
+        int y, mo, dd;
+        sw_date_to_ymd(d, &y, &mo, &dd);
+        ck_assert_int_ge(y, 0);
+        for (size_t size = 0; size <= 40; size += (d % 89 == 0 ? 1 : 40)) {
+            memset(got, 'x', sizeof(got));
+            memset(want, 'x', sizeof(want));
+            sw_date_nl(got, size, d);
+            snprintf(want, size, "%d %s %d", dd, names[mo - 1], y);
+            ck_assert_mem_eq(got, want, sizeof(got));
+        }
+    }
+}
+END_TEST
+
 START_TEST(test_weekday)
 {
     ck_assert_int_eq(sw_date_weekday(test_date("2026-11-22")), 6);  /* a Sunday */
@@ -371,6 +406,7 @@ static Suite *date_suite(void)
     tcase_add_test(core, test_reaching_age_every_day);
     tcase_add_test(core, test_weekday);
     tcase_add_test(core, test_texts_as_snprintf);
+    tcase_add_test(core, test_texts_as_snprintf_far);
     tcase_add_loop_test(limits, test_date_parse_rejects, 0,
                         (int)(sizeof(bad_dates) / sizeof(bad_dates[0])));
     tcase_add_loop_test(limits, test_date_problem_kinds, 0,

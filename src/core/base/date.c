@@ -232,26 +232,44 @@ static void put_char(struct text *t, char ch)
     t->n++;
 }
 
-static void put_str(struct text *t, const char *s)
+/* u in decimal at the end of d[DEC_MAX]: the index of its first digit. The
+ * digits two at a time from a table of "00" to "99" (unsigned: no sign
+ * fix-ups): a four-digit year is in every date of the advice texts. */
+enum { DEC_MAX = 10 };
+
+static int dec(char d[DEC_MAX], unsigned u)
 {
-    while (*s)
-        put_char(t, *s++);
+    static const char pairs[201] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    int k = DEC_MAX;
+
+    while (u >= 100) {
+        const char *pr = &pairs[2 * (u % 100)];
+        d[--k] = pr[1];
+        d[--k] = pr[0];
+        u /= 100;
+    }
+    if (u >= 10) {
+        d[--k] = pairs[2 * u + 1];
+        d[--k] = pairs[2 * u];
+    } else {
+        d[--k] = (char)('0' + u);
+    }
+    return k;
 }
 
 /* v >= 0 in decimal, at least `width` digits (zeros in front). */
 static void put_uint(struct text *t, int v, int width)
 {
-    char d[12];
-    int k = 0;
+    char d[DEC_MAX];
+    int k = dec(d, v > 0 ? (unsigned)v : 0U);
 
-    do {
-        d[k++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v > 0 && k < (int)sizeof(d));
-    while (k < width--)
+    for (width -= DEC_MAX - k; width > 0; width--)
         put_char(t, '0');
-    while (k > 0)
-        put_char(t, d[--k]);
+    while (k < DEC_MAX)
+        put_char(t, d[k++]);
 }
 
 static void put_end(struct text *t)
@@ -436,15 +454,21 @@ int sw_date_weekday(sw_date d)
     return w < 0 ? w + 7 : w;
 }
 
-static const char *const month_names_nl[12] = {
-    "januari", "februari", "maart",     "april",   "mei",      "juni",
-    "juli",    "augustus", "september", "oktober", "november", "december"};
+/* The names with their lengths (sw_month_nl(), sw_date_nl() copy them whole). */
+#define NAME(s) {s, sizeof(s) - 1}
+static const struct {
+    char s[10];
+    unsigned char len;
+} month_names_nl[12] = {NAME("januari"), NAME("februari"), NAME("maart"),     NAME("april"),
+                        NAME("mei"),     NAME("juni"),     NAME("juli"),      NAME("augustus"),
+                        NAME("september"), NAME("oktober"), NAME("november"), NAME("december")};
+#undef NAME
 static const char *const month_abbr_nl[12] = {"jan", "feb", "mrt", "apr", "mei", "jun",
                                               "jul", "aug", "sep", "okt", "nov", "dec"};
 
 const char *sw_month_name_nl(int month)
 {
-    return month >= 1 && month <= 12 ? month_names_nl[month - 1] : "?";
+    return month >= 1 && month <= 12 ? month_names_nl[month - 1].s : "?";
 }
 
 const char *sw_month_abbr_nl(int month)
@@ -452,34 +476,53 @@ const char *sw_month_abbr_nl(int month)
     return month >= 1 && month <= 12 ? month_abbr_nl[month - 1] : "?";
 }
 
+/* "[day ]month year" (day > 0: with the day; 1 <= month <= 12, year >= 0), as
+ * snprintf() writes "%d %s %d" into buf[size]: written whole into a text long
+ * enough for any (the longest name and ten digits twice, some 34 bytes), then
+ * cut to size. */
+static void date_nl(char *buf, size_t size, int day, int month, int year)
+{
+    char text[48], d[2 * DEC_MAX] = {0}; /* the digits in the first half */
+    size_t n = 0;
+    int k;
+
+    if (day > 0) {
+        k = dec(d, (unsigned)day);
+        memcpy(text, d + k, DEC_MAX); /* a fixed size (copied by moves): past the digits too */
+        n = (size_t)(DEC_MAX - k);
+        text[n++] = ' ';
+    }
+    memcpy(text + n, month_names_nl[month - 1].s, sizeof(month_names_nl[0].s));
+    n += month_names_nl[month - 1].len;
+    text[n++] = ' ';
+    k = dec(d, (unsigned)year);
+    memcpy(text + n, d + k, DEC_MAX);
+    n += (size_t)(DEC_MAX - k);
+    if (size == 0)
+        return;
+    if (n > size - 1)
+        n = size - 1;
+    memcpy(buf, text, n);
+    buf[n] = '\0';
+}
+
 void sw_month_nl(char *buf, size_t size, sw_month m)
 {
-    struct text t = {buf, size, 0};
-
     if (m < 0) {
         snprintf(buf, size, "%s %d", sw_month_name_nl(sw_month_number(m)), sw_month_year(m));
         return;
     }
-    put_str(&t, sw_month_name_nl(sw_month_number(m)));
-    put_char(&t, ' ');
-    put_uint(&t, sw_month_year(m), 1);
-    put_end(&t);
+    date_nl(buf, size, 0, sw_month_number(m), sw_month_year(m));
 }
 
 void sw_date_nl(char *buf, size_t size, sw_date d)
 {
     int y, m, dd;
-    struct text t = {buf, size, 0};
 
     sw_date_to_ymd(d, &y, &m, &dd);
     if (y < 0) {
         snprintf(buf, size, "%d %s %d", dd, sw_month_name_nl(m), y);
         return;
     }
-    put_uint(&t, dd, 1);
-    put_char(&t, ' ');
-    put_str(&t, sw_month_name_nl(m));
-    put_char(&t, ' ');
-    put_uint(&t, y, 1);
-    put_end(&t);
+    date_nl(buf, size, dd, m, y);
 }
