@@ -207,13 +207,19 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
     struct sw_local_household h;
     bool prev_ok[SW_LOCAL__COUNT];
     int last_bad[SW_LOCAL__COUNT];
-    struct eng_terms_kept kept[SW_LOCAL__COUNT] = {0};
-    struct income_kept ik = {.vt = {.w = {.ok = false}}, .lh = {.w = {.ok = false}}};
+    /* Only what is read before it is written is set (month_terms(),
+     * tested_income()): zeroing the rest costs a `rep stos` in every run. */
+    struct eng_terms_kept kept[SW_LOCAL__COUNT];
+    struct income_kept ik;
     sw_status st;
 
+    ik.vt.w.ok = false;
+    ik.lh.w.ok = false;
+    ik.base = 0;
     household(s, &h);
     /* A resumed run: where the run it resumes ended. */
     for (int k = 0; k < SW_LOCAL__COUNT; k++) {
+        kept[k].have = false;
         prev_ok[k] = r->res ? r->res->prev_ok[k] : true;
         last_bad[k] = r->res ? r->res->last_bad[k] : -1 - SW_SCENARIO_MAX_MONTHS;
     }
