@@ -595,7 +595,6 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
 {
     const struct sw_scenario *s = r->s;
     struct ledger lg;
-    struct sw_household_facts f;
     struct eng_bj bj;
     struct sw_bijstand_traces *bt = NULL;
     /* On the stack (some 3.4 kB together): a heap block each cost more than the
@@ -604,12 +603,13 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     struct eng_pay pay_s, *pay = &pay_s;
     struct eng_wajong wj_s, *wj = &wj_s;
     struct eng_bj_memo bj_memo;
+    /* The facts of the loop's month, where estimate() finds them. */
+    struct sw_household_facts *f = &bj_memo.facts;
     struct eng_lks_prev lks = {.w = {.ok = false}};
     struct eng_wmo_prev wmo = {.lag_w = {.ok = false}, .w = {.ok = false}};
     int64_t partner_counted = 0;
     sw_status st = SW_OK;
 
-    memset(&lg, 0, sizeof(lg));
     r->bj_memo = &bj_memo;
     eng_bj_memo_init(r->bj_memo);
     if (r->traces) {
@@ -620,10 +620,12 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         }
     }
     eng_seg(r, ENG_SEG_WAGES);
-    if (r->res)
+    if (r->res) {
         lg = r->res->lg;
-    else
+    } else {
+        memset(&lg, 0, sizeof(lg));
         st = eng_ledger_settlement(r, &lg, err);
+    }
     if (!st)
         st = wages(r, &lg, pay, err);
     eng_seg(r, ENG_SEG_LOOP);
@@ -638,7 +640,7 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         goto out;
 
     /* The facts of every month: only the youngest child moves with the date. */
-    household_facts(s, first_day(s->start_month), &f);
+    household_facts(s, first_day(s->start_month), f);
     for (int i = r->from; i < r->run->n; i++) {
         struct sw_month_row *row = &r->run->rows[i];
         sw_date d = first_day(row->month);
@@ -673,9 +675,8 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         if (net_work > 0)
             lg.work_months++;
         if (s->household.n_children > 0)
-            f.youngest_child_birth = youngest_child(s, d);
+            f->youngest_child_birth = youngest_child(s, d);
         r->bj_memo->facts_d = d;
-        r->bj_memo->facts = f;
         r->bj_memo->month_set = false;
         if (s->household.partner_income.kind != SW_PARTNER_NONE) {
             st = eng_partner_month(r, i, &partner_counted, err);
@@ -690,14 +691,14 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
          * (art. 32). */
         if (bt) {
             struct sw_bijstand traced;
-            st = sw_bijstand_entitled(r->c, d, &f, net_work,
+            st = sw_bijstand_entitled(r->c, d, f, net_work,
                                       row->v[SW_ITEM_WW_NET] + row->v[SW_ITEM_WAJONG_NET] +
                                           partner_counted,
                                       net_work > 0 ? lg.work_months : 0, &traced, bt, err);
             if (!st)
                 eng_bj_of(&traced, &bj);
         } else
-            st = eng_entitled_kept(r, d, &f, net_work,
+            st = eng_entitled_kept(r, d, f, net_work,
                                row->v[SW_ITEM_WW_NET] + row->v[SW_ITEM_WAJONG_NET] +
                                    partner_counted,
                                net_work > 0 ? lg.work_months : 0, &bj, err);
@@ -747,7 +748,7 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
         if (pay->expected[i] != net_work) {
             /* Schatten: the counted income of what the contract lets expect. */
             struct eng_bj ex;
-            st = eng_entitled_kept(r, d, &f, pay->expected[i],
+            st = eng_entitled_kept(r, d, f, pay->expected[i],
                                row->v[SW_ITEM_WW_NET] + row->v[SW_ITEM_WAJONG_NET] +
                                    partner_counted,
                                pay->expected[i] > 0 ? lg.work_months : 0, &ex, err);
@@ -772,8 +773,9 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
                                   (row->v[SW_ITEM_BIJSTAND_PAID] > 0 ||
                                    row->v[SW_ITEM_BIJSTAND_ENTITLED] > 0);
     }
-    /* The ledger where this run ends, for a longer run that resumes it. */
-    if (r->rec)
+    /* The ledger where this run ends, for a longer run that resumes it (a
+     * resumed run's record keeps only its marks: none resumes it). */
+    if (r->rec && !r->res)
         r->rec->lg = lg;
     eng_seg(r, ENG_SEG_CLOSE);
     st = eng_ledger_close(r, &lg, err);

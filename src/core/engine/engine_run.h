@@ -114,7 +114,8 @@ struct eng_bj_memo {
     } win[ENG_BJ_WIN];
     unsigned win_next;
     /* The household's facts on the first day of the month the loop is in
-     * (engine_months.c), for the ledger's estimates of that month. */
+     * (engine_months.c, which works in them), for the ledger's estimates of
+     * that month. */
     sw_date facts_d;              /* SW_NO_DATE: none */
     struct sw_household_facts facts;
     /* The loop's own answer for that month (before a share of it is taken after
