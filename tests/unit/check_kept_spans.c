@@ -15,12 +15,14 @@
  *   in it, asked plainly (no cache), gives the same norm and AOW statuses, and
  *   the day the span ends at an AOW date gives the other status;
  * - the month loop keeps these answers (and the entitlement's, whose onder n
- *   reads the AOW status, from 60 on too), the Wmo bijdrage and the month of
- *   the vakantietoeslag, and takes the ledger's estimate of its month on the
- *   month's own counted income from its own answer: every reference case, as given and for a resident
- *   (and partner) who reaches the AOW age in or near its horizon, gives the
- *   same figures in every month, and the same values used, as with traces,
- *   where the loop works out each of them plainly every month;
+ *   reads the AOW status, from 60 on too, and below it only which side of
+ *   the vrijlating's age limit the resident is on), the Wmo bijdrage and the
+ *   month of the vakantietoeslag, and takes the ledger's estimate of its month
+ *   on the month's own counted income from its own answer: every reference
+ *   case, as given, for a resident (and partner) who reaches the AOW age in
+ *   or near its horizon and for one who reaches the age limit (27) in it,
+ *   gives the same figures in every month, and the same values used, as with
+ *   traces, where the loop works out each of them plainly every month;
  * - the household's facts, worked out once a run with only the youngest child
  *   again each month: a child born within the horizon changes the month's
  *   bijstand as sw_bijstand_entitled() on that month's facts does. */
@@ -333,8 +335,11 @@ static bool case_kept_as_traced(const struct sw_scenario *s0, const char *path, 
 
 START_TEST(test_engine_kept_as_traced)
 {
-    static const char *const births[] = {NULL, "1959-02-01", "1959-04-10", "1959-08-15",
-                                         "1960-11-30", "1958-02-01"};
+    /* As given; reaching the AOW age in or near the horizon; reaching the
+     * vrijlating's age limit (27) in it. */
+    static const char *const births[] = {NULL,         "1959-02-01", "1959-04-10",
+                                         "1959-08-15", "1960-11-30", "1958-02-01",
+                                         "1999-09-15", "2000-03-10"};
 
     for (size_t i = 0; i < sizeof(births) / sizeof(births[0]); i++)
         ck_assert_int_gt(test_each_case(case_kept_as_traced, (void *)births[i]), 10);

@@ -227,14 +227,46 @@ void eng_bj_of(const struct sw_bijstand *bj, struct eng_bj *out)
     out->vrijlating_kind = bj->vrijlating_detail.kind;
 }
 
+/* Narrow [*lo, *hi) to the dates on which the resident born on `birth` stays
+ * on the side of the vrijlating's age limit (participatiewet.vrijlating.min_age,
+ * art. 31 lid 5) they are on at d: below 60 sw_vrijlating() reads the age only
+ * to compare it with that limit, which it looked up on d (within the window
+ * the caller keeps), and the AOW status without a lookup. From 60 on, or
+ * without the limit: same_age_kept(), the dates of the same age. */
+static bool vrijlating_age_kept(const struct sw_ctx *c, struct eng_age *m, sw_date birth,
+                                sw_date d, sw_date *lo, sw_date *hi)
+{
+    struct sw_err err;
+    int64_t min_age;
+    sw_date from, to;
+    int a;
+
+    if (birth == SW_NO_DATE)
+        return true;
+    a = age_kept(m, birth, d);
+    if (a < 0 || a >= 60 ||
+        sw_param(c, "participatiewet.vrijlating.min_age", d, SW_UNIT_YEARS, &min_age, NULL,
+                 &err) != SW_OK ||
+        min_age < 0 || min_age > 60)
+        return same_age_kept(c, m, birth, d, true, lo, hi);
+    from = a >= min_age ? sw_date_reaching_age(birth, (int)min_age, 0) : birth;
+    to = sw_date_reaching_age(birth, a >= min_age ? 60 : (int)min_age, 0);
+    if (from > *lo)
+        *lo = from;
+    if (to < *hi)
+        *hi = to;
+    return true;
+}
+
 /* The dates around d on which sw_bijstand_entitled_on_norm() finds the ages
- * it reads (for month index k) as on d, and no birth date of the facts after
- * the date; false when it does not keep. Its check of the birth dates holds on
- * every date from d on. Month index 0 reads no age (sw_vrijlating() ends
- * first); the other indexes read the resident's age (onder n's age limit) and
- * AOW status (sw_aow_reached(), which keeps the AOW date in the memo from 60
- * on: same_age_kept()), a single parent's also the youngest child's (onder
- * r). */
+ * it reads (for month index k) on the same side of the limits it compares
+ * them with as on d, and no birth date of the facts after the date; false
+ * when it does not keep. Its check of the birth dates holds on every date
+ * from d on. Month index 0 reads no age (sw_vrijlating() ends first); the
+ * other indexes read the resident's age (onder n's age limit:
+ * vrijlating_age_kept()) and AOW status (sw_aow_reached(), which keeps the
+ * AOW date in the memo from 60 on: same_age_kept()), a single parent's also
+ * the youngest child's (onder r). */
 static bool entitled_age_span(const struct sw_ctx *c, struct eng_bj_memo *mm,
                               const struct sw_household_facts *f, sw_date d, int k, sw_date *lo,
                               sw_date *hi)
@@ -246,7 +278,7 @@ static bool entitled_age_span(const struct sw_ctx *c, struct eng_bj_memo *mm,
     if (f->composition == SW_HOUSEHOLD_SINGLE_PARENT &&
         !same_age_kept(c, &mm->ages[2], f->youngest_child_birth, d, false, lo, hi))
         return false;
-    return same_age_kept(c, &mm->ages[0], f->birth, d, true, lo, hi);
+    return vrijlating_age_kept(c, &mm->ages[0], f->birth, d, lo, hi);
 }
 
 /* sw_bijstand_entitled_on_norm() as it works out from what it looked up on an
