@@ -526,6 +526,51 @@ START_TEST(test_engine_recovery_projected_names_its_own_values)
 }
 END_TEST
 
+/* sw_timeline_projected() as its definition reads, item by item with
+ * sw_used_first_projected(): on lists of projected values and others, ids
+ * met again (also as another copy of the same text), more than its 64 ids
+ * kept in one pass, and dates on either side of each month asked. */
+START_TEST(test_engine_projected_as_first_projected)
+{
+    enum { N_IDS = 90, N_ITEMS = 400 };
+    static char ids[2][N_IDS][32];
+    static struct sw_value_info items[N_ITEMS];
+    const struct sw_value_info *got[N_ITEMS], *want[N_ITEMS];
+    struct sw_timeline *tl = calloc(1, sizeof(*tl));
+    unsigned x = 12345;
+
+    ck_assert_ptr_nonnull(tl);
+    for (int k = 0; k < 2; k++)
+        for (int i = 0; i < N_IDS; i++)
+            snprintf(ids[k][i], sizeof(ids[k][i]), "domain%d.value%d", i % 7, i);
+    for (int round = 0; round < 20; round++) {
+        size_t len = (size_t)(round * 20 + 1);
+        for (size_t i = 0; i < len; i++) {
+            x = x * 1103515245u + 12345u;
+            /* few ids in the early rounds (met often), up to all later */
+            unsigned n_ids = 5 + (unsigned)round * 5 < N_IDS ? 5 + (unsigned)round * 5 : N_IDS;
+            items[i].id = ids[(x >> 8) & 1][(x >> 12) % n_ids];
+            items[i].projected = ((x >> 20) % 3) != 0;
+            items[i].projected_from = sw_month_first_day(sw_month_from_ym(2026, 1) +
+                                                         (sw_month)((x >> 24) % 30));
+        }
+        tl->used.items = items;
+        tl->used.len = len;
+        for (sw_month m = sw_month_from_ym(2025, 12); m <= sw_month_from_ym(2028, 7); m += 5) {
+            size_t n = 0, ng = sw_timeline_projected(tl, m, got, N_ITEMS);
+            for (size_t i = 0; i < len; i++)
+                if (sw_used_first_projected(&tl->used, i) &&
+                    items[i].projected_from <= sw_month_last_day(m))
+                    want[n++] = &items[i];
+            ck_assert_uint_eq(ng, n);
+            for (size_t i = 0; i < n; i++)
+                ck_assert_ptr_eq(got[i], want[i]);
+        }
+    }
+    free(tl);
+}
+END_TEST
+
 static Suite *engine_suite(void)
 {
     Suite *s = suite_create("engine");
@@ -545,6 +590,7 @@ static Suite *engine_suite(void)
     tcase_add_test(tc, test_engine_steady_month_independent_of_window);
     tcase_add_test(tc, test_engine_steady_none_when_the_job_ends);
     tcase_add_test(tc, test_engine_recovery_projected_names_its_own_values);
+    tcase_add_test(tc, test_engine_projected_as_first_projected);
     suite_add_tcase(s, tc);
     return s;
 }

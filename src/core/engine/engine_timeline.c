@@ -101,12 +101,17 @@ static size_t projected_by(const struct sw_timeline *tl, sw_month m, const char 
     size_t n = 0, nseen = 0;
     const char *seen[64];   /* the ids projected so far, while they fit */
     size_t seen_len[64];    /* and their lengths: most differ, no compare needed */
+    /* The list and its end in locals: the loop passes over the values not
+     * projected (most) in a few instructions, nothing read again after the
+     * calls below. */
+    const struct sw_value_info *items = tl->used.items, *end = items + tl->used.len;
 
-    for (size_t i = 0; i < tl->used.len; i++) {
-        const struct sw_value_info *u = &tl->used.items[i];
-        bool related = true, first = u->projected;
+    for (const struct sw_value_info *u = items; u < end; u++) {
+        bool related = true, first = true;
+        if (!u->projected)
+            continue;
         /* sw_used_first_projected(), in one pass while the ids fit in seen */
-        if (first && nseen < sizeof(seen) / sizeof(seen[0])) {
+        if (nseen < sizeof(seen) / sizeof(seen[0])) {
             size_t len = strlen(u->id);
             for (size_t k = 0; k < nseen && first; k++)
                 first = seen[k] != u->id &&
@@ -115,8 +120,8 @@ static size_t projected_by(const struct sw_timeline *tl, sw_month m, const char 
                 seen[nseen] = u->id;
                 seen_len[nseen++] = len;
             }
-        } else if (first) {
-            first = sw_used_first_projected(&tl->used, i);
+        } else {
+            first = sw_used_first_projected(&tl->used, (size_t)(u - items));
         }
         if (!first || u->projected_from > last)
             continue;
