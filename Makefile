@@ -142,6 +142,12 @@ $(BUILD)/test/%: $(BUILD)/obj/tests/unit/%.o $(TESTUTIL) $(call obj,$(SHARED_SRC
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(LDLIBS) $(XML_LIBS)
 
+# The API's handler in the arena of switchsim.fcgi against the plain one.
+$(BUILD)/test/check_cgi_arena: $(BUILD)/obj/tests/unit/check_cgi_arena.o $(call obj,$(CGI_SRC)) \
+                               $(TESTUTIL) $(call obj,$(SHARED_SRC)) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(CHECK_LIBS) $(LDLIBS) $(XML_LIBS)
+
 deps:
 	@sh .ci/install-deps
 

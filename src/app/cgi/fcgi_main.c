@@ -34,6 +34,7 @@
 #include <fcgiapp.h>
 
 #include "cgi.h"
+#include "cgi_arena.h"
 #include "switchsim/engine.h"
 #include "fcgi_send.h"
 #include "fileio.h"
@@ -199,8 +200,10 @@ static size_t read_fcgi(void *ctx, char *buf, size_t n)
     return got > 0 ? (size_t)got : 0;
 }
 
-/* Answer the request in `fr` with the tables in `l`. */
-static void serve(FCGX_Request *fr, struct live *l, struct fcgi_big *big)
+/* Answer the request in `fr` with the tables in `l`, cJSON's trees in `arena`
+ * (cgi_arena.h: the handler deletes every one before it returns). */
+static void serve(FCGX_Request *fr, struct live *l, struct fcgi_big *big,
+                  struct cgi_arena *arena)
 {
     struct cgi_request rq = {
         .method = FCGX_GetParam("REQUEST_METHOD", fr->envp),
@@ -223,8 +226,11 @@ static void serve(FCGX_Request *fr, struct live *l, struct fcgi_big *big)
 
     if (listing && l->listed)
         resp = l->listing;
-    else
+    else {
+        cgi_arena_begin(arena);
         cgi_answer(&rq, &resp);
+        cgi_arena_end(arena);
+    }
     n = cgi_response_head(&resp, head, sizeof(head));
     /* libfcgi's writers frame the records (the chosen library: no FastCGI
      * framing of our own). */
@@ -244,6 +250,7 @@ int main(void)
     FCGX_Request fr;
     /* static: its writer stays reachable to the end (libfcgi frees no part of it) */
     static struct fcgi_big big;
+    struct cgi_arena *arena;   /* NULL (out of memory): cJSON uses malloc() */
 
     if (FCGX_IsCGI())
         return cgi_run_once();
@@ -258,13 +265,15 @@ int main(void)
         return 1;
     }
     refresh(&l);
+    arena = cgi_arena_new();
     while (FCGX_Accept_r(&fr) >= 0) {
         refresh(&l);
-        serve(&fr, &l, &big);
+        serve(&fr, &l, &big, arena);
         fcgi_finish(&fr);
     }
     if (l.listed)
         cgi_response_free(&l.listing);
+    cgi_arena_free(arena);
     sw_baseline_free(l.keep);
     sw_tables_free(l.t);
     return 0;

@@ -187,7 +187,7 @@ sw_status sweep_run(struct sweep *out, const struct sw_tables *t, const char *js
             st = sw_err_set(err, e.code, option, "%s %s: %s", option, vt, e.msg);
             goto out;
         }
-        free(text);
+        cJSON_free(text);   /* cJSON_PrintUnformatted()'s (cgi_arena.h) */
         text = NULL;
         if (out->n == 0) {
             out->months = s->months;
@@ -210,7 +210,7 @@ sw_status sweep_run(struct sweep *out, const struct sw_tables *t, const char *js
 out:
     if (st != SW_OK)
         sw_used_release(&out->used);
-    free(text);
+    cJSON_free(text);
     free(s);
     cJSON_Delete(root);
     return st;
