@@ -236,23 +236,31 @@ static bool ymd_text(char *t, int y, int mo, int day)
     return true;
 }
 
+/* The member kt with the string t of n bytes that ymd_text() wrote (digits
+ * and '-': nothing to escape, no strlen). */
+static void m_ymd(struct obj *o, const char *kt, size_t kn, const char *t, size_t n)
+{
+    char *d;
+
+    key_k(o, kt, kn);
+    if ((d = sw_jb_room(o->b, n + 2))) {
+        d[0] = '"';
+        memcpy(d + 1, t, n);
+        d[n + 1] = '"';
+        o->b->len += n + 2;
+    }
+}
+
 static void m_month(struct obj *o, const char *kt, size_t kn, sw_month m)
 {
-    char t[16], *d;
+    char t[16];
 
     if (m < 0 || !ymd_text(t, m / 12, m % 12 + 1, 0)) {
         sw_month_format(t, sizeof(t), m);
         m_str(o, kt, kn, t);
         return;
     }
-    /* "YYYY-MM": nothing to escape */
-    key_k(o, kt, kn);
-    if ((d = sw_jb_room(o->b, 9))) {
-        d[0] = '"';
-        memcpy(d + 1, t, 7);
-        d[8] = '"';
-        o->b->len += 9;
-    }
+    m_ymd(o, kt, kn, t, 7);   /* "YYYY-MM" */
 }
 
 static void m_date(struct obj *o, const char *kt, size_t kn, sw_date d)
@@ -261,9 +269,12 @@ static void m_date(struct obj *o, const char *kt, size_t kn, sw_date d)
     int y, mo, day;
 
     sw_date_to_ymd(d, &y, &mo, &day);
-    if (!ymd_text(t, y, mo, day))
+    if (!ymd_text(t, y, mo, day)) {
         sw_date_format(t, sizeof(t), d);
-    m_str(o, kt, kn, t);
+        m_str(o, kt, kn, t);
+        return;
+    }
+    m_ymd(o, kt, kn, t, day > 0 ? 10 : 7);   /* "YYYY-MM-DD" ("YYYY-MM": day 0) */
 }
 
 /* json_out.c's add_unit_value(). */
