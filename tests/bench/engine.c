@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "cgi.h"
+#include "cgi_arena.h"
 #include "fileio.h"
 #include "loonheffing_ref.h"
 #include "switchsim/loonheffing.h"
@@ -249,35 +250,23 @@ static void op_cjson_print_fmt(void) { text_of(cJSON_Print(json_tree)); }
  * handler (cgi_answer: the body read and checked, the scenario parsed, the
  * engine, the answer's text) with the tables it holds and the lookup cache it
  * keeps between requests (a keeper of the cache only: the baseline runs every
- * time). */
+ * time), cJSON's trees in its arena (cgi_arena.h). */
 static struct sw_baseline *api_keep;
-struct body {
-    const char *p;
-    size_t left;
-};
-static size_t body_read(void *ctx, char *buf, size_t n)
-{
-    struct body *b = ctx;
-
-    if (n > b->left)
-        n = b->left;
-    memcpy(buf, b->p, n);
-    b->p += n;
-    b->left -= n;
-    return n;
-}
+static struct cgi_arena *api_arena;
 static size_t api_len;
 static void op_api(void)
 {
     char cl[24];
-    struct body b = {scenario_text, scenario_len};
+    struct cgi_mem b = {scenario_text, scenario_len};
     struct cgi_request rq = {.method = "POST", .path = "/simulate", .content_length = cl,
-                             .read = body_read, .read_ctx = &b, .tables = tables,
+                             .read = cgi_read_mem, .read_ctx = &b, .tables = tables,
                              .keep = api_keep};
     struct cgi_response resp;
 
     snprintf(cl, sizeof(cl), "%zu", scenario_len);
+    cgi_arena_begin(api_arena);
     cgi_answer(&rq, &resp);
+    cgi_arena_end(api_arena);
     if (resp.status != 200)
         die("POST /simulate", NULL);
     api_len = resp.len;
@@ -426,7 +415,10 @@ int main(int argc, char **argv)
     trace = measure(op_simulate_trace);
     json = measure(op_simulate_json);
     api_keep = sw_baseline_new_cache();
+    api_arena = cgi_arena_new();
     api = measure(op_api);
+    cgi_arena_free(api_arena);
+    api_arena = NULL;
     sw_baseline_free(api_keep);
     api_keep = NULL;
     if (sw_simulate(&json_tl, tables, &scenario, 0, &err) != SW_OK)

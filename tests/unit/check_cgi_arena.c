@@ -17,31 +17,14 @@
 #include "switchsim/engine.h"
 #include "testutil.h"
 
-struct body {
-    const char *p;
-    size_t left;
-};
-
-static size_t body_read(void *ctx, char *buf, size_t n)
-{
-    struct body *b = ctx;
-
-    if (n > b->left)
-        n = b->left;
-    memcpy(buf, b->p, n);
-    b->p += n;
-    b->left -= n;
-    return n;
-}
-
 /* cgi_answer() of POST path?query with `text` as the body, in `arena` when not NULL. */
 static void answer(struct cgi_response *resp, struct cgi_arena *arena, const char *path,
                    const char *query, const char *text)
 {
     char cl[24];
-    struct body b = {text, strlen(text)};
+    struct cgi_mem b = {text, strlen(text)};
     struct cgi_request rq = {.method = "POST", .path = path, .query = query,
-                             .content_length = cl, .read = body_read, .read_ctx = &b,
+                             .content_length = cl, .read = cgi_read_mem, .read_ctx = &b,
                              .tables = test_tables()};
 
     snprintf(cl, sizeof(cl), "%zu", b.left);

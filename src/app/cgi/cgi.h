@@ -28,6 +28,15 @@ struct sw_baseline;   /* switchsim/engine.h */
  * error (a short body is then reported as such). */
 typedef size_t (*cgi_read_fn)(void *ctx, char *buf, size_t n);
 
+/* A body in memory, read as a cgi_read_fn (cgi_read_mem, read_ctx: a struct
+ * cgi_mem) reads it: for the tests and the bench, which hand the handler a
+ * request without a front. */
+struct cgi_mem {
+    const char *p;
+    size_t left;
+};
+size_t cgi_read_mem(void *ctx, char *buf, size_t n);
+
 struct cgi_request {
     const char *method;          /* REQUEST_METHOD; NULL when the server sent none */
     const char *path;            /* PATH_INFO: "/simulate"; NULL = "" */

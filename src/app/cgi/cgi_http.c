@@ -82,6 +82,18 @@ void cgi_respond(struct cgi_response *resp, struct cgi_reply r, const char *allo
     cJSON_Delete(r.body);
 }
 
+size_t cgi_read_mem(void *ctx, char *buf, size_t n)
+{
+    struct cgi_mem *b = ctx;
+
+    if (n > b->left)
+        n = b->left;
+    memcpy(buf, b->p, n);
+    b->p += n;
+    b->left -= n;
+    return n;
+}
+
 void cgi_response_free(struct cgi_response *resp)
 {
     if (resp->body != nomem_body)
