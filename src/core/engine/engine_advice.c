@@ -445,9 +445,10 @@ static void provisional_advice(struct eng_run *r)
     struct topics by_date[8], unconfirmed = {.n = 0};
     size_t nd = 0, order[8];
     char what[480], when[40];
+    /* The list and its end in locals (as projected_by(), engine_timeline.c). */
+    const struct sw_value_info *items = tl->used.items, *end = items + tl->used.len;
 
-    for (size_t i = 0; i < tl->used.len; i++) {
-        const struct sw_value_info *u = &tl->used.items[i];
+    for (const struct sw_value_info *u = items; u < end; u++) {
         size_t j = 0;
         if (!u->projected) {
             if (u->provisional)

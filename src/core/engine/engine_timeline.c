@@ -91,6 +91,13 @@ static bool in_domain(const char *id, const char *domain)
     return strncmp(id, domain, n) == 0 && id[n] == '.';
 }
 
+/* One of 64 bits for an id of len bytes, from its length and last byte: the
+ * same text, the same bit. */
+static uint64_t seen_bit(const char *id, size_t len)
+{
+    return (uint64_t)1 << ((len * 7 + (len ? (unsigned char)id[len - 1] : 0U)) & 63);
+}
+
 /* The projected values due by the end of month m, one per id, leaving out the
  * domains in skip (NULL-terminated); filling and return as sw_timeline_projected(),
  * or with `first` only the first max (the number found, at most max). */
@@ -101,6 +108,7 @@ static size_t projected_by(const struct sw_timeline *tl, sw_month m, const char 
     size_t n = 0, nseen = 0;
     const char *seen[64];   /* the ids projected so far, while they fit */
     size_t seen_len[64];    /* and their lengths: most differ, no compare needed */
+    uint64_t seen_bits = 0; /* their seen_bit()s */
     /* The list and its end in locals: the loop passes over the values not
      * projected (most) in a few instructions, nothing read again after the
      * calls below. */
@@ -113,12 +121,15 @@ static size_t projected_by(const struct sw_timeline *tl, sw_month m, const char 
         /* sw_used_first_projected(), in one pass while the ids fit in seen */
         if (nseen < sizeof(seen) / sizeof(seen[0])) {
             size_t len = strlen(u->id);
-            for (size_t k = 0; k < nseen && first; k++)
+            uint64_t bit = seen_bit(u->id, len);
+            /* Most are new: an id whose bit no seen id set is (no compare). */
+            for (size_t k = 0; k < nseen && first && (seen_bits & bit); k++)
                 first = seen[k] != u->id &&
                         (seen_len[k] != len || memcmp(seen[k], u->id, len) != 0);
             if (first) {
                 seen[nseen] = u->id;
                 seen_len[nseen++] = len;
+                seen_bits |= bit;
             }
         } else {
             first = sw_used_first_projected(&tl->used, (size_t)(u - items));
