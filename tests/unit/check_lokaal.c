@@ -37,8 +37,12 @@
  *    searched.
  * The norm the limit is on: alleenstaande per 2026-01-01 1.401,50 (art. 21 onder a
  * Pw), without the 5 % vakantietoeslag 1.401,50 x 95 % = 1.331,425 -> 1.331,43.
- * Each expected figure is worked out by hand in the comment above it. */
+ * Each expected figure is worked out by hand in the comment above it. The engine
+ * is also run on a test municipality (tests/tables/lokaal/midjaar.xml) whose
+ * kwijtschelding changes between two changes of the norm. */
+#include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "switchsim/engine.h"
@@ -198,6 +202,35 @@ START_TEST(test_known_and_unknown)
 }
 END_TEST
 
+/* s: a single resident born on `birth` on bijstand in muni for `months`
+ * months from year-month, with a beschut job from job_start (advances, no
+ * toeslagen). */
+static void single_on_bijstand(struct sw_scenario *s, const char *muni, int year, int month,
+                               int months, const char *birth, const char *job_start)
+{
+    sw_scenario_init(s);
+    snprintf(s->municipality, sizeof(s->municipality), "%s", muni);
+    s->start_month = sw_month_from_ym(year, month);
+    s->months = months;
+    s->household.birth = test_date(birth);
+    s->job.kind = SW_JOB_BESCHUT;
+    s->job.start = test_date(job_start);
+    s->settlement.method = SW_SETTLE_ADVANCE;
+    s->toeslagen.zorgtoeslag = false;
+    s->toeslagen.huurtoeslag = false;
+}
+
+/* sw_simulate() of s on t with flags, which must succeed. */
+static struct sw_timeline *simulated(const struct sw_tables *t, const struct sw_scenario *s,
+                                     unsigned flags)
+{
+    struct sw_timeline *tl = NULL;
+    struct sw_err err;
+
+    ck_assert_msg(sw_simulate(&tl, t, s, flags, &err) == SW_OK, "%s: %s", err.field, err.msg);
+    return tl;
+}
+
 /* The engine across a change in the municipality's table: Amersfoort's IIT for a
  * single resident on bijstand from July 2024 is applied for in the first month
  * shown and twelve months later - 420 (the amount of 1 June 2021) in July 2024,
@@ -209,28 +242,86 @@ START_TEST(test_engine_follows_a_table_change)
 {
     static const unsigned flags[] = {0, SW_SIM_TRACE};
     struct sw_scenario s;
-    struct sw_err err;
 
-    sw_scenario_init(&s);
-    snprintf(s.municipality, sizeof(s.municipality), "amersfoort");
-    s.start_month = sw_month_from_ym(2024, 7);
-    s.months = 14;
-    s.household.birth = test_date("1994-05-01");
-    s.job.kind = SW_JOB_BESCHUT;
-    s.job.start = test_date("2025-03-01");
-    s.settlement.method = SW_SETTLE_ADVANCE;
-    s.toeslagen.zorgtoeslag = false;
-    s.toeslagen.huurtoeslag = false;
+    single_on_bijstand(&s, "amersfoort", 2024, 7, 14, "1994-05-01", "2025-03-01");
     for (size_t f = 0; f < sizeof(flags) / sizeof(flags[0]); f++) {
-        struct sw_timeline *tl = NULL;
-        ck_assert_msg(sw_simulate(&tl, test_tables(), &s, flags[f], &err) == SW_OK, "%s: %s",
-                      err.field, err.msg);
+        struct sw_timeline *tl = simulated(test_tables(), &s, flags[f]);
         for (int i = 0; i < s.months; i++)
             ck_assert_int_eq(tl->baseline.rows[i].v[SW_ITEM_IIT],
                              i == 0 ? 42000 : i == 12 ? 50000 : 0);
         ck_assert_int_eq(tl->scenario.rows[0].v[SW_ITEM_IIT], 42000);
         sw_timeline_free(tl);
     }
+}
+END_TEST
+
+/* The .xml files of dir, by name (each malloc()ed), at most max. */
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static size_t xml_files(const char *dir, char **out, size_t max)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    size_t n = 0;
+
+    ck_assert_ptr_nonnull(d);
+    while ((e = readdir(d)) != NULL && n < max) {
+        size_t len = strlen(e->d_name);
+        if (len > 4 && strcmp(e->d_name + len - 4, ".xml") == 0) {
+            out[n] = malloc(strlen(dir) + len + 2);
+            ck_assert_ptr_nonnull(out[n]);
+            sprintf(out[n++], "%s/%s", dir, e->d_name);
+        }
+    }
+    closedir(d);
+    qsort(out, n, sizeof(*out), name_cmp);
+    return n;
+}
+
+/* The shipped tables (the .xml files of tables and tables/gemeenten) and
+ * tests/tables/lokaal/midjaar.xml; the caller frees the set. */
+static struct sw_tables *with_midjaar(void)
+{
+    char *files[128];
+    size_t n = xml_files("tables", files, 100);
+    struct sw_tables *t;
+    struct sw_err err;
+
+    n += xml_files("tables/gemeenten", files + n, 100 - n);
+    files[n++] = strdup("tests/tables/lokaal/midjaar.xml");
+    t = test_load_tables((const char *const *)files, n, &err);
+    ck_assert_msg(t != NULL, "%s", err.msg);
+    for (size_t i = 0; i < n; i++)
+        free(files[i]);
+    return t;
+}
+
+/* A scheme's terms that change between two changes of the norm (midjaar's
+ * kwijtschelding, 240 a year and 360 from 1 April 2026; the limit the norm
+ * itself): the baseline on bijstand gets 240 / 12 = 20,00 a month in January
+ * to March 2026 and 360 / 12 = 30,00 from April, with traces (each month's
+ * terms worked out) and without (the engine keeps every scheme's terms while
+ * the values they were built from hold, and must see them end in April though
+ * the norm, which changes on 1 January and 1 July, does not). */
+START_TEST(test_engine_terms_change_between_norms)
+{
+    static const unsigned flags[] = {0, SW_SIM_TRACE};
+    struct sw_tables *t = with_midjaar();
+    struct sw_scenario s;
+
+    single_on_bijstand(&s, "midjaar", 2026, 1, 12, "1990-05-01", "2026-09-01");
+    for (size_t f = 0; f < sizeof(flags) / sizeof(flags[0]); f++) {
+        struct sw_timeline *tl = simulated(t, &s, flags[f]);
+        for (int i = 0; i < s.months; i++)
+            ck_assert_msg(tl->baseline.rows[i].v[SW_ITEM_KWIJTSCHELDING] == (i < 3 ? 2000 : 3000),
+                          "flags %u, month %d: %lld", flags[f], i,
+                          (long long)tl->baseline.rows[i].v[SW_ITEM_KWIJTSCHELDING]);
+        sw_timeline_free(tl);
+    }
+    sw_tables_free(t);
 }
 END_TEST
 
@@ -370,6 +461,7 @@ static Suite *lokaal_suite(void)
     tcase_add_test(tc, test_oss_pas_and_polis);
     tcase_add_test(tc, test_known_and_unknown);
     tcase_add_test(tc, test_engine_follows_a_table_change);
+    tcase_add_test(tc, test_engine_terms_change_between_norms);
     tcase_add_test(tc, test_kwijtschelding);
     tcase_add_test(tc, test_amsterdam_iit_per_person_and_gaps);
     suite_add_tcase(s, tc);

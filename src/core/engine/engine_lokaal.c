@@ -201,6 +201,22 @@ static sw_status month_terms(struct eng_run *r, sw_date d, enum sw_local_scheme 
     return st;
 }
 
+/* The dates on which month_terms() keeps every scheme's terms (kept[k]
+ * has them and their window holds): the intersection of their windows, ok
+ * when each has terms and a window. A month in it needs no month_terms() (not
+ * while tracing: a traced month works its terms out). */
+static void terms_span(const struct eng_terms_kept kept[SW_LOCAL__COUNT], struct sw_window *all)
+{
+    all->ok = true;
+    all->lo = kept[0].w.lo;
+    all->hi = kept[0].w.hi;
+    for (int k = 0; k < SW_LOCAL__COUNT; k++) {
+        all->ok = all->ok && kept[k].have && kept[k].w.ok;
+        all->lo = kept[k].w.lo > all->lo ? kept[k].w.lo : all->lo;
+        all->hi = kept[k].w.hi < all->hi ? kept[k].w.hi : all->hi;
+    }
+}
+
 sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
 {
     const struct sw_scenario *s = r->s;
@@ -210,6 +226,7 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
     /* Only what is read before it is written is set (month_terms(),
      * tested_income()): zeroing the rest costs a `rep stos` in every run. */
     struct eng_terms_kept kept[SW_LOCAL__COUNT];
+    struct sw_window all = {.ok = false};   /* terms_span() of kept */
     struct income_kept ik;
     sw_status st;
 
@@ -228,19 +245,30 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
         size_t events = r->tl->n_armoedeval;
         sw_date d = sw_month_first_day(r->run->rows[i].month);
 
+        bool kept_all = !r->traces && sw_window_holds(&all, d);
+
         st = tested_income(r, i, d, &ik, &income, &base, err);
         if (st)
             return st;
 
+        /* Unrolled: each scheme's item and kind then known at compile time. */
+#pragma GCC unroll 4
         for (int k = 0; k < SW_LOCAL__COUNT; k++) {
             const struct sw_local_terms *t;
             enum sw_item item = scheme_item[k];
-            struct sw_trace *tr = eng_trace(r, i, item);
+            struct sw_trace *tr = kept_all ? NULL : eng_trace(r, i, item);
             bool ok;
 
-            st = month_terms(r, d, (enum sw_local_scheme)k, &h, base, tr, &kept[k], &t, err);
-            if (st)
-                return st;
+            /* Every scheme's kept terms hold: month_terms()'s hit, the limit
+             * on this month's norm. */
+            if (kept_all && base == kept[k].base) {
+                t = &kept[k].t;
+            } else {
+                st = month_terms(r, d, (enum sw_local_scheme)k, &h, base, tr, &kept[k], &t,
+                                 err);
+                if (st)
+                    return st;
+            }
             if (i == 0 && !r->is_switch) {
                 struct sw_local_summary *ls = &r->tl->local[k];
                 ls->tested = t->tested;
@@ -293,6 +321,8 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
                                income, SW_UNIT_EUROCENT);
             }
         }
+        if (!kept_all)
+            terms_span(kept, &all);
         if (r->texts && r->tl->n_armoedeval > events)
             warn_month(r, events);
         if (r->is_switch && r->base) {
