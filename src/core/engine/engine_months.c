@@ -599,7 +599,8 @@ sw_status eng_months(struct eng_run *r, struct sw_err *err)
     struct sw_bijstand_traces *bt = NULL;
     /* On the stack (some 3.4 kB together): a heap block each cost more than the
      * months of a short run spend in them. eng_pay_schedule() and
-     * eng_wajong_init() clear the first two before anything reads them. */
+     * eng_wajong_init() set what is read of the first two before anything
+     * reads it. */
     struct eng_pay pay_s, *pay = &pay_s;
     struct eng_wajong wj_s, *wj = &wj_s;
     struct eng_bj_memo bj_memo;

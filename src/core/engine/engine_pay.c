@@ -367,9 +367,12 @@ static sw_status monthly_slips(struct eng_run *r, struct eng_pay *p, int64_t ful
 sw_status eng_pay_schedule(struct eng_run *r, struct eng_pay *p, int64_t full_month_wage,
                            struct sw_err *err)
 {
-    memset(p, 0, sizeof(*p));
-    for (int i = 0; i < SW_SCENARIO_MAX_MONTHS; i++)
+    /* Only the run's months (index < n): the slips and the month loop read and
+     * write no others. */
+    for (int i = 0; i < r->run->n; i++) {
+        p->counted[i] = p->expected[i] = 0;
         p->known[i] = SW_NO_DATE;
+    }
     p->full_month_wage = full_month_wage;
     if (!r->is_switch)
         return SW_OK;

@@ -227,7 +227,8 @@ static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64
     int64_t sum = 0;
     sw_status st;
     /* The month before, for reuse: its facts, its result, and the dates on which
-     * the values it looked up stay the same. */
+     * the values it looked up stay the same (prev_f and h are read only once win
+     * holds, after the first month worked out set them: not cleared). */
     struct sw_huurtoeslag_facts prev_f, f;
     struct sw_huurtoeslag h;
     struct sw_window win = {.ok = false};
@@ -242,8 +243,6 @@ static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64
         st = household_aow(r, dec1, &aow_last, err);
     if (st)
         return st;
-    memset(&prev_f, 0, sizeof(prev_f));
-    memset(&h, 0, sizeof(h));
     /* The facts of every month; only the AOW status can differ by month. */
     memset(&f, 0, sizeof(f));
     f.income = income;

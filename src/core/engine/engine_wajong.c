@@ -57,10 +57,12 @@ sw_status eng_wajong_init(struct eng_run *r, struct eng_wajong *w, struct sw_err
     int64_t month_no, rate;
     sw_status st;
 
-    memset(w, 0, sizeof(*w));
+    /* Without a Wajong only `active` is read (cleared then only when active). */
     w->active = r->s->before.benefit == SW_BEFORE_WAJONG;
     if (!w->active)
         return SW_OK;
+    memset(w, 0, sizeof(*w));
+    w->active = true;
     w->p0 = sw_month_of(r->s->job.start);
     w->first = -1;
     st = sw_param(r->c, "wajong.voorschot_months", sw_month_first_day(w->p0), SW_UNIT_MONTHS,

@@ -734,9 +734,10 @@ sw_status sw_bijstand_entitled_on_norm(const struct sw_ctx *c, sw_date date,
     char a[48], b[48], d[48], e[48], g[48], h[48];
     sw_status st;
 
+    /* r is not cleared: every field is set before it is copied out (only on
+     * success), as the month loop asks this thousands of times a batch. */
     if (tr)
         memset(tr, 0, sizeof(*tr));
-    memset(&r, 0, sizeof(r));
     if (other_net_income < 0 || other_net_income > SW_MONEY_MAX)
         return sw_err_set(err, SW_ERR_INVALID, fl->income, "other net income out of range "
                           "in '%s'", fl->income);
