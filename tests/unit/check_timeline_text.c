@@ -216,6 +216,21 @@ static void changed_by_hand(struct sw_timeline *tl, const char *what)
         }
         snprintf(msg, sizeof(msg), "%s, projected values missing from dates in the run", what);
         same_as_tree(tl, msg);
+        /* Repeated ids at addresses of their own, provisional or not,
+         * overridden or not: an id is the same by its text for the
+         * provisional and the projected lists. */
+        {
+            char copies[12][16];
+            for (size_t i = 0; i < ne; i++) {
+                struct sw_value_info *u = &tl->used.items[saved.len + i];
+                snprintf(copies[i], sizeof(copies[i]), "test.p%zu", i % 3);
+                u->id = copies[i];
+                u->provisional = i % 4 != 1;
+                u->overridden = i % 7 == 3;
+            }
+            snprintf(msg, sizeof(msg), "%s, repeated ids at other addresses", what);
+            same_as_tree(tl, msg);
+        }
     }
     free(tl->used.items);
     tl->used = saved;

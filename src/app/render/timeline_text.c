@@ -327,12 +327,87 @@ static bool same_id(const char *a, const char *b)
     return a == b || (a && b && a[0] == b[0] && strcmp(a, b) == 0);
 }
 
-/* Whether id is one of ids[0..n). */
-static bool seen_id(const char *const *ids, size_t n, const char *id)
+/* Ids seen (by their text, as same_id() compares; no id, NULL, counts too):
+ * open addressing on a hash of an id's length and its first and last 8 bytes,
+ * at least twice as many slots as ids (64 in the set itself, more taken when
+ * needed), so that a repeat is found without going over all the ids before it
+ * (that scan cost more than the text it dropped). */
+#define ID_SET_LOCAL 64
+struct id_set {
+    const char **slot;   /* NULL: free */
+    size_t mask, count;
+    bool none_seen;      /* NULL was added */
+    bool nomem;          /* out of memory: the answers are no use */
+    const char *local[ID_SET_LOCAL];
+};
+
+static void id_set_init(struct id_set *s)
 {
-    for (size_t k = 0; k < n; k++)
-        if (same_id(ids[k], id))
+    memset(s->local, 0, sizeof(s->local));
+    s->slot = s->local;
+    s->mask = ID_SET_LOCAL - 1;
+    s->count = 0;
+    s->none_seen = false;
+    s->nomem = false;
+}
+
+static void id_set_release(struct id_set *s)
+{
+    if (s->slot != s->local)
+        free(s->slot);
+}
+
+static size_t id_hash(const char *id)
+{
+    uint64_t head = 0, tail = 0;
+    size_t n = strlen(id);
+
+    memcpy(&head, id, n < 8 ? n : 8);
+    memcpy(&tail, id + (n < 8 ? 0 : n - 8), n < 8 ? n : 8);
+    return (size_t)(((head * 0x9E3779B97F4A7C15ULL) ^ tail ^ n) * 0xC2B2AE3D27D4EB4FULL >> 32);
+}
+
+/* The free slot for an id not in the table. */
+static size_t id_free_slot(const struct id_set *s, const char *id)
+{
+    size_t h = id_hash(id) & s->mask;
+
+    while (s->slot[h])
+        h = (h + 1) & s->mask;
+    return h;
+}
+
+/* Whether id was added before; adds it when not (s->nomem when that failed). */
+static bool id_set_seen(struct id_set *s, const char *id)
+{
+    size_t h;
+
+    if (!id) {
+        bool seen = s->none_seen;
+        s->none_seen = true;
+        return seen;
+    }
+    for (h = id_hash(id) & s->mask; s->slot[h]; h = (h + 1) & s->mask)
+        if (same_id(s->slot[h], id))
             return true;
+    if (2 * (s->count + 1) > s->mask + 1) {
+        /* twice the slots, the ids put in again */
+        struct id_set big = *s;
+        big.mask = 2 * s->mask + 1;
+        if (!(big.slot = calloc(big.mask + 1, sizeof(*big.slot)))) {
+            s->nomem = true;
+            return false;
+        }
+        for (size_t k = 0; k <= s->mask; k++)
+            if (s->slot[k])
+                big.slot[id_free_slot(&big, s->slot[k])] = s->slot[k];
+        id_set_release(s);
+        s->slot = big.slot;
+        s->mask = big.mask;
+        h = id_free_slot(s, id);
+    }
+    s->slot[h] = id;
+    s->count++;
     return false;
 }
 
@@ -343,33 +418,38 @@ static bool seen_id(const char *const *ids, size_t n, const char *id)
  * earlier values for each. */
 static bool projected_find(struct projected *pj, const struct sw_timeline *tl)
 {
-    const char **ids;
+    struct id_set ids;
 
     memset(pj, 0, sizeof(*pj));
     pj->p = malloc((tl->used.len ? tl->used.len : 1) * sizeof(*pj->p));
     pj->from = malloc((tl->used.len ? tl->used.len : 1) * sizeof(*pj->from));
-    ids = malloc((tl->used.len ? tl->used.len : 1) * sizeof(*ids));
-    if (!pj->p || !pj->from || !ids) {
+    if (!pj->p || !pj->from) {
         free(pj->p);
         free(pj->from);
-        free(ids);
         pj->p = NULL;
         pj->from = NULL;
         return false;
     }
+    id_set_init(&ids);
     for (size_t i = 0; i < tl->used.len; i++) {
         const struct sw_value_info *u = &tl->used.items[i];
         size_t k;
-        if (!u->projected || seen_id(ids, pj->n, u->id))
+        if (!u->projected || id_set_seen(&ids, u->id))
             continue;
         /* its date among the others, in order (a few dozen at most) */
         for (k = pj->n; k > 0 && pj->from[k - 1] > u->projected_from; k--)
             pj->from[k] = pj->from[k - 1];
         pj->from[k] = u->projected_from;
-        ids[pj->n] = u->id;
         pj->p[pj->n++] = u;
     }
-    free(ids);
+    id_set_release(&ids);
+    if (ids.nomem) {
+        free(pj->p);
+        free(pj->from);
+        pj->p = NULL;
+        pj->from = NULL;
+        return false;
+    }
     return true;
 }
 
@@ -397,11 +477,9 @@ static void tables_member(struct obj *top, const struct sw_timeline *tl,
     struct sw_jbuf *b = top->b;
     struct obj o, vo;
     bool any = false;
-    const char **ids = malloc((used->len ? used->len : 1) * sizeof(*ids));
-    size_t nids = 0;
+    struct id_set ids;
 
-    if (!ids)
-        b->fail = true;   /* out of memory: no answer (projected_find()) */
+    id_set_init(&ids);
     key_k(top, K("tables"));
     open_obj(&o, b);
     m_str(&o, K("version"), tl->tables_version);
@@ -410,21 +488,20 @@ static void tables_member(struct obj *top, const struct sw_timeline *tl,
     sw_jb_putc(b, '[');
     /* Each provisional id once, where a provisional value (overridden or not)
      * has it first: the earlier provisional values' distinct ids in `ids`. */
-    for (size_t i = 0; ids && i < used->len; i++) {
+    for (size_t i = 0; i < used->len; i++) {
         const struct sw_value_info *u = &used->items[i];
-        bool dup;
         if (!u->provisional)
             continue;
-        if (!(dup = seen_id(ids, nids, u->id)))
-            ids[nids++] = u->id;
-        if (dup || u->overridden || !u->id)
+        if (id_set_seen(&ids, u->id) || u->overridden || !u->id)
             continue;
         if (any)
             sw_jb_putc(b, ',');
         any = true;
         sw_jb_string(b, u->id);
     }
-    free(ids);
+    id_set_release(&ids);
+    if (ids.nomem)
+        b->fail = true;   /* out of memory: no answer (projected_find()) */
     sw_jb_putc(b, ']');
     /* "projected" (ids) and "projected_values", both only when there is one. */
     any = false;
