@@ -100,7 +100,8 @@ sw_status sw_lks_compute(const struct sw_ctx *c, sw_date date, const struct sw_l
     char ds[16], a[32], b[32];
     sw_status st;
 
-    memset(&r, 0, sizeof(r));
+    /* r is not cleared: every field is set before it is copied out (only on
+     * success); the month loop asks this for every month of work. */
     if (sp)
         memset(&sub, 0, sizeof(sub));
     if (in->hours_x100 < SW_LKS_MIN_HOURS || in->hours_x100 > SW_LKS_MAX_HOURS) {
@@ -156,6 +157,8 @@ sw_status sw_lks_compute(const struct sw_ctx *c, sw_date date, const struct sw_l
          * met SZW; AKC Cahier 13a: x "het referentieloon van de normfunctie");
          * half up to cents. */
         r.loonwaarde_amount = sw_money_rate_half_up(r.wage_incl, in->loonwaarde);
+    } else {
+        r.loonwaarde = r.loonwaarde_amount = 0;   /* the forfait has none */
     }
     sw_lks_apply(&rates, r.wml_incl, r.loonwaarde_amount, in->forfaitair, &r);
     if (sp)
