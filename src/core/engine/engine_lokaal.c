@@ -327,6 +327,7 @@ sw_status eng_lokaal(struct eng_run *r, struct sw_err *err)
             warn_month(r, events);
         if (r->is_switch && r->base) {
             const int64_t *b = r->base->run->rows[i].v;
+#pragma GCC unroll 4
             for (int k = 0; k < SW_LOCAL__COUNT; k++)
                 if (b[scheme_item[k]] > v[scheme_item[k]])
                     v[SW_ITEM_ARMOEDEVAL] += b[scheme_item[k]] - v[scheme_item[k]];
