@@ -4,8 +4,9 @@
  * cJSON trees (simulate plain and traced, employer, municipality, wayback,
  * sweep) and for bodies refused as malformed or invalid; the arena keeps only
  * its first block from one request to the next, and cJSON uses malloc() again
- * after cgi_arena_end(). (Under AddressSanitizer the arena is off: both sides
- * use malloc().) */
+ * after cgi_arena_end(). Under AddressSanitizer (make check) the arena is on
+ * as in switchsim.fcgi and tells ASan which of its pieces are in use: a piece
+ * given back by cJSON, or any after cgi_arena_end(), is poisoned. */
 #include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,6 +122,47 @@ START_TEST(test_malloc_after)
 }
 END_TEST
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#define ASAN_ON 1
+#else
+#define ASAN_ON 0
+#define __asan_address_is_poisoned(p) ((void)(p), 0)
+#endif
+
+/* Under ASan: a piece in use is addressable, the gap after it is not, and a
+ * piece is poisoned once cJSON gives it back and once the request ends. */
+START_TEST(test_poisoned_when_given_back)
+{
+    struct cgi_arena *arena = cgi_arena_new();
+    cJSON *kept, *dropped;
+    char *text;
+
+    if (!ASAN_ON) {
+        cgi_arena_free(arena);
+        return;
+    }
+    cgi_arena_begin(arena);
+    kept = cJSON_CreateString("kept");
+    dropped = cJSON_CreateString("dropped");
+    text = cJSON_PrintUnformatted(kept);
+    ck_assert_str_eq(text, "\"kept\"");
+    ck_assert(!__asan_address_is_poisoned(text));
+    ck_assert(!__asan_address_is_poisoned(text + strlen(text)));
+    ck_assert(__asan_address_is_poisoned(text + 16 * ((strlen(text) + 16) / 16)));
+    ck_assert(!__asan_address_is_poisoned(dropped));
+    cJSON_Delete(dropped);
+    ck_assert(__asan_address_is_poisoned(dropped));
+    ck_assert(!__asan_address_is_poisoned(kept));
+    cJSON_free(text);
+    ck_assert(__asan_address_is_poisoned(text));
+    cJSON_Delete(kept);
+    cgi_arena_end(arena);
+    ck_assert(__asan_address_is_poisoned(kept));
+    cgi_arena_free(arena);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("cgi_arena");
@@ -130,6 +172,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_cases_same);
     tcase_add_test(tc, test_refused_same);
     tcase_add_test(tc, test_malloc_after);
+    tcase_add_test(tc, test_poisoned_when_given_back);
     suite_add_tcase(s, tc);
     return s;
 }

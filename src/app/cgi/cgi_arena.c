@@ -4,26 +4,44 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <cjson/cJSON.h>
 
 #include "cgi_arena.h"
 
+/* Under AddressSanitizer the arena stays on (the tests then run the path
+ * switchsim.fcgi takes) and tells ASan what is in use: a block is poisoned
+ * until an allocation takes a piece of it, each piece keeps its size in a
+ * header in front and is followed by a poisoned gap, cJSON_free() poisons
+ * the piece again and cgi_arena_end() the whole block. A tree used after its
+ * cJSON_Delete() or after the request, or written past its end, is found as
+ * with malloc(). */
 #if defined(__SANITIZE_ADDRESS__)
-#define ARENA_OFF 1
+#define ARENA_ASAN 1
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
-#define ARENA_OFF 1
+#define ARENA_ASAN 1
 #endif
 #endif
-#ifndef ARENA_OFF
-#define ARENA_OFF 0
+#ifndef ARENA_ASAN
+#define ARENA_ASAN 0
+#endif
+#if ARENA_ASAN
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
 #endif
 
 /* The first block: a simulate request takes some 10 KB (its scenario's tree), a
  * traced answer's tree several MB (further blocks, freed at the end). */
 #define BLOCK_SIZE 65536
 #define ALIGN alignof(max_align_t)
+/* Under ASan: the size header in front of a piece and the gap after it. */
+#define GUARD (ARENA_ASAN ? ALIGN : 0)
 
 struct block {
     struct block *next;
@@ -48,6 +66,7 @@ static struct block *block_new(size_t cap)
         b->next = NULL;
         b->cap = cap;
         b->used = 0;
+        POISON(b->data, cap);
     }
     return b;
 }
@@ -56,8 +75,8 @@ static void *arena_malloc(size_t n)
 {
     struct cgi_arena *a = active;
     struct block *b = a->cur;
-    size_t need = (n + ALIGN - 1) / ALIGN * ALIGN;
-    void *p;
+    size_t need = (n + ALIGN - 1) / ALIGN * ALIGN + 2 * GUARD;
+    unsigned char *p;
 
     if (need < n)
         return NULL;
@@ -71,14 +90,23 @@ static void *arena_malloc(size_t n)
             a->first = nb;
         a->cur = b = nb;
     }
-    p = b->data + b->used;
+    p = b->data + b->used + GUARD;
     b->used += need;
+    if (ARENA_ASAN) {
+        UNPOISON(p - GUARD, GUARD + n);
+        memcpy(p - GUARD, &n, sizeof(n));
+    }
     return p;
 }
 
 static void arena_free(void *p)
 {
-    (void)p;   /* given back all at once by cgi_arena_end() */
+    /* given back all at once by cgi_arena_end(); under ASan no longer usable */
+    if (ARENA_ASAN && p) {
+        size_t n;
+        memcpy(&n, (unsigned char *)p - GUARD, sizeof(n));
+        POISON(p, n);
+    }
 }
 
 struct cgi_arena *cgi_arena_new(void)
@@ -92,6 +120,7 @@ void cgi_arena_free(struct cgi_arena *a)
         return;
     for (struct block *b = a->first, *next; b; b = next) {
         next = b->next;
+        UNPOISON(b->data, b->cap);
         free(b);
     }
     free(a);
@@ -101,7 +130,7 @@ void cgi_arena_begin(struct cgi_arena *a)
 {
     cJSON_Hooks hooks = {.malloc_fn = arena_malloc, .free_fn = arena_free};
 
-    if (ARENA_OFF || !a)
+    if (!a)
         return;
     active = a;
     cJSON_InitHooks(&hooks);
@@ -109,7 +138,7 @@ void cgi_arena_begin(struct cgi_arena *a)
 
 void cgi_arena_end(struct cgi_arena *a)
 {
-    if (ARENA_OFF || !a)
+    if (!a)
         return;
     cJSON_InitHooks(NULL);
     active = NULL;
@@ -117,10 +146,12 @@ void cgi_arena_end(struct cgi_arena *a)
         return;
     for (struct block *b = a->first->next, *next; b; b = next) {
         next = b->next;
+        UNPOISON(b->data, b->cap);
         free(b);
     }
     a->first->next = NULL;
     a->first->used = 0;
+    POISON(a->first->data, a->first->cap);
     a->cur = a->first;
 }
 

@@ -13,8 +13,9 @@
  * cJSON_Print*() made there is deleted (cJSON_free() for a text, not free())
  * before cgi_arena_end(); nothing of cJSON's outlives it. cJSON's hooks are
  * global: one arena in use at a time, by one thread. Under AddressSanitizer
- * cJSON keeps malloc(), so that a tree used after its cJSON_Delete() is still
- * found. */
+ * the arena poisons what cJSON gave back and all of it at cgi_arena_end(), so
+ * that a tree used after its cJSON_Delete() or after the request is still
+ * found (cgi_arena.c). */
 #ifndef SWITCHSIM_CGI_ARENA_H
 #define SWITCHSIM_CGI_ARENA_H
 
