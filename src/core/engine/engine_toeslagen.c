@@ -56,6 +56,21 @@ static int64_t korting_given(const struct sw_lh_benefit *b)
     return b->kortingen_annual < b->tax_annual ? b->kortingen_annual : b->tax_annual;
 }
 
+/* The gross-up of net for one person through k (sw_gross_from_net_benefit_kept()),
+ * *b pointing at it in k: asked only when k does not answer it already
+ * (sw_lh_kept_answers(): most months of a year have the month before's net). */
+static inline __attribute__((always_inline)) sw_status
+gross_one(const struct eng_run *r, struct sw_lh_kept *k, sw_date d, int64_t net, sw_date birth,
+          unsigned korting, const struct sw_lh_benefit **b, struct sw_err *err)
+{
+    struct sw_lh_benefit asked;
+
+    *b = &k->last;
+    if (sw_lh_kept_answers(k, d, net, birth, korting))
+        return SW_OK;
+    return sw_gross_from_net_benefit_kept(r->c, k, d, net, birth, korting, &asked, err);
+}
+
 /* The gross bijstand of a month whose net entitlement (incl. vakantietoeslag) is
  * `net`: as the municipality grosses it up; a couple's bijstand is split over
  * both partners, each with their own korting. Through lh[0] (the resident) and
@@ -68,7 +83,7 @@ static sw_status gross_bijstand(const struct eng_run *r, sw_date d, int64_t net,
                                 struct sw_err *err)
 {
     const struct sw_scenario *s = r->s;
-    struct sw_lh_benefit b1, b2;
+    const struct sw_lh_benefit *b1, *b2;
     unsigned korting = s->settlement.municipality_applies_korting ? SW_LH_KORTING : 0;
     int64_t part = resident_part(s, net);
     sw_status st;
@@ -79,22 +94,20 @@ static sw_status gross_bijstand(const struct eng_run *r, sw_date d, int64_t net,
         *out = 0;
         return SW_OK;
     }
-    st = sw_gross_from_net_benefit_kept(r->c, &lh[0], d, part, s->household.birth, korting, &b1,
-                                        err);
+    st = gross_one(r, &lh[0], d, part, s->household.birth, korting, &b1, err);
     if (st)
         return st;
     if (kept) {
         kept[0] = part;
-        kept[1] = korting_given(&b1);
+        kept[1] = korting_given(b1);
     }
     if (s->household.composition != SW_HH_COUPLE) {
-        *out = b1.gross;
+        *out = b1->gross;
         return SW_OK;
     }
-    st = sw_gross_from_net_benefit_kept(r->c, &lh[1], d, net - part, s->household.partner_birth,
-                                        korting, &b2, err);
+    st = gross_one(r, &lh[1], d, net - part, s->household.partner_birth, korting, &b2, err);
     if (!st)
-        *out = b1.gross + b2.gross;
+        *out = b1->gross + b2->gross;
     return st;
 }
 
