@@ -168,6 +168,8 @@ static size_t memo_index(const char *tag, const int64_t key[SW_MEMO_KEY])
 {
     uint64_t h = (uint64_t)(uintptr_t)tag;
 
+    /* Unrolled: gcc -O2 leaves a loop (asked for every memo get and put). */
+#pragma GCC unroll 6
     for (int k = 0; k < SW_MEMO_KEY; k++)
         h = (h ^ (uint64_t)key[k]) * 0x100000001B3ULL;
     return (size_t)(h ^ h >> 29) & (MEMO_SLOTS - 1);
