@@ -323,8 +323,9 @@ static sw_status situation_params(const struct sw_ctx *c, struct sw_zorgtoeslag_
 
 /* sw_zorgtoeslag_months(), through k when not NULL (then without a trace).
  * Month i's facts are months[i * stride]: stride 1 for twelve situations,
- * 0 for one situation all year (the same as twelve copies of it, without
- * comparing them month by month). */
+ * 0 for one situation all year (the same as twelve copies of it, summed at
+ * once: its claim in every month from the first in which it is a
+ * verzekerde's, as the month loop would add them one by one). */
 static sw_status months_impl(const struct sw_ctx *c, struct sw_zorgtoeslag_kept *k, int year,
                              const struct sw_zorgtoeslag_facts *months, size_t stride,
                              struct sw_zorgtoeslag *out, struct sw_trace *tr,
@@ -362,12 +363,32 @@ static sw_status months_impl(const struct sw_ctx *c, struct sw_zorgtoeslag_kept 
     if (p.months != 12)
         return sw_err_set(err, SW_ERR_TABLE, "awir.months_per_year",
                           "the month-by-month zorgtoeslag needs 'awir.months_per_year' = 12");
-    for (int i = 0; i < 12; i++) {
+    if (stride == 0) {
+        const struct sw_zorgtoeslag_facts *f = months;
+        int from = 0;   /* the first month index with a claim */
+
+        if ((st = check_facts(f, 0, err)) || (st = situation_params(c, k, jan1, f, &p, tr, err)))
+            return st;
+        if (f->birth != SW_NO_DATE) {
+            /* The months after the one of reaching zorgtoeslag.min_age (below). */
+            sw_month aged = sw_month_of(sw_date_reaching_age(f->birth, (int)p.min_age, 0));
+            from = aged - sw_month_from_ym(year, 1) + 1;
+            if (from < 0)
+                from = 0;
+        }
+        if (!f->uninsured && from < 12) {
+            claim_for(&p, f, &cl);
+            sum = (12 - from) * cl.amount;
+            counted = cl.amount > 0 ? 12 - from : 0;
+            last_i = 11;
+        }
+    }
+    for (int i = 0; i < 12 && stride > 0; i++) {
         const struct sw_zorgtoeslag_facts *f = &months[(size_t)i * stride];
         sw_month m = sw_month_from_ym(year, i + 1);
         /* The same facts as the month before: checked already, and their
          * parameters are on 1 January, looked up (and recorded) already. */
-        bool same = i > 0 && (stride == 0 || memcmp(f, f - stride, sizeof(*f)) == 0);
+        bool same = i > 0 && memcmp(f, f - stride, sizeof(*f)) == 0;
 
         if (!same && ((st = check_facts(f, i, err)) ||
                       (st = situation_params(c, k, jan1, f, &p, tr, err))))
