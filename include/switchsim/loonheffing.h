@@ -188,7 +188,8 @@ sw_status sw_gross_from_net_benefit_kept(const struct sw_ctx *c, struct sw_lh_ke
 /* True when sw_gross_from_net_benefit_kept(c, k, date, net, birth, korting, ...)
  * would answer k->last without asking anything or changing k: k's parameters
  * hold for date (its lookups, the AOW group known without asking: reached since
- * k->at, or surely below on the month's last day), for the same person and
+ * k->at, or below on the month's last day, surely or before the AOW date kept
+ * in k), for the same person and
  * korting, the birth date not after date, and its last gross-up is of net.
  * Inline: asked for every month of a toetsingsinkomen, most of them the same. */
 static inline bool sw_lh_kept_answers(const struct sw_lh_kept *k, sw_date date, int64_t net,
@@ -197,7 +198,9 @@ static inline bool sw_lh_kept_answers(const struct sw_lh_kept *k, sw_date date, 
     return k->ok && k->last_set && k->last_net == net && k->birth == birth &&
            k->korting == korting && sw_window_holds(&k->w, date) &&
            (birth == SW_NO_DATE || birth <= date) &&
-           (k->p.aow ? date >= k->at : sw_aow_surely_below(birth, date + 30));
+           (k->p.aow ? date >= k->at
+                     : sw_aow_surely_below(birth, date + 30) ||
+                           (k->aow_set && date + 30 < k->aow_date));
 }
 
 /* The loonheffing a benefit payer (UWV) withholds on a gross benefit payment

@@ -146,9 +146,9 @@ static void same_benefit(const struct sw_lh_benefit *x, const struct sw_lh_benef
 
 /* The birth dates of the walks below: none, reaching the AOW age in the walk
  * (1959), above it (1955, 1940), turning 60 in it (1965: the AOW date asked
- * only from then on). */
+ * only from then on), from 60 on below the AOW age all through it (1962). */
 static const char *const walk_births[] = {NULL, "1959-08-15", "1955-01-01", "1940-06-01",
-                                          "1965-06-10"};
+                                          "1965-06-10", "1962-03-20"};
 #define WALK_CASES ((int)(sizeof(walk_births) / sizeof(walk_births[0])) * 3)
 
 /* 48 months of 2024-2027 with nets that stay, move and come back: each kept
@@ -217,6 +217,10 @@ START_TEST(test_gross_kept)
      * the AOW age) the repeats within a half-year are answered so. */
     if (!bt)
         ck_assert_int_gt(answered, 0);
+    /* From 60 on below the AOW age: answered so too once kept holds the AOW
+     * date (sw_lh_kept_answers() before the kept AOW date). */
+    if (bt && strcmp(bt, "1962-03-20") == 0)
+        ck_assert_int_gt(answered, 0);
     /* The checks before any lookup, as the plain call makes them. */
     {
         struct sw_lh_benefit y;
@@ -228,6 +232,44 @@ START_TEST(test_gross_kept)
                                                         test_date("2026-03-02"), k, &y, &err),
                          SW_ERR_INVALID);
         ck_assert_str_eq(err.field, "birth_date");
+    }
+    sw_used_release(&ub);
+    sw_lookup_cache_free(b.cache);
+}
+END_TEST
+
+/* Day after day through 2024-2026 with one net: where sw_lh_kept_answers()
+ * says kept answers without asking, the kept call returns kept->last as it was
+ * and leaves kept as it was, also on the days of a month in which the AOW age
+ * is reached before its last day (born 1959: fails when the predicate compares
+ * the day itself, not the month's last day, with the kept AOW date). */
+START_TEST(test_gross_kept_days)
+{
+    const char *bt = walk_births[_i / 3];
+    unsigned k = ref_kortingen[_i % 3];
+    sw_date birth = bt ? test_date(bt) : SW_NO_DATE;
+    sw_date from = test_date("2024-01-01"), to = test_date("2027-01-01");
+    struct sw_ctx b = test_ctx();
+    struct sw_used ub = {0};
+    struct sw_lh_kept kept;
+    struct sw_err err;
+
+    memset(&kept, 0, sizeof(kept));
+    ck_assert_int_eq(sw_lookup_cache_new(&b.cache, &err), SW_OK);
+    b.used = &ub;
+    for (sw_date d = from; d < to; d++) {
+        struct sw_lh_benefit y;
+        struct sw_lh_kept before;
+        bool answers = sw_lh_kept_answers(&kept, d, 100000, birth, k);
+        sw_status st;
+
+        memcpy(&before, &kept, sizeof(before));
+        st = sw_gross_from_net_benefit_kept(&b, &kept, d, 100000, birth, k, &y, &err);
+        ck_assert_msg(st == SW_OK, "%d: %s", (int)d, err.msg);
+        if (answers) {
+            ck_assert_mem_eq(&y, &before.last, sizeof(y));
+            ck_assert_mem_eq(&kept, &before, sizeof(before));
+        }
     }
     sw_used_release(&ub);
     sw_lookup_cache_free(b.cache);
@@ -313,6 +355,7 @@ static Suite *grossup_suite(void)
     tcase_add_loop_test(tc, test_gross_fast_exhaustive, 0, 2);
     tcase_add_loop_test(tc, test_gross_kept, 0, WALK_CASES);
     tcase_add_loop_test(tc, test_gross_memo, 0, WALK_CASES);
+    tcase_add_loop_test(tc, test_gross_kept_days, 0, WALK_CASES);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -622,6 +622,67 @@ START_TEST(test_used_value_from_outside_looked_up)
 }
 END_TEST
 
+/* The memo (sw_memo_get(), sw_memo_put()) against a plain list of what was
+ * put: two tags, keys that differ in one word each, the same question asked
+ * again at once (the entry found last answers it) and in turn with others,
+ * values put anew, and a bind in between (everything forgotten). Every get
+ * answers as the list does, or not at all where the memo ran out of room. */
+START_TEST(test_memo_against_plain)
+{
+    struct sw_err err;
+    struct sw_tables *t = test_load_tables(valid, 3, &err);
+    struct sw_lookup_cache *cache = NULL;
+    struct sw_used u = {0};
+    struct sw_ctx c;
+    static const char tag_a[] = "test.a", tag_b[] = "test.b";
+    enum { KEYS = 40 };
+    int64_t plain[2][KEYS];
+    bool in[2][KEYS];
+    int hits = 0;
+    uint32_t r = 12345;
+
+    ck_assert_ptr_nonnull(t);
+    ck_assert_int_eq(sw_lookup_cache_new(&cache, &err), SW_OK);
+    memset(in, 0, sizeof(in));
+    bind_next(&c, t, cache, NULL, &u, NULL);
+    for (int i = 0; i < 20000; i++) {
+        int op, tg, k;
+        int64_t key[SW_MEMO_KEY] = {0}, m = -1;
+
+        r = r * 1103515245u + 12345u;
+        op = (int)(r >> 16) % 16;
+        tg = (int)(r >> 8) & 1;
+        k = (int)((r >> 20) % KEYS);
+        /* Every other question is the one before (the last entry's lane). */
+        if (i % 2)
+            k = (k + i / 2) % 4;
+        key[k % SW_MEMO_KEY] = 1 + k / SW_MEMO_KEY;
+        if (op == 0) {
+            /* A new calculation: nothing kept is there any more. */
+            sw_lookup_cache_bind(cache, &c);
+            memset(in, 0, sizeof(in));
+        } else if (op < 4) {
+            int64_t v = (int64_t)i * 7 + tg;
+            sw_memo_put(&c, tg ? tag_b : tag_a, key, v);
+            plain[tg][k] = v;
+            in[tg][k] = true;
+        } else if (sw_memo_get(&c, tg ? tag_b : tag_a, key, &m)) {
+            ck_assert(in[tg][k]);
+            ck_assert_int_eq(m, plain[tg][k]);
+            hits++;
+            /* Asked again at once: the same answer. */
+            m = -1;
+            ck_assert(sw_memo_get(&c, tg ? tag_b : tag_a, key, &m));
+            ck_assert_int_eq(m, plain[tg][k]);
+        }
+    }
+    ck_assert_int_gt(hits, 1000);
+    sw_used_release(&u);
+    sw_lookup_cache_free(cache);
+    sw_tables_free(t);
+}
+END_TEST
+
 /* A cache bound to one context after another (a batch): the same set and
  * municipality keep its answers and record them in the new used list; another
  * municipality, an override or a memo do not carry over. */
@@ -914,6 +975,7 @@ static Suite *lookup_suite(void)
     tcase_add_test(tc, test_used_list_recorded_from_outside);
     tcase_add_test(tc, test_used_value_from_outside_looked_up);
     tcase_add_test(tc, test_index_finds_every_parameter);
+    tcase_add_test(tc, test_memo_against_plain);
     tcase_add_test(tc, test_cache_bound_to_the_next_context);
     tcase_add_test(tc, test_cache_municipalities_in_turn);
     tcase_add_test(tc, test_cache_from_set_to_set);

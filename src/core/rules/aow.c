@@ -2,22 +2,21 @@
 #include "switchsim/aow.h"
 #include "switchsim/wml.h"
 
-sw_status sw_aow_date(const struct sw_ctx *c, sw_date birth, sw_date *out,
-                      struct sw_trace *tr, struct sw_err *err)
+/* Asked for every month: kept per birth date (not while tracing). */
+static const char memo_tag[] = "aow.date";
+
+/* sw_aow_date() without its memo's answer: searched in the tables (and kept
+ * in the memo unless tracing). Apart, so that a memo hit - most calls - does
+ * not set up this one's frame. */
+static __attribute__((noinline)) sw_status
+aow_date_search(const struct sw_ctx *c, sw_date birth, const int64_t key[SW_MEMO_KEY],
+                sw_date *out, struct sw_trace *tr, struct sw_err *err)
 {
     int by, bm, bd;
     sw_status st = SW_OK;
     struct sw_err first;
     bool seen = false, first_seen = false;
 
-    /* Asked for every month: kept per birth date (not while tracing). */
-    static const char memo_tag[] = "aow.date";
-    int64_t key[SW_MEMO_KEY] = {birth, 0, 0, 0, 0, 0}, kept;
-
-    if (!tr && sw_memo_get(c, memo_tag, key, &kept)) {
-        *out = (sw_date)kept;
-        return SW_OK;
-    }
     sw_err_clear(&first);
     sw_date_to_ymd(birth, &by, &bm, &bd);
     /* The AOW age of a calendar year applies to whoever reaches it in that year;
@@ -62,6 +61,18 @@ sw_status sw_aow_date(const struct sw_ctx *c, sw_date birth, sw_date *out,
     }
     return sw_err_set(err, SW_ERR_NO_VALUE, "aow.age_years",
                       "no AOW age in the tables for someone born in %d", by);
+}
+
+sw_status sw_aow_date(const struct sw_ctx *c, sw_date birth, sw_date *out,
+                      struct sw_trace *tr, struct sw_err *err)
+{
+    int64_t key[SW_MEMO_KEY] = {birth, 0, 0, 0, 0, 0}, kept;
+
+    if (!tr && sw_memo_get(c, memo_tag, key, &kept)) {
+        *out = (sw_date)kept;
+        return SW_OK;
+    }
+    return aow_date_search(c, birth, key, out, tr, err);
 }
 
 sw_status sw_aow_reached_date(const struct sw_ctx *c, sw_date birth, sw_date date, bool *out,

@@ -175,16 +175,38 @@ static size_t memo_index(const char *tag, const int64_t key[SW_MEMO_KEY])
     return (size_t)(h ^ h >> 29) & (MEMO_SLOTS - 1);
 }
 
+/* Whether memo entry m holds `tag` and `key` (of any generation). */
+static inline bool memo_holds(const struct memo_slot *m, const char *tag,
+                              const int64_t key[SW_MEMO_KEY])
+{
+    bool same = m->tag == tag;
+
+    /* Unrolled, without a call to memcmp (asked for every memo get). */
+#pragma GCC unroll 6
+    for (int k = 0; k < SW_MEMO_KEY; k++)
+        same &= m->key[k] == key[k];
+    return same;
+}
+
 bool sw_memo_get(const struct sw_ctx *c, const char *tag, const int64_t key[SW_MEMO_KEY],
                  int64_t *out)
 {
-    if (!c->cache)
+    struct sw_lookup_cache *cache = c->cache;
+    const struct memo_slot *last;
+
+    if (!cache)
         return false;
+    last = cache->memo_last;
+    if (last && last->gen == cache->memo_gen && memo_holds(last, tag, key)) {
+        *out = last->value;
+        return true;
+    }
     for (size_t k = 0, i0 = memo_index(tag, key); k < 8; k++) {
-        const struct memo_slot *m = &c->cache->memo[(i0 + k) & (MEMO_SLOTS - 1)];
-        if (!m->tag || m->gen != c->cache->memo_gen)
+        const struct memo_slot *m = &cache->memo[(i0 + k) & (MEMO_SLOTS - 1)];
+        if (!m->tag || m->gen != cache->memo_gen)
             return false;
-        if (m->tag == tag && memcmp(m->key, key, sizeof(m->key)) == 0) {
+        if (memo_holds(m, tag, key)) {
+            cache->memo_last = m;
             *out = m->value;
             return true;
         }
@@ -199,12 +221,12 @@ void sw_memo_put(const struct sw_ctx *c, const char *tag, const int64_t key[SW_M
         return;
     for (size_t k = 0, i0 = memo_index(tag, key); k < 8; k++) {
         struct memo_slot *m = &c->cache->memo[(i0 + k) & (MEMO_SLOTS - 1)];
-        if (!m->tag || m->gen != c->cache->memo_gen ||
-            (m->tag == tag && memcmp(m->key, key, sizeof(m->key)) == 0)) {
+        if (!m->tag || m->gen != c->cache->memo_gen || memo_holds(m, tag, key)) {
             m->tag = tag;
             m->gen = c->cache->memo_gen;
             memcpy(m->key, key, sizeof(m->key));
             m->value = value;
+            c->cache->memo_last = m;
             return;
         }
     }

@@ -160,6 +160,11 @@ struct sw_lookup_cache {
     } near[CACHE_NEAR];
     struct memo_slot memo[MEMO_SLOTS];
     uint32_t memo_gen;
+    /* The entry sw_memo_get() found or sw_memo_put() wrote last, or NULL: the
+     * same question asked again (a rule asks it every month, e.g. the AOW date
+     * of one birth date) is answered from it without hashing or probing. It
+     * holds while its tag, generation and key are the question's. */
+    const struct memo_slot *memo_last;
     struct used_index used;
 };
 
