@@ -164,6 +164,47 @@ START_TEST(cache_only_keeper)
 }
 END_TEST
 
+/* A run clears its per-month arrays for its own months only (engine.c,
+ * run_clear()): a scenario's timeline is the same, byte for byte, before and
+ * after the same household over SW_SCENARIO_MAX_MONTHS months, whose runs
+ * leave their months past this one's behind in the memory the next run reuses
+ * (the stack and the record a resumable run allocates). */
+static bool case_after_longer(const struct sw_scenario *s, const char *path, void *arg)
+{
+    struct sw_scenario *longer = malloc(sizeof(*longer));
+    struct sw_timeline *before = NULL, *lt = NULL, *after = NULL;
+    struct sw_err err;
+    sw_status st = sw_simulate(&before, test_tables(), s, 0, &err);
+
+    (void)arg;
+    ck_assert_ptr_nonnull(longer);
+    memcpy(longer, s, sizeof(*longer));
+    longer->months = SW_SCENARIO_MAX_MONTHS;
+    ck_assert_int_eq(sw_simulate(&lt, test_tables(), longer, 0, &err), SW_OK);
+    ck_assert_int_eq(sw_simulate(&after, test_tables(), s, 0, &err), st);
+    if (before) {
+        char *want = sw_timeline_text(before, NULL), *got = sw_timeline_text(after, NULL);
+        ck_assert_ptr_nonnull(want);
+        ck_assert_ptr_nonnull(got);
+        if (strcmp(want, got) != 0)
+            ck_abort_msg("%s: after %d months\n%s\nbefore\n%s", path, SW_SCENARIO_MAX_MONTHS,
+                         got, want);
+        free(want);
+        free(got);
+    }
+    sw_timeline_free(before);
+    sw_timeline_free(lt);
+    sw_timeline_free(after);
+    free(longer);
+    return true;
+}
+
+START_TEST(after_longer_run)
+{
+    ck_assert_int_gt(test_each_case(case_after_longer, NULL), 10);
+}
+END_TEST
+
 START_TEST(every_reference_case)
 {
     ck_assert_int_gt(test_each_case(case_variants, NULL), 10);
@@ -202,6 +243,7 @@ static Suite *baseline_suite(void)
     tcase_add_test(tc, every_reference_case);
     tcase_add_test(tc, overrides);
     tcase_add_test(tc, cache_only_keeper);
+    tcase_add_test(tc, after_longer_run);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -129,6 +129,17 @@ static sw_status run_one(struct eng_run *r, struct sw_err *err)
 #define TL_AT(f) offsetof(struct sw_timeline, f)
 _Static_assert(offsetof(struct eng_run, kept) < offsetof(struct eng_run, from),
                "run_clear() expects the kept norms and terms before the resume fields");
+#define RUN_SIZE(f) sizeof(((struct eng_run *)0)->f)
+_Static_assert(offsetof(struct eng_run, bijstand_net_incl_vt) + RUN_SIZE(bijstand_net_incl_vt) +
+                       (offsetof(struct eng_run, employer_ahk) -
+                        offsetof(struct eng_run, wage_and_bijstand)) + RUN_SIZE(employer_ahk) +
+                       RUN_SIZE(partner_ahk) + RUN_SIZE(iack_year) + RUN_SIZE(wage_lh_year) +
+                       RUN_SIZE(full_wage) + RUN_SIZE(lh_gross) + RUN_SIZE(lh_net) +
+                       RUN_SIZE(korting_kept) ==
+                   offsetof(struct eng_run, first_month_bijstand),
+               "run_clear() clears each field from bijstand_net_incl_vt to first_month_bijstand "
+               "(the padding after the bools of wage_and_bijstand aside)");
+#undef RUN_SIZE
 _Static_assert(TL_AT(recoveries) < TL_AT(n_recoveries) && TL_AT(n_recoveries) < TL_AT(warnings) &&
                    TL_AT(warnings) < TL_AT(n_warnings) && TL_AT(n_warnings) < TL_AT(actions) &&
                    TL_AT(actions) < TL_AT(n_actions),
@@ -396,10 +407,25 @@ sw_status eng_resume_pair(const struct sw_tables *t, const struct sw_scenario *s
 }
 
 /* r zeroed but for the norms and terms the baseline keeps (some 2.8 kB of its
- * 6 kB), which are read only up to their counts (zeroed). */
-static void run_clear(struct eng_run *r)
+ * 6 kB), which are read only up to their counts (zeroed), and for its per-month
+ * arrays past the run's n months (room for SW_SCENARIO_MAX_MONTHS), which no
+ * phase reads (they index them by the run's month index). */
+static void run_clear(struct eng_run *r, size_t n)
 {
-    memset(r, 0, offsetof(struct eng_run, kept));
+#define RUN_MONTHS_ZERO(f) memset(r->f, 0, n * sizeof(r->f[0]))
+    memset(r, 0, offsetof(struct eng_run, bijstand_net_incl_vt));
+    RUN_MONTHS_ZERO(bijstand_net_incl_vt);
+    RUN_MONTHS_ZERO(wage_and_bijstand);
+    RUN_MONTHS_ZERO(employer_ahk);
+    RUN_MONTHS_ZERO(partner_ahk);
+    memset(r->iack_year, 0, sizeof(r->iack_year));
+    memset(r->wage_lh_year, 0, sizeof(r->wage_lh_year));
+    RUN_MONTHS_ZERO(full_wage);
+    RUN_MONTHS_ZERO(lh_gross);
+    RUN_MONTHS_ZERO(lh_net);
+    RUN_MONTHS_ZERO(korting_kept);
+#undef RUN_MONTHS_ZERO
+    r->first_month_bijstand = 0;
     r->kept.n_norm = 0;
     memset(r->kept.n_terms, 0, sizeof(r->kept.n_terms));
     memset((char *)r + offsetof(struct eng_run, from), 0,
@@ -482,8 +508,8 @@ static sw_status simulate(struct sw_timeline **out, const struct sw_tables *t,
     /* A main run that records runs in its record's place (no copy at the end). */
     base_run = rs ? &rs->run[0] : &runs[0];
     sw_run = rs ? &rs->run[1] : &runs[1];
-    run_clear(sw_run);
-    run_clear(base_run);
+    run_clear(sw_run, (size_t)s->months);
+    run_clear(base_run, (size_t)s->months);
     memo.n_toeslag = 0;
     memset(memo.base_income_set, 0, sizeof(memo.base_income_set));
     memset(&memo.tk, 0, sizeof(memo.tk));
