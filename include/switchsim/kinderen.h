@@ -73,6 +73,30 @@ sw_status sw_kgb_year(const struct sw_ctx *c, int year, const struct sw_kgb_fact
                       struct sw_kgb_month out[12], struct sw_trace *tr, struct sw_err *err)
     __attribute__((warn_unused_result));
 
+/* The kindgebonden budget's values on 1 January after the ages. */
+struct sw_kgb_params {
+    int64_t per_child, sup12, sup16, drempel, rate, single, extra;
+};
+
+/* What sw_kgb_year_kept() keeps of one year's values on 1 January (for one
+ * partner fact), as the first asking in a context looked up and recorded them.
+ * Zeroed: nothing kept. */
+struct sw_kgb_kept {
+    bool set, partner, have_grens, have_params;
+    int year;
+    int64_t grens;                /* the vermogensgrens */
+    struct sw_kgb_params p;
+};
+
+/* sw_kgb_year() without a trace, through k: the values on 1 January the year's
+ * first asking in this context (c, its record of values used) looked up are
+ * not asked again. The same figures and values used as sw_kgb_year(); k kept
+ * for another year or partner fact starts anew. */
+sw_status sw_kgb_year_kept(const struct sw_ctx *c, struct sw_kgb_kept *k, int year,
+                           const struct sw_kgb_facts *f, struct sw_kgb_month out[12],
+                           struct sw_err *err)
+    __attribute__((warn_unused_result));
+
 /* The inkomensafhankelijke combinatiekorting for `year` (art. 8.14a Wet IB
  * 2001): rate x (arbeidsinkomen - threshold), at most the maximum, when the
  * arbeidsinkomen is above the threshold, a child younger than the table age on

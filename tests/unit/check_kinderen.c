@@ -186,6 +186,48 @@ START_TEST(test_kgb_claim_months)
 }
 END_TEST
 
+/* sw_kgb_year_kept() against sw_kgb_year(): one kept struct in one context asked
+ * for another year, then in `year` for the other partner fact (both start it
+ * anew), then for f on another income (the values on 1 January kept) and for f
+ * itself; the plain calls in a context of their own. The same claims, and the
+ * same values used in the same order. */
+static void kgb_kept_same(int year, const struct sw_kgb_facts *f)
+{
+    struct sw_ctx a = test_ctx(), b = test_ctx();
+    struct sw_used ua = {0}, ub = {0};
+    struct sw_kgb_month ka[12], kb[12];
+    struct sw_kgb_kept k;
+    struct sw_kgb_facts g[4] = {*f, *f, *f, *f};
+    int years[4] = {year == 2024 ? 2025 : 2024, year, year, year};
+    struct sw_err err;
+
+    memset(&k, 0, sizeof(k));
+    g[1].partner = !f->partner;
+    g[2].income = f->income >= 2500000 ? f->income - 2500000 : f->income + 2500000;
+    ck_assert_int_eq(sw_lookup_cache_new(&a.cache, &err), SW_OK);
+    ck_assert_int_eq(sw_lookup_cache_new(&b.cache, &err), SW_OK);
+    a.used = &ua;
+    b.used = &ub;
+    for (int i = 0; i < 4; i++) {
+        /* (The tables' vermogensgrens starts in 2025.) */
+        g[i].vermogen_known = g[i].vermogen_known && years[i] >= 2025;
+        ck_assert_msg(sw_kgb_year(&a, years[i], &g[i], ka, NULL, &err) == SW_OK, "%s", err.msg);
+        ck_assert_msg(sw_kgb_year_kept(&b, &k, years[i], &g[i], kb, &err) == SW_OK, "%s",
+                      err.msg);
+        for (int m = 0; m < 12; m++) {
+            ck_assert_int_eq(ka[m].children, kb[m].children);
+            ck_assert_int_eq(ka[m].base, kb[m].base);
+            ck_assert_int_eq(ka[m].reduction, kb[m].reduction);
+            ck_assert_int_eq(ka[m].year_claim, kb[m].year_claim);
+        }
+    }
+    test_same_used(&ua, &ub, false);
+    sw_used_release(&ua);
+    sw_used_release(&ub);
+    sw_lookup_cache_free(a.cache);
+    sw_lookup_cache_free(b.cache);
+}
+
 /* sw_kgb_year() against twelve sw_kgb_month() calls: the same claims, and with a
  * lookup cache the same values used in the same order (the per-month rule is the
  * one checked against the published figures above). */
@@ -214,6 +256,7 @@ static void kgb_year_same(int year, const struct sw_kgb_facts *f)
     sw_used_release(&ub);
     sw_lookup_cache_free(a.cache);
     sw_lookup_cache_free(b.cache);
+    kgb_kept_same(year, f);
 }
 
 START_TEST(test_kgb_year)

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "switchsim/bijstand.h"
+#include "switchsim/kinderen.h"
 #include "switchsim/engine.h"
 #include "switchsim/lokaal.h"
 #include "switchsim/loonheffing.h"
@@ -28,6 +29,7 @@ struct eng_memo {
      * of values used holds it since (engine_toeslagen.c). Zeroed: nothing. */
     struct eng_toeslag_kept {
         struct sw_zorgtoeslag_kept zt[ENG_MEMO_YEARS];   /* the zorgtoeslag's */
+        struct sw_kgb_kept kgb[ENG_MEMO_YEARS];          /* the kindgebonden budget's */
         struct sw_lh_kept lh[ENG_MEMO_YEARS][2];         /* the toetsingsinkomen's
                                                           * gross-ups (resident,
                                                           * partner) */

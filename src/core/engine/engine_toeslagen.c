@@ -334,7 +334,14 @@ static sw_status kgb_year(const struct eng_run *r, int y, int64_t income, int64_
     f.n = s->household.n_children;
     f.vermogen_known = s->household.vermogen_known;
     f.vermogen = s->household.vermogen;
-    st = sw_kgb_year(r->c, y, &f, km, tr, err);
+    /* Without a trace, through the year's values on 1 January the simulation's
+     * first asking looked up (both runs ask in the same context). */
+    int yi = y - sw_month_year(r->s->start_month);
+
+    if (!tr && r->memo && yi >= 0 && yi < ENG_MEMO_YEARS)
+        st = sw_kgb_year_kept(r->c, &r->memo->tk.kgb[yi], y, &f, km, err);
+    else
+        st = sw_kgb_year(r->c, y, &f, km, tr, err);
     if (st)
         return st;
     for (int k = 0; k < 12; k++) {

@@ -110,27 +110,59 @@ sw_status sw_kinderbijslag_pay_month(const struct sw_ctx *c, sw_month quarter_la
     return st;
 }
 
-sw_status sw_kgb_month(const struct sw_ctx *c, sw_month m, const struct sw_kgb_facts *f,
-                       struct sw_kgb_month *out, struct sw_trace *tr, struct sw_err *err)
+/* The values on 1 January sw_kgb_month() looks up after the ages (the
+ * vermogensgrens apart): through k when not NULL, asked in the same order as the
+ * plain rule asks them the first time, kept values not again. */
+static sw_status kgb_jan_params(const struct sw_ctx *c, struct sw_kgb_kept *k, sw_date jan,
+                                bool partner, struct sw_kgb_params *p, struct sw_trace *tr,
+                                struct sw_err *err)
+{
+    sw_status st;
+
+    if (k && k->have_params) {
+        *p = k->p;
+        return SW_OK;
+    }
+    memset(p, 0, sizeof(*p));
+    st = sw_param_t(c, "kindgebonden_budget.per_child", jan, SW_UNIT_EUROCENT, &p->per_child, tr,
+                    err);
+    if (!st)
+        st = sw_param_t(c, "kindgebonden_budget.supplement_12", jan, SW_UNIT_EUROCENT, &p->sup12,
+                        tr, err);
+    if (!st)
+        st = sw_param_t(c, "kindgebonden_budget.supplement_16", jan, SW_UNIT_EUROCENT, &p->sup16,
+                        tr, err);
+    if (!st)
+        st = sw_param_t(c, "kindgebonden_budget.drempelinkomen", jan, SW_UNIT_EUROCENT,
+                        &p->drempel, tr, err);
+    if (!st)
+        st = sw_param_t(c, "kindgebonden_budget.afbouw", jan, SW_UNIT_PERCENT, &p->rate, tr, err);
+    if (!st && !partner)
+        st = sw_param_t(c, "kindgebonden_budget.single_parent", jan, SW_UNIT_EUROCENT,
+                        &p->single, tr, err);
+    if (!st && partner)
+        st = sw_param_t(c, "kindgebonden_budget.partner_extra", jan, SW_UNIT_EUROCENT, &p->extra,
+                        tr, err);
+    if (!st && k) {
+        k->p = *p;
+        k->have_params = true;
+    }
+    return st;
+}
+
+/* sw_kgb_month() past the ages, for the children's classes cls[] under them
+ * (kgb_classes()); through k when not NULL (k set for m's year and f->partner
+ * by the caller). */
+static sw_status kgb_claim(const struct sw_ctx *c, struct sw_kgb_kept *k, sw_month m,
+                           const struct sw_kgb_facts *f, const int cls[3],
+                           struct sw_kgb_month *out, struct sw_trace *tr, struct sw_err *err)
 {
     sw_date jan = sw_month_first_day(sw_month_from_ym(sw_month_year(m), 1));
-    sw_date d = sw_month_first_day(m);
-    int64_t per_child, sup12, sup16, single, drempel, extra = 0, rate, mid, high, end;
-    int cls[3];
+    struct sw_kgb_params p;
     struct sw_kgb_month r;
     sw_status st;
 
-    if (f->income < 0 || f->income > SW_MONEY_MAX)
-        return sw_err_set(err, SW_ERR_INVALID, "income", "income out of range");
     memset(&r, 0, sizeof(r));
-    st = sw_param_t(c, "kindgebonden_budget.age.middle", d, SW_UNIT_YEARS, &mid, tr, err);
-    if (!st)
-        st = sw_param_t(c, "kindgebonden_budget.age.high", d, SW_UNIT_YEARS, &high, tr, err);
-    if (!st)
-        st = sw_param_t(c, "kindgebonden_budget.age.end", d, SW_UNIT_YEARS, &end, tr, err);
-    if (st)
-        return st;
-    kgb_classes(f->births, NULL, f->n, m, mid, high, end, cls);
     r.children = cls[0];
     if (r.children == 0) {
         sw_trace_rule(tr, "Wet op het kindgebonden budget art. 2 lid 1",
@@ -144,11 +176,19 @@ sw_status sw_kgb_month(const struct sw_ctx *c, sw_month m, const struct sw_kgb_f
         int64_t grens;
         if (f->vermogen < 0 || f->vermogen > SW_MONEY_MAX)
             return sw_err_set(err, SW_ERR_INVALID, "vermogen", "vermogen out of range");
-        st = sw_param_t(c, f->partner ? "kindgebonden_budget.vermogensgrens.partner"
-                                      : "kindgebonden_budget.vermogensgrens.single",
-                        jan, SW_UNIT_EUROCENT, &grens, tr, err);
-        if (st)
-            return st;
+        if (k && k->have_grens) {
+            grens = k->grens;
+        } else {
+            st = sw_param_t(c, f->partner ? "kindgebonden_budget.vermogensgrens.partner"
+                                          : "kindgebonden_budget.vermogensgrens.single",
+                            jan, SW_UNIT_EUROCENT, &grens, tr, err);
+            if (st)
+                return st;
+            if (k) {
+                k->grens = grens;
+                k->have_grens = true;
+            }
+        }
         if (f->vermogen > grens) {
             sw_trace_rule(tr, "Wet op het kindgebonden budget art. 1 lid 4",
                           "geen kindgebonden budget: het vermogen is hoger dan de vermogensgrens");
@@ -156,31 +196,13 @@ sw_status sw_kgb_month(const struct sw_ctx *c, sw_month m, const struct sw_kgb_f
             return SW_OK;
         }
     }
-    st = sw_param_t(c, "kindgebonden_budget.per_child", jan, SW_UNIT_EUROCENT, &per_child, tr, err);
-    if (!st)
-        st = sw_param_t(c, "kindgebonden_budget.supplement_12", jan, SW_UNIT_EUROCENT, &sup12, tr,
-                        err);
-    if (!st)
-        st = sw_param_t(c, "kindgebonden_budget.supplement_16", jan, SW_UNIT_EUROCENT, &sup16, tr,
-                        err);
-    if (!st)
-        st = sw_param_t(c, "kindgebonden_budget.drempelinkomen", jan, SW_UNIT_EUROCENT, &drempel,
-                        tr, err);
-    if (!st)
-        st = sw_param_t(c, "kindgebonden_budget.afbouw", jan, SW_UNIT_PERCENT, &rate, tr, err);
-    if (!st && !f->partner)
-        st = sw_param_t(c, "kindgebonden_budget.single_parent", jan, SW_UNIT_EUROCENT, &single,
-                        tr, err);
-    if (!st && f->partner)
-        st = sw_param_t(c, "kindgebonden_budget.partner_extra", jan, SW_UNIT_EUROCENT, &extra, tr,
-                        err);
-    if (st)
+    if ((st = kgb_jan_params(c, k, jan, f->partner, &p, tr, err)))
         return st;
-    r.base = per_child * r.children + sup16 * cls[1] + sup12 * cls[2];
+    r.base = p.per_child * r.children + p.sup16 * cls[1] + p.sup12 * cls[2];
     if (!f->partner)
-        r.base += single;
-    if (f->income > drempel + extra)
-        r.reduction = sw_money_rate_half_up(f->income - drempel - extra, rate);
+        r.base += p.single;
+    if (f->income > p.drempel + p.extra)
+        r.reduction = sw_money_rate_half_up(f->income - p.drempel - p.extra, p.rate);
     r.year_claim = r.base > r.reduction ? r.base - r.reduction : 0;
     sw_trace_rule(tr, f->partner ? "Wet op het kindgebonden budget art. 2 lid 2-5, 8 en 11"
                                  : "Wet op het kindgebonden budget art. 2 lid 2-7 en 11",
@@ -199,8 +221,31 @@ sw_status sw_kgb_month(const struct sw_ctx *c, sw_month m, const struct sw_kgb_f
     return SW_OK;
 }
 
-sw_status sw_kgb_year(const struct sw_ctx *c, int year, const struct sw_kgb_facts *f,
-                      struct sw_kgb_month out[12], struct sw_trace *tr, struct sw_err *err)
+sw_status sw_kgb_month(const struct sw_ctx *c, sw_month m, const struct sw_kgb_facts *f,
+                       struct sw_kgb_month *out, struct sw_trace *tr, struct sw_err *err)
+{
+    sw_date d = sw_month_first_day(m);
+    int64_t mid, high, end;
+    int cls[3];
+    sw_status st;
+
+    if (f->income < 0 || f->income > SW_MONEY_MAX)
+        return sw_err_set(err, SW_ERR_INVALID, "income", "income out of range");
+    st = sw_param_t(c, "kindgebonden_budget.age.middle", d, SW_UNIT_YEARS, &mid, tr, err);
+    if (!st)
+        st = sw_param_t(c, "kindgebonden_budget.age.high", d, SW_UNIT_YEARS, &high, tr, err);
+    if (!st)
+        st = sw_param_t(c, "kindgebonden_budget.age.end", d, SW_UNIT_YEARS, &end, tr, err);
+    if (st)
+        return st;
+    kgb_classes(f->births, NULL, f->n, m, mid, high, end, cls);
+    return kgb_claim(c, NULL, m, f, cls, out, tr, err);
+}
+
+/* sw_kgb_year(), through kk when not NULL (then without a trace). */
+static sw_status kgb_year(const struct sw_ctx *c, struct sw_kgb_kept *kk, int year,
+                          const struct sw_kgb_facts *f, struct sw_kgb_month out[12],
+                          struct sw_trace *tr, struct sw_err *err)
 {
     static const char *const age_id[3] = {"kindgebonden_budget.age.middle",
                                           "kindgebonden_budget.age.high",
@@ -223,6 +268,13 @@ sw_status sw_kgb_year(const struct sw_ctx *c, int year, const struct sw_kgb_fact
     /* As sw_kgb_month() checks first. */
     if (f->income < 0 || f->income > SW_MONEY_MAX)
         return sw_err_set(err, SW_ERR_INVALID, "income", "income out of range");
+    /* kk's values are those of year's 1 January for f->partner. */
+    if (kk && (!kk->set || kk->year != year || kk->partner != f->partner)) {
+        memset(kk, 0, sizeof(*kk));
+        kk->set = true;
+        kk->year = year;
+        kk->partner = f->partner;
+    }
     for (size_t i = 0; bmp && i < f->n; i++)
         bm[i] = sw_month_of(f->births[i]);
     for (int k = 0; k < 12; k++) {
@@ -258,11 +310,28 @@ sw_status sw_kgb_year(const struct sw_ctx *c, int year, const struct sw_kgb_fact
         }
         memcpy(age, now, sizeof(age));
         memcpy(cls, now_cls, sizeof(cls));
-        st = sw_kgb_month(c, m, f, &out[k], tr_k, err);
+        /* The traced month through the rule itself (its ages in the trace);
+         * else the rule past the ages, which are now[] (asked on d, or on a
+         * date they answer alike for) and give the classes now_cls[]. */
+        st = tr_k ? sw_kgb_month(c, m, f, &out[k], tr_k, err)
+                  : kgb_claim(c, kk, m, f, now_cls, &out[k], NULL, err);
         if (st)
             return st;
     }
     return SW_OK;
+}
+
+sw_status sw_kgb_year(const struct sw_ctx *c, int year, const struct sw_kgb_facts *f,
+                      struct sw_kgb_month out[12], struct sw_trace *tr, struct sw_err *err)
+{
+    return kgb_year(c, NULL, year, f, out, tr, err);
+}
+
+sw_status sw_kgb_year_kept(const struct sw_ctx *c, struct sw_kgb_kept *k, int year,
+                           const struct sw_kgb_facts *f, struct sw_kgb_month out[12],
+                           struct sw_err *err)
+{
+    return kgb_year(c, k, year, f, out, NULL, err);
 }
 
 sw_status sw_iack_year(const struct sw_ctx *c, int year, int64_t arbeidsinkomen,
