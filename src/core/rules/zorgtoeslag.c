@@ -323,6 +323,14 @@ static sw_status situation_params(const struct sw_ctx *c, struct sw_zorgtoeslag_
     return st;
 }
 
+/* Wzt art. 1 lid 1 onder c: a verzekerde from the first day of the month after
+ * the month in which he reaches zorgtoeslag.min_age; this is that month (the
+ * last without a claim) for someone born on birth. */
+static sw_month aged_month_of(const struct zt_params *p, sw_date birth)
+{
+    return sw_month_of(sw_date_reaching_age(birth, (int)p->min_age, 0));
+}
+
 /* sw_zorgtoeslag_months(), through k when not NULL (then without a trace).
  * Month i's facts are months[i * stride]: stride 1 for twelve situations,
  * 0 for one situation all year (the same as twelve copies of it, summed at
@@ -372,9 +380,8 @@ static sw_status months_impl(const struct sw_ctx *c, struct sw_zorgtoeslag_kept 
         if ((st = check_facts(f, 0, err)) || (st = situation_params(c, k, jan1, f, &p, tr, err)))
             return st;
         if (f->birth != SW_NO_DATE) {
-            /* The months after the one of reaching zorgtoeslag.min_age (below). */
-            sw_month aged = sw_month_of(sw_date_reaching_age(f->birth, (int)p.min_age, 0));
-            from = aged - sw_month_from_ym(year, 1) + 1;
+            /* The months after the one of reaching zorgtoeslag.min_age. */
+            from = aged_month_of(&p, f->birth) - sw_month_from_ym(year, 1) + 1;
             if (from < 0)
                 from = 0;
         }
@@ -397,10 +404,9 @@ static sw_status months_impl(const struct sw_ctx *c, struct sw_zorgtoeslag_kept 
             return st;
         if (f->uninsured)
             continue;
-        /* Wzt art. 1 lid 1 onder c: a verzekerde from the first day of the month
-         * after the month in which he reaches zorgtoeslag.min_age. */
+        /* Not yet a verzekerde (aged_month_of()). */
         if (f->birth != SW_NO_DATE && f->birth != aged_birth) {
-            aged_month = sw_month_of(sw_date_reaching_age(f->birth, (int)p.min_age, 0));
+            aged_month = aged_month_of(&p, f->birth);
             aged_birth = f->birth;
         }
         if (f->birth != SW_NO_DATE && m <= aged_month)
