@@ -38,6 +38,7 @@
 #include "switchsim/engine.h"
 #include "fcgi_send.h"
 #include "fileio.h"
+#include "heap.h"
 
 /* The table set in use and what is known about the directory. */
 struct live {
@@ -252,6 +253,11 @@ int main(void)
     static struct fcgi_big big;
     struct cgi_arena *arena;   /* NULL (out of memory): cJSON uses malloc() */
 
+    /* Buffers up to a few MB stay in the heap, and freed heap memory is kept
+     * (heap.h): a simulate answer's text grows to 128 KiB before it is cut to
+     * size, which glibc's defaults give a mapping of its own, faulted in page
+     * by page and unmapped again, for every request. */
+    sw_heap_prepare((size_t)1 << 20);
     if (FCGX_IsCGI())
         return cgi_run_once();
     fcgi_big_init(&big);

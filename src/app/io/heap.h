@@ -17,7 +17,9 @@
  * back, and populate `bytes` of heap with one madvise(MADV_POPULATE_WRITE).
  * Only on glibc and Linux (5.14 or later for the populate); elsewhere, or when
  * malloc is not glibc's (sanitizers, valgrind), it does nothing. Call it once,
- * early, in a process that is about to load the tables. */
+ * early, in a process that is about to load the tables; in a long-lived one
+ * (switchsim.fcgi) the answers' buffers then reuse the same heap request after
+ * request, without a mapping, a page fault or a system call of their own. */
 void sw_heap_prepare(size_t bytes);
 
 #endif
