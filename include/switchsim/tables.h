@@ -152,6 +152,15 @@ void sw_tables_param(const struct sw_tables *t, size_t i, const char **id,
 /* true when a municipality with this id has a table. */
 bool sw_tables_has_municipality(const struct sw_tables *t, const char *municipality);
 
+/* For a bound the code relies on (not a legal value): SW_OK when the set has no
+ * national parameter `id`, or has it as a plain parameter in `unit` whose
+ * declared range (both min and max, in the unit's stored form) lies within
+ * min..max - then the reader refused every value outside. Else SW_ERR_TABLE
+ * naming `id`, with the document and both ranges in the message. */
+sw_status sw_tables_require_range(const struct sw_tables *t, const char *id, enum sw_unit unit,
+                                  int64_t min, int64_t max, struct sw_err *err)
+    __attribute__((warn_unused_result));
+
 /* --- user overrides: parameter id -> value, supplied in a scenario --- */
 
 struct sw_override {

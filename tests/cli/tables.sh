@@ -140,6 +140,43 @@ done
 } >"$TMPD/too-large.xml"
 check_bad too-large "larger than"
 
+# The AOW ages the calculation handles (SW_AOW_AGE_YEARS_MIN/MAX in aow.h, 60 to
+# 75 years and 0 to 11 months) tied to the tables: a copy of the shipped tables
+# with an AOW age outside them, or with a declared range that is missing or
+# wider, is refused naming the parameter (exit 3), and not from the snapshot
+# cache on the second run either.
+aow_copy() {
+    d="$TMPD/aow-$1"
+    rm -rf "$d"
+    cp -R tables "$d"
+    sed "$2" tables/aow.xml >"$d/aow.xml"
+    cmp -s tables/aow.xml "$d/aow.xml" && not_ok "aow copy '$1': the edit changed nothing"
+}
+aow_refused() {
+    for i in 1 2; do
+        run env SWITCHSIM_CACHE="$TMPD/aow-cache" "$SWITCHSIM" tables check --tables "$d"
+        if [ "$RC" -eq 3 ] && [ ! -s "$OUT" ] && grep -qF "aow.xml" "$ERR" &&
+            grep -qF -- "$1" "$ERR"; then
+            ok "shipped tables with $2 refused (run $i): $1"
+        else
+            not_ok "shipped tables with $2: expected exit 3 naming aow.xml and '$1'"
+        fi
+    done
+}
+aow_copy 59 '0,/amount="67"/s//amount="59"/'
+aow_refused "amount '59' of 'aow.age_years' from 2024-01-01 is outside its range (60 to 75)" "AOW age 59"
+aow_copy 76 's/amount="67"/amount="76"/g'
+aow_refused "amount '76' of 'aow.age_years' from 2024-01-01 is outside its range (60 to 75)" "AOW age 76"
+aow_copy wider 's/id="aow.age_years" unit="years" min="60"/id="aow.age_years" unit="years" min="55"/'
+aow_refused "'aow.age_years' must declare a range (min and max) within 60 to 75, the values the calculation handles; it declares 55 to 75" "a wider range"
+aow_copy none 's/id="aow.age_years" unit="years" min="60" max="75"/id="aow.age_years" unit="years"/'
+aow_refused "'aow.age_years' must declare a range (min and max) within 60 to 75, the values the calculation handles; it declares none" "no range"
+aow_copy months 's/id="aow.age_months" unit="months" min="0" max="11"/id="aow.age_months" unit="months" min="0" max="12"/'
+aow_refused "'aow.age_months' must declare a range (min and max) within 0 to 11" "a months range to 12"
+aow_copy narrower 's/id="aow.age_years" unit="years" min="60" max="75"/id="aow.age_years" unit="years" min="65" max="70"/'
+run env SWITCHSIM_CACHE="$TMPD/aow-cache" "$SWITCHSIM" tables check --tables "$d"
+expect_rc "shipped tables with a narrower AOW range load" 0
+
 # --- overrides: only what the tables mark overridable, within its range (issue 19) ---
 # What the rules divide by killed the process (SIGFPE) or failed as a tables
 # problem (exit 3); now each is bad input naming the override.

@@ -19,6 +19,7 @@
 
 #include "buildid.h"
 #include "fileio.h"
+#include "switchsim/aow.h"
 #include "switchsim/sha256.h"
 #include "xml_dl.h"
 
@@ -560,6 +561,14 @@ static bool tables_key(char *key, size_t size, char set_sha[65], const struct td
     return ok;
 }
 
+/* The bounds the rules rely on, checked on every finished set this loader
+ * gives out: the declared ranges of the parameters whose values the code
+ * assumes to lie within them (aow.h: the AOW ages). */
+static sw_status rule_bounds(const struct sw_tables *t, struct sw_err *err)
+{
+    return sw_aow_check_tables(t, err);
+}
+
 static bool snapshot_load(struct sw_tables **out, const char *path, const char *key,
                           const char *set_sha)
 {
@@ -572,7 +581,7 @@ static bool snapshot_load(struct sw_tables **out, const char *path, const char *
         return false;
     ok = sw_tables_from_snapshot(out, buf, len, key, &e) == SW_OK;
     free(buf);
-    if (ok && strcmp(sw_tables_sha256(*out), set_sha) != 0) {
+    if (ok && (strcmp(sw_tables_sha256(*out), set_sha) != 0 || rule_bounds(*out, &e) != SW_OK)) {
         sw_tables_free(*out);
         *out = NULL;
         ok = false;
@@ -716,6 +725,8 @@ static sw_status load_set(struct sw_tables **out, const struct tdir *d, const ch
     }
     if (st == SW_OK)
         st = sw_tables_finish(t, err);
+    if (st == SW_OK)
+        st = rule_bounds(t, err);
     if (st == SW_OK) {
         *out = t;
         t = NULL;

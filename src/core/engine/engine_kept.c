@@ -29,9 +29,9 @@ sw_status eng_wage_loonheffing(const struct eng_run *r, sw_date d, int64_t gross
     if (tr)
         return sw_loonheffing_month(r->c, d, gross, s->household.birth, korting, lh, tr, err);
     if (prev->w.ok && d >= prev->d && gross == prev->gross && sw_window_holds(&prev->w, d)) {
-        /* Fewer than 60 x 365 days old: below 60, where sw_aow_reached()
-         * answers false without asking (aow.c); else ask it. */
-        if (s->household.birth == SW_NO_DATE || (int64_t)end - s->household.birth < 60 * 365)
+        /* Surely below the AOW age: sw_aow_reached() answers false without
+         * asking (aow.c); else ask it. */
+        if (sw_aow_surely_below(s->household.birth, end))
             aow = false;
         else if ((st = sw_aow_reached(r->c, s->household.birth, end, &aow, NULL, err)) != SW_OK)
             return st;
@@ -76,8 +76,9 @@ sw_status eng_param_looked_up(const struct eng_run *r, struct eng_param_kept *k,
 }
 
 /* Narrow [*lo, *hi) to the dates on which the person born on `birth` has the
- * age they have on d; false when that age is 60 or more (the AOW age may come
- * within it: sw_aow_reached() answers false below 60 without a lookup). */
+ * age they have on d; false when that age is SW_AOW_AGE_YEARS_MIN or more (the
+ * AOW age may come within it: sw_aow_reached() answers false below that without
+ * a lookup). */
 bool eng_same_age_span(sw_date birth, sw_date d, sw_date *lo, sw_date *hi)
 {
     int a;
@@ -86,7 +87,7 @@ bool eng_same_age_span(sw_date birth, sw_date d, sw_date *lo, sw_date *hi)
     if (birth == SW_NO_DATE)
         return true;
     a = sw_age_on(birth, d);
-    if (a < 0 || a >= 60)
+    if (a < 0 || a >= SW_AOW_AGE_YEARS_MIN)
         return false;
     from = sw_date_reaching_age(birth, a, 0);
     to = sw_date_reaching_age(birth, a + 1, 0);
@@ -117,11 +118,12 @@ static inline int age_kept(struct eng_age *m, sw_date birth, sw_date d)
     return m->age;
 }
 
-/* eng_same_age_span() through the age kept in m; from 60 on, for a person
- * whose AOW status the calculation read (aow_read: sw_aow_reached() then kept
- * their AOW date in the context's memo, so asking it again is a memo hit,
- * without lookups), narrowed also to the dates on the same side of that date,
- * where sw_aow_reached() gives the same answer; false when it cannot be had. */
+/* eng_same_age_span() through the age kept in m; from SW_AOW_AGE_YEARS_MIN on,
+ * for a person whose AOW status the calculation read (aow_read:
+ * sw_aow_reached() then kept their AOW date in the context's memo, so asking it
+ * again is a memo hit, without lookups), narrowed also to the dates on the same
+ * side of that date, where sw_aow_reached() gives the same answer; false when
+ * it cannot be had. */
 static bool same_age_kept(const struct sw_ctx *c, struct eng_age *m, sw_date birth, sw_date d,
                           bool aow_read, sw_date *lo, sw_date *hi)
 {
@@ -131,16 +133,16 @@ static bool same_age_kept(const struct sw_ctx *c, struct eng_age *m, sw_date bir
     if (birth == SW_NO_DATE)
         return true;
     a = age_kept(m, birth, d);
-    if (a < 0 || (a >= 60 && (!aow_read || !c->cache ||
-                              sw_aow_date(c, birth, &aow, NULL, NULL) != SW_OK)))
+    if (a < 0 || (a >= SW_AOW_AGE_YEARS_MIN &&
+                  (!aow_read || !c->cache || sw_aow_date(c, birth, &aow, NULL, NULL) != SW_OK)))
         return false;
     if (m->lo > *lo)
         *lo = m->lo;
     if (m->hi < *hi)
         *hi = m->hi;
-    if (a >= 60 && d >= aow && aow > *lo)
+    if (a >= SW_AOW_AGE_YEARS_MIN && d >= aow && aow > *lo)
         *lo = aow;
-    if (a >= 60 && d < aow && aow < *hi)
+    if (a >= SW_AOW_AGE_YEARS_MIN && d < aow && aow < *hi)
         *hi = aow;
     return true;
 }
@@ -153,16 +155,17 @@ static bool norm_holds(const struct eng_norm_kept *k, sw_date d,
            memcmp(f, &k->f, sizeof(*f)) == 0;
 }
 
-/* sw_bijstand_norm() on date d without a trace, or the one kept in mm, or
- * (the switch run) one the baseline run kept: the norm uses the date only for
- * its lookups (the window) and for the ages of the resident, the partner and
- * the youngest child (with the AOW status, which below 60 needs no lookup,
- * and from 60 on the AOW date), and checks that no birth date lies after it;
- * same_from..same_to of its answer (bijstand.c) are the dates on which those
- * ages stay on the same side of every limit it compared them with and the
- * check holds: there the same facts give the same answer but for the ages it
- * reports, taken anew. Both runs ask in the same context, whose record of the
- * values used holds the baseline's. Facts with housemates are not kept. */
+/* sw_bijstand_norm() on date d without a trace, or the one kept in mm, or (the
+ * switch run) one the baseline run kept: the norm uses the date only for its
+ * lookups (the window) and for the ages of the resident, the partner and the
+ * youngest child (with the AOW status, which below SW_AOW_AGE_YEARS_MIN needs
+ * no lookup, and from then on the AOW date), and checks that no birth date lies
+ * after it; same_from..same_to of its answer (bijstand.c) are the dates on
+ * which those ages stay on the same side of every limit it compared them with
+ * and the check holds: there the same facts give the same answer but for the
+ * ages it reports, taken anew. Both runs ask in the same context, whose record
+ * of the values used holds the baseline's. Facts with housemates are not
+ * kept. */
 static sw_status norm_kept(struct eng_run *r, struct eng_bj_memo *mm, sw_date d,
                            const struct sw_household_facts *f, struct sw_bijstand_norm *out,
                            struct sw_err *err)
@@ -227,12 +230,13 @@ void eng_bj_of(const struct sw_bijstand *bj, struct eng_bj *out)
     out->vrijlating_kind = bj->vrijlating_detail.kind;
 }
 
-/* Narrow [*lo, *hi) to the dates on which the resident born on `birth` stays
- * on the side of the vrijlating's age limit (participatiewet.vrijlating.min_age,
- * art. 31 lid 5) they are on at d: below 60 sw_vrijlating() reads the age only
- * to compare it with that limit, which it looked up on d (within the window
- * the caller keeps), and the AOW status without a lookup. From 60 on, or
- * without the limit: same_age_kept(), the dates of the same age. */
+/* Narrow [*lo, *hi) to the dates on which the resident born on `birth` stays on
+ * the side of the vrijlating's age limit (participatiewet.vrijlating.min_age,
+ * art. 31 lid 5) they are on at d: below SW_AOW_AGE_YEARS_MIN sw_vrijlating()
+ * reads the age only to compare it with that limit, which it looked up on d
+ * (within the window the caller keeps), and the AOW status without a lookup.
+ * From SW_AOW_AGE_YEARS_MIN on, or without the limit: same_age_kept(), the
+ * dates of the same age. */
 static bool vrijlating_age_kept(const struct sw_ctx *c, struct eng_age *m, sw_date birth,
                                 sw_date d, sw_date *lo, sw_date *hi)
 {
@@ -244,13 +248,13 @@ static bool vrijlating_age_kept(const struct sw_ctx *c, struct eng_age *m, sw_da
     if (birth == SW_NO_DATE)
         return true;
     a = age_kept(m, birth, d);
-    if (a < 0 || a >= 60 ||
+    if (a < 0 || a >= SW_AOW_AGE_YEARS_MIN ||
         sw_param(c, "participatiewet.vrijlating.min_age", d, SW_UNIT_YEARS, &min_age, NULL,
                  &err) != SW_OK ||
-        min_age < 0 || min_age > 60)
+        min_age < 0 || min_age > SW_AOW_AGE_YEARS_MIN)
         return same_age_kept(c, m, birth, d, true, lo, hi);
     from = a >= min_age ? sw_date_reaching_age(birth, (int)min_age, 0) : birth;
-    to = sw_date_reaching_age(birth, a >= min_age ? 60 : (int)min_age, 0);
+    to = sw_date_reaching_age(birth, a >= min_age ? SW_AOW_AGE_YEARS_MIN : (int)min_age, 0);
     if (from > *lo)
         *lo = from;
     if (to < *hi)
@@ -258,15 +262,15 @@ static bool vrijlating_age_kept(const struct sw_ctx *c, struct eng_age *m, sw_da
     return true;
 }
 
-/* The dates around d on which sw_bijstand_entitled_on_norm() finds the ages
- * it reads (for month index k) on the same side of the limits it compares
- * them with as on d, and no birth date of the facts after the date; false
- * when it does not keep. Its check of the birth dates holds on every date
- * from d on. Month index 0 reads no age (sw_vrijlating() ends first); the
- * other indexes read the resident's age (onder n's age limit:
- * vrijlating_age_kept()) and AOW status (sw_aow_reached(), which keeps the
- * AOW date in the memo from 60 on: same_age_kept()), a single parent's also
- * the youngest child's (onder r). */
+/* The dates around d on which sw_bijstand_entitled_on_norm() finds the ages it
+ * reads (for month index k) on the same side of the limits it compares them
+ * with as on d, and no birth date of the facts after the date; false when it
+ * does not keep. Its check of the birth dates holds on every date from d on.
+ * Month index 0 reads no age (sw_vrijlating() ends first); the other indexes
+ * read the resident's age (onder n's age limit: vrijlating_age_kept()) and AOW
+ * status (sw_aow_reached(), which keeps the AOW date in the memo from
+ * SW_AOW_AGE_YEARS_MIN on: same_age_kept()), a single parent's also the
+ * youngest child's (onder r). */
 static bool entitled_age_span(const struct sw_ctx *c, struct eng_bj_memo *mm,
                               const struct sw_household_facts *f, sw_date d, int k, sw_date *lo,
                               sw_date *hi)
@@ -284,16 +288,17 @@ static bool entitled_age_span(const struct sw_ctx *c, struct eng_bj_memo *mm,
 /* sw_bijstand_entitled_on_norm() as it works out from what it looked up on an
  * earlier date of this run (mm->win), or false. It uses the date only for its
  * lookups (the window w), the ages of the resident and the youngest child
- * (onder n and r; the AOW status, which below 60 needs no lookup) and its check
- * that no birth date of the facts lies after it: entitled_age_span(). Of the
- * norm it reads the amount only. sw_vrijlating() (bijstand.c) says for which
- * month indexes it takes the same branch with the same lookups (vr_from..vr_to)
- * for the same facts, where only months_left (which struct eng_bj leaves out)
- * differs; for an index from 1 on, its branch does not depend on the income
- * from work, which it checks to be in range (validate_income(): 0 at index 0).
- * The other income the caller checked (eng_entitled_kept()). So the incomes
- * enter the sums only: sw_vrijlating_share() and sw_bijstand_sum(), worked out
- * anew when they are not the window's own. */
+ * (onder n and r; the AOW status, which below SW_AOW_AGE_YEARS_MIN needs no
+ * lookup) and its check that no birth date of the facts lies after it:
+ * entitled_age_span(). Of the norm it reads the amount only. sw_vrijlating()
+ * (bijstand.c) says for which month indexes it takes the same branch with the
+ * same lookups (vr_from..vr_to) for the same facts, where only months_left
+ * (which struct eng_bj leaves out) differs; for an index from 1 on, its branch
+ * does not depend on the income from work, which it checks to be in range
+ * (validate_income(): 0 at index 0). The other income the caller checked
+ * (eng_entitled_kept()). So the incomes enter the sums only:
+ * sw_vrijlating_share() and sw_bijstand_sum(), worked out anew when they are
+ * not the window's own. */
 static bool entitled_window(struct eng_bj_memo *mm, sw_date d, const struct sw_household_facts *f,
                             const struct sw_bijstand_norm *n, int64_t work, int64_t other, int k,
                             struct eng_bj *out)
@@ -417,9 +422,10 @@ sw_status eng_entitled_kept(struct eng_run *r, sw_date d, const struct sw_househ
     return st;
 }
 
-/* sw_wmo_eigen_bijdrage() of service month `service`, or wp's: it uses the
- * date only for its lookups (the window) and, for a couple, for the AOW status
- * of both, which below 60 needs no lookup (eng_same_age_span()). */
+/* sw_wmo_eigen_bijdrage() of service month `service`, or wp's: it uses the date
+ * only for its lookups (the window) and, for a couple, for the AOW status of
+ * both, which below SW_AOW_AGE_YEARS_MIN needs no lookup (eng_same_age_span()).
+ * */
 sw_status eng_wmo_bijdrage(const struct eng_run *r, sw_month service,
                            const struct sw_wmo_household *h, struct eng_wmo_prev *wp,
                            int64_t *out, struct sw_trace *tr, struct sw_err *err)

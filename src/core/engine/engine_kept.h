@@ -27,8 +27,9 @@ sw_status eng_wage_loonheffing(const struct eng_run *r, sw_date d, int64_t gross
                                struct eng_lh_prev *prev, struct sw_err *err);
 
 /* Narrow [*lo, *hi) to the dates on which the person born on `birth` has the
- * age they have on d; false when that age is 60 or more (the AOW age may come
- * within it) or below 0. No birth date: true, nothing narrowed. */
+ * age they have on d; false when that age is SW_AOW_AGE_YEARS_MIN (aow.h) or
+ * more (the AOW age may come within it) or below 0. No birth date: true,
+ * nothing narrowed. */
 bool eng_same_age_span(sw_date birth, sw_date d, sw_date *lo, sw_date *hi);
 
 /* An empty r->bj_memo (every entry unset; the rest is filled when set). */

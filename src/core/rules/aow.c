@@ -20,10 +20,13 @@ aow_date_search(const struct sw_ctx *c, sw_date birth, const int64_t key[SW_MEMO
     sw_err_clear(&first);
     sw_date_to_ymd(birth, &by, &bm, &bd);
     /* The AOW age of a calendar year applies to whoever reaches it in that year;
-     * try each year in which the person could reach it. */
-    /* Past by + 75 only until the first year the tables cover: someone born long
+     * try each year in which the person could reach an age the code handles
+     * (aow.h): SW_AOW_AGE_YEARS_MIN years, to SW_AOW_AGE_YEARS_MAX years and
+     * up to SW_AOW_AGE_MONTHS_MAX months, which may end in the year after. */
+    /* Past that only until the first year the tables cover: someone born long
      * before them reached the AOW age before every date they can answer for. */
-    for (int y = by + 60; y <= by + 75 || (!seen && y <= SW_DATE_MAX_YEAR); y++) {
+    for (int y = by + SW_AOW_AGE_YEARS_MIN;
+         y <= by + SW_AOW_AGE_YEARS_MAX + 1 || (!seen && y <= SW_DATE_MAX_YEAR); y++) {
         int64_t years, months;
         sw_date jan1, d;
 
@@ -37,6 +40,15 @@ aow_date_search(const struct sw_ctx *c, sw_date birth, const int64_t key[SW_MEMO
                 first = *err;
             continue;
         }
+        /* Defence in depth: the loader refuses such a table (sw_aow_check_tables()). */
+        if (years < SW_AOW_AGE_YEARS_MIN || years > SW_AOW_AGE_YEARS_MAX || months < 0 ||
+            months > SW_AOW_AGE_MONTHS_MAX)
+            return sw_err_set(err, SW_ERR_TABLE, "aow.age_years",
+                              "'aow.age_years' %lld and 'aow.age_months' %lld for %d lie outside "
+                              "the AOW ages the calculation handles (%d to %d years and %d "
+                              "months)",
+                              (long long)years, (long long)months, y, SW_AOW_AGE_YEARS_MIN,
+                              SW_AOW_AGE_YEARS_MAX, SW_AOW_AGE_MONTHS_MAX);
         first_seen = !seen;
         seen = true;
         d = sw_date_reaching_age(birth, (int)years, (int)months);
@@ -81,9 +93,10 @@ sw_status sw_aow_reached_date(const struct sw_ctx *c, sw_date birth, sw_date dat
     sw_status st;
 
     *aow = SW_NO_DATE;
-    /* Sixty years hold at least 60 x 365 days: fewer days, younger than 60
-     * (the rules ask every month; this skips the calendar arithmetic). */
-    if (sw_aow_surely_below(birth, date) || sw_age_on(birth, date) < 60) {
+    /* Below SW_AOW_AGE_YEARS_MIN, below the AOW age; surely so with fewer days
+     * than that many years hold at least (the rules ask every month;
+     * sw_aow_surely_below() skips the calendar arithmetic). */
+    if (sw_aow_surely_below(birth, date) || sw_age_on(birth, date) < SW_AOW_AGE_YEARS_MIN) {
         *out = false;
         return SW_OK;
     }
@@ -100,4 +113,15 @@ sw_status sw_aow_reached(const struct sw_ctx *c, sw_date birth, sw_date date, bo
     sw_date aow;
 
     return sw_aow_reached_date(c, birth, date, out, &aow, tr, err);
+}
+
+sw_status sw_aow_check_tables(const struct sw_tables *t, struct sw_err *err)
+{
+    sw_status st = sw_tables_require_range(t, "aow.age_years", SW_UNIT_YEARS,
+                                           SW_AOW_AGE_YEARS_MIN, SW_AOW_AGE_YEARS_MAX, err);
+
+    if (!st)
+        st = sw_tables_require_range(t, "aow.age_months", SW_UNIT_MONTHS, 0,
+                                     SW_AOW_AGE_MONTHS_MAX, err);
+    return st;
 }

@@ -372,11 +372,11 @@ static sw_status person(const struct sw_ctx *c, sw_date date, sw_date birth, int
                                     "'%s' gives age %d",
                           (long long)min_age, field, *age);
     st = sw_aow_reached(c, birth, date, aow, tr, err);
-    /* From 60 on sw_aow_reached() compared the date with the AOW date, which it
-     * kept in the context's memo: asked again, a memo hit without lookups (the
-     * span of the answer, bijstand_norm_span()). Not while tracing, nor without
-     * a cache (nothing is kept then). */
-    if (!st && !tr && c->cache && *age >= 60)
+    /* From SW_AOW_AGE_YEARS_MIN on sw_aow_reached() compared the date with the
+     * AOW date, which it kept in the context's memo: asked again, a memo hit
+     * without lookups (the span of the answer, bijstand_norm_span()). Not while
+     * tracing, nor without a cache (nothing is kept then). */
+    if (!st && !tr && c->cache && *age >= SW_AOW_AGE_YEARS_MIN)
         st = sw_aow_date(c, birth, aow_date, NULL, err);
     return st;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "bijstand_facts.h"
+#include "switchsim/aow.h"
 #include "switchsim/date.h"
 
 static const char *const household_names[] = {
@@ -66,19 +67,19 @@ static void narrow(sw_date *lo, sw_date *hi, sw_date from, sw_date to)
 
 /* Narrow [*lo, *hi) to the dates on which a person of age `age` on d (born on
  * `birth`, at least min_age) stays between the same two of the ages the norm
- * tells apart: min_age (art. 13), adult (art. 20) and 60 (below it
- * sw_aow_reached() answers false without a lookup); from 60 on also on the
- * same side of their AOW date aow (sw_aow_reached() answers date >= aow), or
- * d only when aow is not known (SW_NO_DATE). */
+ * tells apart: min_age (art. 13), adult (art. 20) and SW_AOW_AGE_YEARS_MIN
+ * (below it sw_aow_reached() answers false without a lookup); from then on also
+ * on the same side of their AOW date aow (sw_aow_reached() answers date >=
+ * aow), or d only when aow is not known (SW_NO_DATE). */
 static void person_span(sw_date birth, int age, sw_date aow, sw_date d, int64_t min_age,
                         int64_t adult, sw_date *lo, sw_date *hi)
 {
-    const int64_t limit[] = {min_age, adult, 60};
+    const int64_t limit[] = {min_age, adult, SW_AOW_AGE_YEARS_MIN};
     int64_t from = 0, to = -1;   /* to -1: no limit above the age */
 
     if (age < 0)
         return;
-    if (age >= 60 && aow == SW_NO_DATE) {
+    if (age >= SW_AOW_AGE_YEARS_MIN && aow == SW_NO_DATE) {
         narrow(lo, hi, d, d + 1);
         return;
     }
@@ -90,7 +91,7 @@ static void person_span(sw_date birth, int age, sw_date aow, sw_date d, int64_t 
     }
     narrow(lo, hi, sw_date_reaching_age(birth, (int)from, 0),
            to < 0 ? INT32_MAX : sw_date_reaching_age(birth, (int)to, 0));
-    if (age >= 60)
+    if (age >= SW_AOW_AGE_YEARS_MIN)
         narrow(lo, hi, d >= aow ? aow : INT32_MIN, d >= aow ? INT32_MAX : aow);
 }
 

@@ -4,6 +4,7 @@
  * overridden and the parsing of their values. Lookups by id and date are in
  * tables_lookup.c.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,6 +59,37 @@ bool sw_tables_has_municipality(const struct sw_tables *t, const char *municipal
         if (strcmp(t->docs[i].municipality, municipality) == 0)
             return true;
     return false;
+}
+
+sw_status sw_tables_require_range(const struct sw_tables *t, const char *id, enum sw_unit unit,
+                                  int64_t min, int64_t max, struct sw_err *err)
+{
+    const struct tparam *p = tables_find(t, "", id);
+    struct tparam bound = {0};
+    char declared[100], relied[100];
+    const char *doc;
+
+    if (!p)
+        return SW_OK;
+    doc = t->docs[p->doc].name;
+    if (p->is_scale || p->unit != unit)
+        return sw_err_set(err, SW_ERR_TABLE, id, "%s: '%s' must be a parameter in %s", doc, id,
+                          sw_unit_name(unit));
+    if (p->has_min && p->has_max && p->min >= min && p->max <= max)
+        return SW_OK;
+    bound.unit = unit;
+    bound.has_min = bound.has_max = true;
+    bound.min = min;
+    bound.max = max;
+    if (p->has_min || p->has_max)
+        tables_format_range(declared, sizeof(declared), p);
+    else
+        snprintf(declared, sizeof(declared), "none");
+    tables_format_range(relied, sizeof(relied), &bound);
+    return sw_err_set(err, SW_ERR_TABLE, id,
+                      "%s: '%s' must declare a range (min and max) within %s, the values the "
+                      "calculation handles; it declares %s",
+                      doc, id, relied, declared);
 }
 
 /* --- the index --- */
