@@ -29,7 +29,7 @@
  * row; all rows in one call (some 9 kB) take the library's string instruction
  * path, which valgrind counts byte by byte (the engine's instruction counts
  * stay comparable with the time spent). */
-enum { ROWS_BLOCK = 5 };
+enum { ROWS_BLOCK = 5 }; /* structural: rows a block */
 
 static void rows_zero(struct sw_month_row *rows, size_t n)
 {
@@ -155,13 +155,13 @@ static const size_t tl_parts[4][2] = {
 
 static void timeline_zero(struct sw_timeline *tl)
 {
-    for (size_t k = 0; k < 4; k++)
+    for (size_t k = 0; k < sizeof(tl_parts) / sizeof(tl_parts[0]); k++)
         memset((char *)tl + tl_parts[k][0], 0, tl_parts[k][1] - tl_parts[k][0]);
 }
 
 static void timeline_copy(struct sw_timeline *dst, const struct sw_timeline *src)
 {
-    for (size_t k = 0; k < 4; k++)
+    for (size_t k = 0; k < sizeof(tl_parts) / sizeof(tl_parts[0]); k++)
         memcpy((char *)dst + tl_parts[k][0], (const char *)src + tl_parts[k][0],
                tl_parts[k][1] - tl_parts[k][0]);
     memcpy(dst->recoveries, src->recoveries, src->n_recoveries * sizeof(src->recoveries[0]));

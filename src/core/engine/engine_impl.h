@@ -75,7 +75,7 @@ void eng_advice_lookups(struct eng_run *r);
  * SW_SIM_* ones: no advice. steady_from() reads the rows, the recoveries and the
  * values used; the advice only adds warnings and actions, and the few values it
  * asks for (the way back) were looked up for the plan already. */
-#define ENG_SIM_STEADY_RUN (1u << 30)
+#define ENG_SIM_STEADY_RUN (1u << 30) /* structural: a flag bit */
 
 /* The window-independent headline month, tl->steady (engine_steady.c), from the
  * finished run tl of s (flags: sw_simulate()'s) or from a run of the scenario

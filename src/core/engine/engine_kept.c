@@ -215,7 +215,7 @@ void eng_bj_memo_init(struct eng_bj_memo *mm)
     mm->norm_set = false;
     mm->facts_d = SW_NO_DATE;
     mm->month_set = false;
-    for (unsigned j = 0; j < 3; j++)
+    for (unsigned j = 0; j < 3; j++) /* structural: ages[3] */
         mm->ages[j].birth = SW_NO_DATE;
 }
 

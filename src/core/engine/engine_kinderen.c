@@ -25,15 +25,15 @@ static sw_status kinderbijslag(struct eng_run *r, struct sw_err *err)
      * and the children's birth dates. The second asking in a simulation takes
      * the first's answer (r->memo->tk: the same context, its values recorded
      * already), unless the month is traced. */
-    for (sw_month q_last = first - 3; q_last <= last; q_last++) {
-        int k = q_last - (first - 3);
-        bool keep = r->memo && k < SW_SCENARIO_MAX_MONTHS + 3;
+    for (sw_month q_last = first - 3; q_last <= last; q_last++) { /* calendar: a quarter */
+        int k = q_last - (first - 3); /* calendar: a quarter */
+        bool keep = r->memo && k < SW_SCENARIO_MAX_MONTHS + 3; /* calendar: a quarter */
         sw_month pay;
         sw_date q_start;
         int64_t amount;
         int i;
 
-        if (sw_month_number(q_last) % 3 != 0)
+        if (sw_month_number(q_last) % 3 != 0) /* calendar: quarters end in 3, 6, 9, 12 */
             continue;
         if (keep && r->memo->tk.kb_set[k]) {
             pay = r->memo->tk.kb_pay[k];

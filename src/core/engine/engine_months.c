@@ -299,7 +299,7 @@ static sw_status plan_way_back(struct eng_run *r, struct ledger *lg, bool runnin
     memset(wb, 0, sizeof(*wb));
     wb->active = true;
     wb->job_end = s->job.end;
-    wb->weeks_worked = (s->job.end - s->job.start + 1) / 7;
+    wb->weeks_worked = (s->job.end - s->job.start + 1) / 7; /* calendar: days a week */
     st = sw_ww_wekeneis(r->c, after, wb->weeks_worked, &wk, NULL, err);
     if (!st)
         st = sw_terugval_zoektermijn(r->c, after, s->household.birth, &zt, NULL, err);

@@ -71,7 +71,7 @@ sw_date eng_salary_date(const struct sw_scenario *s, sw_month m)
         return day_in_month(paid, s->job.pay_day);
     /* The last working day: back from the last day over Saturday and Sunday. */
     d = sw_month_last_day(paid);
-    while (sw_date_weekday(d) >= 5)
+    while (sw_date_weekday(d) >= 5) /* calendar: 5 Saturday, 6 Sunday */
         d--;
     return d;
 }
@@ -185,7 +185,7 @@ static sw_status period_slips(struct eng_run *r, struct eng_pay *p, struct sw_er
 {
     const struct sw_scenario *s = r->s;
     bool weekly = s->job.pay_frequency == SW_PAY_WEEKLY;
-    int len = weekly ? 7 : 28;
+    int weeks = weekly ? 1 : 4, len = 7 * weeks; /* calendar: a week or four, in days */
     enum sw_lh_tijdvak tv = weekly ? SW_LH_WEEK : SW_LH_FOUR_WEEKS;
     const char *pid = weekly ? "loonheffing.table.periods_per_year.week"
                              : "loonheffing.table.periods_per_year.four_weeks";
@@ -218,13 +218,13 @@ static sw_status period_slips(struct eng_run *r, struct eng_pay *p, struct sw_er
         if (st)
             break;
         /* hourly x hours per week x weeks in the period, half up to cents */
-        full = sw_money_scale_half_up(hourly, s->job.hours_x100 * (len / 7), 100);
+        full = sw_money_scale_half_up(hourly, s->job.hours_x100 * weeks, 100);
         gross = to - from + 1 == len ? full : sw_money_scale_half_up(full, to - from + 1, len);
         if (gtr) {
             sw_trace_rule(gtr, weekly ? "Wet minimumloon; loon per week"
                                       : "Wet minimumloon; loon per vier weken",
                           "uurloon x uren per week x %d weken, betaald op de betaaldag%s",
-                          len / 7, " (een laatste deelperiode naar rato van de dagen)");
+                          weeks, " (een laatste deelperiode naar rato van de dagen)");
             sw_trace_input(gtr, "betaald (loon over een periode)", gross, SW_UNIT_EUROCENT);
         }
         st = sw_holiday_pay(r->c, paid, gross, &acc, eng_trace(r, i, SW_ITEM_HOLIDAY_PAY), err);

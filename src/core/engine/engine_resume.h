@@ -21,7 +21,7 @@ struct eng_spill {
     enum sw_item item;
     int64_t amount;
 };
-#define ENG_SPILL_MAX 48
+#define ENG_SPILL_MAX 48 /* structural: room for spilled items */
 
 /* One run's record where the main run ended (eng_run.rec, eng_run.res). */
 struct eng_snap {

@@ -22,7 +22,7 @@
  * toeslag's year on a given income. The same inputs give the same figures and
  * the same parameters used, so a kept answer changes nothing but the time. */
 #define ENG_MEMO_YEARS (SW_SCENARIO_MAX_MONTHS / 12 + 2)
-#define ENG_MEMO_TOESLAG 48
+#define ENG_MEMO_TOESLAG 48 /* structural: kept toeslag years */
 struct eng_memo {
     /* What the toeslagen looked up per year (from the first month's year), as
      * the first run to ask found it in this simulation's context, whose record
@@ -38,9 +38,9 @@ struct eng_memo {
         /* The kinderbijslag of the quarter ending k months after the month
          * before the first quarter asked (engine_kinderen.c): its payment
          * month and amount. */
-        bool kb_set[SW_SCENARIO_MAX_MONTHS + 3];
-        sw_month kb_pay[SW_SCENARIO_MAX_MONTHS + 3];
-        int64_t kb_amount[SW_SCENARIO_MAX_MONTHS + 3];
+        bool kb_set[SW_SCENARIO_MAX_MONTHS + 3]; /* calendar: a quarter before */
+        sw_month kb_pay[SW_SCENARIO_MAX_MONTHS + 3]; /* calendar: a quarter before */
+        int64_t kb_amount[SW_SCENARIO_MAX_MONTHS + 3]; /* calendar: a quarter before */
     } tk;
     bool base_income_set[ENG_MEMO_YEARS];
     int64_t base_income[ENG_MEMO_YEARS];
@@ -69,7 +69,7 @@ struct eng_norm_kept {
  * here (8 before) cost more to search and fill than they found (callgrind,
  * batch --summary --vary hours on 300 households). */
 #define ENG_BJ_MEMO 1
-#define ENG_BJ_WIN 4
+#define ENG_BJ_WIN 4 /* structural: window entries */
 /* What the month loop reads of a month's struct sw_bijstand (engine_months.c):
  * eng_entitled_kept() gives and keeps only these, not the whole answer with
  * its norm and vrijlating details (eng_bj_of()). */
@@ -150,7 +150,7 @@ struct eng_terms_kept {
  * norms and terms it worked out (engine_kept.c, engine_lokaal.c). Zeroed with
  * the run: nothing kept. */
 #define ENG_NORM_HIST 8
-#define ENG_TERMS_HIST 4
+#define ENG_TERMS_HIST 4 /* structural: history entries */
 struct eng_base_kept {
     unsigned n_norm;
     struct eng_norm_kept norm[ENG_NORM_HIST];

@@ -95,7 +95,9 @@ static bool in_domain(const char *id, const char *domain)
  * same text, the same bit. */
 static uint64_t seen_bit(const char *id, size_t len)
 {
-    return (uint64_t)1 << ((len * 7 + (len ? (unsigned char)id[len - 1] : 0U)) & 63);
+    size_t mix = len * 7 + (len ? (unsigned char)id[len - 1] : 0U); /* structural: a hash */
+
+    return (uint64_t)1 << (mix & 63); /* structural: one of 64 bits */
 }
 
 /* The projected values due by the end of month m, one per id, leaving out the
@@ -202,9 +204,9 @@ size_t sw_recovery_projected(const struct sw_timeline *tl, const struct sw_recov
     sw_month last = r->caused;
 
     /* "2026": a year's settlement counts every month of it. */
-    if (strlen(r->for_period) == 4) {
+    if (strlen(r->for_period) == 4) { /* structural: YYYY */
         int year = 0;
-        for (int d = 0; d < 4; d++)
+        for (int d = 0; d < 4; d++) /* structural: YYYY */
             year = year * 10 + (r->for_period[d] - '0');
         last = sw_month_from_ym(year, 12);
     }

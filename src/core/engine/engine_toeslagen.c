@@ -18,11 +18,11 @@
  * year settled; a year of the calendar without the formatter). */
 static void year_text(char out[12], int y)
 {
-    if (y < 1000 || y > 9999) {
+    if (y < 1000 || y > 9999) { /* structural: four digits */
         snprintf(out, 12, "%d", y);
         return;
     }
-    for (int k = 3; k >= 0; k--, y /= 10)
+    for (int k = 3; k >= 0; k--, y /= 10) /* structural: four digits */
         out[k] = (char)('0' + y % 10);
     out[4] = '\0';
 }
@@ -226,9 +226,9 @@ static void same_age_dates(const struct sw_huurtoeslag *h, sw_date birth, sw_dat
                            sw_date *hi)
 {
     *lo = h->same_age_lo <= 0 ? INT32_MIN
-          : h->same_age_lo > 150 ? INT32_MAX
+          : h->same_age_lo > 150 ? INT32_MAX /* structural: no one's age */
                                  : sw_date_reaching_age(birth, h->same_age_lo, 0);
-    *hi = h->same_age_hi > 150 ? INT32_MAX
+    *hi = h->same_age_hi > 150 ? INT32_MAX /* structural: no one's age */
           : h->same_age_hi <= 0 ? sw_date_reaching_age(birth, 0, 0)
                                 : sw_date_reaching_age(birth, h->same_age_hi, 0);
 }
@@ -274,7 +274,7 @@ static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64
     f.aow = aow_first;
     for (int k = 0; k < 12; k++) {
         sw_date d = sw_month_first_day(sw_month_from_ym(y, k + 1));
-        struct sw_trace *tr_k = k == 11 ? tr : NULL;
+        struct sw_trace *tr_k = k == 11 ? tr : NULL; /* calendar: December */
 
         if (aow_first != aow_last && (st = household_aow(r, d, &f.aow, err)))
             return st;
@@ -307,7 +307,7 @@ static sw_status huur_year(const struct eng_run *r, int y, int64_t income, int64
             sw_window_holds(&win, dec1) && d >= age_lo && dec1 < age_hi) {
             for (int j = k + 1; j < 12; j++)
                 months[j] = h.month_amount;
-            sum += (11 - k) * h.month_exact;
+            sum += (11 - k) * h.month_exact; /* calendar: to December */
             break;
         }
     }

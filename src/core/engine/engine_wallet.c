@@ -21,13 +21,13 @@ static item_pair pair_at(const struct sw_run *run, int i, int k)
     return x;
 }
 
-enum { ITEM_PAIRS_BY_3 = ITEM_PAIRS - ITEM_PAIRS % 3 };
+enum { ITEM_PAIRS_BY_3 = ITEM_PAIRS - ITEM_PAIRS % 3 }; /* structural: 3 pairs a step */
 
 static void totals(struct sw_run *run)
 {
     /* Three pairs at a time down the rows (one pass of the loop for three
      * additions): the sums stay in registers. */
-    for (int k = 0; k < ITEM_PAIRS_BY_3; k += 3) {
+    for (int k = 0; k < ITEM_PAIRS_BY_3; k += 3) { /* structural: 3 pairs a step */
         item_pair t0 = {0, 0}, t1 = {0, 0}, t2 = {0, 0};
         for (int i = 0; i < run->n; i++) {
             t0 += pair_at(run, i, k);
@@ -36,7 +36,7 @@ static void totals(struct sw_run *run)
         }
         memcpy(run->totals + 2 * k, &t0, sizeof(t0));
         memcpy(run->totals + 2 * k + 2, &t1, sizeof(t1));
-        memcpy(run->totals + 2 * k + 4, &t2, sizeof(t2));
+        memcpy(run->totals + 2 * k + 4, &t2, sizeof(t2)); /* structural: the third pair */
     }
     for (int k = ITEM_PAIRS_BY_3; k < ITEM_PAIRS; k++) {
         item_pair t = {0, 0};

@@ -32,7 +32,7 @@ static sw_month kgb_classes(const sw_date *births, const sw_month *birth_months,
 
         /* Unrolled (gcc -O2 leaves a loop): asked for every child and month. */
 #pragma GCC unroll 4
-        for (int j = 0; j < 4; j++)
+        for (int j = 0; j < 4; j++) /* structural: from[4] */
             if (from[j] > m && from[j] < until)
                 until = from[j];
         if (!(b < m && m <= b + (sw_month)end * 12))
@@ -279,7 +279,7 @@ static sw_status kgb_year(const struct sw_ctx *c, struct sw_kgb_kept *kk, int ye
         bm[i] = sw_month_of(f->births[i]);
     for (int k = 0; k < 12; k++) {
         sw_month m = sw_month_from_ym(year, k + 1);
-        struct sw_trace *tr_k = k == 11 ? tr : NULL;
+        struct sw_trace *tr_k = k == 11 ? tr : NULL; /* calendar: December */
         sw_date d = sw_month_first_day(m);
 
         /* A month is the month before's when its ages and the children's classes
@@ -293,7 +293,7 @@ static sw_status kgb_year(const struct sw_ctx *c, struct sw_kgb_kept *kk, int ye
          * inside it they are the same values, recorded already. */
         if (!sw_window_holds(&w, d)) {
             sw_window_begin(c, &w, d);
-            for (int a = 0; a < 3 && !st; a++)
+            for (int a = 0; a < 3 && !st; a++) /* structural: age_id[3] */
                 st = sw_param_t(c, age_id[a], d, SW_UNIT_YEARS, &now[a], NULL, err);
             sw_window_end(c, &w);
             if (st)

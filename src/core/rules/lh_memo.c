@@ -10,7 +10,7 @@
  * the AOW there is no ouderenkorting), the alleenstaande-ouderenkorting, the
  * periods and whether the korting applies (benefit_net(), annual_tax() without
  * the arbeidskorting, benefit_tax_rises()). */
-_Static_assert(SW_MEMO_KEY == 6, "lh_memo_key() fills a key of 6");
+_Static_assert(SW_MEMO_KEY == 6, "lh_memo_key() fills a key of 6"); /* structural: key size */
 void lh_memo_key(const struct sw_lh_params *p, int64_t net, int64_t key[6])
 {
     key[0] = net;
@@ -18,7 +18,7 @@ void lh_memo_key(const struct sw_lh_params *p, int64_t net, int64_t key[6])
     key[2] = (int64_t)(intptr_t)p->ahk;
     key[3] = (int64_t)(intptr_t)p->ouk;
     key[4] = p->aok;
-    key[5] = p->periods * 4 + p->korting * 2 + (p->nahk > 0);
+    key[5] = p->periods * 4 + p->korting * 2 + (p->nahk > 0); /* structural: bits */
 }
 
 void sw_lh_memo_bind(struct sw_lh_memo *m, const struct sw_tables *t)
@@ -46,9 +46,9 @@ static size_t lh_memo_index(const int64_t k[6])
 
     /* Unrolled: gcc -O2 leaves a loop (asked for every memo get and put). */
 #pragma GCC unroll 6
-    for (int i = 0; i < 6; i++)
+    for (int i = 0; i < 6; i++) /* structural: key size */
         h = (h ^ (uint64_t)k[i]) * 0x100000001B3ULL;
-    return (size_t)(h ^ h >> 31);
+    return (size_t)(h ^ h >> 31); /* structural: hash mix */
 }
 
 /* The kept answer for key k (c's set is the one m was bound to), or NULL. */

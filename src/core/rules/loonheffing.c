@@ -539,7 +539,7 @@ static sw_status benefit_amount(int64_t amount, const char *field, struct sw_err
 {
     sw_status st = check_amount(amount, field, err);
 
-    if (!st && amount > SW_MONEY_MAX / 4)
+    if (!st && amount > SW_MONEY_MAX / 4) /* structural: overflow room */
         st = sw_err_set(err, SW_ERR_INVALID, field, "amount out of range for '%s'", field);
     return st;
 }
@@ -731,7 +731,7 @@ sw_status sw_gross_from_net_benefit_kept(const struct sw_ctx *c, struct sw_lh_ke
             st = check_birth(date, birth, err);
         if (!st && k->p.aow && date >= k->at)
             aow = true;
-        else if (!st && !sw_aow_surely_below(birth, date + 30))
+        else if (!st && !sw_aow_surely_below(birth, date + 30)) /* calendar: month's end */
             st = kept_aow_reached(c, k, sw_month_last_day(sw_month_of(date)), &aow, err);
         if (st)
             return st;

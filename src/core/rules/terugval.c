@@ -2,6 +2,12 @@
  * young people and the time a new Wmo indication takes (tables/terugval.xml). */
 #include "switchsim/terugval.h"
 
+/* The days of a number of weeks (the tables give the terms in weeks). */
+static sw_date days_of_weeks(int64_t weeks)
+{
+    return (sw_date)(7 * weeks); /* calendar: days a week */
+}
+
 sw_status sw_terugval_zoektermijn(const struct sw_ctx *c, sw_date reported, sw_date birth,
                                   struct sw_zoektermijn *out, struct sw_trace *tr,
                                   struct sw_err *err)
@@ -20,7 +26,7 @@ sw_status sw_terugval_zoektermijn(const struct sw_ctx *c, sw_date reported, sw_d
      * only be made the table's number of weeks after the report, and bijstand
      * starts no earlier (art. 44 lid 2). */
     z.applies = birth != SW_NO_DATE && sw_age_on(birth, reported) < z.age_below;
-    z.bijstand_from = z.applies ? reported + (sw_date)(7 * z.weeks) : reported;
+    z.bijstand_from = z.applies ? reported + days_of_weeks(z.weeks) : reported;
     sw_trace_rule(tr, "Participatiewet art. 41 lid 4 en 44 lid 2 (zoektermijn)",
                   "jonger dan %lld jaar: de bijstand gaat pas %lld weken na de melding in",
                   (long long)z.age_below, (long long)z.weeks);
@@ -41,7 +47,7 @@ sw_status sw_terugval_new_indication(const struct sw_ctx *c, sw_date asked,
     if (st)
         return st;
     out->weeks = weeks;
-    out->from = asked + (sw_date)(7 * weeks);
+    out->from = asked + days_of_weeks(weeks);
     sw_trace_rule(tr, "Wmo 2015 art. 2.3.2 lid 1 en 2.3.5 lid 1",
                   "een nieuwe indicatie voor dagbesteding duurt %lld weken", (long long)weeks);
     return SW_OK;

@@ -272,7 +272,7 @@ static void kept_params(struct sw_zorgtoeslag_kept *k, struct zt_params *p, bool
 
     /* Unrolled (gcc -O2 leaves a loop): each field a load and a store. */
 #pragma GCC unroll 7
-    for (int i = 0; i < 7; i++) {
+    for (int i = 0; i < 7; i++) { /* structural: f[7] */
         if (keep)
             k->v[i] = *f[i];
         else
@@ -389,7 +389,7 @@ static sw_status months_impl(const struct sw_ctx *c, struct sw_zorgtoeslag_kept 
             claim_for(&p, f, &cl);
             sum = (12 - from) * cl.amount;
             counted = cl.amount > 0 ? 12 - from : 0;
-            last_i = 11;
+            last_i = 11; /* calendar: December */
         }
     }
     for (int i = 0; i < 12 && stride > 0; i++) {

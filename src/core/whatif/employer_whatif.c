@@ -10,7 +10,7 @@
 
 /* The loonwaarden tried when the caller names none, in percent: a spread over
  * the range, not a legal value. */
-static const int default_loonwaarde[] = {20, 35, 50, 65, 80};
+static const int default_loonwaarde[] = {20, 35, 50, 65, 80}; /* structural: a spread */
 
 void sw_employer_whatif_init(struct sw_employer_whatif_input *in)
 {

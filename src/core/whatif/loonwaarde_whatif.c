@@ -20,9 +20,11 @@ static sw_date newest_rules(const struct sw_tables *t)
     sw_date d = 0;
 
     for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
-        size_t n = sw_tables_timeline(t, ids[i], "", infos, 64);
-        if (n > 64)
-            n = 64;
+        size_t max = sizeof(infos) / sizeof(infos[0]);
+        size_t n = sw_tables_timeline(t, ids[i], "", infos, max);
+
+        if (n > max)
+            n = max;
         if (n > 0 && infos[n - 1].from > d)
             d = infos[n - 1].from;
     }

@@ -179,7 +179,7 @@ static sw_status check_input(const struct sw_muni_input *in, struct sw_err *err)
     for (size_t i = 0; i < in->n_before + in->n_after; i++) {
         const char *n = i < in->n_before ? in->before_products[i]
                                          : in->after_products[i - in->n_before];
-        if (!n || !n[0] || strlen(n) > 80)
+        if (!n || !n[0] || strlen(n) > 80) /* structural: a name's length */
             return sw_err_set(err, SW_ERR_INVALID, "products", "bad product name in '%s'",
                               "products");
     }

@@ -10,7 +10,7 @@
 
 void sw_way_back_init(struct sw_way_back_input *in)
 {
-    static const int dflt[] = {3, 6, 9, 12};
+    static const int dflt[] = {3, 6, 9, 12}; /* structural: months tried */
 
     memset(in, 0, sizeof(*in));
     for (size_t i = 0; i < sizeof(dflt) / sizeof(dflt[0]); i++)
@@ -26,7 +26,7 @@ sw_status sw_way_back_parse_after(struct sw_way_back_input *in, const char *text
 
     do {
         int m = 0, digits = 0;
-        for (; *p >= '0' && *p <= '9' && digits < 4; p++, digits++)
+        for (; *p >= '0' && *p <= '9' && digits < 4; p++, digits++) /* structural: 4 digits */
             m = m * 10 + (*p - '0');
         if (digits == 0 || (*p && *p != ',') || m < 1 || m > SW_SCENARIO_MAX_MONTHS ||
             v.n >= SW_WAYBACK_MAX_STEPS)
@@ -72,7 +72,7 @@ static sw_status run_step(const struct sw_tables *t, const struct sw_scenario *b
     }
     st->recoveries = tl->n_recoveries;
     from = sw_month_of(s->job.end) + 1 - s->start_month;
-    for (int i = from < 0 ? 0 : from; i < from + 3 && i < s->months; i++) {
+    for (int i = from < 0 ? 0 : from; i < from + 3 && i < s->months; i++) { /* structural: 0..3 */
         st->after_avg += tl->scenario.rows[i].v[SW_ITEM_SAFE_TO_SPEND];
         st->stay_avg += tl->baseline.rows[i].v[SW_ITEM_SAFE_TO_SPEND];
         st->months_after++;
