@@ -384,7 +384,8 @@ function dutchMessage(msg, code) {
     [/more than (\d) decimals/, (m) => 'Gebruik hoogstens ' + m[1] + ' cijfers na de komma.'],
     [/must be a whole number/, 'Vul een heel getal in.'],
     [/no table for municipality/, 'Voor deze gemeente zijn er geen gegevens.'],
-    [/Participatiewet applies from 18/, 'De bijstand geldt vanaf 18 jaar.'],
+    [/Participatiewet applies from (\d+)/, (m) => 'De bijstand geldt vanaf ' + m[1] + ' jaar.'],
+    [/partner must be (\d+) or older/, (m) => 'Uw partner moet ' + m[1] + ' jaar of ouder zijn.'],
     [/too large|too big|over \d+ KiB/, 'De gegevens zijn te groot om te versturen.'],
     [/out of range/, 'Dit getal is te groot of te klein.'],
     [/must be (a|an) /, 'Dit gegeven heeft niet de goede vorm.']

@@ -147,15 +147,16 @@ if grep -n -E '^(static[[:space:]]+)?(struct[[:space:]]+[a-z_]+|int|int64_t|size
 else
     echo "ok - no global variables in the core"
 fi
-# The rules, the engine and the what-ifs: a number is a legal value unless the
-# allowlist or a marker comment says otherwise (literals() above). Not (yet)
-# src/core/scenario/: the scenario reader's input bounds are numbers of their own
-# (amounts, hours, days of a month), and it checks the age of 18 itself.
+# The rules, the engine, the what-ifs and the scenario's fields: a number is a
+# legal value unless the allowlist or a marker comment says otherwise
+# (literals() above). Not scenario_read.c: the JSON text reader itself (UTF-8,
+# number syntax), infrastructure as src/core/base and src/core/tables are.
 checked=$(find src/core/rules src/core/engine src/core/whatif -name '*.[ch]' | sort)
+checked="$checked src/core/scenario/scenario.c src/core/scenario/scenario_pay.c"
 if literals $checked | grep .; then
-    echo "not ok - a number in the rules, the engine or a what-if that may be a legal value: take it from the tables, or say why it is not one (calendar:, structural:, unit:; see tests/cli/lint.sh)"
+    echo "not ok - a number in the rules, the engine, a what-if or the scenario's fields that may be a legal value: take it from the tables, or say why it is not one (calendar:, structural:, unit:; see tests/cli/lint.sh)"
     bad=1
 else
-    echo "ok - no legal value written as a number in the rules, the engine and the what-ifs"
+    echo "ok - no legal value written as a number in the rules, the engine, the what-ifs and the scenario's fields"
 fi
 exit $bad

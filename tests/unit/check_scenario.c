@@ -177,6 +177,51 @@ static const struct bad_case bad[] = {
 };
 
 /* The exact value of each number as written, whatever its notation. */
+/* The youngest resident and partner the scenario reader takes: the age of
+ * participatiewet.age.min on the first day of the start month (Participatiewet
+ * art. 13 lid 1 onder f: no bijstand below 18; tables/participatiewet.xml).
+ * Born 2008-01-02, someone is 17 on 2026-01-01; born 2008-01-01, 18. */
+START_TEST(test_min_age_from_tables)
+{
+    static const char *const files[] = {"tests/tables/scenario/age-min-21.xml"};
+    static const char job[] = "\"job\":{\"kind\":\"beschut\",\"start\":\"2026-04-01\","
+                              "\"hours_per_week\":28}}";
+    char json[512];
+    struct sw_scenario s;
+    struct sw_problems pr;
+    struct sw_err err;
+    struct sw_tables *t21;
+
+    snprintf(json, sizeof(json), HEAD "\"household\":{\"composition\":\"single\","
+             "\"birth_date\":\"2008-01-02\"},%s", job);
+    ck_assert_int_eq(parse(json, &s, &pr, &err), SW_ERR_INVALID);
+    ck_assert_str_eq(err.msg,
+                     "household.birth_date: the resident is 17: the Participatiewet applies from 18");
+    snprintf(json, sizeof(json), HEAD "\"household\":{\"composition\":\"single\","
+             "\"birth_date\":\"2008-01-01\"},%s", job);
+    ck_assert_int_eq(parse(json, &s, &pr, &err), SW_OK);
+    snprintf(json, sizeof(json), HEAD "\"household\":{\"composition\":\"couple\","
+             "\"birth_date\":\"1994-05-01\",\"partner_birth_date\":\"2008-01-02\"},%s", job);
+    ck_assert_int_eq(parse(json, &s, &pr, &err), SW_ERR_INVALID);
+    ck_assert_str_eq(err.msg, "household.partner_birth_date: the partner must be 18 or older");
+
+    /* With a table that says 21, a resident of 19 (born 2006-06-01) and such a
+     * partner are refused, naming 21: the age is the table's. */
+    t21 = test_load_tables(files, 1, &err);
+    ck_assert_msg(t21 != NULL, "%s", err.msg);
+    snprintf(json, sizeof(json), HEAD "\"household\":{\"composition\":\"single\","
+             "\"birth_date\":\"2006-06-01\"},%s", job);
+    ck_assert_int_eq(sw_scenario_parse(&s, t21, json, strlen(json), &pr, &err), SW_ERR_INVALID);
+    ck_assert_str_eq(err.msg,
+                     "household.birth_date: the resident is 19: the Participatiewet applies from 21");
+    snprintf(json, sizeof(json), HEAD "\"household\":{\"composition\":\"couple\","
+             "\"birth_date\":\"1994-05-01\",\"partner_birth_date\":\"2006-06-01\"},%s", job);
+    ck_assert_int_eq(sw_scenario_parse(&s, t21, json, strlen(json), &pr, &err), SW_ERR_INVALID);
+    ck_assert_str_eq(err.msg, "household.partner_birth_date: the partner must be 21 or older");
+    sw_tables_free(t21);
+}
+END_TEST
+
 START_TEST(test_numbers_read_exactly)
 {
     static const char json[] =
@@ -371,6 +416,7 @@ static Suite *scenario_suite(void)
     tcase_add_loop_test(limits, test_bad_scenario_names_the_path, 0,
                         (int)(sizeof(bad) / sizeof(bad[0])));
     tcase_add_test(limits, test_too_big_and_deep);
+    tcase_add_test(limits, test_min_age_from_tables);
     tcase_add_test(limits, test_numbers_read_exactly);
     tcase_add_test(limits, test_out_of_range_reported_as_written);
     tcase_add_test(limits, test_refused_rent_has_no_follow_on);

@@ -39,7 +39,7 @@ void sw_scenario_init(struct sw_scenario *s)
 {
     memset(s, 0, sizeof(*s));
     s->version = 1;
-    s->months = 24;
+    s->months = 24;   /* structural: the default horizon of two years, CONTRACT.md */
     s->household.composition = SW_HH_SINGLE;
     s->household.birth = SW_NO_DATE;
     s->household.partner_birth = SW_NO_DATE;
@@ -58,7 +58,7 @@ void sw_scenario_init(struct sw_scenario *s)
     s->job.end = SW_NO_DATE;
     s->job.hourly_wage = -1;
     s->job.holiday_pay = SW_HOLIDAY_YEARLY;
-    s->job.pay_day = 25;
+    s->job.pay_day = 25;   /* structural: the default pay day when the job gives none */
     s->job.pay_frequency = SW_PAY_MONTHLY;
     s->job.first_pay_date = SW_NO_DATE;
     s->job.year_end_bonus_month = 12;
@@ -88,9 +88,9 @@ static void read_partner_income(struct rd *r, const cJSON *p, struct sw_scenario
     if (k >= 0)
         s->household.partner_income.kind = (enum sw_partner_income_kind)k;
     /* Up to 20 000 euro a month: anything more is a typo, not an income. */
-    rd_read_int(r, p, path, "gross_per_month", 0, 2000000, k > SW_PARTNER_NONE,
-                &s->household.partner_income.gross);
-    rd_read_int(r, p, path, "net_per_month", 0, 2000000, false,
+    rd_read_int(r, p, path, "gross_per_month", 0, 2000000,   /* structural: typo guard */
+                k > SW_PARTNER_NONE, &s->household.partner_income.gross);
+    rd_read_int(r, p, path, "net_per_month", 0, 2000000, false,   /* structural: as above */
                 &s->household.partner_income.net);
     rd_read_date(r, p, path, "from", false, &s->household.partner_income.from);
     rd_read_bool(r, p, path, "loonheffingskorting",
@@ -112,7 +112,8 @@ static void read_debts(struct rd *r, const cJSON *p, struct sw_scenario *s)
     rd_read_date(r, p, path, "from", false, &s->household.debts.from);
     rd_read_date(r, p, path, "until", false, &s->household.debts.until);
     /* Up to 10 million euro: anything more is a typo, not a debt. */
-    rd_read_int(r, p, path, "amount", 0, 1000000000, false, &s->household.debts.amount);
+    rd_read_int(r, p, path, "amount", 0, 1000000000, false,   /* structural: typo guard */
+                &s->household.debts.amount);
 }
 
 /* Returns false when household.rent was given and refused: what follows from
@@ -168,7 +169,7 @@ static bool read_household(struct rd *r, const cJSON *h, struct sw_scenario *s)
     rd_read_bool(r, h, "household", "medical_hour_limit", &s->household.medical_hour_limit);
     /* Up to 100 million euro; absent: no vermogensgrens is checked. */
     if (!rd_is_absent(rd_get(h, "vermogen")) &&
-        rd_read_int(r, h, "household", "vermogen", 0, 10000000000, false,
+        rd_read_int(r, h, "household", "vermogen", 0, 10000000000, false,   /* structural: typo guard */
                     &s->household.vermogen))
         s->household.vermogen_known = true;
     pi = rd_read_object(r, h, "household", "partner_income", false);
@@ -318,10 +319,10 @@ static void read_overrides(struct rd *r, const cJSON *o, struct sw_scenario *s)
              * 12.5 and 1.25e1 all read "12.5" or "25"; the unit's own decimal
              * limit and range apply in the tables' parse. */
             int64_t x = 0;
-            enum num_problem p = rd_exact_number(nt->text, nt->len, 6, &x);
+            enum num_problem p = rd_exact_number(nt->text, nt->len, 6, &x);   /* unit: ppm */
             switch (p) {
             case NUM_OK:
-                rd_format_scaled(text, sizeof(text), x, 6);
+                rd_format_scaled(text, sizeof(text), x, 6);   /* unit: ppm */
                 break;
             case NUM_SYNTAX:
             case NUM_LEADING_ZERO:
@@ -346,28 +347,52 @@ static void read_overrides(struct rd *r, const cJSON *o, struct sw_scenario *s)
     }
 }
 
+/* The age from which the Participatiewet gives a right to bijstand on `date`
+ * (art. 13 lid 1 onder f: participatiewet.age.min, carried forward past the
+ * published values as the rules do); -1 when the tables have none then (the
+ * rules refuse such a month themselves, naming the parameter). */
+static int64_t bijstand_min_age(const struct rd *r, sw_date date)
+{
+    struct sw_ctx c;
+    struct sw_err e;
+    int64_t age;
+
+    if (!r->t)
+        return -1;
+    sw_ctx_init(&c, r->t, false);
+    return sw_param(&c, "participatiewet.age.min", date, SW_UNIT_YEARS, &age, NULL, &e) == SW_OK
+               ? age
+               : -1;
+}
+
 /* Consistency between fields, once each field is valid on its own. */
 static void check_consistency(struct rd *r, struct sw_scenario *s)
 {
     sw_date first = sw_month_first_day(s->start_month);
+    int64_t min_age = -1;
     int age;
 
+    if (s->household.birth != SW_NO_DATE || s->household.partner_birth != SW_NO_DATE)
+        min_age = bijstand_min_age(r, first);
     if (s->household.birth != SW_NO_DATE) {
         age = sw_age_on(s->household.birth, first);
         if (age < 0)
             rd_problem(r, "household.birth_date", "after the start month");
-        else if (age < 18)
+        else if (age < min_age)
             rd_problem(r, "household.birth_date",
-                    "the resident is %d: the Participatiewet applies from 18", age);
-        else if (age > 120)
+                    "the resident is %d: the Participatiewet applies from %lld", age,
+                    (long long)min_age);
+        else if (age > 120)   /* structural: no one lives that long */
             rd_problem(r, "household.birth_date", "an age of %d is not plausible", age);
     }
     if (s->household.composition == SW_HH_COUPLE && s->household.partner_birth == SW_NO_DATE)
         rd_problem(r, "household.partner_birth_date", "missing: a couple needs both birth dates");
     if (s->household.composition != SW_HH_COUPLE && s->household.partner_birth != SW_NO_DATE)
         rd_problem(r, "household.partner_birth_date", "only for a couple");
-    if (s->household.partner_birth != SW_NO_DATE && sw_age_on(s->household.partner_birth, first) < 18)
-        rd_problem(r, "household.partner_birth_date", "the partner must be 18 or older");
+    if (s->household.partner_birth != SW_NO_DATE &&
+        sw_age_on(s->household.partner_birth, first) < min_age)
+        rd_problem(r, "household.partner_birth_date", "the partner must be %lld or older",
+                   (long long)min_age);
     if (s->household.partner_income.kind != SW_PARTNER_NONE &&
         s->household.composition != SW_HH_COUPLE)
         rd_problem(r, "household.partner_income", "only for a couple");
@@ -439,7 +464,7 @@ const char *sw_before_benefit_name(enum sw_before_benefit b)
 
 const char *sw_wajong_regime_name(enum sw_wajong_regime w)
 {
-    return (unsigned)w < 3 ? regime_names[w] : "";
+    return (unsigned)w < 3 ? regime_names[w] : "";   /* structural: the names above */
 }
 
 /* before: the benefit before the job; for the Wajong its regime, arbeidsvermogen
@@ -583,7 +608,8 @@ sw_status sw_scenario_parse(struct sw_scenario *out, const struct sw_tables *t,
         int m;
         rd_check_keys(&r, o, "settlement", settle_keys);
         v = 0;
-        if (rd_read_int(&r, o, "settlement", "benefit_pay_day", 1, 31, false, &v))
+        if (rd_read_int(&r, o, "settlement", "benefit_pay_day", 1, 31,   /* calendar: days */
+                        false, &v))
             out->settlement.benefit_pay_day = (int)v;
         m = rd_read_enum(&r, o, "settlement", "method", settle_methods, -1, false);
         if (m >= 0)

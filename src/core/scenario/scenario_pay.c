@@ -50,7 +50,8 @@ static void read_hours(struct rd *r, const cJSON *arr, struct sw_scenario *s)
         rd_read_month(r, p, path, "month", true, &h.month);
         ok &= h.month >= 0;
         /* Hours in the month, up to 2 decimals: 0 (not called) to 24 x 31. */
-        ok &= rd_read_decimal(r, p, path, "hours", 2, 0, 74400, true, &h.hours_x100);
+        ok &= rd_read_decimal(r, p, path, "hours", 2, 0, 74400,   /* calendar: 31 days x 24 h */
+                              true, &h.hours_x100);
         if (ok && s->job.n_hours_per_month > 0 &&
             h.month <= s->job.hours_per_month[s->job.n_hours_per_month - 1].month) {
             char f[80];
@@ -78,7 +79,7 @@ void scn_read_job_pay(struct rd *r, const cJSON *j, struct sw_scenario *s)
             rd_problem(r, "job.pay_day", "must be a day 1-31 or \"last_working_day\"");
     } else {
         v = s->job.pay_day;
-        if (rd_read_int(r, j, "job", "pay_day", 1, 31, false, &v))
+        if (rd_read_int(r, j, "job", "pay_day", 1, 31, false, &v))   /* calendar: days */
             s->job.pay_day = (int)v;
     }
     k = rd_read_enum(r, j, "job", "pay_month", months, 0, false);
@@ -89,7 +90,8 @@ void scn_read_job_pay(struct rd *r, const cJSON *j, struct sw_scenario *s)
         s->job.pay_frequency = (enum sw_pay_frequency)k;
     rd_read_date(r, j, "job", "first_pay_date", false, &s->job.first_pay_date);
     v = 0;
-    if (rd_read_int(r, j, "job", "payslip_delay_months", 0, 3, false, &v))
+    if (rd_read_int(r, j, "job", "payslip_delay_months", 0, 3,   /* structural: input bound */
+                    false, &v))
         s->job.payslip_delay_months = (int)v;
     /* percent 0-100 with up to 2 decimals -> ppm (x 10 000) */
     v = 0;
@@ -121,13 +123,14 @@ void scn_check_job_pay(struct rd *r, const struct sw_scenario *s)
         }
     }
     if (s->job.first_pay_date != SW_NO_DATE) {
+        int period = s->job.pay_frequency == SW_PAY_WEEKLY ? 7 : 28;   /* calendar: days */
+
         if (s->job.pay_frequency == SW_PAY_MONTHLY)
             rd_problem(r, "job.first_pay_date", "only for 4-weekly or weekly pay; monthly pay "
                        "uses job.pay_day");
         else if (s->job.first_pay_date < s->job.start)
             rd_problem(r, "job.first_pay_date", "before job.start");
-        else if (s->job.first_pay_date >
-                 s->job.start + (s->job.pay_frequency == SW_PAY_WEEKLY ? 7 : 28) + 30)
+        else if (s->job.first_pay_date > s->job.start + period + 30)   /* calendar: a month */
             rd_problem(r, "job.first_pay_date", "more than a month after the first period");
     }
     if (s->job.pay_next_month && s->job.pay_frequency != SW_PAY_MONTHLY)
