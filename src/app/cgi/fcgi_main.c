@@ -255,8 +255,11 @@ int main(void)
 
     /* Buffers up to a few MB stay in the heap, and freed heap memory is kept
      * (heap.h): a simulate answer's text grows to 128 KiB before it is cut to
-     * size, which glibc's defaults give a mapping of its own, faulted in page
-     * by page and unmapped again, for every request. */
+     * size, which glibc's default threshold gives a mapping of its own, faulted
+     * in page by page and unmapped again for every request - unless a larger
+     * buffer freed earlier happened to raise that threshold (loading the
+     * tables through the snapshot cache does; without the cache nothing
+     * did). With this the heap does not depend on that history. */
     sw_heap_prepare((size_t)1 << 20);
     if (FCGX_IsCGI())
         return cgi_run_once();
